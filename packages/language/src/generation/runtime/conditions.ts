@@ -1,0 +1,236 @@
+// Requirements at run time: comparisons, presence, ranges and their combinations, with a Vietnamese
+// explanation of every clause. Embedded verbatim in each generated module (imports and `export` stripped).
+
+import type { ComputedValue, FactUse, Gap, Verdict } from './result-types.js';
+import type { Rational } from './exact-numbers.js';
+import type { NumVal, Val } from './values.js';
+import { formatRat, rat, ratCeil, ratCmp, ratDiv, ratFloor, ratMul, ratSub, ratToNumber } from './exact-numbers.js';
+import { merge, showNum, showVal, unique } from './values.js';
+
+export type CompareOp = '>=' | '>' | '<=' | '<' | '=' | '≠';
+
+export interface Cond {
+    readonly verdict: Verdict;
+    readonly lines: readonly string[];
+    readonly missing: readonly string[];
+    readonly uses: readonly FactUse[];
+    readonly unverified: readonly string[];
+    readonly inconsistent: readonly string[];
+    readonly notApplicableReasons: readonly string[];
+    readonly gap?: Gap;
+    readonly value?: ComputedValue;
+    readonly thresholds: readonly string[];
+}
+
+const VERDICT_WORD: Readonly<Record<Verdict, string>> = {
+    'đạt': 'đạt', 'chưa đạt': 'chưa đạt', 'không áp dụng': 'không áp dụng', 'thiếu dữ liệu': 'thiếu dữ liệu'
+};
+
+function base(vals: readonly Val[]): Pick<Cond, 'uses' | 'unverified' | 'inconsistent'> {
+    const m = merge(...vals);
+    return { uses: m.uses, unverified: m.unverified, inconsistent: m.inconsistent };
+}
+
+function undecided(rule: string, vals: readonly Val[], thresholds: readonly string[]): Cond | undefined {
+    const missing = unique(vals.flatMap(v => v.k === 'missing' ? v.names : []), s => s);
+    if (missing.length > 0) {
+        return {
+            verdict: 'thiếu dữ liệu', missing, notApplicableReasons: [], thresholds,
+            lines: [`${rule}: thiếu dữ liệu (${missing.join('; ')}).`], ...base(vals)
+        };
+    }
+    const na = vals.find(v => v.k === 'na');
+    if (na && na.k === 'na') {
+        return {
+            verdict: 'không áp dụng', missing: [], notApplicableReasons: [na.reason], thresholds,
+            lines: [`${rule}: không áp dụng (${na.reason}).`], ...base(vals)
+        };
+    }
+    return undefined;
+}
+
+function holds(c: number, op: CompareOp): boolean {
+    switch (op) {
+        case '>=': return c >= 0;
+        case '>': return c > 0;
+        case '<=': return c <= 0;
+        case '<': return c < 0;
+        case '=': return c === 0;
+        case '≠': return c !== 0;
+    }
+}
+
+/** Whether every value in a reported range satisfies `x op t` (true), none does (false), or it depends. */
+function boundHolds(v: NumVal, op: CompareOp, t: Rational): boolean | undefined {
+    const b = v.bound;
+    if (!b) return holds(ratCmp(v.r, t), op);
+    const loCmp = b.lo ? ratCmp(b.lo, t) : undefined;
+    const hiCmp = b.hi ? ratCmp(b.hi, t) : undefined;
+    switch (op) {
+        case '>=': case '>':
+            if (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && (op === '>=' || b.loOpen)))) return true;
+            if (hiCmp !== undefined && (hiCmp < 0 || (hiCmp === 0 && (op === '>' || b.hiOpen)))) return false;
+            return undefined;
+        case '<=': case '<':
+            if (hiCmp !== undefined && (hiCmp < 0 || (hiCmp === 0 && (op === '<=' || b.hiOpen)))) return true;
+            if (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && (op === '<' || b.loOpen)))) return false;
+            return undefined;
+        default:
+            return undefined;
+    }
+}
+
+function computed(v: Val): ComputedValue | undefined {
+    return v.k === 'num' && !v.bound ? { value: ratToNumber(v.r), unit: v.unit, text: showNum(v.r, v.unit) } : undefined;
+}
+
+/** `left op right`, e.g. `rác thải >= 98%`. */
+export function compare(rule: string, left: Val, op: CompareOp, right: Val): Cond {
+    const threshold = `${op} ${showVal(right)}`;
+    const stop = undecided(rule, [left, right], [threshold]);
+    if (stop) return stop;
+    let ok: boolean | undefined;
+    if (left.k === 'num' && right.k === 'num') {
+        ok = boundHolds(left, op, right.r);
+    } else if (left.k === 'level' && right.k === 'level') {
+        ok = holds(Math.sign(left.i - right.i), op);
+    } else if (left.k === 'bool' && right.k === 'bool') {
+        ok = holds(left.b === right.b ? 0 : 1, op === '≠' ? '≠' : '=');
+    } else if (left.k === 'date' && right.k === 'date') {
+        ok = holds(left.iso < right.iso ? -1 : left.iso > right.iso ? 1 : 0, op);
+    }
+    const shown = showVal(left);
+    if (ok === undefined) {
+        const names = left.uses.map(u => u.fact);
+        return {
+            verdict: 'thiếu dữ liệu', missing: names.map(n => `${n} (giá trị báo cáo ${shown} không đủ để so với ${threshold})`),
+            notApplicableReasons: [], thresholds: [threshold], ...base([left, right]),
+            lines: [`${rule}: giá trị ${shown} không đủ để kết luận so với ${threshold}.`]
+        };
+    }
+    const verdict: Verdict = ok ? 'đạt' : 'chưa đạt';
+    const gap = !ok && left.k === 'num' && right.k === 'num' && !left.bound ? gapOf(left, op, right.r) : undefined;
+    return {
+        verdict, missing: [], notApplicableReasons: [], thresholds: [threshold], gap, value: computed(left),
+        ...base([left, right]),
+        lines: [`${rule}: ${shown}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}${gap ? `; ${gap.text}` : ''}.`]
+    };
+}
+
+/** `x từ a đến b`: both ends included. */
+export function between(rule: string, left: Val, low: Val, high: Val): Cond {
+    const threshold = `từ ${showVal(low)} đến ${showVal(high)}`;
+    const stop = undecided(rule, [left, low, high], [threshold]);
+    if (stop) return stop;
+    const lowPart = compare(rule, left, '>=', low);
+    const highPart = compare(rule, left, '<=', high);
+    const parts = [lowPart, highPart];
+    const verdict = combineAll(parts.map(p => p.verdict));
+    const shown = showVal(left);
+    return {
+        verdict, missing: unique(parts.flatMap(p => p.missing), s => s), notApplicableReasons: [],
+        thresholds: [threshold], gap: lowPart.gap ?? highPart.gap, value: lowPart.value, ...base([left, low, high]),
+        lines: [`${rule}: ${shown}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`]
+    };
+}
+
+/** `có X` (or `không có X`): a yes/no fact. */
+export function presence(rule: string, v: Val, negated: boolean): Cond {
+    const threshold = negated ? 'không' : 'có';
+    const stop = undecided(rule, [v], [threshold]);
+    if (stop) return stop;
+    const ok = v.k === 'bool' && v.b !== negated;
+    const verdict: Verdict = ok ? 'đạt' : 'chưa đạt';
+    return {
+        verdict, missing: [], notApplicableReasons: [], thresholds: [threshold], ...base([v]),
+        lines: [`${rule}: ${showVal(v)}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`]
+    };
+}
+
+/** How far a failed numeric requirement is, in the natural unit. */
+function gapOf(left: NumVal, op: CompareOp, t: Rational): Gap | undefined {
+    const wantsMore = op === '>=' || op === '>';
+    const wantsLess = op === '<=' || op === '<';
+    if (!wantsMore && !wantsLess) return undefined;
+    const parts = left.ratio;
+    if (parts && parts.numInteger && left.unit === '%') {
+        // The count the numerator must reach (or fall to) for the rate to meet the threshold.
+        const exact = ratMul(ratDiv(t, rat(100n)), parts.den);
+        const target = wantsMore
+            ? (op === '>=' ? ratCeil(exact) : ratFloor(exact) + 1n)
+            : (op === '<=' ? ratFloor(exact) : ratCeil(exact) - 1n);
+        const amount = wantsMore ? target - ratFloor(parts.num) : ratFloor(parts.num) - target;
+        if (amount > 0n) {
+            const unit = parts.numUnit;
+            return {
+                amount: Number(amount), unit,
+                text: wantsMore ? `còn thiếu ${formatRat(rat(amount))} ${unit}` : `cần giảm ${formatRat(rat(amount))} ${unit}`
+            };
+        }
+    }
+    const diff = wantsMore ? ratSub(t, left.r) : ratSub(left.r, t);
+    const unit = left.unit === '%' ? 'điểm phần trăm' : left.unit;
+    const amountText = formatRat(diff) + (unit ? ' ' + unit : '');
+    const strict = op === '>' || op === '<';
+    return {
+        amount: ratToNumber(diff), unit,
+        text: wantsMore
+            ? (strict ? `cần vượt thêm hơn ${amountText}` : `còn thiếu ${amountText}`)
+            : (strict ? `cần giảm thêm hơn ${amountText}` : `vượt ${amountText}`)
+    };
+}
+
+export function combineAll(verdicts: readonly Verdict[]): Verdict {
+    if (verdicts.includes('chưa đạt')) return 'chưa đạt';
+    if (verdicts.includes('thiếu dữ liệu')) return 'thiếu dữ liệu';
+    if (verdicts.length > 0 && verdicts.every(v => v === 'không áp dụng')) return 'không áp dụng';
+    return 'đạt';
+}
+
+function combineAny(verdicts: readonly Verdict[]): Verdict {
+    if (verdicts.includes('đạt')) return 'đạt';
+    if (verdicts.includes('thiếu dữ liệu')) return 'thiếu dữ liệu';
+    if (verdicts.length > 0 && verdicts.every(v => v === 'không áp dụng')) return 'không áp dụng';
+    return 'chưa đạt';
+}
+
+function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: string): Cond {
+    const failed = parts.find(p => p.verdict === 'chưa đạt' && p.gap);
+    return {
+        verdict,
+        lines: [...parts.flatMap(p => p.lines), ...(extraLine ? [extraLine] : [])],
+        missing: verdict === 'thiếu dữ liệu' ? unique(parts.flatMap(p => p.missing), s => s) : [],
+        uses: unique(parts.flatMap(p => p.uses), u => u.fact + '\u0000' + u.text),
+        unverified: unique(parts.flatMap(p => p.unverified), s => s),
+        inconsistent: unique(parts.flatMap(p => p.inconsistent), s => s),
+        notApplicableReasons: unique(parts.flatMap(p => p.notApplicableReasons), s => s),
+        gap: verdict === 'chưa đạt' ? failed?.gap : undefined,
+        value: parts.find(p => p.value)?.value,
+        thresholds: parts.flatMap(p => p.thresholds)
+    };
+}
+
+export function all(parts: readonly Cond[]): Cond {
+    return combine(combineAll(parts.map(p => p.verdict)), parts);
+}
+
+export function any(parts: readonly Cond[]): Cond {
+    return combine(combineAny(parts.map(p => p.verdict)), parts);
+}
+
+/** `ít nhất N trong { … }`. */
+export function atLeast(count: number, parts: readonly Cond[]): Cond {
+    const met = parts.filter(p => p.verdict === 'đạt').length;
+    const open = parts.filter(p => p.verdict === 'thiếu dữ liệu').length;
+    const verdict: Verdict = met >= count ? 'đạt' : met + open >= count ? 'thiếu dữ liệu' : 'chưa đạt';
+    return combine(verdict, parts, `Đạt ${met}/${parts.length} điều kiện, yêu cầu ít nhất ${count} → ${VERDICT_WORD[verdict]}.`);
+}
+
+/** A rule that must hold for each part of a breakdown ("áp dụng đạt cho cả nam và nữ"). */
+export function forEachMember(members: readonly string[], check: (member: string) => Cond): Cond {
+    const parts = members.map(member => {
+        const part = check(member);
+        return { ...part, lines: part.lines.map(line => `[${member}] ${line}`) };
+    });
+    return all(parts);
+}

@@ -1,0 +1,103 @@
+// Exact rational arithmetic for generated evaluators, so that 4662/4662 is exactly 100 % and float noise
+// never decides a verdict. Embedded verbatim in each generated module (imports and `export` stripped).
+
+export interface Rational {
+    readonly n: bigint;
+    /** Always positive; the fraction is always reduced. */
+    readonly d: bigint;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+    let x = a < 0n ? -a : a;
+    let y = b < 0n ? -b : b;
+    while (y !== 0n) {
+        const r = x % y;
+        x = y;
+        y = r;
+    }
+    return x;
+}
+
+export function rat(n: bigint, d: bigint = 1n): Rational {
+    if (d === 0n) {
+        throw new RangeError('mẫu số bằng 0');
+    }
+    const sign = d < 0n ? -1n : 1n;
+    const g = gcd(n, d);
+    const divisor = g === 0n ? 1n : g;
+    return { n: (sign * n) / divisor, d: (sign * d) / divisor };
+}
+
+/** The exact value of the decimal a JavaScript number prints as: 0.1 is 1/10, not 0.1000000000000000055… */
+export function ratFromNumber(x: number): Rational {
+    const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
+    if (!match) {
+        throw new RangeError(`không phải số hữu hạn: ${String(x)}`);
+    }
+    const [, sign = '', whole = '0', fraction = '', exponent = '0'] = match;
+    const scale = fraction.length - Number(exponent);
+    const digits = BigInt(sign + whole + fraction);
+    return scale >= 0 ? rat(digits, 10n ** BigInt(scale)) : rat(digits * 10n ** BigInt(-scale));
+}
+
+export function ratAdd(a: Rational, b: Rational): Rational {
+    return rat(a.n * b.d + b.n * a.d, a.d * b.d);
+}
+
+export function ratSub(a: Rational, b: Rational): Rational {
+    return rat(a.n * b.d - b.n * a.d, a.d * b.d);
+}
+
+export function ratMul(a: Rational, b: Rational): Rational {
+    return rat(a.n * b.n, a.d * b.d);
+}
+
+export function ratDiv(a: Rational, b: Rational): Rational {
+    return rat(a.n * b.d, a.d * b.n);
+}
+
+export function ratCmp(a: Rational, b: Rational): -1 | 0 | 1 {
+    const left = a.n * b.d;
+    const right = b.n * a.d;
+    return left < right ? -1 : left > right ? 1 : 0;
+}
+
+export function ratIsZero(a: Rational): boolean {
+    return a.n === 0n;
+}
+
+export function ratFloor(a: Rational): bigint {
+    const q = a.n / a.d;
+    return a.n < 0n && q * a.d !== a.n ? q - 1n : q;
+}
+
+export function ratCeil(a: Rational): bigint {
+    const q = a.n / a.d;
+    return a.n > 0n && q * a.d !== a.n ? q + 1n : q;
+}
+
+export function ratIsInteger(a: Rational): boolean {
+    return a.d === 1n;
+}
+
+export function ratToNumber(a: Rational): number {
+    const whole = a.n / a.d;
+    const rest = a.n - whole * a.d;
+    return Number(whole) + Number(rest * 1_000_000_000_000n / a.d) / 1e12;
+}
+
+/**
+ * Vietnamese display: thousands dot, decimal comma, at most `decimals` decimals. A value that the shown
+ * digits do not represent exactly is prefixed with "≈", so a display never hides how close a value is.
+ */
+export function formatRat(a: Rational, decimals = 4): string {
+    const negative = a.n < 0n;
+    const abs = negative ? rat(-a.n, a.d) : a;
+    const scale = 10n ** BigInt(decimals);
+    const scaled = (abs.n * scale * 2n + abs.d) / (2n * abs.d);
+    const exact = scaled * abs.d === abs.n * scale;
+    const whole = (scaled / scale).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    const fraction = (scaled % scale).toString().padStart(decimals, '0').replace(/0+$/, '');
+    const text = (negative ? '-' : '') + whole + (fraction ? ',' + fraction : '');
+    return exact ? text : '≈ ' + text;
+}

@@ -1,0 +1,252 @@
+// Reading and checking a commune's facts at run time: a consumer may pass anything. Embedded verbatim in
+// each generated module (imports and `export` stripped).
+
+import type { InputIssue } from './result-types.js';
+import type { Rational } from './exact-numbers.js';
+import { formatRat, rat, ratCmp, ratFromNumber, ratIsInteger } from './exact-numbers.js';
+
+export type FactKind = 'percent' | 'count' | 'quantity' | 'money' | 'boolean' | 'level' | 'date' | 'year';
+
+export interface FactSpec {
+    readonly name: string;
+    readonly kind: FactKind;
+    readonly unit: string;
+    readonly levels?: readonly string[];
+    readonly members?: readonly string[];
+    readonly derived?: boolean;
+    readonly description?: string;
+}
+
+/** A numeric value, or only bounds on it when a report writes "trên 90,72%" or "từ 80-110 lít". */
+export interface NumberScalar {
+    readonly t: 'num';
+    readonly r: Rational;
+    readonly lo?: Rational;
+    readonly loOpen?: boolean;
+    readonly hi?: Rational;
+    readonly hiOpen?: boolean;
+    readonly isBound: boolean;
+    /** Decimals as written, used to judge a reported rate against the computed one. */
+    readonly decimals: number;
+}
+
+export type Scalar =
+    | NumberScalar
+    | { readonly t: 'bool'; readonly b: boolean }
+    | { readonly t: 'level'; readonly i: number; readonly name: string }
+    | { readonly t: 'date'; readonly iso: string };
+
+export interface RawFact {
+    readonly total?: Scalar;
+    readonly members: ReadonlyMap<string, Scalar>;
+}
+
+export interface FactTable {
+    readonly specs: ReadonlyMap<string, FactSpec>;
+    readonly raw: ReadonlyMap<string, RawFact>;
+    readonly issues: InputIssue[];
+}
+
+const TOTAL_KEY = 'tổng';
+const BOUND_KEYS = new Set(['trên', 'dưới', 'từ', 'đến', 'ít nhất', 'nhiều nhất']);
+
+function canonical(text: string): string {
+    return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function readFacts(input: unknown, specList: readonly FactSpec[]): FactTable {
+    const specs = new Map(specList.map(spec => [spec.name, spec] as const));
+    const raw = new Map<string, RawFact>();
+    const issues: InputIssue[] = [];
+    if (input === undefined || input === null) {
+        return { specs, raw, issues };
+    }
+    if (!isPlainObject(input)) {
+        issues.push({ severity: 'lỗi', field: '(dữ kiện)', message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.' });
+        return { specs, raw, issues };
+    }
+    for (const [key, value] of Object.entries(input)) {
+        const name = canonical(key);
+        const spec = specs.get(name);
+        if (!spec) {
+            issues.push({ severity: 'cảnh báo', field: key, message: `Dữ kiện «${key}» không có trong bộ tiêu chí; giá trị bị bỏ qua.` });
+            continue;
+        }
+        if (value === null || value === undefined) {
+            continue;
+        }
+        const fact = readFact(spec, key, value, issues);
+        if (fact) {
+            raw.set(name, fact);
+        }
+    }
+    return { specs, raw, issues };
+}
+
+function readFact(spec: FactSpec, field: string, value: unknown, issues: InputIssue[]): RawFact | undefined {
+    const members = new Map<string, Scalar>();
+    const isMemberObject = isPlainObject(value) && spec.members !== undefined &&
+        Object.keys(value).some(key => !BOUND_KEYS.has(canonical(key)));
+    if (!isMemberObject) {
+        const total = readScalar(spec, field, value, issues);
+        return total ? { total, members } : undefined;
+    }
+    let total: Scalar | undefined;
+    for (const [key, memberValue] of Object.entries(value as Record<string, unknown>)) {
+        const member = canonical(key);
+        const memberField = `${field}.${key}`;
+        if (memberValue === null || memberValue === undefined) {
+            continue;
+        }
+        if (member === TOTAL_KEY) {
+            total = readScalar(spec, memberField, memberValue, issues);
+        } else if (spec.members?.includes(member)) {
+            const scalar = readScalar(spec, memberField, memberValue, issues);
+            if (scalar) {
+                members.set(member, scalar);
+            }
+        } else {
+            issues.push({
+                severity: 'lỗi', field: memberField,
+                message: `«${key}» không phải một phần của phân tổ; dùng: ${[...(spec.members ?? []), TOTAL_KEY].join(', ')}.`
+            });
+        }
+    }
+    return total || members.size > 0 ? { total, members } : undefined;
+}
+
+function readScalar(spec: FactSpec, field: string, value: unknown, issues: InputIssue[]): Scalar | undefined {
+    const fail = (message: string): undefined => {
+        issues.push({ severity: 'lỗi', field, message });
+        return undefined;
+    };
+    switch (spec.kind) {
+        case 'boolean':
+            if (value === true || value === 'có') return { t: 'bool', b: true };
+            if (value === false || value === 'không') return { t: 'bool', b: false };
+            return fail(`Cần có/không (true/false), nhận được ${show(value)}.`);
+        case 'level': {
+            const index = typeof value === 'string' ? (spec.levels ?? []).indexOf(canonical(value)) : -1;
+            if (index < 0) {
+                return fail(`Cần một mức trong: ${(spec.levels ?? []).join(', ')}; nhận được ${show(value)}.`);
+            }
+            return { t: 'level', i: index, name: (spec.levels ?? [])[index] ?? '' };
+        }
+        case 'date': {
+            const iso = typeof value === 'string' ? parseDate(value) : undefined;
+            return iso ? { t: 'date', iso } : fail(`Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được ${show(value)}.`);
+        }
+        default:
+            return readNumberScalar(spec, field, value, fail);
+    }
+}
+
+function readNumberScalar(spec: FactSpec, field: string, value: unknown, fail: (message: string) => undefined): NumberScalar | undefined {
+    if (isPlainObject(value)) {
+        return readBound(spec, field, value, fail);
+    }
+    const parsed = parseNumber(value);
+    if (typeof parsed === 'string') {
+        return fail(parsed);
+    }
+    const problem = checkRange(spec, parsed.r);
+    return problem ? fail(problem) : { t: 'num', r: parsed.r, isBound: false, decimals: parsed.decimals };
+}
+
+function readBound(spec: FactSpec, field: string, value: Record<string, unknown>, fail: (message: string) => undefined): NumberScalar | undefined {
+    let lo: Rational | undefined, hi: Rational | undefined, loOpen = false, hiOpen = false;
+    for (const [key, bound] of Object.entries(value)) {
+        const parsed = parseNumber(bound);
+        if (typeof parsed === 'string') {
+            return fail(`${key}: ${parsed}`);
+        }
+        const problem = checkRange(spec, parsed.r);
+        if (problem) {
+            return fail(`${key}: ${problem}`);
+        }
+        switch (canonical(key)) {
+            case 'trên': lo = parsed.r; loOpen = true; break;
+            case 'từ': case 'ít nhất': lo = parsed.r; break;
+            case 'dưới': hi = parsed.r; hiOpen = true; break;
+            case 'đến': case 'nhiều nhất': hi = parsed.r; break;
+            default: return fail(`Khoảng giá trị chỉ nhận các khóa trên, dưới, từ, đến (gặp «${key}»).`);
+        }
+    }
+    if (!lo && !hi) {
+        return fail('Khoảng giá trị rỗng.');
+    }
+    if (lo && hi && ratCmp(lo, hi) > 0) {
+        return fail(`Khoảng giá trị ngược: từ ${formatRat(lo)} đến ${formatRat(hi)}.`);
+    }
+    const representative = lo ?? hi ?? rat(0n);
+    return { t: 'num', r: representative, lo, loOpen, hi, hiOpen, isBound: true, decimals: 0 };
+}
+
+function checkRange(spec: FactSpec, value: Rational): string | undefined {
+    if (value.n < 0n) {
+        return `Giá trị âm (${formatRat(value)}) không hợp lệ cho dữ kiện này.`;
+    }
+    if ((spec.kind === 'count' || spec.kind === 'year') && !ratIsInteger(value)) {
+        return `Số đếm phải là số nguyên, nhận được ${formatRat(value)}.`;
+    }
+    return undefined;
+}
+
+/**
+ * Reads a number from JSON (a number) or from text in Vietnamese or English form: "72,403" is 72.403,
+ * "4.662" written with a single dot and three digits is ambiguous and refused rather than guessed.
+ */
+export function parseNumber(value: unknown): { r: Rational; decimals: number } | string {
+    if (typeof value === 'number') {
+        if (!Number.isFinite(value)) {
+            return `Cần một số hữu hạn, nhận được ${String(value)}.`;
+        }
+        const text = String(value);
+        const decimals = /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
+        return { r: ratFromNumber(value), decimals };
+    }
+    if (typeof value !== 'string') {
+        return `Cần một số, nhận được ${show(value)}.`;
+    }
+    const text = value.trim().replace(/\s/g, '');
+    let normalized: string;
+    if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text) && (text.match(/\./g) ?? []).length > 1 || /^-?\d{1,3}(\.\d{3})+,\d+$/.test(text)) {
+        normalized = text.replace(/\./g, '').replace(',', '.');
+    } else if (/^-?\d+,\d+$/.test(text)) {
+        normalized = text.replace(',', '.');
+    } else if (/^-?\d{1,3}\.\d{3}$/.test(text)) {
+        return `«${value}» mơ hồ: dấu chấm là phân cách hàng nghìn hay dấu thập phân? Viết ${text.replace('.', '')} hoặc ${text.replace('.', ',')}.`;
+    } else if (/^-?\d+(\.\d+)?$/.test(text)) {
+        normalized = text;
+    } else {
+        return `Không đọc được «${value}» thành số.`;
+    }
+    const decimals = /\.(\d+)$/.exec(normalized)?.[1]?.length ?? 0;
+    return { r: ratFromNumber(Number(normalized)), decimals };
+}
+
+export function parseDate(text: string): string | undefined {
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+    const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+    const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[3], vn[2], vn[1]] : [];
+    if (!year || !month || !day) {
+        return undefined;
+    }
+    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) {
+        return undefined;
+    }
+    return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+function show(value: unknown): string {
+    if (typeof value === 'string') return `«${value}»`;
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (value === null) return 'null';
+    if (Array.isArray(value)) return 'một danh sách';
+    return typeof value === 'object' ? 'một đối tượng' : typeof value;
+}

@@ -1,0 +1,142 @@
+// The public result model of every generated evaluator. This file is embedded verbatim in each generated
+// module (see generation/runtime-source.ts), so it must stay free of imports.
+
+/** Version of the result format; bumped when a consumer would need to change how it reads results. */
+export const RESULT_FORMAT_VERSION = 'ntm-result/1';
+
+/** An indicator's, criterion's or gate's verdict. */
+export type Verdict = 'đạt' | 'chưa đạt' | 'không áp dụng' | 'thiếu dữ liệu';
+
+/** Flags that qualify a verdict without changing it. */
+export type VerdictFlag = 'ngưỡng chưa kiểm chứng' | 'dữ liệu không nhất quán';
+
+export interface EvaluateOptions {
+    /** Assessment date (thời điểm xét), `YYYY-MM-DD` or `dd/mm/yyyy`. Required: never "today". */
+    readonly ngàyĐánhGiá?: string;
+    /** English alias of `ngàyĐánhGiá`. */
+    readonly asOf?: string;
+}
+
+export interface LegalSourceInfo {
+    readonly number: string;
+    readonly issuer: string;
+    readonly date?: string;
+    readonly title?: string;
+}
+
+export interface CitationInfo extends LegalSourceInfo {
+    readonly location?: string;
+}
+
+export interface PackInfo {
+    readonly id: string;
+    readonly title: string;
+    readonly level: string;
+    readonly jurisdiction: string;
+    readonly version: string;
+    readonly validFrom: string;
+    readonly validTo?: string;
+    readonly sources: readonly LegalSourceInfo[];
+}
+
+/** A fact the verdict used, with its value as shown to the analyst. */
+export interface FactUse {
+    readonly fact: string;
+    readonly text: string;
+}
+
+/** How far a failed numeric requirement is from being met, in its natural unit. */
+export interface Gap {
+    readonly amount: number;
+    readonly unit: string;
+    /** e.g. "còn thiếu 12 hộ", "cần cứng hóa thêm 1,2 km" is written by the pack; this is the generic form. */
+    readonly text: string;
+}
+
+export interface ComputedValue {
+    readonly value: number;
+    readonly unit: string;
+    readonly text: string;
+}
+
+export interface IndicatorResult {
+    readonly criterion: string;
+    readonly label: string;
+    readonly requirementText?: string;
+    /** The requirement as encoded in the pack, e.g. `rác thải >= 98%`. */
+    readonly rule: string;
+    readonly citations: readonly CitationInfo[];
+    readonly verdict: Verdict;
+    readonly flags: readonly VerdictFlag[];
+    readonly value?: ComputedValue;
+    /** The threshold actually applied, e.g. `>= 98 %`. */
+    readonly threshold?: string;
+    readonly factsUsed: readonly FactUse[];
+    readonly missingFacts: readonly string[];
+    readonly gap?: Gap;
+    /** Notes behind the flags: unverified thresholds with their notes, data inconsistencies, why not applicable. */
+    readonly notes: readonly string[];
+    /** One Vietnamese sentence per checked clause. */
+    readonly explanation: readonly string[];
+}
+
+export interface CriterionResult {
+    readonly label: string;
+    readonly title: string;
+    readonly verdict: Verdict;
+    readonly flags: readonly VerdictFlag[];
+    readonly indicatorsMet: number;
+    readonly indicatorsApplicable: number;
+    readonly indicatorsNotMet: readonly string[];
+    readonly indicatorsMissingData: readonly string[];
+    readonly citations: readonly CitationInfo[];
+}
+
+export interface GateResult {
+    readonly text: string;
+    readonly rule: string;
+    readonly verdict: Verdict;
+    readonly factsUsed: readonly FactUse[];
+    readonly missingFacts: readonly string[];
+    readonly citations: readonly CitationInfo[];
+    readonly explanation: readonly string[];
+}
+
+export interface PackSummary {
+    readonly criteriaMet: number;
+    readonly criteriaTotal: number;
+    readonly criteriaNotMet: readonly string[];
+    readonly criteriaMissingData: readonly string[];
+    readonly indicatorsMet: number;
+    readonly indicatorsTotal: number;
+    /** Recognition needs every criterion met and every gate passed. */
+    readonly recognition: Verdict;
+    /** e.g. "đạt 19/19 tiêu chí". */
+    readonly text: string;
+}
+
+export interface InputIssue {
+    readonly severity: 'lỗi' | 'cảnh báo';
+    /** The fact (field) concerned. */
+    readonly field: string;
+    readonly message: string;
+}
+
+export interface EvaluationResult {
+    readonly resultFormat: typeof RESULT_FORMAT_VERSION;
+    readonly pack: PackInfo;
+    readonly assessedAt: string;
+    readonly indicators: readonly IndicatorResult[];
+    readonly criteria: readonly CriterionResult[];
+    readonly gates: readonly GateResult[];
+    readonly summary: PackSummary;
+    readonly inputIssues: readonly InputIssue[];
+}
+
+/** Thrown for a call the evaluator cannot answer at all (no assessment date, date outside validity). */
+export class NtmEvaluationError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = 'NtmEvaluationError';
+    }
+}

@@ -1,0 +1,234 @@
+// Values of facts and expressions at run time, with where they came from. Embedded verbatim in each
+// generated module (imports and `export` stripped).
+
+import type { FactUse } from './result-types.js';
+import type { Rational } from './exact-numbers.js';
+import type { FactTable, NumberScalar, Scalar } from './fact-input.js';
+import { formatRat, rat, ratAdd, ratCmp, ratDiv, ratIsZero, ratMul, ratSub } from './exact-numbers.js';
+
+interface Provenance {
+    readonly uses: readonly FactUse[];
+    readonly unverified: readonly string[];
+    readonly inconsistent: readonly string[];
+}
+
+/** The parts of a ratio, kept so a gap can be given in the numerator's unit ("còn thiếu 12 hộ"). */
+export interface RatioParts {
+    readonly num: Rational;
+    readonly den: Rational;
+    readonly numUnit: string;
+    readonly numInteger: boolean;
+}
+
+export interface NumVal extends Provenance {
+    readonly k: 'num';
+    readonly r: Rational;
+    readonly unit: string;
+    readonly integer: boolean;
+    readonly bound?: NumberScalar;
+    readonly ratio?: RatioParts;
+}
+
+export type Val =
+    | NumVal
+    | (Provenance & { readonly k: 'bool'; readonly b: boolean })
+    | (Provenance & { readonly k: 'level'; readonly i: number; readonly name: string })
+    | (Provenance & { readonly k: 'date'; readonly iso: string })
+    | (Provenance & { readonly k: 'missing'; readonly names: readonly string[] })
+    | (Provenance & { readonly k: 'na'; readonly reason: string });
+
+const NONE: Provenance = { uses: [], unverified: [], inconsistent: [] };
+
+export function unitText(unit: string): string {
+    return unit === '' ? '' : unit === '%' ? ' %' : ' ' + unit;
+}
+
+export function showNum(r: Rational, unit: string): string {
+    return formatRat(r) + unitText(unit);
+}
+
+export function showVal(v: Val): string {
+    switch (v.k) {
+        case 'num':
+            if (v.bound?.isBound) {
+                return showBound(v.bound, v.unit);
+            }
+            return showNum(v.r, v.unit);
+        case 'bool': return v.b ? 'có' : 'không';
+        case 'level': return v.name;
+        case 'date': return v.iso;
+        case 'missing': return 'thiếu dữ liệu';
+        case 'na': return 'không áp dụng';
+    }
+}
+
+function showBound(b: NumberScalar, unit: string): string {
+    const parts: string[] = [];
+    if (b.lo) parts.push((b.loOpen ? 'trên ' : 'từ ') + formatRat(b.lo));
+    if (b.hi) parts.push((b.hiOpen ? 'dưới ' : 'đến ') + formatRat(b.hi));
+    return parts.join(' ') + unitText(unit);
+}
+
+export function merge(...vals: readonly Provenance[]): Provenance {
+    return {
+        uses: unique(vals.flatMap(v => v.uses), u => u.fact + '\u0000' + u.text),
+        unverified: unique(vals.flatMap(v => v.unverified), s => s),
+        inconsistent: unique(vals.flatMap(v => v.inconsistent), s => s)
+    };
+}
+
+export function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
+    const seen = new Set<string>();
+    return items.filter(item => {
+        const k = key(item);
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+    });
+}
+
+export function lit(value: string, unit: string, unverifiedNote?: string): Val {
+    const [whole, fraction = ''] = value.split('.');
+    const r = rat(BigInt((whole ?? '0') + fraction), 10n ** BigInt(fraction.length));
+    return {
+        k: 'num', r, unit, integer: fraction === '', uses: [], inconsistent: [],
+        unverified: unverifiedNote === undefined ? [] : [unverifiedNote]
+    };
+}
+
+export function boolLit(b: boolean): Val {
+    return { k: 'bool', b, ...NONE };
+}
+
+export function levelLit(i: number, name: string): Val {
+    return { k: 'level', i, name, ...NONE };
+}
+
+export function dateLit(iso: string): Val {
+    return { k: 'date', iso, ...NONE };
+}
+
+/** A fact as supplied, or for one part of a breakdown ("nam"), or missing. */
+export function fact(table: FactTable, name: string, member?: string): Val {
+    const spec = table.specs.get(name);
+    const raw = table.raw.get(name);
+    const useMember = member !== undefined && spec?.members !== undefined;
+    const shownName = useMember ? `${name} (${member})` : name;
+    const scalar = useMember ? raw?.members.get(member) : raw?.total;
+    if (!spec || !scalar) {
+        return { k: 'missing', names: [shownName], ...NONE };
+    }
+    return scalarVal(scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shownName);
+}
+
+function scalarVal(scalar: Scalar, unit: string, integer: boolean, shownName: string): Val {
+    let v: Val;
+    switch (scalar.t) {
+        case 'num': v = { k: 'num', r: scalar.r, unit, integer, bound: scalar.isBound ? scalar : undefined, ...NONE }; break;
+        case 'bool': v = { k: 'bool', b: scalar.b, ...NONE }; break;
+        case 'level': v = { k: 'level', i: scalar.i, name: scalar.name, ...NONE }; break;
+        case 'date': v = { k: 'date', iso: scalar.iso, ...NONE }; break;
+    }
+    return { ...v, uses: [{ fact: shownName, text: showVal(v) }] };
+}
+
+/**
+ * A derived fact: computed from its inputs; when the inputs are missing but the report states the value
+ * itself, that stated value is used; when both exist, a stated value that the computation does not
+ * support is flagged as inconsistent data.
+ */
+export function derived(table: FactTable, name: string, member: string | undefined, computed: Val): Val {
+    const stated = fact(table, name, member);
+    const shownName = member !== undefined && table.specs.get(name)?.members ? `${name} (${member})` : name;
+    if (computed.k === 'missing' && stated.k !== 'missing') {
+        return { ...stated, uses: [{ fact: shownName, text: `${showVal(stated)} (số liệu báo cáo)` }], unverified: [], inconsistent: [] };
+    }
+    if (computed.k !== 'num') {
+        return computed;
+    }
+    const detail = computed.ratio
+        ? ` = ${showNum(computed.ratio.num, computed.ratio.numUnit)} / ${showNum(computed.ratio.den, computed.ratio.numUnit)}`
+        : '';
+    const inconsistent = [...computed.inconsistent];
+    if (stated.k === 'num') {
+        const scalar = table.raw.get(name)?.total;
+        const decimals = scalar?.t === 'num' ? scalar.decimals : 0;
+        if (!statedMatches(computed.r, stated.r, decimals)) {
+            inconsistent.push(`${shownName}: báo cáo ghi ${showVal(stated)} nhưng tính từ số liệu được ${showNum(computed.r, computed.unit)}`);
+        }
+    }
+    return {
+        ...computed,
+        inconsistent,
+        uses: [...computed.uses, { fact: shownName, text: showNum(computed.r, computed.unit) + detail }]
+    };
+}
+
+/** A stated value agrees with the computed one when it is the computed value rounded or truncated. */
+function statedMatches(computed: Rational, stated: Rational, decimals: number): boolean {
+    const scale = rat(10n ** BigInt(decimals));
+    const scaled = ratMul(computed, scale);
+    const floor = scaled.n / scaled.d;
+    const candidates = [floor, floor + 1n].map(x => ratDiv(rat(x), scale));
+    return candidates.some(c => ratCmp(c, stated) === 0);
+}
+
+function blocked(vals: readonly Val[]): Val | undefined {
+    const missing = vals.filter(v => v.k === 'missing');
+    if (missing.length > 0) {
+        return { k: 'missing', names: unique(missing.flatMap(v => v.k === 'missing' ? v.names : []), s => s), ...merge(...vals) };
+    }
+    const na = vals.find(v => v.k === 'na');
+    if (na) {
+        return { ...na, ...merge(...vals) };
+    }
+    const bounded = vals.find(v => v.k === 'num' && v.bound);
+    if (bounded) {
+        const names = bounded.uses.map(u => `${u.fact} (báo cáo chỉ ghi khoảng ${showVal(bounded)}, cần số cụ thể để tính)`);
+        return { k: 'missing', names, ...merge(...vals) };
+    }
+    return undefined;
+}
+
+export type ArithOp = '+' | '-' | '*' | '/';
+
+/**
+ * Arithmetic on two numbers; the compiler has already checked the units and passes the result's unit,
+ * and a scale (×100 for a same-unit division read as percent, ÷100 for a percent factor).
+ */
+export function arith(op: ArithOp, a: Val, b: Val, unit: string, scale: Rational = rat(1n)): Val {
+    const stop = blocked([a, b]);
+    if (stop) return stop;
+    if (a.k !== 'num' || b.k !== 'num') {
+        return { k: 'missing', names: ['(kiểu dữ liệu không phải số)'], ...merge(a, b) };
+    }
+    if (op === '/' && ratIsZero(b.r)) {
+        return { k: 'na', reason: `mẫu số bằng 0 (${showNum(b.r, b.unit)})`, ...merge(a, b) };
+    }
+    const r = op === '+' ? ratAdd(a.r, b.r) : op === '-' ? ratSub(a.r, b.r) : op === '*' ? ratMul(a.r, b.r) : ratDiv(a.r, b.r);
+    return { k: 'num', r: ratMul(r, scale), unit, integer: a.integer && b.integer && op !== '/', ...merge(a, b) };
+}
+
+/**
+ * A ratio in percent with an explicit numerator and denominator. A numerator above the denominator is
+ * inconsistent data; a zero denominator makes the rule not applicable ("không có cơ sở nào").
+ */
+export function ratio(num: Val, den: Val): Val {
+    const stop = blocked([num, den]);
+    if (stop) return stop;
+    if (num.k !== 'num' || den.k !== 'num') {
+        return { k: 'missing', names: ['(kiểu dữ liệu không phải số)'], ...merge(num, den) };
+    }
+    const provenance = merge(num, den);
+    if (ratIsZero(den.r)) {
+        return { k: 'na', reason: `mẫu số bằng 0 (${showNum(den.r, den.unit)})`, ...provenance };
+    }
+    const inconsistent = ratCmp(num.r, den.r) > 0
+        ? [...provenance.inconsistent, `tử số ${showNum(num.r, num.unit)} lớn hơn mẫu số ${showNum(den.r, den.unit)}`]
+        : provenance.inconsistent;
+    return {
+        k: 'num', r: ratMul(ratDiv(num.r, den.r), rat(100n)), unit: '%', integer: false,
+        ratio: { num: num.r, den: den.r, numUnit: num.unit, numInteger: num.integer },
+        ...provenance, inconsistent
+    };
+}

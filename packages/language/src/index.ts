@@ -1,0 +1,10 @@
+export * from './ntm-module.js';
+export * as ast from './generated/ast.js';
+export { NtmLanguageMetaData } from './generated/module.js';
+export { IssueCodes } from './validation/issue-codes.js';
+export { typeToString } from './typing/ntm-types.js';
+export type { NtmType } from './typing/ntm-types.js';
+export type { GeneratedModule } from './generation/ts-generator.js';
+export { MAX_SOURCE_CHARACTERS } from './parser/ntm-lexer.js';
+export { normalizeName } from './util/vietnamese-text.js';
+export * from './workspace/pack-loader.js';

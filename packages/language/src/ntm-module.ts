@@ -1,0 +1,59 @@
+import type { DeepPartial, DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices } from 'langium';
+import { EmptyFileSystem, createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
+import { NtmGeneratedModule, NtmGeneratedSharedModule } from './generated/module.js';
+import { NtmTsGenerator } from './generation/ts-generator.js';
+import { NtmLexer } from './parser/ntm-lexer.js';
+import { NtmLexerErrorMessageProvider, NtmParserErrorMessageProvider } from './parser/ntm-parser-messages.js';
+import { NtmTokenBuilder } from './parser/ntm-token-builder.js';
+import { NtmValueConverter } from './parser/ntm-value-converter.js';
+import { NtmLinker } from './scoping/ntm-linker.js';
+import { NtmScopeComputation } from './scoping/ntm-scope-computation.js';
+import { NtmScopeProvider } from './scoping/ntm-scope-provider.js';
+import { NtmTypeComputer } from './typing/type-computer.js';
+import { registerValidationChecks } from './validation/ntm-validator.js';
+
+/** Services added by this language, grouped by concern. */
+export interface NtmAddedServices {
+    typing: {
+        TypeComputer: NtmTypeComputer;
+    };
+    generation: {
+        TsGenerator: NtmTsGenerator;
+    };
+}
+
+export type NtmServices = LangiumCoreServices & NtmAddedServices;
+
+/** The compiler's services: parsing, linking, typing, validation and generation, without any editor code. */
+export const NtmModule: Module<NtmServices, PartialLangiumCoreServices & NtmAddedServices> = {
+    parser: {
+        TokenBuilder: () => new NtmTokenBuilder(),
+        ValueConverter: () => new NtmValueConverter(),
+        Lexer: (services) => new NtmLexer(services),
+        ParserErrorMessageProvider: () => new NtmParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new NtmLexerErrorMessageProvider()
+    },
+    references: {
+        ScopeComputation: (services) => new NtmScopeComputation(services),
+        ScopeProvider: (services) => new NtmScopeProvider(services),
+        Linker: (services) => new NtmLinker(services)
+    },
+    typing: {
+        TypeComputer: () => new NtmTypeComputer()
+    },
+    generation: {
+        TsGenerator: (services) => new NtmTsGenerator(services)
+    }
+};
+
+/** Creates the compiler services for the CLI, tests and the generator (no language server). */
+export function createNtmCoreServices(context: DefaultSharedCoreModuleContext = EmptyFileSystem): {
+    shared: LangiumSharedCoreServices;
+    Ntm: NtmServices;
+} {
+    const shared = inject(createDefaultSharedCoreModule(context), NtmGeneratedSharedModule);
+    const Ntm = inject(createDefaultCoreModule({ shared }), NtmGeneratedModule, NtmModule as Module<NtmServices, DeepPartial<NtmServices>>);
+    shared.ServiceRegistry.register(Ntm);
+    registerValidationChecks(Ntm);
+    return { shared, Ntm };
+}

@@ -1,0 +1,68 @@
+import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import type { ILexerErrorMessageProvider } from 'chevrotain';
+import { LangiumParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
+
+const TERMINAL_NAMES: Readonly<Record<string, string>> = {
+    NUMBER: 'một số',
+    ID: 'một tên',
+    STRING: 'một chuỗi trong ngoặc kép',
+    DATE: 'một ngày dạng dd/mm/yyyy',
+    DECISION_NO: 'một số hiệu văn bản (vd. 43/2022/QĐ-UBND)',
+    LABEL: 'một mã chỉ tiêu (vd. 5.b1)',
+    EOF: 'hết tệp'
+};
+
+function describeExpected(token: TokenType): string {
+    return TERMINAL_NAMES[token.name] ?? `từ khóa «${token.name}»`;
+}
+
+function describeActual(token: IToken | undefined): string {
+    if (!token || token.tokenType?.name === 'EOF') {
+        return 'hết tệp';
+    }
+    return `«${token.image}»`;
+}
+
+function describeAlternatives(paths: TokenType[][][]): string {
+    const firsts = new Set<string>();
+    for (const alternative of paths) {
+        for (const path of alternative) {
+            const first = path[0];
+            if (first) {
+                firsts.add(describeExpected(first));
+            }
+        }
+    }
+    const list = [...firsts].slice(0, 8);
+    return list.length > 0 ? list.join(', ') + (firsts.size > list.length ? ', …' : '') : 'một cấu trúc hợp lệ';
+}
+
+/** Parser errors in Vietnamese: what was expected and what was found. */
+export class NtmParserErrorMessageProvider extends LangiumParserErrorMessageProvider implements IParserErrorMessageProvider {
+
+    override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        return `Cần ${describeExpected(options.expected)} nhưng gặp ${describeActual(options.actual)}.`;
+    }
+
+    override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
+        return `Không hiểu ${describeActual(options.firstRedundant)} ở đây: cần hết tệp hoặc một khai báo mới (dữ kiện, thang, phân tổ, tiêu chí, điều kiện công nhận).`;
+    }
+
+    override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        return `Không hiểu ${describeActual(options.actual[0])} ở đây; cần ${describeAlternatives(options.expectedPathsPerAlt)}.`;
+    }
+
+    override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        return `Không hiểu ${describeActual(options.actual[0])} ở đây; cần ${describeAlternatives([options.expectedIterationPaths])}.`;
+    }
+}
+
+/** Lexer errors in Vietnamese. */
+export class NtmLexerErrorMessageProvider extends DefaultLexerErrorMessageProvider implements ILexerErrorMessageProvider {
+
+    override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
+        const text = fullText.substring(startOffset, startOffset + Math.min(length, 20));
+        const shown = [...text].map(c => /[\p{C}]/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c).join('');
+        return `Ký tự không hợp lệ: «${shown}».`;
+    }
+}

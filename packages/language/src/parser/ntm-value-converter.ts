@@ -1,0 +1,32 @@
+import type { CstNode, GrammarAST, ValueType } from 'langium';
+import { DefaultValueConverter } from 'langium';
+import { normalizeName, normalizeUnit } from '../util/vietnamese-text.js';
+
+/**
+ * Converts names, labels and units to canonical text (NFC, single spaces), so that `rác thải` written in
+ * NFD or with two spaces refers to the same fact. Numbers accept a decimal comma (`0,5` is 0.5).
+ */
+export class NtmValueConverter extends DefaultValueConverter {
+
+    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
+        switch (rule.name) {
+            case 'Name':
+            case 'Word':
+                return normalizeName(cstNode.text);
+            case 'Label':
+                return cstNode.text.trim();
+            case 'Unit':
+            case 'UnitPart':
+                return normalizeUnit(cstNode.text);
+            case 'ID':
+                return normalizeName(input);
+            case 'NUMBER':
+                return Number(input.replace(',', '.'));
+            case 'DECISION_NO':
+            case 'DATE':
+                return input.normalize('NFC');
+            default:
+                return super.runConverter(rule, input, cstNode);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import type { AstNode } from 'langium';
+import type { Expression, FactDecl, FactType } from '../generated/ast.js';
+import {
+    isBinaryExpression, isBooleanLiteral, isBooleanType, isCountType, isDateLiteral, isDateType, isFactDecl,
+    isLevel, isLevelType, isMoneyType, isNameReference, isParenthesizedExpression, isPercentType,
+    isQuantityLiteral, isQuantityType, isRatio, isScale, isYearType
+} from '../generated/ast.js';
+import type { NtmType } from './ntm-types.js';
+import {
+    BOOLEAN_TYPE, DATE_TYPE, PERCENT_TYPE, UNKNOWN, YEAR_TYPE, isNumeric, numberType, typeToString, unitOf
+} from './ntm-types.js';
+import { PERCENT, UNITLESS, divideUnits, multiplyUnits, sameDimensionDifferentScale } from './units.js';
+
+export type BinaryOperator = '+' | '-' | '*' | '×' | '/';
+
+/** The type of a binary expression, or the Vietnamese reason it has none. */
+export type BinaryTyping =
+    | { readonly type: NtmType; readonly scale: 'none' | 'percent-of' | 'to-percent'; readonly error?: undefined }
+    | { readonly error: string };
+
+/**
+ * Computes types of facts and expressions. Results are cached per node; a derived fact that refers to
+ * itself, directly or not, gets the unknown type (the validator reports the cycle).
+ */
+export class NtmTypeComputer {
+    private readonly cache = new WeakMap<AstNode, NtmType>();
+    private readonly inProgress = new Set<FactDecl>();
+
+    typeOfFact(fact: FactDecl): NtmType {
+        const cached = this.cache.get(fact);
+        if (cached) return cached;
+        if (this.inProgress.has(fact)) return UNKNOWN;
+        this.inProgress.add(fact);
+        try {
+            const type = fact.type ? this.typeOfDeclared(fact.type) : fact.derivation ? this.typeOf(fact.derivation) : UNKNOWN;
+            this.cache.set(fact, type);
+            return type;
+        } finally {
+            this.inProgress.delete(fact);
+        }
+    }
+
+    typeOfDeclared(type: FactType): NtmType {
+        if (isPercentType(type)) return PERCENT_TYPE;
+        if (isCountType(type)) return numberType(type.unit, true);
+        if (isQuantityType(type)) return numberType(type.unit ?? UNITLESS, false);
+        if (isMoneyType(type)) return numberType(type.unit, false);
+        if (isBooleanType(type)) return BOOLEAN_TYPE;
+        if (isLevelType(type)) return type.scale.ref ? { kind: 'level', scale: type.scale.ref } : UNKNOWN;
+        if (isDateType(type)) return DATE_TYPE;
+        if (isYearType(type)) return YEAR_TYPE;
+        return UNKNOWN;
+    }
+
+    typeOf(expression: Expression): NtmType {
+        const cached = this.cache.get(expression);
+        if (cached) return cached;
+        const type = this.compute(expression);
+        this.cache.set(expression, type);
+        return type;
+    }
+
+    private compute(expression: Expression): NtmType {
+        if (isQuantityLiteral(expression)) {
+            if (expression.unit === PERCENT) return PERCENT_TYPE;
+            const integer = Number.isInteger(Number(expression.value));
+            return expression.unit ? numberType(expression.unit, integer) : numberType(UNITLESS, integer, true);
+        }
+        if (isBooleanLiteral(expression)) return BOOLEAN_TYPE;
+        if (isDateLiteral(expression)) return DATE_TYPE;
+        if (isParenthesizedExpression(expression)) return this.typeOf(expression.expression);
+        if (isNameReference(expression)) {
+            const target = expression.target.ref;
+            if (isFactDecl(target)) return this.typeOfFact(target);
+            if (isLevel(target) && isScale(target.$container)) return { kind: 'level', scale: target.$container };
+            return UNKNOWN;
+        }
+        if (isRatio(expression)) return PERCENT_TYPE;
+        if (isBinaryExpression(expression)) {
+            const typing = this.binary(expression.operator as BinaryOperator, this.typeOf(expression.left), this.typeOf(expression.right));
+            return typing.error === undefined ? typing.type : UNKNOWN;
+        }
+        return UNKNOWN;
+    }
+
+    /** Typing rules for + - × /: units must agree for + and -, and combine for × and /. */
+    binary(operator: BinaryOperator, left: NtmType, right: NtmType): BinaryTyping {
+        if (left.kind === 'unknown' || right.kind === 'unknown') return { type: UNKNOWN, scale: 'none' };
+        if (!isNumeric(left) || !isNumeric(right)) {
+            return { error: `Phép «${operator}» chỉ dùng cho số; ở đây là ${typeToString(left)} và ${typeToString(right)}.` };
+        }
+        const l = left.kind === 'year' ? numberType('năm', true) : left;
+        const r = right.kind === 'year' ? numberType('năm', true) : right;
+        const lBare = l.kind === 'number' && l.bareLiteral;
+        const rBare = r.kind === 'number' && r.bareLiteral;
+        const lu = unitOf(l);
+        const ru = unitOf(r);
+        const integer = (t: NtmType) => t.kind === 'number' && t.integer;
+        switch (operator) {
+            case '+':
+            case '-': {
+                if (lBare) return { type: r, scale: 'none' };
+                if (rBare) return { type: l, scale: 'none' };
+                if (lu !== ru) {
+                    const hint = sameDimensionDifferentScale(lu, ru) ? ' Hãy đổi về cùng một đơn vị.' : '';
+                    return { error: `Không thể ${operator === '+' ? 'cộng' : 'trừ'} ${typeToString(l)} với ${typeToString(r)}: khác đơn vị.${hint}` };
+                }
+                return { type: l.kind === 'percent' ? PERCENT_TYPE : numberType(lu, integer(l) && integer(r)), scale: 'none' };
+            }
+            case '*':
+            case '×': {
+                if (l.kind === 'percent' && r.kind === 'percent') return { type: PERCENT_TYPE, scale: 'percent-of' };
+                if (l.kind === 'percent') return { type: r, scale: 'percent-of' };
+                if (r.kind === 'percent') return { type: l, scale: 'percent-of' };
+                return { type: numberType(multiplyUnits(lu, ru), integer(l) && integer(r), lBare && rBare), scale: 'none' };
+            }
+            case '/': {
+                if (rBare) return { type: l.kind === 'percent' ? PERCENT_TYPE : numberType(lu, false, lBare), scale: 'none' };
+                if (l.kind === 'percent' || r.kind === 'percent') {
+                    return { error: `Phép chia với phần trăm không rõ nghĩa (${typeToString(l)} / ${typeToString(r)}); hãy dùng «tỷ số … / …».` };
+                }
+                if (lu === ru) return { type: PERCENT_TYPE, scale: 'to-percent' };
+                return { type: numberType(divideUnits(lu, ru), false), scale: 'none' };
+            }
+        }
+    }
+}

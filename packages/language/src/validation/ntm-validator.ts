@@ -1,0 +1,35 @@
+import type { ValidationChecks } from 'langium';
+import type { NtmAstType } from '../generated/ast.js';
+import type { NtmServices } from '../ntm-module.js';
+import { derivationsMustNotCycle, factsShouldBeUsed, namesMustBeUnique, namesShouldNotHaveLookAlikes } from './name-checks.js';
+import { legalSourcesMustBeDistinct, packHeaderMustBeComplete } from './pack-checks.js';
+import {
+    deductionMustBePositive, indicatorShouldQuoteRequirement, numberShouldNotLookLikeThousands, thresholdShouldBeReachable,
+    unverifiedShouldHaveNote
+} from './threshold-checks.js';
+import {
+    arithmeticMustBeWellTyped, atLeastMustBeReachable, comparisonMustBeWellTyped, presenceMustBeBoolean, ratioMustBeWellTyped
+} from './type-checks.js';
+
+/** Registers every check, one concern per file. */
+export function registerValidationChecks(services: NtmServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const checks: ValidationChecks<NtmAstType> = {
+        Pack: [packHeaderMustBeComplete, legalSourcesMustBeDistinct, namesMustBeUnique, factsShouldBeUsed, derivationsMustNotCycle],
+        FactDecl: [namesShouldNotHaveLookAlikes],
+        Scale: [namesShouldNotHaveLookAlikes],
+        Level: [namesShouldNotHaveLookAlikes],
+        Breakdown: [namesShouldNotHaveLookAlikes],
+        Comparison: [comparisonMustBeWellTyped(services), thresholdShouldBeReachable(services)],
+        BinaryExpression: [arithmeticMustBeWellTyped(services)],
+        Ratio: [ratioMustBeWellTyped(services)],
+        Presence: [presenceMustBeBoolean(services)],
+        Quantified: [atLeastMustBeReachable],
+        QuantityLiteral: [numberShouldNotLookLikeThousands],
+        UnverifiedMark: [unverifiedShouldHaveNote],
+        UnverifiedNote: [unverifiedShouldHaveNote],
+        Indicator: [indicatorShouldQuoteRequirement],
+        Deduction: [deductionMustBePositive]
+    };
+    registry.register(checks);
+}

@@ -1,0 +1,87 @@
+import type { ValidationAcceptor } from 'langium';
+import type { Comparison, Deduction, Expression, Indicator, QuantityLiteral, UnverifiedMark, UnverifiedNote } from '../generated/ast.js';
+import { isFactDecl, isNameReference, isParenthesizedExpression, isQuantityLiteral, isRatio } from '../generated/ast.js';
+import type { NtmServices } from '../ntm-module.js';
+import { IssueCodes } from './issue-codes.js';
+
+function literalValue(expression: Expression | undefined): number | undefined {
+    if (isParenthesizedExpression(expression)) return literalValue(expression.expression);
+    return isQuantityLiteral(expression) ? Number(expression.value) : undefined;
+}
+
+/** A rate of a whole (a ratio, or a fact declared in percent) lies between 0 and 100 %. */
+function isRateOfWhole(expression: Expression, services: NtmServices): boolean {
+    if (isRatio(expression)) return true;
+    if (isNameReference(expression) && isFactDecl(expression.target.ref)) {
+        const fact = expression.target.ref;
+        return isRatio(fact.derivation) || services.typing.TypeComputer.typeOfFact(fact).kind === 'percent';
+    }
+    return false;
+}
+
+/** Thresholds that can never be met, or are always met, where it is cheap to see (`> 100%`). */
+export const thresholdShouldBeReachable = (services: NtmServices) => (comparison: Comparison, accept: ValidationAcceptor): void => {
+    const types = services.typing.TypeComputer;
+    const leftType = types.typeOf(comparison.left);
+    const numeric = leftType.kind === 'number' || leftType.kind === 'percent';
+    const value = literalValue(comparison.right);
+    const op = comparison.operator?.replace('≥', '>=').replace('≤', '<=');
+    if (numeric && value !== undefined && op) {
+        const rate = isRateOfWhole(comparison.left, services);
+        const never = (op === '>' && rate && value >= 100) || (op === '>=' && rate && value > 100) ||
+            (op === '<' && value <= 0) || (op === '<=' && value < 0) || (op === '=' && (value < 0 || (rate && value > 100)));
+        const always = (op === '>=' && value <= 0) || (op === '<=' && rate && value >= 100) || (op === '<' && rate && value > 100);
+        if (never) {
+            accept('warning', `Ngưỡng «${op} ${comparison.right?.$cstNode?.text.trim()}» không bao giờ đạt được${rate ? ' với một tỷ lệ (0–100 %)' : ' với giá trị không âm'}.`,
+                { node: comparison, property: 'right', code: IssueCodes.NeverMet });
+        } else if (always) {
+            accept('warning', `Ngưỡng «${op} ${comparison.right?.$cstNode?.text.trim()}» luôn đạt; kiểm tra lại văn bản.`,
+                { node: comparison, property: 'right', code: IssueCodes.AlwaysMet });
+        }
+        if (leftType.kind === 'number' && leftType.integer && !leftType.bareLiteral && !Number.isInteger(value)) {
+            accept('warning', `«${textOf(comparison.left)}» là số đếm nhưng ngưỡng ${value} là số lẻ.`,
+                { node: comparison, property: 'right', code: IssueCodes.FractionalCount });
+        }
+    }
+    const low = literalValue(comparison.low);
+    const high = literalValue(comparison.high);
+    if (low !== undefined && high !== undefined && low > high) {
+        accept('error', `Khoảng rỗng: từ ${low} đến ${high}.`, { node: comparison, property: 'high', code: IssueCodes.EmptyRange });
+    }
+};
+
+function textOf(node: { $cstNode?: { text: string } }): string {
+    return node.$cstNode?.text.trim() ?? '';
+}
+
+/** `4.662` is 4.662 in .ntm; a Vietnamese writer may have meant four thousand six hundred sixty-two. */
+export function numberShouldNotLookLikeThousands(literal: QuantityLiteral, accept: ValidationAcceptor): void {
+    const text = literal.$cstNode?.text.trim() ?? '';
+    const digits = /^\d+[.,]?\d*/.exec(text)?.[0] ?? '';
+    if (/^\d{1,3}\.\d{3}$/.test(digits)) {
+        accept('warning', `«${digits}» được đọc là ${digits.replace('.', ',')} (dấu chấm là dấu thập phân). Nếu muốn viết ${digits.replace('.', '')}, bỏ dấu chấm.`,
+            { node: literal, property: 'value', code: IssueCodes.ThousandsDot });
+    }
+}
+
+/** An unverified value must say where it came from. */
+export function unverifiedShouldHaveNote(marker: UnverifiedMark | UnverifiedNote, accept: ValidationAcceptor): void {
+    if (!marker.note || marker.note.trim() === '') {
+        accept('warning', 'Ghi rõ nguồn gốc của giá trị chưa kiểm chứng, vd. «chưa kiểm chứng "theo 318/QĐ-TTg, chưa có văn bản gốc"».',
+            { node: marker, code: IssueCodes.UnverifiedWithoutNote });
+    }
+}
+
+/** Verdicts are explained with the decision's own words. */
+export function indicatorShouldQuoteRequirement(indicator: Indicator, accept: ValidationAcceptor): void {
+    if (indicator.text === undefined) {
+        accept('info', `Chỉ tiêu ${indicator.label} chưa trích nguyên văn yêu cầu; kết quả sẽ chỉ hiện quy tắc đã mã hóa.`,
+            { node: indicator, property: 'label', code: IssueCodes.RequirementTextMissing });
+    }
+}
+
+export function deductionMustBePositive(deduction: Deduction, accept: ValidationAcceptor): void {
+    if (!(Number(deduction.amount) > 0)) {
+        accept('error', 'Mức trừ điểm phải lớn hơn 0.', { node: deduction, property: 'amount', code: IssueCodes.DeductionAmount });
+    }
+}
