@@ -8,3 +8,7 @@ export type { GeneratedModule } from './generation/ts-generator.js';
 export { MAX_SOURCE_CHARACTERS } from './parser/ntm-lexer.js';
 export { normalizeName } from './util/vietnamese-text.js';
 export * from './workspace/pack-loader.js';
+export type * from './generation/runtime/result-types.js';
+export type { FactSpec, FactKind } from './generation/runtime/fact-input.js';
+export { moduleFileName } from './generation/ts-generator.js';
+export { sourceText } from './generation/generator-helpers.js';

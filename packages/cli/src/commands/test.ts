@@ -1,0 +1,51 @@
+import { readCommuneFile } from '../commune/commune-file.js';
+import { checkPassed, checkSample } from '../commune/sample-check.js';
+import { collectFiles, relativeToCwd } from '../util/files.js';
+import { ExitCode } from '../util/exit-codes.js';
+import { evaluateCommune } from './evaluate-commune.js';
+
+/**
+ * `ntm test [paths]`: runs every sample commune (a .json file with «kết quả chính thức») against its pack
+ * and reports like a test runner: one check per official verdict, each difference with its explanation.
+ */
+export async function testCommand(inputs: readonly string[]): Promise<number> {
+    const files = await collectFiles(inputs.length > 0 ? inputs : ['examples'], ['.json']);
+    let passed = 0;
+    let failed = 0;
+    let samples = 0;
+    for (const file of files) {
+        const shown = relativeToCwd(file);
+        const peek = await readCommuneFile(file);
+        if (peek.data && !peek.data['kết quả chính thức']) continue;
+        samples++;
+        const evaluation = await evaluateCommune(file, undefined);
+        const data = evaluation.commune.data;
+        if (evaluation.problems.length > 0 || !evaluation.result || !data) {
+            console.log(`✗ ${shown}: không chạy được`);
+            for (const problem of evaluation.problems) console.log(`    ${problem}`);
+            failed++;
+            continue;
+        }
+        const checks = checkSample(evaluation.result, data);
+        const ok = checks.filter(checkPassed);
+        const bad = checks.filter(c => !checkPassed(c));
+        passed += ok.length;
+        failed += bad.length;
+        console.log(`${bad.length === 0 ? '✓' : '✗'} ${shown} — xã ${data['xã']}: ${ok.length}/${checks.length} kết quả chính thức được tái lập hoặc giải thích (máy tính: ${evaluation.result.summary.text}, công nhận ${evaluation.result.summary.recognition})`);
+        for (const check of checks.filter(c => c.status !== 'khớp')) {
+            const mark = checkPassed(check) ? '  •' : '  ✗';
+            const cause = check.discrepancy ? ` [${check.discrepancy['nguyên nhân']}] ${check.discrepancy['giải thích']}` : '';
+            console.log(`${mark} ${check.level} ${check.label}: máy «${check.computed ?? '—'}», chính thức «${check.official ?? '—'}» — ${check.status}${cause}`);
+            if (!checkPassed(check)) {
+                for (const line of check.detail) console.log(`      ${line}`);
+            }
+        }
+        for (const warning of evaluation.warnings) console.log(`  ! ${warning}`);
+    }
+    if (samples === 0) {
+        console.log(`Không tìm thấy xã mẫu nào (tệp .json có «kết quả chính thức») trong: ${inputs.join(', ') || 'examples'}`);
+        return ExitCode.Usage;
+    }
+    console.log(`${passed} passed, ${failed} failed`);
+    return failed > 0 ? ExitCode.Failure : ExitCode.Success;
+}

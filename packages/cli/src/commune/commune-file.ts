@@ -1,0 +1,183 @@
+import { promises as fs } from 'node:fs';
+import AjvModule from 'ajv';
+import type { ErrorObject } from 'ajv';
+import type { FactSpec, Verdict } from '@ntm/language';
+import { COMMUNE_SCHEMA } from './commune-schema.js';
+
+export type DiscrepancyCause = 'thiếu dữ liệu trong báo cáo' | 'báo cáo tự mâu thuẫn' | 'báo cáo kết luận khác số liệu' | 'ngưỡng chưa kiểm chứng';
+
+export interface KnownDiscrepancy {
+    readonly 'chỉ tiêu'?: string;
+    readonly 'tiêu chí'?: string;
+    readonly 'công nhận'?: boolean;
+    readonly 'kết quả máy'?: Verdict;
+    readonly 'nguyên nhân': DiscrepancyCause;
+    readonly 'giải thích': string;
+}
+
+export interface CommuneData {
+    readonly 'xã': string;
+    readonly 'huyện'?: string;
+    readonly 'tỉnh'?: string;
+    readonly 'bộ tiêu chí'?: string;
+    readonly 'ngày đánh giá': string;
+    readonly 'nguồn'?: string;
+    readonly 'dữ kiện': Record<string, unknown>;
+    readonly 'ghi chú dữ kiện'?: Record<string, string>;
+    readonly 'kết quả chính thức'?: {
+        readonly 'trích dẫn'?: string;
+        readonly 'chỉ tiêu'?: Record<string, Verdict>;
+        readonly 'tiêu chí'?: Record<string, Verdict>;
+        readonly 'công nhận'?: Verdict;
+    };
+    readonly 'sai khác đã biết'?: readonly KnownDiscrepancy[];
+}
+
+export interface FileIssue {
+    readonly severity: 'lỗi' | 'cảnh báo';
+    readonly field: string;
+    readonly line: number;
+    readonly message: string;
+}
+
+export interface CommuneFile {
+    readonly file: string;
+    readonly text: string;
+    readonly data?: CommuneData;
+    readonly issues: FileIssue[];
+}
+
+const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;
+const validateSchema = new (Ajv as unknown as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } })({ allErrors: true, strict: false }).compile(COMMUNE_SCHEMA);
+
+/** Reads a commune file and checks its shape; facts are checked against a pack by `checkFactsAgainstPack`. */
+export async function readCommuneFile(file: string): Promise<CommuneFile> {
+    const text = await fs.readFile(file, 'utf8');
+    let data: unknown;
+    try {
+        data = JSON.parse(text);
+    } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const position = /position (\d+)/.exec(message)?.[1];
+        const line = position === undefined ? 1 : lineAt(text, Number(position));
+        return { file, text, issues: [{ severity: 'lỗi', field: '(tệp)', line, message: `JSON không hợp lệ: ${message}` }] };
+    }
+    if (!validateSchema(data)) {
+        const issues = (validateSchema.errors ?? []).map(error => schemaIssue(error, text));
+        return { file, text, issues };
+    }
+    return { file, text, data: data as CommuneData, issues: [] };
+}
+
+function schemaIssue(error: ErrorObject, text: string): FileIssue {
+    const pathParts = error.instancePath.split('/').slice(1).map(p => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let field = pathParts.join('.') || '(gốc)';
+    let message: string;
+    switch (error.keyword) {
+        case 'required': {
+            const missing = String((error.params as { missingProperty?: string }).missingProperty);
+            message = `Thiếu trường «${missing}».`;
+            break;
+        }
+        case 'additionalProperties': {
+            const extra = String((error.params as { additionalProperty?: string }).additionalProperty);
+            field = [...pathParts, extra].join('.');
+            pathParts.push(extra);
+            message = `Trường «${extra}» không thuộc định dạng tệp xã (xem docs/tep-xa.md).`;
+            break;
+        }
+        case 'enum':
+            message = `Giá trị phải là một trong: ${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(v => `«${String(v)}»`).join(', ')}.`;
+            break;
+        case 'type':
+            message = `Cần kiểu ${VIETNAMESE_TYPES[String((error.params as { type?: string }).type)] ?? String((error.params as { type?: string }).type)}.`;
+            break;
+        case 'minLength':
+            message = 'Không được để trống.';
+            break;
+        default:
+            message = error.message ?? 'Không hợp lệ.';
+    }
+    return { severity: 'lỗi', field, line: lineOfPath(text, pathParts), message };
+}
+
+const VIETNAMESE_TYPES: Readonly<Record<string, string>> = {
+    string: 'chuỗi', object: 'đối tượng { … }', array: 'danh sách [ … ]', number: 'số', boolean: 'true/false'
+};
+
+export function lineAt(text: string, offset: number): number {
+    return text.slice(0, offset).split('\n').length;
+}
+
+/** The line of a field given by its path of keys (array indexes are skipped). */
+export function lineOfPath(text: string, pathParts: readonly string[]): number {
+    let offset = 0;
+    for (const part of pathParts) {
+        if (/^\d+$/.test(part)) continue;
+        const at = text.indexOf(JSON.stringify(part), offset);
+        if (at < 0) break;
+        offset = at;
+    }
+    return lineAt(text, offset);
+}
+
+/**
+ * Checks the facts of a commune file against a pack: unknown facts are errors (a typo would otherwise
+ * silently read as missing data); `{ "giá trị": x, "đơn vị": "km" }` is unwrapped after its unit is checked.
+ */
+export function checkFactsAgainstPack(commune: CommuneFile, specs: readonly FactSpec[]): { facts: Record<string, unknown>; issues: FileIssue[] } {
+    const issues: FileIssue[] = [];
+    const facts: Record<string, unknown> = {};
+    const byName = new Map(specs.map(spec => [spec.name, spec] as const));
+    for (const [key, value] of Object.entries(commune.data?.['dữ kiện'] ?? {})) {
+        const name = key.normalize('NFC').replace(/\s+/g, ' ').trim();
+        const spec = byName.get(name);
+        const line = lineOfPath(commune.text, ['dữ kiện', key]);
+        if (!spec) {
+            const suggestion = closestName(name, specs.map(s => s.name));
+            issues.push({ severity: 'lỗi', field: `dữ kiện.${key}`, line, message: `Dữ kiện «${key}» không có trong bộ tiêu chí.${suggestion ? ` Có phải «${suggestion}»?` : ''}` });
+            continue;
+        }
+        if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'giá trị' in value) {
+            const unit = (value as Record<string, unknown>)['đơn vị'];
+            if (unit !== undefined && String(unit).normalize('NFC').replace(/\s*\/\s*/g, '/') !== spec.unit) {
+                issues.push({ severity: 'lỗi', field: `dữ kiện.${key}.đơn vị`, line, message: `Đơn vị «${String(unit)}» khác đơn vị khai báo của dữ kiện («${spec.unit || 'không đơn vị'}»).` });
+                continue;
+            }
+            facts[key] = (value as Record<string, unknown>)['giá trị'];
+        } else {
+            facts[key] = value;
+        }
+    }
+    for (const key of Object.keys(commune.data?.['ghi chú dữ kiện'] ?? {})) {
+        if (!byName.has(key.normalize('NFC').replace(/\s+/g, ' ').trim())) {
+            issues.push({ severity: 'cảnh báo', field: `ghi chú dữ kiện.${key}`, line: lineOfPath(commune.text, ['ghi chú dữ kiện', key]), message: `Ghi chú cho dữ kiện «${key}» không có trong bộ tiêu chí.` });
+        }
+    }
+    return { facts, issues };
+}
+
+function closestName(name: string, candidates: readonly string[]): string | undefined {
+    let best: { candidate: string; distance: number } | undefined;
+    for (const candidate of candidates) {
+        const distance = editDistance(name, candidate);
+        if (distance <= Math.max(2, Math.floor(candidate.length / 4)) && (!best || distance < best.distance)) {
+            best = { candidate, distance };
+        }
+    }
+    return best?.candidate;
+}
+
+function editDistance(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0]!;
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j]!;
+            row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length]!;
+}

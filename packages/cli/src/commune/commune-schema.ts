@@ -1,0 +1,52 @@
+/**
+ * JSON Schema of a sample commune file (tệp xã mẫu). Field names are Vietnamese because analysts edit
+ * these files by hand; see docs/tep-xa.md.
+ */
+const verdict = { enum: ['đạt', 'chưa đạt', 'không áp dụng', 'thiếu dữ liệu'] };
+
+export const COMMUNE_SCHEMA = {
+    type: 'object',
+    required: ['xã', 'ngày đánh giá', 'dữ kiện'],
+    additionalProperties: false,
+    properties: {
+        '$schema': { type: 'string' },
+        'xã': { type: 'string', minLength: 1 },
+        'huyện': { type: 'string' },
+        'tỉnh': { type: 'string' },
+        'bộ tiêu chí': { type: 'string', minLength: 1 },
+        'ngày đánh giá': { type: 'string', minLength: 1 },
+        'nguồn': { type: 'string' },
+        'thuộc tính': { type: 'object' },
+        'dữ kiện': { type: 'object' },
+        'ghi chú dữ kiện': { type: 'object', additionalProperties: { type: 'string' } },
+        'mô tả dữ kiện': { type: 'object', additionalProperties: { type: 'string' } },
+        'kết quả chính thức': {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                'trích dẫn': { type: 'string' },
+                'chỉ tiêu': { type: 'object', additionalProperties: verdict },
+                'tiêu chí': { type: 'object', additionalProperties: verdict },
+                'công nhận': verdict
+            }
+        },
+        'sai khác đã biết': {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['nguyên nhân', 'giải thích'],
+                additionalProperties: false,
+                properties: {
+                    'chỉ tiêu': { type: 'string' },
+                    'tiêu chí': { type: 'string' },
+                    'công nhận': { type: 'boolean' },
+                    'kết quả máy': verdict,
+                    'nguyên nhân': {
+                        enum: ['thiếu dữ liệu trong báo cáo', 'báo cáo tự mâu thuẫn', 'báo cáo kết luận khác số liệu', 'ngưỡng chưa kiểm chứng']
+                    },
+                    'giải thích': { type: 'string', minLength: 1 }
+                }
+            }
+        }
+    }
+} as const;

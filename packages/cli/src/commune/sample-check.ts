@@ -1,0 +1,115 @@
+import type { EvaluationResult, IndicatorResult, Verdict } from '@ntm/language';
+import type { CommuneData, KnownDiscrepancy } from './commune-file.js';
+
+export type CheckLevel = 'chỉ tiêu' | 'tiêu chí' | 'công nhận';
+
+export type CheckStatus =
+    | 'khớp'
+    | 'sai khác đã biết'
+    | 'sai khác chưa khai báo'
+    | 'sai khác đã khai báo nhưng không còn'
+    | 'kết quả máy khác khai báo'
+    | 'không có trong bộ tiêu chí';
+
+export interface VerdictCheck {
+    readonly level: CheckLevel;
+    readonly label: string;
+    readonly official?: Verdict;
+    readonly computed?: Verdict;
+    readonly status: CheckStatus;
+    readonly discrepancy?: KnownDiscrepancy;
+    /** Why: the indicator's explanation, or which declared discrepancy explains a criterion. */
+    readonly detail: readonly string[];
+}
+
+export function checkPassed(check: VerdictCheck): boolean {
+    return check.status === 'khớp' || check.status === 'sai khác đã biết';
+}
+
+/**
+ * Compares the engine's verdicts with a report's official ones. A difference passes only when declared as
+ * a known discrepancy (with its cause); a declared difference that no longer occurs fails, so the list of
+ * known discrepancies stays true. A criterion (or recognition) that differs because of a declared
+ * indicator discrepancy inside it is explained by that declaration.
+ */
+export function checkSample(result: EvaluationResult, data: CommuneData): VerdictCheck[] {
+    const official = data['kết quả chính thức'] ?? {};
+    const declared = data['sai khác đã biết'] ?? [];
+    const checks: VerdictCheck[] = [];
+    const explainedCriteria = new Set<string>();
+    const indicatorsByLabel = new Map(result.indicators.map(i => [i.label, i] as const));
+    const usedDeclarations = new Set<KnownDiscrepancy>();
+
+    for (const [label, verdict] of Object.entries(official['chỉ tiêu'] ?? {})) {
+        const indicator = indicatorsByLabel.get(label);
+        const declaration = declared.find(d => d['chỉ tiêu'] === label);
+        if (declaration) usedDeclarations.add(declaration);
+        const check = compare('chỉ tiêu', label, verdict, indicator?.verdict, declaration, indicator ? explain(indicator) : []);
+        if (check.status === 'sai khác đã biết' && indicator) explainedCriteria.add(indicator.criterion);
+        checks.push(check);
+    }
+    const criteriaByLabel = new Map(result.criteria.map(c => [c.label, c] as const));
+    let explainedRecognition = false;
+    for (const [label, verdict] of Object.entries(official['tiêu chí'] ?? {})) {
+        const criterion = criteriaByLabel.get(label);
+        const declaration = declared.find(d => d['tiêu chí'] === label);
+        if (declaration) usedDeclarations.add(declaration);
+        const inherited = !declaration && explainedCriteria.has(label);
+        const detail = criterion ? [
+            ...(criterion.indicatorsNotMet.length > 0 ? [`chỉ tiêu chưa đạt: ${criterion.indicatorsNotMet.join(', ')}`] : []),
+            ...(criterion.indicatorsMissingData.length > 0 ? [`chỉ tiêu thiếu dữ liệu: ${criterion.indicatorsMissingData.join(', ')}`] : []),
+            ...(inherited ? ['được giải thích bởi sai khác đã biết ở chỉ tiêu của tiêu chí này'] : [])
+        ] : [];
+        const check = compare('tiêu chí', label, verdict, criterion?.verdict, declaration, detail, inherited);
+        if (check.status === 'sai khác đã biết') explainedRecognition = true;
+        checks.push(check);
+    }
+    if (official['công nhận'] !== undefined) {
+        const declaration = declared.find(d => d['công nhận'] === true);
+        if (declaration) usedDeclarations.add(declaration);
+        const inherited = !declaration && explainedRecognition;
+        checks.push(compare('công nhận', 'công nhận', official['công nhận'], result.summary.recognition, declaration,
+            [result.summary.text, ...(inherited ? ['được giải thích bởi sai khác đã biết ở các tiêu chí'] : [])], inherited));
+    }
+    for (const declaration of declared) {
+        if (!usedDeclarations.has(declaration)) {
+            const label = declaration['chỉ tiêu'] ?? declaration['tiêu chí'] ?? 'công nhận';
+            checks.push({
+                level: declaration['chỉ tiêu'] ? 'chỉ tiêu' : declaration['tiêu chí'] ? 'tiêu chí' : 'công nhận',
+                label, status: 'sai khác đã khai báo nhưng không còn', discrepancy: declaration,
+                detail: ['sai khác được khai báo nhưng tệp không có kết quả chính thức tương ứng']
+            });
+        }
+    }
+    return checks;
+}
+
+function compare(
+    level: CheckLevel, label: string, official: Verdict, computed: Verdict | undefined,
+    declaration: KnownDiscrepancy | undefined, detail: readonly string[], inherited = false
+): VerdictCheck {
+    if (computed === undefined) {
+        return { level, label, official, status: 'không có trong bộ tiêu chí', detail: [`${level} ${label} không có trong bộ tiêu chí`] };
+    }
+    const differs = computed !== official;
+    if (!differs) {
+        return declaration
+            ? { level, label, official, computed, status: 'sai khác đã khai báo nhưng không còn', discrepancy: declaration, detail }
+            : { level, label, official, computed, status: 'khớp', detail };
+    }
+    if (declaration) {
+        const expected = declaration['kết quả máy'];
+        return expected !== undefined && expected !== computed
+            ? { level, label, official, computed, status: 'kết quả máy khác khai báo', discrepancy: declaration, detail }
+            : { level, label, official, computed, status: 'sai khác đã biết', discrepancy: declaration, detail };
+    }
+    return { level, label, official, computed, status: inherited ? 'sai khác đã biết' : 'sai khác chưa khai báo', detail };
+}
+
+function explain(indicator: IndicatorResult): string[] {
+    return [
+        ...indicator.explanation,
+        ...(indicator.missingFacts.length > 0 ? [`thiếu: ${indicator.missingFacts.join('; ')}`] : []),
+        ...indicator.notes
+    ];
+}
