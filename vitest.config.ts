@@ -5,6 +5,7 @@ export default defineConfig({
         include: ['packages/*/test/**/*.test.ts', 'bench/**/*.test.ts'],
         testTimeout: 60_000,
         hookTimeout: 60_000,
-        pool: 'forks'
+        pool: 'forks',
+        reporters: ['default', './vitest.summary-reporter.ts']
     }
 });

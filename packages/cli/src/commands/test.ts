@@ -35,7 +35,9 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
         for (const check of checks.filter(c => c.status !== 'khớp')) {
             const mark = checkPassed(check) ? '  •' : '  ✗';
             const cause = check.discrepancy ? ` [${check.discrepancy['nguyên nhân']}] ${check.discrepancy['giải thích']}` : '';
-            console.log(`${mark} ${check.level} ${check.label}: máy «${check.computed ?? '—'}», chính thức «${check.official ?? '—'}» — ${check.status}${cause}`);
+            const what = check.level === check.label ? check.level : `${check.level} ${check.label}`;
+            const why = !check.discrepancy && checkPassed(check) ? ` (${check.detail.filter(d => d.startsWith('do ')).join('; ')})` : '';
+            console.log(`${mark} ${what}: máy «${check.computed ?? '—'}», chính thức «${check.official ?? '—'}» — ${check.status}${cause}${why}`);
             if (!checkPassed(check)) {
                 for (const line of check.detail) console.log(`      ${line}`);
             }

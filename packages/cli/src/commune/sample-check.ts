@@ -36,7 +36,7 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
     const official = data['kết quả chính thức'] ?? {};
     const declared = data['sai khác đã biết'] ?? [];
     const checks: VerdictCheck[] = [];
-    const explainedCriteria = new Set<string>();
+    const explainedCriteria = new Map<string, string[]>();
     const indicatorsByLabel = new Map(result.indicators.map(i => [i.label, i] as const));
     const usedDeclarations = new Set<KnownDiscrepancy>();
 
@@ -45,11 +45,13 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
         const declaration = declared.find(d => d['chỉ tiêu'] === label);
         if (declaration) usedDeclarations.add(declaration);
         const check = compare('chỉ tiêu', label, verdict, indicator?.verdict, declaration, indicator ? explain(indicator) : []);
-        if (check.status === 'sai khác đã biết' && indicator) explainedCriteria.add(indicator.criterion);
+        if (check.status === 'sai khác đã biết' && indicator) {
+            explainedCriteria.set(indicator.criterion, [...(explainedCriteria.get(indicator.criterion) ?? []), label]);
+        }
         checks.push(check);
     }
     const criteriaByLabel = new Map(result.criteria.map(c => [c.label, c] as const));
-    let explainedRecognition = false;
+    const explainedByCriteria: string[] = [];
     for (const [label, verdict] of Object.entries(official['tiêu chí'] ?? {})) {
         const criterion = criteriaByLabel.get(label);
         const declaration = declared.find(d => d['tiêu chí'] === label);
@@ -58,18 +60,18 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
         const detail = criterion ? [
             ...(criterion.indicatorsNotMet.length > 0 ? [`chỉ tiêu chưa đạt: ${criterion.indicatorsNotMet.join(', ')}`] : []),
             ...(criterion.indicatorsMissingData.length > 0 ? [`chỉ tiêu thiếu dữ liệu: ${criterion.indicatorsMissingData.join(', ')}`] : []),
-            ...(inherited ? ['được giải thích bởi sai khác đã biết ở chỉ tiêu của tiêu chí này'] : [])
+            ...(inherited ? [`do sai khác đã biết ở chỉ tiêu ${explainedCriteria.get(label)!.join(', ')}`] : [])
         ] : [];
         const check = compare('tiêu chí', label, verdict, criterion?.verdict, declaration, detail, inherited);
-        if (check.status === 'sai khác đã biết') explainedRecognition = true;
+        if (check.status === 'sai khác đã biết') explainedByCriteria.push(label);
         checks.push(check);
     }
     if (official['công nhận'] !== undefined) {
         const declaration = declared.find(d => d['công nhận'] === true);
         if (declaration) usedDeclarations.add(declaration);
-        const inherited = !declaration && explainedRecognition;
+        const inherited = !declaration && explainedByCriteria.length > 0;
         checks.push(compare('công nhận', 'công nhận', official['công nhận'], result.summary.recognition, declaration,
-            [result.summary.text, ...(inherited ? ['được giải thích bởi sai khác đã biết ở các tiêu chí'] : [])], inherited));
+            [result.summary.text, ...(inherited ? [`do sai khác đã biết ở tiêu chí ${explainedByCriteria.join(', ')}`] : [])], inherited));
     }
     for (const declaration of declared) {
         if (!usedDeclarations.has(declaration)) {

@@ -18,7 +18,7 @@ export function renderEvaluation(result: EvaluationResult, commune: CommuneData 
             (officialVerdict ? ` (chính thức: ${officialVerdict})` : '') +
             ` — đạt ${criterion.indicatorsMet}/${criterion.indicatorsApplicable} chỉ tiêu áp dụng`);
         const rows = result.indicators.filter(i => i.criterion === criterion.label).map(i => indicatorRow(i, official?.['chỉ tiêu']?.[i.label]));
-        out.push(renderTable(['Chỉ tiêu', 'Giá trị', 'Yêu cầu', 'Kết quả', 'Chính thức', 'Ghi chú'], rows, [8, 24, 30, 13, 13, 400]));
+        out.push(renderTable(['Chỉ tiêu', 'Giá trị', 'Yêu cầu', 'Kết quả', 'Chính thức', 'Ghi chú'], rows, [8, 34, 34, 13, 13, 400]));
         out.push('');
     }
     if (result.gates.length > 0) {
@@ -45,7 +45,9 @@ export function renderEvaluation(result: EvaluationResult, commune: CommuneData 
         for (const check of differences) {
             const cause = check.discrepancy ? ` — ${check.discrepancy['nguyên nhân']}: ${check.discrepancy['giải thích']}` : '';
             const mark = checkPassed(check) ? '•' : '✗';
-            out.push(`  ${mark} ${check.level} ${check.label}: máy «${check.computed ?? '—'}», chính thức «${check.official ?? '—'}» — ${check.status}${cause}`);
+            const what = check.level === check.label ? check.level : `${check.level} ${check.label}`;
+            const why = !check.discrepancy && checkPassed(check) ? ` (${check.detail.filter(d => d.startsWith('do ')).join('; ')})` : '';
+            out.push(`  ${mark} ${what}: máy «${check.computed ?? '—'}», chính thức «${check.official ?? '—'}» — ${check.status}${cause}${why}`);
         }
     }
     const unverified = result.indicators.filter(i => i.flags.includes('ngưỡng chưa kiểm chứng'));

@@ -6,7 +6,7 @@ import {
     isGroupedCondition, isLevel, isNameReference, isOr, isParenthesizedExpression, isPresence, isQuantified,
     isQuantityLiteral, isRatio, isScale
 } from '../generated/ast.js';
-import { RUNTIME_SOURCE } from '../generated/runtime-source.js';
+import { RUNTIME_SOURCE } from './embedded-runtime.js';
 import type { NtmServices } from '../ntm-module.js';
 import type { NtmTypeComputer, BinaryOperator } from '../typing/type-computer.js';
 import type { NtmType } from '../typing/ntm-types.js';

@@ -19,6 +19,22 @@ export class NtmLexer extends DefaultLexer {
                 report: { diagnostics: [] }
             };
         }
+        if (looksBinary(text)) {
+            return {
+                tokens: [],
+                hidden: [],
+                errors: [{ offset: 0, line: 1, column: 1, length: 1, message: 'Tệp không phải văn bản (có ký tự nhị phân): tệp .ntm phải là văn bản UTF-8.' }],
+                report: { diagnostics: [] }
+            };
+        }
         return super.tokenize(text, options);
     }
+}
+
+/** A NUL byte, or many control characters, means this is not a text file: one diagnostic, not hundreds. */
+function looksBinary(text: string): boolean {
+    if (text.includes('\u0000')) return true;
+    const sample = text.slice(0, 4096);
+    const controls = sample.match(/[\u0001-\u0008\u000E-\u001F\uFFFD]/g)?.length ?? 0;
+    return sample.length > 0 && controls / sample.length > 0.1;
 }

@@ -6,7 +6,11 @@ import { IssueCodes } from './issue-codes.js';
 /** The pack header: every item present once, a known level, a jurisdiction, valid dates. */
 export function packHeaderMustBeComplete(pack: Pack, accept: ValidationAcceptor): void {
     if (!pack.name) {
-        const empty = (pack.$cstNode?.text ?? '').trim() === '';
+        const parse = pack.$document?.parseResult;
+        if (parse && (parse.lexerErrors.length > 0 || parse.parserErrors.length > 0)) {
+            return; // the syntax errors already say what is wrong
+        }
+        const empty = (pack.$document?.textDocument.getText() ?? pack.$cstNode?.text ?? '').trim() === '';
         accept('error', empty
             ? 'Tệp rỗng: cần bắt đầu bằng «bộ tiêu chí <mã> "<tên>"».'
             : 'Cần bắt đầu bằng «bộ tiêu chí <mã> "<tên>"».', { node: pack, code: IssueCodes.EmptyFile });

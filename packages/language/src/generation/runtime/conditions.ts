@@ -148,7 +148,9 @@ export function presence(rule: string, v: Val, negated: boolean): Cond {
 }
 
 /** How far a failed numeric requirement is, in the natural unit. */
-function gapOf(left: NumVal, op: CompareOp, t: Rational): Gap | undefined {
+function gapOf(left: NumVal, requested: CompareOp, t: Rational): Gap | undefined {
+    // "= 100%" missed from below is a shortfall, from above an excess.
+    const op: CompareOp = requested === '=' ? (ratCmp(left.r, t) < 0 ? '>=' : '<=') : requested;
     const wantsMore = op === '>=' || op === '>';
     const wantsLess = op === '<=' || op === '<';
     if (!wantsMore && !wantsLess) return undefined;

@@ -1,5 +1,5 @@
 // The public result model of every generated evaluator. This file is embedded verbatim in each generated
-// module (see generation/runtime-source.ts), so it must stay free of imports.
+// module (see scripts/embed-runtime.mjs), so it must stay free of imports.
 
 /** Version of the result format; bumped when a consumer would need to change how it reads results. */
 export const RESULT_FORMAT_VERSION = 'ntm-result/1';
