@@ -16,7 +16,8 @@ export async function checkCommand(inputs: readonly string[]): Promise<number> {
     for (const file of files) {
         const compiled = await compilePackFile(file);
         const shown = relativeToCwd(file);
-        for (const diagnostic of compiled.loaded.diagnostics) {
+        const sorted = [...compiled.loaded.diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        for (const diagnostic of sorted) {
             console.log(formatDiagnostic(shown, diagnostic));
             if (diagnostic.severity === 1) errors++;
             if (diagnostic.severity === 2) warnings++;

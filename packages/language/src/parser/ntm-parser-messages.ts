@@ -12,8 +12,16 @@ const TERMINAL_NAMES: Readonly<Record<string, string>> = {
     EOF: 'hết tệp'
 };
 
+const SOFT_KEYWORDS = ['số', 'năm', 'ngày', 'mức', 'cấp', 'của', 'đếm', 'tiền'];
+
 function describeExpected(token: TokenType): string {
-    return TERMINAL_NAMES[token.name] ?? `từ khóa «${token.name}»`;
+    const terminal = TERMINAL_NAMES[token.name];
+    if (terminal) return terminal;
+    return /\p{L}/u.test(token.name) ? `từ khóa «${token.name}»` : `dấu «${token.name}»`;
+}
+
+function isEnd(token: IToken | undefined): boolean {
+    return !token || token.tokenType?.name === 'EOF';
 }
 
 function describeActual(token: IToken | undefined): string {
@@ -33,6 +41,10 @@ function describeAlternatives(paths: TokenType[][][]): string {
             }
         }
     }
+    // Words that may also start a name are covered by "một tên".
+    if (firsts.has(TERMINAL_NAMES.ID!)) {
+        for (const soft of SOFT_KEYWORDS) firsts.delete(`từ khóa «${soft}»`);
+    }
     const list = [...firsts].slice(0, 8);
     return list.length > 0 ? list.join(', ') + (firsts.size > list.length ? ', …' : '') : 'một cấu trúc hợp lệ';
 }
@@ -41,6 +53,7 @@ function describeAlternatives(paths: TokenType[][][]): string {
 export class NtmParserErrorMessageProvider extends LangiumParserErrorMessageProvider implements IParserErrorMessageProvider {
 
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        if (isEnd(options.actual)) return `Tệp kết thúc khi còn thiếu ${describeExpected(options.expected)}.`;
         return `Cần ${describeExpected(options.expected)} nhưng gặp ${describeActual(options.actual)}.`;
     }
 
@@ -49,10 +62,12 @@ export class NtmParserErrorMessageProvider extends LangiumParserErrorMessageProv
     }
 
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        if (isEnd(options.actual[0])) return `Tệp kết thúc khi còn thiếu ${describeAlternatives(options.expectedPathsPerAlt)}.`;
         return `Không hiểu ${describeActual(options.actual[0])} ở đây; cần ${describeAlternatives(options.expectedPathsPerAlt)}.`;
     }
 
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        if (isEnd(options.actual[0])) return `Tệp kết thúc khi còn thiếu ${describeAlternatives([options.expectedIterationPaths])}.`;
         return `Không hiểu ${describeActual(options.actual[0])} ở đây; cần ${describeAlternatives([options.expectedIterationPaths])}.`;
     }
 }
