@@ -11,7 +11,7 @@ import type { NtmServices } from '../ntm-module.js';
 import type { NtmTypeComputer, BinaryOperator } from '../typing/type-computer.js';
 import type { NtmType } from '../typing/ntm-types.js';
 import { unitOf } from '../typing/ntm-types.js';
-import { breakdownOf } from '../validation/type-checks.js';
+import { breakdownOf } from '../typing/breakdowns.js';
 import { canonicalLevel, isoDate } from '../workspace/levels.js';
 import { factKindOf, sourceText } from './generator-helpers.js';
 

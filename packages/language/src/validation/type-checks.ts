@@ -1,11 +1,10 @@
-import type { AstNode, ValidationAcceptor } from 'langium';
-import { AstUtils } from 'langium';
-import type { BinaryExpression, Breakdown, Comparison, FactDecl, Presence, Quantified, Ratio } from '../generated/ast.js';
-import { isFactDecl, isNameReference } from '../generated/ast.js';
+import type { ValidationAcceptor } from 'langium';
+import type { BinaryExpression, Comparison, Presence, Quantified, Ratio } from '../generated/ast.js';
 import type { NtmServices } from '../ntm-module.js';
 import type { BinaryOperator } from '../typing/type-computer.js';
 import { comparable, typeToString, unitOf } from '../typing/ntm-types.js';
 import { sameDimensionDifferentScale } from '../typing/units.js';
+import { breakdownOf } from '../typing/breakdowns.js';
 import { IssueCodes } from './issue-codes.js';
 
 /** Both sides of a comparison must be of comparable types and units: km with km, a level with its scale. */
@@ -55,24 +54,6 @@ export const comparisonMustBeWellTyped = (services: NtmServices) => (comparison:
 
 function textOf(node: { $cstNode?: { text: string } }): string {
     return node.$cstNode?.text.trim() ?? '';
-}
-
-/** The breakdown of the fact a comparison is about, if it has one. */
-export function breakdownOf(comparison: Comparison): Breakdown | undefined {
-    const seen = new Set<FactDecl>();
-    const pending: AstNode[] = [comparison.left];
-    while (pending.length > 0) {
-        for (const node of AstUtils.streamAst(pending.pop()!)) {
-            const fact = isNameReference(node) ? node.target.ref : undefined;
-            if (isFactDecl(fact) && !seen.has(fact)) {
-                seen.add(fact);
-                const breakdown = fact.breakdown?.ref;
-                if (breakdown) return breakdown;
-                if (fact.derivation) pending.push(fact.derivation);
-            }
-        }
-    }
-    return undefined;
 }
 
 /** `+ - × /` need compatible units: adding hộ to km is an error. */
