@@ -1,8 +1,18 @@
+import type { IToken } from 'chevrotain';
 import type { LexerResult, TokenizeOptions } from 'langium';
 import { DefaultLexer } from 'langium';
 
 /** Above this size a pack is refused with one clear diagnostic instead of being parsed. */
 export const MAX_SOURCE_CHARACTERS = 2_000_000;
+
+/**
+ * Deeper nesting of `(` and `{` is refused: no rule needs it, while the parser's recursion and lookahead grow
+ * with it (a few hundred levels overflow the stack).
+ */
+export const MAX_NESTING_DEPTH = 32;
+
+/** More operators in one declaration are refused too: the syntax tree nests one level per operator. */
+export const MAX_OPERATORS_PER_DECLARATION = 1000;
 
 /** The lexer, with a size limit so that a huge file can never hang the editor or the CLI. */
 export class NtmLexer extends DefaultLexer {
@@ -27,8 +37,41 @@ export class NtmLexer extends DefaultLexer {
                 report: { diagnostics: [] }
             };
         }
-        return super.tokenize(text, options);
+        const result = super.tokenize(text, options);
+        const tooDeep = findExcessiveNesting(result.tokens);
+        if (tooDeep) {
+            return { tokens: [], hidden: [], errors: [tooDeep], report: { diagnostics: [] } };
+        }
+        return result;
     }
+}
+
+const OPENING = new Set(['(', '{']);
+const CLOSING = new Set([')', '}']);
+const OPERATORS = new Set(['+', '-', '*', '×', '/', 'và', 'hoặc']);
+const DECLARATIONS = new Set(['bộ tiêu chí', 'dữ kiện', 'thang', 'phân tổ', 'tiêu chí', 'chỉ tiêu', 'điều kiện công nhận']);
+
+/** The first token that nests too deep or makes one declaration too long, as a lexer error. */
+function findExcessiveNesting(tokens: readonly IToken[]): LexerResult['errors'][number] | undefined {
+    let depth = 0;
+    let operators = 0;
+    for (const token of tokens) {
+        const name = token.tokenType.name;
+        let message: string | undefined;
+        if (OPENING.has(name) && ++depth > MAX_NESTING_DEPTH) {
+            message = `Lồng ngoặc quá sâu (hơn ${MAX_NESTING_DEPTH} tầng): hãy tách điều kiện thành các dữ kiện dẫn xuất.`;
+        } else if (CLOSING.has(name)) {
+            depth = Math.max(0, depth - 1);
+        } else if (DECLARATIONS.has(name)) {
+            operators = 0;
+        } else if (OPERATORS.has(name) && ++operators > MAX_OPERATORS_PER_DECLARATION) {
+            message = `Biểu thức quá dài (hơn ${MAX_OPERATORS_PER_DECLARATION.toLocaleString('vi-VN')} phép toán trong một khai báo): hãy tách thành các dữ kiện dẫn xuất.`;
+        }
+        if (message) {
+            return { offset: token.startOffset, line: token.startLine, column: token.startColumn, length: token.image.length, message };
+        }
+    }
+    return undefined;
 }
 
 /** A NUL byte, or many control characters, means this is not a text file: one diagnostic, not hundreds. */

@@ -1,5 +1,5 @@
 import type { CstNode, GrammarAST, ValueType } from 'langium';
-import { DefaultValueConverter } from 'langium';
+import { CstUtils, DefaultValueConverter } from 'langium';
 import { normalizeName, normalizeUnit } from '../util/vietnamese-text.js';
 
 /**
@@ -12,12 +12,12 @@ export class NtmValueConverter extends DefaultValueConverter {
         switch (rule.name) {
             case 'Name':
             case 'Word':
-                return normalizeName(cstNode.text);
+                return normalizeName(visibleText(cstNode));
             case 'Label':
                 return cstNode.text.trim();
             case 'Unit':
             case 'UnitPart':
-                return normalizeUnit(cstNode.text);
+                return normalizeUnit(visibleText(cstNode));
             case 'ID':
                 return normalizeName(input);
             case 'NUMBER':
@@ -29,4 +29,9 @@ export class NtmValueConverter extends DefaultValueConverter {
                 return super.runConverter(rule, input, cstNode);
         }
     }
+}
+
+/** The words of a name or unit without any comment written between them, joined by single spaces. */
+function visibleText(node: CstNode): string {
+    return CstUtils.flattenCst(node).filter(leaf => !leaf.hidden).map(leaf => leaf.text).join(' ');
 }

@@ -52,7 +52,9 @@ export class NtmTypeComputer {
         return UNKNOWN;
     }
 
-    typeOf(expression: Expression): NtmType {
+    /** The type of an expression; unknown for a part missing after a syntax error. */
+    typeOf(expression: Expression | undefined): NtmType {
+        if (!expression) return UNKNOWN;
         const cached = this.cache.get(expression);
         if (cached) return cached;
         const type = this.compute(expression);

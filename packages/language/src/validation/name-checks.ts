@@ -8,8 +8,9 @@ import { IssueCodes } from './issue-codes.js';
 /** Facts, scales and breakdowns share one namespace per pack; criterion and indicator labels are unique. */
 export function namesMustBeUnique(pack: Pack, accept: ValidationAcceptor): void {
     const named = new Map<string, FactDecl | Scale | Breakdown>();
+    // Nodes left without a name or label by a syntax error are skipped: the syntax error says what is wrong.
     for (const member of pack.members) {
-        if (isFactDecl(member) || isScale(member) || isBreakdown(member)) {
+        if ((isFactDecl(member) || isScale(member) || isBreakdown(member)) && member.name !== undefined) {
             const previous = named.get(member.name);
             if (previous) {
                 const line = (previous.$cstNode?.range.start.line ?? 0) + 1;
@@ -22,12 +23,14 @@ export function namesMustBeUnique(pack: Pack, accept: ValidationAcceptor): void 
     const criterionLabels = new Set<string>();
     const indicatorLabels = new Map<string, number>();
     for (const criterion of pack.members.filter(isCriterion)) {
+        if (criterion.label === undefined) continue;
         const label = String(criterion.label);
         if (criterionLabels.has(label)) {
             accept('error', `Tiêu chí ${label} đã được khai báo.`, { node: criterion, property: 'label', code: IssueCodes.DuplicateLabel });
         }
         criterionLabels.add(label);
         for (const indicator of criterion.indicators) {
+            if (indicator.label === undefined) continue;
             const own = String(indicator.label);
             const previousLine = indicatorLabels.get(own);
             if (previousLine !== undefined) {
@@ -44,6 +47,7 @@ export function namesMustBeUnique(pack: Pack, accept: ValidationAcceptor): void 
     for (const scale of pack.members.filter(isScale)) {
         const levels = new Set<string>();
         for (const level of scale.levels) {
+            if (level.name === undefined) continue;
             if (levels.has(level.name)) {
                 accept('error', `Mức «${level.name}» lặp lại trong thang «${scale.name}».`, { node: level, property: 'name', code: IssueCodes.DuplicateName });
             }
@@ -60,7 +64,7 @@ export function factsShouldBeUsed(pack: Pack, accept: ValidationAcceptor): void 
         if (isPresence(node) && node.fact.ref) used.add(node.fact.ref);
     }
     for (const fact of pack.members.filter(isFactDecl)) {
-        if (!used.has(fact)) {
+        if (!used.has(fact) && fact.name !== undefined) {
             accept('warning', `Dữ kiện «${fact.name}» được khai báo nhưng không được dùng trong chỉ tiêu nào.`,
                 { node: fact, property: 'name', code: IssueCodes.UnusedFact });
         }
@@ -70,9 +74,11 @@ export function factsShouldBeUsed(pack: Pack, accept: ValidationAcceptor): void 
 /** A derived fact may not depend on itself. */
 export function derivationsMustNotCycle(pack: Pack, accept: ValidationAcceptor): void {
     const dependencies = (fact: FactDecl): FactDecl[] => fact.derivation
-        ? AstUtils.streamAllContents(fact.derivation).filter(isNameReference).map(r => r.target.ref).filter(isFactDecl).toArray()
+        // streamAst, not streamAllContents: a derivation may be a bare reference (`dữ kiện b = a`).
+        ? AstUtils.streamAst(fact.derivation).filter(isNameReference).map(r => r.target.ref).filter(isFactDecl).toArray()
         : [];
     for (const fact of pack.members.filter(isFactDecl)) {
+        if (fact.name === undefined) continue;
         const stack = [...dependencies(fact)];
         const seen = new Set<FactDecl>();
         while (stack.length > 0) {
@@ -95,7 +101,7 @@ export function namesShouldNotHaveLookAlikes(node: AstNode & { name?: unknown },
     for (const char of node.name) {
         const meant = LOOK_ALIKE_LETTERS.get(char);
         if (meant) {
-            accept('warning', `Tên «${node.name}» có ký tự «${char}» (U+${char.codePointAt(0)!.toString(16).toUpperCase()}) trông giống «${meant}»; có thể do lỗi chuyển đổi PDF.`,
+            accept('warning', `Tên «${node.name}» có ký tự «${char}» (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) trông giống «${meant}»; có thể do lỗi chuyển đổi PDF.`,
                 { node, property: 'name' as never, code: IssueCodes.LookAlikeCharacter });
             return;
         }

@@ -32,18 +32,19 @@ export function packHeaderMustBeComplete(pack: Pack, accept: ValidationAcceptor)
         }
     }
     pack.levels.forEach((level, index) => {
-        if (!KNOWN_LEVELS.has(level)) {
+        if (level !== undefined && !KNOWN_LEVELS.has(level)) {
             accept('error', `Cấp «${level}» không hợp lệ; dùng một trong: ${[...new Set(KNOWN_LEVELS.values())].join('; ')}.`,
                 { node: pack, property: 'levels', index, code: IssueCodes.UnknownLevel });
         }
     });
     pack.jurisdictions.forEach((jurisdiction, index) => {
-        if (!/^(toàn quốc|tỉnh \S.*|thành phố \S.*)$/u.test(jurisdiction.normalize('NFC'))) {
+        if (jurisdiction !== undefined && !/^(toàn quốc|tỉnh \S.*|thành phố \S.*)$/u.test(jurisdiction.normalize('NFC'))) {
             accept('error', `Địa bàn «${jurisdiction}» không hợp lệ; viết "toàn quốc", "tỉnh <tên>" hoặc "thành phố <tên>".`,
                 { node: pack, property: 'jurisdictions', index, code: IssueCodes.BadJurisdiction });
         }
     });
     for (const validity of pack.validities) {
+        if (validity.from === undefined) continue; // cut short by a syntax error
         const from = isoDate(validity.from);
         const to = validity.to === undefined ? undefined : isoDate(validity.to);
         if (!from) accept('error', `Ngày «${validity.from}» không tồn tại.`, { node: validity, property: 'from', code: IssueCodes.BadDate });
@@ -57,20 +58,22 @@ export function packHeaderMustBeComplete(pack: Pack, accept: ValidationAcceptor)
 /** A decision is identified by number and issuer: the same pair twice is a duplicate. */
 export function legalSourcesMustBeDistinct(pack: Pack, accept: ValidationAcceptor): void {
     const seen = new Map<string, LegalSource>();
-    const byNumber = new Map<string, number>();
-    for (const source of pack.sources) {
+    const issuersByNumber = new Map<string, Set<string>>();
+    const sources = pack.sources.filter(source => source.name !== undefined && source.issuer !== undefined);
+    for (const source of sources) {
         const key = `${source.name}\u0000${source.issuer.normalize('NFC')}`;
         if (seen.has(key)) {
             accept('error', `Căn cứ ${source.name} của «${source.issuer}» đã khai báo.`, { node: source, property: 'name', code: IssueCodes.DuplicateSource });
         }
         seen.set(key, source);
-        byNumber.set(source.name, (byNumber.get(source.name) ?? 0) + 1);
+        const issuers = issuersByNumber.get(source.name) ?? new Set<string>();
+        issuersByNumber.set(source.name, issuers.add(source.issuer.normalize('NFC')));
         if (source.date !== undefined && !isoDate(source.date)) {
             accept('error', `Ngày «${source.date}» không tồn tại.`, { node: source, property: 'date', code: IssueCodes.BadDate });
         }
     }
-    for (const source of pack.sources) {
-        if ((byNumber.get(source.name) ?? 0) > 1 && [...seen.values()].includes(source)) {
+    for (const source of sources) {
+        if ((issuersByNumber.get(source.name)?.size ?? 0) > 1 && [...seen.values()].includes(source)) {
             accept('warning', `Số hiệu ${source.name} có ở nhiều cơ quan ban hành; trích dẫn «căn cứ ${source.name}» sẽ không rõ văn bản nào.`,
                 { node: source, property: 'name', code: IssueCodes.AmbiguousCitation });
         }

@@ -2,6 +2,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { Comparison, Deduction, Expression, Indicator, QuantityLiteral, UnverifiedMark, UnverifiedNote } from '../generated/ast.js';
 import { isFactDecl, isNameReference, isParenthesizedExpression, isQuantityLiteral, isRatio } from '../generated/ast.js';
 import type { NtmServices } from '../ntm-module.js';
+import { normalizeName } from '../util/vietnamese-text.js';
 import { IssueCodes } from './issue-codes.js';
 
 function literalValue(expression: Expression | undefined): number | undefined {
@@ -32,10 +33,10 @@ export const thresholdShouldBeReachable = (services: NtmServices) => (comparison
             (op === '<' && value <= 0) || (op === '<=' && value < 0) || (op === '=' && (value < 0 || (rate && value > 100)));
         const always = (op === '>=' && value <= 0) || (op === '<=' && rate && value >= 100) || (op === '<' && rate && value > 100);
         if (never) {
-            accept('warning', `Ngưỡng «${op} ${comparison.right?.$cstNode?.text.trim()}» không bao giờ đạt được${rate ? ' với một tỷ lệ (0–100 %)' : ' với giá trị không âm'}.`,
+            accept('warning', `Ngưỡng «${op} ${textOf(comparison.right)}» không bao giờ đạt được${rate ? ' với một tỷ lệ (0–100 %)' : ' với giá trị không âm'}.`,
                 { node: comparison, property: 'right', code: IssueCodes.NeverMet });
         } else if (always) {
-            accept('warning', `Ngưỡng «${op} ${comparison.right?.$cstNode?.text.trim()}» luôn đạt; kiểm tra lại văn bản.`,
+            accept('warning', `Ngưỡng «${op} ${textOf(comparison.right)}» luôn đạt; kiểm tra lại văn bản.`,
                 { node: comparison, property: 'right', code: IssueCodes.AlwaysMet });
         }
         if (leftType.kind === 'number' && leftType.integer && !leftType.bareLiteral && !Number.isInteger(value)) {
@@ -50,8 +51,9 @@ export const thresholdShouldBeReachable = (services: NtmServices) => (comparison
     }
 };
 
-function textOf(node: { $cstNode?: { text: string } }): string {
-    return node.$cstNode?.text.trim() ?? '';
+/** The source text of a node for a message: NFC, single-spaced, whatever form the pack was typed in. */
+function textOf(node: { $cstNode?: { text: string } } | undefined): string {
+    return normalizeName(node?.$cstNode?.text ?? '');
 }
 
 /** `4.662` is 4.662 in .ntm; a Vietnamese writer may have meant four thousand six hundred sixty-two. */
@@ -74,14 +76,14 @@ export function unverifiedShouldHaveNote(marker: UnverifiedMark | UnverifiedNote
 
 /** Verdicts are explained with the decision's own words. */
 export function indicatorShouldQuoteRequirement(indicator: Indicator, accept: ValidationAcceptor): void {
-    if (indicator.text === undefined) {
+    if (indicator.text === undefined && indicator.label !== undefined) {
         accept('info', `Chỉ tiêu ${indicator.label} chưa trích nguyên văn yêu cầu; kết quả sẽ chỉ hiện quy tắc đã mã hóa.`,
             { node: indicator, property: 'label', code: IssueCodes.RequirementTextMissing });
     }
 }
 
 export function deductionMustBePositive(deduction: Deduction, accept: ValidationAcceptor): void {
-    if (!(Number(deduction.amount) > 0)) {
+    if (deduction.amount !== undefined && !(Number(deduction.amount) > 0)) {
         accept('error', 'Mức trừ điểm phải lớn hơn 0.', { node: deduction, property: 'amount', code: IssueCodes.DeductionAmount });
     }
 }

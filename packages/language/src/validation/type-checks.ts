@@ -5,6 +5,7 @@ import type { BinaryOperator } from '../typing/type-computer.js';
 import { comparable, typeToString, unitOf } from '../typing/ntm-types.js';
 import { sameDimensionDifferentScale } from '../typing/units.js';
 import { breakdownOf } from '../typing/breakdowns.js';
+import { normalizeName } from '../util/vietnamese-text.js';
 import { IssueCodes } from './issue-codes.js';
 
 /** Both sides of a comparison must be of comparable types and units: km with km, a level with its scale. */
@@ -52,8 +53,9 @@ export const comparisonMustBeWellTyped = (services: NtmServices) => (comparison:
     }
 };
 
-function textOf(node: { $cstNode?: { text: string } }): string {
-    return node.$cstNode?.text.trim() ?? '';
+/** The source text of a node for a message: NFC, single-spaced, whatever form the pack was typed in. */
+function textOf(node: { $cstNode?: { text: string } } | undefined): string {
+    return normalizeName(node?.$cstNode?.text ?? '');
 }
 
 /** `+ - × /` need compatible units: adding hộ to km is an error. */

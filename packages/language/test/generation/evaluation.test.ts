@@ -1,0 +1,356 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EvaluationResult, Verdict } from '../../src/generation/runtime/result-types.js';
+import type { EvaluatorModule } from './generated-module.js';
+import { ModuleLoader, generateResource, indicatorOf } from './generated-module.js';
+
+const loader = new ModuleLoader();
+let pack: EvaluatorModule;
+const AS_OF = { ngàyĐánhGiá: '2024-06-30' };
+
+beforeAll(async () => {
+    pack = await loader.load(await generateResource('boundaries.ntm'));
+});
+afterAll(() => loader.dispose());
+
+function run(facts: Record<string, unknown>): EvaluationResult {
+    return pack.evaluate(facts, AS_OF);
+}
+
+function verdictOf(label: string, facts: Record<string, unknown>): Verdict {
+    return indicatorOf(run(facts), label).verdict;
+}
+
+describe('thresholds at, just below and just above their boundary', () => {
+    it.each<[string, string, unknown, Verdict]>([
+        ['17.6', '>= 98%', 97.99, 'chưa đạt'],
+        ['17.6', '>= 98%', 98, 'đạt'],
+        ['17.6', '>= 98%', 98.01, 'đạt'],
+        ['17.6', '>= 98%', 97.99999999, 'chưa đạt'],
+        ['11.1', '< 1%', 1, 'chưa đạt'],
+        ['11.1', '< 1%', 0.999, 'đạt'],
+        ['11.1', '< 1%', 1.001, 'chưa đạt'],
+        ['11.1', '< 1%', 0, 'đạt']
+    ])('%s (%s) with %s is %s', (label, _rule, value, verdict) => {
+        const fact = label === '17.6' ? 'rác thải' : 'hộ nghèo';
+        expect(verdictOf(label, { [fact]: value })).toBe(verdict);
+    });
+
+    it.each<[unknown, Verdict]>([
+        [72, 'chưa đạt'],
+        [72.001, 'đạt'],
+        [71.999, 'chưa đạt'],
+        ['72,001', 'đạt'],
+        ['72', 'chưa đạt']
+    ])('10.1 (> 72 triệu đồng/người/năm) with %s is %s', (value, verdict) => {
+        expect(verdictOf('10.1', { 'thu nhập': value })).toBe(verdict);
+    });
+
+    it.each<[number, Verdict]>([
+        [79.99, 'chưa đạt'],
+        [80, 'đạt'],
+        [80.01, 'đạt'],
+        [109.99, 'đạt'],
+        [110, 'đạt'],
+        [110.01, 'chưa đạt']
+    ])('17.4 (từ 80 đến 110 lít/người/ngày) with %s is %s', (value, verdict) => {
+        expect(verdictOf('17.4', { 'nước sinh hoạt': value })).toBe(verdict);
+    });
+
+    it.each<[number, Verdict]>([
+        [4, 'đạt'],
+        [5, 'đạt'],
+        [6, 'chưa đạt']
+    ])('19.1 (<= 5 vụ) with %s is %s', (value, verdict) => {
+        expect(verdictOf('19.1', { 'số vụ': value })).toBe(verdict);
+    });
+
+    it.each<[string, Verdict]>([
+        ['chưa đạt', 'chưa đạt'],
+        ['mức độ 1', 'chưa đạt'],
+        ['mức độ 2', 'đạt'],
+        ['mức độ 3', 'đạt']
+    ])('5.2 (từ mức độ 2 trở lên) with %s is %s', (value, verdict) => {
+        expect(verdictOf('5.2', { 'mức phổ cập': value })).toBe(verdict);
+    });
+
+    it.each<[string, Verdict]>([
+        ['2022-12-31', 'chưa đạt'],
+        ['2023-01-01', 'đạt'],
+        ['02/01/2023', 'đạt']
+    ])('19.4 (>= 01/01/2023) with %s is %s', (value, verdict) => {
+        expect(verdictOf('19.4', { 'ngày công nhận': value })).toBe(verdict);
+    });
+});
+
+describe('exact arithmetic', () => {
+    it('4662/4662 is exactly 100 %', () => {
+        const result = indicatorOf(run({ 'hộ dùng nước sạch': 4662, 'tổng số hộ': 4662 }), '17.1');
+        expect(result.verdict).toBe('đạt');
+        expect(result.value).toEqual({ value: 100, unit: '%', text: '100 %' });
+        expect(result.flags).toEqual([]);
+    });
+
+    it('4661/4662 misses = 100 % by one household', () => {
+        const result = indicatorOf(run({ 'hộ dùng nước sạch': 4661, 'tổng số hộ': 4662 }), '17.1');
+        expect(result.verdict).toBe('chưa đạt');
+        expect(result.gap).toEqual({ amount: 1, unit: 'hộ', text: 'còn thiếu 1 hộ' });
+    });
+
+    it('4179/4662 = 89,6396…% fails >= 89.64 % and passes >= 89,63 %', () => {
+        const result = run({ 'hộ dùng nước sạch': 4179, 'tổng số hộ': 4662 });
+        expect(indicatorOf(result, '17.2').verdict).toBe('chưa đạt');
+        expect(indicatorOf(result, '17.2').value?.text).toBe('≈ 89,6396 %');
+        expect(indicatorOf(result, '17.2').gap).toEqual({ amount: 1, unit: 'hộ', text: 'còn thiếu 1 hộ' });
+        expect(indicatorOf(result, '17.3').verdict).toBe('đạt');
+    });
+
+    it('0.1 + 0.2 is exactly 0.3, although not in floating point', () => {
+        expect(0.1 + 0.2 === 0.3).toBe(false);
+        const result = indicatorOf(run({ 'diện tích khu a': 0.1, 'diện tích khu b': 0.2 }), '17.5');
+        expect(result.verdict).toBe('đạt');
+        expect(result.value?.text).toBe('0,3 ha');
+    });
+
+    it('110 % × 3 is exactly 3.3, although 1.1 * 3 is not', () => {
+        expect(1.1 * 3 === 3.3).toBe(false);
+        expect(verdictOf('10.2', { 'thu nhập': 3.3, 'thu nhập chuẩn': 3 })).toBe('đạt');
+        expect(verdictOf('10.2', { 'thu nhập': 3.29, 'thu nhập chuẩn': 3 })).toBe('chưa đạt');
+    });
+
+    it('a reported value with float noise is read as the decimal it prints as', () => {
+        // 0.1 + 0.2 prints as 0.30000000000000004: that is what the report says, and it is above 0.3.
+        expect(verdictOf('17.5', { 'tổng diện tích': 0.1 + 0.2 })).toBe('chưa đạt');
+        expect(verdictOf('17.6', { 'rác thải': 0.7 * 140 })).toBe('đạt'); // 98.00000000000001 >= 98
+    });
+});
+
+describe('gaps', () => {
+    it.each<[number, Verdict, string | undefined]>([
+        [968, 'chưa đạt', 'còn thiếu 12 hộ'],
+        [979, 'chưa đạt', 'còn thiếu 1 hộ'],
+        [980, 'đạt', undefined]
+    ])('a ratio of counts gives the gap in households: %s/1000 against >= 98%% is %s', (households, verdict, gap) => {
+        const result = indicatorOf(run({ 'hộ dùng nước sạch': households, 'tổng số hộ': 1000 }), '17.8');
+        expect(result.verdict).toBe(verdict);
+        expect(result.gap?.text).toBe(gap);
+        expect(result.gap?.unit).toBe(gap ? 'hộ' : undefined);
+    });
+
+    it('17.6-style gap of a percentage fact is in percentage points', () => {
+        const result = indicatorOf(run({ 'rác thải': 97.5 }), '17.6');
+        expect(result.gap).toEqual({ amount: 0.5, unit: 'điểm phần trăm', text: 'còn thiếu 0,5 điểm phần trăm' });
+    });
+
+    it('an upper bound gives how much to reduce', () => {
+        const result = indicatorOf(run({ 'số vụ': 8 }), '19.1');
+        expect(result.gap).toEqual({ amount: 3, unit: 'vụ', text: 'vượt 3 vụ' });
+    });
+});
+
+describe('missing and not applicable', () => {
+    it('a missing fact gives thiếu dữ liệu naming it, never a pass or a fail', () => {
+        const result = indicatorOf(run({}), '17.6');
+        expect(result.verdict).toBe('thiếu dữ liệu');
+        expect(result.missingFacts).toEqual(['rác thải']);
+    });
+
+    it('a ratio with one part missing names the missing part', () => {
+        const result = indicatorOf(run({ 'tổng số hộ': 4662 }), '17.1');
+        expect(result.verdict).toBe('thiếu dữ liệu');
+        expect(result.missingFacts).toEqual(['hộ dùng nước sạch']);
+    });
+
+    it('null counts as missing, not as zero', () => {
+        expect(indicatorOf(run({ 'rác thải': null }), '17.6').verdict).toBe('thiếu dữ liệu');
+    });
+
+    it('«cho cả nam và nữ» with only a total is thiếu dữ liệu for each part', () => {
+        const result = indicatorOf(run({ 'lao động qua đào tạo': 90 }), '5.1');
+        expect(result.verdict).toBe('thiếu dữ liệu');
+        expect(result.missingFacts).toEqual(['lao động qua đào tạo (nam)', 'lao động qua đào tạo (nữ)']);
+        const withTotal = indicatorOf(run({ 'lao động qua đào tạo': { 'tổng': 90, 'nam': 95 } }), '5.1');
+        expect(withTotal.missingFacts).toEqual(['lao động qua đào tạo (nữ)']);
+    });
+
+    it.each<[number, number, Verdict]>([
+        [85, 85, 'đạt'],
+        [95, 84.99, 'chưa đạt'],
+        [84.99, 95, 'chưa đạt']
+    ])('«cho cả nam và nữ» with nam %s and nữ %s is %s', (nam, nu, verdict) => {
+        expect(verdictOf('5.1', { 'lao động qua đào tạo': { nam, 'nữ': nu } })).toBe(verdict);
+    });
+
+    it('(nếu có chăn nuôi tập trung) is không áp dụng when there is none', () => {
+        const result = indicatorOf(run({ 'chăn nuôi tập trung': false }), '17.7');
+        expect(result.verdict).toBe('không áp dụng');
+        expect(result.missingFacts).toEqual([]);
+        expect(result.notes.join(' ')).toContain('điều kiện áp dụng không thỏa');
+    });
+
+    it('an applicability condition that is itself missing is thiếu dữ liệu', () => {
+        const result = indicatorOf(run({ 'cơ sở chăn nuôi': 4, 'cơ sở đạt chuẩn': 3 }), '17.7');
+        expect(result.verdict).toBe('thiếu dữ liệu');
+        expect(result.missingFacts).toEqual(['chăn nuôi tập trung']);
+    });
+
+    it('a ratio with a zero denominator is không áp dụng', () => {
+        const result = indicatorOf(run({ 'chăn nuôi tập trung': true, 'cơ sở chăn nuôi': 0, 'cơ sở đạt chuẩn': 0 }), '17.7');
+        expect(result.verdict).toBe('không áp dụng');
+        expect(result.notes).toEqual(['Không áp dụng: mẫu số bằng 0 (0 cơ sở)']);
+    });
+
+    it('the same indicator is met with real data', () => {
+        expect(verdictOf('17.7', { 'chăn nuôi tập trung': true, 'cơ sở chăn nuôi': 4, 'cơ sở đạt chuẩn': 2 })).toBe('đạt');
+        expect(verdictOf('17.7', { 'chăn nuôi tập trung': true, 'cơ sở chăn nuôi': 4, 'cơ sở đạt chuẩn': 1 })).toBe('chưa đạt');
+    });
+});
+
+describe('flags', () => {
+    it('a numerator above its denominator is flagged as inconsistent data', () => {
+        const result = indicatorOf(run({ 'hộ dùng nước sạch': 5000, 'tổng số hộ': 4662 }), '17.2');
+        expect(result.flags).toEqual(['dữ liệu không nhất quán']);
+        expect(result.notes).toEqual(['Dữ liệu không nhất quán: tử số 5.000 hộ lớn hơn mẫu số 4.662 hộ']);
+    });
+
+    it('a consistent ratio has no flag', () => {
+        expect(indicatorOf(run({ 'hộ dùng nước sạch': 4662, 'tổng số hộ': 4662 }), '17.2').flags).toEqual([]);
+    });
+
+    it('a stated rate that the counts do not support (34/37 printed as 90 %) is flagged', () => {
+        const result = indicatorOf(run({ 'hộ dùng nước sạch': 34, 'tổng số hộ': 37, 'tỷ lệ nước sạch': 90 }), '17.2');
+        expect(result.verdict).toBe('đạt');
+        expect(result.flags).toEqual(['dữ liệu không nhất quán']);
+        expect(result.notes).toEqual(['Dữ liệu không nhất quán: tỷ lệ nước sạch: báo cáo ghi 90 % nhưng tính từ số liệu được ≈ 91,8919 %']);
+    });
+
+    it('a stated rate that is the computed one truncated (4179/4662 printed 89,63 %) is consistent', () => {
+        const result = indicatorOf(run({ 'hộ dùng nước sạch': 4179, 'tổng số hộ': 4662, 'tỷ lệ nước sạch': '89,63' }), '17.2');
+        expect(result.flags).toEqual([]);
+        expect(result.verdict).toBe('chưa đạt');
+    });
+
+    it('a stated rate is used when the counts behind it are missing', () => {
+        const result = indicatorOf(run({ 'tỷ lệ nước sạch': 99 }), '17.8');
+        expect(result.verdict).toBe('đạt');
+        expect(result.factsUsed).toEqual([{ fact: 'tỷ lệ nước sạch', text: '99 % (số liệu báo cáo)' }]);
+    });
+
+    it('an unverified threshold is flagged, with its note, whatever the verdict', () => {
+        for (const value of [3, 9]) {
+            const result = indicatorOf(run({ 'số vụ': value }), '19.1');
+            expect(result.flags).toEqual(['ngưỡng chưa kiểm chứng']);
+            expect(result.notes).toEqual(['Ngưỡng chưa kiểm chứng: ngưỡng theo dự thảo']);
+        }
+        expect(indicatorOf(run({ 'số vụ': 3 }), '19.1').verdict).toBe('đạt');
+    });
+});
+
+describe('input checking', () => {
+    it.each<[string, Record<string, unknown>, string, string]>([
+        ['NaN', { 'rác thải': Number.NaN }, 'rác thải', 'Cần một số hữu hạn, nhận được NaN.'],
+        ['Infinity', { 'rác thải': Number.POSITIVE_INFINITY }, 'rác thải', 'Cần một số hữu hạn, nhận được Infinity.'],
+        ['a negative count', { 'số vụ': -1 }, 'số vụ', 'Giá trị âm (-1) không hợp lệ cho dữ kiện này.'],
+        ['a fractional count', { 'số vụ': 2.5 }, 'số vụ', 'Số đếm phải là số nguyên, nhận được 2,5.'],
+        ['a boolean for a number', { 'rác thải': true }, 'rác thải', 'Cần một số, nhận được true.'],
+        ['a list for a number', { 'rác thải': [98] }, 'rác thải', 'Cần một số, nhận được một danh sách.'],
+        ['a word for yes/no', { 'trụ sở riêng': 'yes' }, 'trụ sở riêng', 'Cần có/không (true/false), nhận được «yes».'],
+        ['an unknown level', { 'mức phổ cập': 'mức độ 9' }, 'mức phổ cập', 'Cần một mức trong: chưa đạt, mức độ 1, mức độ 2, mức độ 3; nhận được «mức độ 9».'],
+        ['"4.662", which may mean 4662 or 4,662', { 'tổng số hộ': '4.662' }, 'tổng số hộ', '«4.662» mơ hồ: dấu chấm là phân cách hàng nghìn hay dấu thập phân? Viết 4662 hoặc 4,662.'],
+        ['text that is no number', { 'rác thải': 'chín mươi tám' }, 'rác thải', 'Không đọc được «chín mươi tám» thành số.']
+    ])('refuses %s: an input issue, and the fact counts as missing', (_name, facts, field, message) => {
+        const result = run(facts);
+        expect(result.inputIssues).toEqual([{ severity: 'lỗi', field, message }]);
+        const uses = result.indicators.filter(i => i.missingFacts.some(m => m.startsWith(field)));
+        expect(uses.length).toBeGreaterThan(0);
+        expect(uses.every(i => i.verdict === 'thiếu dữ liệu')).toBe(true);
+    });
+
+    it('warns about an unknown fact and ignores it', () => {
+        const result = run({ 'rác thải sinh hoạt': 99, 'rác thải': 97 });
+        expect(result.inputIssues).toEqual([{
+            severity: 'cảnh báo', field: 'rác thải sinh hoạt',
+            message: 'Dữ kiện «rác thải sinh hoạt» không có trong bộ tiêu chí; giá trị bị bỏ qua.'
+        }]);
+        expect(indicatorOf(result, '17.6').verdict).toBe('chưa đạt');
+    });
+
+    it('refuses a part that is not in the breakdown', () => {
+        const result = run({ 'lao động qua đào tạo': { nam: 90, 'trẻ em': 90 } });
+        expect(result.inputIssues).toEqual([{
+            severity: 'lỗi', field: 'lao động qua đào tạo.trẻ em',
+            message: '«trẻ em» không phải một phần của phân tổ; dùng: nam, nữ, tổng.'
+        }]);
+    });
+
+    it('reads "72,403" as 72.403 (decimal comma)', () => {
+        const result = run({ 'thu nhập': '72,403' });
+        expect(result.inputIssues).toEqual([]);
+        expect(indicatorOf(result, '10.1').verdict).toBe('đạt');
+        expect(indicatorOf(result, '10.1').value).toEqual({ value: 72.403, unit: 'triệu đồng/người/năm', text: '72,403 triệu đồng/người/năm' });
+    });
+
+    it('reads "1.004.662" with several thousands dots as 1004662', () => {
+        const result = run({ 'hộ dùng nước sạch': '1.004.662', 'tổng số hộ': 1004662 });
+        expect(result.inputIssues).toEqual([]);
+        expect(indicatorOf(result, '17.1').verdict).toBe('đạt');
+    });
+
+    it('reads facts whose names are written in NFD or with extra spaces', () => {
+        const result = run({ ['rác  thải'.normalize('NFD')]: 99 });
+        expect(result.inputIssues).toEqual([]);
+        expect(indicatorOf(result, '17.6').verdict).toBe('đạt');
+    });
+
+    it('accepts a range when it decides the verdict, and asks for a number when it does not', () => {
+        expect(verdictOf('17.6', { 'rác thải': { 'trên': 98.5 } })).toBe('đạt');
+        expect(verdictOf('17.6', { 'rác thải': { 'dưới': 98 } })).toBe('chưa đạt');
+        expect(verdictOf('17.6', { 'rác thải': { 'từ': 90, 'đến': 99 } })).toBe('thiếu dữ liệu');
+    });
+
+    it('refuses facts that are not an object', () => {
+        expect(pack.evaluate('rác thải = 98', AS_OF).inputIssues).toEqual([{
+            severity: 'lỗi', field: '(dữ kiện)', message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.'
+        }]);
+    });
+});
+
+describe('assessment date', () => {
+    it('is required: a missing date throws instead of assuming today', () => {
+        expect(() => pack.evaluate({ 'rác thải': 99 }, {})).toThrow(pack.NtmEvaluationError);
+        expect(() => pack.evaluate({ 'rác thải': 99 })).toThrow('Thiếu ngày đánh giá (ngàyĐánhGiá): kết quả phụ thuộc thời điểm xét, không mặc định là hôm nay.');
+    });
+
+    it.each(['2022-03-07', '2026-01-01', '01/01/2026'])('outside the validity (%s) throws', (date) => {
+        expect(() => pack.evaluate({}, { ngàyĐánhGiá: date })).toThrow(/nằm ngoài thời gian hiệu lực của bộ tiêu chí «Ranh giới ngưỡng» \(từ 2022-03-08 đến 2025-12-31\)/);
+    });
+
+    it.each(['2022-03-08', '2025-12-31', '31/12/2025'])('at the edge of the validity (%s) is accepted', (date) => {
+        expect(pack.evaluate({}, { asOf: date }).assessedAt).toBe(date.includes('/') ? '2025-12-31' : date);
+    });
+
+    it('an impossible date throws', () => {
+        expect(() => pack.evaluate({}, { ngàyĐánhGiá: '2024-02-30' })).toThrow('Ngày đánh giá «2024-02-30» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.');
+    });
+});
+
+describe('aggregation', () => {
+    it('a criterion is met when all its applicable indicators are, and recognition needs the gates', () => {
+        const facts = {
+            'số vụ': 2, 'trụ sở riêng': true, 'mô hình a': true, 'mô hình b': false, 'mô hình c': true,
+            'ngày công nhận': '2023-05-01'
+        };
+        const result = run({ ...facts, 'nợ đọng': false });
+        const security = result.criteria.find(c => c.label === '19');
+        expect(security).toMatchObject({ verdict: 'đạt', indicatorsMet: 4, indicatorsApplicable: 4, flags: ['ngưỡng chưa kiểm chứng'] });
+        expect(result.gates.map(g => g.verdict)).toEqual(['đạt']);
+        expect(result.summary.criteriaMet).toBe(1);
+        expect(result.summary.text).toBe(`đạt 1/${result.criteria.length} tiêu chí`);
+        expect(run({ ...facts, 'nợ đọng': true }).gates.map(g => g.verdict)).toEqual(['chưa đạt']);
+    });
+
+    it('ít nhất 2 trong 3 is đạt with two, chưa đạt with one, thiếu dữ liệu when the rest is unknown', () => {
+        expect(verdictOf('19.3', { 'mô hình a': true, 'mô hình b': true, 'mô hình c': false })).toBe('đạt');
+        expect(verdictOf('19.3', { 'mô hình a': true, 'mô hình b': false, 'mô hình c': false })).toBe('chưa đạt');
+        expect(verdictOf('19.3', { 'mô hình a': true, 'mô hình b': false })).toBe('thiếu dữ liệu');
+    });
+});

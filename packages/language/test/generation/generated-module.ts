@@ -1,0 +1,135 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { expect } from 'vitest';
+import { RUNTIME_SOURCE } from '../../src/generation/embedded-runtime.js';
+import type { GeneratedModule } from '../../src/generation/ts-generator.js';
+import type { EvaluateOptions, EvaluationResult, IndicatorResult, PackInfo } from '../../src/generation/runtime/result-types.js';
+import type { FactSpec } from '../../src/generation/runtime/fact-input.js';
+import { loadTestPack, ntmTestServices } from '../helpers/ntm-test-services.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const GENERATION_RESOURCES = path.resolve(here, '..', 'resources', 'generation');
+export const RUNTIME_DIRECTORY = path.resolve(here, '..', '..', 'src', 'generation', 'runtime');
+
+/** What a generated module exports, as its consumers use it. */
+export interface EvaluatorModule {
+    evaluate(facts: unknown, options?: EvaluateOptions): EvaluationResult;
+    readonly PACK: PackInfo;
+    readonly FACT_SPECS: readonly FactSpec[];
+    readonly NtmEvaluationError: new (message: string) => Error;
+}
+
+/** Generates the module of an error-free pack; a pack with errors fails the test with its diagnostics. */
+export async function generateModule(text: string, name = 'generated'): Promise<GeneratedModule> {
+    const loaded = await loadTestPack(text, name);
+    const errors = loaded.diagnostics.filter(d => d.severity === 1).map(d => `${d.range.start.line + 1}: ${d.message}`);
+    expect(errors, 'the pack must be free of errors').toEqual([]);
+    return ntmTestServices().generation.TsGenerator.generate(loaded.pack);
+}
+
+export async function generateResource(fileName: string): Promise<GeneratedModule> {
+    return generateModule(readFileSync(path.join(GENERATION_RESOURCES, fileName), 'utf8'), fileName);
+}
+
+export const RUNTIME_PLACEHOLDER = '/* ⟨embedded runtime: see src/generation/runtime/*.ts⟩ */';
+
+/** The module without its embedded runtime, which is the same in every module and checked separately. */
+export function withoutRuntime(text: string): string {
+    expect(text.split(RUNTIME_SOURCE).length - 1, 'the runtime is embedded exactly once').toBe(1);
+    return text.replace(RUNTIME_SOURCE, RUNTIME_PLACEHOLDER + '\n');
+}
+
+/** Type-checks one module on its own, as a consumer's strict project would. */
+export function typeCheck(source: string): string[] {
+    const fileName = path.resolve('/virtual-ntm/generated.ts');
+    const options: ts.CompilerOptions = {
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        noImplicitReturns: true,
+        noImplicitOverride: true,
+        noFallthroughCasesInSwitch: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ES2022,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        lib: ['lib.es2022.d.ts'],
+        types: [],
+        noEmit: true
+    };
+    const host = ts.createCompilerHost(options, true);
+    const getSourceFile = host.getSourceFile.bind(host);
+    const fileExists = host.fileExists.bind(host);
+    const readFile = host.readFile.bind(host);
+    host.getSourceFile = (name, languageVersion, onError, shouldCreate) => path.resolve(name) === fileName
+        ? ts.createSourceFile(name, source, languageVersion, true)
+        : getSourceFile(name, languageVersion, onError, shouldCreate);
+    host.fileExists = name => path.resolve(name) === fileName || fileExists(name);
+    host.readFile = name => path.resolve(name) === fileName ? source : readFile(name);
+    const program = ts.createProgram([fileName], options, host);
+    return ts.getPreEmitDiagnostics(program).map(diagnostic => {
+        const where = diagnostic.file && diagnostic.start !== undefined
+            ? `${path.basename(diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1} `
+            : '';
+        return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    });
+}
+
+/** Every way a module can reach outside itself: imports, re-exports, require, dynamic import, eval. */
+export function outsideReferences(source: string): string[] {
+    const file = ts.createSourceFile('module.ts', source, ts.ScriptTarget.ES2022, true);
+    const found: string[] = [];
+    const visit = (node: ts.Node): void => {
+        if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node) || (ts.isExportDeclaration(node) && node.moduleSpecifier)) {
+            found.push(node.getText());
+        } else if (ts.isCallExpression(node)) {
+            const callee = node.expression;
+            if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && ['require', 'eval', 'Function'].includes(callee.text))) {
+                found.push(node.getText());
+            }
+        } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Function') {
+            found.push(node.getText());
+        } else if (ts.isMetaProperty(node)) {
+            found.push(node.getText());
+        }
+        ts.forEachChild(node, visit);
+    };
+    visit(file);
+    return found;
+}
+
+/** Temporary directory for transpiled modules, under the OS temp dir (never the repository). */
+export class ModuleLoader {
+    private directory: string | undefined;
+    private count = 0;
+
+    /** Transpiles the module to JavaScript, writes it to the temp dir and imports it. */
+    async load(module: GeneratedModule): Promise<EvaluatorModule> {
+        this.directory ??= mkdtempSync(path.join(tmpdir(), 'ntm-generated-'));
+        const javascript = ts.transpileModule(module.text, {
+            compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
+            reportDiagnostics: true
+        });
+        expect(javascript.diagnostics ?? []).toEqual([]);
+        this.count += 1;
+        const file = path.join(this.directory, `${this.count}-${module.fileName.replace(/\.ts$/, '.mjs')}`);
+        writeFileSync(file, javascript.outputText);
+        return await import(pathToFileURL(file).href) as EvaluatorModule;
+    }
+
+    dispose(): void {
+        if (this.directory) {
+            rmSync(this.directory, { recursive: true, force: true });
+            this.directory = undefined;
+        }
+    }
+}
+
+export function indicatorOf(result: EvaluationResult, label: string): IndicatorResult {
+    const found = result.indicators.find(indicator => indicator.label === label);
+    if (!found) {
+        throw new Error(`no indicator ${label} in ${result.indicators.map(i => i.label).join(', ')}`);
+    }
+    return found;
+}

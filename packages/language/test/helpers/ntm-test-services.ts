@@ -1,0 +1,31 @@
+import type { LoadedPack } from '../../src/workspace/pack-loader.js';
+import { loadPackText } from '../../src/workspace/pack-loader.js';
+import type { NtmServices } from '../../src/ntm-module.js';
+import { createNtmCoreServices } from '../../src/ntm-module.js';
+
+let services: NtmServices | undefined;
+let documentCounter = 0;
+
+/** One set of compiler services per test worker: creating them builds the lexer, which is slow. */
+export function ntmTestServices(): NtmServices {
+    services ??= createNtmCoreServices().Ntm;
+    return services;
+}
+
+/** Parses, links and validates a pack under a fresh in-memory URI, so tests never see each other's documents. */
+export async function loadTestPack(text: string, name = 'pack'): Promise<LoadedPack> {
+    documentCounter += 1;
+    const slug = name.replace(/[^A-Za-z0-9_-]+/g, '-');
+    return loadPackText(ntmTestServices(), text, `memory:///test/${documentCounter}-${slug}.ntm`);
+}
+
+/** The header every valid pack needs; tests append members to it. */
+export const PACK_HEADER = [
+    'bộ tiêu chí thử "Bộ thử"',
+    '  cấp xã nông thôn mới',
+    '  địa bàn "toàn quốc"',
+    '  phiên bản "1"',
+    '  căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"',
+    '  hiệu lực từ 08/03/2022 đến 31/12/2025',
+    ''
+].join('\n');

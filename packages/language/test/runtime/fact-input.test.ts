@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { rat, ratFromNumber } from '../../src/generation/runtime/exact-numbers.js';
+import type { FactSpec } from '../../src/generation/runtime/fact-input.js';
+import { parseDate, parseNumber, readFacts } from '../../src/generation/runtime/fact-input.js';
+
+describe('parseNumber', () => {
+    it.each<[unknown, string, number]>([
+        [98, '98', 0],
+        [97.99, '97.99', 2],
+        [0, '0', 0],
+        [-3, '-3', 0],
+        ['98', '98', 0],
+        [' 98 ', '98', 0],
+        ['72,403', '72.403', 3],
+        ['72.403,5', '72403.5', 1],
+        ['0,5', '0.5', 1],
+        ['19,4', '19.4', 1],
+        ['1.278.435', '1278435', 0],
+        ['1.278.435,25', '1278435.25', 2],
+        ['4.662,5', '4662.5', 1],
+        ['89.6396', '89.6396', 4],
+        ['4.66', '4.66', 2],
+        ['12 345', '12345', 0],
+        ['-7,5', '-7.5', 1]
+    ])('reads %j as %s with %s decimals', (input, value, decimals) => {
+        expect(parseNumber(input)).toEqual({ r: ratFromNumber(Number(value)), decimals });
+    });
+
+    it.each<[unknown, string]>([
+        ['4.662', '«4.662» mơ hồ: dấu chấm là phân cách hàng nghìn hay dấu thập phân? Viết 4662 hoặc 4,662.'],
+        ['72.403', '«72.403» mơ hồ: dấu chấm là phân cách hàng nghìn hay dấu thập phân? Viết 72403 hoặc 72,403.'],
+        ['1,234,567', 'Không đọc được «1,234,567» thành số.'],
+        ['98%', 'Không đọc được «98%» thành số.'],
+        ['1e3', 'Không đọc được «1e3» thành số.'],
+        ['', 'Không đọc được «» thành số.'],
+        ['abc', 'Không đọc được «abc» thành số.'],
+        [Number.NaN, 'Cần một số hữu hạn, nhận được NaN.'],
+        [Number.POSITIVE_INFINITY, 'Cần một số hữu hạn, nhận được Infinity.'],
+        [Number.NEGATIVE_INFINITY, 'Cần một số hữu hạn, nhận được -Infinity.'],
+        [true, 'Cần một số, nhận được true.'],
+        [null, 'Cần một số, nhận được null.'],
+        [undefined, 'Cần một số, nhận được undefined.'],
+        [[1], 'Cần một số, nhận được một danh sách.'],
+        [{ value: 1 }, 'Cần một số, nhận được một đối tượng.'],
+        [10n, 'Cần một số, nhận được bigint.']
+    ])('refuses %s: %s', (input, message) => {
+        expect(parseNumber(input)).toBe(message);
+    });
+});
+
+describe('parseDate', () => {
+    it.each<[string, string | undefined]>([
+        ['2024-06-30', '2024-06-30'],
+        ['30/06/2024', '2024-06-30'],
+        ['1/7/2024', '2024-07-01'],
+        ['29/02/2024', '2024-02-29'],
+        ['29/02/2023', undefined],
+        ['2024-02-30', undefined],
+        ['2024-13-01', undefined],
+        ['30.06.2024', undefined],
+        ['', undefined]
+    ])('%j is %s', (text, iso) => {
+        expect(parseDate(text)).toBe(iso);
+    });
+});
+
+const SPECS: readonly FactSpec[] = [
+    { name: 'rác thải', kind: 'percent', unit: '%' },
+    { name: 'số vụ', kind: 'count', unit: 'vụ' },
+    { name: 'năm công nhận', kind: 'year', unit: '' },
+    { name: 'lao động', kind: 'percent', unit: '%', members: ['nam', 'nữ'] },
+    { name: 'trụ sở', kind: 'boolean', unit: '' },
+    { name: 'xếp loại', kind: 'level', unit: '', levels: ['khá', 'tốt'] },
+    { name: 'ngày', kind: 'date', unit: '' }
+];
+
+describe('readFacts', () => {
+    it('reads each kind of fact', () => {
+        const table = readFacts({
+            'rác thải': '98,5', 'số vụ': 3, 'năm công nhận': 2024, 'trụ sở': 'có', 'xếp loại': 'tốt', 'ngày': '01/02/2024'
+        }, SPECS);
+        expect(table.issues).toEqual([]);
+        expect(table.raw.get('rác thải')?.total).toEqual({ t: 'num', r: ratFromNumber(98.5), isBound: false, decimals: 1 });
+        expect(table.raw.get('trụ sở')?.total).toEqual({ t: 'bool', b: true });
+        expect(table.raw.get('xếp loại')?.total).toEqual({ t: 'level', i: 1, name: 'tốt' });
+        expect(table.raw.get('ngày')?.total).toEqual({ t: 'date', iso: '2024-02-01' });
+    });
+
+    it('matches fact names in NFD and with extra blanks', () => {
+        const table = readFacts({ ['rác   thải'.normalize('NFD')]: 99 }, SPECS);
+        expect(table.issues).toEqual([]);
+        expect(table.raw.has('rác thải')).toBe(true);
+    });
+
+    it('skips null and undefined: absent, never zero', () => {
+        const table = readFacts({ 'rác thải': null, 'số vụ': undefined }, SPECS);
+        expect(table.raw.size).toBe(0);
+        expect(table.issues).toEqual([]);
+    });
+
+    it.each<[string, unknown, string]>([
+        ['số vụ', -1, 'Giá trị âm (-1) không hợp lệ cho dữ kiện này.'],
+        ['số vụ', 2.5, 'Số đếm phải là số nguyên, nhận được 2,5.'],
+        ['năm công nhận', 2024.5, 'Số đếm phải là số nguyên, nhận được 2.024,5.'],
+        ['rác thải', -0.5, 'Giá trị âm (-0,5) không hợp lệ cho dữ kiện này.'],
+        ['trụ sở', 1, 'Cần có/không (true/false), nhận được 1.'],
+        ['xếp loại', 'xuất sắc', 'Cần một mức trong: khá, tốt; nhận được «xuất sắc».'],
+        ['ngày', '2024-02-30', 'Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được «2024-02-30».']
+    ])('refuses %s = %j', (name, value, message) => {
+        const table = readFacts({ [name]: value }, SPECS);
+        expect(table.issues).toEqual([{ severity: 'lỗi', field: name, message }]);
+        expect(table.raw.has(name)).toBe(false);
+    });
+
+    it('reads parts of a breakdown and its total', () => {
+        const table = readFacts({ 'lao động': { nam: 90, 'nữ': '84,5', 'tổng': 87 } }, SPECS);
+        expect(table.issues).toEqual([]);
+        const raw = table.raw.get('lao động');
+        expect(raw?.members.get('nữ')).toMatchObject({ r: ratFromNumber(84.5) });
+        expect(raw?.total).toMatchObject({ r: rat(87n) });
+    });
+
+    it('reads a reported range as bounds', () => {
+        const table = readFacts({ 'rác thải': { 'trên': 90.72 } }, SPECS);
+        expect(table.raw.get('rác thải')?.total).toMatchObject({ isBound: true, lo: ratFromNumber(90.72), loOpen: true });
+    });
+
+    it('refuses a reversed or unknown range', () => {
+        expect(readFacts({ 'rác thải': { 'từ': 90, 'đến': 80 } }, SPECS).issues[0]?.message).toBe('Khoảng giá trị ngược: từ 90 đến 80.');
+        expect(readFacts({ 'rác thải': { 'khoảng': 90 } }, SPECS).issues[0]?.message).toBe('Khoảng giá trị chỉ nhận các khóa trên, dưới, từ, đến (gặp «khoảng»).');
+    });
+
+    it('warns about unknown facts and refuses input that is not an object', () => {
+        expect(readFacts({ 'lạ': 1 }, SPECS).issues).toEqual([
+            { severity: 'cảnh báo', field: 'lạ', message: 'Dữ kiện «lạ» không có trong bộ tiêu chí; giá trị bị bỏ qua.' }
+        ]);
+        for (const input of [[], 'x', 42]) {
+            expect(readFacts(input, SPECS).issues).toEqual([
+                { severity: 'lỗi', field: '(dữ kiện)', message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.' }
+            ]);
+        }
+        expect(readFacts(undefined, SPECS).issues).toEqual([]);
+    });
+});

@@ -1,0 +1,1 @@
+import '@ntm/language/lsp/main';
