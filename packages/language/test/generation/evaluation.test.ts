@@ -172,6 +172,15 @@ describe('missing and not applicable', () => {
         expect(withTotal.missingFacts).toEqual(['lao động qua đào tạo (nữ)']);
     });
 
+    it('a stated total rate never stands in for each part of a derived breakdown ratio', () => {
+        const result = indicatorOf(run({ 'tỷ lệ người đã đào tạo': 90 }), '5.3');
+        expect(result.verdict).toBe('thiếu dữ liệu');
+        expect(result.missingFacts).toEqual(['người đã đào tạo (nam)', 'người lao động (nam)', 'người đã đào tạo (nữ)', 'người lao động (nữ)']);
+        const split = indicatorOf(run({ 'người đã đào tạo': { nam: 85, 'nữ': 84 }, 'người lao động': { nam: 100, 'nữ': 100 } }), '5.3');
+        expect(split.verdict).toBe('chưa đạt');
+        expect(split.gap?.text).toBe('còn thiếu 1 người');
+    });
+
     it.each<[number, number, Verdict]>([
         [85, 85, 'đạt'],
         [95, 84.99, 'chưa đạt'],

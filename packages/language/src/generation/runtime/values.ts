@@ -138,7 +138,9 @@ function scalarVal(scalar: Scalar, unit: string, integer: boolean, shownName: st
  * support is flagged as inconsistent data.
  */
 export function derived(table: FactTable, name: string, member: string | undefined, computed: Val): Val {
-    const stated = fact(table, name, member);
+    // A stated total must never stand in for one part of a breakdown ("nam", "nữ").
+    const statedApplies = member === undefined || table.specs.get(name)?.members !== undefined;
+    const stated: Val = statedApplies ? fact(table, name, member) : { k: 'missing', names: [name], ...NONE };
     const shownName = member !== undefined && table.specs.get(name)?.members ? `${name} (${member})` : name;
     if (computed.k === 'missing' && stated.k !== 'missing') {
         return { ...stated, uses: [{ fact: shownName, text: `${showVal(stated)} (số liệu báo cáo)` }], unverified: [], inconsistent: [] };
