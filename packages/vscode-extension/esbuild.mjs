@@ -1,9 +1,13 @@
-// Bundles the extension client and the language server into CommonJS files for VS Code.
+// Bundles the extension client and the language server into self-contained CommonJS files for VS Code:
+// the .vsix ships these two files and no node_modules.
 import * as esbuild from 'esbuild';
+
+/** The language server's entry; `out/language/main.cjs` is what the client starts with `--stdio`. */
+const SERVER_ENTRY = 'src/language/main.ts';
 
 const minify = process.argv.includes('--minify');
 await esbuild.build({
-    entryPoints: { 'extension/main': 'src/extension/main.ts', 'language/main': 'src/language/main.ts' },
+    entryPoints: { 'extension/main': 'src/extension/main.ts', 'language/main': SERVER_ENTRY },
     outdir: 'out',
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -14,6 +18,8 @@ await esbuild.build({
     // Langium is ESM; `import.meta.url` has no meaning in a CJS bundle.
     define: { 'import.meta.url': '__ntm_import_meta_url' },
     banner: { js: "const __ntm_import_meta_url = require('url').pathToFileURL(__filename).href;" },
+    // jsonc-parser's UMD build hides its modules from the bundler; take its ESM build.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     sourcemap: !minify,
     minify,
     logLevel: 'warning'

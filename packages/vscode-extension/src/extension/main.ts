@@ -1,22 +1,36 @@
-import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
+import { languages, window, workspace } from 'vscode';
+import { NtmLensProvider } from './lens-provider.js';
+import type { NtmServer } from './language-client.js';
+import { startServer } from './language-client.js';
+import { ResultDecorations } from './result-decorations.js';
+import { registerRunCommands } from './run-commands.js';
+import { SampleTestExplorer } from './test-explorer.js';
 
-let client: LanguageClient | undefined;
+let server: NtmServer | undefined;
 
-/** Starts the bundled .ntm language server; all features live on the server. */
-export async function activate(context: ExtensionContext): Promise<void> {
-    const module = context.asAbsolutePath(path.join('out', 'language', 'main.cjs'));
-    const serverOptions: ServerOptions = {
-        run: { module, transport: TransportKind.ipc },
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
-    };
-    const clientOptions: LanguageClientOptions = { documentSelector: [{ scheme: 'file', language: 'ntm' }] };
-    client = new LanguageClient('ntm', 'NTM — tiêu chí Nông thôn mới', serverOptions, clientOptions);
-    await client.start();
+/**
+ * Wires the extension: the language server (all language features), code lenses, run commands,
+ * result decorations and the Test Explorer. The logic behind each lives in `../logic` (no `vscode`).
+ */
+export function activate(context: ExtensionContext): void {
+    const output = window.createOutputChannel('NTM');
+    server = startServer(context, output);
+    const request = server.request;
+    const decorations = new ResultDecorations();
+    const lenses = new NtmLensProvider();
+    context.subscriptions.push(
+        output,
+        decorations,
+        languages.registerCodeLensProvider([{ language: 'ntm' }, { language: 'json', pattern: '**/*.json' }], lenses),
+        workspace.onDidChangeTextDocument(event => {
+            if (event.document.languageId === 'json') lenses.refresh();
+        }),
+        ...registerRunCommands(request, output, decorations),
+        new SampleTestExplorer(request, lines => lines.forEach(line => output.appendLine(line)))
+    );
 }
 
 export async function deactivate(): Promise<void> {
-    await client?.stop();
+    await server?.stop();
 }

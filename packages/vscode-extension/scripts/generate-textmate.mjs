@@ -1,0 +1,18 @@
+// Writes syntaxes/ntm.tmLanguage.json from the built @ntm/language grammar (run by `npm run bundle`).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { AstUtils, GrammarAST, GrammarUtils } from 'langium';
+import { createNtmCoreServices } from '@ntm/language';
+import { buildTextMateGrammar } from './textmate-grammar.mjs';
+
+const grammar = createNtmCoreServices().Ntm.Grammar;
+const keywords = AstUtils.streamAllContents(grammar).filter(GrammarAST.isKeyword).map(k => k.value).toArray();
+// Keywords that the grammar also accepts as words of a name (rule `Word`).
+const wordRule = grammar.rules.find(rule => rule.name === 'Word');
+const softKeywords = wordRule ? AstUtils.streamAllContents(wordRule).filter(GrammarAST.isKeyword).map(k => k.value).toArray() : [];
+const terminals = Object.fromEntries(grammar.rules.filter(GrammarAST.isTerminalRule)
+    .map(rule => [rule.name, GrammarUtils.terminalRegex(rule).source]));
+
+const outDir = new URL('../syntaxes/', import.meta.url);
+await mkdir(outDir, { recursive: true });
+await writeFile(new URL('ntm.tmLanguage.json', outDir),
+    JSON.stringify(buildTextMateGrammar({ keywords, softKeywords, terminals }), null, 2) + '\n');

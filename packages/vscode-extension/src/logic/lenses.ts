@@ -1,0 +1,49 @@
+import { COMMANDS } from './command-ids.js';
+import { locatePack } from './pack-locations.js';
+import { readCommuneFile } from './sample-file.js';
+
+/** What the adapter knows of an open document. */
+export interface DocumentInfo {
+    readonly uri: string;
+    readonly languageId: string;
+    readonly text: string;
+}
+
+/** A code lens to show: on which line, with which title and command. */
+export interface LensSpec {
+    readonly line: number;
+    readonly title: string;
+    readonly tooltip: string;
+    readonly command: string;
+    readonly arguments: readonly unknown[];
+}
+
+export const LENS_TITLES = {
+    runPackSamples: '▶ Chạy kiểm thử',
+    evaluateCommune: '▶ Đánh giá'
+} as const;
+
+/** The lenses of a document: «Chạy kiểm thử» on a pack, «Đánh giá» on a sample commune. */
+export function lensesFor(document: DocumentInfo): LensSpec[] {
+    if (document.languageId === 'ntm' || document.uri.toLowerCase().endsWith('.ntm')) {
+        return [{
+            line: locatePack(document.text).header,
+            title: LENS_TITLES.runPackSamples,
+            tooltip: 'Đánh giá mọi xã mẫu dùng bộ tiêu chí này và so với kết quả chính thức',
+            command: COMMANDS.runPackSamples,
+            arguments: [document.uri]
+        }];
+    }
+    if (document.languageId === 'json' || document.languageId === 'jsonc' || document.uri.toLowerCase().endsWith('.json')) {
+        const file = readCommuneFile(document.uri, document.text);
+        if (file.kind !== 'sample') return [];
+        return [{
+            line: 0,
+            title: LENS_TITLES.evaluateCommune,
+            tooltip: 'Đánh giá xã này theo bộ tiêu chí của nó và so với kết quả chính thức',
+            command: COMMANDS.evaluateCommune,
+            arguments: [document.uri]
+        }];
+    }
+    return [];
+}
