@@ -4,6 +4,7 @@ import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { templateCommand } from './commands/template.js';
 import { testCommand } from './commands/test.js';
+import { registerLspCommand } from './server/main.js';
 import { ExitCode } from './util/exit-codes.js';
 
 const program = new Command('ntm')
@@ -37,6 +38,8 @@ program.command('template').description('In một tệp xã trống liệt kê m
 program.command('test').description('Chạy các xã mẫu với bộ tiêu chí của chúng và so với kết quả chính thức.')
     .argument('[paths...]', 'tệp hoặc thư mục xã mẫu (mặc định: examples)')
     .action(async (paths: string[]) => { process.exitCode = await testCommand(paths); });
+
+registerLspCommand(program);
 
 try {
     await program.parseAsync(process.argv);

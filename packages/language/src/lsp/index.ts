@@ -1,19 +1,37 @@
-import type { Module } from 'langium';
-import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
-import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import type { DeepPartial, Module } from 'langium';
 import { inject } from 'langium';
+import type { DefaultSharedModuleContext, LangiumSharedServices } from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { NtmGeneratedModule, NtmGeneratedSharedModule } from '../generated/module.js';
-import type { NtmAddedServices } from '../ntm-module.js';
 import { NtmModule } from '../ntm-module.js';
 import { registerValidationChecks } from '../validation/ntm-validator.js';
+import type { NtmLspServices } from './ntm-lsp-module.js';
+import { NtmLspModule, NtmSharedLspModule } from './ntm-lsp-module.js';
 
-export type NtmLspServices = LangiumServices & NtmAddedServices;
+export type { NtmLspServices, NtmLspAddedServices } from './ntm-lsp-module.js';
+export type { SampleRunner, SampleRunContext } from './server/sample-runner.js';
+export { UnavailableSampleRunner } from './server/sample-runner.js';
+export { startNtmLanguageServer } from './server/start-server.js';
+export type { NtmServerOptions } from './server/start-server.js';
+export * from './test-run-protocol.js';
 
-/** The language server's services: the compiler's services plus Langium's editor features. */
-export function createNtmServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Ntm: NtmLspServices } {
-    const shared = inject(createDefaultSharedModule(context), NtmGeneratedSharedModule);
-    const Ntm: NtmLspServices = inject(createDefaultModule({ shared }), NtmGeneratedModule, NtmModule as unknown as Module<NtmLspServices, PartialLangiumServices & NtmAddedServices>);
+/**
+ * The language server's services: the compiler's services (the same validation as `ntm check`) plus the
+ * editor features. `overrides` replaces services, e.g. the CLI's `testing.SampleRunner`.
+ */
+export function createNtmServices(context: DefaultSharedModuleContext, overrides?: Module<NtmLspServices, DeepPartial<NtmLspServices>>): {
+    shared: LangiumSharedServices;
+    Ntm: NtmLspServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), NtmGeneratedSharedModule, NtmSharedLspModule);
+    const Ntm = inject(
+        createDefaultModule({ shared }),
+        NtmGeneratedModule,
+        NtmModule as unknown as Module<NtmLspServices, DeepPartial<NtmLspServices>>,
+        NtmLspModule as unknown as Module<NtmLspServices, DeepPartial<NtmLspServices>>,
+        overrides ?? {}
+    );
     shared.ServiceRegistry.register(Ntm);
-    registerValidationChecks(Ntm as never);
+    registerValidationChecks(Ntm);
     return { shared, Ntm };
 }

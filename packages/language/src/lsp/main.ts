@@ -1,9 +1,4 @@
-import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
-import { createNtmServices } from './index.js';
+import { startNtmLanguageServer } from './server/start-server.js';
 
-/** Entry point of the language server (stdio or IPC, as the client chooses). */
-const connection = createConnection(ProposedFeatures.all);
-const { shared } = createNtmServices({ connection, ...NodeFileSystem });
-startLanguageServer(shared);
+/** Entry point of the language server without test runs (the VS Code bundle); `ntm lsp` adds them. */
+startNtmLanguageServer();

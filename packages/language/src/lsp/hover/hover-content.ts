@@ -1,0 +1,170 @@
+import type { AstNode } from 'langium';
+import { AstUtils } from 'langium';
+import type { Citation, Criterion, FactDecl, Gate, Indicator, LegalSource, Pack, QuantityLiteral, Scale, Table, UnverifiedMark, UnverifiedNote } from '../../generated/ast.js';
+import {
+    isBreakdown, isBreakdownMember, isComparison, isCriterion, isFactDecl, isGate, isIndicator, isLegalSource, isLevel, isNameReference,
+    isPack, isPresence, isQuantityLiteral, isScale, isTable, isUnknownValue, isUnverifiedMark, isUnverifiedNote
+} from '../../generated/ast.js';
+import type { NtmTypeComputer } from '../../typing/type-computer.js';
+import { typeToString } from '../../typing/ntm-types.js';
+import { code, escapeMarkdown, quote, sourceOf } from './markdown.js';
+
+/** Vietnamese Markdown explaining a declaration or threshold, the way the decision text does. */
+export function hoverContent(node: AstNode, types: NtmTypeComputer): string | undefined {
+    if (isPack(node)) return packHover(node);
+    if (isCriterion(node)) return criterionHover(node);
+    if (isIndicator(node)) return indicatorHover(node);
+    if (isGate(node)) return gateHover(node);
+    if (isFactDecl(node)) return factHover(node, types);
+    if (isTable(node)) return tableHover(node);
+    if (isLegalSource(node)) return legalSourceHover(node);
+    if (isScale(node)) return scaleHover(node);
+    if (isLevel(node) && isScale(node.$container)) return `**Mức «${escapeMarkdown(node.name)}»** của thang «${escapeMarkdown(node.$container.name)}»\n\n${scaleLine(node.$container)}`;
+    if (isBreakdown(node)) return `**Phân tổ «${escapeMarkdown(node.name)}»**: ${node.members.map(m => escapeMarkdown(m.name)).join(', ')}${node.description ? `\n\n${quote(node.description)}` : ''}`;
+    if (isBreakdownMember(node) && isBreakdown(node.$container)) return `**«${escapeMarkdown(node.name)}»**, thành phần của phân tổ «${escapeMarkdown(node.$container.name)}»`;
+    if (isQuantityLiteral(node)) return thresholdHover(node, types);
+    return undefined;
+}
+
+function packHover(pack: Pack): string {
+    const lines = [`**Bộ tiêu chí «${escapeMarkdown(pack.title ?? pack.name ?? '')}»**${pack.name ? ` (${code(pack.name)})` : ''}`, ''];
+    const item = (label: string, values: readonly string[]) => {
+        if (values.length > 0) lines.push(`- ${label}: ${values.map(escapeMarkdown).join('; ')}`);
+    };
+    item('Cấp', pack.levels);
+    item('Địa bàn', pack.jurisdictions);
+    item('Phiên bản', pack.versions);
+    item('Hiệu lực', pack.validities.map(v => v.to ? `từ ${v.from} đến ${v.to}` : `từ ${v.from}`));
+    item('Dựa trên', pack.bases.map(b => b.path));
+    item('Làm tròn', pack.roundings.map(r => sourceOf(r)));
+    const criteria = pack.members.filter(isCriterion);
+    const indicators = criteria.reduce((n, c) => n + c.indicators.length, 0);
+    lines.push(`- Gồm ${criteria.length} tiêu chí, ${indicators} chỉ tiêu, ${pack.members.filter(isGate).length} điều kiện công nhận, ${pack.members.filter(isFactDecl).length} dữ kiện`);
+    const unverified = AstUtils.streamAllContents(pack).filter(n => isUnverifiedMark(n) || isUnverifiedNote(n) || isUnknownValue(n)).count();
+    if (unverified > 0) lines.push(`- **${unverified} giá trị chưa kiểm chứng**`);
+    if (pack.sources.length > 0) {
+        lines.push('', '**Căn cứ**', '');
+        for (const source of pack.sources) lines.push(`- ${legalSourceLine(source)}`);
+    }
+    return lines.join('\n');
+}
+
+function criterionHover(criterion: Criterion): string {
+    const lines = [`**Tiêu chí ${criterion.label} «${escapeMarkdown(criterion.title ?? '')}»**`, ''];
+    if (criterion.indicators.length > 0) {
+        lines.push(`${criterion.indicators.length} chỉ tiêu: ${criterion.indicators.map(i => String(i.label)).join(', ')}`);
+    }
+    lines.push(...citationLines(criterion.citations));
+    return lines.join('\n');
+}
+
+function indicatorHover(indicator: Indicator): string {
+    const criterion = AstUtils.getContainerOfType(indicator, isCriterion);
+    const lines = [`**Chỉ tiêu ${indicator.label}**${criterion ? ` — tiêu chí ${criterion.label} «${escapeMarkdown(criterion.title ?? '')}»` : ''}`, ''];
+    lines.push(indicator.text ? quote(indicator.text) : '_Chưa trích nguyên văn yêu cầu._');
+    if (indicator.applicableIf) lines.push('', `Chỉ áp dụng nếu: ${code(sourceOf(indicator.applicableIf))}`);
+    if (indicator.requirement) lines.push('', `Quy tắc: ${code(sourceOf(indicator.requirement))}`);
+    lines.push(...unverifiedLines(indicator));
+    lines.push(...citationLines([...indicator.citations, ...(criterion?.citations ?? [])]));
+    return lines.join('\n');
+}
+
+function gateHover(gate: Gate): string {
+    return [`**Điều kiện công nhận**`, '', quote(gate.text ?? ''), '', `Quy tắc: ${code(sourceOf(gate.requirement))}`, ...citationLines(gate.citations)].join('\n');
+}
+
+function factHover(fact: FactDecl, types: NtmTypeComputer): string {
+    const type = types.typeOfFact(fact);
+    const lines = [`**Dữ kiện «${escapeMarkdown(fact.name)}»**`, '', `Kiểu: ${escapeMarkdown(typeToString(type))}`];
+    if (fact.derivation) lines.push(`Tính từ: ${code(sourceOf(fact.derivation))}`);
+    if (fact.breakdown?.ref) lines.push(`Phân theo: ${escapeMarkdown(fact.breakdown.ref.name)} (${fact.breakdown.ref.members.map(m => escapeMarkdown(m.name)).join(', ')})`);
+    if (fact.description) lines.push('', quote(fact.description));
+    const users = indicatorsReading(fact);
+    lines.push('', users.length > 0 ? `Dùng trong chỉ tiêu: ${users.join(', ')}` : '_Chưa được chỉ tiêu nào dùng._');
+    return lines.join('\n');
+}
+
+function tableHover(table: Table): string {
+    const lines = [`**Bảng «${escapeMarkdown(table.name)}»** theo ${table.dimensions.join(', ')}`, ''];
+    if (table.description) lines.push(quote(table.description), '');
+    for (const row of table.rows) {
+        const unverified = AstUtils.streamAst(row).some(n => isUnverifiedMark(n) || isUnknownValue(n));
+        lines.push(`- ${code(sourceOf(row))}${unverified ? ' — **chưa kiểm chứng**' : ''}`);
+    }
+    lines.push(...citationLines(table.citations));
+    return lines.join('\n');
+}
+
+function legalSourceHover(source: LegalSource): string {
+    return `**Căn cứ** ${legalSourceLine(source)}`;
+}
+
+function scaleHover(scale: Scale): string {
+    return `**Thang «${escapeMarkdown(scale.name)}»**\n\n${scaleLine(scale)}${scale.description ? `\n\n${quote(scale.description)}` : ''}`;
+}
+
+function scaleLine(scale: Scale): string {
+    return `Các mức từ thấp đến cao: ${scale.levels.map(l => escapeMarkdown(l.name)).join(' < ')}`;
+}
+
+function thresholdHover(literal: QuantityLiteral, types: NtmTypeComputer): string | undefined {
+    const comparison = AstUtils.getContainerOfType(literal, isComparison);
+    const indicator = AstUtils.getContainerOfType(literal, isIndicator);
+    const lines = [`**Ngưỡng** ${code(sourceOf(literal))}${indicator ? ` của chỉ tiêu ${indicator.label}` : ''}`, ''];
+    if (comparison) {
+        const compared = types.typeOf(comparison.left);
+        lines.push(`So sánh: ${code(sourceOf(comparison))}`, `Kiểu, đơn vị của vế trái: ${escapeMarkdown(typeToString(compared))}`);
+    }
+    const notes = [literal.unverified, ...(indicator?.unverified ?? [])].filter((n): n is UnverifiedMark | UnverifiedNote => n !== undefined);
+    lines.push('', notes.length > 0
+        ? `**Giá trị chưa kiểm chứng** «chưa kiểm chứng»${notes.map(n => n.note ? `: ${escapeMarkdown(n.note)}` : '').join('')}`
+        : 'Giá trị lấy từ văn bản trích dẫn (không ghi «chưa kiểm chứng»).');
+    if (indicator?.text) lines.push('', quote(indicator.text));
+    const criterion = indicator ? AstUtils.getContainerOfType(indicator, isCriterion) : undefined;
+    lines.push(...citationLines([...(indicator?.citations ?? []), ...(criterion?.citations ?? [])]));
+    return lines.join('\n');
+}
+
+function unverifiedLines(indicator: Indicator): string[] {
+    const marks = AstUtils.streamAst(indicator).filter(n => isUnverifiedMark(n) || isUnverifiedNote(n) || isUnknownValue(n)).toArray();
+    if (marks.length === 0) return [];
+    return ['', '**Có giá trị chưa kiểm chứng** «chưa kiểm chứng»:', '', ...marks.map(m => `- ${escapeMarkdown((m as { note?: string }).note ?? sourceOf(m))}`)];
+}
+
+function citationLines(citations: readonly Citation[]): string[] {
+    if (citations.length === 0) return [];
+    return ['', '**Căn cứ**', '', ...citations.map(c => {
+        const source = c.source.ref;
+        const where = c.location ? ` — «${escapeMarkdown(c.location)}»` : '';
+        return `- ${source ? legalSourceLine(source) : escapeMarkdown(c.source.$refText)}${where}`;
+    })];
+}
+
+function legalSourceLine(source: LegalSource): string {
+    const details = [source.issuer, source.date ? `ngày ${source.date}` : undefined].filter(Boolean).join(', ');
+    return `${escapeMarkdown(source.name)}${details ? ` (${escapeMarkdown(details)})` : ''}${source.title ? `: ${escapeMarkdown(source.title)}` : ''}`;
+}
+
+/** Labels of the indicators (and gates) whose rules read a fact, directly or through derived facts. */
+function indicatorsReading(fact: FactDecl): string[] {
+    const pack = AstUtils.getContainerOfType(fact, isPack);
+    if (!pack) return [];
+    const labels = new Set<string>();
+    const seen = new Set<FactDecl>();
+    const pending = [fact];
+    while (pending.length > 0) {
+        const current = pending.pop()!;
+        if (seen.has(current)) continue;
+        seen.add(current);
+        for (const node of AstUtils.streamAllContents(pack)) {
+            const reads = (isNameReference(node) && node.target.ref === current) || (isPresence(node) && node.fact.ref === current);
+            if (!reads) continue;
+            const indicator = AstUtils.getContainerOfType(node, isIndicator);
+            const derived = AstUtils.getContainerOfType(node, isFactDecl);
+            if (indicator) labels.add(String(indicator.label));
+            else if (AstUtils.getContainerOfType(node, isGate)) labels.add('điều kiện công nhận');
+            else if (derived) pending.push(derived);
+        }
+    }
+    return [...labels];
+}

@@ -1,0 +1,18 @@
+/** Small Markdown helpers for hovers: analysts' text is quoted, never interpreted as Markdown. */
+
+export function escapeMarkdown(text: string): string {
+    return text.replace(/([\\`*_{}[\]<>#|~])/gu, '\\$1');
+}
+
+/** Source text in inline code; a backtick inside is replaced so the code span stays closed. */
+export function code(text: string): string {
+    return '`' + text.replace(/`/gu, 'ʹ').replace(/\s+/gu, ' ').trim() + '`';
+}
+
+export function quote(text: string): string {
+    return text.split(/\r?\n/u).map(line => `> ${escapeMarkdown(line)}`).join('\n');
+}
+
+export function sourceOf(node: { $cstNode?: { text: string } } | undefined): string {
+    return node?.$cstNode?.text ?? '';
+}

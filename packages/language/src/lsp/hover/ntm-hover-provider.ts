@@ -1,0 +1,31 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { NtmTypeComputer } from '../../typing/type-computer.js';
+import { nodeAtOffset } from '../node-at-offset.js';
+import { hoverContent } from './hover-content.js';
+
+/**
+ * Hovers in Vietnamese: on a reference, the declaration it names; on a keyword or label, the construct
+ * it starts (indicator, criterion, pack); on a number, the threshold it sets.
+ */
+export class NtmHoverProvider {
+    private readonly types: NtmTypeComputer;
+
+    constructor(services: LangiumServices & { typing: { TypeComputer: NtmTypeComputer } }) {
+        this.types = services.typing.TypeComputer;
+    }
+
+    getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
+        const found = nodeAtOffset(document, document.textDocument.offsetAt(params.position));
+        if (!found) return undefined;
+        // Inside a construct without a hover of its own (a condition, a type), explain the nearest that has one.
+        for (let current: AstNode | undefined = found.target ?? found.node; current; current = current.$container) {
+            const value = hoverContent(current, this.types);
+            if (value) {
+                return { contents: { kind: 'markdown', value }, range: found.target ? found.leaf.range : undefined };
+            }
+        }
+        return undefined;
+    }
+}
