@@ -1,11 +1,16 @@
+import type { LangiumDocuments } from 'langium';
 import type {
-    Citation, Comparison, Condition, Criterion, Expression, FactDecl, Gate, Indicator, LegalSource, Pack
+    Citation, Comparison, Condition, Criterion, Expression, FactDecl, Gate, Indicator, LegalSource, Pack, RegionRule,
+    Rounding, Table, TableValue
 } from '../generated/ast.js';
 import {
-    isAnd, isBinaryExpression, isBooleanLiteral, isComparison, isCriterion, isDateLiteral, isFactDecl, isGate,
-    isGroupedCondition, isLevel, isNameReference, isOr, isParenthesizedExpression, isPresence, isQuantified,
-    isQuantityLiteral, isRatio, isScale
+    isAddIndicator, isAnd, isBinaryExpression, isBooleanLiteral, isComparison, isDateLiteral, isDropIndicator, isFactDecl,
+    isGroupedCondition, isLevel, isNameReference, isNotApplicableValue, isOr, isParenthesizedExpression, isPresence,
+    isQuantified, isQuantityLiteral, isRatio, isReplaceIndicator, isScale, isTable, isUnknownValue
 } from '../generated/ast.js';
+import type { EffectiveCriterion, EffectiveIndicator, EffectivePack, IndicatorVersion } from '../composition/effective-pack.js';
+import { composePack } from '../composition/effective-pack.js';
+import { canonicalRegion, keyValues, dimensionOfKey, tableDimensions } from '../composition/dimensions.js';
 import { RUNTIME_SOURCE } from './embedded-runtime.js';
 import type { NtmServices } from '../ntm-module.js';
 import type { NtmTypeComputer, BinaryOperator } from '../typing/type-computer.js';
@@ -33,45 +38,57 @@ const commentText = (text: string): string => text.replace(/\*\//g, '*\\/').repl
  */
 export class NtmTsGenerator {
     private readonly types: NtmTypeComputer;
+    private readonly documents: LangiumDocuments;
 
     constructor(services: NtmServices) {
         this.types = services.typing.TypeComputer;
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    /** The pack as it applies, with everything it builds on (the base packs must be loaded). */
+    compose(pack: Pack): EffectivePack {
+        return composePack(pack, this.documents);
     }
 
     generate(pack: Pack): GeneratedModule {
-        const facts = pack.members.filter(isFactDecl);
-        const criteria = pack.members.filter(isCriterion);
-        const gates = pack.members.filter(isGate);
-        const indicators = criteria.flatMap(c => c.indicators);
+        const effective = this.compose(pack);
+        const facts = effective.facts;
+        const indicators = effective.criteria.flatMap(c => c.indicators.map(indicator => ({ indicator, criterion: c })));
         const factIndex = new Map(facts.map((fact, index) => [fact, index]));
-        const context: EmitContext = { pack, factIndex, types: this.types };
+        const tableIndex = new Map(effective.tables.map((table, index) => [table, index]));
+        const context: EmitContext = { pack, factIndex, tableIndex, types: this.types, rounding: effective.rounding };
         const parts = [
             '// Sinh tự động bởi trình biên dịch ntm từ một bộ tiêu chí .ntm. Không sửa tay: hãy sửa tệp .ntm rồi biên dịch lại.',
             '/* eslint-disable */',
             RUNTIME_SOURCE,
-            this.packInfo(pack),
+            this.packInfo(effective),
             this.factSpecs(facts),
             this.factsInterface(facts),
             ...facts.filter(f => f.derivation).map(f => this.derivedFunction(f, context)),
-            ...indicators.map((indicator, index) => this.indicatorFunction(indicator, index, context)),
-            ...gates.map((gate, index) => this.gateFunction(gate, index, context)),
-            this.criteriaMeta(criteria),
-            this.evaluateFunction(indicators.length, gates.length)
+            ...effective.tables.map((table, index) => this.tableConstant(table, index, context)),
+            this.regionRules(effective.regionRules, context),
+            ...indicators.map(({ indicator, criterion }, index) => this.indicatorFunction(indicator, criterion, index, context)),
+            ...effective.gates.map((gate, index) => this.gateFunction(gate, index, context)),
+            this.criteriaMeta(effective.criteria),
+            this.evaluateFunction(indicators.length, effective.gates.length)
         ];
         return { fileName: moduleFileName(pack.name ?? ''), text: parts.join('\n\n') + '\n' };
     }
 
-    private packInfo(pack: Pack): string {
-        const validity = pack.validities[0];
+    private packInfo(effective: EffectivePack): string {
+        const pack = effective.pack;
         const info = {
             id: pack.name,
             title: pack.title,
             level: canonicalLevel(pack.levels[0]) ?? pack.levels[0] ?? '',
             jurisdiction: pack.jurisdictions[0] ?? '',
             version: pack.versions[0] ?? '',
-            validFrom: isoDate(validity?.from) ?? '0000-01-01',
-            ...(validity?.to ? { validTo: isoDate(validity.to) } : {}),
-            sources: pack.sources.map(sourceInfo)
+            validFrom: effective.validFrom ?? '0000-01-01',
+            ...(effective.validTo ? { validTo: effective.validTo } : {}),
+            sources: pack.sources.map(sourceInfo),
+            basedOn: effective.chain.bases.map(b => ({ id: b.name, title: b.title })),
+            amendments: effective.amendments.flatMap(a => a.source?.ref && isoDate(a.from)
+                ? [{ ...sourceInfo(a.source.ref), from: isoDate(a.from)! }] : [])
         };
         return `/** Bộ tiêu chí mà mô-đun này đánh giá. */\nexport const PACK: PackInfo = ${JSON.stringify(info, undefined, 4)};`;
     }
@@ -120,20 +137,91 @@ export class NtmTsGenerator {
             `    return derived(t, ${str(fact.name)}, m, ${body});\n}`;
     }
 
-    private indicatorFunction(indicator: Indicator, index: number, context: EmitContext): string {
-        const criterion = indicator.$container;
+    private indicatorFunction(indicator: EffectiveIndicator, criterion: EffectiveCriterion, index: number, context: EmitContext): string {
+        const versions = indicator.versions.map((version, v) => this.versionFunction(version, criterion, `${index}_${v}`, context));
+        const runs = indicator.versions.map((version, v) => {
+            const from = version.from ? `from: ${str(version.from)}, ` : '';
+            return version.absent ? `{ ${from}}` : `{ ${from}run: () => indicator_${index}_${v}(t) }`;
+        });
+        return [
+            ...versions.filter(text => text !== ''),
+            `function indicator_${index}(t: FactTable, at: string): IndicatorResult | undefined {\n` +
+            `    return inForce([${runs.join(', ')}], at);\n}`
+        ].join('\n');
+    }
+
+    private versionFunction(version: IndicatorVersion, criterion: EffectiveCriterion, id: string, context: EmitContext): string {
+        if (version.absent) return '';
+        const source = ruleSource(version, context.pack);
+        const amendmentCitation = version.amendment?.source?.ref ? [sourceInfo(version.amendment.source.ref)] : [];
+        if (version.drop) {
+            const drop = version.drop;
+            const meta = {
+                criterion: criterion.label,
+                label: drop.target?.$refText ?? '',
+                ...(drop.target?.ref?.text !== undefined ? { requirementText: drop.target.ref.text } : {}),
+                rule: 'không áp dụng',
+                citations: [...amendmentCitation, ...drop.citations.map(citationInfo)],
+                unverified: [],
+                source
+            };
+            return `const INDICATOR_${id}: IndicatorMeta = ${JSON.stringify(meta)};\n` +
+                `function indicator_${id}(t: FactTable): IndicatorResult {\n    return notApplicable(INDICATOR_${id}, ${str(drop.reason ?? '')});\n}`;
+        }
+        const indicator = version.indicator!;
+        const own = indicator.citations.map(citationInfo);
         const meta = {
-            criterion: String(criterion.label),
+            criterion: criterion.label,
             label: String(indicator.label),
             ...(indicator.text !== undefined ? { requirementText: indicator.text } : {}),
             rule: sourceText(indicator.requirement),
-            citations: citationsOf(indicator.citations, criterion, context.pack),
-            unverified: indicator.unverified.map(u => u.note ?? 'không ghi nguồn')
+            citations: own.length > 0 || amendmentCitation.length > 0
+                ? [...amendmentCitation, ...own]
+                : citationsOf([], criterion.criterion, criterion.origin),
+            unverified: indicator.unverified.map(u => u.note ?? 'không ghi nguồn'),
+            source
         };
-        const applicable = indicator.applicableIf ? emitCondition(indicator.applicableIf, context) : 'undefined';
-        return `const INDICATOR_${index}: IndicatorMeta = ${JSON.stringify(meta)};\n` +
-            `function indicator_${index}(t: FactTable): IndicatorResult {\n` +
-            `    return indicator(INDICATOR_${index}, ${applicable}, () => ${emitCondition(indicator.requirement, context)});\n}`;
+        const local: EmitContext = { ...context, rounding: indicator.roundings[0] ?? context.rounding };
+        const applicable = indicator.applicableIf ? emitCondition(indicator.applicableIf, local) : 'undefined';
+        return `const INDICATOR_${id}: IndicatorMeta = ${JSON.stringify(meta)};\n` +
+            `function indicator_${id}(t: FactTable): IndicatorResult {\n` +
+            `    return indicator(INDICATOR_${id}, ${applicable}, () => ${emitCondition(indicator.requirement, local)});\n}`;
+    }
+
+    private tableConstant(table: Table, index: number, context: EmitContext): string {
+        const dimensions = tableDimensions(table);
+        const unit = table.type ? unitOf(context.types.typeOfDeclared(table.type)) : '';
+        const cells: string[] = [];
+        let rest: string | undefined;
+        for (const row of table.rows) {
+            const value = `() => ${emitTableValue(row.value, unit)}`;
+            if (row.rest) {
+                rest = value;
+                continue;
+            }
+            let keys: string[][] = [[]];
+            for (const dimension of dimensions) {
+                const key = row.keys.find(k => dimensionOfKey(k) === dimension);
+                const values = key ? keyValues(key) : [];
+                keys = keys.flatMap(prefix => values.map(v => [...prefix, v]));
+            }
+            for (const parts of keys) cells.push(`        ${str(parts.join('|'))}: ${value}`);
+        }
+        return `const TABLE_${index}: TableMeta = {\n    name: ${str(table.name)},\n    dimensions: ${JSON.stringify(dimensions)},\n` +
+            `    cells: {\n${cells.join(',\n')}\n    }${rest ? `,\n    rest: ${rest}` : ''}\n};`;
+    }
+
+    private regionRules(rules: readonly RegionRule[], context: EmitContext): string {
+        const items = rules.filter(rule => rule.condition && rule.region !== undefined && canonicalRegion(rule.region)).map(rule => {
+            const meta = {
+                region: canonicalRegion(rule.region)!,
+                rule: sourceText(rule.condition),
+                citation: rule.citations.map(c => `${c.source.$refText}${c.location ? ` (${c.location})` : ''}`).join(', ') || 'bộ tiêu chí'
+            };
+            return `    [${JSON.stringify(meta)}, (t: FactTable) => ${emitCondition(rule.condition, context)}]`;
+        });
+        return `/** Quy tắc xác định vùng áp dụng (vd. 318/QĐ-TTg Điều 1), theo thứ tự. */\n` +
+            `const REGION_RULES: readonly (readonly [RegionRuleMeta, (t: FactTable) => Cond])[] = [\n${items.join(',\n')}\n];`;
     }
 
     private gateFunction(gate: Gate, index: number, context: EmitContext): string {
@@ -143,13 +231,13 @@ export class NtmTsGenerator {
             `    return gate(GATE_${index}, ${emitCondition(gate.requirement, context)});\n}`;
     }
 
-    private criteriaMeta(criteria: Criterion[]): string {
-        const meta = criteria.map(c => ({ label: String(c.label), title: c.title, citations: c.citations.map(citationInfo) }));
+    private criteriaMeta(criteria: readonly EffectiveCriterion[]): string {
+        const meta = criteria.map(c => ({ label: c.label, title: c.criterion.title, citations: c.criterion.citations.map(citationInfo) }));
         return `const CRITERIA: readonly CriterionMeta[] = ${JSON.stringify(meta, undefined, 4)};`;
     }
 
     private evaluateFunction(indicatorCount: number, gateCount: number): string {
-        const indicators = Array.from({ length: indicatorCount }, (_, i) => `        indicator_${i}(t)`).join(',\n');
+        const indicators = Array.from({ length: indicatorCount }, (_, i) => `        indicator_${i}(t, assessedAt)`).join(',\n');
         const gates = Array.from({ length: gateCount }, (_, i) => `        gate_${i}(t)`).join(',\n');
         return [
             '/**',
@@ -160,9 +248,10 @@ export class NtmTsGenerator {
             'export function evaluate(facts: Facts, options: EvaluateOptions): EvaluationResult {',
             '    const assessedAt = assessmentDate(options, PACK);',
             '    const t = readFacts(facts, FACT_SPECS);',
-            `    const indicators: IndicatorResult[] = [\n${indicators}\n    ];`,
+            '    t.ctx = communeContext(options, assessedAt, t, REGION_RULES);',
+            `    const indicators: (IndicatorResult | undefined)[] = [\n${indicators}\n    ];`,
             `    const gates: GateResult[] = [\n${gates}\n    ];`,
-            '    return assemble(PACK, assessedAt, CRITERIA, indicators, gates, t.issues);',
+            '    return assemble(PACK, assessedAt, CRITERIA, indicators, gates, t.issues, t.ctx);',
             '}'
         ].join('\n');
     }
@@ -171,7 +260,44 @@ export class NtmTsGenerator {
 interface EmitContext {
     readonly pack: Pack;
     readonly factIndex: ReadonlyMap<FactDecl, number>;
+    readonly tableIndex: ReadonlyMap<Table, number>;
     readonly types: NtmTypeComputer;
+    /** The rounding in force for the comparison being emitted (indicator's own, else the pack's). */
+    readonly rounding?: Rounding;
+}
+
+/** Which text set an indicator version, for results and hovers. */
+function ruleSource(version: IndicatorVersion, pack: Pack): object {
+    const change = version.change;
+    const kind = !change ? 'gốc' : isReplaceIndicator(change) ? 'thay' : isAddIndicator(change) ? 'thêm' : isDropIndicator(change) ? 'không áp dụng' : 'gốc';
+    const packName = version.origin.name ?? '';
+    const amendment = version.amendment?.source?.ref ? sourceInfo(version.amendment.source.ref) : undefined;
+    const cited = (version.indicator?.citations ?? (version.drop?.citations ?? [])).map(c => c.source.$refText);
+    const decisions = amendment ? [amendment.number] : cited.length > 0 ? cited : version.origin.sources.slice(0, 1).map(s => s.name);
+    const where = version.origin === pack ? `bộ «${packName}»` : `bộ gốc «${packName}»`;
+    const verb = kind === 'gốc' ? 'quy định' : kind === 'thay' ? 'thay' : kind === 'thêm' ? 'bổ sung' : 'không áp dụng';
+    const text = amendment
+        ? `${verb} theo ${amendment.number} của ${amendment.issuer} từ ${version.from} (${where})`
+        : `${verb} theo ${decisions.join(', ') || 'bộ tiêu chí'} (${where})`;
+    return {
+        kind, pack: packName, ...(amendment ? { amendment } : {}), ...(version.from ? { from: version.from } : {}), text
+    };
+}
+
+function emitTableValue(value: TableValue | undefined, unit: string): string {
+    if (!value) return `({ k: 'missing', names: ['(ô bảng lỗi cú pháp)'], uses: [], unverified: [], inconsistent: [] } as Val)`;
+    if (isNotApplicableValue(value)) {
+        return `({ k: 'na', reason: ${str(value.reason ?? 'không áp dụng theo bảng')}, uses: [], unverified: [], inconsistent: [] } as Val)`;
+    }
+    if (isUnknownValue(value)) return emitUnknown(value, unit);
+    const note = value.unverified ? `, ${str(value.unverified.note ?? 'không ghi nguồn')}` : '';
+    return `lit(${str(decimalText(Number(value.value)))}, ${str(value.unit ?? unit)}${note})`;
+}
+
+function emitUnknown(value: import('../generated/ast.js').UnknownValue, contextUnit: string): string {
+    const unit = value.bounds.find(b => b.unit !== undefined)?.unit ?? contextUnit;
+    const bounds = value.bounds.map(b => [b.operator.replace('≥', '>=').replace('≤', '<='), decimalText(Number(b.value))]);
+    return `unknownLit(${str(unit)}, ${JSON.stringify(bounds)}, ${str(value.basis)}, ${str(value.note)})`;
 }
 
 function emitCondition(condition: Condition, context: EmitContext): string {
@@ -213,8 +339,11 @@ function emitComparison(comparison: Comparison, context: EmitContext): string {
     const rule = str(sourceText(comparison));
     const leftType = context.types.typeOf(comparison.left);
     const contextUnit = leftType.kind === 'number' || leftType.kind === 'percent' ? unitOf(leftType) : undefined;
+    const rounding = context.rounding;
     const check = (member: string): string => {
-        const left = emitExpression(comparison.left, context, member, undefined);
+        const raw = emitExpression(comparison.left, context, member, undefined);
+        const left = rounding && rounding.mode && rounding.digits !== undefined
+            ? `rounded(${raw}, ${str(rounding.mode)}, ${Number(rounding.digits)})` : raw;
         const other = (e: Expression) => emitExpression(e, context, member, contextUnit);
         if (comparison.low) {
             return comparison.high
@@ -243,12 +372,14 @@ function emitExpression(expression: Expression, context: EmitContext, member: st
         const note = expression.unverified ? `, ${str(expression.unverified.note ?? 'không ghi nguồn')}` : '';
         return `lit(${str(decimalText(Number(expression.value)))}, ${str(expression.unit ?? contextUnit ?? '')}${note})`;
     }
+    if (isUnknownValue(expression)) return emitUnknown(expression, contextUnit ?? '');
     if (isBooleanLiteral(expression)) return `boolLit(${expression.value === 'có'})`;
     if (isDateLiteral(expression)) return `dateLit(${str(isoDate(expression.value) ?? expression.value)})`;
     if (isParenthesizedExpression(expression)) return emitExpression(expression.expression, context, member, contextUnit);
     if (isNameReference(expression)) {
         const target = expression.target.ref;
         if (isFactDecl(target)) return emitFact(target, context, member);
+        if (isTable(target)) return `tableValue(TABLE_${context.tableIndex.get(target) ?? -1}, t)`;
         if (isLevel(target) && isScale(target.$container)) {
             return `levelLit(${target.$container.levels.indexOf(target)}, ${str(target.name)})`;
         }

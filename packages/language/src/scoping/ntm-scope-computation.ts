@@ -1,18 +1,31 @@
 import type { AstNode, AstNodeDescription, LangiumDocument } from 'langium';
-import { DefaultScopeComputation, MultiMap } from 'langium';
-import { isPack } from '../generated/ast.js';
+import { AstUtils, DefaultScopeComputation, MultiMap } from 'langium';
+import type { Pack } from '../generated/ast.js';
+import { isCriterion, isIndicator, isPack, isReplaceIndicator } from '../generated/ast.js';
 
 /**
- * Every named element of a pack (facts, scales and their levels, breakdown members, legal sources) is
- * visible throughout the pack, wherever it is declared. Packs export only themselves: fact names never
- * leak from one pack into another.
+ * Every named element of a pack (facts, scales and their levels, breakdown members, tables, legal sources)
+ * is visible throughout the pack, wherever it is declared; criteria and indicators are found by label.
+ * Everything is also exported, but the scope provider only lets a pack see the packs it builds on
+ * (`dựa trên`): fact names never leak between unrelated packs.
  */
 export class NtmScopeComputation extends DefaultScopeComputation {
 
     protected override addExportedSymbol(node: AstNode, exports: AstNodeDescription[], document: LangiumDocument): void {
-        if (isPack(node)) {
-            super.addExportedSymbol(node, exports, document);
+        const name = this.symbolName(node);
+        if (name) {
+            exports.push(this.descriptions.createDescription(node, name, document));
         }
+    }
+
+    override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
+        const exports: AstNodeDescription[] = [];
+        const root = document.parseResult.value;
+        this.addExportedSymbol(root, exports, document);
+        for (const node of AstUtils.streamAllContents(root)) {
+            this.addExportedSymbol(node, exports, document);
+        }
+        return exports;
     }
 
     protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
@@ -20,9 +33,20 @@ export class NtmScopeComputation extends DefaultScopeComputation {
         if (node === root) {
             return;
         }
-        const name = this.nameProvider.getName(node);
+        const name = this.symbolName(node);
         if (name) {
             symbols.add(root, this.descriptions.createDescription(node, name, document));
         }
+    }
+
+    /** Criteria and indicators are named by their labels; an indicator replaced by `thay` is not a new target. */
+    private symbolName(node: AstNode): string | undefined {
+        if (isCriterion(node)) return node.label === undefined ? undefined : String(node.label);
+        if (isIndicator(node)) {
+            if (isReplaceIndicator(node.$container)) return undefined;
+            return node.label === undefined ? undefined : String(node.label);
+        }
+        if (isPack(node)) return (node as Pack).name;
+        return this.nameProvider.getName(node);
     }
 }

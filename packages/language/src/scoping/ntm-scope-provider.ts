@@ -1,8 +1,9 @@
-import type { ReferenceInfo, Scope } from 'langium';
-import { DefaultScopeProvider, StreamScope, stream } from 'langium';
+import type { LangiumCoreServices, LangiumDocuments, ReferenceInfo, Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, StreamScope, stream } from 'langium';
 import type { Expression, Level } from '../generated/ast.js';
-import { isComparison, isFactDecl, isLevel, isLevelType, isNameReference } from '../generated/ast.js';
+import { isComparison, isFactDecl, isLevel, isLevelType, isNameReference, isPack } from '../generated/ast.js';
 import { breakdownOf } from '../typing/breakdowns.js';
+import { packChain } from '../workspace/pack-chain.js';
 
 /**
  * Resolves a level name against the scale of the fact it is compared with, so two scales may both have a
@@ -10,6 +11,26 @@ import { breakdownOf } from '../typing/breakdowns.js';
  * breakdowns may both have a part called "nam".
  */
 export class NtmScopeProvider extends DefaultScopeProvider {
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    /** Only the packs this pack builds on, nearest first: a provincial pack sees the national facts. */
+    protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
+        const root = AstUtils.findRootNode(context.container);
+        if (!isPack(root)) return EMPTY_SCOPE;
+        const chain = packChain(root, this.documents);
+        let scope: Scope = EMPTY_SCOPE;
+        for (const base of [...chain.bases].reverse()) {
+            const uri = base.$document?.uri.toString();
+            if (!uri) continue;
+            scope = new MapScope(this.indexManager.allElements(referenceType, new Set([uri])), scope);
+        }
+        return scope;
+    }
 
     override getScope(context: ReferenceInfo): Scope {
         const scope = super.getScope(context);

@@ -3,7 +3,7 @@ import type { Expression, FactDecl, FactType } from '../generated/ast.js';
 import {
     isBinaryExpression, isBooleanLiteral, isBooleanType, isCountType, isDateLiteral, isDateType, isFactDecl,
     isLevel, isLevelType, isMoneyType, isNameReference, isParenthesizedExpression, isPercentType,
-    isQuantityLiteral, isQuantityType, isRatio, isScale, isYearType
+    isQuantityLiteral, isQuantityType, isRatio, isScale, isTable, isUnknownValue, isYearType
 } from '../generated/ast.js';
 import type { NtmType } from './ntm-types.js';
 import {
@@ -68,12 +68,18 @@ export class NtmTypeComputer {
             const integer = Number.isInteger(Number(expression.value));
             return expression.unit ? numberType(expression.unit, integer) : numberType(UNITLESS, integer, true);
         }
+        if (isUnknownValue(expression)) {
+            // An unknown threshold takes the unit of what it is compared with, unless its bounds name one.
+            const unit = expression.bounds.find(b => b.unit !== undefined)?.unit;
+            return unit === PERCENT ? PERCENT_TYPE : unit ? numberType(unit, false) : numberType(UNITLESS, false, true);
+        }
         if (isBooleanLiteral(expression)) return BOOLEAN_TYPE;
         if (isDateLiteral(expression)) return DATE_TYPE;
         if (isParenthesizedExpression(expression)) return this.typeOf(expression.expression);
         if (isNameReference(expression)) {
             const target = expression.target.ref;
             if (isFactDecl(target)) return this.typeOfFact(target);
+            if (isTable(target)) return target.type ? this.typeOfDeclared(target.type) : UNKNOWN;
             if (isLevel(target) && isScale(target.$container)) return { kind: 'level', scale: target.$container };
             return UNKNOWN;
         }

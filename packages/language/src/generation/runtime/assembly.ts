@@ -3,8 +3,9 @@
 
 import type {
     CitationInfo, CriterionResult, EvaluateOptions, EvaluationResult, GateResult, IndicatorResult, InputIssue,
-    PackInfo, Verdict, VerdictFlag
+    PackInfo, RuleSource, Verdict, VerdictFlag
 } from './result-types.js';
+import type { EvalContext } from './fact-input.js';
 import { NtmEvaluationError, RESULT_FORMAT_VERSION } from './result-types.js';
 import type { Cond } from './conditions.js';
 import { combineAll } from './conditions.js';
@@ -18,6 +19,33 @@ export interface IndicatorMeta {
     readonly citations: readonly CitationInfo[];
     /** Notes of `chưa kiểm chứng` written on the indicator as a whole. */
     readonly unverified: readonly string[];
+    readonly source: RuleSource;
+}
+
+/** One version of an indicator: in force from a date (or from the start); absent before it is added. */
+export interface IndicatorVersionRun {
+    readonly from?: string;
+    readonly run?: () => IndicatorResult;
+}
+
+/** The version in force on the assessment date; undefined when the indicator does not exist yet. */
+export function inForce(versions: readonly IndicatorVersionRun[], at: string): IndicatorResult | undefined {
+    let chosen: IndicatorVersionRun | undefined;
+    for (const version of versions) {
+        if (version.from === undefined || version.from <= at) chosen = version;
+    }
+    return chosen?.run?.();
+}
+
+/** An indicator declared not applicable by a provincial pack or an amendment. */
+export function notApplicable(meta: IndicatorMeta, reason: string): IndicatorResult {
+    return {
+        criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
+        citations: meta.citations, verdict: 'không áp dụng', flags: [], factsUsed: [], missingFacts: [],
+        source: meta.source, unknownThresholds: [],
+        notes: [`Không áp dụng: ${meta.source.text}${reason ? ` — ${reason}` : ''}`],
+        explanation: [`Chỉ tiêu ${meta.label} không áp dụng (${meta.source.text})${reason ? `: ${reason}` : ''}.`]
+    };
 }
 
 export interface CriterionMeta {
@@ -39,6 +67,7 @@ export function indicator(meta: IndicatorMeta, applicable: Cond | undefined, req
         return {
             criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
             citations: meta.citations, verdict, flags: [], factsUsed: applicable.uses, missingFacts: applicable.missing,
+            source: meta.source, unknownThresholds: [],
             notes: verdict === 'không áp dụng' ? [`Không áp dụng: điều kiện áp dụng không thỏa (${applicable.lines.join(' ')})`] : [],
             explanation: applicable.lines.map(line => `Điều kiện áp dụng — ${line}`)
         };
@@ -46,7 +75,9 @@ export function indicator(meta: IndicatorMeta, applicable: Cond | undefined, req
     const result = requirement();
     const unverified = [...meta.unverified, ...result.unverified];
     const flags: VerdictFlag[] = [];
+    const unknowns = result.unknowns ?? [];
     if (unverified.length > 0) flags.push('ngưỡng chưa kiểm chứng');
+    if ((result.verdict === 'đạt' || result.verdict === 'chưa đạt') && unknowns.some(u => u.decidedByImpliedBounds)) flags.push('dựa trên cận suy ra');
     if (result.inconsistent.length > 0) flags.push('dữ liệu không nhất quán');
     const notes = [
         ...unverified.map(note => `Ngưỡng chưa kiểm chứng: ${note}`),
@@ -57,7 +88,8 @@ export function indicator(meta: IndicatorMeta, applicable: Cond | undefined, req
         criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
         citations: meta.citations, verdict: result.verdict, flags, value: result.value,
         threshold: result.thresholds.length > 0 ? result.thresholds.join('; ') : undefined,
-        factsUsed: result.uses, missingFacts: result.missing, gap: result.gap, notes, explanation: result.lines
+        factsUsed: result.uses, missingFacts: result.missing, gap: result.gap, source: meta.source, unknownThresholds: unknowns,
+        notes, explanation: [...result.lines, `Nguồn quy định áp dụng: ${meta.source.text}.`]
     };
 }
 
@@ -71,10 +103,16 @@ export function gate(meta: GateMeta, result: Cond): GateResult {
 /** A criterion is met when all its applicable indicators are. */
 export function criterion(meta: CriterionMeta, indicators: readonly IndicatorResult[]): CriterionResult {
     const applicable = indicators.filter(i => i.verdict !== 'không áp dụng');
-    const flags = [...new Set(indicators.flatMap(i => i.flags))];
+    const verdict: Verdict = indicators.length === 0 ? 'thiếu dữ liệu' : combineAll(indicators.map(i => i.verdict));
+    // A criterion rests on implied bounds when its verdict would not stand without them: a pass with any
+    // indicator decided that way, or a failure whose every failing indicator was.
+    const implied = (i: IndicatorResult) => i.flags.includes('dựa trên cận suy ra');
+    const failing = indicators.filter(i => i.verdict === 'chưa đạt');
+    const restsOnImplied = verdict === 'đạt' ? indicators.some(implied) : verdict === 'chưa đạt' && failing.every(implied);
+    const flags = [...new Set(indicators.flatMap(i => i.flags))].filter(f => f !== 'dựa trên cận suy ra' || restsOnImplied);
     return {
         label: meta.label, title: meta.title, citations: meta.citations, flags,
-        verdict: indicators.length === 0 ? 'thiếu dữ liệu' : combineAll(indicators.map(i => i.verdict)),
+        verdict,
         indicatorsMet: applicable.filter(i => i.verdict === 'đạt').length,
         indicatorsApplicable: applicable.length,
         indicatorsNotMet: indicators.filter(i => i.verdict === 'chưa đạt').map(i => i.label),
@@ -101,9 +139,10 @@ export function assessmentDate(options: EvaluateOptions | undefined, pack: PackI
 }
 
 export function assemble(
-    pack: PackInfo, assessedAt: string, criteriaMeta: readonly CriterionMeta[], indicators: readonly IndicatorResult[],
-    gates: readonly GateResult[], inputIssues: readonly InputIssue[]
+    pack: PackInfo, assessedAt: string, criteriaMeta: readonly CriterionMeta[], indicatorResults: readonly (IndicatorResult | undefined)[],
+    gates: readonly GateResult[], inputIssues: readonly InputIssue[], ctx: EvalContext
 ): EvaluationResult {
+    const indicators = indicatorResults.filter((i): i is IndicatorResult => i !== undefined);
     const criteria = criteriaMeta.map(meta => criterion(meta, indicators.filter(i => i.criterion === meta.label)));
     const met = criteria.filter(c => c.verdict === 'đạt' || c.verdict === 'không áp dụng');
     const notMet = criteria.filter(c => c.verdict === 'chưa đạt').map(c => c.label);
@@ -116,7 +155,14 @@ export function assemble(
     return {
         resultFormat: RESULT_FORMAT_VERSION,
         pack, assessedAt, indicators, criteria, gates, inputIssues,
+        context: {
+            ...(ctx.region ? { region: ctx.region } : {}), ...(ctx.regionNote ? { regionNote: ctx.regionNote } : {}),
+            ...(ctx.group ? { group: ctx.group } : {}), year: ctx.year
+        },
         summary: {
+            criteriaOnImpliedBounds: criteria.filter(c => c.flags.includes('dựa trên cận suy ra')).map(c => c.label),
+            indicatorsOnImpliedBounds: indicators.filter(i => i.flags.includes('dựa trên cận suy ra')).map(i => i.label),
+            indicatorsOnUnverifiedThresholds: indicators.filter(i => i.flags.includes('ngưỡng chưa kiểm chứng')).map(i => i.label),
             criteriaMet: met.length, criteriaTotal: criteria.length, criteriaNotMet: notMet, criteriaMissingData: missing,
             indicatorsMet: applicableIndicators.filter(i => i.verdict === 'đạt').length,
             indicatorsTotal: applicableIndicators.length,

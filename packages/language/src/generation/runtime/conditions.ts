@@ -1,11 +1,11 @@
 // Requirements at run time: comparisons, presence, ranges and their combinations, with a Vietnamese
 // explanation of every clause. Embedded verbatim in each generated module (imports and `export` stripped).
 
-import type { ComputedValue, FactUse, Gap, Verdict } from './result-types.js';
+import type { ComputedValue, FactUse, Gap, UnknownThresholdUse, Verdict } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
-import type { NumVal, Val } from './values.js';
+import type { NumVal, UnknownThreshold, Val } from './values.js';
 import { formatRat, rat, ratCeil, ratCmp, ratDiv, ratFloor, ratMul, ratSub, ratToNumber } from './exact-numbers.js';
-import { merge, showNum, showVal, unique } from './values.js';
+import { merge, showNum, showVal, unique, unknownRangeText } from './values.js';
 
 export type CompareOp = '>=' | '>' | '<=' | '<' | '=' | '≠';
 
@@ -20,6 +20,8 @@ export interface Cond {
     readonly gap?: Gap;
     readonly value?: ComputedValue;
     readonly thresholds: readonly string[];
+    /** Unknown thresholds met on the way, and whether only implied bounds decided. */
+    readonly unknowns?: readonly UnknownThresholdUse[];
 }
 
 const VERDICT_WORD: Readonly<Record<Verdict, string>> = {
@@ -89,6 +91,9 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
     const threshold = `${op} ${showVal(right)}`;
     const stop = undecided(rule, [left, right], [threshold]);
     if (stop) return stop;
+    if (left.k === 'num' && right.k === 'num' && right.unknown) {
+        return compareWithUnknown(rule, left, op, right, right.unknown);
+    }
     let ok: boolean | undefined;
     if (left.k === 'num' && right.k === 'num') {
         ok = boundHolds(left, op, right.r);
@@ -99,7 +104,7 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
     } else if (left.k === 'date' && right.k === 'date') {
         ok = holds(left.iso < right.iso ? -1 : left.iso > right.iso ? 1 : 0, op);
     }
-    const shown = showVal(left);
+    const shown = showVal(left) + (left.k === 'num' && left.roundingNote ? ` (${left.roundingNote})` : '');
     if (ok === undefined) {
         const names = left.uses.map(u => u.fact);
         return {
@@ -109,12 +114,91 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
         };
     }
     const verdict: Verdict = ok ? 'đạt' : 'chưa đạt';
-    const gap = !ok && left.k === 'num' && right.k === 'num' && !left.bound ? gapOf(left, op, right.r) : undefined;
+    const gap = !ok && left.k === 'num' && right.k === 'num' && !left.bound ? compareGap(left, op, right.r) : undefined;
     return {
         verdict, missing: [], notApplicableReasons: [], thresholds: [threshold], gap, value: computed(left),
         ...base([left, right]),
         lines: [`${rule}: ${shown}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}${gap ? `; ${gap.text}` : ''}.`]
     };
+}
+
+/**
+ * `x op t` where t is a threshold our documents do not give, known only to lie within bounds (implied by
+ * verdicts) and natural limits (a threshold is never negative; a rate never above 100%). Decided only when
+ * every possible t gives the same verdict; then it says whether the implied bounds were needed.
+ */
+function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: NumVal, u: UnknownThreshold): Cond {
+    const threshold = `${op} ${showVal(right)}`;
+    const natural: UnknownThreshold = { lo: rat(0n), loOpen: false, hi: left.unit === '%' ? rat(100n) : undefined, hiOpen: false };
+    const withBounds: UnknownThreshold = {
+        ...u,
+        lo: u.lo && ratCmp(u.lo, natural.lo!) >= 0 ? u.lo : natural.lo, loOpen: u.lo && ratCmp(u.lo, natural.lo!) >= 0 ? u.loOpen : false,
+        hi: u.hi && (!natural.hi || ratCmp(u.hi, natural.hi) <= 0) ? u.hi : natural.hi,
+        hiOpen: u.hi && (!natural.hi || ratCmp(u.hi, natural.hi) <= 0) ? u.hiOpen : false
+    };
+    const naturalOutcome = left.bound ? undefined : outcomeOverInterval(left.r, op, natural);
+    const outcome = left.bound ? undefined : outcomeOverInterval(left.r, op, withBounds);
+    const range = unknownRangeText(withBounds, right.unit);
+    const shown = showVal(left) + (left.roundingNote ? ` (${left.roundingNote})` : '');
+    const base_ = { ...base([left, right]), thresholds: [threshold] };
+    if (outcome === undefined) {
+        const use: UnknownThresholdUse = { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: false };
+        return {
+            verdict: 'thiếu dữ liệu', notApplicableReasons: [], unknowns: [use], ...base_,
+            missing: [`ngưỡng của «${rule}» (chưa biết; chỉ biết ngưỡng ${range})`],
+            lines: [`${rule}: ${shown}; ngưỡng chưa biết (${range}) — với giá trị này kết luận phụ thuộc ngưỡng thật → thiếu dữ liệu.`]
+        };
+    }
+    const byImplied = naturalOutcome === undefined;
+    const use: UnknownThresholdUse = { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: byImplied };
+    const verdict: Verdict = outcome ? 'đạt' : 'chưa đạt';
+    const gap = outcome ? undefined : unknownGap(left, op, withBounds, range);
+    const why = byImplied
+        ? `chỉ nhờ cận suy ra (${range}${u.basis ? `, suy từ ${u.basis}` : ''}) — kết luận này dựa vào chính kết luận đã biết, chưa kiểm chứng được`
+        : `mọi ngưỡng có thể (${range}) đều cho cùng kết quả`;
+    return {
+        verdict, missing: [], notApplicableReasons: [], unknowns: [use], gap, value: computed(left), ...base_,
+        lines: [`${rule}: ${shown}, ngưỡng chưa biết; ${why} → ${VERDICT_WORD[verdict]}${gap ? `; ${gap.text}` : ''}.`]
+    };
+}
+
+/** Whether `x op t` holds for every t in the interval (true), for none (false), or depends (undefined). */
+function outcomeOverInterval(x: Rational, op: CompareOp, i: UnknownThreshold): boolean | undefined {
+    const cmpLo = i.lo ? ratCmp(x, i.lo) : undefined;
+    const cmpHi = i.hi ? ratCmp(x, i.hi) : undefined;
+    switch (op) {
+        case '>=':
+            if (cmpHi !== undefined && cmpHi >= 0) return true;
+            if (cmpLo !== undefined && (cmpLo < 0 || (cmpLo === 0 && i.loOpen))) return false;
+            return undefined;
+        case '>':
+            if (cmpHi !== undefined && (cmpHi > 0 || (cmpHi === 0 && i.hiOpen))) return true;
+            if (cmpLo !== undefined && cmpLo <= 0) return false;
+            return undefined;
+        case '<=':
+            if (cmpLo !== undefined && cmpLo <= 0) return true;
+            if (cmpHi !== undefined && (cmpHi > 0 || (cmpHi === 0 && i.hiOpen))) return false;
+            return undefined;
+        case '<':
+            if (cmpLo !== undefined && (cmpLo < 0 || (cmpLo === 0 && i.loOpen))) return true;
+            if (cmpHi !== undefined && cmpHi >= 0) return false;
+            return undefined;
+        default:
+            if ((cmpLo !== undefined && cmpLo < 0) || (cmpHi !== undefined && cmpHi > 0)) return op === '≠';
+            return undefined;
+    }
+}
+
+/** The least a failed value must move for the verdict to change, given only what is known of the threshold. */
+function unknownGap(left: NumVal, op: CompareOp, i: UnknownThreshold, range: string): Gap | undefined {
+    const wantsMore = op === '>=' || op === '>';
+    const edge = wantsMore ? i.lo : i.hi;
+    if (!edge) return undefined;
+    const inner = compareGap(left, wantsMore ? '>' : '<', edge);
+    const text = inner
+        ? `${inner.text.replace(/^còn thiếu /, 'còn thiếu ít nhất ').replace(/^cần giảm /, 'cần giảm ít nhất ')} (ngưỡng chưa biết, chỉ biết ${range})`
+        : `ngưỡng chưa biết (${range})`;
+    return { amount: inner?.amount ?? 0, unit: inner?.unit ?? left.unit, text };
 }
 
 /** `x từ a đến b`: both ends included. */
@@ -148,7 +232,7 @@ export function presence(rule: string, v: Val, negated: boolean): Cond {
 }
 
 /** How far a failed numeric requirement is, in the natural unit. */
-function gapOf(left: NumVal, requested: CompareOp, t: Rational): Gap | undefined {
+function compareGap(left: NumVal, requested: CompareOp, t: Rational): Gap | undefined {
     // "= 100%" missed from below is a shortfall, from above an excess.
     const op: CompareOp = requested === '=' ? (ratCmp(left.r, t) < 0 ? '>=' : '<=') : requested;
     const wantsMore = op === '>=' || op === '>';
@@ -172,6 +256,9 @@ function gapOf(left: NumVal, requested: CompareOp, t: Rational): Gap | undefined
     }
     const diff = wantsMore ? ratSub(t, left.r) : ratSub(left.r, t);
     const unit = left.unit === '%' ? 'điểm phần trăm' : left.unit;
+    if (ratCmp(diff, rat(0n)) === 0) {
+        return { amount: 0, unit, text: wantsMore ? `cần cao hơn mức hiện tại (đang bằng đúng ${showNum(t, left.unit)})` : `cần thấp hơn mức hiện tại (đang bằng đúng ${showNum(t, left.unit)})` };
+    }
     const amountText = formatRat(diff) + (unit ? ' ' + unit : '');
     const strict = op === '>' || op === '<';
     return {
@@ -208,7 +295,8 @@ function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: string): 
         notApplicableReasons: unique(parts.flatMap(p => p.notApplicableReasons), s => s),
         gap: verdict === 'chưa đạt' ? failed?.gap : undefined,
         value: parts.find(p => p.value)?.value,
-        thresholds: parts.flatMap(p => p.thresholds)
+        thresholds: parts.flatMap(p => p.thresholds),
+        unknowns: parts.flatMap(p => p.unknowns ?? [])
     };
 }
 

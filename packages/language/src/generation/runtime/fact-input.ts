@@ -45,6 +45,19 @@ export interface FactTable {
     readonly specs: ReadonlyMap<string, FactSpec>;
     readonly raw: ReadonlyMap<string, RawFact>;
     readonly issues: InputIssue[];
+    /** Region, group and year that select table cells; set by `evaluate` once the facts are read. */
+    ctx?: EvalContext;
+}
+
+export interface EvalContext {
+    /** The region applied (after rules such as 318's Điều 1), or undefined when unknown. */
+    readonly region?: string;
+    /** Why the region is what it is, or why it could not be known. */
+    readonly regionNote?: string;
+    /** Facts missing to decide the applied region. */
+    readonly regionMissing: readonly string[];
+    readonly group?: string;
+    readonly year: number;
 }
 
 const TOTAL_KEY = 'tổng';

@@ -8,13 +8,17 @@ export const RESULT_FORMAT_VERSION = 'ntm-result/1';
 export type Verdict = 'đạt' | 'chưa đạt' | 'không áp dụng' | 'thiếu dữ liệu';
 
 /** Flags that qualify a verdict without changing it. */
-export type VerdictFlag = 'ngưỡng chưa kiểm chứng' | 'dữ liệu không nhất quán';
+export type VerdictFlag = 'ngưỡng chưa kiểm chứng' | 'dựa trên cận suy ra' | 'dữ liệu không nhất quán';
 
 export interface EvaluateOptions {
     /** Assessment date (thời điểm xét), `YYYY-MM-DD` or `dd/mm/yyyy`. Required: never "today". */
     readonly ngàyĐánhGiá?: string;
     /** English alias of `ngàyĐánhGiá`. */
     readonly asOf?: string;
+    /** The commune's region (TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL), for thresholds that differ by region. */
+    readonly vùng?: string;
+    /** The commune group (1, 2, 3) of 51/2025/QĐ-TTg, for thresholds that differ by group. */
+    readonly nhóm?: number | string;
 }
 
 export interface LegalSourceInfo {
@@ -37,6 +41,36 @@ export interface PackInfo {
     readonly validFrom: string;
     readonly validTo?: string;
     readonly sources: readonly LegalSourceInfo[];
+    /** The packs this one builds on, nearest first. */
+    readonly basedOn: readonly { readonly id: string; readonly title: string }[];
+    /** Amendments written in the pack: the decision and the date from which it applies. */
+    readonly amendments: readonly (LegalSourceInfo & { readonly from: string })[];
+}
+
+/** Which text set the rule applied to an indicator: the pack itself, a base pack, a replacement or an amendment. */
+export interface RuleSource {
+    /** «gốc» (written where the indicator is declared), «thay», «thêm», «không áp dụng». */
+    readonly kind: 'gốc' | 'thay' | 'thêm' | 'không áp dụng';
+    /** The pack whose text holds the rule. */
+    readonly pack: string;
+    /** The amending decision, when the rule comes from `sửa đổi theo … từ …`. */
+    readonly amendment?: LegalSourceInfo;
+    /** ISO date from which this version applies. */
+    readonly from?: string;
+    /** Vietnamese summary: «thay theo 1494/QĐ-UBND (bộ lạng sơn ntm)». */
+    readonly text: string;
+}
+
+/** A threshold the documents do not give, and what the verdict made of it. */
+export interface UnknownThresholdUse {
+    readonly rule: string;
+    /** Possible values, e.g. «> 38,6 triệu đồng/người/năm» or «bất kỳ». */
+    readonly range: string;
+    /** Where the bounds come from («suy từ …»). */
+    readonly basis?: string;
+    readonly note?: string;
+    /** True when only the implied bounds decided the verdict (a circular verdict). */
+    readonly decidedByImpliedBounds: boolean;
 }
 
 /** A fact the verdict used, with its value as shown to the analyst. */
@@ -74,6 +108,10 @@ export interface IndicatorResult {
     readonly factsUsed: readonly FactUse[];
     readonly missingFacts: readonly string[];
     readonly gap?: Gap;
+    /** The text that set the rule in force on the assessment date. */
+    readonly source?: RuleSource;
+    /** Every unknown threshold the verdict met, with its bounds. */
+    readonly unknownThresholds: readonly UnknownThresholdUse[];
     /** Notes behind the flags: unverified thresholds with their notes, data inconsistencies, why not applicable. */
     readonly notes: readonly string[];
     /** One Vietnamese sentence per checked clause. */
@@ -103,6 +141,12 @@ export interface GateResult {
 }
 
 export interface PackSummary {
+    /** Criteria whose verdict rests only on bounds implied by earlier verdicts (see UnknownThresholdUse). */
+    readonly criteriaOnImpliedBounds: readonly string[];
+    /** Indicators whose verdict rests only on such bounds. */
+    readonly indicatorsOnImpliedBounds: readonly string[];
+    /** Indicators with a threshold that is unknown or not verified against the decision. */
+    readonly indicatorsOnUnverifiedThresholds: readonly string[];
     readonly criteriaMet: number;
     readonly criteriaTotal: number;
     readonly criteriaNotMet: readonly string[];
@@ -126,6 +170,8 @@ export interface EvaluationResult {
     readonly resultFormat: typeof RESULT_FORMAT_VERSION;
     readonly pack: PackInfo;
     readonly assessedAt: string;
+    /** The commune context that selected thresholds: region applied (and why), group, year. */
+    readonly context: { readonly region?: string; readonly regionNote?: string; readonly group?: string; readonly year: number };
     readonly indicators: readonly IndicatorResult[];
     readonly criteria: readonly CriterionResult[];
     readonly gates: readonly GateResult[];

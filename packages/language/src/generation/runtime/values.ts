@@ -20,6 +20,16 @@ export interface RatioParts {
     readonly numInteger: boolean;
 }
 
+/** A threshold our documents do not give: only bounds on it, implied by known verdicts, if any. */
+export interface UnknownThreshold {
+    readonly lo?: Rational;
+    readonly loOpen: boolean;
+    readonly hi?: Rational;
+    readonly hiOpen: boolean;
+    readonly basis?: string;
+    readonly note?: string;
+}
+
 export interface NumVal extends Provenance {
     readonly k: 'num';
     readonly r: Rational;
@@ -27,6 +37,10 @@ export interface NumVal extends Provenance {
     readonly integer: boolean;
     readonly bound?: NumberScalar;
     readonly ratio?: RatioParts;
+    /** Set for an unknown threshold (`chưa biết`); `r` is then meaningless. */
+    readonly unknown?: UnknownThreshold;
+    /** How the value was rounded before comparison, shown in the explanation. */
+    readonly roundingNote?: string;
 }
 
 export type Val =
@@ -50,6 +64,7 @@ export function showNum(r: Rational, unit: string): string {
 export function showVal(v: Val): string {
     switch (v.k) {
         case 'num':
+            if (v.unknown) return showUnknown(v.unknown, v.unit);
             if (v.bound?.isBound) {
                 return showBound(v.bound, v.unit);
             }
@@ -60,6 +75,61 @@ export function showVal(v: Val): string {
         case 'missing': return 'thiếu dữ liệu';
         case 'na': return 'không áp dụng';
     }
+}
+
+/** «chưa biết (> 38,6 triệu đồng/người/năm)». */
+export function showUnknown(u: UnknownThreshold, unit: string): string {
+    return `chưa biết${unknownRangeText(u, unit) === 'bất kỳ' ? '' : ` (${unknownRangeText(u, unit)})`}`;
+}
+
+export function unknownRangeText(u: UnknownThreshold, unit: string): string {
+    const parts: string[] = [];
+    if (u.lo) parts.push(`${u.loOpen ? '>' : '>='} ${formatRat(u.lo)}${unitText(unit)}`);
+    if (u.hi) parts.push(`${u.hiOpen ? '<' : '<='} ${formatRat(u.hi)}${unitText(unit)}`);
+    return parts.length === 0 ? 'bất kỳ' : parts.join(', ');
+}
+
+/** `chưa biết (> 38.6; suy từ "…")`: bounds as [operator, decimal text] pairs. */
+export function unknownLit(unit: string, bounds: readonly (readonly [string, string])[], basis?: string, note?: string): Val {
+    let lo: Rational | undefined;
+    let hi: Rational | undefined;
+    let loOpen = false;
+    let hiOpen = false;
+    for (const [op, text] of bounds) {
+        const v = lit(text, unit);
+        if (v.k !== 'num') continue;
+        if (op === '>' || op === '>=') {
+            if (!lo || ratCmp(v.r, lo) > 0 || (ratCmp(v.r, lo) === 0 && op === '>')) { lo = v.r; loOpen = op === '>'; }
+        } else if (op === '<' || op === '<=') {
+            if (!hi || ratCmp(v.r, hi) < 0 || (ratCmp(v.r, hi) === 0 && op === '<')) { hi = v.r; hiOpen = op === '<'; }
+        }
+    }
+    const unknown: UnknownThreshold = { lo, loOpen, hi, hiOpen, basis, note };
+    return {
+        k: 'num', r: rat(0n), unit, integer: false, unknown, uses: [], inconsistent: [],
+        unverified: [`ngưỡng chưa biết${note ? ` — ${note}` : ''}${basis ? `; cận suy từ: ${basis}` : ''}`]
+    };
+}
+
+export type RoundingMode = 'cắt' | 'lên' | 'xuống' | 'gần nhất';
+
+/** A computed value rounded as the pack says before it is compared (the documents truncate percentages). */
+export function rounded(v: Val, mode: RoundingMode, digits: number): Val {
+    if (v.k !== 'num' || v.unknown || v.bound) return v;
+    const scale = rat(10n ** BigInt(digits));
+    const scaled = ratMul(v.r, scale);
+    const floor = scaled.n / scaled.d - (scaled.n < 0n && scaled.n % scaled.d !== 0n ? 1n : 0n);
+    const isExact = ratCmp(rat(floor), scaled) === 0;
+    let whole: bigint;
+    switch (mode) {
+        case 'cắt': whole = scaled.n < 0n && !isExact ? floor + 1n : floor; break;
+        case 'xuống': whole = floor; break;
+        case 'lên': whole = isExact ? floor : floor + 1n; break;
+        case 'gần nhất': whole = ratCmp(ratSub(scaled, rat(floor)), rat(1n, 2n)) >= 0 ? floor + 1n : floor; break;
+    }
+    const r = ratDiv(rat(whole), scale);
+    if (ratCmp(r, v.r) === 0) return v;
+    return { ...v, r, roundingNote: `${formatRat(v.r, 6)} làm tròn ${mode} đến ${digits} chữ số thập phân → ${formatRat(r, digits)}` };
 }
 
 function showBound(b: NumberScalar, unit: string): string {

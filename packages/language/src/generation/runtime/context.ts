@@ -1,0 +1,108 @@
+// The commune's context at run time: the region that applies (after rules such as 318/QĐ-TTg Điều 1), the
+// commune group, the year; and reference tables looked up by them. Embedded verbatim in each generated
+// module (imports and `export` stripped).
+
+import type { EvaluateOptions, InputIssue } from './result-types.js';
+import type { EvalContext, FactTable } from './fact-input.js';
+import type { Cond } from './conditions.js';
+import type { Val } from './values.js';
+import { showVal } from './values.js';
+
+const REGION_CODES: readonly string[] = ['TDMNPB', 'ĐBSH', 'BTB', 'DHNTB', 'TN', 'ĐNB', 'ĐBSCL'];
+
+function foldRegion(text: string): string {
+    return text.normalize('NFC').trim().toUpperCase().replace(/Đ/g, 'D');
+}
+
+/** A region as given by the caller, in canonical form, or undefined if it is not one of the seven. */
+export function regionCode(text: string): string | undefined {
+    return REGION_CODES.find(code => foldRegion(code) === foldRegion(text));
+}
+
+export interface RegionRuleMeta {
+    readonly region: string;
+    readonly rule: string;
+    readonly citation: string;
+}
+
+/**
+ * Reads region and group from the options (reporting bad values as input errors) and applies the pack's
+ * region rules in order: the first that holds decides the region applied.
+ */
+export function communeContext(
+    options: EvaluateOptions, assessedAt: string, table: FactTable, rules: readonly (readonly [RegionRuleMeta, (t: FactTable) => Cond])[]
+): EvalContext {
+    const issues: InputIssue[] = table.issues;
+    let own: string | undefined;
+    if (options.vùng !== undefined && options.vùng !== null && options.vùng !== '') {
+        own = regionCode(String(options.vùng));
+        if (!own) {
+            issues.push({ severity: 'lỗi', field: 'vùng', message: `Vùng «${String(options.vùng)}» không có; dùng một trong: ${REGION_CODES.join(', ')}.` });
+        }
+    }
+    let group: string | undefined;
+    if (options.nhóm !== undefined && options.nhóm !== null && options.nhóm !== '') {
+        const text = String(options.nhóm).trim();
+        if (['1', '2', '3'].includes(text)) {
+            group = text;
+        } else {
+            issues.push({ severity: 'lỗi', field: 'nhóm', message: `Nhóm xã «${text}» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).` });
+        }
+    }
+    const year = Number(assessedAt.slice(0, 4));
+    const missing: string[] = [];
+    for (const [meta, condition] of rules) {
+        const result = condition(table);
+        if (result.verdict === 'đạt') {
+            return { region: meta.region, regionNote: `áp dụng vùng ${meta.region} theo ${meta.citation} vì ${meta.rule}`, regionMissing: [], group, year };
+        }
+        if (result.verdict === 'thiếu dữ liệu' && own !== meta.region) {
+            missing.push(...result.missing);
+        }
+    }
+    if (missing.length > 0) {
+        return { region: undefined, regionNote: `chưa xác định được vùng áp dụng: thiếu ${missing.join('; ')}`, regionMissing: missing, group, year };
+    }
+    return { region: own, regionNote: own ? `vùng của xã: ${own}` : undefined, regionMissing: own ? [] : ['vùng của xã (thuộc tính «vùng»)'], group, year };
+}
+
+export interface TableMeta {
+    readonly name: string;
+    readonly dimensions: readonly ('vùng' | 'nhóm' | 'năm')[];
+    readonly cells: Readonly<Record<string, () => Val>>;
+    readonly rest?: () => Val;
+}
+
+/** The cell of a reference table for this commune: missing context is «thiếu dữ liệu», never a guess. */
+export function tableValue(meta: TableMeta, t: FactTable): Val {
+    const ctx = t.ctx;
+    const none = { uses: [], unverified: [], inconsistent: [] };
+    if (!ctx) return { k: 'missing', names: [`bảng «${meta.name}»: chưa có thông tin về xã`], ...none };
+    const parts: string[] = [];
+    const shown: string[] = [];
+    for (const dimension of meta.dimensions) {
+        if (dimension === 'vùng') {
+            if (!ctx.region) return { k: 'missing', names: ctx.regionMissing.length > 0 ? [...ctx.regionMissing] : ['vùng của xã'], ...none };
+            parts.push(ctx.region);
+            shown.push(`vùng ${ctx.region}`);
+        } else if (dimension === 'nhóm') {
+            if (!ctx.group) return { k: 'missing', names: ['nhóm xã (thuộc tính «nhóm»: 1, 2 hoặc 3)'], ...none };
+            parts.push(ctx.group);
+            shown.push(`nhóm ${ctx.group}`);
+        } else {
+            parts.push(String(ctx.year));
+            shown.push(`năm ${ctx.year}`);
+        }
+    }
+    const cell = meta.cells[parts.join('|')] ?? meta.rest;
+    if (!cell) {
+        return { k: 'missing', names: [`bảng «${meta.name}» không có giá trị cho ${shown.join(', ')}`], ...none };
+    }
+    const value = cell();
+    const where = `bảng «${meta.name}», ${shown.join(', ')}${ctx.regionNote && meta.dimensions.includes('vùng') ? ` (${ctx.regionNote})` : ''}`;
+    return { ...value, uses: [...value.uses, { fact: where, text: showValForTable(value) }] };
+}
+
+function showValForTable(v: Val): string {
+    return v.k === 'na' ? `không áp dụng (${v.reason})` : showVal(v);
+}

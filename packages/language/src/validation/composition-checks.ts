@@ -1,0 +1,184 @@
+import type { ValidationAcceptor } from 'langium';
+import type { Bound, Pack, Rounding, Table, UnknownValue } from '../generated/ast.js';
+import { isCriterion, isQuantityLiteral, isTable } from '../generated/ast.js';
+import type { EffectivePack } from '../composition/effective-pack.js';
+import { composePack } from '../composition/effective-pack.js';
+import { canonicalRegion, cellKeys, describeCell, dimensionOfKey, keyValues, tableDimensions } from '../composition/dimensions.js';
+import type { NtmServices } from '../ntm-module.js';
+import { unitOf } from '../typing/ntm-types.js';
+import { canonicalLevel } from '../workspace/levels.js';
+import { IssueCodes } from './issue-codes.js';
+
+/** `dựa trên`, changes, amendments and tables: everything that needs the pack composed with its bases. */
+export function compositionMustBeConsistent(services: NtmServices) {
+    const documents = services.shared.workspace.LangiumDocuments;
+    return (pack: Pack, accept: ValidationAcceptor): void => {
+        if (!pack.name) return;
+        if (pack.bases.length > 1) {
+            accept('error', 'Khai báo «dựa trên» nhiều lần; một bộ tiêu chí chỉ dựa trên một bộ.', { node: pack.bases[1]!, code: IssueCodes.BaseRepeated });
+        }
+        const effective = composePack(pack, documents);
+        const base = pack.bases[0];
+        if (base && effective.chain.cycle) {
+            accept('error', `Vòng lặp «dựa trên»: ${effective.chain.cycle.join(' → ')}.`, { node: base, property: 'path', code: IssueCodes.BaseCycle });
+        } else if (base && effective.chain.missing) {
+            accept('error', `Không tìm thấy bộ tiêu chí gốc «${base.path}» (${effective.chain.missing}).`, { node: base, property: 'path', code: IssueCodes.BaseMissing });
+        }
+        const nearest = effective.chain.bases[0];
+        if (base && nearest && canonicalLevel(nearest.levels[0]) !== canonicalLevel(pack.levels[0])) {
+            accept('warning', `Bộ gốc «${nearest.name}» là cấp «${nearest.levels[0]}», khác cấp của bộ này («${pack.levels[0]}»).`, { node: base, property: 'path', code: IssueCodes.BaseLevelDiffers });
+        }
+        for (const problem of effective.problems) {
+            accept(problem.severity, problem.message, { node: problem.node, property: problem.property as never, code: problem.code });
+        }
+        for (const table of pack.members.filter(isTable)) {
+            checkTable(table, effective, services, accept);
+        }
+        for (const criterion of pack.members.filter(isCriterion)) {
+            const effectiveCriterion = effective.criteria.find(c => c.criterion === criterion);
+            const duplicated = pack.members.filter(m => isCriterion(m) && m.label === criterion.label).length > 1;
+            if (criterion.label !== undefined && !duplicated && effectiveCriterion && effectiveCriterion.indicators.length === 0) {
+                accept('warning', `Tiêu chí ${criterion.label} chưa có chỉ tiêu nào: kết quả của tiêu chí sẽ là «thiếu dữ liệu».`, { node: criterion, property: 'label', code: IssueCodes.EmptyCriterion });
+            }
+        }
+        for (const rule of effective.regionRules.filter(r => r.$document === pack.$document)) {
+            if (rule.region !== undefined && !canonicalRegion(rule.region)) {
+                accept('error', unknownRegionMessage(rule.region), { node: rule, property: 'region', code: IssueCodes.UnknownRegion });
+            }
+        }
+    };
+}
+
+function unknownRegionMessage(region: string): string {
+    return `Vùng «${region}» không có; dùng một trong: TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL.`;
+}
+
+/** The years a table must cover: those of the pack's validity, or as far as the table goes when open-ended. */
+export function tableYears(table: Table, effective: Pick<EffectivePack, 'validFrom' | 'validTo'>): number[] {
+    const rowYears = table.rows.flatMap(row => row.keys.filter(k => dimensionOfKey(k) === 'năm').flatMap(keyValues)).map(Number);
+    const from = effective.validFrom ? Number(effective.validFrom.slice(0, 4)) : Math.min(...rowYears);
+    const to = effective.validTo ? Number(effective.validTo.slice(0, 4)) : Math.max(from, ...rowYears);
+    if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return [];
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+function checkTable(table: Table, effective: EffectivePack, services: NtmServices, accept: ValidationAcceptor): void {
+    if (table.name === undefined || table.dimensions.length === 0) return; // cut short by a syntax error
+    const dimensions = tableDimensions(table);
+    const repeated = dimensions.find((d, i) => dimensions.indexOf(d) !== i);
+    if (repeated) {
+        accept('error', `Chiều «${repeated}» lặp lại trong bảng «${table.name}».`, { node: table, property: 'dimensions', code: IssueCodes.TableKey });
+        return;
+    }
+    const years = tableYears(table, effective);
+    const cells = new Map<string, number>();
+    let rest = false;
+    const valueUnit = table.type ? unitOf(services.typing.TypeComputer.typeOfDeclared(table.type)) : '';
+    for (const row of table.rows) {
+        const line = (row.$cstNode?.range.start.line ?? 0) + 1;
+        if (isQuantityLiteral(row.value) && row.value.unit !== undefined && row.value.unit !== valueUnit) {
+            accept('error', `Giá trị ${row.value.value} ${row.value.unit} khác đơn vị của bảng (${valueUnit || 'không đơn vị'}).`, { node: row.value, property: 'unit', code: IssueCodes.TableValueUnit });
+        }
+        if (row.rest) {
+            if (rest) accept('error', '«còn lại» chỉ được một lần trong một bảng.', { node: row, code: IssueCodes.TableDuplicateCell });
+            rest = true;
+            continue;
+        }
+        let rowOk = true;
+        const perDimension = new Map<string, string[]>();
+        for (const key of row.keys) {
+            const dimension = dimensionOfKey(key);
+            if (!dimensions.includes(dimension)) {
+                accept('error', `Bảng «${table.name}» không theo ${dimension}; các chiều của bảng: ${dimensions.join(', ')}.`, { node: key, code: IssueCodes.TableKey });
+                rowOk = false;
+                continue;
+            }
+            if (perDimension.has(dimension)) {
+                accept('error', `Dòng có hai khóa ${dimension}.`, { node: key, code: IssueCodes.TableKey });
+                rowOk = false;
+                continue;
+            }
+            const values = keyValues(key);
+            if (values.length === 0) {
+                const text = key.$cstNode?.text ?? '';
+                accept('error', dimension === 'vùng' ? unknownRegionMessage(text)
+                    : dimension === 'nhóm' ? `Nhóm xã «${text}» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).`
+                        : `Khoảng năm «${text}» không hợp lệ.`, { node: key, code: dimension === 'vùng' ? IssueCodes.UnknownRegion : IssueCodes.TableKey });
+                rowOk = false;
+                continue;
+            }
+            if (dimension === 'nhóm' && !['1', '2', '3'].includes(values[0]!)) {
+                accept('error', `Nhóm xã «${values[0]}» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).`, { node: key, code: IssueCodes.TableKey });
+                rowOk = false;
+                continue;
+            }
+            if (dimension === 'năm' && years.length > 0) {
+                const outside = values.filter(y => !years.includes(Number(y)));
+                if (outside.length > 0) {
+                    accept('warning', `Năm ${outside.join(', ')} nằm ngoài thời gian hiệu lực của bộ tiêu chí (${years[0]}–${years[years.length - 1]}); ô này không bao giờ được dùng.`, { node: key, code: IssueCodes.TableKey });
+                }
+            }
+            perDimension.set(dimension, values);
+        }
+        if (!rowOk) continue;
+        const missingDimension = dimensions.find(d => !perDimension.has(d));
+        if (missingDimension) {
+            accept('error', `Dòng thiếu khóa ${missingDimension} (bảng theo ${dimensions.join(', ')}); dùng «còn lại» cho các ô chung.`, { node: row, code: IssueCodes.TableKey });
+            continue;
+        }
+        let keys: string[][] = [[]];
+        for (const dimension of dimensions) keys = keys.flatMap(prefix => (perDimension.get(dimension) ?? []).map(v => [...prefix, v]));
+        for (const parts of keys) {
+            const key = parts.join('|');
+            const earlier = cells.get(key);
+            if (earlier !== undefined) {
+                accept('error', `Ô ${describeCell(dimensions, key)} đã có giá trị ở dòng ${earlier}.`, { node: row, code: IssueCodes.TableDuplicateCell });
+            } else {
+                cells.set(key, line);
+            }
+        }
+    }
+    if (rest) return;
+    const missing = cellKeys(dimensions, years).filter(key => !cells.has(key));
+    if (missing.length > 0) {
+        const shown = missing.slice(0, 6).map(key => describeCell(dimensions, key)).join('; ');
+        accept('error', `Bảng «${table.name}» thiếu ${missing.length} ô mà một lần đánh giá có thể cần: ${shown}${missing.length > 6 ? '; …' : ''}. Ghi giá trị, «chưa biết», «không áp dụng», hoặc thêm dòng «còn lại: …».`,
+            { node: table, property: 'name', code: IssueCodes.TableMissingCell });
+    }
+}
+
+/** Bounds of an unknown threshold must agree with each other: `(> 50%, <= 40%)` admits no value. */
+export function unknownBoundsMustBeConsistent(value: UnknownValue, accept: ValidationAcceptor): void {
+    let low: { v: number; strict: boolean } | undefined;
+    let high: { v: number; strict: boolean } | undefined;
+    const units = new Set(value.bounds.map(b => b.unit ?? ''));
+    if (units.size > 1) {
+        accept('error', `Các cận của giá trị chưa biết dùng nhiều đơn vị khác nhau (${[...units].join(', ')}).`, { node: value, code: IssueCodes.UnknownBounds });
+    }
+    for (const bound of value.bounds) {
+        const v = Number(bound.value);
+        switch (bound.operator) {
+            case '>': case '>=': case '≥':
+                if (!low || v > low.v) low = { v, strict: bound.operator === '>' };
+                break;
+            case '<': case '<=': case '≤':
+                if (!high || v < high.v) high = { v, strict: bound.operator === '<' };
+                break;
+            default:
+                accept('error', `Cận «${bound.operator} ${bound.value}» không dùng được; chỉ dùng >, >=, <, <=.`, { node: bound as Bound, property: 'operator', code: IssueCodes.UnknownBounds });
+        }
+    }
+    if (low && high && (low.v > high.v || (low.v === high.v && (low.strict || high.strict)))) {
+        accept('error', 'Các cận mâu thuẫn: không có giá trị nào thỏa cả hai.', { node: value, code: IssueCodes.UnknownBounds });
+    }
+    if (value.bounds.length > 0 && value.basis === undefined) {
+        accept('warning', 'Cận của ngưỡng chưa biết nên ghi «suy từ "…"»: kết luận hay văn bản nào cho biết cận này.', { node: value, code: IssueCodes.UnknownBounds });
+    }
+}
+
+export function roundingMustBeSensible(rounding: Rounding, accept: ValidationAcceptor): void {
+    const digits = Number(rounding.digits);
+    if (!Number.isInteger(digits) || digits < 0 || digits > 6) {
+        accept('error', `Số chữ số thập phân khi làm tròn phải là số nguyên từ 0 đến 6 (đang ghi ${rounding.digits}).`, { node: rounding, property: 'digits', code: IssueCodes.RoundingDigits });
+    }
+}
