@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RunSamplesParams, RunSamplesResult, SampleRunContext, SampleRunner } from '@ntm/language/lsp';
 
@@ -11,8 +13,11 @@ const RUN_TIMEOUT_MS = 120_000;
  */
 export class WorkerSampleRunner implements SampleRunner {
 
+    /** The worker script: `sample-worker.js` beside this module, or `sample-worker.cjs` in a bundle. */
+    constructor(private readonly workerFile: URL = defaultWorkerFile()) {}
+
     run(params: RunSamplesParams, context: SampleRunContext): Promise<RunSamplesResult> {
-        const worker = new Worker(new URL('./sample-worker.js', import.meta.url), {
+        const worker = new Worker(this.workerFile, {
             workerData: { params, options: { workspaceFolders: context.workspaceFolders } },
             stdout: true // the protocol owns stdout; the worker's console output is dropped
         });
@@ -47,4 +52,10 @@ export class WorkerSampleRunner implements SampleRunner {
             });
         });
     }
+}
+
+function defaultWorkerFile(): URL {
+    const plain = new URL('./sample-worker.js', import.meta.url);
+    const bundled = new URL('./sample-worker.cjs', import.meta.url);
+    return existsSync(fileURLToPath(plain)) || !existsSync(fileURLToPath(bundled)) ? plain : bundled;
 }

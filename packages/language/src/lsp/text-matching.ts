@@ -57,3 +57,10 @@ export function closestNames(name: string, candidates: Iterable<string>, limit =
     }
     return scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate)).slice(0, limit).map(s => s.candidate);
 }
+
+/** Whether the typed words are the first words of `text`, the last one possibly unfinished: `chi tieu` for `chỉ tiêu`. */
+export function matchesFromStart(typed: string, text: string): boolean {
+    const query = foldVietnamese(typed).split(' ').filter(w => w.length > 0);
+    const words = foldVietnamese(text).split(' ');
+    return query.every((part, i) => i < query.length - 1 ? words[i] === part : words[i]?.startsWith(part) === true);
+}

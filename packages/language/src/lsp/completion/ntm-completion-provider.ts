@@ -1,10 +1,11 @@
-import type { AstNodeDescription, GrammarAST, LangiumDocuments, MaybePromise, ReferenceInfo } from 'langium';
-import { AstUtils, GrammarAST as Grammar } from 'langium';
+import type { AstNodeDescription, GrammarAST, LangiumDocument, LangiumDocuments, MaybePromise, ReferenceInfo } from 'langium';
+import { AstUtils, CstUtils, GrammarAST as Grammar } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionValueItem, LangiumServices, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
-import type { CompletionItem } from 'vscode-languageserver';
+import type { CancellationToken, CompletionItem, CompletionList, CompletionParams, Position } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { isCriterion, isIndicator, isPack } from '../../generated/ast.js';
+import { foldVietnamese, matchesFromStart } from '../text-matching.js';
 import { unitCandidates } from './unit-candidates.js';
 
 /** What a reference candidate is, in the analyst's words. */
@@ -26,8 +27,36 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
         this.documents = services.shared.workspace.LangiumDocuments;
     }
 
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        // Inside quoted text or a comment the analyst is writing prose: no keywords or names there.
+        if (insideTextOrComment(document, document.textDocument.offsetAt(params.position))) return { isIncomplete: false, items: [] };
+        return super.getCompletion(document, params, cancelToken);
+    }
+
+    /**
+     * Before Langium's own contexts, one per run of words ending at the cursor (longest first), so that a
+     * phrase typed without diacritics (`chi tieu`, `ty le rac thai`) is completed and replaced as a whole.
+     */
+    protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
+        const textDocument = document.textDocument;
+        const offset = textDocument.offsetAt(position);
+        const text = textDocument.getText();
+        const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        const words = /(?:[\p{L}\p{M}\p{N}_]+[ \t]+){1,5}[\p{L}\p{M}\p{N}_]+$/u.exec(text.slice(lineStart, offset));
+        if (words) {
+            const start = lineStart + words.index;
+            const starts = [...words[0].matchAll(/(?<![\p{L}\p{M}\p{N}_])[\p{L}\p{M}\p{N}_]/gu)].map(m => start + m.index!).slice(0, -1);
+            const root = document.parseResult.value.$cstNode;
+            for (const tokenOffset of starts) {
+                const node = root ? CstUtils.findLeafNodeBeforeOffset(root, tokenOffset)?.astNode : undefined;
+                yield { document, textDocument, offset, position, node, tokenOffset, tokenEndOffset: offset, features: this.findFeaturesAt(textDocument, tokenOffset) };
+            }
+        }
+        yield* super.buildContexts(document, position);
+    }
+
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
-        const rule = Grammar.isRuleCall(next.feature) ? next.feature.rule.ref?.name : undefined;
+        const rule = AstUtils.getContainerOfType(next.feature, Grammar.isParserRule)?.name;
         if (rule === 'Unit' || rule === 'UnitPart') {
             for (const unit of unitCandidates(this.documents)) {
                 acceptor(context, { label: unit, kind: CompletionItemKind.Unit, detail: 'đơn vị', sortText: '0' });
@@ -35,7 +64,7 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         if (rule === 'Label') {
-            const label = nextLabel(context, next);
+            const label = nextLabel(context);
             if (label) acceptor(context, { label, kind: CompletionItemKind.Value, detail: 'mã tiếp theo', sortText: '0' });
             return;
         }
@@ -59,7 +88,10 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
         if (label === undefined) return undefined;
         const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
         const matchText = (item.data as { matchText?: string } | undefined)?.matchText;
-        const matches = this.fuzzyMatcher.match(typed, label) || (matchText !== undefined && this.fuzzyMatcher.match(typed, matchText));
+        // A keyword must be typed from its first word; a name may be found by any of its words.
+        const matches = item.kind === CompletionItemKind.Keyword
+            ? matchesFromStart(typed, label)
+            : this.fuzzyMatcher.match(typed, label) || (matchText !== undefined && this.fuzzyMatcher.match(typed, matchText));
         if (!matches) return undefined;
         const textEdit = { newText: label, range: { start: context.textDocument.positionAt(context.tokenOffset), end: context.position } };
         const completion = super.fillCompletionItem(context, { ...item, label, textEdit });
@@ -70,20 +102,31 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
 }
 
 /** The next free label after `tiêu chí` (a number) or `chỉ tiêu` inside a criterion (`17.12`). */
-function nextLabel(context: CompletionContext, next: NextFeature): string | undefined {
-    const assignment = AstUtils.getContainerOfType(next.feature, Grammar.isAssignment);
-    const rule = assignment ? AstUtils.getContainerOfType(assignment, Grammar.isParserRule)?.name : undefined;
+function nextLabel(context: CompletionContext): string | undefined {
+    const before = foldVietnamese(context.textDocument.getText().slice(Math.max(0, context.tokenOffset - 40), context.tokenOffset));
     const node = context.node;
-    if (rule === 'Indicator') {
+    if (/chi tieu\s*$/u.test(before)) {
         const criterion = node ? (isCriterion(node) ? node : AstUtils.getContainerOfType(node, isCriterion)) : undefined;
         if (!criterion || criterion.label === undefined) return undefined;
         const used = criterion.indicators.map(i => Number(String(i.label).split('.')[1])).filter(n => Number.isInteger(n));
         return `${criterion.label}.${Math.max(0, ...used) + 1}`;
     }
-    if (rule === 'Criterion') {
+    if (/tieu chi\s*$/u.test(before)) {
         const pack = node ? AstUtils.getContainerOfType(node, isPack) : undefined;
         const used = pack?.members.filter(isCriterion).map(c => Number(c.label)).filter(n => Number.isInteger(n)) ?? [];
         return String(Math.max(0, ...used) + 1);
     }
     return undefined;
+}
+
+/** Whether the cursor is inside a string or a comment (right after a closing quote does not count). */
+function insideTextOrComment(document: LangiumDocument, offset: number): boolean {
+    const root = document.parseResult.value.$cstNode;
+    if (!root || offset === 0) return false;
+    const leaf = CstUtils.findLeafNodeAtOffset(root, offset - 1);
+    if (!leaf || leaf.offset >= offset) return false;
+    const text = leaf.text;
+    if (leaf.hidden) return text.startsWith('//') || (text.startsWith('/*') && (offset < leaf.end || !text.endsWith('*/')));
+    const isString = text.startsWith('"');
+    return isString && (offset < leaf.end || text.length === 1 || !text.endsWith('"'));
 }

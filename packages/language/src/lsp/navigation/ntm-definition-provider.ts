@@ -1,5 +1,5 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import { GrammarUtils, UriUtils } from 'langium';
+import { GrammarUtils, URI, UriUtils } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { DefaultDefinitionProvider } from 'langium/lsp';
 import type { DefinitionParams, LocationLink } from 'vscode-languageserver';
@@ -21,7 +21,8 @@ export class NtmDefinitionProvider extends DefaultDefinitionProvider {
     override async getDefinition(document: LangiumDocument, params: DefinitionParams): Promise<LocationLink[] | undefined> {
         const found = nodeAtOffset(document, document.textDocument.offsetAt(params.position));
         if (found && isBaseRef(found.node) && typeof found.node.path === 'string') {
-            const target = UriUtils.resolvePath(UriUtils.dirname(document.uri), found.node.path);
+            const path = found.node.path.replace(/\\/gu, '/');
+            const target = path.startsWith('/') ? URI.file(path) : UriUtils.resolvePath(UriUtils.dirname(document.uri), path);
             const targetDocument = this.documents.hasDocument(target) ? this.documents.getDocument(target) : undefined;
             const root = targetDocument?.parseResult.value.$cstNode;
             const start = { line: 0, character: 0 };

@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectFormatting } from 'langium/test';
+import { DocumentValidator } from 'langium';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { SemanticTokensDecoder } from 'langium/lsp';
+import { IssueCodes } from '../../src/validation/issue-codes.js';
+import { closeAll, lspServices, openPack, PACK_HEADER } from './lsp-test-services.js';
+
+afterEach(closeAll);
+
+describe('formatting', () => {
+    it('indents criteria, indicators and rules by the pack\'s own step and moves continuation lines along', async () => {
+        await expectFormatting(lspServices())({
+            before: [
+                'bộ tiêu chí thử "Bộ thử"',
+                '   cấp xã nông thôn mới',
+                ' địa bàn "toàn quốc"',
+                '   phiên bản "1"',
+                'căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"',
+                '      "Ban hành Bộ tiêu chí"',
+                '   hiệu lực từ 08/03/2022 đến 31/12/2025',
+                '  dữ kiện a: có/không',
+                'dữ kiện  tỷ lệ   rác thải: phần trăm   ',
+                '    "Tỷ lệ rác thải"',
+                'tiêu chí 17 "Môi trường"',
+                'chỉ tiêu 17.1 "A"',
+                '        tỷ lệ rác thải >=98%',
+                '          hoặc có a    // chú thích căn lề',
+                '   chỉ tiêu 17.2 "B"',
+                '  có a',
+                '      chưa kiểm chứng "ghi chú"',
+                ''
+            ].join('\n'),
+            after: [
+                'bộ tiêu chí thử "Bộ thử"',
+                '   cấp xã nông thôn mới',
+                '   địa bàn "toàn quốc"',
+                '   phiên bản "1"',
+                '   căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"',
+                '      "Ban hành Bộ tiêu chí"',
+                '   hiệu lực từ 08/03/2022 đến 31/12/2025',
+                'dữ kiện a: có/không',
+                'dữ kiện tỷ lệ rác thải: phần trăm',
+                '   "Tỷ lệ rác thải"',
+                'tiêu chí 17 "Môi trường"',
+                '   chỉ tiêu 17.1 "A"',
+                '      tỷ lệ rác thải >= 98%',
+                '        hoặc có a    // chú thích căn lề',
+                '   chỉ tiêu 17.2 "B"',
+                '      có a',
+                '      chưa kiểm chứng "ghi chú"',
+                ''
+            ].join('\n'),
+            disposeAfterCheck: true
+        });
+    });
+
+    it('leaves a pack with syntax errors, comments and quoted text alone', async () => {
+        const broken = `${PACK_HEADER}tiêu chí 1 "A"\n      chỉ tiêu 1.1 "B" >= >=\n`;
+        await expectFormatting(lspServices())({ before: broken, after: broken, disposeAfterCheck: true });
+        const text = `${PACK_HEADER}// chú   thích\ndữ kiện a: có/không\n  "mô tả   nhiều\n     dòng"\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "B" có a\n`;
+        await expectFormatting(lspServices())({ before: text, after: text, disposeAfterCheck: true });
+    });
+});
+
+describe('semantic tokens', () => {
+    it('tells facts, derived facts, levels, scales, decisions, labels and units apart', async () => {
+        const text = `${PACK_HEADER}thang phổ cập: chưa đạt < mức độ 1\ndữ kiện mức phổ cập: mức theo phổ cập\ndữ kiện số hộ: đếm hộ\n` +
+            `dữ kiện gấp đôi = số hộ * 2\ntiêu chí 5 "Giáo dục"\n  căn cứ 318/QĐ-TTg "mục 5"\n  chỉ tiêu 5.1 "Phổ cập" mức phổ cập >= mức độ 1 và số hộ >= 3 hộ\n`;
+        const document = await openPack(text);
+        const provider = lspServices().lsp.SemanticTokenProvider!;
+        const tokens = await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+        const decoded = SemanticTokensDecoder.decode(tokens, provider.tokenTypes, document)
+            .map(t => `${document.textDocument.getText({ start: document.textDocument.positionAt(t.offset), end: document.textDocument.positionAt(t.offset + t.text.length) })}:${t.tokenType}`);
+        expect(decoded).toEqual(expect.arrayContaining([
+            `318/QĐ-TTg:${SemanticTokenTypes.macro}`,
+            `phổ cập:${SemanticTokenTypes.type}`,
+            `chưa đạt:${SemanticTokenTypes.enumMember}`,
+            `mức phổ cập:${SemanticTokenTypes.variable}`,
+            `gấp đôi:${SemanticTokenTypes.variable}`,
+            `5:${SemanticTokenTypes.namespace}`,
+            `5.1:${SemanticTokenTypes.property}`,
+            `mức độ 1:${SemanticTokenTypes.enumMember}`,
+            `hộ:${SemanticTokenTypes.type}`
+        ]));
+        const modifiersOf = (word: string) => SemanticTokensDecoder.decode(tokens, provider.tokenTypes, document).filter(t => t.text === word).map(t => t.tokenModifiers);
+        const readonlyBit = provider.tokenModifiers[SemanticTokenModifiers.readonly]!;
+        const declarationBit = provider.tokenModifiers[SemanticTokenModifiers.declaration]!;
+        expect(modifiersOf('gấp đôi')).toEqual([readonlyBit | declarationBit]);
+        expect(modifiersOf('số hộ')).toEqual([declarationBit, 0, 0]);
+    });
+});
+
+describe('quick fixes', () => {
+    async function fixes(text: string, code: string): Promise<{ actions: CodeAction[]; diagnostic: Diagnostic; apply: (a: CodeAction) => string }> {
+        const document = await openPack(text);
+        const diagnostic = (document.diagnostics ?? []).find(d => (d.data as { code?: string } | undefined)?.code === code || d.code === code);
+        expect(diagnostic, JSON.stringify(document.diagnostics?.map(d => d.message))).toBeDefined();
+        const actions = (await lspServices().lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic!.range, context: { diagnostics: [diagnostic!] }
+        }) ?? []) as CodeAction[];
+        const apply = (action: CodeAction) => {
+            const edits = [...(action.edit?.changes?.[document.uri.toString()] ?? [])]
+                .map(e => ({ from: document.textDocument.offsetAt(e.range.start), to: document.textDocument.offsetAt(e.range.end), text: e.newText }))
+                .sort((a, b) => b.from - a.from);
+            return edits.reduce((t, e) => t.slice(0, e.from) + e.text + t.slice(e.to), text);
+        };
+        return { actions, diagnostic: diagnostic!, apply };
+    }
+
+    it('corrects a misspelt fact to the closest declared name, typed without diacritics', async () => {
+        const text = `${PACK_HEADER}dữ kiện tỷ lệ hộ nghèo: phần trăm\ndữ kiện tỷ lệ hộ cận nghèo: phần trăm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "B" ty le ho ngheo < 1%\n`;
+        const { actions, apply } = await fixes(text, DocumentValidator.LinkingError);
+        expect(actions.map(a => a.title)).toEqual(['Sửa thành «tỷ lệ hộ nghèo»', 'Sửa thành «tỷ lệ hộ cận nghèo»']);
+        expect(actions.map(a => a.isPreferred)).toEqual([true, false]);
+        expect(apply(actions[0]!)).toContain('chỉ tiêu 1.1 "B" tỷ lệ hộ nghèo < 1%');
+    });
+
+    it('replaces look-alike letters at the declaration and every use', async () => {
+        const text = `${PACK_HEADER}dữ kiện nƣớc sạch: phần trăm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "B" nƣớc sạch >= 50%\n`;
+        const { actions, apply } = await fixes(text, IssueCodes.LookAlikeCharacter);
+        expect(actions.map(a => a.title)).toEqual(['Sửa tên thành «nước sạch» (ở khai báo và mọi chỗ dùng)']);
+        const after = apply(actions[0]!);
+        expect(after).not.toContain('ƣ');
+        expect(after.match(/nước sạch/gu)).toHaveLength(2);
+    });
+
+    it('offers both readings of a number with a thousands dot', async () => {
+        const text = `${PACK_HEADER}dữ kiện thu nhập: tiền triệu đồng/người/năm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "B" thu nhập >= 4.662 triệu đồng/người/năm\n`;
+        const { actions, apply } = await fixes(text, IssueCodes.ThousandsDot);
+        expect(actions.map(a => a.title)).toEqual(['Viết 4662 (dấu chấm là phân cách hàng nghìn)', 'Viết 4,662 (số thập phân)']);
+        expect(apply(actions[0]!)).toContain('thu nhập >= 4662 triệu đồng/người/năm');
+        expect(apply(actions[1]!)).toContain('thu nhập >= 4,662 triệu đồng/người/năm');
+    });
+
+    it('needs no fix for a decimal comma, which the language reads as a decimal point', async () => {
+        const document = await openPack(`${PACK_HEADER}dữ kiện tỷ lệ: phần trăm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "B" tỷ lệ >= 98,5%\n`);
+        expect(document.diagnostics).toEqual([]);
+    });
+});
