@@ -1,5 +1,5 @@
 // Writes syntaxes/ntm.tmLanguage.json from the built @ntm/language grammar (run by `npm run bundle`).
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { AstUtils, GrammarAST, GrammarUtils } from 'langium';
 import { createNtmCoreServices } from '@ntm/language';
 import { buildTextMateGrammar } from './textmate-grammar.mjs';
@@ -14,5 +14,8 @@ const terminals = Object.fromEntries(grammar.rules.filter(GrammarAST.isTerminalR
 
 const outDir = new URL('../syntaxes/', import.meta.url);
 await mkdir(outDir, { recursive: true });
-await writeFile(new URL('ntm.tmLanguage.json', outDir),
-    JSON.stringify(buildTextMateGrammar({ keywords, softKeywords, terminals }), null, 2) + '\n');
+// Written whole, then renamed, so a reader never sees half a file.
+const target = new URL('ntm.tmLanguage.json', outDir);
+const temporary = new URL(`ntm.tmLanguage.json.${process.pid}.tmp`, outDir);
+await writeFile(temporary, JSON.stringify(buildTextMateGrammar({ keywords, softKeywords, terminals }), null, 2) + '\n');
+await rename(temporary, target);
