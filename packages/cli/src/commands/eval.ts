@@ -17,7 +17,7 @@ export async function evalCommand(first: string, second: string | undefined, opt
     if (options.json) {
         console.log(JSON.stringify({ result: evaluation.result, comparison: checks }, undefined, 2));
     } else {
-        console.log(renderEvaluation(evaluation.result, evaluation.commune.data, checks));
+        console.log(renderEvaluation(evaluation.result, evaluation.commune.data, checks, evaluation.selectionNote));
     }
     return ExitCode.Success;
 }

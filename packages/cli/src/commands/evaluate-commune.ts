@@ -5,6 +5,7 @@ import { compilePackFile, formatDiagnostic, loadEvaluator } from '../compile/com
 import type { CommuneFile, FileIssue } from '../commune/commune-file.js';
 import { checkFactsAgainstPack, lineOfPath, readCommuneFile } from '../commune/commune-file.js';
 import { relativeToCwd } from '../util/files.js';
+import { selectPack } from '../packs/select-pack.js';
 
 export interface CommuneEvaluation {
     readonly commune: CommuneFile;
@@ -12,6 +13,17 @@ export interface CommuneEvaluation {
     /** Everything wrong with the inputs, already formatted as `file:line field: message`. */
     readonly problems: readonly string[];
     readonly warnings: readonly string[];
+    /** The pack used, and why when it was chosen from a folder by level, province and date. */
+    readonly packFile?: string;
+    readonly selectionNote?: string;
+}
+
+/** `dd/mm/yyyy` or `YYYY-MM-DD` to ISO; undefined when neither. */
+function isoOf(text: string | undefined): string | undefined {
+    if (!text) return undefined;
+    const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+    if (vn) return `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}`;
+    return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? text.trim() : undefined;
 }
 
 const packCache = new Map<string, Promise<{ compiled: CompiledPack; evaluator?: EvaluatorModule }>>();
@@ -41,10 +53,17 @@ export async function evaluateCommune(communeFile: string, packFile: string | un
     if (!commune.data) {
         return { commune, problems: commune.issues.map(format), warnings: [] };
     }
-    const pack = packFile ? path.resolve(packFile) : packOf(commune);
-    if (!pack) {
+    const named = packFile ? path.resolve(packFile) : packOf(commune);
+    if (!named) {
         return { commune, problems: [`${shownCommune}:1 lỗi bộ tiêu chí: tệp xã không ghi «bộ tiêu chí» và lệnh không chỉ định tệp .ntm.`], warnings: [] };
     }
+    const date = isoOf(dateOverride ?? commune.data['ngày đánh giá']);
+    const selection = await selectPack(named, { level: commune.data['cấp'], province: commune.data['tỉnh'], date: date ?? '' });
+    if ('error' in selection) {
+        const line = lineOfPath(commune.text, [packFile ? 'ngày đánh giá' : 'bộ tiêu chí']);
+        return { commune, problems: [`${shownCommune}:${line} lỗi bộ tiêu chí: ${selection.error}`], warnings: [] };
+    }
+    const pack = selection.pack;
     let loaded: { compiled: CompiledPack; evaluator?: EvaluatorModule };
     try {
         loaded = await evaluatorFor(pack);
@@ -55,20 +74,27 @@ export async function evaluateCommune(communeFile: string, packFile: string | un
         const shownPack = relativeToCwd(pack);
         return { commune, problems: loaded.compiled.loaded.diagnostics.filter(d => d.severity === 1).map(d => formatDiagnostic(shownPack, d)), warnings: [] };
     }
-    const { facts, issues } = checkFactsAgainstPack(commune, loaded.evaluator.FACT_SPECS);
+    const { facts, issues } = checkFactsAgainstPack(commune, loaded.evaluator.FACT_SPECS, selection.note === undefined);
     let result: EvaluationResult;
     try {
-        result = loaded.evaluator.evaluate(facts, { ngàyĐánhGiá: dateOverride ?? commune.data['ngày đánh giá'] });
+        const attributes = commune.data['thuộc tính'] ?? {};
+        result = loaded.evaluator.evaluate(facts, {
+            ngàyĐánhGiá: dateOverride ?? commune.data['ngày đánh giá'],
+            ...(attributes['vùng'] !== undefined ? { vùng: String(attributes['vùng']) } : {}),
+            ...(attributes['nhóm'] !== undefined ? { nhóm: attributes['nhóm'] as number | string } : {})
+        });
     } catch (error) {
         return { commune, problems: [...issues.filter(i => i.severity === 'lỗi').map(format), `${shownCommune}:${lineOfPath(commune.text, ['ngày đánh giá'])} lỗi ngày đánh giá: ${(error as Error).message}`], warnings: [] };
     }
     const runtimeIssues: FileIssue[] = result.inputIssues
         .filter(issue => !issue.message.includes('không có trong bộ tiêu chí'))
-        .map(issue => ({ severity: issue.severity, field: `dữ kiện.${issue.field}`, line: lineOfPath(commune.text, ['dữ kiện', ...issue.field.split('.')]), message: issue.message }));
+        .map(issue => issue.field === 'vùng' || issue.field === 'nhóm'
+            ? { severity: issue.severity, field: `thuộc tính.${issue.field}`, line: lineOfPath(commune.text, ['thuộc tính', issue.field]), message: issue.message }
+            : { severity: issue.severity, field: `dữ kiện.${issue.field}`, line: lineOfPath(commune.text, ['dữ kiện', ...issue.field.split('.')]), message: issue.message });
     const all = [...issues, ...runtimeIssues];
     const inconsistencies = result.indicators.flatMap(i => i.notes.filter(n => n.startsWith('Dữ liệu không nhất quán')).map(n => `${shownCommune}: cảnh báo chỉ tiêu ${i.label}: ${n}`));
     return {
-        commune, result,
+        commune, result, packFile: pack, selectionNote: selection.note,
         problems: all.filter(i => i.severity === 'lỗi').map(format),
         warnings: [...all.filter(i => i.severity === 'cảnh báo').map(format), ...new Set(inconsistencies)]
     };

@@ -20,7 +20,11 @@ export interface CommuneData {
     readonly 'huyện'?: string;
     readonly 'tỉnh'?: string;
     readonly 'bộ tiêu chí'?: string;
+    /** The level assessed, needed when «bộ tiêu chí» is a folder of packs to choose from. */
+    readonly 'cấp'?: string;
     readonly 'ngày đánh giá': string;
+    /** Attributes that select thresholds: «vùng» (7 regions), «nhóm» (1/2/3), and notes. */
+    readonly 'thuộc tính'?: { readonly 'vùng'?: string; readonly 'nhóm'?: number | string; readonly [key: string]: unknown };
     readonly 'nguồn'?: string;
     readonly 'dữ kiện': Record<string, unknown>;
     readonly 'ghi chú dữ kiện'?: Record<string, string>;
@@ -125,7 +129,11 @@ export function lineOfPath(text: string, pathParts: readonly string[]): number {
  * Checks the facts of a commune file against a pack: unknown facts are errors (a typo would otherwise
  * silently read as missing data); `{ "giá trị": x, "đơn vị": "km" }` is unwrapped after its unit is checked.
  */
-export function checkFactsAgainstPack(commune: CommuneFile, specs: readonly FactSpec[]): { facts: Record<string, unknown>; issues: FileIssue[] } {
+/**
+ * `unknownFactsAreErrors`: a fact the pack does not know is a typo (error) when the file names its pack; when
+ * the pack was chosen from a folder by date, the file may hold facts of another version (warning).
+ */
+export function checkFactsAgainstPack(commune: CommuneFile, specs: readonly FactSpec[], unknownFactsAreErrors = true): { facts: Record<string, unknown>; issues: FileIssue[] } {
     const issues: FileIssue[] = [];
     const facts: Record<string, unknown> = {};
     const byName = new Map(specs.map(spec => [spec.name, spec] as const));
@@ -135,7 +143,9 @@ export function checkFactsAgainstPack(commune: CommuneFile, specs: readonly Fact
         const line = lineOfPath(commune.text, ['dữ kiện', key]);
         if (!spec) {
             const suggestion = closestName(name, specs.map(s => s.name));
-            issues.push({ severity: 'lỗi', field: `dữ kiện.${key}`, line, message: `Dữ kiện «${key}» không có trong bộ tiêu chí.${suggestion ? ` Có phải «${suggestion}»?` : ''}` });
+            issues.push(unknownFactsAreErrors
+                ? { severity: 'lỗi', field: `dữ kiện.${key}`, line, message: `Dữ kiện «${key}» không có trong bộ tiêu chí.${suggestion ? ` Có phải «${suggestion}»?` : ''}` }
+                : { severity: 'cảnh báo', field: `dữ kiện.${key}`, line, message: `Dữ kiện «${key}» không dùng trong bộ tiêu chí được chọn cho ngày đánh giá.` });
             continue;
         }
         if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'giá trị' in value) {

@@ -14,9 +14,16 @@ export const COMMUNE_SCHEMA = {
         'huyện': { type: 'string' },
         'tỉnh': { type: 'string' },
         'bộ tiêu chí': { type: 'string', minLength: 1 },
+        'cấp': { type: 'string', minLength: 1 },
         'ngày đánh giá': { type: 'string', minLength: 1 },
         'nguồn': { type: 'string' },
-        'thuộc tính': { type: 'object' },
+        'thuộc tính': {
+            type: 'object',
+            properties: {
+                'vùng': { enum: ['TDMNPB', 'ĐBSH', 'BTB', 'DHNTB', 'TN', 'ĐNB', 'ĐBSCL'] },
+                'nhóm': { enum: [1, 2, 3, '1', '2', '3'] }
+            }
+        },
         'dữ kiện': { type: 'object' },
         'ghi chú dữ kiện': { type: 'object', additionalProperties: { type: 'string' } },
         'mô tả dữ kiện': { type: 'object', additionalProperties: { type: 'string' } },

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { EvaluateOptions, EvaluationResult, FactSpec, LoadedPack, NtmServices, PackInfo } from '@ntm/language';
-import { createNtmCoreServices, loadPackText } from '@ntm/language';
+import { createNtmCoreServices, loadPackFile } from '@ntm/language';
 import { NodeFileSystem } from 'langium/node';
 
 /** What a generated module exports. */
@@ -32,8 +32,8 @@ export function ntmServices(): NtmServices {
 /** Parses, checks and (when error-free) generates one pack file. */
 export async function compilePackFile(file: string): Promise<CompiledPack> {
     const absolute = path.resolve(file);
-    const text = await fs.readFile(absolute, 'utf8');
-    const loaded = await loadPackText(ntmServices(), text, pathToFileURL(absolute).toString());
+    await fs.access(absolute); // a missing file is the caller's error, with its own message
+    const loaded = await loadPackFile(ntmServices(), pathToFileURL(absolute).toString());
     if (loaded.hasErrors) {
         return { file: absolute, loaded };
     }

@@ -5,12 +5,19 @@ import { checkPassed } from '../commune/sample-check.js';
 import { renderTable } from './text-table.js';
 
 /** The readable Vietnamese report of `ntm eval`: one table per criterion, then the summary and differences. */
-export function renderEvaluation(result: EvaluationResult, commune: CommuneData | undefined, checks: readonly VerdictCheck[]): string {
+export function renderEvaluation(result: EvaluationResult, commune: CommuneData | undefined, checks: readonly VerdictCheck[], selectionNote?: string): string {
     const out: string[] = [];
     const official = commune?.['kết quả chính thức'];
     const place = commune ? [commune['xã'] && `xã ${commune['xã']}`, commune['huyện'] && `huyện ${commune['huyện']}`, commune['tỉnh'] && `tỉnh ${commune['tỉnh']}`].filter(Boolean).join(', ') : '';
     out.push(`Đánh giá ${place || 'xã'} theo «${result.pack.title}» (${result.pack.level}, ${result.pack.jurisdiction}, phiên bản ${result.pack.version})`);
     out.push(`Ngày đánh giá: ${result.assessedAt}. Căn cứ: ${result.pack.sources.map(s => `${s.number} của ${s.issuer}`).join('; ')}.`);
+    if (selectionNote) out.push(`Bộ tiêu chí: ${selectionNote}.`);
+    if (result.pack.basedOn.length > 0) out.push(`Dựa trên: ${result.pack.basedOn.map(b => `«${b.title}»`).join(' ← ')}.`);
+    for (const amendment of result.pack.amendments) {
+        out.push(`Sửa đổi: ${amendment.number} của ${amendment.issuer}, áp dụng từ ${amendment.from}${amendment.from <= result.assessedAt ? ' (đang áp dụng)' : ' (chưa áp dụng ở ngày đánh giá)'}.`);
+    }
+    if (result.context.regionNote) out.push(`Vùng: ${result.context.regionNote}.`);
+    if (result.context.group) out.push(`Nhóm xã: ${result.context.group}.`);
     out.push('');
     for (const criterion of result.criteria) {
         const officialVerdict = official?.['tiêu chí']?.[criterion.label];
@@ -53,7 +60,15 @@ export function renderEvaluation(result: EvaluationResult, commune: CommuneData 
     const unverified = result.indicators.filter(i => i.flags.includes('ngưỡng chưa kiểm chứng'));
     if (unverified.length > 0) {
         out.push('');
-        out.push(`Kết quả dựa trên ngưỡng chưa kiểm chứng: ${unverified.map(i => i.label).join(', ')}`);
+        out.push(`Kết quả dựa trên ngưỡng chưa kiểm chứng (${unverified.length} chỉ tiêu): ${unverified.map(i => i.label).join(', ')}`);
+    }
+    if (s.indicatorsOnImpliedBounds.length > 0 || s.criteriaOnImpliedBounds.length > 0) {
+        const decided = result.criteria.filter(c => c.verdict === 'đạt' || c.verdict === 'chưa đạt');
+        out.push(`Kết luận CHỈ dựa trên cận suy ra từ chính kết luận đã biết (vòng tròn, chưa kiểm chứng): ` +
+            `${s.criteriaOnImpliedBounds.length}/${decided.length} tiêu chí đã kết luận (${s.criteriaOnImpliedBounds.join(', ') || 'không có'}); ` +
+            `${s.indicatorsOnImpliedBounds.length} chỉ tiêu (${s.indicatorsOnImpliedBounds.join(', ')}).`);
+        const metOnImplied = result.criteria.filter(c => c.verdict === 'đạt' && c.flags.includes('dựa trên cận suy ra'));
+        out.push(`  Trong ${result.summary.criteriaMet} tiêu chí đạt, ${metOnImplied.length} tiêu chí chỉ đạt nhờ cận suy ra: ${metOnImplied.map(c => c.label).join(', ') || 'không có'}.`);
     }
     if (result.inputIssues.length > 0) {
         out.push('');

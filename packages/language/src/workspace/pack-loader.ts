@@ -1,5 +1,7 @@
 import type { LangiumDocument } from 'langium';
-import { URI } from 'langium';
+import { DocumentState, URI } from 'langium';
+import { isPack } from '../generated/ast.js';
+import { baseUri } from './pack-chain.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Pack } from '../generated/ast.js';
 import type { NtmServices } from '../ntm-module.js';
@@ -21,6 +23,57 @@ export async function loadPackText(services: NtmServices, text: string, uri: str
     const document = services.shared.workspace.LangiumDocumentFactory.fromString<Pack>(text, parsedUri);
     documents.addDocument(document);
     await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+    const diagnostics = document.diagnostics ?? [];
+    return { document, pack: document.parseResult.value, diagnostics, hasErrors: diagnostics.some(d => d.severity === 1) };
+}
+
+/** How deep `dựa trên` may go before we stop following it (a cycle is reported by the validator). */
+const MAX_BASE_DEPTH = 16;
+
+/**
+ * Loads a pack file and, first, every pack it builds on (`dựa trên`), then links and validates them
+ * together. A pack already loaded with the same text is reused; a base that cannot be read is left for
+ * the validator to report on the `dựa trên` line.
+ */
+export async function loadPackFile(services: NtmServices, uri: string): Promise<LoadedPack> {
+    const workspace = services.shared.workspace;
+    const documents = workspace.LangiumDocuments;
+    const mainUri = URI.parse(uri);
+    const toBuild: LangiumDocument[] = [];
+
+    const read = async (target: URI): Promise<string | undefined> => {
+        try {
+            return await workspace.FileSystemProvider.readFile(target);
+        } catch {
+            return undefined;
+        }
+    };
+    const load = async (target: URI, depth: number, fresh: boolean): Promise<void> => {
+        const existing = documents.hasDocument(target) ? documents.getDocument(target) : undefined;
+        if (existing && !fresh) return;
+        const text = await read(target);
+        if (text === undefined) return;
+        if (existing) {
+            if (existing.textDocument.getText() === text && existing.state >= DocumentState.Validated) return;
+            await workspace.DocumentBuilder.update([], [target]);
+        }
+        const document = workspace.LangiumDocumentFactory.fromString<Pack>(text, target);
+        documents.addDocument(document);
+        toBuild.push(document);
+        const root = document.parseResult.value;
+        if (!isPack(root) || depth >= MAX_BASE_DEPTH) return;
+        for (const base of root.bases) {
+            if (base.path) await load(baseUri(document, base.path), depth + 1, false);
+        }
+    };
+    await load(mainUri, 0, true);
+    if (toBuild.length > 0) {
+        await workspace.DocumentBuilder.build(toBuild, { validation: true });
+    }
+    const document = documents.getDocument(mainUri) as LangiumDocument<Pack> | undefined;
+    if (!document) {
+        throw new Error(`cannot read ${mainUri.toString()}`);
+    }
     const diagnostics = document.diagnostics ?? [];
     return { document, pack: document.parseResult.value, diagnostics, hasErrors: diagnostics.some(d => d.severity === 1) };
 }

@@ -145,7 +145,7 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
         const use: UnknownThresholdUse = { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: false };
         return {
             verdict: 'thiếu dữ liệu', notApplicableReasons: [], unknowns: [use], ...base_,
-            missing: [`ngưỡng của «${rule}» (chưa biết; chỉ biết ngưỡng ${range})`],
+            missing: [u.lo || u.hi ? `ngưỡng của «${rule}» (chưa biết; chỉ biết ngưỡng ${range})` : `ngưỡng của «${rule}» (chưa biết, tài liệu chưa có${u.note ? `: ${u.note}` : ''})`],
             lines: [`${rule}: ${shown}; ngưỡng chưa biết (${range}) — với giá trị này kết luận phụ thuộc ngưỡng thật → thiếu dữ liệu.`]
         };
     }
