@@ -27,7 +27,8 @@ program.command('eval').description('Đánh giá một xã: bảng kết quả t
     .argument('[commune]', 'tệp xã .json')
     .option('--json', 'xuất JSON cho máy đọc')
     .option('--ngay <date>', 'ngày đánh giá (ghi đè «ngày đánh giá» trong tệp xã)')
-    .action(async (first: string, second: string | undefined, options: { json?: boolean; ngay?: string }) => {
+    .option('--ke-hoach', 'kế hoạch: các chỉ tiêu còn thiếu theo từng tiêu chí, với lượng còn thiếu (viết --kế-hoạch cũng được)')
+    .action(async (first: string, second: string | undefined, options: { json?: boolean; ngay?: string; keHoach?: boolean }) => {
         process.exitCode = await evalCommand(first, second, options);
     });
 
@@ -41,8 +42,12 @@ program.command('test').description('Chạy các xã mẫu với bộ tiêu chí
 
 registerLspCommand(program);
 
+// Analysts type options with diacritics; commander's option names are ASCII.
+const ALIASES: Readonly<Record<string, string>> = { '--kế-hoạch': '--ke-hoach', '--ngày': '--ngay' };
+const argv = process.argv.map(arg => ALIASES[arg.normalize('NFC')] ?? arg);
+
 try {
-    await program.parseAsync(process.argv);
+    await program.parseAsync(argv);
 } catch (error) {
     if (error instanceof CommanderError) {
         process.exitCode = error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;

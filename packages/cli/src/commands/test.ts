@@ -3,6 +3,7 @@ import { checkPassed, checkSample } from '../commune/sample-check.js';
 import { collectFiles, relativeToCwd } from '../util/files.js';
 import { ExitCode } from '../util/exit-codes.js';
 import { evaluateCommune } from './evaluate-commune.js';
+import { PackCoverage } from '../report/coverage.js';
 
 /**
  * `ntm test [paths]`: runs every sample commune (a .json file with «kết quả chính thức») against its pack
@@ -13,6 +14,7 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
     let passed = 0;
     let failed = 0;
     let samples = 0;
+    const coverage = new Map<string, PackCoverage>();
     for (const file of files) {
         const shown = relativeToCwd(file);
         const peek = await readCommuneFile(file);
@@ -27,6 +29,10 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
             continue;
         }
         const checks = checkSample(evaluation.result, data);
+        const packKey = evaluation.packFile ?? evaluation.result.pack.id;
+        const packCoverage = coverage.get(packKey) ?? new PackCoverage(evaluation.result.pack.title);
+        coverage.set(packKey, packCoverage);
+        packCoverage.add(evaluation.result, checks, data['xã']);
         const ok = checks.filter(checkPassed);
         const bad = checks.filter(c => !checkPassed(c));
         passed += ok.length;
@@ -43,6 +49,14 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
             }
         }
         for (const warning of evaluation.warnings) console.log(`  ! ${warning}`);
+        const summary = evaluation.result.summary;
+        if (summary.indicatorsOnImpliedBounds.length > 0) {
+            console.log(`  ~ ${summary.criteriaOnImpliedBounds.length} tiêu chí và ${summary.indicatorsOnImpliedBounds.length} chỉ tiêu chỉ kết luận được nhờ cận suy ra từ chính kết luận đã biết: tiêu chí ${summary.criteriaOnImpliedBounds.join(', ') || '—'}; chỉ tiêu ${summary.indicatorsOnImpliedBounds.join(', ')}`);
+        }
+    }
+    for (const packCoverage of coverage.values()) {
+        console.log('');
+        for (const line of packCoverage.lines()) console.log(line);
     }
     if (samples === 0) {
         console.log(`Không tìm thấy xã mẫu nào (tệp .json có «kết quả chính thức») trong: ${inputs.join(', ') || 'examples'}`);
