@@ -13,6 +13,7 @@ import { NtmDocumentSymbolProvider } from './navigation/ntm-document-symbol-prov
 import { NtmRenameProvider } from './navigation/ntm-rename-provider.js';
 import { NtmWorkspaceSymbolProvider } from './navigation/ntm-workspace-symbol-provider.js';
 import { guarded } from './server/guard.js';
+import { NtmWorkspaceManager } from './server/ntm-workspace-manager.js';
 import type { SampleRunner } from './server/sample-runner.js';
 import { UnavailableSampleRunner } from './server/sample-runner.js';
 
@@ -49,6 +50,9 @@ export const NtmLspModule: Module<NtmLspServices, PartialLangiumServices & NtmLs
 };
 
 export const NtmSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        WorkspaceManager: (services) => new NtmWorkspaceManager(services)
+    },
     lsp: {
         WorkspaceSymbolProvider: (services) => guarded(new NtmWorkspaceSymbolProvider(services), 'WorkspaceSymbolProvider', empty),
         FuzzyMatcher: () => new FoldingFuzzyMatcher()
