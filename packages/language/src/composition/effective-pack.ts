@@ -1,4 +1,5 @@
 import type { AstNode, LangiumDocuments } from 'langium';
+import { AstUtils } from 'langium';
 import type {
     AddIndicator, Amendment, Criterion, DropIndicator, FactDecl, Gate, Indicator, IndicatorChange, Pack, RegionRule,
     ReplaceIndicator, Rounding, Table
@@ -89,7 +90,7 @@ export function composePack(pack: Pack, documents: LangiumDocuments): EffectiveP
     const layers = chain.cycle ? [pack] : [...chain.bases].reverse().concat(pack);
     layers.forEach((layer, index) => applyLayer(builder, layer, index > 0));
     // Problems inside base packs are reported when those packs are validated, not on this one.
-    const problems = builder.problems.filter(p => p.node.$document === pack.$document || nodeIn(p.node, pack));
+    const problems = builder.problems.filter(p => nodeIn(p.node, pack));
     return { pack, chain, ...builder, problems };
 }
 
@@ -127,7 +128,7 @@ function applyLayer(builder: Builder, layer: Pack, hasBase: boolean): void {
     builder.rounding = layer.roundings[0] ?? builder.rounding;
 
     for (const fact of layer.members.filter(isFactDecl)) {
-        const previous = builder.facts.find(f => f.name === fact.name && f.$document !== layer.$document);
+        const previous = builder.facts.find(f => f.name === fact.name && f.$container !== layer);
         if (previous && fact.name !== undefined) {
             problem('error', fact, `Dữ kiện «${fact.name}» đã khai báo trong bộ gốc «${(previous.$container as Pack).name}»; dùng lại dữ kiện đó, không khai báo lại.`, IssueCodes.DuplicateName, 'name');
             continue;
@@ -258,7 +259,7 @@ function applyChange(
     if (isReplaceIndicator(change) && previous && change.indicator) {
         const looser = looserThreshold(previous.requirement, change.indicator.requirement);
         if (looser) {
-            problem('warning', change.indicator, `Ngưỡng ${looser.replacement} lỏng hơn ngưỡng ${looser.base} của bộ gốc «${(previous.$document?.parseResult.value as Pack | undefined)?.name ?? ''}»: bộ của tỉnh thường chỉ được chặt hơn — kiểm tra lại văn bản.`, IssueCodes.LooserThanBase, 'requirement');
+            problem('warning', change.indicator, `Ngưỡng ${looser.replacement} lỏng hơn ngưỡng ${looser.base} của bộ gốc «${(AstUtils.findRootNode(previous) as Pack).name ?? ''}»: bộ của tỉnh thường chỉ được chặt hơn — kiểm tra lại văn bản.`, IssueCodes.LooserThanBase, 'requirement');
         }
     }
     existing.versions.splice(0, existing.versions.length, newVersion);

@@ -201,8 +201,7 @@ export class NtmTsGenerator {
             }
             let keys: string[][] = [[]];
             for (const dimension of dimensions) {
-                const key = row.keys.find(k => dimensionOfKey(k) === dimension);
-                const values = key ? keyValues(key) : [];
+                const values = row.keys.filter(k => dimensionOfKey(k) === dimension).flatMap(keyValues);
                 keys = keys.flatMap(prefix => values.map(v => [...prefix, v]));
             }
             for (const parts of keys) cells.push(`        ${str(parts.join('|'))}: ${value}`);

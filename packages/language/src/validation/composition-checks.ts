@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Bound, Pack, Rounding, Table, UnknownValue } from '../generated/ast.js';
-import { isCriterion, isQuantityLiteral, isTable } from '../generated/ast.js';
+import { isCriterion, isQuantityLiteral, isRegionRule, isTable } from '../generated/ast.js';
 import type { EffectivePack } from '../composition/effective-pack.js';
 import { composePack } from '../composition/effective-pack.js';
 import { canonicalRegion, cellKeys, describeCell, dimensionOfKey, keyValues, tableDimensions } from '../composition/dimensions.js';
@@ -41,7 +41,7 @@ export function compositionMustBeConsistent(services: NtmServices) {
                 accept('warning', `Tiêu chí ${criterion.label} chưa có chỉ tiêu nào: kết quả của tiêu chí sẽ là «thiếu dữ liệu».`, { node: criterion, property: 'label', code: IssueCodes.EmptyCriterion });
             }
         }
-        for (const rule of effective.regionRules.filter(r => r.$document === pack.$document)) {
+        for (const rule of pack.members.filter(isRegionRule)) {
             if (rule.region !== undefined && !canonicalRegion(rule.region)) {
                 accept('error', unknownRegionMessage(rule.region), { node: rule, property: 'region', code: IssueCodes.UnknownRegion });
             }
@@ -93,11 +93,6 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
                 rowOk = false;
                 continue;
             }
-            if (perDimension.has(dimension)) {
-                accept('error', `Dòng có hai khóa ${dimension}.`, { node: key, code: IssueCodes.TableKey });
-                rowOk = false;
-                continue;
-            }
             const values = keyValues(key);
             if (values.length === 0) {
                 const text = key.$cstNode?.text ?? '';
@@ -118,7 +113,8 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
                     accept('warning', `Năm ${outside.join(', ')} nằm ngoài thời gian hiệu lực của bộ tiêu chí (${years[0]}–${years[years.length - 1]}); ô này không bao giờ được dùng.`, { node: key, code: IssueCodes.TableKey });
                 }
             }
-            perDimension.set(dimension, values);
+            // `ĐBSH, ĐNB: 100%`: several keys of one dimension give the row to each of them.
+            perDimension.set(dimension, [...(perDimension.get(dimension) ?? []), ...values]);
         }
         if (!rowOk) continue;
         const missingDimension = dimensions.find(d => !perDimension.has(d));

@@ -36,12 +36,22 @@ const MAX_BASE_DEPTH = 16;
  * the validator to report on the `dựa trên` line.
  */
 export async function loadPackFile(services: NtmServices, uri: string): Promise<LoadedPack> {
+    return loadWithBases(services, uri, undefined);
+}
+
+/** As `loadPackFile`, for text not (yet) saved at `uri`: an editor buffer, a test resource. */
+export async function loadPackTextWithBases(services: NtmServices, text: string, uri: string): Promise<LoadedPack> {
+    return loadWithBases(services, uri, text);
+}
+
+async function loadWithBases(services: NtmServices, uri: string, mainText: string | undefined): Promise<LoadedPack> {
     const workspace = services.shared.workspace;
     const documents = workspace.LangiumDocuments;
     const mainUri = URI.parse(uri);
     const toBuild: LangiumDocument[] = [];
 
     const read = async (target: URI): Promise<string | undefined> => {
+        if (mainText !== undefined && target.toString() === mainUri.toString()) return mainText;
         try {
             return await workspace.FileSystemProvider.readFile(target);
         } catch {

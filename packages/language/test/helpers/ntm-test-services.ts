@@ -1,5 +1,7 @@
+import { pathToFileURL } from 'node:url';
+import { NodeFileSystem } from 'langium/node';
 import type { LoadedPack } from '../../src/workspace/pack-loader.js';
-import { loadPackText } from '../../src/workspace/pack-loader.js';
+import { loadPackText, loadPackTextWithBases } from '../../src/workspace/pack-loader.js';
 import type { NtmServices } from '../../src/ntm-module.js';
 import { createNtmCoreServices } from '../../src/ntm-module.js';
 
@@ -29,3 +31,11 @@ export const PACK_HEADER = [
     '  hiệu lực từ 08/03/2022 đến 31/12/2025',
     ''
 ].join('\n');
+
+let fileServices: NtmServices | undefined;
+
+/** Loads a pack whose text is given but whose `dựa trên` bases are read from disk, relative to `file`. */
+export async function loadTestPackAt(text: string, file: string): Promise<LoadedPack> {
+    fileServices ??= createNtmCoreServices(NodeFileSystem).Ntm;
+    return loadPackTextWithBases(fileServices, text, pathToFileURL(file).toString());
+}

@@ -10,7 +10,7 @@ import type { Expectation, MessagePattern, SeverityName } from './test-expectati
 import { readExpectations } from './test-expectations.js';
 import type { MarkedRange, MarkedResource } from './test-markers.js';
 import { InvalidTestFileError, readMarkedResource } from './test-markers.js';
-import { loadTestPack, ntmTestServices } from './ntm-test-services.js';
+import { loadTestPack, loadTestPackAt, ntmTestServices } from './ntm-test-services.js';
 
 const RESOURCES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'resources');
 
@@ -50,7 +50,10 @@ export async function resourceTestFailures(test: ResourceTest): Promise<string[]
     if (test.error || !test.resource || !test.expectations) {
         return [test.error?.message ?? 'unreadable test file'];
     }
-    const loaded = await loadTestPack(test.resource.text, path.basename(test.file, '.ntm'));
+    // Packs that build on others (`dựa trên`) are loaded at their real path so the bases are found on disk.
+    const loaded = /^\s*dựa trên\s/mu.test(test.resource.text.normalize('NFC'))
+        ? await loadTestPackAt(test.resource.text, test.file)
+        : await loadTestPack(test.resource.text, path.basename(test.file, '.ntm'));
     return expectationFailures(loaded.document, loaded.diagnostics, test.expectations);
 }
 
