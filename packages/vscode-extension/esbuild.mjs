@@ -2,12 +2,19 @@
 // the .vsix ships these two files and no node_modules.
 import * as esbuild from 'esbuild';
 
-/** The language server's entry; `out/language/main.cjs` is what the client starts with `--stdio`. */
-const SERVER_ENTRY = 'src/language/main.ts';
+/**
+ * The language server's entries; `out/language/main.cjs` is what the client starts with `--stdio`.
+ * `cli` is `ntm lsp` (with test runs of sample communes, in a worker); `language` is the plain server.
+ */
+const SERVERS = {
+    cli: { 'language/main': 'src/language/cli-server.ts', 'language/sample-worker': 'src/language/cli-sample-worker.ts' },
+    language: { 'language/main': 'src/language/main.ts' }
+};
+const SERVER = SERVERS.cli;
 
 const minify = process.argv.includes('--minify');
 await esbuild.build({
-    entryPoints: { 'extension/main': 'src/extension/main.ts', 'language/main': SERVER_ENTRY },
+    entryPoints: { 'extension/main': 'src/extension/main.ts', ...SERVER },
     outdir: 'out',
     outExtension: { '.js': '.cjs' },
     bundle: true,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -8,12 +8,16 @@ import { promisify } from 'node:util';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/logic/command-ids.js';
+import { isRunSamplesResult } from '../src/logic/run-result-guard.js';
+import type { RunSamplesResult } from '../src/protocol.js';
+import { RUN_SAMPLES_METHOD } from '../src/protocol.js';
 import type { ServerSession } from './helpers/lsp-process.js';
 import { startServer } from './helpers/lsp-process.js';
 import { unzip } from './helpers/unzip.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const extensionDir = path.resolve(here, '..');
+const repository = path.resolve(extensionDir, '../..');
 const run = promisify(execFile);
 
 /** The vsce arguments of the package's own `package` script, so the test builds the .vsix as users do. */
@@ -23,6 +27,12 @@ function vsceArguments(): string[] {
     if (!match) throw new Error(`no vsce call in the package script: ${script}`);
     return match[1]!.trim().split(/\s+/);
 }
+
+/**
+ * `require` calls that the bundles contain but never execute: TypeScript's optional source-map-support
+ * (inside try/catch), and the text of ajv's standalone code generator (strings, not calls).
+ */
+const NEVER_LOADED = [/^source-map-support$/, /^ajv\/dist\/runtime\//];
 
 let work: string;
 let entries: string[];
@@ -60,6 +70,7 @@ describe('the .vsix', () => {
             'extension/language-configuration.json',
             'extension/out/extension/main.cjs',
             'extension/out/language/main.cjs',
+            'extension/out/language/sample-worker.cjs',
             'extension/package.json',
             'extension/readme.md',
             'extension/syntaxes/ntm.tmLanguage.json'
@@ -98,10 +109,10 @@ describe('the .vsix', () => {
     });
 
     it('has bundles that need no node_modules: every require is a Node built-in or vscode', () => {
-        for (const bundle of ['out/extension/main.cjs', 'out/language/main.cjs']) {
+        for (const bundle of ['out/extension/main.cjs', 'out/language/main.cjs', 'out/language/sample-worker.cjs']) {
             const text = readFileSync(shipped(bundle), 'utf8');
             const required = [...text.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map(m => m[1]!);
-            const foreign = required.filter(name => name !== 'vscode' && !isBuiltin(name));
+            const foreign = required.filter(name => name !== 'vscode' && !isBuiltin(name) && !NEVER_LOADED.some(p => p.test(name)));
             expect(foreign, bundle).toEqual([]);
         }
     });
@@ -111,9 +122,17 @@ describe('the language server inside the .vsix', () => {
     let session: ServerSession;
     let folder: string;
 
+    let liemCan: string;
+    let pack: string;
+
     beforeAll(async () => {
         folder = path.join(work, 'xa-mau');
         mkdirSync(folder, { recursive: true });
+        // A copy of the real sample and its pack, at the same relative places as in the repository.
+        liemCan = path.join(folder, 'examples/ha-nam/liem-can-2024.json');
+        pack = path.join(folder, 'rulesets/ha-nam/ntm-nang-cao.ntm');
+        cpSync(path.join(repository, 'examples/ha-nam/liem-can-2024.json'), liemCan);
+        cpSync(path.join(repository, 'rulesets'), path.join(folder, 'rulesets'), { recursive: true });
         session = await startServer(shipped('out/language/main.cjs'), pathToFileURL(folder).toString(), work);
     }, 60_000);
 
@@ -133,5 +152,30 @@ describe('the language server inside the .vsix', () => {
         expect(undeclared!.severity).toBe(DiagnosticSeverity.Error);
         expect(undeclared!.range.start).toEqual({ line: 5, character: 4 });
         expect(undeclared!.message).toContain('chưa được khai báo');
+    });
+
+    it('runs a real sample commune through ntm/chayKiemThu and compares every official verdict', async () => {
+        const result: RunSamplesResult = await session.connection.sendRequest(RUN_SAMPLES_METHOD, { communeUri: pathToFileURL(liemCan).toString() });
+        expect(isRunSamplesResult(result)).toBe(true);
+        const [sample] = result.samples;
+        expect(sample).toMatchObject({ commune: 'Liêm Cần', ran: true, problems: [] });
+        const official = JSON.parse(readFileSync(liemCan, 'utf8'))['kết quả chính thức'];
+        const expected = Object.keys(official['chỉ tiêu']).length + Object.keys(official['tiêu chí']).length + 1;
+        expect(sample!.checks.filter(c => c.official !== undefined)).toHaveLength(expected);
+        expect(sample!.summary).toMatch(/\d+\/\d+ tiêu chí/);
+    });
+
+    it('reports a malformed sample with file and field, and still runs the pack\'s other samples', async () => {
+        const broken = path.join(path.dirname(liemCan), 'hong-2024.json');
+        const data = JSON.parse(readFileSync(liemCan, 'utf8'));
+        data['ngày đánh giá'] = 'hôm qua';
+        writeFileSync(broken, JSON.stringify(data, undefined, 2));
+        const result: RunSamplesResult = await session.connection.sendRequest(RUN_SAMPLES_METHOD, { packUri: pathToFileURL(pack).toString() });
+        const byFile = new Map(result.samples.map(s => [path.basename(fileURLToPath(s.communeUri)), s]));
+        expect(byFile.get('liem-can-2024.json')).toMatchObject({ ran: true });
+        const bad = byFile.get('hong-2024.json')!;
+        expect(bad.ran).toBe(false);
+        expect(bad.problems.join('\n')).toMatch(/hong-2024\.json/);
+        expect(bad.problems.join('\n')).toMatch(/ngày đánh giá/);
     });
 });

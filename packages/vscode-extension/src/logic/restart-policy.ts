@@ -20,7 +20,7 @@ export class RestartPolicy {
             restart: false,
             message: `Máy chủ ngôn ngữ NTM đã dừng đột ngột ${this.crashes.length} lần trong ${minutes} phút nên tiện ích không khởi động lại nữa. ` +
                 'Tô màu cú pháp vẫn dùng được; báo lỗi, giải thích khi rê chuột và chạy kiểm thử tạm ngừng. ' +
-                'Xem lỗi của máy chủ ở phía trên trong kênh này, rồi chạy lệnh «Developer: Reload Window» để thử lại.'
+                'Chi tiết lỗi ở kênh «NTM — nhật ký máy chủ»; chạy lệnh «Developer: Reload Window» để thử lại.'
         };
     }
 
@@ -33,5 +33,5 @@ export class RestartPolicy {
 export function startFailureMessage(reason: string): string {
     return `Không khởi động được máy chủ ngôn ngữ NTM: ${reason}. ` +
         'Tô màu cú pháp vẫn dùng được; báo lỗi, giải thích khi rê chuột và chạy kiểm thử tạm ngừng. ' +
-        'Cài lại tiện ích từ tệp .vsix, rồi chạy lệnh «Developer: Reload Window».';
+        'Chi tiết lỗi ở kênh «NTM — nhật ký máy chủ»; cài lại tiện ích từ tệp .vsix rồi chạy lệnh «Developer: Reload Window».';
 }
