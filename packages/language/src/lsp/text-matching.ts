@@ -5,6 +5,18 @@ import { LOOK_ALIKE_LETTERS, normalizeName } from '../util/vietnamese-text.js';
  * `rác thải`. Look-alike letters fold to the letter they imitate, so `nƣớc` finds `nước`.
  */
 export function foldVietnamese(text: string): string {
+    const cached = foldCache.get(text);
+    if (cached !== undefined) return cached;
+    // Completion folds the same few thousand names on every keystroke; a bounded cache keeps that cheap.
+    if (foldCache.size > 20_000) foldCache.clear();
+    const folded = fold(text);
+    foldCache.set(text, folded);
+    return folded;
+}
+
+const foldCache = new Map<string, string>();
+
+function fold(text: string): string {
     let folded = '';
     for (const char of normalizeName(text)) {
         folded += LOOK_ALIKE_LETTERS.get(char) ?? char;

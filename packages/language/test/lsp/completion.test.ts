@@ -78,3 +78,15 @@ describe('completion', () => {
         });
     });
 });
+
+describe('completion internals', () => {
+    it('reads the keywords that start a pack member from the grammar', async () => {
+        const { memberKeywords } = await import('../../src/lsp/completion/member-start.js');
+        expect(memberKeywords(lspServices().Grammar)).toEqual(expect.arrayContaining(['dữ kiện', 'thang', 'phân tổ', 'tiêu chí', 'điều kiện công nhận']));
+    });
+
+    it('offers nothing inside quoted text or a comment', async () => {
+        expect((await complete(`${FACTS}tiêu chí 17 "Môi truong|"\n`)).list.items).toEqual([]);
+        expect((await complete(`${FACTS}// rac thai|\n`)).list.items).toEqual([]);
+    });
+});

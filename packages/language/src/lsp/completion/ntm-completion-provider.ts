@@ -1,12 +1,16 @@
 import type { AstNodeDescription, GrammarAST, LangiumDocument, LangiumDocuments, MaybePromise, ReferenceInfo } from 'langium';
-import { AstUtils, CstUtils, GrammarAST as Grammar } from 'langium';
-import type { CompletionAcceptor, CompletionContext, CompletionValueItem, LangiumServices, NextFeature } from 'langium/lsp';
+import { AstUtils, CstUtils, GrammarAST as Grammar, TextDocument } from 'langium';
+import type { CompletionAcceptor, CompletionBacktrackingInformation, CompletionContext, CompletionValueItem, LangiumServices, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import type { CancellationToken, CompletionItem, CompletionList, CompletionParams, Position } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { isCriterion, isIndicator, isPack } from '../../generated/ast.js';
 import { foldVietnamese, matchesFromStart } from '../text-matching.js';
+import { memberKeywords, memberStart } from './member-start.js';
 import { unitCandidates } from './unit-candidates.js';
+
+/** Stands in for the pack header when only the current member is parsed for completion. */
+const STAND_IN_HEADER = 'bộ tiêu chí x "x"\n';
 
 /** What a reference candidate is, in the analyst's words. */
 const KIND_DETAIL: Readonly<Record<string, string>> = {
@@ -21,10 +25,36 @@ const KIND_DETAIL: Readonly<Record<string, string>> = {
  */
 export class NtmCompletionProvider extends DefaultCompletionProvider {
     private readonly documents: LangiumDocuments;
+    private readonly memberKeywords: readonly string[];
 
     constructor(services: LangiumServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.memberKeywords = memberKeywords(services.Grammar);
+    }
+
+    /**
+     * What may follow the text up to `offset`. Langium parses the whole text before the cursor for each
+     * completion context; parsing only the current member, after a stand-in header, gives the same answer
+     * and keeps completion fast in a long pack.
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const text = document.getText();
+        const start = memberStart(text, offset, this.memberKeywords);
+        if (start === 0) return super.findFeaturesAt(document, offset);
+        const local = TextDocument.create(document.uri, document.languageId, document.version, STAND_IN_HEADER + text.slice(start, offset));
+        return super.findFeaturesAt(local, local.getText().length);
+    }
+
+    /** Langium lexes the whole text to find the tokens around the cursor; lexing the current member is enough. */
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const start = memberStart(text, offset, this.memberKeywords);
+        const found = super.backtrackToAnyToken(start === 0 ? text : text.slice(start), offset - start);
+        const shift = (value: number | undefined) => value === undefined ? undefined : value + start;
+        return {
+            nextTokenStart: found.nextTokenStart + start, nextTokenEnd: found.nextTokenEnd + start,
+            previousTokenStart: shift(found.previousTokenStart), previousTokenEnd: shift(found.previousTokenEnd)
+        };
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
@@ -76,11 +106,14 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
         acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail: 'từ khóa', sortText: '1' });
     }
 
-    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
-        const item = super.createReferenceCompletionItem(description, refInfo, context);
+    /** Without Langium's documentation lookup per candidate (a comment search each): the detail says what it is. */
+    protected override createReferenceCompletionItem(description: AstNodeDescription, _refInfo: ReferenceInfo, _context: CompletionContext): CompletionValueItem {
         const node = description.node;
         const text = isIndicator(node) ? node.text : isCriterion(node) ? node.title : undefined;
-        return { ...item, detail: text ?? KIND_DETAIL[description.type] ?? description.type, data: { matchText: text } };
+        return {
+            nodeDescription: description, kind: this.nodeKindProvider.getCompletionItemKind(description), sortText: '0',
+            detail: text ?? KIND_DETAIL[description.type] ?? description.type, data: { matchText: text }
+        };
     }
 
     protected override fillCompletionItem(context: CompletionContext, item: CompletionValueItem): CompletionItem | undefined {

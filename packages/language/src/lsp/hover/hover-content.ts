@@ -9,13 +9,16 @@ import type { NtmTypeComputer } from '../../typing/type-computer.js';
 import { typeToString } from '../../typing/ntm-types.js';
 import { code, escapeMarkdown, quote, sourceOf } from './markdown.js';
 
+/** Who reads each fact of a pack: indicator labels, «điều kiện công nhận», or derived facts. */
+export type ReadersIndex = ReadonlyMap<AstNode, ReadonlySet<string | FactDecl>>;
+
 /** Vietnamese Markdown explaining a declaration or threshold, the way the decision text does. */
-export function hoverContent(node: AstNode, types: NtmTypeComputer): string | undefined {
+export function hoverContent(node: AstNode, types: NtmTypeComputer, readersOf: (pack: Pack) => ReadersIndex = readersIndex): string | undefined {
     if (isPack(node)) return packHover(node);
     if (isCriterion(node)) return criterionHover(node);
     if (isIndicator(node)) return indicatorHover(node);
     if (isGate(node)) return gateHover(node);
-    if (isFactDecl(node)) return factHover(node, types);
+    if (isFactDecl(node)) return factHover(node, types, readersOf);
     if (isTable(node)) return tableHover(node);
     if (isLegalSource(node)) return legalSourceHover(node);
     if (isScale(node)) return scaleHover(node);
@@ -73,13 +76,14 @@ function gateHover(gate: Gate): string {
     return [`**Điều kiện công nhận**`, '', quote(gate.text ?? ''), '', `Quy tắc: ${code(sourceOf(gate.requirement))}`, ...citationLines(gate.citations)].join('\n');
 }
 
-function factHover(fact: FactDecl, types: NtmTypeComputer): string {
+function factHover(fact: FactDecl, types: NtmTypeComputer, readersOf: (pack: Pack) => ReadersIndex): string {
     const type = types.typeOfFact(fact);
     const lines = [`**Dữ kiện «${escapeMarkdown(fact.name)}»**`, '', `Kiểu: ${escapeMarkdown(typeToString(type))}`];
     if (fact.derivation) lines.push(`Tính từ: ${code(sourceOf(fact.derivation))}`);
     if (fact.breakdown?.ref) lines.push(`Phân theo: ${escapeMarkdown(fact.breakdown.ref.name)} (${fact.breakdown.ref.members.map(m => escapeMarkdown(m.name)).join(', ')})`);
     if (fact.description) lines.push('', quote(fact.description));
-    const users = indicatorsReading(fact);
+    const pack = AstUtils.getContainerOfType(fact, isPack);
+    const users = pack ? indicatorsReading(fact, readersOf(pack)) : [];
     lines.push('', users.length > 0 ? `Dùng trong chỉ tiêu: ${users.join(', ')}` : '_Chưa được chỉ tiêu nào dùng._');
     return lines.join('\n');
 }
@@ -145,25 +149,34 @@ function legalSourceLine(source: LegalSource): string {
     return `${escapeMarkdown(source.name)}${details ? ` (${escapeMarkdown(details)})` : ''}${source.title ? `: ${escapeMarkdown(source.title)}` : ''}`;
 }
 
+/** One pass over a pack: who reads each fact (an indicator, a gate, or another fact's derivation). */
+export function readersIndex(pack: Pack): ReadersIndex {
+    const readers = new Map<AstNode, Set<string | FactDecl>>();
+    for (const node of AstUtils.streamAllContents(pack)) {
+        const read = isNameReference(node) ? node.target.ref : isPresence(node) ? node.fact.ref : undefined;
+        if (!read) continue;
+        const indicator = AstUtils.getContainerOfType(node, isIndicator);
+        const reader = indicator ? String(indicator.label)
+            : AstUtils.getContainerOfType(node, isGate) ? 'điều kiện công nhận' : AstUtils.getContainerOfType(node, isFactDecl);
+        if (reader === undefined) continue;
+        if (!readers.has(read)) readers.set(read, new Set());
+        readers.get(read)!.add(reader);
+    }
+    return readers;
+}
+
 /** Labels of the indicators (and gates) whose rules read a fact, directly or through derived facts. */
-function indicatorsReading(fact: FactDecl): string[] {
-    const pack = AstUtils.getContainerOfType(fact, isPack);
-    if (!pack) return [];
+function indicatorsReading(fact: FactDecl, readers: ReadersIndex): string[] {
     const labels = new Set<string>();
-    const seen = new Set<FactDecl>();
-    const pending = [fact];
+    const seen = new Set<AstNode>();
+    const pending: AstNode[] = [fact];
     while (pending.length > 0) {
         const current = pending.pop()!;
         if (seen.has(current)) continue;
         seen.add(current);
-        for (const node of AstUtils.streamAllContents(pack)) {
-            const reads = (isNameReference(node) && node.target.ref === current) || (isPresence(node) && node.fact.ref === current);
-            if (!reads) continue;
-            const indicator = AstUtils.getContainerOfType(node, isIndicator);
-            const derived = AstUtils.getContainerOfType(node, isFactDecl);
-            if (indicator) labels.add(String(indicator.label));
-            else if (AstUtils.getContainerOfType(node, isGate)) labels.add('điều kiện công nhận');
-            else if (derived) pending.push(derived);
+        for (const reader of readers.get(current) ?? []) {
+            if (typeof reader === 'string') labels.add(reader);
+            else pending.push(reader);
         }
     }
     return [...labels];

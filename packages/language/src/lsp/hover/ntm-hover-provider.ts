@@ -1,9 +1,12 @@
 import type { AstNode, LangiumDocument } from 'langium';
+import { WorkspaceCache } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { NtmTypeComputer } from '../../typing/type-computer.js';
 import { nodeAtOffset } from '../node-at-offset.js';
-import { hoverContent } from './hover-content.js';
+import type { ReadersIndex } from './hover-content.js';
+import { hoverContent, readersIndex } from './hover-content.js';
+import type { Pack } from '../../generated/ast.js';
 
 /**
  * Hovers in Vietnamese: on a reference, the declaration it names; on a keyword or label, the construct
@@ -11,9 +14,12 @@ import { hoverContent } from './hover-content.js';
  */
 export class NtmHoverProvider {
     private readonly types: NtmTypeComputer;
+    /** Who reads which fact, per pack, until the next change anywhere in the workspace. */
+    private readonly readers: WorkspaceCache<Pack, ReadersIndex>;
 
     constructor(services: LangiumServices & { typing: { TypeComputer: NtmTypeComputer } }) {
         this.types = services.typing.TypeComputer;
+        this.readers = new WorkspaceCache(services.shared);
     }
 
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
@@ -21,7 +27,7 @@ export class NtmHoverProvider {
         if (!found) return undefined;
         // Inside a construct without a hover of its own (a condition, a type), explain the nearest that has one.
         for (let current: AstNode | undefined = found.target ?? found.node; current; current = current.$container) {
-            const value = hoverContent(current, this.types);
+            const value = hoverContent(current, this.types, pack => this.readers.get(pack, () => readersIndex(pack)));
             if (value) {
                 return { contents: { kind: 'markdown', value }, range: found.target ? found.leaf.range : undefined };
             }
