@@ -6,29 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { bin, ntm, resources, root, tempDir } from './helpers/run-ntm.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../../..');
-const bin = path.join(root, 'packages/cli/bin/ntm.js');
-const resources = path.join(here, 'resources');
-const run = promisify(execFile);
-
-interface Outcome { code: number; stdout: string; stderr: string }
-
-/** Spawns the built `ntm` binary, as a user would. */
-async function ntm(...args: string[]): Promise<Outcome> {
-    try {
-        const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, maxBuffer: 32 * 1024 * 1024 });
-        return { code: 0, stdout, stderr };
-    } catch (error) {
-        const e = error as { code?: number; stdout?: string; stderr?: string };
-        return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-    }
-}
-
-function tempDir(): string {
-    return mkdtempSync(path.join(tmpdir(), 'ntm-cli-'));
-}
 
 /** A copy of the mini commune with some fields replaced, written next to a copy of the mini pack. */
 function communeVariant(change: (data: Record<string, any>) => void): string {

@@ -55,7 +55,8 @@ export class NtmTsGenerator {
         const facts = effective.facts;
         const indicators = effective.criteria.flatMap(c => c.indicators.map(indicator => ({ indicator, criterion: c })));
         const factIndex = new Map(facts.map((fact, index) => [fact, index]));
-        const tableIndex = new Map(effective.tables.map((table, index) => [table, index]));
+        // By name: a pack that builds on another may replace a base table, and the base's rules must see the replacement.
+        const tableIndex = new Map(effective.tables.map((table, index) => [table.name, index]));
         const context: EmitContext = { pack, factIndex, tableIndex, types: this.types, rounding: effective.rounding };
         const parts = [
             '// Sinh tự động bởi trình biên dịch ntm từ một bộ tiêu chí .ntm. Không sửa tay: hãy sửa tệp .ntm rồi biên dịch lại.',
@@ -259,7 +260,7 @@ export class NtmTsGenerator {
 interface EmitContext {
     readonly pack: Pack;
     readonly factIndex: ReadonlyMap<FactDecl, number>;
-    readonly tableIndex: ReadonlyMap<Table, number>;
+    readonly tableIndex: ReadonlyMap<string, number>;
     readonly types: NtmTypeComputer;
     /** The rounding in force for the comparison being emitted (indicator's own, else the pack's). */
     readonly rounding?: Rounding;
@@ -378,7 +379,11 @@ function emitExpression(expression: Expression, context: EmitContext, member: st
     if (isNameReference(expression)) {
         const target = expression.target.ref;
         if (isFactDecl(target)) return emitFact(target, context, member);
-        if (isTable(target)) return `tableValue(TABLE_${context.tableIndex.get(target) ?? -1}, t)`;
+        if (isTable(target)) {
+            const index = context.tableIndex.get(target.name);
+            if (index === undefined) throw new Error(`Unresolved table ${target.name}`);
+            return `tableValue(TABLE_${index}, t)`;
+        }
         if (isLevel(target) && isScale(target.$container)) {
             return `levelLit(${target.$container.levels.indexOf(target)}, ${str(target.name)})`;
         }

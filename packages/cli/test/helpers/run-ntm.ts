@@ -1,0 +1,29 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../../../..');
+export const bin = path.join(root, 'packages/cli/bin/ntm.js');
+export const resources = path.resolve(here, '..', 'resources');
+const run = promisify(execFile);
+
+export interface Outcome { code: number; stdout: string; stderr: string }
+
+/** Spawns the built `ntm` binary, as a user would. */
+export async function ntm(...args: string[]): Promise<Outcome> {
+    try {
+        const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, maxBuffer: 32 * 1024 * 1024 });
+        return { code: 0, stdout, stderr };
+    } catch (error) {
+        const e = error as { code?: number; stdout?: string; stderr?: string };
+        return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+    }
+}
+
+export function tempDir(): string {
+    return mkdtempSync(path.join(tmpdir(), 'ntm-cli-'));
+}
