@@ -90,3 +90,20 @@ describe('completion internals', () => {
         expect((await complete(`${FACTS}// rac thai|\n`)).list.items).toEqual([]);
     });
 });
+
+describe('completion of regions and commune groups', () => {
+    const TABLE = `${PACK_HEADER}bảng thu nhập tối thiểu theo vùng: tiền triệu đồng/người/năm\n`;
+
+    it('offers the seven regions by code, found by their names without diacritics too', async () => {
+        const all = await complete(`${TABLE}  |`);
+        expect(labels(all.list)).toEqual(expect.arrayContaining(['TDMNPB', 'ĐBSH', 'BTB', 'DHNTB', 'TN', 'ĐNB', 'ĐBSCL']));
+        expect(all.list.items.find(i => i.label === 'ĐBSH')?.detail).toBe('Đồng bằng sông Hồng');
+        const byName = await complete(`${TABLE}  dong bang`);
+        expect(labels(byName.list).filter(l => /^[A-ZĐ]+$/u.test(l)).sort()).toEqual(['ĐBSCL', 'ĐBSH']);
+    });
+
+    it('offers the commune groups after «nhóm»', async () => {
+        const { list } = await complete(`${PACK_HEADER}bảng thu nhập theo nhóm: tiền triệu đồng/người/năm\n  "Thu nhập tối thiểu"\n  nhóm |`);
+        expect(labels(list)).toEqual(expect.arrayContaining(['1', '2', '3']));
+    });
+});

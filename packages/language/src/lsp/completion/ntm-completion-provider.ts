@@ -6,6 +6,7 @@ import type { CancellationToken, CompletionItem, CompletionList, CompletionParam
 import { CompletionItemKind } from 'vscode-languageserver';
 import { isCriterion, isIndicator, isPack } from '../../generated/ast.js';
 import { foldVietnamese, matchesFromStart } from '../text-matching.js';
+import { COMMUNE_GROUPS, REGIONS } from '../../composition/dimensions.js';
 import { memberKeywords, memberStart } from './member-start.js';
 import { unitCandidates } from './unit-candidates.js';
 
@@ -19,7 +20,7 @@ const KIND_DETAIL: Readonly<Record<string, string>> = {
 };
 
 /**
- * Completion of keywords, names (facts, levels, decisions, labels) and units. Matching ignores diacritics,
+ * Completion of keywords, names (facts, levels, decisions, labels), units, regions and commune groups. Matching ignores diacritics,
  * and the typed text is kept as the filter text, so an editor that filters on its own keeps `rác thải`
  * for `rac thai`. Labels of criteria and indicators match their quoted text too.
  */
@@ -90,6 +91,19 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
         if (rule === 'Unit' || rule === 'UnitPart') {
             for (const unit of unitCandidates(this.documents)) {
                 acceptor(context, { label: unit, kind: CompletionItemKind.Unit, detail: 'đơn vị', sortText: '0' });
+            }
+            return;
+        }
+        const property = AstUtils.getContainerOfType(next.feature, Grammar.isAssignment)?.feature;
+        if (property === 'region') {
+            for (const [code, name] of REGIONS) {
+                acceptor(context, { label: code, kind: CompletionItemKind.EnumMember, detail: name, sortText: '0', data: { matchText: name } });
+            }
+            return;
+        }
+        if (property === 'group') {
+            for (const group of COMMUNE_GROUPS) {
+                acceptor(context, { label: String(group), kind: CompletionItemKind.EnumMember, detail: `nhóm xã ${group}`, sortText: '0' });
             }
             return;
         }

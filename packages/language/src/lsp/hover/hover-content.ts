@@ -1,24 +1,38 @@
 import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
-import type { Citation, Criterion, FactDecl, Gate, Indicator, LegalSource, Pack, QuantityLiteral, Scale, Table, UnverifiedMark, UnverifiedNote } from '../../generated/ast.js';
+import type { EffectivePack } from '../../composition/effective-pack.js';
+import type {
+    Citation, Criterion, FactDecl, Gate, Indicator, LegalSource, Pack, QuantityLiteral, Scale, Table, UnknownValue, UnverifiedMark, UnverifiedNote
+} from '../../generated/ast.js';
 import {
+    isAddIndicator, isAmendment, isReplaceIndicator,
     isBreakdown, isBreakdownMember, isComparison, isCriterion, isFactDecl, isGate, isIndicator, isLegalSource, isLevel, isNameReference,
     isPack, isPresence, isQuantityLiteral, isScale, isTable, isUnknownValue, isUnverifiedMark, isUnverifiedNote
 } from '../../generated/ast.js';
 import type { NtmTypeComputer } from '../../typing/type-computer.js';
 import { typeToString } from '../../typing/ntm-types.js';
 import { code, escapeMarkdown, quote, sourceOf } from './markdown.js';
+import { versionLines } from './version-lines.js';
 
 /** Who reads each fact of a pack: indicator labels, «điều kiện công nhận», or derived facts. */
 export type ReadersIndex = ReadonlyMap<AstNode, ReadonlySet<string | FactDecl>>;
 
+/** What hovers need beyond the node: types, and per-pack indexes the provider caches. */
+export interface HoverContext {
+    readonly types: NtmTypeComputer;
+    readonly readersOf: (pack: Pack) => ReadersIndex;
+    /** The pack as it applies (bases, replacements, amendments); undefined where composition is unavailable. */
+    readonly effectiveOf: (pack: Pack) => EffectivePack | undefined;
+}
+
 /** Vietnamese Markdown explaining a declaration or threshold, the way the decision text does. */
-export function hoverContent(node: AstNode, types: NtmTypeComputer, readersOf: (pack: Pack) => ReadersIndex = readersIndex): string | undefined {
-    if (isPack(node)) return packHover(node);
+export function hoverContent(node: AstNode, context: HoverContext): string | undefined {
+    const types = context.types;
+    if (isPack(node)) return packHover(node, context);
     if (isCriterion(node)) return criterionHover(node);
-    if (isIndicator(node)) return indicatorHover(node);
+    if (isIndicator(node)) return indicatorHover(node, context);
     if (isGate(node)) return gateHover(node);
-    if (isFactDecl(node)) return factHover(node, types, readersOf);
+    if (isFactDecl(node)) return factHover(node, types, context.readersOf);
     if (isTable(node)) return tableHover(node);
     if (isLegalSource(node)) return legalSourceHover(node);
     if (isScale(node)) return scaleHover(node);
@@ -26,10 +40,11 @@ export function hoverContent(node: AstNode, types: NtmTypeComputer, readersOf: (
     if (isBreakdown(node)) return `**Phân tổ «${escapeMarkdown(node.name)}»**: ${node.members.map(m => escapeMarkdown(m.name)).join(', ')}${node.description ? `\n\n${quote(node.description)}` : ''}`;
     if (isBreakdownMember(node) && isBreakdown(node.$container)) return `**«${escapeMarkdown(node.name)}»**, thành phần của phân tổ «${escapeMarkdown(node.$container.name)}»`;
     if (isQuantityLiteral(node)) return thresholdHover(node, types);
+    if (isUnknownValue(node)) return unknownValueHover(node);
     return undefined;
 }
 
-function packHover(pack: Pack): string {
+function packHover(pack: Pack, context: HoverContext): string {
     const lines = [`**Bộ tiêu chí «${escapeMarkdown(pack.title ?? pack.name ?? '')}»**${pack.name ? ` (${code(pack.name)})` : ''}`, ''];
     const item = (label: string, values: readonly string[]) => {
         if (values.length > 0) lines.push(`- ${label}: ${values.map(escapeMarkdown).join('; ')}`);
@@ -38,11 +53,21 @@ function packHover(pack: Pack): string {
     item('Địa bàn', pack.jurisdictions);
     item('Phiên bản', pack.versions);
     item('Hiệu lực', pack.validities.map(v => v.to ? `từ ${v.from} đến ${v.to}` : `từ ${v.from}`));
-    item('Dựa trên', pack.bases.map(b => b.path));
+    const effective = context.effectiveOf(pack);
+    item('Dựa trên', pack.bases.map((b, i) => {
+        const base = effective?.chain.bases[i];
+        return base ? `${b.path} — «${base.title ?? base.name ?? ''}»` : `${b.path} (chưa mở được)`;
+    }));
+    const amendments = pack.members.filter(isAmendment);
+    item('Sửa đổi', amendments.map(a => `theo ${a.source.$refText} từ ${a.from} (${a.changes.length} chỉ tiêu)`));
     item('Làm tròn', pack.roundings.map(r => sourceOf(r)));
     const criteria = pack.members.filter(isCriterion);
     const indicators = criteria.reduce((n, c) => n + c.indicators.length, 0);
     lines.push(`- Gồm ${criteria.length} tiêu chí, ${indicators} chỉ tiêu, ${pack.members.filter(isGate).length} điều kiện công nhận, ${pack.members.filter(isFactDecl).length} dữ kiện`);
+    if (effective && pack.bases.length > 0) {
+        const applied = effective.criteria.reduce((n, c) => n + c.indicators.length, 0);
+        lines.push(`- Áp dụng cả bộ gốc: ${effective.criteria.length} tiêu chí, ${applied} chỉ tiêu`);
+    }
     const unverified = AstUtils.streamAllContents(pack).filter(n => isUnverifiedMark(n) || isUnverifiedNote(n) || isUnknownValue(n)).count();
     if (unverified > 0) lines.push(`- **${unverified} giá trị chưa kiểm chứng**`);
     if (pack.sources.length > 0) {
@@ -61,14 +86,30 @@ function criterionHover(criterion: Criterion): string {
     return lines.join('\n');
 }
 
-function indicatorHover(indicator: Indicator): string {
+function indicatorHover(indicator: Indicator, context: HoverContext): string {
     const criterion = AstUtils.getContainerOfType(indicator, isCriterion);
-    const lines = [`**Chỉ tiêu ${indicator.label}**${criterion ? ` — tiêu chí ${criterion.label} «${escapeMarkdown(criterion.title ?? '')}»` : ''}`, ''];
+    const change = isReplaceIndicator(indicator.$container) ? ' — thay chỉ tiêu của bộ gốc'
+        : isAddIndicator(indicator.$container) ? ` — thêm vào tiêu chí ${indicator.$container.criterion.$refText}` : '';
+    const amendment = AstUtils.getContainerOfType(indicator, isAmendment);
+    const amended = amendment ? `, sửa đổi theo ${escapeMarkdown(amendment.source.$refText)} từ ${amendment.from}` : '';
+    const lines = [`**Chỉ tiêu ${indicator.label}**${criterion ? ` — tiêu chí ${criterion.label} «${escapeMarkdown(criterion.title ?? '')}»` : ''}${change}${amended}`, ''];
     lines.push(indicator.text ? quote(indicator.text) : '_Chưa trích nguyên văn yêu cầu._');
     if (indicator.applicableIf) lines.push('', `Chỉ áp dụng nếu: ${code(sourceOf(indicator.applicableIf))}`);
     if (indicator.requirement) lines.push('', `Quy tắc: ${code(sourceOf(indicator.requirement))}`);
     lines.push(...unverifiedLines(indicator));
     lines.push(...citationLines([...indicator.citations, ...(criterion?.citations ?? [])]));
+    const pack = AstUtils.getContainerOfType(indicator, isPack);
+    lines.push(...versionLines(indicator, pack ? context.effectiveOf(pack) : undefined));
+    return lines.join('\n');
+}
+
+function unknownValueHover(value: UnknownValue): string {
+    const indicator = AstUtils.getContainerOfType(value, isIndicator);
+    const lines = [`**Ngưỡng chưa biết**${indicator ? ` của chỉ tiêu ${indicator.label}` : ''} «chưa kiểm chứng»`, ''];
+    if (value.bounds.length > 0) lines.push(`Cận suy ra: ${value.bounds.map(b => code(sourceOf(b))).join(', ')}`);
+    if (value.basis) lines.push(`Suy từ: ${escapeMarkdown(value.basis)}`);
+    if (value.note) lines.push('', quote(value.note));
+    lines.push('', 'Kết luận dựa trên giá trị này chỉ dựa vào cận suy ra, không phải giá trị của văn bản.');
     return lines.join('\n');
 }
 
@@ -93,7 +134,8 @@ function tableHover(table: Table): string {
     if (table.description) lines.push(quote(table.description), '');
     for (const row of table.rows) {
         const unverified = AstUtils.streamAst(row).some(n => isUnverifiedMark(n) || isUnknownValue(n));
-        lines.push(`- ${code(sourceOf(row))}${unverified ? ' — **chưa kiểm chứng**' : ''}`);
+        const sources = row.citations.map(c => c.source.$refText);
+        lines.push(`- ${code(sourceOf(row).split(/\s+căn cứ\s/u)[0] ?? '')}${unverified ? ' — **chưa kiểm chứng**' : ''}${sources.length > 0 ? ` — căn cứ ${sources.map(escapeMarkdown).join(', ')}` : ''}`);
     }
     lines.push(...citationLines(table.citations));
     return lines.join('\n');

@@ -1,4 +1,6 @@
-import type { AstNode, LangiumDocument } from 'langium';
+import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
+import type { EffectivePack } from '../../composition/effective-pack.js';
+import { composePack } from '../../composition/effective-pack.js';
 import { WorkspaceCache } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -14,12 +16,16 @@ import type { Pack } from '../../generated/ast.js';
  */
 export class NtmHoverProvider {
     private readonly types: NtmTypeComputer;
-    /** Who reads which fact, per pack, until the next change anywhere in the workspace. */
+    /** Per-pack indexes, kept until the next change anywhere in the workspace. */
     private readonly readers: WorkspaceCache<Pack, ReadersIndex>;
+    private readonly effective: WorkspaceCache<Pack, EffectivePack | undefined>;
+    private readonly documents: LangiumDocuments;
 
     constructor(services: LangiumServices & { typing: { TypeComputer: NtmTypeComputer } }) {
         this.types = services.typing.TypeComputer;
         this.readers = new WorkspaceCache(services.shared);
+        this.effective = new WorkspaceCache(services.shared);
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
@@ -27,7 +33,11 @@ export class NtmHoverProvider {
         if (!found) return undefined;
         // Inside a construct without a hover of its own (a condition, a type), explain the nearest that has one.
         for (let current: AstNode | undefined = found.target ?? found.node; current; current = current.$container) {
-            const value = hoverContent(current, this.types, pack => this.readers.get(pack, () => readersIndex(pack)));
+            const value = hoverContent(current, {
+                types: this.types,
+                readersOf: pack => this.readers.get(pack, () => readersIndex(pack)),
+                effectiveOf: pack => this.effective.get(pack, () => composePack(pack, this.documents))
+            });
             if (value) {
                 return { contents: { kind: 'markdown', value }, range: found.target ? found.leaf.range : undefined };
             }
