@@ -111,6 +111,10 @@ export class SampleTestExplorer implements Disposable {
     }
 
     private async execute(request: TestRunRequest, ids: readonly string[], token: CancellationToken): Promise<void> {
+        // The server reads packs and communes from disk: save the ones being edited first.
+        await Promise.all(workspace.textDocuments
+            .filter(d => d.isDirty && (d.uri.path.endsWith('.ntm') || ids.includes(d.uri.toString())))
+            .map(d => d.save()));
         const run = this.controller.createTestRun(request, 'Xã mẫu NTM');
         try {
             const nodes = ids.map(id => this.nodes.get(id)).filter((n): n is TestNode => n !== undefined);
