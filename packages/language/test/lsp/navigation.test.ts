@@ -93,6 +93,17 @@ describe('rename', () => {
         expect(after.match(/số hộ nghèo(?! đa chiều)/gu)).toBeNull();
     });
 
+    it('renames a national fact in the provincial packs that build on it too', async () => {
+        const nationalText = `${PACK_HEADER}dữ kiện tỷ lệ hộ nghèo: phần trăm\ntiêu chí 11 "Hộ nghèo"\n  chỉ tiêu 11.1 "Nghèo" tỷ lệ hộ nghèo < 1%\n`;
+        const national = await openPack(nationalText, 'file:///ws2/quoc-gia/ntm.ntm');
+        const provincialText = PACK_HEADER.replace('bộ tiêu chí thử', 'bộ tiêu chí tỉnh') + '  dựa trên "../quoc-gia/ntm.ntm"\n' +
+            'tiêu chí 20 "Riêng"\n  chỉ tiêu 20.1 "Nghèo" tỷ lệ hộ nghèo < 0.5%\n';
+        const provincial = await openPack(provincialText, 'file:///ws2/tinh/ntm.ntm');
+        const edit = await lspServices().lsp.RenameProvider!.rename(national, { ...position(national, offsetOf(nationalText, 'tỷ lệ hộ nghèo:', 3)), newName: 'tỷ lệ hộ nghèo đa chiều' });
+        expect(editedText(nationalText, edit, national.uri.toString()).match(/tỷ lệ hộ nghèo đa chiều/gu)).toHaveLength(2);
+        expect(editedText(provincialText, edit, provincial.uri.toString())).toContain('chỉ tiêu 20.1 "Nghèo" tỷ lệ hộ nghèo đa chiều < 0.5%');
+    });
+
     it('refuses a new name that is a keyword or already taken, with the reason', async () => {
         const document = await openPack(SAMPLE_PACK);
         const at = position(document, offsetOf(SAMPLE_PACK, 'dữ kiện số hộ nghèo', 10));
