@@ -12,7 +12,8 @@ const TERMINAL_NAMES: Readonly<Record<string, string>> = {
     EOF: 'hết tệp'
 };
 
-const SOFT_KEYWORDS = ['số', 'năm', 'ngày', 'mức', 'cấp', 'của', 'đếm', 'tiền'];
+// Keep in step with the Word rule of names.langium.
+export const SOFT_KEYWORDS = ['số', 'năm', 'ngày', 'mức', 'cấp', 'của', 'đếm', 'tiền', 'vùng', 'nhóm', 'vào', 'cắt', 'lên', 'xuống'];
 
 function describeExpected(token: TokenType): string {
     const terminal = TERMINAL_NAMES[token.name];

@@ -8,7 +8,7 @@ import { RUNTIME_SOURCE } from '../../src/generation/embedded-runtime.js';
 import type { GeneratedModule } from '../../src/generation/ts-generator.js';
 import type { EvaluateOptions, EvaluationResult, IndicatorResult, PackInfo } from '../../src/generation/runtime/result-types.js';
 import type { FactSpec } from '../../src/generation/runtime/fact-input.js';
-import { loadTestPack, ntmTestServices } from '../helpers/ntm-test-services.js';
+import { loadTestPack, loadTestPackAt, ntmFileTestServices, ntmTestServices } from '../helpers/ntm-test-services.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const GENERATION_RESOURCES = path.resolve(here, '..', 'resources', 'generation');
@@ -28,6 +28,14 @@ export async function generateModule(text: string, name = 'generated'): Promise<
     const errors = loaded.diagnostics.filter(d => d.severity === 1).map(d => `${d.range.start.line + 1}: ${d.message}`);
     expect(errors, 'the pack must be free of errors').toEqual([]);
     return ntmTestServices().generation.TsGenerator.generate(loaded.pack);
+}
+
+/** Generates the module of a pack file, with the packs it builds on read from disk. */
+export async function generateFile(file: string): Promise<GeneratedModule> {
+    const loaded = await loadTestPackAt(readFileSync(file, 'utf8'), file);
+    const errors = loaded.diagnostics.filter(d => d.severity === 1).map(d => `${d.range.start.line + 1}: ${d.message}`);
+    expect(errors, 'the pack must be free of errors').toEqual([]);
+    return ntmFileTestServices().generation.TsGenerator.generate(loaded.pack);
 }
 
 export async function generateResource(fileName: string): Promise<GeneratedModule> {

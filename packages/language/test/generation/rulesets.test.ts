@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/generation/runtime/result-types.js';
-import { ModuleLoader, generateModule, outsideReferences, typeCheck } from './generated-module.js';
+import { ModuleLoader, generateFile, outsideReferences, typeCheck } from './generated-module.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 const VERDICTS: readonly Verdict[] = ['đạt', 'chưa đạt', 'không áp dụng', 'thiếu dữ liệu'];
@@ -16,7 +16,12 @@ function filesUnder(directory: string, extension: string): string[] {
     }).sort();
 }
 
-interface SampleCommune { readonly 'bộ tiêu chí'?: string; readonly 'ngày đánh giá'?: string; readonly 'dữ kiện'?: Record<string, unknown> }
+interface SampleCommune {
+    readonly 'bộ tiêu chí'?: string;
+    readonly 'ngày đánh giá'?: string;
+    readonly 'thuộc tính'?: { readonly 'vùng'?: string; readonly 'nhóm'?: number };
+    readonly 'dữ kiện'?: Record<string, unknown>;
+}
 
 const packs = filesUnder(path.join(root, 'rulesets'), '.ntm');
 const samples = filesUnder(path.join(root, 'examples'), '.json').map(file => ({ file, data: JSON.parse(readFileSync(file, 'utf8')) as SampleCommune }));
@@ -26,13 +31,14 @@ afterAll(() => loader.dispose());
 
 describe.runIf(packs.length > 0).each(packs.map(file => [path.relative(root, file), file]))('the real pack %s', (_name, file) => {
     it('generates a module that type-checks under strict, imports nothing and evaluates its sample communes', async () => {
-        const module = await generateModule(readFileSync(file, 'utf8'), path.basename(file));
+        const module = await generateFile(file);
         expect(typeCheck(module.text)).toEqual([]);
         expect(outsideReferences(module.text)).toEqual([]);
         const evaluator = await loader.load(module);
         const mine = samples.filter(s => s.data['bộ tiêu chí'] && path.resolve(path.dirname(s.file), s.data['bộ tiêu chí']) === file);
         for (const sample of mine) {
-            const result = evaluator.evaluate(sample.data['dữ kiện'] ?? {}, { ngàyĐánhGiá: sample.data['ngày đánh giá'] });
+            const attributes = sample.data['thuộc tính'] ?? {};
+            const result = evaluator.evaluate(sample.data['dữ kiện'] ?? {}, { ngàyĐánhGiá: sample.data['ngày đánh giá'], vùng: attributes['vùng'], nhóm: attributes['nhóm'] });
             evaluated.add(sample.file);
             expect(result.indicators.length).toBeGreaterThan(0);
             expect(result.indicators.filter(i => !VERDICTS.includes(i.verdict))).toEqual([]);

@@ -36,6 +36,11 @@ let fileServices: NtmServices | undefined;
 
 /** Loads a pack whose text is given but whose `dựa trên` bases are read from disk, relative to `file`. */
 export async function loadTestPackAt(text: string, file: string): Promise<LoadedPack> {
+    return loadPackTextWithBases(ntmFileTestServices(), text, pathToFileURL(file).toString());
+}
+
+/** Services that read from disk, for packs whose bases are files. */
+export function ntmFileTestServices(): NtmServices {
     fileServices ??= createNtmCoreServices(NodeFileSystem).Ntm;
-    return loadPackTextWithBases(fileServices, text, pathToFileURL(file).toString());
+    return fileServices;
 }

@@ -89,7 +89,11 @@ export function indicator(meta: IndicatorMeta, applicable: Cond | undefined, req
         citations: meta.citations, verdict: result.verdict, flags, value: result.value,
         threshold: result.thresholds.length > 0 ? result.thresholds.join('; ') : undefined,
         factsUsed: result.uses, missingFacts: result.missing, gap: result.gap, source: meta.source, unknownThresholds: unknowns,
-        notes, explanation: [...result.lines, `Nguồn quy định áp dụng: ${meta.source.text}.`]
+        notes, explanation: [
+            ...result.lines,
+            ...unverified.map(note => `Kết luận này dựa trên ngưỡng chưa kiểm chứng: ${note}.`),
+            `Nguồn quy định áp dụng: ${meta.source.text}.`
+        ]
     };
 }
 

@@ -109,3 +109,14 @@ describe('grammar: NFD text', () => {
         expect(nfdView.find(d => d.text.normalize('NFC') === 'tỷ lệ nước')?.text).toBe('tỷ lệ nước'.normalize('NFD'));
     });
 });
+
+describe('grammar: soft keywords', () => {
+    it('the parser messages know every soft keyword of the Word rule, so they say «một tên» for them', async () => {
+        const { readFileSync } = await import('node:fs');
+        const { SOFT_KEYWORDS } = await import('../../../src/parser/ntm-parser-messages.js');
+        const grammar = readFileSync(new URL('../../../src/grammar/names.langium', import.meta.url), 'utf8');
+        const wordRule = /Word returns string:([\s\S]*?);/.exec(grammar)?.[1] ?? '';
+        const inGrammar = [...wordRule.matchAll(/'([^']+)'/g)].map(m => m[1]);
+        expect([...SOFT_KEYWORDS].sort()).toEqual(inGrammar.sort());
+    });
+});
