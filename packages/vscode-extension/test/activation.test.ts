@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/logic/command-ids.js';
-import { createFakeVscode } from './helpers/fake-vscode.js';
+import type { FakeEditor } from './helpers/fake-vscode.js';
+import { createFakeVscode, fakeEditor } from './helpers/fake-vscode.js';
 
 /**
  * Activates the bundled extension (out/extension/main.cjs, what the .vsix ships) in Node against a
@@ -54,7 +55,12 @@ describe('activating the bundled extension', () => {
     cpSync(path.join(repository, 'examples/ha-nam/liem-can-2024.json'), sampleFile);
     cpSync(path.join(repository, 'rulesets'), path.join(workspace, 'rulesets'), { recursive: true });
     const sampleText = readFileSync(sampleFile, 'utf8');
-    const fake = createFakeVscode({ [sampleUri]: sampleText });
+    const packFile = path.join(workspace, 'rulesets/ha-nam/ntm-nang-cao.ntm');
+    const packUri = pathToFileURL(packFile).toString();
+    const packText = readFileSync(packFile, 'utf8');
+    const sampleEditor = fakeEditor(sampleUri, sampleText);
+    const packEditor = fakeEditor(packUri, packText);
+    const fake = createFakeVscode({ [sampleUri]: sampleText, [packUri]: packText }, [sampleEditor, packEditor]);
     let activated: { extension: any; root: string };
     let ctx: ReturnType<typeof context>;
 
@@ -118,7 +124,56 @@ describe('activating the bundled extension', () => {
         const ntm = fake.channels.find(c => c.name === 'NTM')!;
         expect(ntm.lines.filter(l => /Không khởi động được|dừng đột ngột/.test(l))).toEqual([]);
     });
+
+    it('re-runs a continuous run when the pack is saved', async () => {
+        const [controller] = fake.controllers;
+        const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+        await controller!.profiles[0]!.runHandler({ include: undefined, exclude: [], continuous: true }, token);
+        const runs = controller!.runs.length;
+        fake.save(packUri);
+        await until(() => controller!.runs.length > runs && controller!.runs.at(-1)!.ended ? true : undefined);
+        expect(controller!.runs.at(-1)!.results.some(r => r.id === sampleUri && r.state !== 'started')).toBe(true);
+        token.isCancellationRequested = true;
+        fake.save(packUri);
+        await new Promise(r => setTimeout(r, 300));
+        expect(controller!.runs.length).toBe(runs + 1);
+    });
+
+    it('«Đánh giá» writes the result to the NTM channel and puts the computed verdict beside each official one', async () => {
+        const ntm = fake.channels.find(c => c.name === 'NTM')!;
+        const before = ntm.lines.length;
+        await fake.commands.get(COMMANDS.evaluateCommune)!(sampleUri);
+        const written = ntm.lines.slice(before);
+        expect(written).toContain('── xã Liêm Cần (liem-can-2024.json) ──');
+        expect(written.some(l => /^Máy đánh giá: /.test(l))).toBe(true);
+        const official = JSON.parse(sampleText)['kết quả chính thức'];
+        const verdicts = Object.keys(official['chỉ tiêu']).length + Object.keys(official['tiêu chí']).length + 1;
+        const shown = decorationTexts(sampleEditor);
+        expect(shown).toHaveLength(verdicts);
+        shown.forEach(text => expect(text).toMatch(/^[✓≈✗] máy: /));
+    });
+
+    it('«Chạy kiểm thử» on the pack puts each sample\'s verdict on the indicator lines', async () => {
+        await fake.commands.get(COMMANDS.runPackSamples)!(packUri);
+        const shown = decorationTexts(packEditor);
+        expect(shown.length).toBeGreaterThan(50);
+        shown.forEach(text => expect(text).toMatch(/^máy: /));
+    });
 });
+
+function decorationTexts(editor: FakeEditor): string[] {
+    return [...editor.decorations.values()].flat().map(d => d.renderOptions?.after?.contentText ?? '');
+}
+
+async function until<T>(probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+        const value = probe();
+        if (value !== undefined) return value;
+        if (Date.now() > end) throw new Error('timed out');
+        await new Promise(r => setTimeout(r, 50));
+    }
+}
 
 describe('a language server that crashes at start', () => {
     it('is restarted at most a few times, then reported once in Vietnamese in the NTM channel', async () => {

@@ -141,8 +141,30 @@ function noOpNamespace<T extends object>(members: T): T {
     });
 }
 
+/** An editor shown on screen, recording the decorations set on it. */
+export interface FakeEditor {
+    readonly document: { uri: Uri; lineCount: number; lineAt(line: number): { range: Range } };
+    readonly decorations: Map<unknown, { range: Range; renderOptions?: { after?: { contentText?: string } } }[]>;
+    setDecorations(type: unknown, options: { range: Range; renderOptions?: { after?: { contentText?: string } } }[]): void;
+}
+
+export function fakeEditor(uri: string, text: string): FakeEditor {
+    const lines = text.split('\n');
+    const decorations = new Map<unknown, { range: Range }[]>();
+    return {
+        document: {
+            uri: Uri.parse(uri),
+            lineCount: lines.length,
+            lineAt: line => ({ range: new Range(line, 0, line, lines[line]?.length ?? 0) })
+        },
+        decorations,
+        setDecorations: (type, options) => { decorations.set(type, options); }
+    };
+}
+
 /** Builds a fresh fake `vscode` and the records of what the extension did with it. */
-export function createFakeVscode(files: Record<string, string> = {}) {
+export function createFakeVscode(files: Record<string, string> = {}, editors: FakeEditor[] = []) {
+    const saved = new EventEmitter<{ uri: Uri; isDirty: boolean }>();
     const channels: FakeOutputChannel[] = [];
     const commands = new Map<string, (...args: unknown[]) => unknown>();
     const codeLensProviders: { selector: unknown; provider: { provideCodeLenses(document: unknown): CodeLens[] } }[] = [];
@@ -173,7 +195,7 @@ export function createFakeVscode(files: Record<string, string> = {}) {
         TestRunProfileKind: { Run: 1, Debug: 2, Coverage: 3 },
         ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
         window: noOpNamespace({
-            visibleTextEditors: [],
+            visibleTextEditors: editors,
             activeTextEditor: undefined,
             createOutputChannel: (name: string) => {
                 const channel = { name, lines: [] as string[] };
@@ -185,7 +207,7 @@ export function createFakeVscode(files: Record<string, string> = {}) {
                     replace: () => undefined, clear: () => undefined, show: () => undefined, hide: () => undefined, dispose: () => undefined
                 };
             },
-            createTextEditorDecorationType: () => ({ dispose: () => undefined }),
+            createTextEditorDecorationType: (options: unknown) => ({ options, dispose: () => undefined }),
             showErrorMessage: async (message: string) => { notifications.push(message); return undefined; },
             showWarningMessage: async (message: string) => { notifications.push(message); return undefined; },
             showInformationMessage: async (message: string) => { notifications.push(message); return undefined; },
@@ -195,6 +217,7 @@ export function createFakeVscode(files: Record<string, string> = {}) {
             workspaceFolders: undefined,
             textDocuments: [],
             getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback, has: () => false, inspect: () => undefined, update: async () => undefined }),
+            onDidSaveTextDocument: saved.event,
             findFiles: async () => Object.keys(files).map(uri => Uri.parse(uri)),
             fs: { readFile: async (uri: Uri) => new TextEncoder().encode(files[uri.toString()] ?? '') },
             createFileSystemWatcher: () => ({
@@ -253,5 +276,7 @@ export function createFakeVscode(files: Record<string, string> = {}) {
             : typeof key === 'symbol' || key === 'then' || key === '__esModule' ? undefined
             : class { constructor(..._args: unknown[]) {} }
     });
-    return { module, channels, commands, codeLensProviders, controllers, notifications };
+    /** As VS Code does when a document is saved. */
+    const save = (uri: string) => saved.fire({ uri: Uri.parse(uri), isDirty: false });
+    return { module, channels, commands, codeLensProviders, controllers, notifications, save };
 }
