@@ -217,3 +217,15 @@ sửa đổi theo 99/2023/QĐ-UBND từ 01/01/2024 {
         expect(after.pack.amendments).toEqual([{ number: '99/2023/QĐ-UBND', issuer: 'UBND tỉnh Thử', date: '2023-12-15', from: '2024-01-01' }]);
     });
 });
+
+describe('gaps in the natural unit', () => {
+    it('a ratio of lengths gives the length still to build: «còn thiếu 2,49 km»', async () => {
+        const pack = await evaluatorOf(`
+dữ kiện đường trục thôn được cứng hóa: số km
+dữ kiện tổng chiều dài đường trục thôn: số km
+tiêu chí 2 "Giao thông"
+  chỉ tiêu 2.2 "Đường trục thôn" tỷ số đường trục thôn được cứng hóa / tổng chiều dài đường trục thôn >= 70%`);
+        const roads = indicatorOf(pack.evaluate({ 'đường trục thôn được cứng hóa': 7.87, 'tổng chiều dài đường trục thôn': 14.8 }, { ngàyĐánhGiá: '2024-01-01' }), '2.2');
+        expect(roads.gap).toEqual({ amount: 2.49, unit: 'km', text: 'còn thiếu 2,49 km' });
+    });
+});

@@ -239,19 +239,32 @@ function compareGap(left: NumVal, requested: CompareOp, t: Rational): Gap | unde
     const wantsLess = op === '<=' || op === '<';
     if (!wantsMore && !wantsLess) return undefined;
     const parts = left.ratio;
-    if (parts && parts.numInteger && left.unit === '%') {
-        // The count the numerator must reach (or fall to) for the rate to meet the threshold.
+    if (parts && left.unit === '%') {
+        // What the numerator must reach (or fall to) for the rate to meet the threshold: a count of
+        // households moves by whole units, a length in km by exactly what is missing.
         const exact = ratMul(ratDiv(t, rat(100n)), parts.den);
-        const target = wantsMore
-            ? (op === '>=' ? ratCeil(exact) : ratFloor(exact) + 1n)
-            : (op === '<=' ? ratFloor(exact) : ratCeil(exact) - 1n);
-        const amount = wantsMore ? target - ratFloor(parts.num) : ratFloor(parts.num) - target;
-        if (amount > 0n) {
-            const unit = parts.numUnit;
-            return {
-                amount: Number(amount), unit,
-                text: wantsMore ? `còn thiếu ${formatRat(rat(amount))} ${unit}` : `cần giảm ${formatRat(rat(amount))} ${unit}`
-            };
+        const unit = parts.numUnit;
+        if (parts.numInteger) {
+            const target = wantsMore
+                ? (op === '>=' ? ratCeil(exact) : ratFloor(exact) + 1n)
+                : (op === '<=' ? ratFloor(exact) : ratCeil(exact) - 1n);
+            const amount = wantsMore ? target - ratFloor(parts.num) : ratFloor(parts.num) - target;
+            if (amount > 0n) {
+                return {
+                    amount: Number(amount), unit,
+                    text: wantsMore ? `còn thiếu ${formatRat(rat(amount))} ${unit}` : `cần giảm ${formatRat(rat(amount))} ${unit}`
+                };
+            }
+        } else {
+            const amount = wantsMore ? ratSub(exact, parts.num) : ratSub(parts.num, exact);
+            if (ratCmp(amount, rat(0n)) > 0) {
+                const strict = op === '>' || op === '<';
+                const shown = `${formatRat(amount)}${unit ? ' ' + unit : ''}`;
+                return {
+                    amount: ratToNumber(amount), unit,
+                    text: wantsMore ? (strict ? `cần thêm hơn ${shown}` : `còn thiếu ${shown}`) : (strict ? `cần giảm hơn ${shown}` : `cần giảm ${shown}`)
+                };
+            }
         }
     }
     const diff = wantsMore ? ratSub(t, left.r) : ratSub(left.r, t);
