@@ -5,4 +5,5 @@ import type { RunSamplesOptions } from '../api/run-samples.js';
 
 /** One test run in a fresh thread: packs are compiled from the files as they are now, never from a stale cache. */
 const { params, options } = workerData as { params: RunSamplesParams; options: RunSamplesOptions };
-parentPort?.postMessage(await runSamples(params, options));
+// Without top-level await, so that the file also bundles to CommonJS.
+void runSamples(params, options).then(result => parentPort?.postMessage(result));

@@ -93,8 +93,8 @@ describe('semantic tokens', () => {
 });
 
 describe('quick fixes', () => {
-    async function fixes(text: string, code: string): Promise<{ actions: CodeAction[]; diagnostic: Diagnostic; apply: (a: CodeAction) => string }> {
-        const document = await openPack(text);
+    async function fixes(text: string, code: string, uri?: string): Promise<{ actions: CodeAction[]; diagnostic: Diagnostic; apply: (a: CodeAction) => string }> {
+        const document = await openPack(text, uri);
         const diagnostic = (document.diagnostics ?? []).find(d => (d.data as { code?: string } | undefined)?.code === code || d.code === code);
         expect(diagnostic, JSON.stringify(document.diagnostics?.map(d => d.message))).toBeDefined();
         const actions = (await lspServices().lsp.CodeActionProvider!.getCodeActions(document, {
@@ -115,6 +115,14 @@ describe('quick fixes', () => {
         expect(actions.map(a => a.title)).toEqual(['Sửa thành «tỷ lệ hộ nghèo»', 'Sửa thành «tỷ lệ hộ cận nghèo»']);
         expect(actions.map(a => a.isPreferred)).toEqual([true, false]);
         expect(apply(actions[0]!)).toContain('chỉ tiêu 1.1 "B" tỷ lệ hộ nghèo < 1%');
+    });
+
+    it('corrects a misspelt indicator label in a pack that builds on another', async () => {
+        await openPack(`${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 17 "Môi trường"\n  chỉ tiêu 17.6 "A" a >= 1%\n  chỉ tiêu 17.8 "B" a >= 2%\n`, 'file:///ws3/goc.ntm');
+        const text = `${PACK_HEADER.replace('  hiệu lực', '  dựa trên "goc.ntm"\n  hiệu lực')}không áp dụng chỉ tiêu 17.66 "không có"\n`;
+        const { actions, apply } = await fixes(text, DocumentValidator.LinkingError, 'file:///ws3/tinh.ntm');
+        expect(actions[0]?.title).toBe('Sửa thành «17.6»');
+        expect(apply(actions[0]!)).toContain('không áp dụng chỉ tiêu 17.6 "không có"');
     });
 
     it('replaces look-alike letters at the declaration and every use', async () => {
