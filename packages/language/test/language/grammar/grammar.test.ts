@@ -31,7 +31,7 @@ describe('grammar: what the parser builds', () => {
         expect(isNameReference(requirement.left) && requirement.left.target.ref?.name).toBe('rác thải');
         expect(requirement.operator).toBe('>=');
         expect(isQuantityLiteral(requirement.right) && [requirement.right.value, requirement.right.unit]).toEqual([98, '%']);
-        expect(indicator?.deductions.map(d => [d.amount, d.per])).toEqual([[0.5, 'năm vượt']]);
+        expect(indicator?.deductions.map(d => [d.amount, d.perYear, d.yearNote])).toEqual([[0.5, true, 'vượt']]);
     });
 
     it('keeps labels as text: 17.1, 17.10 and 5.b1 are three labels', async () => {
