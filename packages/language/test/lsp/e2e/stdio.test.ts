@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, CompletionList, Hover, LocationLink, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, DocumentSymbol, Hover, LocationLink, MarkupContent } from 'vscode-languageserver-protocol';
 import { CompletionRequest, DefinitionRequest, HoverRequest } from 'vscode-languageserver-protocol';
 import type { RunSamplesResult } from '../../../src/lsp/test-run-protocol.js';
 import { RUN_SAMPLES_METHOD } from '../../../src/lsp/test-run-protocol.js';
@@ -137,6 +137,25 @@ describe('ntm lsp over stdio', () => {
         expect((toFact as LocationLink[]).map(l => [l.targetUri, l.targetSelectionRange.start.line])).toEqual([[national, 6]]);
         const toPack = await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: provincial }, position: offsetPosition(PROVINCIAL, 'quoc-gia', 2) });
         expect((toPack as LocationLink[]).map(l => l.targetUri)).toEqual([national]);
+    });
+
+    it('answers outline, workspace symbols, rename, formatting and semantic tokens for the Hà Nam pack', async () => {
+        const uri = fileUri(HA_NAM);
+        const text = readFileSync(HA_NAM, 'utf8');
+        const outline = await server.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        const criteria = outline[0]!.children!.filter(s => s.name.startsWith('Tiêu chí '));
+        expect(criteria).toHaveLength(19);
+        expect(criteria.find(c => c.name === 'Tiêu chí 17 Môi trường')?.children?.map(c => c.name)).toContain('Chỉ tiêu 17.5');
+        const symbols = await server.connection.sendRequest<Array<{ name: string; location: { uri: string } }>>('workspace/symbol', { query: 'phan loai chat thai' });
+        // The fact by its name, the indicator by its quoted requirement.
+        expect(symbols.filter(s => s.location.uri === uri).map(s => s.name)).toEqual(['tỷ lệ hộ phân loại chất thải rắn tại nguồn', 'Chỉ tiêu 17.5']);
+        const rename = await server.connection.sendRequest<{ changes: Record<string, unknown[]> }>('textDocument/rename',
+            { textDocument: { uri }, position: offsetPosition(text, 'tỷ lệ hộ phân loại chất thải rắn tại nguồn >=', 5), newName: 'tỷ lệ hộ phân loại rác' });
+        expect(rename.changes[uri]).toHaveLength(2);
+        const formatting = await server.connection.sendRequest<unknown[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+        expect(formatting).toEqual([]);
+        const tokens = await server.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+        expect(tokens.data.length / 5).toBeGreaterThan(500);
     });
 
     it('runs the Hà Nam pack\'s sample commune through ntm/chayKiemThu', async () => {
