@@ -58,7 +58,7 @@ describe('TextMate grammar', () => {
             for (const written of [keyword, keyword.normalize('NFD'), keyword.replace(/ /g, '  \t')]) {
                 const line = `  ${written} x`;
                 const found = tokens(line).find(t => t.text === written);
-                expect(found?.scope, JSON.stringify(written)).toMatch(/^keyword\./);
+                expect(found?.scope ?? 'no token', JSON.stringify(written)).toMatch(/^keyword\./);
             }
         }
     });

@@ -35,6 +35,8 @@ export class SampleTestExplorer implements Disposable {
             watcher.onDidDelete(uri => this.remove(uri.toString())),
             workspace.onDidSaveTextDocument(document => this.onSaved(document.uri))
         );
+        // Known items also give the run buttons in the gutter of sample files, before the view is opened.
+        void this.discover();
     }
 
     async discover(): Promise<void> {
