@@ -23,8 +23,10 @@ writeFileSync(path.join(root, 'node_modules/vscode/index.js'), 'module.exports =
 
 const extension = createRequire(path.join(root, 'index.js'))('./out/extension/main.cjs');
 extension.activate({ subscriptions: [], asAbsolutePath: (relative: string) => path.join(root, relative) });
-await new Promise(resolve => setTimeout(resolve, 2500));
 const ntm = fake.channels.find(c => c.name === 'NTM')!;
+// Wait for the first message, then long enough for any further restart or message to show up.
+for (let waited = 0; ntm.lines.length === 0 && waited < 20_000; waited += 100) await new Promise(resolve => setTimeout(resolve, 100));
+await new Promise(resolve => setTimeout(resolve, 1500));
 const beforeRequest = [...ntm.lines];
 await fake.commands.get('ntm.danhGia')!('file:///xa-mau/a.json');
 process.stdout.write(JSON.stringify({
