@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectFormatting } from 'langium/test';
 import { DocumentValidator } from 'langium';
@@ -54,6 +57,23 @@ describe('formatting', () => {
             ].join('\n'),
             disposeAfterCheck: true
         });
+    });
+
+    it('keeps the analyst\'s alignment of a formula written over several lines', async () => {
+        const text = `${PACK_HEADER}dữ kiện a: đếm hộ\ndữ kiện b: đếm hộ\ndữ kiện c =\n    (a - b)\n      / (a + b)\n  + b / a\n  "mô tả"\n`;
+        await expectFormatting(lspServices())({ before: text, after: text, disposeAfterCheck: true });
+    });
+
+    it('leaves every real pack (rulesets/, docs/examples/) exactly as its analyst laid it out', async () => {
+        const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+        const files = [...readdirSync(path.join(root, 'rulesets'), { recursive: true, encoding: 'utf8' }).map(f => path.join(root, 'rulesets', f)),
+            ...readdirSync(path.join(root, 'docs/examples')).map(f => path.join(root, 'docs/examples', f))].filter(f => f.endsWith('.ntm'));
+        expect(files.length).toBeGreaterThan(10);
+        for (const file of files) {
+            const document = await openPack(readFileSync(file, 'utf8'), pathToFileURL(file).toString());
+            const edits = await lspServices().lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+            expect(edits, path.relative(root, file)).toEqual([]);
+        }
     });
 
     it('leaves a pack with syntax errors, comments and quoted text alone', async () => {

@@ -11,7 +11,8 @@ const INDICATOR_PARTS = new Set(['UnverifiedNote', 'Deduction', 'Rounding', 'Cit
 /**
  * How deep a line is, in indentation steps, from the node its first token starts: 0 for declarations,
  * 1 for header items, indicators and criterion citations, 2 for an indicator's rule and notes. Undefined
- * for a continuation line, which keeps its place relative to the line it continues.
+ * for a continuation line, which keeps its place relative to the line it continues: so does a derived fact's
+ * formula on the lines after `=`, whose alignment often shows how the analyst reads it.
  */
 export function lineDepth(first: CstNode): number | undefined {
     const node = first.astNode;
@@ -27,7 +28,6 @@ export function lineDepth(first: CstNode): number | undefined {
         case 'Indicator': return container.$container?.$type === 'Criterion' && (INDICATOR_PARTS.has(outer.$type) || outer.$containerProperty === 'requirement') ? 2 : undefined;
         case 'Gate': return outer.$containerProperty === 'requirement' || isCitation(outer) ? 1 : undefined;
         case 'Table': return 1;
-        case 'FactDecl': return outer.$containerProperty === 'derivation' ? 1 : undefined;
         default: return undefined;
     }
 }
