@@ -187,6 +187,8 @@ describe('a language server that crashes at start', () => {
         const { stdout } = await run(process.execPath, ['--unhandled-rejections=warn', script, path.join(extensionDir, 'out/extension/main.cjs'), root]);
         const seen = JSON.parse(stdout);
         expect(seen.beforeRequest).toEqual([expect.stringMatching(/^Không khởi động được máy chủ ngôn ngữ NTM: máy chủ dừng ngay khi vừa khởi động\. /)]);
+        // One pop-up, the same message; none of the client library's own (English) ones.
+        expect(seen.notificationsBeforeRequest).toEqual(seen.beforeRequest);
         expect(seen.starts).toBeGreaterThanOrEqual(1);
         expect(seen.starts).toBeLessThanOrEqual(4);
         // A later request gets one clear message, not a hang.

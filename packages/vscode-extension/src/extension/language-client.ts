@@ -28,6 +28,7 @@ export function startServer(context: ExtensionContext, output: OutputChannel): N
         failed = true;
         output.appendLine(message);
         output.show(true);
+        void window.showErrorMessage(message);
     };
     if (!existsSync(module)) {
         fail(startFailureMessage(`thiếu tệp ${SERVER_MODULE} trong tiện ích`));
@@ -85,10 +86,16 @@ function startFailureReason(error: unknown): string {
 }
 
 /**
- * vscode-languageclient stops itself (without awaiting) when initialization fails, and that stop rejects
- * because the client never ran; nothing is left to stop, so the rejection is dropped here.
+ * Two changes to vscode-languageclient's behaviour on failure. Its own error pop-ups (in English, some
+ * forced) go to the server log only: the user gets one Vietnamese message from `startServer`. And it stops
+ * itself (without awaiting) when initialization fails, a stop that rejects because the client never ran;
+ * nothing is left to stop, so that rejection is dropped.
  */
 class NtmLanguageClient extends LanguageClient {
+    override error(message: string, data?: unknown, _showNotification?: boolean | 'force'): void {
+        super.error(message, data, false);
+    }
+
     override async stop(timeout?: number): Promise<void> {
         try {
             await super.stop(timeout);

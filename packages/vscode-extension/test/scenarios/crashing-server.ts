@@ -28,11 +28,12 @@ const ntm = fake.channels.find(c => c.name === 'NTM')!;
 for (let waited = 0; ntm.lines.length === 0 && waited < 20_000; waited += 100) await new Promise(resolve => setTimeout(resolve, 100));
 await new Promise(resolve => setTimeout(resolve, 1500));
 const beforeRequest = [...ntm.lines];
+const notificationsBeforeRequest = [...fake.notifications];
 await fake.commands.get('ntm.danhGia')!('file:///xa-mau/a.json');
 process.stdout.write(JSON.stringify({
     beforeRequest,
     afterRequest: ntm.lines.slice(beforeRequest.length),
-    notifications: fake.notifications,
+    notificationsBeforeRequest,
     starts: readFileSync(starts, 'utf8').length,
     unhandled
 }));
