@@ -98,6 +98,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the .ntm language in Monaco in a browser
         expect(content).toContain('Chỉ tiêu 17.5');
         expect(content).toContain('Tỷ lệ hộ gia đình thực hiện phân loại chất thải rắn tại nguồn');
         expect(content).toContain('43/2022/QĐ-UBND');
+        await page.waitForTimeout(500); // the hover fades in
         await page.screenshot({ path: path.join(screenshots, 'monaco-hover.png') });
     });
 });
