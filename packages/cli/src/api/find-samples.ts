@@ -14,7 +14,8 @@ export async function findSamples(packFile: string, folders: readonly string[]):
     for (const root of roots) {
         if (!await isDirectory(root)) continue;
         for (const file of await collectFiles([root], ['.json'])) {
-            if (!file.split(path.sep).includes('out')) candidates.add(file);
+            // Build output (`out/`) may hold copies of samples; only the sources count.
+            if (!path.relative(root, file).split(path.sep).includes('out')) candidates.add(file);
         }
     }
     const samples: string[] = [];

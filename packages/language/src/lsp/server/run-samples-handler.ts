@@ -1,7 +1,7 @@
 import type { LangiumSharedServices } from 'langium/lsp';
 import { URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import { ResponseError } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { RunSamplesParams, RunSamplesResult } from '../test-run-protocol.js';
 import { RUN_SAMPLES_METHOD } from '../test-run-protocol.js';
 import type { SampleRunner } from './sample-runner.js';
@@ -16,6 +16,7 @@ export function addRunSamplesHandler(connection: Connection, shared: LangiumShar
         try {
             return await runner.run(params, { workspaceFolders: folders.map(f => URI.parse(f.uri).fsPath), cancelToken });
         } catch (error) {
+            if (cancelToken.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Đã hủy lượt chạy kiểm thử.');
             connection.console.error(`[ntm] ${RUN_SAMPLES_METHOD} gặp lỗi nội bộ: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
             return {
                 samples: [{
