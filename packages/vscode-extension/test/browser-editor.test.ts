@@ -27,10 +27,14 @@ interface PageGlobals {
         setText(text: string): void;
         revealLine(line: number): void;
         markers(): { message: string; startLineNumber: number; startColumn: number; severity: number }[];
+        tokenize(text: string): { offset: number; type: string }[][];
     };
 }
 
-const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
+const MIME: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf',
+    '.json': 'application/json', '.wasm': 'application/wasm'
+};
 
 describe.skipIf(!existsSync(CHROMIUM))('the .ntm language in Monaco in a browser', () => {
     let site: string;
@@ -80,6 +84,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the .ntm language in Monaco in a browser
         expect(found.message).toContain('chưa được khai báo');
         await page.locator('.squiggly-error').first().waitFor({ timeout: 10_000 });
         await page.screenshot({ path: path.join(screenshots, 'monaco-diagnostics.png') });
+    });
+
+    it('colours the text with the extension\'s TextMate grammar: phrase keywords in NFC or NFD, strings, numbers', async () => {
+        const line = 'bộ  tiêu chí x "chỉ tiêu" 17.5'.normalize('NFD');
+        const [tokens] = await page.evaluate(t => (globalThis as unknown as PageGlobals).ntm!.tokenize(t), line);
+        const typeAt = (text: string) => tokens!.filter(t => t.offset <= line.indexOf(text)).at(-1)?.type;
+        expect(typeAt('bộ'.normalize('NFD'))).toBe('keyword');
+        expect(typeAt('x ')).toBe('');
+        expect(typeAt('"')).toBe('string');
+        expect(typeAt('17.5')).toBe('number');
     });
 
     it('shows the hover of an indicator on screen', async () => {

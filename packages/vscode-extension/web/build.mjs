@@ -1,4 +1,5 @@
 // Builds the browser page (Monaco + the .ntm language server in a Web Worker) into a folder.
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -28,6 +29,11 @@ export async function buildWebPage(outdir = path.join(here, '../out/web')) {
         loader: { '.ttf': 'file' }
     });
     await copyFile(path.join(here, 'index.html'), path.join(outdir, 'index.html'));
+    // The extension's TextMate grammar and the Oniguruma engine that runs it.
+    const grammar = path.join(here, '../syntaxes/ntm.tmLanguage.json');
+    if (!existsSync(grammar)) await import('../scripts/generate-textmate.mjs');
+    await copyFile(grammar, path.join(outdir, 'ntm.tmLanguage.json'));
+    await copyFile(createRequire(import.meta.url).resolve('vscode-oniguruma/release/onig.wasm'), path.join(outdir, 'onig.wasm'));
     return outdir;
 }
 

@@ -6,10 +6,18 @@ import 'monaco-editor/esm/vs/editor/edcore.main.js';
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 import { BrowserMessageReader, BrowserMessageWriter, createMessageConnection } from 'vscode-jsonrpc/browser.js';
 import type { Diagnostic, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { textMateTokens } from './textmate-tokens.js';
 
 declare global {
     interface Window {
-        ntm: { ready: Promise<void>; setText(text: string): void; revealLine(line: number): void; markers(): monaco.editor.IMarker[]; hoverAt(line: number, character: number): Promise<Hover | null> };
+        ntm: {
+            ready: Promise<void>;
+            setText(text: string): void;
+            revealLine(line: number): void;
+            markers(): monaco.editor.IMarker[];
+            hoverAt(line: number, character: number): Promise<Hover | null>;
+            tokenize(text: string): { offset: number; type: string }[][];
+        };
     }
 }
 
@@ -22,6 +30,8 @@ const connection = createMessageConnection(new BrowserMessageReader(worker), new
 connection.listen();
 
 monaco.languages.register({ id: 'ntm', extensions: ['.ntm'] });
+const highlighting = textMateTokens('./ntm.tmLanguage.json', './onig.wasm');
+monaco.languages.setTokensProvider('ntm', highlighting);
 const model = monaco.editor.createModel('', 'ntm', monaco.Uri.parse(DOCUMENT_URI));
 const editor = monaco.editor.create(document.getElementById('editor')!, { model, automaticLayout: true, fontSize: 15, hover: { delay: 100 } });
 
@@ -61,6 +71,7 @@ monaco.languages.registerHoverProvider('ntm', {
 
 let version = 1;
 const ready = (async () => {
+    await highlighting;
     await connection.sendRequest('initialize', {
         processId: null, rootUri: null, workspaceFolders: null,
         capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: {}, synchronization: {} } }
@@ -80,5 +91,6 @@ window.ntm = {
     setText: text => model.setValue(text),
     revealLine: line => editor.revealLineNearTop(line),
     markers: () => monaco.editor.getModelMarkers({ resource: model.uri }),
+    tokenize: text => monaco.editor.tokenize(text, 'ntm').map(line => line.map(t => ({ offset: t.offset, type: t.type }))),
     hoverAt: (line, character) => connection.sendRequest('textDocument/hover', { textDocument: { uri: DOCUMENT_URI }, position: { line, character } })
 };
