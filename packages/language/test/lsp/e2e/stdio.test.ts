@@ -40,6 +40,8 @@ beforeAll(async () => {
     const sample = JSON.parse(readFileSync(path.join(REPO, 'packages/cli/test/resources/mini-commune.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(path.join(workspace, 'mau/xa-tot.json'), JSON.stringify(sample, null, 2));
     writeFileSync(path.join(workspace, 'mau/xa-hong.json'), JSON.stringify({ ...sample, 'xã': 'Hỏng', 'dữ kiện': { ...(sample['dữ kiện'] as object), 'rác thải': 'nhiều' } }, null, 2));
+    // A pack that builds on itself.
+    writeFileSync(path.join(workspace, 'tu-than.ntm'), `${HEADER('tự thân').replace('  hiệu lực', '  dựa trên "tu-than.ntm"\n  hiệu lực')}tiêu chí 1 "A"\n`);
     // A file that is not UTF-8 text at all, loaded by the server from the workspace folder.
     writeFileSync(path.join(workspace, 'nhi-phan.ntm'), Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28, 0xa0, 0xa1, 0x00, 0x80]));
     server = new StdioServer();
@@ -194,6 +196,14 @@ describe('ntm lsp over stdio with bad input', () => {
     it('gives one diagnostic for a file that is not UTF-8 text', async () => {
         const diagnostics = await server.diagnosticsFor(fileUri(path.join(workspace, 'nhi-phan.ntm')));
         expect(diagnostics.map(d => d.message)).toEqual(['Tệp không phải văn bản (có ký tự nhị phân): tệp .ntm phải là văn bản UTF-8.']);
+    });
+
+    it('reports a pack that builds on itself, and keeps answering on it', async () => {
+        const uri = fileUri(path.join(workspace, 'tu-than.ntm'));
+        const diagnostics = await server.diagnosticsFor(uri);
+        expect(diagnostics.map(d => d.message)).toContain('Vòng lặp «dựa trên»: tự thân → tự thân.');
+        const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
+        expect(markdown(hover)).toContain('**Bộ tiêu chí «Bộ thử tự thân»**');
     });
 
     it('gives one clear diagnostic for a file above the size limit, and still answers hovers on it', async () => {
