@@ -107,3 +107,17 @@ describe('completion of regions and commune groups', () => {
         expect(labels(list)).toEqual(expect.arrayContaining(['1', '2', '3']));
     });
 });
+
+describe('completion of indicator labels', () => {
+    it('finds an indicator of the base pack by the words of its requirement, typed without diacritics', async () => {
+        await openPack(`${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 17 "Môi trường"\n  chỉ tiêu 17.3 "Tỷ lệ chất thải rắn được thu gom" a >= 98%\n  chỉ tiêu 17.4 "Tỷ lệ hộ xử lý nước thải" a >= 50%\n`,
+            'file:///ws4/goc.ntm');
+        const text = `${PACK_HEADER.replace('  hiệu lực', '  dựa trên "goc.ntm"\n  hiệu lực')}không áp dụng chỉ tiêu chat thai ran`;
+        const document = await openPack(text, 'file:///ws4/tinh.ntm');
+        const list = await lspServices().lsp.CompletionProvider!.getCompletion(document, position(document, text.length));
+        const item = list?.items.find(i => i.label === '17.3');
+        expect(item, list?.items.map(i => i.label).join(', ')).toMatchObject({ detail: 'Tỷ lệ chất thải rắn được thu gom' });
+        expect(list?.items.map(i => i.label)).not.toContain('17.4');
+        expect(apply(text, item!).endsWith('không áp dụng chỉ tiêu 17.3')).toBe(true);
+    });
+});
