@@ -33,5 +33,7 @@ export function createNtmServices(context: DefaultSharedModuleContext, overrides
     );
     shared.ServiceRegistry.register(Ntm);
     registerValidationChecks(Ntm);
+    // Every check category after an edit, as `ntm check` runs them (Langium's default is only the fast ones).
+    shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
     return { shared, Ntm };
 }
