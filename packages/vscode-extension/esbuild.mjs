@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
  * `cli` is `ntm lsp` (with test runs of sample communes, in a worker); `language` is the plain server.
  */
 const SERVERS = {
-    cli: { 'language/main': 'src/language/cli-server.ts', 'language/sample-worker': 'src/language/cli-sample-worker.ts' },
+    cli: { 'language/main': 'src/language/cli-server.ts', 'language/sample-worker': '../cli/src/server/sample-worker.ts' },
     language: { 'language/main': 'src/language/main.ts' }
 };
 const SERVER = SERVERS.cli;
