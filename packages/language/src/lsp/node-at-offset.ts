@@ -6,6 +6,8 @@ export interface NodeAtOffset {
     readonly leaf: CstNode;
     readonly node: AstNode;
     readonly target?: AstNode;
+    /** The whole reference (all words of a multi-word name) when the cursor is on one. */
+    readonly reference?: CstNode;
 }
 
 /** The node under `offset`; a cursor right after a word still counts as on it (as editors place it). */
@@ -21,7 +23,7 @@ export function nodeAtOffset(document: LangiumDocument, offset: number): NodeAtO
     for (const reference of AstUtils.streamReferences(node)) {
         const refNode = reference.reference.$refNode;
         if (refNode && refNode.offset <= leaf.offset && leaf.end <= refNode.end) {
-            return { leaf, node, target: targetOf(reference.reference) };
+            return { leaf, node, target: targetOf(reference.reference), reference: refNode };
         }
     }
     return { leaf, node };

@@ -14,7 +14,8 @@ export interface RunSamplesParams {
     readonly communeUri?: string;
 }
 
-export type SampleCheckLevel = 'chỉ tiêu' | 'tiêu chí' | 'công nhận';
+/** «điểm»: a criterion's score (label) or the pack total («tổng»), official and computed as text; «thôn»: one village's recognition under a village-level pack. */
+export type SampleCheckLevel = 'chỉ tiêu' | 'tiêu chí' | 'công nhận' | 'điểm' | 'thôn';
 
 /** One official verdict compared with the engine's. */
 export interface SampleCheckResult {

@@ -99,3 +99,11 @@ describe('hover', () => {
         expect(hover).toBeUndefined();
     });
 });
+
+describe('hover range', () => {
+    it('covers every word of a multi-word name', async () => {
+        const document = await openPack(SAMPLE_PACK);
+        const hover = await lspServices().lsp.HoverProvider!.getHoverContent(document, position(document, offsetOf(SAMPLE_PACK, 'rác thải được thu gom >=', 4)));
+        expect(hover?.range && document.textDocument.getText(hover.range)).toBe('tỷ lệ rác thải được thu gom');
+    });
+});

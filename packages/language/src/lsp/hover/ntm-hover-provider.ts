@@ -39,7 +39,7 @@ export class NtmHoverProvider {
                 effectiveOf: pack => this.effective.get(pack, () => composePack(pack, this.documents))
             });
             if (value) {
-                return { contents: { kind: 'markdown', value }, range: found.target ? found.leaf.range : undefined };
+                return { contents: { kind: 'markdown', value }, range: found.reference?.range };
             }
         }
         return undefined;
