@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startNtmLanguageServer } from '@ntm/language/lsp';
+import { startNtmLanguageServer } from '@ntm/language/lsp/server';
 import { WorkerSampleRunner } from './worker-sample-runner.js';
 
 /** `ntm lsp`: the language server with test runs of sample communes, over stdio by default. */

@@ -11,9 +11,9 @@ import { NtmLspModule, NtmSharedLspModule } from './ntm-lsp-module.js';
 export type { NtmLspServices, NtmLspAddedServices } from './ntm-lsp-module.js';
 export type { SampleRunner, SampleRunContext } from './server/sample-runner.js';
 export { UnavailableSampleRunner } from './server/sample-runner.js';
-export { startNtmLanguageServer } from './server/start-server.js';
-export type { NtmServerOptions } from './server/start-server.js';
 export * from './test-run-protocol.js';
+// The Node entry (`startNtmLanguageServer`) is exported from `@ntm/language/lsp/server`, so that this module
+// also bundles for a browser worker.
 
 /**
  * The language server's services: the compiler's services (the same validation as `ntm check`) plus the
