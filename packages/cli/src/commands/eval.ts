@@ -1,5 +1,5 @@
 import { checkSample } from '../commune/sample-check.js';
-import { renderEvaluation } from '../report/eval-report.js';
+import { renderEvaluation, renderVillages } from '../report/eval-report.js';
 import { buildPlan, renderPlan } from '../report/plan.js';
 import { ExitCode } from '../util/exit-codes.js';
 import { evaluateCommune } from './evaluate-commune.js';
@@ -15,6 +15,13 @@ export async function evalCommand(first: string, second: string | undefined, opt
         return ExitCode.Failure;
     }
     const checks = evaluation.commune.data['kết quả chính thức'] ? checkSample(evaluation.result, evaluation.commune.data) : [];
+    if (evaluation.villages) {
+        const official = evaluation.commune.data['kết quả chính thức']?.['các thôn'];
+        console.log(options.json
+            ? JSON.stringify({ villages: evaluation.villages.map(v => ({ name: v.name, result: v.result })) }, undefined, 2)
+            : renderVillages(evaluation.villages, official));
+        return ExitCode.Success;
+    }
     if (options.keHoach) {
         const plan = buildPlan(evaluation.result);
         console.log(options.json ? JSON.stringify(plan, undefined, 2) : renderPlan(plan, evaluation.commune.data['xã']));

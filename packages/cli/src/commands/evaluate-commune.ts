@@ -13,6 +13,8 @@ export interface CommuneEvaluation {
     /** Everything wrong with the inputs, already formatted as `file:line field: message`. */
     readonly problems: readonly string[];
     readonly warnings: readonly string[];
+    /** For a village-level pack and a file with «các thôn»: each village's result. */
+    readonly villages?: readonly { readonly name: string; readonly result: EvaluationResult }[];
     /** The pack used, and why when it was chosen from a folder by level, province and date. */
     readonly packFile?: string;
     readonly selectionNote?: string;
@@ -81,7 +83,11 @@ export async function evaluateCommune(communeFile: string, packFile: string | un
         result = loaded.evaluator.evaluate(facts, {
             ngàyĐánhGiá: dateOverride ?? commune.data['ngày đánh giá'],
             ...(attributes['vùng'] !== undefined ? { vùng: String(attributes['vùng']) } : {}),
-            ...(attributes['nhóm'] !== undefined ? { nhóm: attributes['nhóm'] as number | string } : {})
+            ...(attributes['nhóm'] !== undefined ? { nhóm: attributes['nhóm'] as number | string } : {}),
+            ...(commune.data['danh sách'] ? { danhSách: commune.data['danh sách'] } : {}),
+            ...(commune.data['điểm thẩm tra'] ? { điểmThẩmTra: commune.data['điểm thẩm tra'] } : {}),
+            ...(commune.data['điểm tự chấm'] ? { điểmTựChấm: commune.data['điểm tự chấm'] } : {}),
+            ...(commune.data['điểm trái số liệu'] ? { điểmTráiSốLiệu: commune.data['điểm trái số liệu'] } : {})
         });
     } catch (error) {
         return { commune, problems: [...issues.filter(i => i.severity === 'lỗi').map(format), `${shownCommune}:${lineOfPath(commune.text, ['ngày đánh giá'])} lỗi ngày đánh giá: ${(error as Error).message}`], warnings: [] };
@@ -90,11 +96,22 @@ export async function evaluateCommune(communeFile: string, packFile: string | un
         .filter(issue => !issue.message.includes('không có trong bộ tiêu chí'))
         .map(issue => issue.field === 'vùng' || issue.field === 'nhóm'
             ? { severity: issue.severity, field: `thuộc tính.${issue.field}`, line: lineOfPath(commune.text, ['thuộc tính', issue.field]), message: issue.message }
+            : /^(danh sách|điểm thẩm tra|điểm tự chấm)(\.|$)/.test(issue.field)
+            ? { severity: issue.severity, field: issue.field, line: lineOfPath(commune.text, issue.field.split('.')), message: issue.message }
             : { severity: issue.severity, field: `dữ kiện.${issue.field}`, line: lineOfPath(commune.text, ['dữ kiện', ...issue.field.split('.')]), message: issue.message });
+    const villages: { name: string; result: EvaluationResult }[] = [];
+    for (const [name, village] of Object.entries(commune.data['các thôn'] ?? {})) {
+        // Each village is evaluated on its own facts, with the commune's date and attributes.
+        const villageResult = loaded.evaluator.evaluate(village['dữ kiện'] ?? {}, { ngàyĐánhGiá: dateOverride ?? commune.data['ngày đánh giá'] });
+        villages.push({ name, result: villageResult });
+        for (const issue of villageResult.inputIssues) {
+            runtimeIssues.push({ severity: issue.severity, field: `các thôn.${name}.dữ kiện.${issue.field}`, line: lineOfPath(commune.text, ['các thôn', name, 'dữ kiện', ...issue.field.split('.')]), message: issue.message });
+        }
+    }
     const all = [...issues, ...runtimeIssues];
     const inconsistencies = result.indicators.flatMap(i => i.notes.filter(n => n.startsWith('Dữ liệu không nhất quán')).map(n => `${shownCommune}: cảnh báo chỉ tiêu ${i.label}: ${n}`));
     return {
-        commune, result, packFile: pack, selectionNote: selection.note,
+        commune, result, packFile: pack, selectionNote: selection.note, ...(villages.length > 0 ? { villages } : {}),
         problems: all.filter(i => i.severity === 'lỗi').map(format),
         warnings: [...all.filter(i => i.severity === 'cảnh báo').map(format), ...new Set(inconsistencies)]
     };

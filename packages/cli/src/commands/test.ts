@@ -1,5 +1,5 @@
 import { readCommuneFile } from '../commune/commune-file.js';
-import { checkPassed, checkSample } from '../commune/sample-check.js';
+import { checkPassed, checkSample, checkVillages } from '../commune/sample-check.js';
 import { collectFiles, relativeToCwd } from '../util/files.js';
 import { ExitCode } from '../util/exit-codes.js';
 import { evaluateCommune } from './evaluate-commune.js';
@@ -28,7 +28,7 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
             failed++;
             continue;
         }
-        const checks = checkSample(evaluation.result, data);
+        const checks = evaluation.villages ? checkVillages(evaluation.villages, data) : checkSample(evaluation.result, data);
         const packKey = evaluation.packFile ?? evaluation.result.pack.id;
         const packCoverage = coverage.get(packKey) ?? new PackCoverage(evaluation.result.pack.title);
         coverage.set(packKey, packCoverage);
@@ -50,6 +50,14 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
         }
         for (const warning of evaluation.warnings) console.log(`  ! ${warning}`);
         const summary = evaluation.result.summary;
+        if (evaluation.villages) {
+            const met = evaluation.villages.filter(v => v.result.summary.recognition === 'đạt').length;
+            console.log(`  ${met}/${evaluation.villages.length} thôn đạt.`);
+        }
+        const entered = summary.scoresEnteredInRange.length + summary.scoresAgainstEvidence.length;
+        if (summary.points) {
+            console.log(`  Điểm do thẩm định viên nhập: ${entered} (trong khoảng quy tắc cho phép: ${summary.scoresEnteredInRange.join(', ') || 'không có'}; trái số liệu của báo cáo: ${summary.scoresAgainstEvidence.join(', ') || 'không có'})`);
+        }
         if (summary.indicatorsOnImpliedBounds.length > 0) {
             console.log(`  ~ ${summary.criteriaOnImpliedBounds.length} tiêu chí và ${summary.indicatorsOnImpliedBounds.length} chỉ tiêu chỉ kết luận được nhờ cận suy ra từ chính kết luận đã biết: tiêu chí ${summary.criteriaOnImpliedBounds.join(', ') || '—'}; chỉ tiêu ${summary.indicatorsOnImpliedBounds.join(', ')}`);
         }

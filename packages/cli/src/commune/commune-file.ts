@@ -10,7 +10,10 @@ export interface KnownDiscrepancy {
     readonly 'chỉ tiêu'?: string;
     readonly 'tiêu chí'?: string;
     readonly 'công nhận'?: boolean;
+    /** A criterion label («6.1») or «tổng» whose official score differs. */
+    readonly 'điểm'?: string;
     readonly 'kết quả máy'?: Verdict;
+    readonly 'điểm máy'?: number;
     readonly 'nguyên nhân': DiscrepancyCause;
     readonly 'giải thích': string;
 }
@@ -27,12 +30,23 @@ export interface CommuneData {
     readonly 'thuộc tính'?: { readonly 'vùng'?: string; readonly 'nhóm'?: number | string; readonly [key: string]: unknown };
     readonly 'nguồn'?: string;
     readonly 'dữ kiện': Record<string, unknown>;
+    /** Members of collections: `{ "thôn": ["Thọ Am", …] }`. */
+    readonly 'danh sách'?: Record<string, string[]>;
+    readonly 'điểm thẩm tra'?: Record<string, number | string>;
+    readonly 'điểm tự chấm'?: Record<string, number | string>;
+    readonly 'điểm trái số liệu'?: Record<string, string>;
+    /** For a village-level pack: each village's own facts. */
+    readonly 'các thôn'?: Record<string, { readonly 'dữ kiện': Record<string, unknown> }>;
     readonly 'ghi chú dữ kiện'?: Record<string, string>;
     readonly 'kết quả chính thức'?: {
         readonly 'trích dẫn'?: string;
         readonly 'chỉ tiêu'?: Record<string, Verdict>;
         readonly 'tiêu chí'?: Record<string, Verdict>;
         readonly 'công nhận'?: Verdict;
+        /** Official scores by criterion label, and «tổng». */
+        readonly 'điểm'?: Record<string, number>;
+        /** For a village-level pack: each village's official verdict. */
+        readonly 'các thôn'?: Record<string, Verdict>;
     };
     readonly 'sai khác đã biết'?: readonly KnownDiscrepancy[];
 }

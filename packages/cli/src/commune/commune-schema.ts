@@ -25,6 +25,17 @@ export const COMMUNE_SCHEMA = {
             }
         },
         'dữ kiện': { type: 'object' },
+        'danh sách': { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } } },
+        'điểm thẩm tra': { type: 'object', additionalProperties: { type: ['number', 'string'] } },
+        'điểm tự chấm': { type: 'object', additionalProperties: { type: ['number', 'string'] } },
+        'điểm trái số liệu': { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+        'các thôn': {
+            type: 'object',
+            additionalProperties: {
+                type: 'object', required: ['dữ kiện'], additionalProperties: false,
+                properties: { 'dữ kiện': { type: 'object' }, 'ghi chú dữ kiện': { type: 'object' } }
+            }
+        },
         'ghi chú dữ kiện': { type: 'object', additionalProperties: { type: 'string' } },
         'mô tả dữ kiện': { type: 'object', additionalProperties: { type: 'string' } },
         'kết quả chính thức': {
@@ -34,7 +45,9 @@ export const COMMUNE_SCHEMA = {
                 'trích dẫn': { type: 'string' },
                 'chỉ tiêu': { type: 'object', additionalProperties: verdict },
                 'tiêu chí': { type: 'object', additionalProperties: verdict },
-                'công nhận': verdict
+                'công nhận': verdict,
+                'điểm': { type: 'object', additionalProperties: { type: 'number' } },
+                'các thôn': { type: 'object', additionalProperties: verdict }
             }
         },
         'sai khác đã biết': {
@@ -46,6 +59,8 @@ export const COMMUNE_SCHEMA = {
                 properties: {
                     'chỉ tiêu': { type: 'string' },
                     'tiêu chí': { type: 'string' },
+                    'điểm': { type: 'string' },
+                    'điểm máy': { type: 'number' },
                     'công nhận': { type: 'boolean' },
                     'kết quả máy': verdict,
                     'nguyên nhân': {

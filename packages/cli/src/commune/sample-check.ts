@@ -1,7 +1,7 @@
 import type { EvaluationResult, IndicatorResult, Verdict } from '@ntm/language';
 import type { CommuneData, KnownDiscrepancy } from './commune-file.js';
 
-export type CheckLevel = 'chỉ tiêu' | 'tiêu chí' | 'công nhận';
+export type CheckLevel = 'chỉ tiêu' | 'tiêu chí' | 'công nhận' | 'điểm' | 'thôn';
 
 export type CheckStatus =
     | 'khớp'
@@ -14,8 +14,9 @@ export type CheckStatus =
 export interface VerdictCheck {
     readonly level: CheckLevel;
     readonly label: string;
-    readonly official?: Verdict;
-    readonly computed?: Verdict;
+    /** A verdict, or for level «điểm» a score as text («19,4»). */
+    readonly official?: string;
+    readonly computed?: string;
     readonly status: CheckStatus;
     readonly discrepancy?: KnownDiscrepancy;
     /** Why: the indicator's explanation, or which declared discrepancy explains a criterion. */
@@ -73,11 +74,16 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
         checks.push(compare('công nhận', 'công nhận', official['công nhận'], result.summary.recognition, declaration,
             [result.summary.text, ...(inherited ? [`do sai khác đã biết ở tiêu chí ${explainedByCriteria.join(', ')}`] : [])], inherited));
     }
+    for (const [label, points] of Object.entries(official['điểm'] ?? {})) {
+        const declaration = declared.find(d => d['điểm'] === label);
+        if (declaration) usedDeclarations.add(declaration);
+        checks.push(compareScore(label, points, computedScore(result, label), declaration, criteriaByLabel.get(label)?.explanation ?? []));
+    }
     for (const declaration of declared) {
         if (!usedDeclarations.has(declaration)) {
-            const label = declaration['chỉ tiêu'] ?? declaration['tiêu chí'] ?? 'công nhận';
+            const label = declaration['chỉ tiêu'] ?? declaration['tiêu chí'] ?? declaration['điểm'] ?? 'công nhận';
             checks.push({
-                level: declaration['chỉ tiêu'] ? 'chỉ tiêu' : declaration['tiêu chí'] ? 'tiêu chí' : 'công nhận',
+                level: declaration['chỉ tiêu'] ? 'chỉ tiêu' : declaration['tiêu chí'] ? 'tiêu chí' : declaration['điểm'] ? 'điểm' : 'công nhận',
                 label, status: 'sai khác đã khai báo nhưng không còn', discrepancy: declaration,
                 detail: ['sai khác được khai báo nhưng tệp không có kết quả chính thức tương ứng']
             });
@@ -114,4 +120,54 @@ function explain(indicator: IndicatorResult): string[] {
         ...(indicator.missingFacts.length > 0 ? [`thiếu: ${indicator.missingFacts.join('; ')}`] : []),
         ...indicator.notes
     ];
+}
+
+/** A criterion's score, or «tổng» for the pack's total; undefined when it cannot be known. */
+function computedScore(result: EvaluationResult, label: string): { value?: number; known: boolean } {
+    if (label === 'tổng') {
+        const total = result.summary.points;
+        return { value: total?.awarded, known: total !== undefined };
+    }
+    const criterion = result.criteria.find(c => c.label === label);
+    return { value: criterion?.score?.awarded, known: criterion?.score !== undefined };
+}
+
+export function formatScore(n: number): string {
+    return String(Math.round(n * 100) / 100).replace('.', ',');
+}
+
+/** Scores are compared exactly (to the hundredth the reports write). */
+function compareScore(label: string, official: number, computed: { value?: number; known: boolean }, declaration: KnownDiscrepancy | undefined, detail: readonly string[]): VerdictCheck {
+    const what = label === 'tổng' ? 'tổng điểm' : `tiêu chí ${label}`;
+    if (!computed.known) {
+        return { level: 'điểm', label, official: formatScore(official), status: 'không có trong bộ tiêu chí', detail: [`${what} không được chấm điểm trong bộ tiêu chí`] };
+    }
+    const shown = computed.value === undefined ? 'chưa xác định' : formatScore(computed.value);
+    const same = computed.value !== undefined && Math.abs(computed.value - official) < 0.005;
+    if (same) {
+        return declaration
+            ? { level: 'điểm', label, official: formatScore(official), computed: shown, status: 'sai khác đã khai báo nhưng không còn', discrepancy: declaration, detail }
+            : { level: 'điểm', label, official: formatScore(official), computed: shown, status: 'khớp', detail };
+    }
+    if (declaration) {
+        const expected = declaration['điểm máy'];
+        return expected !== undefined && (computed.value === undefined || Math.abs(expected - computed.value) >= 0.005)
+            ? { level: 'điểm', label, official: formatScore(official), computed: shown, status: 'kết quả máy khác khai báo', discrepancy: declaration, detail }
+            : { level: 'điểm', label, official: formatScore(official), computed: shown, status: 'sai khác đã biết', discrepancy: declaration, detail };
+    }
+    return { level: 'điểm', label, official: formatScore(official), computed: shown, status: 'sai khác chưa khai báo', detail };
+}
+
+/** A village-level pack: each village's recognition against the official one («kết quả chính thức».«các thôn»). */
+export function checkVillages(villages: readonly { readonly name: string; readonly result: EvaluationResult }[], data: CommuneData): VerdictCheck[] {
+    const official = data['kết quả chính thức']?.['các thôn'] ?? {};
+    return Object.entries(official).map(([name, verdict]) => {
+        const village = villages.find(v => v.name === name);
+        if (!village) {
+            return { level: 'thôn', label: name, official: verdict, status: 'không có trong bộ tiêu chí', detail: [`thôn ${name} không có trong «các thôn» của tệp`] };
+        }
+        const computed = village.result.summary.recognition;
+        const failing = village.result.criteria.filter(c => c.verdict !== 'đạt' && c.verdict !== 'không áp dụng').map(c => `tiêu chí ${c.label}: ${c.verdict}`);
+        return { level: 'thôn', label: name, official: verdict, computed, status: computed === verdict ? 'khớp' : 'sai khác chưa khai báo', detail: [village.result.summary.text, ...failing] };
+    });
 }

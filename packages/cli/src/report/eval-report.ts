@@ -1,7 +1,7 @@
 import type { EvaluationResult, IndicatorResult } from '@ntm/language';
 import type { CommuneData } from '../commune/commune-file.js';
 import type { VerdictCheck } from '../commune/sample-check.js';
-import { checkPassed } from '../commune/sample-check.js';
+import { checkPassed, formatScore } from '../commune/sample-check.js';
 import { renderTable } from './text-table.js';
 
 /** The readable Vietnamese report of `ntm eval`: one table per criterion, then the summary and differences. */
@@ -19,13 +19,18 @@ export function renderEvaluation(result: EvaluationResult, commune: CommuneData 
     if (result.context.regionNote) out.push(`Vùng: ${result.context.regionNote}.`);
     if (result.context.group) out.push(`Nhóm xã: ${result.context.group}.`);
     out.push('');
+    const scored = result.indicators.some(i => i.score);
     for (const criterion of result.criteria) {
         const officialVerdict = official?.['tiêu chí']?.[criterion.label];
+        const officialScore = official?.['điểm']?.[criterion.label];
         out.push(`Tiêu chí ${criterion.label} — ${criterion.title}: ${criterion.verdict.toUpperCase()}` +
             (officialVerdict ? ` (chính thức: ${officialVerdict})` : '') +
+            (criterion.score ? ` — ${criterionPoints(criterion.score)}${officialScore !== undefined ? ` (chính thức: ${formatScore(officialScore)})` : ''}` : '') +
             ` — đạt ${criterion.indicatorsMet}/${criterion.indicatorsApplicable} chỉ tiêu áp dụng`);
-        const rows = result.indicators.filter(i => i.criterion === criterion.label).map(i => indicatorRow(i, official?.['chỉ tiêu']?.[i.label]));
-        out.push(renderTable(['Chỉ tiêu', 'Giá trị', 'Yêu cầu', 'Kết quả', 'Chính thức', 'Ghi chú'], rows, [8, 34, 34, 13, 13, 400]));
+        for (const line of criterion.explanation ?? []) out.push(`  ${line}`);
+        const rows = result.indicators.filter(i => i.criterion === criterion.label).map(i => indicatorRow(i, official?.['chỉ tiêu']?.[i.label], scored));
+        const headers = ['Chỉ tiêu', 'Giá trị', 'Yêu cầu', 'Kết quả', ...(scored ? ['Điểm'] : []), 'Chính thức', 'Ghi chú'];
+        out.push(renderTable(headers, rows, [8, 34, 34, 13, ...(scored ? [16] : []), 13, 400]));
         out.push('');
     }
     if (result.gates.length > 0) {
@@ -36,6 +41,9 @@ export function renderEvaluation(result: EvaluationResult, commune: CommuneData 
         out.push('');
     }
     const s = result.summary;
+    if (s.scoresEnteredInRange.length > 0 || s.scoresAgainstEvidence.length > 0) {
+        out.push(`Điểm do thẩm định viên nhập: ${s.scoresEnteredInRange.length + s.scoresAgainstEvidence.length} — trong khoảng quy tắc cho phép: ${s.scoresEnteredInRange.join(', ') || 'không có'}; trái số liệu của báo cáo: ${s.scoresAgainstEvidence.join(', ') || 'không có'}.`);
+    }
     out.push(`KẾT QUẢ TÍNH: ${s.text}, ${s.indicatorsMet}/${s.indicatorsTotal} chỉ tiêu áp dụng — công nhận: ${s.recognition.toUpperCase()}`);
     if (s.criteriaNotMet.length > 0) out.push(`  Tiêu chí chưa đạt: ${s.criteriaNotMet.join(', ')}`);
     if (s.criteriaMissingData.length > 0) out.push(`  Tiêu chí thiếu dữ liệu: ${s.criteriaMissingData.join(', ')}`);
@@ -78,14 +86,46 @@ export function renderEvaluation(result: EvaluationResult, commune: CommuneData 
     return out.join('\n');
 }
 
-function indicatorRow(indicator: IndicatorResult, official: string | undefined): string[] {
+function criterionPoints(score: NonNullable<EvaluationResult['criteria'][number]['score']>): string {
+    const awarded = score.awarded !== undefined ? formatScore(score.awarded) : score.possible ? `${formatScore(score.possible.min)}–${formatScore(score.possible.max)}` : '?';
+    return `${awarded}/${formatScore(score.max)} điểm` + (score.self !== undefined ? ` (tự chấm ${formatScore(score.self)})` : '') + (score.passMark ? `, điểm đạt ${score.passMark}` : '');
+}
+
+function indicatorPoints(indicator: IndicatorResult): string {
+    const s = indicator.score;
+    if (!s) return '';
+    if (s.by === 'không áp dụng') return '—';
+    const awarded = s.awarded !== undefined ? formatScore(s.awarded) : s.possible ? `${formatScore(s.possible.min)}–${formatScore(s.possible.max)}?` : '?';
+    const mark = s.by === 'thẩm định viên, trong khoảng quy tắc cho phép' ? ' (TĐV)' : s.by === 'thẩm định viên, trái số liệu' ? ' (TĐV!)' : '';
+    return `${awarded}/${formatScore(s.max)}${mark}${s.self !== undefined ? ` tự ${formatScore(s.self)}` : ''}`;
+}
+
+function indicatorRow(indicator: IndicatorResult, official: string | undefined, scored = false): string[] {
     const value = indicator.value?.text ?? (indicator.factsUsed.length === 1 ? indicator.factsUsed[0]!.text : indicator.factsUsed.map(u => u.text).join('; ')) ?? '';
     const notes = [
         ...(indicator.gap ? [indicator.gap.text] : []),
         ...(indicator.missingFacts.length > 0 ? [`thiếu: ${indicator.missingFacts.join('; ')}`] : []),
         ...indicator.flags.map(f => `[${f}]`),
-        ...indicator.notes.filter(n => !n.startsWith('Ngưỡng chưa kiểm chứng'))
+        ...indicator.notes.filter(n => !n.startsWith('Ngưỡng chưa kiểm chứng') && !n.startsWith('Dữ liệu không nhất quán: Điểm thẩm tra'))
     ];
     const mismatch = official !== undefined && official !== indicator.verdict ? ' ≠' : '';
-    return [indicator.label, value || '—', indicator.threshold ?? indicator.rule, indicator.verdict + mismatch, official ?? '', notes.join('; ')];
+    const ledger = indicator.score && indicator.score.by !== 'quy tắc' ? indicator.score.ledger.slice(-1) : [];
+    return [indicator.label, value || '—', indicator.threshold ?? indicator.rule, indicator.verdict + mismatch,
+        ...(scored ? [indicatorPoints(indicator)] : []), official ?? '', [...notes, ...ledger].join('; ')];
+}
+
+/** A village-level pack over the villages of a commune: each village's result, then «k/n thôn đạt». */
+export function renderVillages(villages: readonly { readonly name: string; readonly result: EvaluationResult }[], official: Readonly<Record<string, string>> | undefined): string {
+    const out: string[] = [];
+    const first = villages[0]?.result;
+    if (first) out.push(`Đánh giá từng thôn theo «${first.pack.title}» (${first.pack.level}), ngày ${first.assessedAt}:`);
+    const rows = villages.map(({ name, result }) => {
+        const failing = result.criteria.filter(c => c.verdict !== 'đạt' && c.verdict !== 'không áp dụng').map(c => `${c.label} (${c.verdict})`);
+        const mark = official?.[name] !== undefined && official[name] !== result.summary.recognition ? ' ≠' : '';
+        return [name, result.summary.recognition + mark, official?.[name] ?? '', result.summary.text, failing.join(', ')];
+    });
+    out.push(renderTable(['Thôn', 'Kết quả', 'Chính thức', 'Tiêu chí', 'Chưa đạt / thiếu dữ liệu'], rows, [24, 14, 13, 40, 400]));
+    const met = villages.filter(v => v.result.summary.recognition === 'đạt').length;
+    out.push(`${met}/${villages.length} thôn đạt.`);
+    return out.join('\n');
 }

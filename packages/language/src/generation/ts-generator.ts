@@ -6,7 +6,7 @@ import type {
 import {
     isAddIndicator, isAnd, isBinaryExpression, isBooleanLiteral, isComparison, isDateLiteral, isDropIndicator, isFactDecl,
     isGroupedCondition, isLevel, isNameReference, isNotApplicableValue, isOr, isParenthesizedExpression, isPresence,
-    isQuantified, isQuantityLiteral, isRatio, isReplaceIndicator, isScale, isTable, isUnknownValue
+    isPreviousYear, isQuantified, isQuantityLiteral, isRatio, isReplaceIndicator, isScale, isTable, isUnitQuantified, isUnknownValue, isYearQuantified
 } from '../generated/ast.js';
 import type { EffectiveCriterion, EffectiveIndicator, EffectivePack, IndicatorVersion } from '../composition/effective-pack.js';
 import { composePack } from '../composition/effective-pack.js';
@@ -70,7 +70,8 @@ export class NtmTsGenerator {
             this.regionRules(effective.regionRules, context),
             ...indicators.map(({ indicator, criterion }, index) => this.indicatorFunction(indicator, criterion, index, context)),
             ...effective.gates.map((gate, index) => this.gateFunction(gate, index, context)),
-            this.criteriaMeta(effective.criteria),
+            this.criteriaMeta(effective.criteria, context),
+            this.packPass(pack, context),
             this.evaluateFunction(indicators.length, effective.gates.length)
         ];
         return { fileName: moduleFileName(pack.name ?? ''), text: parts.join('\n\n') + '\n' };
@@ -104,6 +105,7 @@ export class NtmTsGenerator {
                 unit: unitOf(type),
                 ...(scale ? { levels: scale.levels.map(l => l.name) } : {}),
                 ...(fact.breakdown?.ref ? { members: fact.breakdown.ref.members.map(m => m.name) } : {}),
+                ...(fact.byYear ? { index: 'năm' } : fact.collection?.ref ? { index: fact.collection.ref.name } : {}),
                 ...(fact.derivation ? { derived: true } : {}),
                 ...(fact.description !== undefined ? { description: fact.description } : {})
             };
@@ -116,7 +118,8 @@ export class NtmTsGenerator {
             const type = this.types.typeOfFact(fact);
             const scalar = inputTypeOf(type);
             const members = fact.breakdown?.ref?.members.map(m => `readonly ${str(m.name)}?: ${scalar} | null`) ?? [];
-            const valueType = members.length > 0
+            const indexed = fact.byYear || fact.collection?.ref;
+            const valueType = indexed ? `{ readonly [${fact.byYear ? 'year' : 'member'}: string]: ${scalar} | null }` : members.length > 0
                 ? `${scalar} | { ${[...members, `readonly ${str('tổng')}?: ${scalar} | null`].join('; ')} }`
                 : scalar;
             const doc = [fact.description, fact.derivation ? `Tính từ: ${sourceText(fact.derivation)} (có thể nhập số liệu báo cáo để đối chiếu)` : undefined]
@@ -164,7 +167,8 @@ export class NtmTsGenerator {
                 rule: 'không áp dụng',
                 citations: [...amendmentCitation, ...drop.citations.map(citationInfo)],
                 unverified: [],
-                source
+                source,
+                ...(drop.target?.ref?.points[0] ? { points: pointsMeta(drop.target.ref) } : {})
             };
             return `const INDICATOR_${id}: IndicatorMeta = ${JSON.stringify(meta)};\n` +
                 `function indicator_${id}(t: FactTable): IndicatorResult {\n    return notApplicable(INDICATOR_${id}, ${str(drop.reason ?? '')});\n}`;
@@ -180,13 +184,14 @@ export class NtmTsGenerator {
                 ? [...amendmentCitation, ...own]
                 : citationsOf([], criterion.criterion, criterion.origin),
             unverified: indicator.unverified.map(u => u.note ?? 'không ghi nguồn'),
-            source
+            source,
+            ...(indicator.points[0] ? { points: pointsMeta(indicator) } : {})
         };
         const local: EmitContext = { ...context, rounding: indicator.roundings[0] ?? context.rounding };
         const applicable = indicator.applicableIf ? emitCondition(indicator.applicableIf, local) : 'undefined';
         return `const INDICATOR_${id}: IndicatorMeta = ${JSON.stringify(meta)};\n` +
             `function indicator_${id}(t: FactTable): IndicatorResult {\n` +
-            `    return indicator(INDICATOR_${id}, ${applicable}, () => ${emitCondition(indicator.requirement, local)});\n}`;
+            `    return indicator(INDICATOR_${id}, ${applicable}, () => ${emitCondition(indicator.requirement, local)}, t);\n}`;
     }
 
     private tableConstant(table: Table, index: number, context: EmitContext): string {
@@ -231,9 +236,25 @@ export class NtmTsGenerator {
             `    return gate(GATE_${index}, ${emitCondition(gate.requirement, context)});\n}`;
     }
 
-    private criteriaMeta(criteria: readonly EffectiveCriterion[]): string {
-        const meta = criteria.map(c => ({ label: c.label, title: c.criterion.title, citations: c.criterion.citations.map(citationInfo) }));
-        return `const CRITERIA: readonly CriterionMeta[] = ${JSON.stringify(meta, undefined, 4)};`;
+    private criteriaMeta(criteria: readonly EffectiveCriterion[], context: EmitContext): string {
+        const items = criteria.map(c => {
+            const plain = JSON.stringify({ label: c.label, title: c.criterion.title, citations: c.criterion.citations.map(citationInfo) });
+            const points = c.criterion.points;
+            if (!points) return `    ${plain}`;
+            const pass = c.criterion.passMark;
+            const passCode = pass?.value && pass.operator
+                ? `, passMark: { op: ${str(normalizeOp(pass.operator))}, rule: ${str(sourceText(pass.value))}, value: () => ${emitPassValue(pass.value, context)} }` : '';
+            return `    { ...${plain}, points: { max: ${str(decimalText(Number(points.max)))}${passCode} } }`;
+        });
+        return `const CRITERIA: readonly CriterionMeta[] = [\n${items.join(',\n')}\n];`;
+    }
+
+    private packPass(pack: Pack, context: EmitContext): string {
+        const pass = pack.passMarks[0];
+        const code = pass?.value && pass.operator
+            ? `{ op: ${str(normalizeOp(pass.operator))}, rule: ${str(sourceText(pass.value))}, value: () => ${emitPassValue(pass.value, context)} }`
+            : 'undefined';
+        return `/** Điểm đạt của tổng điểm bộ tiêu chí (nếu có). */\nconst PACK_PASS: PackPassMeta | undefined = ${code};`;
     }
 
     private evaluateFunction(indicatorCount: number, gateCount: number): string {
@@ -247,11 +268,12 @@ export class NtmTsGenerator {
             ' */',
             'export function evaluate(facts: Facts, options: EvaluateOptions): EvaluationResult {',
             '    const assessedAt = assessmentDate(options, PACK);',
-            '    const t = readFacts(facts, FACT_SPECS);',
+            '    const t = readFacts(facts, FACT_SPECS, options.danhSách);',
             '    t.ctx = communeContext(options, assessedAt, t, REGION_RULES);',
+            '    t.scores = readScores(options.điểmThẩmTra, options.điểmTựChấm, options.điểmTráiSốLiệu, t.issues);',
             `    const indicators: (IndicatorResult | undefined)[] = [\n${indicators}\n    ];`,
             `    const gates: GateResult[] = [\n${gates}\n    ];`,
-            '    return assemble(PACK, assessedAt, CRITERIA, indicators, gates, t.issues, t.ctx);',
+            '    return assemble(PACK, assessedAt, CRITERIA, indicators, gates, t.issues, t.ctx, PACK_PASS);',
             '}'
         ].join('\n');
     }
@@ -281,6 +303,30 @@ function ruleSource(version: IndicatorVersion, pack: Pack): object {
         : `${verb} theo ${decisions.join(', ') || 'bộ tiêu chí'} (${where})`;
     return {
         kind, pack: packName, ...(amendment ? { amendment } : {}), ...(version.from ? { from: version.from } : {}), text
+    };
+}
+
+function normalizeOp(op: string): string {
+    return op.replace('≥', '>=').replace('≤', '<=');
+}
+
+function emitPassValue(value: import('../generated/ast.js').QuantityLiteral | import('../generated/ast.js').UnknownValue, context: EmitContext): string {
+    return isUnknownValue(value) ? emitUnknown(value, 'điểm') : emitExpression(value, context, 'undefined', 'điểm');
+}
+
+/** An indicator's maximum and deductions, as the runtime reads them. */
+function pointsMeta(indicator: Indicator): object {
+    const points = indicator.points[0]!;
+    return {
+        max: decimalText(Number(points.max)),
+        deductions: indicator.deductions.map(d => ({
+            kind: d.discretionary ? 'discretionary' : 'computed',
+            ...(d.amount !== undefined ? { amount: decimalText(Number(d.amount)) } : {}),
+            ...(d.min !== undefined ? { least: decimalText(Number(d.min)) } : {}),
+            ...(d.max !== undefined && !d.toAll ? { most: decimalText(Number(d.max)) } : {}),
+            per: d.perYear ? 'year' : d.perUnit ? 'unit' : 'once',
+            text: sourceText(d)
+        }))
     };
 }
 
@@ -332,6 +378,16 @@ function emitCondition(condition: Condition, context: EmitContext): string {
     if (isComparison(condition)) {
         return emitComparison(condition, context);
     }
+    if (isYearQuantified(condition)) {
+        const items = `all([${condition.items.map(i => emitCondition(i, context)).join(', ')}])`;
+        const atLeast = condition.every ? 'undefined' : String(Number(condition.atLeast));
+        return `yearWindow(t, ${atLeast}, ${Number(condition.window)}, ${condition.beforeAssessment}, (t) => ${items})`;
+    }
+    if (isUnitQuantified(condition)) {
+        const items = `all([${condition.items.map(i => emitCondition(i, context)).join(', ')}])`;
+        const atLeast = condition.every ? 'undefined' : String(Number(condition.atLeast));
+        return `unitQuantifier(t, ${str(condition.collection?.ref?.name ?? condition.collection?.$refText ?? '')}, ${atLeast}, ${condition.percent}, (t) => ${items})`;
+    }
     throw new Error('Unknown condition');
 }
 
@@ -373,6 +429,7 @@ function emitExpression(expression: Expression, context: EmitContext, member: st
         return `lit(${str(decimalText(Number(expression.value)))}, ${str(expression.unit ?? contextUnit ?? '')}${note})`;
     }
     if (isUnknownValue(expression)) return emitUnknown(expression, contextUnit ?? '');
+    if (isPreviousYear(expression)) return `previousYear(t, (t) => ${emitExpression(expression.value, context, member, contextUnit)})`;
     if (isBooleanLiteral(expression)) return `boolLit(${expression.value === 'có'})`;
     if (isDateLiteral(expression)) return `dateLit(${str(isoDate(expression.value) ?? expression.value)})`;
     if (isParenthesizedExpression(expression)) return emitExpression(expression.expression, context, member, contextUnit);

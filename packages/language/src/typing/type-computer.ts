@@ -3,7 +3,7 @@ import type { Expression, FactDecl, FactType } from '../generated/ast.js';
 import {
     isBinaryExpression, isBooleanLiteral, isBooleanType, isCountType, isDateLiteral, isDateType, isFactDecl,
     isLevel, isLevelType, isMoneyType, isNameReference, isParenthesizedExpression, isPercentType,
-    isQuantityLiteral, isQuantityType, isRatio, isScale, isTable, isUnknownValue, isYearType
+    isPreviousYear, isQuantityLiteral, isQuantityType, isRatio, isScale, isTable, isUnknownValue, isYearType
 } from '../generated/ast.js';
 import type { NtmType } from './ntm-types.js';
 import {
@@ -76,6 +76,7 @@ export class NtmTypeComputer {
         if (isBooleanLiteral(expression)) return BOOLEAN_TYPE;
         if (isDateLiteral(expression)) return DATE_TYPE;
         if (isParenthesizedExpression(expression)) return this.typeOf(expression.expression);
+        if (isPreviousYear(expression)) return this.typeOf(expression.value);
         if (isNameReference(expression)) {
             const target = expression.target.ref;
             if (isFactDecl(target)) return this.typeOfFact(target);

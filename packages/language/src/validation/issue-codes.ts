@@ -49,5 +49,11 @@ export const IssueCodes = {
     UnknownRegion: 'region/unknown',
     UnknownBounds: 'unknown/bounds',
     RoundingDigits: 'rounding/digits',
-    EmptyCriterion: 'criterion/empty'
+    EmptyCriterion: 'criterion/empty',
+    PointsRepeated: 'points/repeated',
+    PointsDoNotAddUp: 'points/sum',
+    DeductionWithoutPoints: 'deduction/no-points',
+    DeductionUnit: 'deduction/unit',
+    YearWindow: 'year/window',
+    FactIndex: 'fact/index'
 } as const;

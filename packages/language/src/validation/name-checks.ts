@@ -38,7 +38,7 @@ export function namesMustBeUnique(pack: Pack, accept: ValidationAcceptor): void 
             } else {
                 indicatorLabels.set(own, (indicator.$cstNode?.range.start.line ?? 0) + 1);
             }
-            if (!own.startsWith(label + '.')) {
+            if (own !== label && !own.startsWith(label + '.')) {
                 accept('warning', `Chỉ tiêu ${own} nằm trong tiêu chí ${label}; mã chỉ tiêu thường bắt đầu bằng «${label}.».`,
                     { node: indicator, property: 'label', code: IssueCodes.LabelOutsideCriterion });
             }

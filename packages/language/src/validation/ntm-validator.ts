@@ -5,6 +5,10 @@ import { derivationsMustNotCycle, factsShouldBeUsed, namesMustBeUnique, namesSho
 import { legalSourcesMustBeDistinct, packHeaderMustBeComplete } from './pack-checks.js';
 import { compositionMustBeConsistent, roundingMustBeSensible, unknownBoundsMustBeConsistent } from './composition-checks.js';
 import {
+    criterionPointsMustAddUp, indicatorPointsMustBeCoherent, memberFactReferenceMustBeInside, memberFactsOnlyInsideTheirQuantifier,
+    previousYearNeedsYearlyFact, unitQuantifierMustBeSensible, yearWindowMustBeSensible
+} from './points-checks.js';
+import {
     deductionMustBePositive, indicatorShouldQuoteRequirement, numberShouldNotLookLikeThousands, thresholdShouldBeReachable,
     unverifiedShouldHaveNote
 } from './threshold-checks.js';
@@ -19,7 +23,12 @@ export function registerValidationChecks(services: NtmServices): void {
         Pack: [packHeaderMustBeComplete, legalSourcesMustBeDistinct, namesMustBeUnique, factsShouldBeUsed, derivationsMustNotCycle, compositionMustBeConsistent(services)],
         UnknownValue: [unknownBoundsMustBeConsistent],
         Rounding: [roundingMustBeSensible],
-        FactDecl: [namesShouldNotHaveLookAlikes],
+        FactDecl: [namesShouldNotHaveLookAlikes, memberFactsOnlyInsideTheirQuantifier],
+        Criterion: [criterionPointsMustAddUp],
+        YearQuantified: [yearWindowMustBeSensible],
+        UnitQuantified: [unitQuantifierMustBeSensible],
+        NameReference: [memberFactReferenceMustBeInside],
+        PreviousYear: [previousYearNeedsYearlyFact],
         Scale: [namesShouldNotHaveLookAlikes],
         Level: [namesShouldNotHaveLookAlikes],
         Breakdown: [namesShouldNotHaveLookAlikes],
@@ -31,7 +40,7 @@ export function registerValidationChecks(services: NtmServices): void {
         QuantityLiteral: [numberShouldNotLookLikeThousands],
         UnverifiedMark: [unverifiedShouldHaveNote],
         UnverifiedNote: [unverifiedShouldHaveNote],
-        Indicator: [indicatorShouldQuoteRequirement],
+        Indicator: [indicatorShouldQuoteRequirement, indicatorPointsMustBeCoherent],
         Deduction: [deductionMustBePositive]
     };
     registry.register(checks);

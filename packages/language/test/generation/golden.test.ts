@@ -57,7 +57,7 @@ function embeddedForm(file: string, keepExports: boolean): string {
 }
 
 describe('embedded runtime', () => {
-    const files = ['result-types.ts', 'exact-numbers.ts', 'fact-input.ts', 'values.ts', 'conditions.ts', 'context.ts', 'assembly.ts'];
+    const files = ['result-types.ts', 'exact-numbers.ts', 'fact-input.ts', 'values.ts', 'conditions.ts', 'quantifiers.ts', 'context.ts', 'points.ts', 'assembly.ts'];
 
     it('covers every runtime source file', () => {
         expect(readdirSync(RUNTIME_DIRECTORY).filter(f => f.endsWith('.ts')).sort()).toEqual([...files].sort());

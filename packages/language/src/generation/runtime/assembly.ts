@@ -5,7 +5,13 @@ import type {
     CitationInfo, CriterionResult, EvaluateOptions, EvaluationResult, GateResult, IndicatorResult, InputIssue,
     PackInfo, RuleSource, Verdict, VerdictFlag
 } from './result-types.js';
-import type { EvalContext } from './fact-input.js';
+import type { EvalContext, FactTable } from './fact-input.js';
+import type { CriterionPointsMeta, PointsMeta } from './points.js';
+import { scoreCriterion, scoreIndicator } from './points.js';
+import type { CompareOp } from './conditions.js';
+import type { Val } from './values.js';
+import { compare } from './conditions.js';
+import { lit } from './values.js';
 import { NtmEvaluationError, RESULT_FORMAT_VERSION } from './result-types.js';
 import type { Cond } from './conditions.js';
 import { combineAll } from './conditions.js';
@@ -20,6 +26,7 @@ export interface IndicatorMeta {
     /** Notes of `chưa kiểm chứng` written on the indicator as a whole. */
     readonly unverified: readonly string[];
     readonly source: RuleSource;
+    readonly points?: PointsMeta;
 }
 
 /** One version of an indicator: in force from a date (or from the start); absent before it is added. */
@@ -39,7 +46,9 @@ export function inForce(versions: readonly IndicatorVersionRun[], at: string): I
 
 /** An indicator declared not applicable by a provincial pack or an amendment. */
 export function notApplicable(meta: IndicatorMeta, reason: string): IndicatorResult {
+    const score = meta.points ? { score: { max: Number(meta.points.max), by: 'không áp dụng' as const, ledger: ['Không áp dụng: không tính điểm.'], problems: [] } } : {};
     return {
+        ...score,
         criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
         citations: meta.citations, verdict: 'không áp dụng', flags: [], factsUsed: [], missingFacts: [],
         source: meta.source, unknownThresholds: [],
@@ -52,6 +61,14 @@ export interface CriterionMeta {
     readonly label: string;
     readonly title: string;
     readonly citations: readonly CitationInfo[];
+    readonly points?: CriterionPointsMeta;
+}
+
+/** `tổng điểm đạt >= …`: a pass mark on the pack's total score. */
+export interface PackPassMeta {
+    readonly op: CompareOp;
+    readonly rule: string;
+    readonly value: () => Val;
 }
 
 export interface GateMeta {
@@ -61,10 +78,12 @@ export interface GateMeta {
 }
 
 /** The indicator's verdict: not applicable when its `(nếu …)` condition does not hold. */
-export function indicator(meta: IndicatorMeta, applicable: Cond | undefined, requirement: () => Cond): IndicatorResult {
+export function indicator(meta: IndicatorMeta, applicable: Cond | undefined, requirement: () => Cond, t?: FactTable): IndicatorResult {
     if (applicable && applicable.verdict !== 'đạt') {
         const verdict: Verdict = applicable.verdict === 'thiếu dữ liệu' ? 'thiếu dữ liệu' : 'không áp dụng';
+        const score = meta.points && t ? { score: scoreIndicator(meta.label, meta.points, { ...applicable, verdict }, t) } : {};
         return {
+            ...score,
             criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
             citations: meta.citations, verdict, flags: [], factsUsed: applicable.uses, missingFacts: applicable.missing,
             source: meta.source, unknownThresholds: [],
@@ -73,13 +92,17 @@ export function indicator(meta: IndicatorMeta, applicable: Cond | undefined, req
         };
     }
     const result = requirement();
+    const score = meta.points && t ? scoreIndicator(meta.label, meta.points, result, t) : undefined;
     const unverified = [...meta.unverified, ...result.unverified];
     const flags: VerdictFlag[] = [];
     const unknowns = result.unknowns ?? [];
     if (unverified.length > 0) flags.push('ngưỡng chưa kiểm chứng');
     if ((result.verdict === 'đạt' || result.verdict === 'chưa đạt') && unknowns.some(u => u.decidedByImpliedBounds)) flags.push('dựa trên cận suy ra');
-    if (result.inconsistent.length > 0) flags.push('dữ liệu không nhất quán');
+    const againstEvidence = score?.by === 'thẩm định viên, trái số liệu';
+    if (result.inconsistent.length > 0 || againstEvidence) flags.push('dữ liệu không nhất quán');
     const notes = [
+        ...(againstEvidence ? [`Dữ liệu không nhất quán: ${score!.ledger[score!.ledger.length - 1]}`] : []),
+        ...(score?.problems ?? []).map(problem => `Điểm: ${problem}`),
         ...unverified.map(note => `Ngưỡng chưa kiểm chứng: ${note}`),
         ...result.inconsistent.map(note => `Dữ liệu không nhất quán: ${note}`),
         ...(result.verdict === 'không áp dụng' ? result.notApplicableReasons.map(r => `Không áp dụng: ${r}`) : [])
@@ -89,8 +112,10 @@ export function indicator(meta: IndicatorMeta, applicable: Cond | undefined, req
         citations: meta.citations, verdict: result.verdict, flags, value: result.value,
         threshold: result.thresholds.length > 0 ? result.thresholds.join('; ') : undefined,
         factsUsed: result.uses, missingFacts: result.missing, gap: result.gap, source: meta.source, unknownThresholds: unknowns,
+        ...(score ? { score } : {}),
         notes, explanation: [
             ...result.lines,
+            ...(score?.ledger ?? []),
             ...unverified.map(note => `Kết luận này dựa trên ngưỡng chưa kiểm chứng: ${note}.`),
             `Nguồn quy định áp dụng: ${meta.source.text}.`
         ]
@@ -107,14 +132,23 @@ export function gate(meta: GateMeta, result: Cond): GateResult {
 /** A criterion is met when all its applicable indicators are. */
 export function criterion(meta: CriterionMeta, indicators: readonly IndicatorResult[]): CriterionResult {
     const applicable = indicators.filter(i => i.verdict !== 'không áp dụng');
-    const verdict: Verdict = indicators.length === 0 ? 'thiếu dữ liệu' : combineAll(indicators.map(i => i.verdict));
+    // A scored criterion with a pass mark is judged by points (compensatory), not by each requirement.
+    const scored = meta.points ? scoreCriterion(meta.points, indicators) : undefined;
+    const verdict: Verdict = scored?.cond ? scored.cond.verdict
+        : indicators.length === 0 ? 'thiếu dữ liệu' : combineAll(indicators.map(i => i.verdict));
     // A criterion rests on implied bounds when its verdict would not stand without them: a pass with any
     // indicator decided that way, or a failure whose every failing indicator was.
     const implied = (i: IndicatorResult) => i.flags.includes('dựa trên cận suy ra');
     const failing = indicators.filter(i => i.verdict === 'chưa đạt');
     const restsOnImplied = verdict === 'đạt' ? indicators.some(implied) : verdict === 'chưa đạt' && failing.every(implied);
-    const flags = [...new Set(indicators.flatMap(i => i.flags))].filter(f => f !== 'dựa trên cận suy ra' || restsOnImplied);
+    const passImplied = (scored?.cond?.unknowns ?? []).some(u => u.decidedByImpliedBounds);
+    const flags = [...new Set([
+        ...indicators.flatMap(i => i.flags).filter(f => f !== 'dựa trên cận suy ra' || restsOnImplied),
+        ...((scored?.cond?.unverified.length ?? 0) > 0 ? ['ngưỡng chưa kiểm chứng' as const] : []),
+        ...(passImplied ? ['dựa trên cận suy ra' as const] : [])
+    ])];
     return {
+        ...(scored ? { score: scored.score, explanation: scored.cond?.lines ?? [] } : {}),
         label: meta.label, title: meta.title, citations: meta.citations, flags,
         verdict,
         indicatorsMet: applicable.filter(i => i.verdict === 'đạt').length,
@@ -144,21 +178,26 @@ export function assessmentDate(options: EvaluateOptions | undefined, pack: PackI
 
 export function assemble(
     pack: PackInfo, assessedAt: string, criteriaMeta: readonly CriterionMeta[], indicatorResults: readonly (IndicatorResult | undefined)[],
-    gates: readonly GateResult[], inputIssues: readonly InputIssue[], ctx: EvalContext
+    gates: readonly GateResult[], inputIssues: readonly InputIssue[], ctx: EvalContext, packPass?: PackPassMeta
 ): EvaluationResult {
     const indicators = indicatorResults.filter((i): i is IndicatorResult => i !== undefined);
+    const scoreIssues: InputIssue[] = indicators.flatMap(i => (i.score?.problems ?? []).map(message => ({ severity: 'lỗi' as const, field: `điểm thẩm tra.${i.label}`, message })));
     const criteria = criteriaMeta.map(meta => criterion(meta, indicators.filter(i => i.criterion === meta.label)));
     const met = criteria.filter(c => c.verdict === 'đạt' || c.verdict === 'không áp dụng');
     const notMet = criteria.filter(c => c.verdict === 'chưa đạt').map(c => c.label);
     const missing = criteria.filter(c => c.verdict === 'thiếu dữ liệu').map(c => c.label);
+    const scoredCriteria = criteria.filter(c => c.score);
+    const total = scoredCriteria.length === 0 ? undefined : totalPoints(scoredCriteria);
+    const totalCond = packPass && total ? compare(`tổng điểm ${packPass.op} ${packPass.rule}`, totalVal(total), packPass.op, packPass.value()) : undefined;
     const recognition = combineAll([
         ...criteria.map(c => c.verdict === 'không áp dụng' ? 'đạt' : c.verdict),
-        ...gates.map(g => g.verdict)
+        ...gates.map(g => g.verdict),
+        ...(totalCond ? [totalCond.verdict] : [])
     ]);
     const applicableIndicators = indicators.filter(i => i.verdict !== 'không áp dụng');
     return {
         resultFormat: RESULT_FORMAT_VERSION,
-        pack, assessedAt, indicators, criteria, gates, inputIssues,
+        pack, assessedAt, indicators, criteria, gates, inputIssues: [...inputIssues, ...scoreIssues],
         context: {
             ...(ctx.region ? { region: ctx.region } : {}), ...(ctx.regionNote ? { regionNote: ctx.regionNote } : {}),
             ...(ctx.group ? { group: ctx.group } : {}), year: ctx.year
@@ -167,11 +206,49 @@ export function assemble(
             criteriaOnImpliedBounds: criteria.filter(c => c.flags.includes('dựa trên cận suy ra')).map(c => c.label),
             indicatorsOnImpliedBounds: indicators.filter(i => i.flags.includes('dựa trên cận suy ra')).map(i => i.label),
             indicatorsOnUnverifiedThresholds: indicators.filter(i => i.flags.includes('ngưỡng chưa kiểm chứng')).map(i => i.label),
+            ...(total ? { points: total } : {}),
+            scoresEnteredInRange: indicators.filter(i => i.score?.by === 'thẩm định viên, trong khoảng quy tắc cho phép').map(i => i.label),
+            scoresAgainstEvidence: indicators.filter(i => i.score?.by === 'thẩm định viên, trái số liệu').map(i => i.label),
             criteriaMet: met.length, criteriaTotal: criteria.length, criteriaNotMet: notMet, criteriaMissingData: missing,
             indicatorsMet: applicableIndicators.filter(i => i.verdict === 'đạt').length,
             indicatorsTotal: applicableIndicators.length,
             recognition,
-            text: `đạt ${met.length}/${criteria.length} tiêu chí`
+            text: `đạt ${met.length}/${criteria.length} tiêu chí` + (total?.awarded !== undefined ? `, ${formatPoints(total.awarded)}/${formatPoints(total.max)} điểm` : '')
         }
     };
+}
+
+function formatPoints(n: number): string {
+    return String(Math.round(n * 100) / 100).replace('.', ',');
+}
+
+/** The pack's total over its scored criteria: a range while any criterion score is not known. */
+function totalPoints(criteria: readonly CriterionResult[]): { max: number; awarded?: number; possible?: { min: number; max: number } } {
+    let max = 0, low = 0, high = 0, known = true;
+    for (const c of criteria) {
+        const s = c.score!;
+        max += s.max;
+        if (s.awarded !== undefined) {
+            low += s.awarded;
+            high += s.awarded;
+        } else {
+            known = false;
+            low += s.possible?.min ?? 0;
+            high += s.possible?.max ?? s.max;
+        }
+    }
+    const round = (n: number) => Math.round(n * 1e9) / 1e9;
+    return known ? { max: round(max), awarded: round(low) } : { max: round(max), possible: { min: round(low), max: round(high) } };
+}
+
+function totalVal(total: { awarded?: number; possible?: { min: number; max: number } }): Val {
+    const num = (n: number): Val => {
+        const v = lit(String(n), 'điểm');
+        return v;
+    };
+    if (total.awarded !== undefined) return num(total.awarded);
+    const lo = num(total.possible!.min);
+    const hi = num(total.possible!.max);
+    if (lo.k !== 'num' || hi.k !== 'num') return lo;
+    return { ...lo, bound: { t: 'num', r: lo.r, lo: lo.r, hi: hi.r, loOpen: false, hiOpen: false, isBound: true, decimals: 2 } };
 }

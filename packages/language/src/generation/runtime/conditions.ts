@@ -22,6 +22,10 @@ export interface Cond {
     readonly thresholds: readonly string[];
     /** Unknown thresholds met on the way, and whether only implied bounds decided. */
     readonly unknowns?: readonly UnknownThresholdUse[];
+    /** Years of a year window where the rule was not met (for `trừ … mỗi năm không đạt`). */
+    readonly failingYears?: readonly number[];
+    /** Members of a collection where the rule was not met (for `trừ … mỗi thôn không đạt`). */
+    readonly failingUnits?: readonly string[];
 }
 
 const VERDICT_WORD: Readonly<Record<Verdict, string>> = {
@@ -296,7 +300,7 @@ function combineAny(verdicts: readonly Verdict[]): Verdict {
     return 'chưa đạt';
 }
 
-function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: string): Cond {
+export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: string): Cond {
     const failed = parts.find(p => p.verdict === 'chưa đạt' && p.gap);
     return {
         verdict,
@@ -309,7 +313,9 @@ function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: string): 
         gap: verdict === 'chưa đạt' ? failed?.gap : undefined,
         value: parts.find(p => p.value)?.value,
         thresholds: parts.flatMap(p => p.thresholds),
-        unknowns: parts.flatMap(p => p.unknowns ?? [])
+        unknowns: parts.flatMap(p => p.unknowns ?? []),
+        failingYears: [...new Set(parts.flatMap(p => p.failingYears ?? []))].sort(),
+        failingUnits: [...new Set(parts.flatMap(p => p.failingUnits ?? []))]
     };
 }
 

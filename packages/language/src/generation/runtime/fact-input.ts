@@ -15,6 +15,8 @@ export interface FactSpec {
     readonly members?: readonly string[];
     readonly derived?: boolean;
     readonly description?: string;
+    /** «năm» for a value per year (`từng năm`), or a collection name for a value per member (`từng thôn`). */
+    readonly index?: string;
 }
 
 /** A numeric value, or only bounds on it when a report writes "trên 90,72%" or "từ 80-110 lít". */
@@ -39,6 +41,15 @@ export type Scalar =
 export interface RawFact {
     readonly total?: Scalar;
     readonly members: ReadonlyMap<string, Scalar>;
+    /** Values per year («2023») or per member of a collection («Thọ Am»). */
+    readonly indexed?: ReadonlyMap<string, Scalar>;
+}
+
+/** Scores the assessor entered, by indicator label: verified (thẩm tra), self-assessed (tự chấm), and which verified scores the report gives against its own evidence. */
+export interface EnteredScores {
+    readonly verified: ReadonlyMap<string, Rational>;
+    readonly self: ReadonlyMap<string, Rational>;
+    readonly againstEvidence: ReadonlyMap<string, string>;
 }
 
 export interface FactTable {
@@ -47,6 +58,12 @@ export interface FactTable {
     readonly issues: InputIssue[];
     /** Region, group and year that select table cells; set by `evaluate` once the facts are read. */
     ctx?: EvalContext;
+    /** Members of each collection («thôn»), as the commune file lists them. */
+    collections?: ReadonlyMap<string, readonly string[]>;
+    /** The year a `mỗi năm trong …` window is checking, and the member a `mọi thôn { … }` is checking. */
+    cursorYear?: number;
+    cursorUnits?: Readonly<Record<string, string>>;
+    scores?: EnteredScores;
 }
 
 export interface EvalContext {
@@ -71,16 +88,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function readFacts(input: unknown, specList: readonly FactSpec[]): FactTable {
+export function readFacts(input: unknown, specList: readonly FactSpec[], lists?: unknown): FactTable {
     const specs = new Map(specList.map(spec => [spec.name, spec] as const));
     const raw = new Map<string, RawFact>();
     const issues: InputIssue[] = [];
+    const collections = readCollections(lists, issues);
     if (input === undefined || input === null) {
-        return { specs, raw, issues };
+        return { specs, raw, issues, collections };
     }
     if (!isPlainObject(input)) {
         issues.push({ severity: 'lỗi', field: '(dữ kiện)', message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.' });
-        return { specs, raw, issues };
+        return { specs, raw, issues, collections };
     }
     for (const [key, value] of Object.entries(input)) {
         const name = canonical(key);
@@ -92,12 +110,91 @@ export function readFacts(input: unknown, specList: readonly FactSpec[]): FactTa
         if (value === null || value === undefined) {
             continue;
         }
-        const fact = readFact(spec, key, value, issues);
+        const fact = spec.index ? readIndexedFact(spec, key, value, issues, collections) : readFact(spec, key, value, issues);
         if (fact) {
             raw.set(name, fact);
         }
     }
-    return { specs, raw, issues };
+    return { specs, raw, issues, collections };
+}
+
+/** `{ "thôn": ["Thọ Am", "Nội Am"] }`: each collection's members, named once each. */
+function readCollections(lists: unknown, issues: InputIssue[]): Map<string, readonly string[]> {
+    const collections = new Map<string, readonly string[]>();
+    if (lists === undefined || lists === null) return collections;
+    if (!isPlainObject(lists)) {
+        issues.push({ severity: 'lỗi', field: 'danh sách', message: 'Danh sách phải là { "thôn": ["tên", …] }.' });
+        return collections;
+    }
+    for (const [key, value] of Object.entries(lists)) {
+        if (!Array.isArray(value) || !value.every(v => typeof v === 'string' && v.trim() !== '')) {
+            issues.push({ severity: 'lỗi', field: `danh sách.${key}`, message: 'Cần một mảng tên, vd. ["Thọ Am", "Nội Am"].' });
+            continue;
+        }
+        const names = value.map(v => canonical(v as string));
+        const twice = names.filter((n, i) => names.indexOf(n) !== i);
+        if (twice.length > 0) {
+            issues.push({ severity: 'lỗi', field: `danh sách.${key}`, message: `«${twice[0]}» có hai lần trong danh sách.` });
+        }
+        collections.set(canonical(key), [...new Set(names)]);
+    }
+    return collections;
+}
+
+/** Verified and self-assessed scores by indicator label, and the verified ones given against the evidence. */
+export function readScores(verified: unknown, self: unknown, againstEvidence: unknown, issues: InputIssue[]): EnteredScores {
+    const numbers = (input: unknown, field: string): Map<string, Rational> => {
+        const out = new Map<string, Rational>();
+        if (input === undefined || input === null) return out;
+        if (!isPlainObject(input)) {
+            issues.push({ severity: 'lỗi', field, message: 'Cần { "mã chỉ tiêu": điểm }.' });
+            return out;
+        }
+        for (const [label, value] of Object.entries(input)) {
+            const parsed = parseNumber(value);
+            if (typeof parsed === 'string') {
+                issues.push({ severity: 'lỗi', field: `${field}.${label}`, message: parsed });
+            } else {
+                out.set(canonical(label), parsed.r);
+            }
+        }
+        return out;
+    };
+    const reasons = new Map<string, string>();
+    if (isPlainObject(againstEvidence)) {
+        for (const [label, why] of Object.entries(againstEvidence)) reasons.set(canonical(label), String(why));
+    }
+    return { verified: numbers(verified, 'điểm thẩm tra'), self: numbers(self, 'điểm tự chấm'), againstEvidence: reasons };
+}
+
+/** A value per year or per member: `{ "2021": 2, "2022": 3 }`, `{ "Thọ Am": true }`. */
+function readIndexedFact(spec: FactSpec, field: string, value: unknown, issues: InputIssue[], collections: ReadonlyMap<string, readonly string[]>): RawFact | undefined {
+    const byYear = spec.index === 'năm';
+    if (!isPlainObject(value)) {
+        issues.push({
+            severity: 'lỗi', field,
+            message: byYear ? 'Dữ kiện theo từng năm: ghi { "2021": …, "2022": … }.' : `Dữ kiện theo từng ${spec.index}: ghi { "<tên ${spec.index}>": … } cho mỗi ${spec.index} trong «danh sách».`
+        });
+        return undefined;
+    }
+    const members = collections.get(spec.index ?? '');
+    const indexed = new Map<string, Scalar>();
+    for (const [key, entry] of Object.entries(value)) {
+        const name = canonical(key);
+        const entryField = `${field}.${key}`;
+        if (byYear && !/^[0-9]{4}$/.test(name)) {
+            issues.push({ severity: 'lỗi', field: entryField, message: `«${key}» không phải một năm (viết 4 chữ số, vd. "2023").` });
+            continue;
+        }
+        if (!byYear && members && !members.includes(name)) {
+            issues.push({ severity: 'lỗi', field: entryField, message: `«${key}» không có trong danh sách ${spec.index} của xã (${members.join(', ') || 'danh sách rỗng'}).` });
+            continue;
+        }
+        if (entry === null || entry === undefined) continue;
+        const scalar = readScalar(spec, entryField, entry, issues);
+        if (scalar) indexed.set(name, scalar);
+    }
+    return indexed.size > 0 ? { members: new Map(), indexed } : undefined;
 }
 
 function readFact(spec: FactSpec, field: string, value: unknown, issues: InputIssue[]): RawFact | undefined {

@@ -19,6 +19,14 @@ export interface EvaluateOptions {
     readonly vùng?: string;
     /** The commune group (1, 2, 3) of 51/2025/QĐ-TTg, for thresholds that differ by group. */
     readonly nhóm?: number | string;
+    /** Members of collections, `{ "thôn": ["Thọ Am", …] }`, for facts `từng thôn`. */
+    readonly danhSách?: Readonly<Record<string, readonly string[]>>;
+    /** Verified scores entered by the assessor, by indicator label. */
+    readonly điểmThẩmTra?: Readonly<Record<string, number | string>>;
+    /** Self-assessed scores, by indicator label. */
+    readonly điểmTựChấm?: Readonly<Record<string, number | string>>;
+    /** Verified scores the report awards against its own evidence, with why: allowed as input, flagged. */
+    readonly điểmTráiSốLiệu?: Readonly<Record<string, string>>;
 }
 
 export interface LegalSourceInfo {
@@ -108,6 +116,8 @@ export interface IndicatorResult {
     readonly factsUsed: readonly FactUse[];
     readonly missingFacts: readonly string[];
     readonly gap?: Gap;
+    /** For a scored indicator: points awarded and how. */
+    readonly score?: IndicatorScore;
     /** The text that set the rule in force on the assessment date. */
     readonly source?: RuleSource;
     /** Every unknown threshold the verdict met, with its bounds. */
@@ -116,6 +126,34 @@ export interface IndicatorResult {
     readonly notes: readonly string[];
     /** One Vietnamese sentence per checked clause. */
     readonly explanation: readonly string[];
+}
+
+/** How an indicator's points were arrived at: by the rule, or entered by the assessor where allowed. */
+export interface IndicatorScore {
+    readonly max: number;
+    /** Undefined when it cannot be known (missing data, or a discretionary score not entered). */
+    readonly awarded?: number;
+    /** What the rule allows (a discretionary range) or what the missing data leaves open. */
+    readonly possible?: { readonly min: number; readonly max: number };
+    readonly by: 'quy tắc' | 'thẩm định viên, trong khoảng quy tắc cho phép' | 'thẩm định viên, trái số liệu' | 'chưa xác định' | 'không áp dụng';
+    /** The commune's self-assessed score, shown beside the verified one. */
+    readonly self?: number;
+    /** Awarded, deducted, why: one line each. */
+    readonly ledger: readonly string[];
+    /** Entered scores the rule does not allow or that disagree with it. */
+    readonly problems: readonly string[];
+}
+
+export interface CriterionScore {
+    readonly max: number;
+    /** The sum of the indicators' scores; undefined when one of them is not known. */
+    readonly awarded?: number;
+    /** The range the sum may take when some scores are not known. */
+    readonly possible?: { readonly min: number; readonly max: number };
+    /** Max of the indicators that apply (not-applicable indicators leave both score and max). */
+    readonly applicableMax: number;
+    readonly passMark?: string;
+    readonly self?: number;
 }
 
 export interface CriterionResult {
@@ -128,6 +166,10 @@ export interface CriterionResult {
     readonly indicatorsNotMet: readonly string[];
     readonly indicatorsMissingData: readonly string[];
     readonly citations: readonly CitationInfo[];
+    /** For a scored criterion: points and pass mark. */
+    readonly score?: CriterionScore;
+    /** Why the verdict is what it is, for a scored criterion. */
+    readonly explanation?: readonly string[];
 }
 
 export interface GateResult {
@@ -147,6 +189,12 @@ export interface PackSummary {
     readonly indicatorsOnImpliedBounds: readonly string[];
     /** Indicators with a threshold that is unknown or not verified against the decision. */
     readonly indicatorsOnUnverifiedThresholds: readonly string[];
+    /** Total points over scored criteria, when the pack is scored. */
+    readonly points?: { readonly max: number; readonly awarded?: number; readonly possible?: { readonly min: number; readonly max: number } };
+    /** Indicators whose score the assessor entered within the range the rule leaves open. */
+    readonly scoresEnteredInRange: readonly string[];
+    /** Indicators whose score the report awards against its own evidence (entered, flagged). */
+    readonly scoresAgainstEvidence: readonly string[];
     readonly criteriaMet: number;
     readonly criteriaTotal: number;
     readonly criteriaNotMet: readonly string[];

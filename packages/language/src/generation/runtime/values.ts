@@ -178,10 +178,16 @@ export function dateLit(iso: string): Val {
     return { k: 'date', iso, ...NONE };
 }
 
-/** A fact as supplied, or for one part of a breakdown ("nam"), or missing. */
+/** A fact as supplied, or for one part of a breakdown ("nam"), or for the year or member being checked, or missing. */
 export function fact(table: FactTable, name: string, member?: string): Val {
     const spec = table.specs.get(name);
     const raw = table.raw.get(name);
+    if (spec?.index !== undefined) {
+        const key = spec.index === 'năm' ? String(table.cursorYear ?? table.ctx?.year ?? '') : table.cursorUnits?.[spec.index];
+        const shown = spec.index === 'năm' ? `${name} (năm ${key})` : `${name} (${spec.index} ${key ?? '?'})`;
+        const scalar = key === undefined ? undefined : raw?.indexed?.get(key);
+        return scalar ? scalarVal(scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shown) : { k: 'missing', names: [shown], ...NONE };
+    }
     const useMember = member !== undefined && spec?.members !== undefined;
     const shownName = useMember ? `${name} (${member})` : name;
     const scalar = useMember ? raw?.members.get(member) : raw?.total;
@@ -189,6 +195,12 @@ export function fact(table: FactTable, name: string, member?: string): Val {
         return { k: 'missing', names: [shownName], ...NONE };
     }
     return scalarVal(scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shownName);
+}
+
+/** `giá trị năm trước của X`: X read one year before the year being checked. */
+export function previousYear(table: FactTable, read: (t: FactTable) => Val): Val {
+    const year = table.cursorYear ?? table.ctx?.year;
+    return read(year === undefined ? table : { ...table, cursorYear: year - 1 });
 }
 
 function scalarVal(scalar: Scalar, unit: string, integer: boolean, shownName: string): Val {

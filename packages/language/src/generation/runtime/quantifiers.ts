@@ -1,0 +1,61 @@
+// Rules over a window of years and over the members of a collection (thôn, trường). Embedded verbatim in
+// each generated module (imports and `export` stripped).
+
+import type { Verdict } from './result-types.js';
+import type { FactTable } from './fact-input.js';
+import type { Cond } from './conditions.js';
+import { combine, combineAll } from './conditions.js';
+
+function tagged(part: Cond, tag: string): Cond {
+    return { ...part, lines: part.lines.map(line => `[${tag}] ${line}`) };
+}
+
+/**
+ * `mỗi năm trong N năm { … }` / `ít nhất k năm trong N năm { … }`: the window ends with the year of
+ * assessment (or the year before, `trước năm xét`); each year is checked with yearly facts read for it.
+ */
+export function yearWindow(t: FactTable, atLeast: number | undefined, window: number, beforeAssessment: boolean, body: (t: FactTable) => Cond): Cond {
+    const end = (t.ctx?.year ?? 0) - (beforeAssessment ? 1 : 0);
+    const years = Array.from({ length: window }, (_, i) => end - window + 1 + i);
+    const parts = years.map(year => tagged(body({ ...t, cursorYear: year }), `năm ${year}`));
+    const met = parts.filter(p => p.verdict === 'đạt').length;
+    const open = parts.filter(p => p.verdict === 'thiếu dữ liệu').length;
+    const failing = years.filter((_, i) => parts[i]!.verdict === 'chưa đạt');
+    const need = atLeast ?? window;
+    const verdict: Verdict = atLeast === undefined
+        ? combineAll(parts.map(p => p.verdict))
+        : met >= need ? 'đạt' : met + open >= need ? 'thiếu dữ liệu' : 'chưa đạt';
+    const what = atLeast === undefined ? `mỗi năm trong ${window} năm` : `ít nhất ${atLeast} năm trong ${window} năm`;
+    const line = `${what} (${years[0]}–${years[years.length - 1]}): đạt ${met}/${window} năm` +
+        (failing.length > 0 ? `, không đạt năm ${failing.join(', ')}` : '') + ` → ${verdict}.`;
+    const result = combine(verdict, parts, line);
+    return { ...result, thresholds: [...new Set(result.thresholds)], failingYears: failing };
+}
+
+/**
+ * `mọi thôn { … }`, `ít nhất k thôn { … }`, `ít nhất p% thôn { … }` over the members the commune file lists;
+ * each member is checked with its own facts. An empty list makes «mọi» not applicable, never vacuously met.
+ */
+export function unitQuantifier(t: FactTable, collection: string, atLeast: number | undefined, percent: boolean, body: (t: FactTable) => Cond): Cond {
+    const members = t.collections?.get(collection);
+    const none = { uses: [], unverified: [], inconsistent: [], notApplicableReasons: [], thresholds: [] };
+    if (!members) {
+        const missing = [`danh sách ${collection} của xã (trường «danh sách»)`];
+        return { verdict: 'thiếu dữ liệu', missing, lines: [`Thiếu danh sách ${collection} của xã.`], ...none };
+    }
+    if (members.length === 0) {
+        return { verdict: 'không áp dụng', missing: [], lines: [`Xã không có ${collection} nào.`], ...none, notApplicableReasons: [`xã không có ${collection} nào`] };
+    }
+    const parts = members.map(member => tagged(body({ ...t, cursorUnits: { ...t.cursorUnits, [collection]: member } }), `${collection} ${member}`));
+    const met = parts.filter(p => p.verdict === 'đạt').length;
+    const open = parts.filter(p => p.verdict === 'thiếu dữ liệu').length;
+    const applicable = parts.filter(p => p.verdict !== 'không áp dụng').length;
+    const need = atLeast === undefined ? applicable : percent ? Math.ceil((atLeast * applicable) / 100) : atLeast;
+    const verdict: Verdict = applicable === 0 ? 'không áp dụng' : met >= need ? 'đạt' : met + open >= need ? 'thiếu dữ liệu' : 'chưa đạt';
+    const failing = members.filter((_, i) => parts[i]!.verdict === 'chưa đạt');
+    const required = atLeast === undefined ? `mọi ${collection}` : percent ? `ít nhất ${atLeast}% ${collection} (${need}/${applicable})` : `ít nhất ${atLeast} ${collection}`;
+    const line = `${met}/${applicable} ${collection} đạt, yêu cầu ${required}` +
+        (failing.length > 0 ? `; chưa đạt: ${failing.join(', ')}` : '') + ` → ${verdict}.`;
+    const result = combine(verdict, parts, line);
+    return { ...result, thresholds: [...new Set(result.thresholds)], failingUnits: failing };
+}
