@@ -24,7 +24,11 @@ export class NtmTokenBuilder extends DefaultTokenBuilder {
         }
         const boundary = endsWithWordChar ? '(?![\\p{L}\\p{M}\\p{N}_])' : '';
         const sticky = new RegExp(formInsensitivePattern(value) + boundary, 'uy');
+        // Most positions cannot start this keyword: a two-code-unit prefix check (NFC or NFD) skips the
+        // regular expression there, which is most of the lexer's time on long packs.
+        const prefixes = [...new Set([value.normalize('NFC').slice(0, 2), value.normalize('NFD').slice(0, 2)])];
         token.PATTERN = (text: string, offset: number) => {
+            if (!prefixes.some(prefix => text.startsWith(prefix, offset))) return null;
             sticky.lastIndex = offset;
             return sticky.exec(text);
         };
