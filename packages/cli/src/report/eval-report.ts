@@ -101,7 +101,11 @@ function indicatorPoints(indicator: IndicatorResult): string {
 }
 
 function indicatorRow(indicator: IndicatorResult, official: string | undefined, scored = false): string[] {
-    const value = indicator.value?.text ?? (indicator.factsUsed.length === 1 ? indicator.factsUsed[0]!.text : indicator.factsUsed.map(u => u.text).join('; ')) ?? '';
+    // Values of a year window or a list of villages are shown with their year or village.
+    const indexed = (fact: string) => /\((năm \d{4}|\S+ .+)\)$/.exec(fact)?.[1];
+    const value = indicator.value?.text ?? (indicator.factsUsed.length === 1
+        ? indicator.factsUsed[0]!.text
+        : indicator.factsUsed.map(u => indexed(u.fact) ? `${indexed(u.fact)}: ${u.text}` : u.text).join('; ')) ?? '';
     const notes = [
         ...(indicator.gap ? [indicator.gap.text] : []),
         ...(indicator.missingFacts.length > 0 ? [`thiếu: ${indicator.missingFacts.join('; ')}`] : []),

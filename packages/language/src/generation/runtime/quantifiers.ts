@@ -7,7 +7,7 @@ import type { Cond } from './conditions.js';
 import { combine, combineAll } from './conditions.js';
 
 function tagged(part: Cond, tag: string): Cond {
-    return { ...part, lines: part.lines.map(line => `[${tag}] ${line}`) };
+    return { ...part, lines: part.lines.map(line => `[${tag}] ${line}`), ...(part.gap ? { gap: { ...part.gap, text: `${tag}: ${part.gap.text}` } } : {}) };
 }
 
 /**
@@ -29,7 +29,8 @@ export function yearWindow(t: FactTable, atLeast: number | undefined, window: nu
     const line = `${what} (${years[0]}–${years[years.length - 1]}): đạt ${met}/${window} năm` +
         (failing.length > 0 ? `, không đạt năm ${failing.join(', ')}` : '') + ` → ${verdict}.`;
     const result = combine(verdict, parts, line);
-    return { ...result, thresholds: [...new Set(result.thresholds)], failingYears: failing };
+    // No single year's value stands for the window: the facts used list every year.
+    return { ...result, value: undefined, thresholds: [...new Set(result.thresholds)], failingYears: failing };
 }
 
 /**
@@ -57,5 +58,5 @@ export function unitQuantifier(t: FactTable, collection: string, atLeast: number
     const line = `${met}/${applicable} ${collection} đạt, yêu cầu ${required}` +
         (failing.length > 0 ? `; chưa đạt: ${failing.join(', ')}` : '') + ` → ${verdict}.`;
     const result = combine(verdict, parts, line);
-    return { ...result, thresholds: [...new Set(result.thresholds)], failingUnits: failing };
+    return { ...result, value: undefined, thresholds: [...new Set(result.thresholds)], failingUnits: failing };
 }
