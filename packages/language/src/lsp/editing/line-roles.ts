@@ -6,7 +6,9 @@ import { isCitation, isIndicator, isPack } from '../../generated/ast.js';
 const PACK_HEADER_KEYWORDS = new Set(['cấp', 'địa bàn', 'phiên bản']);
 /** Nodes that sit one level under the line that starts their container. */
 const PACK_LEVEL = new Set(['LegalSource', 'Validity', 'BaseRef', 'Rounding']);
-const INDICATOR_PARTS = new Set(['UnverifiedNote', 'Deduction', 'Rounding', 'Citation']);
+const INDICATOR_PARTS = new Set(['UnverifiedNote', 'Deduction', 'Rounding', 'Citation', 'PointsMax']);
+/** Parts of a criterion's header line: on a line of their own they continue that header where the analyst put them. */
+const CRITERION_HEADER_PARTS = new Set(['PointsMax', 'PassMark']);
 
 /**
  * How deep a line is, in indentation steps, from the node its first token starts: 0 for declarations,
@@ -24,7 +26,7 @@ export function lineDepth(first: CstNode): number | undefined {
     if (!container) return 0;
     if (isPack(container)) return PACK_LEVEL.has(outer.$type) ? 1 : outer.$containerProperty === 'members' ? 0 : undefined;
     switch (container.$type) {
-        case 'Criterion': return 1;
+        case 'Criterion': return CRITERION_HEADER_PARTS.has(outer.$type) ? undefined : 1;
         case 'Indicator': return container.$container?.$type === 'Criterion' && (INDICATOR_PARTS.has(outer.$type) || outer.$containerProperty === 'requirement') ? 2 : undefined;
         case 'Gate': return outer.$containerProperty === 'requirement' || isCitation(outer) ? 1 : undefined;
         case 'Table': return 1;

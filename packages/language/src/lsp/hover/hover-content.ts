@@ -96,11 +96,27 @@ function indicatorHover(indicator: Indicator, context: HoverContext): string {
     lines.push(indicator.text ? quote(indicator.text) : '_Chưa trích nguyên văn yêu cầu._');
     if (indicator.applicableIf) lines.push('', `Chỉ áp dụng nếu: ${code(sourceOf(indicator.applicableIf))}`);
     if (indicator.requirement) lines.push('', `Quy tắc: ${code(sourceOf(indicator.requirement))}`);
+    lines.push(...pointLines(indicator));
     lines.push(...unverifiedLines(indicator));
     lines.push(...citationLines([...indicator.citations, ...(criterion?.citations ?? [])]));
     const pack = AstUtils.getContainerOfType(indicator, isPack);
     lines.push(...versionLines(indicator, pack ? context.effectiveOf(pack) : undefined));
     return lines.join('\n');
+}
+
+/** Maximum points and how an unmet indicator loses them. */
+function pointLines(indicator: Indicator): string[] {
+    const points = indicator.points[0];
+    if (!points) return [];
+    const lines = ['', `Điểm tối đa: ${points.max}`];
+    for (const deduction of indicator.deductions) {
+        const per = deduction.perYear ? ' mỗi năm không đạt trong cửa sổ năm' : deduction.perUnit ? ` mỗi ${escapeMarkdown(deduction.collection?.$refText ?? '')} không đạt` : ' một lần nếu không đạt';
+        lines.push(deduction.discretionary
+            ? `Trừ tùy mức (thẩm định viên chấm): từ ${deduction.min} đến ${deduction.toAll ? 'hết điểm' : deduction.max}${per}; máy kiểm tra điểm nhập nằm trong khoảng.`
+            : `Trừ ${deduction.amount}${per}; không bao giờ dưới 0.`);
+    }
+    if (indicator.deductions.length === 0) lines.push('Không đạt: 0 điểm (không có quy tắc trừ từng phần).');
+    return lines;
 }
 
 function unknownValueHover(value: UnknownValue): string {
@@ -122,6 +138,8 @@ function factHover(fact: FactDecl, types: NtmTypeComputer, readersOf: (pack: Pac
     const lines = [`**Dữ kiện «${escapeMarkdown(fact.name)}»**`, '', `Kiểu: ${escapeMarkdown(typeToString(type))}`];
     if (fact.derivation) lines.push(`Tính từ: ${code(sourceOf(fact.derivation))}`);
     if (fact.breakdown?.ref) lines.push(`Phân theo: ${escapeMarkdown(fact.breakdown.ref.name)} (${fact.breakdown.ref.members.map(m => escapeMarkdown(m.name)).join(', ')})`);
+    if (fact.byYear) lines.push('Giá trị theo từng năm: tệp xã ghi `{ "2022": …, "2023": … }`.');
+    if (fact.collection?.ref) lines.push(`Giá trị theo từng ${escapeMarkdown(fact.collection.ref.name)}: tệp xã ghi theo tên trong «danh sách».`);
     if (fact.description) lines.push('', quote(fact.description));
     const pack = AstUtils.getContainerOfType(fact, isPack);
     const users = pack ? indicatorsReading(fact, readersOf(pack)) : [];
