@@ -103,9 +103,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the .ntm language in Monaco in a browser
         expect(line).toBeGreaterThan(0);
         await page.evaluate(l => (globalThis as unknown as PageGlobals).ntm!.revealLine(l), line);
         const token = page.locator('.view-line', { hasText: 'chỉ tiêu 17.5' }).first();
-        await token.waitFor({ timeout: 10_000 });
-        const box = (await token.boundingBox())!;
-        await page.mouse.move(box.x + 60, box.y + box.height / 2, { steps: 5 });
+        // Monaco re-renders lines as it scrolls: let Playwright wait until the line is stable, then hover it.
+        await token.hover({ position: { x: 60, y: 8 }, timeout: 15_000 });
         const hover = page.locator('.monaco-hover:not(.hidden)').first();
         await hover.waitFor({ state: 'visible', timeout: 15_000 });
         const content = await hover.innerText();
