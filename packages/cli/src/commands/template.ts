@@ -20,6 +20,7 @@ export async function templateCommand(packFile: string): Promise<number> {
     const facts: Record<string, null> = {};
     const descriptions: Record<string, string> = {};
     for (const spec of evaluator.FACT_SPECS) {
+        if (spec.unused) continue; // declared by a base pack, read by no rule of this one
         if (!spec.derived) facts[spec.name] = null;
         descriptions[spec.name] = describe(spec);
     }

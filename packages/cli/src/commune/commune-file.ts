@@ -105,7 +105,7 @@ function schemaIssue(error: ErrorObject, text: string): FileIssue {
             break;
         }
         case 'enum':
-            message = `Giá trị phải là một trong: ${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(v => `«${String(v)}»`).join(', ')}.`;
+            message = `Giá trị phải là một trong: ${[...new Set(((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(v => String(v)))].map(v => `«${v}»`).join(', ')}.`;
             break;
         case 'type':
             message = `Cần kiểu ${VIETNAMESE_TYPES[String((error.params as { type?: string }).type)] ?? String((error.params as { type?: string }).type)}.`;

@@ -1,4 +1,5 @@
-import type { LangiumDocuments } from 'langium';
+import type { AstNode, LangiumDocuments } from 'langium';
+import { AstUtils } from 'langium';
 import type {
     Citation, Comparison, Condition, Criterion, Expression, FactDecl, Gate, Indicator, LegalSource, Pack, RegionRule,
     Rounding, Table, TableValue
@@ -63,7 +64,7 @@ export class NtmTsGenerator {
             '/* eslint-disable */',
             RUNTIME_SOURCE,
             this.packInfo(effective),
-            this.factSpecs(facts),
+            this.factSpecs(facts, usedFacts(effective)),
             this.factsInterface(facts),
             ...facts.filter(f => f.derivation).map(f => this.derivedFunction(f, context)),
             ...effective.tables.map((table, index) => this.tableConstant(table, index, context)),
@@ -95,7 +96,7 @@ export class NtmTsGenerator {
         return `/** Bộ tiêu chí mà mô-đun này đánh giá. */\nexport const PACK: PackInfo = ${JSON.stringify(info, undefined, 4)};`;
     }
 
-    private factSpecs(facts: FactDecl[]): string {
+    private factSpecs(facts: FactDecl[], used: ReadonlySet<FactDecl>): string {
         const specs = facts.map(fact => {
             const type = this.types.typeOfFact(fact);
             const scale = type.kind === 'level' ? type.scale : undefined;
@@ -107,6 +108,7 @@ export class NtmTsGenerator {
                 ...(fact.breakdown?.ref ? { members: fact.breakdown.ref.members.map(m => m.name) } : {}),
                 ...(fact.byYear ? { index: 'năm' } : fact.collection?.ref ? { index: fact.collection.ref.name } : {}),
                 ...(fact.derivation ? { derived: true } : {}),
+                ...(used.has(fact) ? {} : { unused: true }),
                 ...(fact.description !== undefined ? { description: fact.description } : {})
             };
         });
@@ -306,6 +308,29 @@ function ruleSource(version: IndicatorVersion, pack: Pack): object {
     };
 }
 
+/**
+ * Facts some rule in force at any date reads, directly or through a derived fact: a base pack's fact that
+ * only a replaced indicator read is not asked of the commune (`ntm template` leaves it out).
+ */
+function usedFacts(effective: EffectivePack): Set<FactDecl> {
+    const roots: AstNode[] = [
+        ...effective.criteria.flatMap(c => c.indicators.flatMap(i => i.versions.flatMap(v => v.indicator ? [v.indicator] : []))),
+        ...effective.gates, ...effective.regionRules
+    ];
+    const used = new Set<FactDecl>();
+    const visit = (node: AstNode): void => {
+        for (const child of AstUtils.streamAst(node)) {
+            const target = isNameReference(child) ? child.target.ref : isPresence(child) ? child.fact.ref : undefined;
+            if (isFactDecl(target) && !used.has(target)) {
+                used.add(target);
+                if (target.derivation) visit(target.derivation);
+            }
+        }
+    };
+    roots.forEach(visit);
+    return used;
+}
+
 function normalizeOp(op: string): string {
     return op.replace('≥', '>=').replace('≤', '<=');
 }
@@ -337,7 +362,7 @@ function emitTableValue(value: TableValue | undefined, unit: string): string {
     }
     if (isUnknownValue(value)) return emitUnknown(value, unit);
     const note = value.unverified ? `, ${str(value.unverified.note ?? 'không ghi nguồn')}` : '';
-    return `lit(${str(decimalText(Number(value.value)))}, ${str(value.unit ?? unit)}${note})`;
+    return `lit(${str(decimalText(Number(value.value)))}, ${str(unit)}${note})`;
 }
 
 function emitUnknown(value: import('../generated/ast.js').UnknownValue, contextUnit: string): string {

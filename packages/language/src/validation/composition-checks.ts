@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Bound, Pack, Rounding, Table, UnknownValue } from '../generated/ast.js';
-import { isCriterion, isQuantityLiteral, isRegionRule, isTable } from '../generated/ast.js';
+import { isCriterion, isRegionRule, isTable, isTableNumber } from '../generated/ast.js';
 import type { EffectivePack } from '../composition/effective-pack.js';
 import { composePack } from '../composition/effective-pack.js';
 import { canonicalRegion, cellKeys, describeCell, dimensionOfKey, keyValues, tableDimensions } from '../composition/dimensions.js';
@@ -76,8 +76,8 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
     const valueUnit = table.type ? unitOf(services.typing.TypeComputer.typeOfDeclared(table.type)) : '';
     for (const row of table.rows) {
         const line = (row.$cstNode?.range.start.line ?? 0) + 1;
-        if (isQuantityLiteral(row.value) && row.value.unit !== undefined && row.value.unit !== valueUnit) {
-            accept('error', `Giá trị ${row.value.value} ${row.value.unit} khác đơn vị của bảng (${valueUnit || 'không đơn vị'}).`, { node: row.value, property: 'unit', code: IssueCodes.TableValueUnit });
+        if (isTableNumber(row.value) && row.value.unit !== undefined && row.value.unit !== valueUnit) {
+            accept('error', `Giá trị ${row.value.value} ${row.value.unit} khác đơn vị của bảng (${valueUnit || 'không đơn vị'}); trong bảng chỉ ghi số, đơn vị lấy theo kiểu của bảng.`, { node: row.value, property: 'unit', code: IssueCodes.TableValueUnit });
         }
         if (row.rest) {
             if (rest) accept('error', '«còn lại» chỉ được một lần trong một bảng.', { node: row, code: IssueCodes.TableDuplicateCell });

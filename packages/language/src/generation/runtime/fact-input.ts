@@ -17,6 +17,8 @@ export interface FactSpec {
     readonly description?: string;
     /** «năm» for a value per year (`từng năm`), or a collection name for a value per member (`từng thôn`). */
     readonly index?: string;
+    /** No rule in force at any date reads this fact (a base pack's fact only a replaced indicator used). */
+    readonly unused?: boolean;
 }
 
 /** A numeric value, or only bounds on it when a report writes "trên 90,72%" or "từ 80-110 lít". */
