@@ -92,7 +92,7 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
             problems.push(`Khai «điểm trái số liệu» cho chỉ tiêu ${label} nhưng không có «điểm thẩm tra».`);
         } else {
             const byRule = ruleScore !== undefined ? `theo quy tắc ${showPoints(ruleScore)}` : range ? `quy tắc cho phép ${showPoints(range[0])}–${showPoints(range[1])}` : '';
-            ledger.push(`Điểm thẩm tra ${showPoints(verified)}/${showPoints(max)} do báo cáo chấm trái với số liệu của chính nó (${byRule}): ${against}.`);
+            ledger.push(`Điểm thẩm tra ${showPoints(verified)}/${showPoints(max)} do báo cáo chấm trái với số liệu của chính nó (${byRule}): ${against.replace(/[.。]+$/, "")}.`);
             return { ...base, awarded: ratToNumber(verified), by: 'thẩm định viên, trái số liệu', ledger, problems };
         }
     }

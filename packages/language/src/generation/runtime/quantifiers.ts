@@ -29,8 +29,10 @@ export function yearWindow(t: FactTable, atLeast: number | undefined, window: nu
     const line = `${what} (${years[0]}–${years[years.length - 1]}): đạt ${met}/${window} năm` +
         (failing.length > 0 ? `, không đạt năm ${failing.join(', ')}` : '') + ` → ${verdict}.`;
     const result = combine(verdict, parts, line);
-    // No single year's value stands for the window: the facts used list every year.
-    return { ...result, value: undefined, thresholds: [...new Set(result.thresholds)], failingYears: failing };
+    // No single year's value stands for the window: the facts used list every year. A met «ít nhất k năm»
+    // window has no failing year (its other years are allowed to miss), so it adds nothing to deductions.
+    const failingYears = atLeast !== undefined && verdict === 'đạt' ? [] : failing;
+    return { ...result, value: undefined, thresholds: [...new Set(result.thresholds)], failingYears };
 }
 
 /**
