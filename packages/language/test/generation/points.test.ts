@@ -142,13 +142,13 @@ describe('villages and the criterion sum', () => {
 describe('failing years of a rule with two windows', () => {
     it('a met «ít nhất 1 năm» window adds no failing year; the «mỗi năm» window decides the count', async () => {
         const pack = await evaluatorOf(`
-thang danh hiệu: không xếp loại < tiên tiến < quyết thắng
+thang danh hiệu: chưa xếp loại < tiên tiến < quyết thắng
 dữ kiện danh hiệu công an xã: mức theo danh hiệu, từng năm
 tiêu chí 1 "An ninh" 5 điểm
   chỉ tiêu 1.3 "Danh hiệu" mỗi năm trong 3 năm { danh hiệu công an xã >= tiên tiến }
     và ít nhất 1 năm trong 3 năm { danh hiệu công an xã >= quyết thắng }
     5 điểm, trừ tùy mức từ 0.5 đến hết điểm mỗi năm không đạt`);
-        const titles = { '2021': 'tiên tiến', '2022': 'quyết thắng', '2023': 'không xếp loại' };
+        const titles = { '2021': 'tiên tiến', '2022': 'quyết thắng', '2023': 'chưa xếp loại' };
         const result = pack.evaluate({ 'danh hiệu công an xã': titles }, { ngàyĐánhGiá: '2023-12-22', điểmThẩmTra: { '1.3': 4.5 } });
         expect(indicatorOf(result, '1.3').score).toMatchObject({ awarded: 4.5, possible: { min: 0, max: 4.5 } });
     });
