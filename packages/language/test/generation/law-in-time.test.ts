@@ -229,3 +229,22 @@ tiêu chí 2 "Giao thông"
         expect(roads.gap).toEqual({ amount: 2.49, unit: 'km', text: 'còn thiếu 2,49 km' });
     });
 });
+
+describe('arithmetic with an unknown threshold', () => {
+    it('carries the bounds through `110% ×`, never the placeholder value', async () => {
+        const pack = await evaluatorOf(`
+dữ kiện thu nhập: tiền triệu đồng/người/năm
+dữ kiện mức nâng cao: tiền triệu đồng/người/năm
+tiêu chí 4 "Thu nhập"
+  chỉ tiêu 4.1 "Thu nhập" thu nhập >= 110% × chưa biết (<= 68.45 triệu đồng/người/năm; suy từ "thử")
+  chỉ tiêu 4.2 "Thu nhập" thu nhập >= mức nâng cao + chưa biết (<= 5 triệu đồng/người/năm; suy từ "thử")`);
+        const at = { ngàyĐánhGiá: '2024-01-01' };
+        const high = indicatorOf(pack.evaluate({ 'thu nhập': 75.34 }, at), '4.1');
+        expect(high.verdict).toBe('đạt');
+        expect(high.threshold).toBe('>= chưa biết (>= 0 triệu đồng/người/năm, <= 75,295 triệu đồng/người/năm)');
+        expect(high.flags).toContain('dựa trên cận suy ra');
+        expect(indicatorOf(pack.evaluate({ 'thu nhập': 70 }, at), '4.1').verdict).toBe('thiếu dữ liệu');
+        expect(indicatorOf(pack.evaluate({ 'thu nhập': 80, 'mức nâng cao': 70 }, at), '4.2').verdict).toBe('đạt');
+        expect(indicatorOf(pack.evaluate({ 'thu nhập': 60, 'mức nâng cao': 70 }, at), '4.2').verdict).toBe('chưa đạt');
+    });
+});

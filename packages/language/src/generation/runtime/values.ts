@@ -286,11 +286,47 @@ export function arith(op: ArithOp, a: Val, b: Val, unit: string, scale: Rational
     if (a.k !== 'num' || b.k !== 'num') {
         return { k: 'missing', names: ['(kiểu dữ liệu không phải số)'], ...merge(a, b) };
     }
+    if (a.unknown || b.unknown) {
+        return arithUnknown(op, a, b, unit, scale);
+    }
     if (op === '/' && ratIsZero(b.r)) {
         return { k: 'na', reason: `mẫu số bằng 0 (${showNum(b.r, b.unit)})`, ...merge(a, b) };
     }
     const r = op === '+' ? ratAdd(a.r, b.r) : op === '-' ? ratSub(a.r, b.r) : op === '*' ? ratMul(a.r, b.r) : ratDiv(a.r, b.r);
     return { k: 'num', r: ratMul(r, scale), unit, integer: a.integer && b.integer && op !== '/', ...merge(a, b) };
+}
+
+/**
+ * Arithmetic with an unknown threshold (`110% × chưa biết (<= 68.45)`): the bounds follow the operation when
+ * the other side is a known number and the operation keeps order; otherwise nothing is known of the result.
+ * Never computes with the placeholder value of an unknown.
+ */
+function arithUnknown(op: ArithOp, a: NumVal, b: NumVal, unit: string, scale: Rational): Val {
+    const provenance = merge(a, b);
+    const unknownSide = a.unknown ? a : b;
+    const known = a.unknown ? b : a;
+    // A threshold is never negative: make that natural bound explicit before it is moved by the operation.
+    const raw = unknownSide.unknown!;
+    const u: UnknownThreshold = raw.lo ? raw : { ...raw, lo: rat(0n), loOpen: false };
+    const none: UnknownThreshold = { loOpen: false, hiOpen: false, basis: u.basis, note: u.note };
+    let result: UnknownThreshold = none;
+    const map = (f: (r: Rational) => Rational, flip: boolean): UnknownThreshold => {
+        const lo = u.lo ? ratMul(f(u.lo), scale) : undefined;
+        const hi = u.hi ? ratMul(f(u.hi), scale) : undefined;
+        return flip
+            ? { lo: hi, loOpen: u.hiOpen, hi: lo, hiOpen: u.loOpen, basis: u.basis, note: u.note }
+            : { lo, loOpen: u.loOpen, hi, hiOpen: u.hiOpen, basis: u.basis, note: u.note };
+    };
+    if (!known.unknown && !known.bound) {
+        const c = known.r;
+        const positive = ratCmp(c, rat(0n)) > 0;
+        if (op === '*' && positive) result = map(r => ratMul(r, c), false);
+        else if (op === '/' && a.unknown && positive) result = map(r => ratDiv(r, c), false);
+        else if (op === '+') result = map(r => ratAdd(r, c), false);
+        else if (op === '-' && a.unknown) result = map(r => ratSub(r, c), false);
+        else if (op === '-' && b.unknown) result = map(r => ratSub(c, r), true);
+    }
+    return { k: 'num', r: rat(0n), unit, integer: false, unknown: result, ...provenance };
 }
 
 /**
