@@ -153,3 +153,14 @@ tiêu chí 1 "An ninh" 5 điểm
         expect(indicatorOf(result, '1.3').score).toMatchObject({ awarded: 4.5, possible: { min: 0, max: 4.5 } });
     });
 });
+
+describe('a year window with failing and missing years', () => {
+    it('leaves the score open between the known failing years and all possibly failing ones', async () => {
+        const pack = await evaluatorOf(CRIME);
+        const data = years(1); // 2013 fails
+        delete data['2020'];
+        const crime = indicatorOf(pack.evaluate({ 'số vụ phạm tội': data }, { ngàyĐánhGiá: '2023-12-22' }), '1.1');
+        expect(crime.verdict).toBe('chưa đạt');
+        expect(crime.score).toMatchObject({ by: 'chưa xác định', possible: { min: 4, max: 4.5 } });
+    });
+});

@@ -24,6 +24,8 @@ export interface Cond {
     readonly unknowns?: readonly UnknownThresholdUse[];
     /** Years of a year window where the rule was not met (for `trừ … mỗi năm không đạt`). */
     readonly failingYears?: readonly number[];
+    /** Years of a year window that lack data: each may or may not be a failing year. */
+    readonly openYears?: readonly number[];
     /** Members of a collection where the rule was not met (for `trừ … mỗi thôn không đạt`). */
     readonly failingUnits?: readonly string[];
 }
@@ -315,6 +317,7 @@ export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: st
         thresholds: parts.flatMap(p => p.thresholds),
         unknowns: parts.flatMap(p => p.unknowns ?? []),
         failingYears: [...new Set(parts.flatMap(p => p.failingYears ?? []))].sort(),
+        openYears: [...new Set(parts.flatMap(p => p.openYears ?? []))].sort(),
         failingUnits: [...new Set(parts.flatMap(p => p.failingUnits ?? []))]
     };
 }

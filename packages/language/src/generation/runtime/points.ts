@@ -63,11 +63,17 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
         const failingYears = cond.failingYears ?? [];
         const failingUnits = cond.failingUnits ?? [];
         const n = !deduction || deduction.per === 'once' ? 1 : deduction.per === 'year' ? failingYears.length : failingUnits.length;
+        // Years without data may be failing years too: the score is then a range, never a guess.
+        const open = deduction?.per === 'year' ? (cond.openYears ?? []).length : 0;
         const which = deduction?.per === 'year' ? ` (${failingYears.join(', ')})` : deduction?.per === 'unit' ? ` (${failingUnits.join(', ')})` : '';
         const count = deduction?.per === 'year' ? `${n} năm không đạt${which}` : deduction?.per === 'unit' ? `${n} đơn vị không đạt${which}` : 'một lần';
         if (!deduction) {
             ruleScore = zero;
             ledger.push(`Chưa đạt yêu cầu và quy tắc không cho điểm từng phần: 0/${showPoints(max)} điểm.`);
+        } else if (deduction.kind === 'computed' && open > 0) {
+            const amount = dec(deduction.amount ?? '0');
+            range = [maxOf(zero, ratSub(max, ratMul(amount, rat(BigInt(n + open))))), maxOf(zero, ratSub(max, ratMul(amount, rat(BigInt(n)))))];
+            ledger.push(`Chưa đạt: trừ ${deduction.amount} × ${count}; thêm ${open} năm thiếu số liệu (${(cond.openYears ?? []).join(', ')}) có thể cũng không đạt → từ ${showPoints(range[0])} đến ${showPoints(range[1])}/${showPoints(max)} điểm.`);
         } else if (deduction.kind === 'computed') {
             const taken = ratMul(dec(deduction.amount ?? '0'), rat(BigInt(n)));
             ruleScore = maxOf(zero, ratSub(max, taken));
@@ -75,7 +81,7 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
                 (ratCmp(taken, max) > 0 ? `, vượt tối đa nên còn 0 (không âm)` : '') + ` → ${showPoints(ruleScore)}/${showPoints(max)} điểm (${deduction.text}).`);
         } else {
             const least = ratMul(dec(deduction.least ?? '0'), rat(BigInt(n)));
-            const most = deduction.most === undefined ? max : ratMul(dec(deduction.most), rat(BigInt(n)));
+            const most = deduction.most === undefined ? max : ratMul(dec(deduction.most), rat(BigInt(n + open)));
             range = [maxOf(zero, ratSub(max, most)), maxOf(zero, ratSub(max, least))];
             ledger.push(`Chưa đạt: quy tắc để thẩm định viên trừ tùy mức (${deduction.text}), ${count}: điểm được phép từ ${showPoints(range[0])} đến ${showPoints(range[1])}/${showPoints(max)}.`);
         }

@@ -31,8 +31,10 @@ export function yearWindow(t: FactTable, atLeast: number | undefined, window: nu
     const result = combine(verdict, parts, line);
     // No single year's value stands for the window: the facts used list every year. A met «ít nhất k năm»
     // window has no failing year (its other years are allowed to miss), so it adds nothing to deductions.
-    const failingYears = atLeast !== undefined && verdict === 'đạt' ? [] : failing;
-    return { ...result, value: undefined, thresholds: [...new Set(result.thresholds)], failingYears };
+    const met_ = atLeast !== undefined && verdict === 'đạt';
+    const failingYears = met_ ? [] : failing;
+    const openYears = met_ ? [] : years.filter((_, i) => parts[i]!.verdict === 'thiếu dữ liệu');
+    return { ...result, value: undefined, thresholds: [...new Set(result.thresholds)], failingYears, openYears };
 }
 
 /**
