@@ -41,8 +41,11 @@ function unverifiedThresholds(pack: ast.Pack, file: string): string[] {
         const indicator = AstUtils.getContainerOfType(node, (n): n is ast.Indicator => n.$type === 'Indicator');
         const table = AstUtils.getContainerOfType(node, (n): n is ast.Table => n.$type === 'Table');
         const row = AstUtils.getContainerOfType(node, (n): n is ast.TableRow => n.$type === 'TableRow');
+        const passMark = AstUtils.getContainerOfType(node, (n): n is ast.PassMark => n.$type === 'PassMark');
+        const packPass = AstUtils.getContainerOfType(node, (n): n is ast.PackPassMark => n.$type === 'PackPassMark');
         const start = node.$cstNode?.range.start;
-        const where = indicator ? `chỉ tiêu ${indicator.label}` : table ? `bảng «${table.name}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}` : 'bộ tiêu chí';
+        const criterion = passMark ? AstUtils.getContainerOfType(passMark, (n): n is ast.Criterion => n.$type === 'Criterion') : undefined;
+        const where = indicator ? `chỉ tiêu ${indicator.label}` : criterion ? `điểm đạt tiêu chí ${criterion.label}` : packPass ? 'tổng điểm đạt' : table ? `bảng «${table.name}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}` : 'bộ tiêu chí';
         const position = `${file}:${(start?.line ?? 0) + 1}:${(start?.character ?? 0) + 1}`;
         if (node.$type === 'UnknownValue') {
             const unknown = node as ast.UnknownValue;

@@ -32,12 +32,19 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
         const packKey = evaluation.packFile ?? evaluation.result.pack.id;
         const packCoverage = coverage.get(packKey) ?? new PackCoverage(evaluation.result.pack.title);
         coverage.set(packKey, packCoverage);
-        packCoverage.add(evaluation.result, checks, data['xã']);
+        if (evaluation.villages) {
+            for (const village of evaluation.villages) packCoverage.add(village.result, [], `${data['xã']}, thôn ${village.name}`);
+        } else {
+            packCoverage.add(evaluation.result, checks, data['xã']);
+        }
         const ok = checks.filter(checkPassed);
         const bad = checks.filter(c => !checkPassed(c));
         passed += ok.length;
         failed += bad.length;
-        console.log(`${bad.length === 0 ? '✓' : '✗'} ${shown} — xã ${data['xã']}: ${ok.length}/${checks.length} kết quả chính thức được tái lập hoặc giải thích (máy tính: ${evaluation.result.summary.text}, công nhận ${evaluation.result.summary.recognition})`);
+        const computed = evaluation.villages
+            ? `${evaluation.villages.filter(v => v.result.summary.recognition === 'đạt').length}/${evaluation.villages.length} thôn đạt`
+            : `${evaluation.result.summary.text}, công nhận ${evaluation.result.summary.recognition}`;
+        console.log(`${bad.length === 0 ? '✓' : '✗'} ${shown} — xã ${data['xã']}: ${ok.length}/${checks.length} kết quả chính thức được tái lập hoặc giải thích (máy tính: ${computed})`);
         for (const check of checks.filter(c => c.status !== 'khớp')) {
             const mark = checkPassed(check) ? '  •' : '  ✗';
             const cause = check.discrepancy ? ` [${check.discrepancy['nguyên nhân']}] ${check.discrepancy['giải thích']}` : '';
@@ -50,10 +57,6 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
         }
         for (const warning of evaluation.warnings) console.log(`  ! ${warning}`);
         const summary = evaluation.result.summary;
-        if (evaluation.villages) {
-            const met = evaluation.villages.filter(v => v.result.summary.recognition === 'đạt').length;
-            console.log(`  ${met}/${evaluation.villages.length} thôn đạt.`);
-        }
         const entered = summary.scoresEnteredInRange.length + summary.scoresAgainstEvidence.length;
         if (summary.points) {
             console.log(`  Điểm do thẩm định viên nhập: ${entered} (trong khoảng quy tắc cho phép: ${summary.scoresEnteredInRange.join(', ') || 'không có'}; trái số liệu của báo cáo: ${summary.scoresAgainstEvidence.join(', ') || 'không có'})`);

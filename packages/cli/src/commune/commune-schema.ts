@@ -6,7 +6,9 @@ const verdict = { enum: ['đạt', 'chưa đạt', 'không áp dụng', 'thiếu
 
 export const COMMUNE_SCHEMA = {
     type: 'object',
-    required: ['xã', 'ngày đánh giá', 'dữ kiện'],
+    required: ['xã', 'ngày đánh giá'],
+    // Facts of the commune, or (for a village-level pack) facts of each village.
+    anyOf: [{ required: ['dữ kiện'] }, { required: ['các thôn'] }],
     additionalProperties: false,
     properties: {
         '$schema': { type: 'string' },

@@ -63,6 +63,10 @@ export function criterionPointsMustAddUp(criterion: Criterion, accept: Validatio
         }
         return;
     }
+    if (!criterion.passMark) {
+        accept('warning', `Tiêu chí ${criterion.label} chấm điểm nhưng không có «điểm đạt»: tiêu chí sẽ kết luận theo từng chỉ tiêu (một chỉ tiêu chưa đạt là chưa đạt), không theo tổng điểm. Nếu văn bản chưa cho điểm đạt, ghi «điểm đạt >= chưa biết …».`,
+            { node: criterion.points, code: IssueCodes.PointsDoNotAddUp });
+    }
     const unscored = criterion.indicators.filter(i => i.points.length === 0);
     for (const indicator of unscored) {
         accept('error', `Tiêu chí ${criterion.label} chấm điểm: chỉ tiêu ${indicator.label} cần số điểm tối đa (vd. «, 5 điểm»).`, { node: indicator, property: 'label', code: IssueCodes.PointsDoNotAddUp });
