@@ -12,3 +12,4 @@ export type * from './generation/runtime/result-types.js';
 export type { FactSpec, FactKind } from './generation/runtime/fact-input.js';
 export { moduleFileName } from './generation/ts-generator.js';
 export { sourceText } from './generation/generator-helpers.js';
+export { editDistance } from './util/edit-distance.js';

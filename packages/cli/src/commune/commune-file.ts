@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import AjvModule from 'ajv';
 import type { ErrorObject } from 'ajv';
+import { editDistance } from '@ntm/language';
 import type { FactSpec, Verdict } from '@ntm/language';
 import { COMMUNE_SCHEMA } from './commune-schema.js';
 
@@ -192,16 +193,3 @@ function closestName(name: string, candidates: readonly string[]): string | unde
     return best?.candidate;
 }
 
-function editDistance(a: string, b: string): number {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0]!;
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j]!;
-            row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length]!;
-}

@@ -1,4 +1,5 @@
 import { LOOK_ALIKE_LETTERS, normalizeName } from '../util/vietnamese-text.js';
+import { editDistance } from '../util/edit-distance.js';
 
 /**
  * Folds Vietnamese text for matching what an analyst types without diacritics: `rac thai` finds
@@ -41,20 +42,7 @@ export function matchesTyped(typed: string, text: string): boolean {
     return true;
 }
 
-/** Levenshtein distance, for "did you mean" suggestions on folded names. */
-export function editDistance(a: string, b: string): number {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0]!;
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j]!;
-            row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length]!;
-}
+export { editDistance };
 
 /** The candidates closest to `name` (after folding), best first; only those close enough to be a typo. */
 export function closestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
