@@ -1,34 +1,24 @@
-import type { AstNode, LangiumDocuments } from 'langium';
-import { AstUtils } from 'langium';
-import type {
-    Citation, Comparison, Condition, Criterion, Expression, FactDecl, Gate, Indicator, LegalSource, Pack, RegionRule,
-    Rounding, Table, TableValue
-} from '../generated/ast.js';
-import {
-    isAddIndicator, isAnd, isBinaryExpression, isBooleanLiteral, isComparison, isDateLiteral, isDropIndicator, isFactDecl,
-    isGroupedCondition, isLevel, isNameReference, isNotApplicableValue, isOr, isParenthesizedExpression, isPresence,
-    isPreviousYear, isQuantified, isQuantityLiteral, isRatio, isReplaceIndicator, isScale, isTable, isUnitQuantified, isUnknownValue, isYearQuantified
-} from '../generated/ast.js';
+import type { LangiumDocuments } from 'langium';
+import type { FactDecl, Gate, Pack, RegionRule, Table } from '../generated/ast.js';
 import type { EffectiveCriterion, EffectiveIndicator, EffectivePack, IndicatorVersion } from '../composition/effective-pack.js';
 import { composePack } from '../composition/effective-pack.js';
-import { canonicalRegion, keyValues, dimensionOfKey, tableDimensions } from '../composition/dimensions.js';
+import { canonicalRegion, dimensionOfKey, keyValues, tableDimensions } from '../composition/dimensions.js';
 import { RUNTIME_SOURCE } from './embedded-runtime.js';
 import type { NtmServices } from '../ntm-module.js';
-import type { NtmTypeComputer, BinaryOperator } from '../typing/type-computer.js';
+import type { NtmTypeComputer } from '../typing/type-computer.js';
 import type { NtmType } from '../typing/ntm-types.js';
 import { unitOf } from '../typing/ntm-types.js';
-import { breakdownOf } from '../typing/breakdowns.js';
 import { canonicalLevel, isoDate } from '../workspace/levels.js';
 import { factKindOf, sourceText } from './generator-helpers.js';
+import type { EmitContext } from './emit-code.js';
+import { decimalText, emitCondition, emitExpression, emitPassValue, emitTableValue, normalizeOp, str } from './emit-code.js';
+import { citationInfo, citationsOf, pointsMeta, ruleSource, sourceInfo, usedFacts } from './pack-meta.js';
 
 export interface GeneratedModule {
     /** Suggested file name, e.g. `ha-nam-ntm-nang-cao.ts`. */
     readonly fileName: string;
     readonly text: string;
 }
-
-/** Every piece of pack text enters generated code through here, as a JSON literal: text never becomes code. */
-const str = (text: string | undefined): string => text === undefined ? 'undefined' : JSON.stringify(text);
 
 /** Text inside a block comment, unable to close it. */
 const commentText = (text: string): string => text.replace(/\*\//g, '*\\/').replace(/[\r\n\u2028\u2029]+/g, ' ');
@@ -279,247 +269,6 @@ export class NtmTsGenerator {
             '}'
         ].join('\n');
     }
-}
-
-interface EmitContext {
-    readonly pack: Pack;
-    readonly factIndex: ReadonlyMap<FactDecl, number>;
-    readonly tableIndex: ReadonlyMap<string, number>;
-    readonly types: NtmTypeComputer;
-    /** The rounding in force for the comparison being emitted (indicator's own, else the pack's). */
-    readonly rounding?: Rounding;
-}
-
-/** Which text set an indicator version, for results and hovers. */
-function ruleSource(version: IndicatorVersion, pack: Pack): object {
-    const change = version.change;
-    const kind = !change ? 'gốc' : isReplaceIndicator(change) ? 'thay' : isAddIndicator(change) ? 'thêm' : isDropIndicator(change) ? 'không áp dụng' : 'gốc';
-    const packName = version.origin.name ?? '';
-    const amendment = version.amendment?.source?.ref ? sourceInfo(version.amendment.source.ref) : undefined;
-    const cited = (version.indicator?.citations ?? (version.drop?.citations ?? [])).map(c => c.source.$refText);
-    const decisions = amendment ? [amendment.number] : cited.length > 0 ? cited : version.origin.sources.slice(0, 1).map(s => s.name);
-    const where = version.origin === pack ? `bộ «${packName}»` : `bộ gốc «${packName}»`;
-    const verb = kind === 'gốc' ? 'quy định' : kind === 'thay' ? 'thay' : kind === 'thêm' ? 'bổ sung' : 'không áp dụng';
-    const text = amendment
-        ? `${verb} theo ${amendment.number} của ${amendment.issuer} từ ${version.from} (${where})`
-        : `${verb} theo ${decisions.join(', ') || 'bộ tiêu chí'} (${where})`;
-    return {
-        kind, pack: packName, ...(amendment ? { amendment } : {}), ...(version.from ? { from: version.from } : {}), text
-    };
-}
-
-/**
- * Facts some rule in force at any date reads, directly or through a derived fact: a base pack's fact that
- * only a replaced indicator read is not asked of the commune (`ntm template` leaves it out).
- */
-function usedFacts(effective: EffectivePack): Set<FactDecl> {
-    const roots: AstNode[] = [
-        ...effective.criteria.flatMap(c => c.indicators.flatMap(i => i.versions.flatMap(v => v.indicator ? [v.indicator] : []))),
-        ...effective.gates, ...effective.regionRules
-    ];
-    const used = new Set<FactDecl>();
-    const visit = (node: AstNode): void => {
-        for (const child of AstUtils.streamAst(node)) {
-            const target = isNameReference(child) ? child.target.ref : isPresence(child) ? child.fact.ref : undefined;
-            if (isFactDecl(target) && !used.has(target)) {
-                used.add(target);
-                if (target.derivation) visit(target.derivation);
-            }
-        }
-    };
-    roots.forEach(visit);
-    return used;
-}
-
-function normalizeOp(op: string): string {
-    return op.replace('≥', '>=').replace('≤', '<=');
-}
-
-function emitPassValue(value: import('../generated/ast.js').QuantityLiteral | import('../generated/ast.js').UnknownValue, context: EmitContext): string {
-    return isUnknownValue(value) ? emitUnknown(value, 'điểm') : emitExpression(value, context, 'undefined', 'điểm');
-}
-
-/** An indicator's maximum and deductions, as the runtime reads them. */
-function pointsMeta(indicator: Indicator): object {
-    const points = indicator.points[0]!;
-    return {
-        max: decimalText(Number(points.max)),
-        deductions: indicator.deductions.map(d => ({
-            kind: d.discretionary ? 'discretionary' : 'computed',
-            ...(d.amount !== undefined ? { amount: decimalText(Number(d.amount)) } : {}),
-            ...(d.min !== undefined ? { least: decimalText(Number(d.min)) } : {}),
-            ...(d.max !== undefined && !d.toAll ? { most: decimalText(Number(d.max)) } : {}),
-            per: d.perYear ? 'year' : d.perUnit ? 'unit' : 'once',
-            text: sourceText(d)
-        }))
-    };
-}
-
-function emitTableValue(value: TableValue | undefined, unit: string): string {
-    if (!value) return `({ k: 'missing', names: ['(ô bảng lỗi cú pháp)'], uses: [], unverified: [], inconsistent: [] } as Val)`;
-    if (isNotApplicableValue(value)) {
-        return `({ k: 'na', reason: ${str(value.reason ?? 'không áp dụng theo bảng')}, uses: [], unverified: [], inconsistent: [] } as Val)`;
-    }
-    if (isUnknownValue(value)) return emitUnknown(value, unit);
-    const note = value.unverified ? `, ${str(value.unverified.note ?? 'không ghi nguồn')}` : '';
-    return `lit(${str(decimalText(Number(value.value)))}, ${str(unit)}${note})`;
-}
-
-function emitUnknown(value: import('../generated/ast.js').UnknownValue, contextUnit: string): string {
-    const unit = value.bounds.find(b => b.unit !== undefined)?.unit ?? contextUnit;
-    const bounds = value.bounds.map(b => [b.operator.replace('≥', '>=').replace('≤', '<='), decimalText(Number(b.value))]);
-    return `unknownLit(${str(unit)}, ${JSON.stringify(bounds)}, ${str(value.basis)}, ${str(value.note)})`;
-}
-
-function emitCondition(condition: Condition, context: EmitContext): string {
-    if (isOr(condition) || isAnd(condition)) {
-        const combinator = isOr(condition) ? 'any' : 'all';
-        const operands: Condition[] = [];
-        const flatten = (c: Condition): void => {
-            if ((isOr(condition) && isOr(c)) || (isAnd(condition) && isAnd(c))) {
-                flatten(c.left);
-                flatten(c.right);
-            } else {
-                operands.push(c);
-            }
-        };
-        flatten(condition);
-        return `${combinator}([${operands.map(o => emitCondition(o, context)).join(', ')}])`;
-    }
-    if (isGroupedCondition(condition)) {
-        return emitCondition(condition.condition, context);
-    }
-    if (isPresence(condition)) {
-        const fact = condition.fact.ref;
-        const value = fact ? emitFact(fact, context, 'undefined') : 'boolLit(false)';
-        return `presence(${str(sourceText(condition))}, ${value}, ${condition.negated})`;
-    }
-    if (isQuantified(condition)) {
-        const items = condition.items.map(i => emitCondition(i, context)).join(', ');
-        if (condition.all) return `all([${items}])`;
-        if (condition.any) return `any([${items}])`;
-        return `atLeast(${Number(condition.atLeast)}, [${items}])`;
-    }
-    if (isComparison(condition)) {
-        return emitComparison(condition, context);
-    }
-    if (isYearQuantified(condition)) {
-        const items = `all([${condition.items.map(i => emitCondition(i, context)).join(', ')}])`;
-        const atLeast = condition.every ? 'undefined' : String(Number(condition.atLeast));
-        return `yearWindow(t, ${atLeast}, ${Number(condition.window)}, ${condition.beforeAssessment}, (t) => ${items})`;
-    }
-    if (isUnitQuantified(condition)) {
-        const items = `all([${condition.items.map(i => emitCondition(i, context)).join(', ')}])`;
-        const atLeast = condition.every ? 'undefined' : String(Number(condition.atLeast));
-        return `unitQuantifier(t, ${str(condition.collection?.ref?.name ?? condition.collection?.$refText ?? '')}, ${atLeast}, ${condition.percent}, (t) => ${items})`;
-    }
-    throw new Error('Unknown condition');
-}
-
-function emitComparison(comparison: Comparison, context: EmitContext): string {
-    const rule = str(sourceText(comparison));
-    const leftType = context.types.typeOf(comparison.left);
-    const contextUnit = leftType.kind === 'number' || leftType.kind === 'percent' ? unitOf(leftType) : undefined;
-    const rounding = context.rounding;
-    const check = (member: string): string => {
-        const raw = emitExpression(comparison.left, context, member, undefined);
-        const left = rounding && rounding.mode && rounding.digits !== undefined
-            ? `rounded(${raw}, ${str(rounding.mode)}, ${Number(rounding.digits)})` : raw;
-        const other = (e: Expression) => emitExpression(e, context, member, contextUnit);
-        if (comparison.low) {
-            return comparison.high
-                ? `between(${rule}, ${left}, ${other(comparison.low)}, ${other(comparison.high)})`
-                : `compare(${rule}, ${left}, '>=', ${other(comparison.low)})`;
-        }
-        const op = (comparison.operator ?? '=').replace('≥', '>=').replace('≤', '<=');
-        return `compare(${rule}, ${left}, ${str(op)}, ${other(comparison.right!)})`;
-    };
-    if (comparison.members.length > 0 && breakdownOf(comparison)) {
-        const members = comparison.members.map(m => m.ref?.name ?? m.$refText);
-        return `forEachMember(${JSON.stringify(members)}, (m) => ${check('m')})`;
-    }
-    return check('undefined');
-}
-
-function emitFact(fact: FactDecl, context: EmitContext, member: string): string {
-    return fact.derivation
-        ? `derived_${context.factIndex.get(fact)}(t, ${member})`
-        : `fact(t, ${str(fact.name)}, ${member})`;
-}
-
-/** An expression as runtime calls; a bare literal takes the unit of what it is compared with. */
-function emitExpression(expression: Expression, context: EmitContext, member: string, contextUnit: string | undefined): string {
-    if (isQuantityLiteral(expression)) {
-        const note = expression.unverified ? `, ${str(expression.unverified.note ?? 'không ghi nguồn')}` : '';
-        return `lit(${str(decimalText(Number(expression.value)))}, ${str(expression.unit ?? contextUnit ?? '')}${note})`;
-    }
-    if (isUnknownValue(expression)) return emitUnknown(expression, contextUnit ?? '');
-    if (isPreviousYear(expression)) return `previousYear(t, (t) => ${emitExpression(expression.value, context, member, contextUnit)})`;
-    if (isBooleanLiteral(expression)) return `boolLit(${expression.value === 'có'})`;
-    if (isDateLiteral(expression)) return `dateLit(${str(isoDate(expression.value) ?? expression.value)})`;
-    if (isParenthesizedExpression(expression)) return emitExpression(expression.expression, context, member, contextUnit);
-    if (isNameReference(expression)) {
-        const target = expression.target.ref;
-        if (isFactDecl(target)) return emitFact(target, context, member);
-        if (isTable(target)) {
-            const index = context.tableIndex.get(target.name);
-            if (index === undefined) throw new Error(`Unresolved table ${target.name}`);
-            return `tableValue(TABLE_${index}, t)`;
-        }
-        if (isLevel(target) && isScale(target.$container)) {
-            return `levelLit(${target.$container.levels.indexOf(target)}, ${str(target.name)})`;
-        }
-        throw new Error(`Unresolved name ${expression.target.$refText}`);
-    }
-    if (isRatio(expression)) {
-        return `ratio(${emitExpression(expression.numerator, context, member, undefined)}, ${emitExpression(expression.denominator, context, member, undefined)})`;
-    }
-    if (isBinaryExpression(expression)) {
-        const operator = expression.operator as BinaryOperator;
-        const leftType = context.types.typeOf(expression.left);
-        const rightType = context.types.typeOf(expression.right);
-        const typing = context.types.binary(operator, leftType, rightType);
-        if (typing.error !== undefined) throw new Error(typing.error);
-        const resultUnit = unitOf(typing.type);
-        const scale = typing.scale === 'to-percent' ? ', rat(100n)' : typing.scale === 'percent-of' ? ', rat(1n, 100n)' : '';
-        const runtimeOp = operator === '×' ? '*' : operator;
-        const left = emitExpression(expression.left, context, member, operandUnit(rightType, leftType));
-        const right = emitExpression(expression.right, context, member, operandUnit(leftType, rightType));
-        return `arith(${str(runtimeOp)}, ${left}, ${right}, ${str(resultUnit)}${scale})`;
-    }
-    throw new Error('Unknown expression');
-}
-
-/** For `x + 5`, the bare 5 is in x's unit. */
-function operandUnit(other: NtmType, self: NtmType): string | undefined {
-    return self.kind === 'number' && self.bareLiteral && (other.kind === 'number' || other.kind === 'percent') ? unitOf(other) : undefined;
-}
-
-function decimalText(value: number): string {
-    const text = String(value);
-    return /e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, '') : text;
-}
-
-function sourceInfo(source: LegalSource): { number: string; issuer: string; date?: string; title?: string } {
-    return {
-        number: source.name,
-        issuer: source.issuer,
-        ...(source.date ? { date: isoDate(source.date) ?? source.date } : {}),
-        ...(source.title !== undefined ? { title: source.title } : {})
-    };
-}
-
-function citationInfo(citation: Citation): ReturnType<typeof sourceInfo> & { location?: string } {
-    const source = citation.source.ref;
-    const base = source ? sourceInfo(source) : { number: citation.source.$refText, issuer: '' };
-    return { ...base, ...(citation.location !== undefined ? { location: citation.location } : {}) };
-}
-
-/** An indicator's own citations, else its criterion's, else the pack's sources. */
-function citationsOf(own: readonly Citation[], criterion: Criterion | undefined, pack: Pack): ReturnType<typeof citationInfo>[] {
-    if (own.length > 0) return own.map(citationInfo);
-    if (criterion && criterion.citations.length > 0) return criterion.citations.map(citationInfo);
-    return pack.sources.map(sourceInfo);
 }
 
 function inputTypeOf(type: NtmType): string {
