@@ -1,7 +1,7 @@
 import type { AstNode, LangiumDocuments } from 'langium';
 import { AstUtils } from 'langium';
 import type {
-    AddIndicator, Amendment, Criterion, DropIndicator, FactDecl, Gate, Indicator, IndicatorChange, Pack, RegionRule,
+    Amendment, Criterion, DropIndicator, FactDecl, Gate, Indicator, IndicatorChange, Pack, RegionRule,
     ReplaceIndicator, Rounding, Table
 } from '../generated/ast.js';
 import {
@@ -276,14 +276,3 @@ function minDate(a: string | undefined, b: string | undefined): string | undefin
 function describeValidity(builder: Builder): string {
     return `từ ${builder.validFrom ?? '?'}${builder.validTo ? ` đến ${builder.validTo}` : ''}`;
 }
-
-/** The version of an indicator in force on a date. */
-export function versionAt(indicator: EffectiveIndicator, date: string): IndicatorVersion | undefined {
-    let current: IndicatorVersion | undefined;
-    for (const version of indicator.versions) {
-        if (version.from === undefined || version.from <= date) current = version;
-    }
-    return current;
-}
-
-export type { ReplaceIndicator, AddIndicator };

@@ -19,10 +19,6 @@ export function baseUri(document: LangiumDocument, path: string): URI {
     return normalized.startsWith('/') ? URI.file(normalized) : UriUtils.resolvePath(UriUtils.dirname(document.uri), normalized);
 }
 
-export function packDocumentOf(pack: Pack): LangiumDocument | undefined {
-    return pack.$document;
-}
-
 /** Follows `dựa trên` links through loaded documents; never loops. */
 export function packChain(pack: Pack, documents: LangiumDocuments): PackChain {
     const bases: Pack[] = [];
