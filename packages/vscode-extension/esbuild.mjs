@@ -3,14 +3,10 @@
 import * as esbuild from 'esbuild';
 
 /**
- * The language server's entries; `out/language/main.cjs` is what the client starts with `--stdio`.
- * `cli` is `ntm lsp` (with test runs of sample communes, in a worker); `language` is the plain server.
+ * The language server's entries: `out/language/main.cjs` is what the client starts with `--stdio`; it runs
+ * sample communes in `out/language/sample-worker.cjs`, beside it.
  */
-const SERVERS = {
-    cli: { 'language/main': 'src/language/cli-server.ts', 'language/sample-worker': '../cli/src/server/sample-worker.ts' },
-    language: { 'language/main': 'src/language/main.ts' }
-};
-const SERVER = SERVERS.cli;
+const SERVER = { 'language/main': 'src/language/main.ts', 'language/sample-worker': 'src/language/sample-worker.ts' };
 
 const minify = process.argv.includes('--minify');
 await esbuild.build({

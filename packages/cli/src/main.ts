@@ -4,7 +4,7 @@ import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { templateCommand } from './commands/template.js';
 import { testCommand } from './commands/test.js';
-import { registerLspCommand } from './server/main.js';
+import { registerLspCommand } from './commands/lsp.js';
 import { ExitCode } from './util/exit-codes.js';
 
 const program = new Command('ntm')

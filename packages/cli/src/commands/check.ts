@@ -1,7 +1,6 @@
-import { AstUtils } from 'langium';
-import type { ast } from '@ntm/language';
-import { compilePackFile, formatDiagnostic } from '../compile/compile-pack.js';
-import { collectFiles, relativeToCwd } from '../util/files.js';
+import { unverifiedThresholds } from '@ntm/evaluation';
+import { collectFiles, compilePackFile, relativeToCwd } from '@ntm/evaluation/node';
+import { showIssue } from '../report/issues.js';
 import { ExitCode } from '../util/exit-codes.js';
 
 /** `ntm check <files or folders>`: diagnostics as `file:line:col severity message`; exit 1 on errors. */
@@ -16,46 +15,24 @@ export async function checkCommand(inputs: readonly string[]): Promise<number> {
     let unverified = 0;
     for (const file of files) {
         const compiled = await compilePackFile(file);
-        const shown = relativeToCwd(file);
-        const sorted = [...compiled.loaded.diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-        for (const diagnostic of sorted) {
-            console.log(formatDiagnostic(shown, diagnostic));
-            if (diagnostic.severity === 1) errors++;
-            if (diagnostic.severity === 2) warnings++;
+        for (const issue of compiled.issues) {
+            console.log(showIssue(issue));
+            if (issue.severity === 'error') errors++;
+            if (issue.severity === 'warning') warnings++;
         }
-        const listed = unverifiedThresholds(compiled.loaded.pack, shown);
-        for (const line of listed) {
-            console.log(line);
+        const shown = relativeToCwd(file);
+        const listed = unverifiedThresholds(compiled.loaded.pack);
+        for (const item of listed) {
+            const position = `${shown}:${item.line}:${item.column}`;
+            if (item.kind === 'unknown') {
+                console.log(`${position} chưa biết ${item.where}: ${item.note ?? '(không ghi chú)'}` +
+                    (item.bounds ? `; cận suy ra: ${item.bounds}${item.basis ? ` (suy từ ${item.basis})` : ''}` : '; không có cận'));
+            } else {
+                console.log(`${position} chưa kiểm chứng ${item.where}: ${item.note ?? '(không ghi nguồn)'}`);
+            }
         }
         unverified += listed.length;
     }
     console.log(`${files.length} tệp, ${errors} lỗi, ${warnings} cảnh báo, ${unverified} ngưỡng chưa biết hoặc chưa kiểm chứng.`);
     return errors > 0 ? ExitCode.Failure : ExitCode.Success;
-}
-
-/** Every threshold declared not yet verified or unknown, with its note, so none is ever silently taken as law. */
-function unverifiedThresholds(pack: ast.Pack, file: string): string[] {
-    const lines: string[] = [];
-    for (const node of AstUtils.streamAllContents(pack)) {
-        if (node.$type !== 'UnverifiedMark' && node.$type !== 'UnverifiedNote' && node.$type !== 'UnknownValue') continue;
-        const indicator = AstUtils.getContainerOfType(node, (n): n is ast.Indicator => n.$type === 'Indicator');
-        const table = AstUtils.getContainerOfType(node, (n): n is ast.Table => n.$type === 'Table');
-        const row = AstUtils.getContainerOfType(node, (n): n is ast.TableRow => n.$type === 'TableRow');
-        const passMark = AstUtils.getContainerOfType(node, (n): n is ast.PassMark => n.$type === 'PassMark');
-        const packPass = AstUtils.getContainerOfType(node, (n): n is ast.PackPassMark => n.$type === 'PackPassMark');
-        const start = node.$cstNode?.range.start;
-        const criterion = passMark ? AstUtils.getContainerOfType(passMark, (n): n is ast.Criterion => n.$type === 'Criterion') : undefined;
-        const where = indicator ? `chỉ tiêu ${indicator.label}` : criterion ? `điểm đạt tiêu chí ${criterion.label}` : packPass ? 'tổng điểm đạt' : table ? `bảng «${table.name}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}` : 'bộ tiêu chí';
-        const position = `${file}:${(start?.line ?? 0) + 1}:${(start?.character ?? 0) + 1}`;
-        if (node.$type === 'UnknownValue') {
-            const unknown = node as ast.UnknownValue;
-            const bounds = unknown.bounds.map(b => `${b.operator} ${b.value}${b.unit ? ' ' + b.unit : ''}`).join(', ');
-            lines.push(`${position} chưa biết ${where}: ${unknown.note ?? '(không ghi chú)'}` +
-                (bounds ? `; cận suy ra: ${bounds}${unknown.basis ? ` (suy từ ${unknown.basis})` : ''}` : '; không có cận'));
-        } else {
-            const marker = node as ast.UnverifiedMark | ast.UnverifiedNote;
-            lines.push(`${position} chưa kiểm chứng ${where}: ${marker.note ?? '(không ghi nguồn)'}`);
-        }
-    }
-    return lines;
 }

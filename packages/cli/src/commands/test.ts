@@ -1,9 +1,9 @@
-import { readCommuneFile } from '../commune/commune-file.js';
-import { checkPassed, checkSample, checkVillages } from '../commune/sample-check.js';
-import { collectFiles, relativeToCwd } from '../util/files.js';
+import type { VerdictCheck } from '@ntm/evaluation';
+import { PackCoverage, checkPassed, checkSample, checkVillages } from '@ntm/evaluation';
+import { collectFiles, evaluateCommuneAt, readCommuneFile, relativeToCwd } from '@ntm/evaluation/node';
+import { checkLine } from '../report/check-line.js';
+import { showIssue } from '../report/issues.js';
 import { ExitCode } from '../util/exit-codes.js';
-import { evaluateCommune } from './evaluate-commune.js';
-import { PackCoverage } from '../report/coverage.js';
 
 /**
  * `ntm test [paths]`: runs every sample commune (a .json file with «kết quả chính thức») against its pack
@@ -18,17 +18,18 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
     for (const file of files) {
         const shown = relativeToCwd(file);
         const peek = await readCommuneFile(file);
-        if (peek.data && !peek.data['kết quả chính thức']) continue;
+        if (peek.kind !== 'sample') continue;
         samples++;
-        const evaluation = await evaluateCommune(file, undefined);
+        const evaluation = await evaluateCommuneAt(file, undefined);
         const data = evaluation.commune.data;
-        if (evaluation.problems.length > 0 || !evaluation.result || !data) {
+        const errors = evaluation.issues.filter(i => i.severity === 'error');
+        if (errors.length > 0 || !evaluation.result || !data) {
             console.log(`✗ ${shown}: không chạy được`);
-            for (const problem of evaluation.problems) console.log(`    ${problem}`);
+            for (const error of errors) console.log(`    ${showIssue(error)}`);
             failed++;
             continue;
         }
-        const checks = evaluation.villages ? checkVillages(evaluation.villages, data) : checkSample(evaluation.result, data);
+        const checks: VerdictCheck[] = evaluation.villages ? checkVillages(evaluation.villages, data) : checkSample(evaluation.result, data);
         const packKey = evaluation.packFile ?? evaluation.result.pack.id;
         const packCoverage = coverage.get(packKey) ?? new PackCoverage(evaluation.result.pack.title);
         coverage.set(packKey, packCoverage);
@@ -45,17 +46,13 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
             ? `${evaluation.villages.filter(v => v.result.summary.recognition === 'đạt').length}/${evaluation.villages.length} thôn đạt`
             : `${evaluation.result.summary.text}, công nhận ${evaluation.result.summary.recognition}`;
         console.log(`${bad.length === 0 ? '✓' : '✗'} ${shown} — xã ${data['xã']}: ${ok.length}/${checks.length} kết quả chính thức được tái lập hoặc giải thích (máy tính: ${computed})`);
-        for (const check of checks.filter(c => c.status !== 'khớp')) {
-            const mark = checkPassed(check) ? '  •' : '  ✗';
-            const cause = check.discrepancy ? ` [${check.discrepancy['nguyên nhân']}] ${check.discrepancy['giải thích']}` : '';
-            const what = check.level === check.label ? check.level : `${check.level} ${check.label}`;
-            const why = !check.discrepancy && checkPassed(check) ? ` (${check.detail.filter(d => d.startsWith('do ')).join('; ')})` : '';
-            console.log(`${mark} ${what}: máy «${check.computed ?? '—'}», chính thức «${check.official ?? '—'}» — ${check.status}${cause}${why}`);
+        for (const check of checks.filter(c => c.status !== 'match')) {
+            console.log(`  ${checkLine(check)}`);
             if (!checkPassed(check)) {
                 for (const line of check.detail) console.log(`      ${line}`);
             }
         }
-        for (const warning of evaluation.warnings) console.log(`  ! ${warning}`);
+        for (const warning of evaluation.issues.filter(i => i.severity !== 'error')) console.log(`  ! ${showIssue(warning)}`);
         const summary = evaluation.result.summary;
         const entered = summary.scoresEnteredInRange.length + summary.scoresAgainstEvidence.length;
         if (summary.points) {

@@ -1,7 +1,8 @@
 import type { EvaluationResult, IndicatorResult } from '@ntm/language';
-import type { CommuneData } from '../commune/commune-file.js';
-import type { VerdictCheck } from '../commune/sample-check.js';
-import { checkPassed, formatScore } from '../commune/sample-check.js';
+import { FLAG_LABELS, SEVERITY_LABELS } from '@ntm/language';
+import type { CommuneData, VerdictCheck } from '@ntm/evaluation';
+import { formatScore } from '@ntm/evaluation';
+import { checkLine } from './check-line.js';
 import { renderTable } from './text-table.js';
 
 /** The readable Vietnamese report of `ntm eval`: one table per criterion, then the summary and differences. */
@@ -53,19 +54,15 @@ export function renderEvaluation(result: EvaluationResult, commune: CommuneData 
         out.push(`KẾT QUẢ CHÍNH THỨC: đạt ${met}/${officialCriteria.length} tiêu chí — công nhận: ${(official['công nhận'] ?? 'không ghi').toUpperCase()}` +
             (official['trích dẫn'] ? ` («${official['trích dẫn']}»)` : ''));
     }
-    const differences = checks.filter(c => c.status !== 'khớp');
+    const differences = checks.filter(c => c.status !== 'match');
     if (differences.length > 0) {
         out.push('');
         out.push('Khác biệt so với kết quả chính thức:');
         for (const check of differences) {
-            const cause = check.discrepancy ? ` — ${check.discrepancy['nguyên nhân']}: ${check.discrepancy['giải thích']}` : '';
-            const mark = checkPassed(check) ? '•' : '✗';
-            const what = check.level === check.label ? check.level : `${check.level} ${check.label}`;
-            const why = !check.discrepancy && checkPassed(check) ? ` (${check.detail.filter(d => d.startsWith('do ')).join('; ')})` : '';
-            out.push(`  ${mark} ${what}: máy «${check.computed ?? '—'}», chính thức «${check.official ?? '—'}» — ${check.status}${cause}${why}`);
+            out.push(`  ${checkLine(check)}`);
         }
     }
-    const unverified = result.indicators.filter(i => i.flags.includes('ngưỡng chưa kiểm chứng'));
+    const unverified = result.indicators.filter(i => i.flags.includes('unverified-threshold'));
     if (unverified.length > 0) {
         out.push('');
         out.push(`Kết quả dựa trên ngưỡng chưa kiểm chứng (${unverified.length} chỉ tiêu): ${unverified.map(i => i.label).join(', ')}`);
@@ -75,13 +72,13 @@ export function renderEvaluation(result: EvaluationResult, commune: CommuneData 
         out.push(`Kết luận CHỈ dựa trên cận suy ra từ chính kết luận đã biết (vòng tròn, chưa kiểm chứng): ` +
             `${s.criteriaOnImpliedBounds.length}/${decided.length} tiêu chí đã kết luận (${s.criteriaOnImpliedBounds.join(', ') || 'không có'}); ` +
             `${s.indicatorsOnImpliedBounds.length} chỉ tiêu (${s.indicatorsOnImpliedBounds.join(', ')}).`);
-        const metOnImplied = result.criteria.filter(c => c.verdict === 'đạt' && c.flags.includes('dựa trên cận suy ra'));
+        const metOnImplied = result.criteria.filter(c => c.verdict === 'đạt' && c.flags.includes('implied-bounds'));
         out.push(`  Trong ${result.summary.criteriaMet} tiêu chí đạt, ${metOnImplied.length} tiêu chí chỉ đạt nhờ cận suy ra: ${metOnImplied.map(c => c.label).join(', ') || 'không có'}.`);
     }
     if (result.inputIssues.length > 0) {
         out.push('');
         out.push('Vấn đề dữ liệu đầu vào:');
-        for (const issue of result.inputIssues) out.push(`  - ${issue.severity} ${issue.field}: ${issue.message}`);
+        for (const issue of result.inputIssues) out.push(`  - ${SEVERITY_LABELS[issue.severity]} ${issue.field}: ${issue.message}`);
     }
     return out.join('\n');
 }
@@ -94,9 +91,9 @@ function criterionPoints(score: NonNullable<EvaluationResult['criteria'][number]
 function indicatorPoints(indicator: IndicatorResult): string {
     const s = indicator.score;
     if (!s) return '';
-    if (s.by === 'không áp dụng') return '—';
+    if (s.by === 'not-applicable') return '—';
     const awarded = s.awarded !== undefined ? formatScore(s.awarded) : s.possible ? `${formatScore(s.possible.min)}–${formatScore(s.possible.max)}?` : '?';
-    const mark = s.by === 'thẩm định viên, trong khoảng quy tắc cho phép' ? ' (TĐV)' : s.by === 'thẩm định viên, trái số liệu' ? ' (TĐV!)' : '';
+    const mark = s.by === 'assessor-in-range' ? ' (TĐV)' : s.by === 'assessor-against-evidence' ? ' (TĐV!)' : '';
     return `${awarded}/${formatScore(s.max)}${mark}${s.self !== undefined ? ` tự ${formatScore(s.self)}` : ''}`;
 }
 
@@ -109,11 +106,12 @@ function indicatorRow(indicator: IndicatorResult, official: string | undefined, 
     const notes = [
         ...(indicator.gap ? [indicator.gap.text] : []),
         ...(indicator.missingFacts.length > 0 ? [`thiếu: ${indicator.missingFacts.join('; ')}`] : []),
-        ...indicator.flags.map(f => `[${f}]`),
-        ...indicator.notes.filter(n => !n.startsWith('Ngưỡng chưa kiểm chứng') && !n.startsWith('Dữ liệu không nhất quán: Điểm thẩm tra'))
+        ...indicator.flags.map(f => `[${FLAG_LABELS[f]}]`),
+        // Unverified thresholds are listed under the table; a score given against the evidence shows in its ledger line.
+        ...indicator.notes.filter(n => n.code !== 'unverified-threshold' && n.code !== 'score-against-evidence').map(n => n.text)
     ];
     const mismatch = official !== undefined && official !== indicator.verdict ? ' ≠' : '';
-    const ledger = indicator.score && indicator.score.by !== 'quy tắc' ? indicator.score.ledger.slice(-1) : [];
+    const ledger = indicator.score && indicator.score.by !== 'rule' ? indicator.score.ledger.slice(-1) : [];
     return [indicator.label, value || '—', indicator.threshold ?? indicator.rule, indicator.verdict + mismatch,
         ...(scored ? [indicatorPoints(indicator)] : []), official ?? '', [...notes, ...ledger].join('; ')];
 }

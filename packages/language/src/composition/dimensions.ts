@@ -1,34 +1,17 @@
 import type { Table, TableKey } from '../generated/ast.js';
 import { isGroupKey, isRegionKey, isYearKey } from '../generated/ast.js';
 
-/** The seven socio-economic regions of 318/QĐ-TTg, in the decision's column order. */
-export const REGIONS: ReadonlyMap<string, string> = new Map([
-    ['TDMNPB', 'Trung du và miền núi phía Bắc'],
-    ['ĐBSH', 'Đồng bằng sông Hồng'],
-    ['BTB', 'Bắc Trung Bộ'],
-    ['DHNTB', 'Duyên hải Nam Trung Bộ'],
-    ['TN', 'Tây Nguyên'],
-    ['ĐNB', 'Đông Nam Bộ'],
-    ['ĐBSCL', 'Đồng bằng sông Cửu Long']
-]);
+import { COMMUNE_GROUPS, REGIONS as REGION_TABLE, regionCode } from '../generation/runtime/places.js';
 
-/** Commune groups of 51/2025/QĐ-TTg. */
-export const COMMUNE_GROUPS: readonly number[] = [1, 2, 3];
+export { COMMUNE_GROUPS };
+
+/** The seven socio-economic regions of 318/QĐ-TTg, code → name (the runtime's table). */
+export const REGIONS: ReadonlyMap<string, string> = new Map(REGION_TABLE);
 
 export type Dimension = 'vùng' | 'nhóm' | 'năm';
 
 /** A region code as written (any case, NFC or NFD, «Đ» or «D») to its canonical code, if it is one. */
-export function canonicalRegion(text: string): string | undefined {
-    const folded = fold(text);
-    for (const code of REGIONS.keys()) {
-        if (fold(code) === folded) return code;
-    }
-    return undefined;
-}
-
-function fold(text: string): string {
-    return text.normalize('NFC').trim().toUpperCase().replace(/Đ/g, 'D');
-}
+export const canonicalRegion = regionCode;
 
 export function dimensionOfKey(key: TableKey): Dimension {
     if (isRegionKey(key)) return 'vùng';

@@ -12,13 +12,13 @@ import { decimalText } from './emit-code.js';
 /** Which text set an indicator version, for results and hovers. */
 export function ruleSource(version: IndicatorVersion, pack: Pack): object {
     const change = version.change;
-    const kind = !change ? 'gốc' : isReplaceIndicator(change) ? 'thay' : isAddIndicator(change) ? 'thêm' : isDropIndicator(change) ? 'không áp dụng' : 'gốc';
+    const kind = !change ? 'original' : isReplaceIndicator(change) ? 'replaced' : isAddIndicator(change) ? 'added' : isDropIndicator(change) ? 'dropped' : 'original';
     const packName = version.origin.name ?? '';
     const amendment = version.amendment?.source?.ref ? sourceInfo(version.amendment.source.ref) : undefined;
     const cited = (version.indicator?.citations ?? (version.drop?.citations ?? [])).map(c => c.source.$refText);
     const decisions = amendment ? [amendment.number] : cited.length > 0 ? cited : version.origin.sources.slice(0, 1).map(s => s.name);
     const where = version.origin === pack ? `bộ «${packName}»` : `bộ gốc «${packName}»`;
-    const verb = kind === 'gốc' ? 'quy định' : kind === 'thay' ? 'thay' : kind === 'thêm' ? 'bổ sung' : 'không áp dụng';
+    const verb = kind === 'original' ? 'quy định' : kind === 'replaced' ? 'thay' : kind === 'added' ? 'bổ sung' : 'không áp dụng';
     const text = amendment
         ? `${verb} theo ${amendment.number} của ${amendment.issuer} từ ${version.from} (${where})`
         : `${verb} theo ${decisions.join(', ') || 'bộ tiêu chí'} (${where})`;

@@ -8,16 +8,14 @@ import { registerValidationChecks } from '../validation/ntm-validator.js';
 import type { NtmLspServices } from './ntm-lsp-module.js';
 import { NtmLspModule, NtmSharedLspModule } from './ntm-lsp-module.js';
 
-export type { NtmLspServices, NtmLspAddedServices } from './ntm-lsp-module.js';
-export type { SampleRunner, SampleRunContext } from './server/sample-runner.js';
-export { UnavailableSampleRunner } from './server/sample-runner.js';
-export * from './test-run-protocol.js';
-// The Node entry (`startNtmLanguageServer`) is exported from `@ntm/language/lsp/server`, so that this module
-// also bundles for a browser worker.
+export type { NtmLspServices } from './ntm-lsp-module.js';
+export { setGuardLog } from './server/guard.js';
+// The Node server (`startNtmLanguageServer`, with test runs of sample communes) is @ntm/language-server;
+// this module stays browser-bundlable (the web editor's worker uses it).
 
 /**
  * The language server's services: the compiler's services (the same validation as `ntm check`) plus the
- * editor features. `overrides` replaces services, e.g. the CLI's `testing.SampleRunner`.
+ * editor features. `overrides` replaces services (tests).
  */
 export function createNtmServices(context: DefaultSharedModuleContext, overrides?: Module<NtmLspServices, DeepPartial<NtmLspServices>>): {
     shared: LangiumSharedServices;

@@ -14,23 +14,14 @@ import { NtmRenameProvider } from './navigation/ntm-rename-provider.js';
 import { NtmWorkspaceSymbolProvider } from './navigation/ntm-workspace-symbol-provider.js';
 import { guarded } from './server/guard.js';
 import { NtmWorkspaceManager } from './server/ntm-workspace-manager.js';
-import type { SampleRunner } from './server/sample-runner.js';
-import { UnavailableSampleRunner } from './server/sample-runner.js';
 
-/** Editor-only services of this language. */
-export interface NtmLspAddedServices {
-    testing: {
-        /** Runs sample communes for `ntm/chayKiemThu`; the CLI's server replaces the default. */
-        SampleRunner: SampleRunner;
-    };
-}
-
-export type NtmLspServices = LangiumServices & NtmAddedServices & NtmLspAddedServices;
+/** The language's services with the editor features (test runs of sample communes are the server's, in @ntm/language-server). */
+export type NtmLspServices = LangiumServices & NtmAddedServices;
 
 const empty = () => [];
 
 /** Every provider is guarded: an internal error gives an empty answer, never an exception to the client. */
-export const NtmLspModule: Module<NtmLspServices, PartialLangiumServices & NtmLspAddedServices> = {
+export const NtmLspModule: Module<NtmLspServices, PartialLangiumServices> = {
     lsp: {
         HoverProvider: (services) => guarded(new NtmHoverProvider(services), 'HoverProvider'),
         CompletionProvider: (services) => guarded(new NtmCompletionProvider(services), 'CompletionProvider'),
@@ -43,9 +34,6 @@ export const NtmLspModule: Module<NtmLspServices, PartialLangiumServices & NtmLs
         SemanticTokenProvider: (services) => guarded(new NtmSemanticTokenProvider(services), 'SemanticTokenProvider', () => ({ data: [] })),
         Formatter: () => guarded(new NtmFormatter(), 'Formatter', empty),
         CodeActionProvider: (services) => guarded(new NtmCodeActionProvider(services), 'CodeActionProvider', empty)
-    },
-    testing: {
-        SampleRunner: () => new UnavailableSampleRunner()
     }
 };
 

@@ -1,5 +1,4 @@
-import { LOOK_ALIKE_LETTERS, normalizeName } from '../util/vietnamese-text.js';
-import { editDistance } from '../util/edit-distance.js';
+import { closestNames as closestFolded, foldDiacritics } from '../generation/runtime/names.js';
 
 /**
  * Folds Vietnamese text for matching what an analyst types without diacritics: `rac thai` finds
@@ -10,20 +9,13 @@ export function foldVietnamese(text: string): string {
     if (cached !== undefined) return cached;
     // Completion folds the same few thousand names on every keystroke; a bounded cache keeps that cheap.
     if (foldCache.size > 20_000) foldCache.clear();
-    const folded = fold(text);
+    const folded = foldDiacritics(text);
     foldCache.set(text, folded);
     return folded;
 }
 
 const foldCache = new Map<string, string>();
 
-function fold(text: string): string {
-    let folded = '';
-    for (const char of normalizeName(text)) {
-        folded += LOOK_ALIKE_LETTERS.get(char) ?? char;
-    }
-    return folded.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase();
-}
 
 /**
  * Whether every word typed appears, in order, as the start of a word of `text` (folded both sides):
@@ -42,20 +34,9 @@ export function matchesTyped(typed: string, text: string): boolean {
     return true;
 }
 
-export { editDistance };
-
-/** The candidates closest to `name` (after folding), best first; only those close enough to be a typo. */
+/** The candidates closest to `name` (after folding), best first: the runtime's «did you mean», with the cache. */
 export function closestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
-    const folded = foldVietnamese(name);
-    const scored: Array<{ candidate: string; distance: number }> = [];
-    for (const candidate of new Set(candidates)) {
-        const distance = editDistance(folded, foldVietnamese(candidate));
-        const exactForm = candidate === name;
-        if (!exactForm && distance <= Math.max(2, Math.floor(candidate.length / 4))) {
-            scored.push({ candidate, distance });
-        }
-    }
-    return scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate)).slice(0, limit).map(s => s.candidate);
+    return closestFolded(name, candidates, limit, foldVietnamese);
 }
 
 /** Whether the typed words are the first words of `text`, the last one possibly unfinished: `chi tieu` for `chỉ tiêu`. */

@@ -3,6 +3,7 @@ import type { Bound, Pack, Rounding, Table, UnknownValue } from '../generated/as
 import { isCriterion, isRegionRule, isTable, isTableNumber } from '../generated/ast.js';
 import type { EffectivePack } from '../composition/effective-pack.js';
 import { composePack } from '../composition/effective-pack.js';
+import { unknownRegionMessage } from '../generation/runtime/places.js';
 import { canonicalRegion, cellKeys, describeCell, dimensionOfKey, keyValues, tableDimensions } from '../composition/dimensions.js';
 import type { NtmServices } from '../ntm-module.js';
 import { unitOf } from '../typing/ntm-types.js';
@@ -49,9 +50,6 @@ export function compositionMustBeConsistent(services: NtmServices) {
     };
 }
 
-function unknownRegionMessage(region: string): string {
-    return `Vùng «${region}» không có; dùng một trong: TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL.`;
-}
 
 /** The years a table must cover: those of the pack's validity, or as far as the table goes when open-ended. */
 export function tableYears(table: Table, effective: Pick<EffectivePack, 'validFrom' | 'validTo'>): number[] {

@@ -1,3 +1,5 @@
+import { parseDate } from '../generation/runtime/dates.js';
+
 /** The recognition levels a pack may be written for, with the spellings analysts use. */
 export const KNOWN_LEVELS: ReadonlyMap<string, string> = new Map([
     ['xã nông thôn mới', 'xã nông thôn mới'],
@@ -15,14 +17,7 @@ export function canonicalLevel(level: string | undefined): string | undefined {
     return level === undefined ? undefined : KNOWN_LEVELS.get(level);
 }
 
-/** `16/09/2022` → `2022-09-16`, or undefined when the date does not exist. */
+/** `16/09/2022` → `2022-09-16`, or undefined when the date does not exist (the runtime's date reader). */
 export function isoDate(text: string | undefined): string | undefined {
-    const match = text === undefined ? null : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-    if (!match) return undefined;
-    const [, d = '', m = '', y = ''] = match;
-    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-    if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) {
-        return undefined;
-    }
-    return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    return text === undefined ? undefined : parseDate(text);
 }

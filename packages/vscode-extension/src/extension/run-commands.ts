@@ -9,7 +9,7 @@ import { isRunSamplesResult } from '../logic/run-result-guard.js';
 import type { RunSamplesRequest } from '../logic/sample-runner.js';
 import { normalizeUri } from '../logic/sample-runner.js';
 import type { ResultDecorations } from './result-decorations.js';
-import { readCommuneFileAt, readText } from './workspace-samples.js';
+import { readCommuneFileAt } from './workspace-samples.js';
 
 /** The lens commands: run a pack's samples, or evaluate one sample commune; results go to output and decorations. */
 export function registerRunCommands(request: RunSamplesRequest, output: OutputChannel, decorations: ResultDecorations): Disposable[] {
@@ -34,7 +34,7 @@ export function registerRunCommands(request: RunSamplesRequest, output: OutputCh
         renderRunResult(result).forEach(line => output.appendLine(line));
         output.appendLine('');
         output.show(true);
-        await decorate(result, target, params, decorations);
+        await decorate(result, params, decorations);
     };
     return [
         commands.registerCommand(COMMANDS.runPackSamples, async (uri?: string | Uri) => {
@@ -49,8 +49,14 @@ export function registerRunCommands(request: RunSamplesRequest, output: OutputCh
     ];
 }
 
-async function decorate(result: RunSamplesResult, target: Uri, params: RunSamplesParams, decorations: ResultDecorations): Promise<void> {
-    if (params.packUri) decorations.set(target.toString(), packDecorations(await readText(target), result));
+async function decorate(result: RunSamplesResult, params: RunSamplesParams, decorations: ResultDecorations): Promise<void> {
+    if (params.packUri) {
+        // The verdicts go where each indicator is written: this pack, or the base pack it builds on.
+        for (const [uri, lines] of packDecorations(result)) {
+            const key = workspace.textDocuments.find(d => normalizeUri(d.uri.toString()) === uri)?.uri.toString() ?? Uri.parse(uri).toString();
+            decorations.set(key, lines);
+        }
+    }
     for (const sample of result.samples) {
         const uri = Uri.parse(sample.communeUri);
         const file = await readCommuneFileAt(uri);

@@ -1,5 +1,4 @@
 import { COMMANDS } from './command-ids.js';
-import { locatePack } from './pack-locations.js';
 import { readCommuneFile } from './sample-file.js';
 
 /** What the adapter knows of an open document. */
@@ -23,11 +22,11 @@ export const LENS_TITLES = {
     evaluateCommune: '▶ Đánh giá'
 } as const;
 
-/** The lenses of a document: «Chạy kiểm thử» on a pack, «Đánh giá» on a sample commune. */
+/** The lenses of a document: «Chạy kiểm thử» at the top of a pack, «Đánh giá» on a sample commune. */
 export function lensesFor(document: DocumentInfo): LensSpec[] {
     if (document.languageId === 'ntm' || document.uri.toLowerCase().endsWith('.ntm')) {
         return [{
-            line: locatePack(document.text).header,
+            line: 0,
             title: LENS_TITLES.runPackSamples,
             tooltip: 'Đánh giá mọi xã mẫu dùng bộ tiêu chí này và so với kết quả chính thức',
             command: COMMANDS.runPackSamples,

@@ -1,11 +1,15 @@
+import { CHECK_LEVEL_LABELS, CHECK_STATUS_LABELS, DISCREPANCY_CAUSE_LABELS } from '@ntm/evaluation';
 import type { RunSamplesResult, SampleCheckResult, SampleRunResult } from '../protocol.js';
 import { baseName } from './text-position.js';
 
-const MATCH_STATUS = 'khớp';
-
 /** `chỉ tiêu 17.5`, `tiêu chí 17`, `công nhận`. */
 export function checkName(check: Pick<SampleCheckResult, 'level' | 'label'>): string {
-    return check.level === 'công nhận' ? 'công nhận' : `${check.level} ${check.label}`;
+    return check.level === 'recognition' ? CHECK_LEVEL_LABELS.recognition : `${CHECK_LEVEL_LABELS[check.level]} ${check.label}`;
+}
+
+/** «khớp», «sai khác đã biết», … */
+export function statusText(check: Pick<SampleCheckResult, 'status'>): string {
+    return CHECK_STATUS_LABELS[check.status] ?? check.status;
 }
 
 /** The name of a sample: «xã Liêm Cần» or its file name. */
@@ -17,13 +21,13 @@ export function sampleName(sample: Pick<SampleRunResult, 'commune' | 'communeUri
 export function checkLine(check: SampleCheckResult): string {
     const official = check.official ?? '—';
     const computed = check.computed ?? '—';
-    return `${check.passed ? '✓' : '✗'} ${checkName(check)}: chính thức «${official}», máy «${computed}» — ${check.status}`;
+    return `${check.passed ? '✓' : '✗'} ${checkName(check)}: chính thức «${official}», máy «${computed}» — ${statusText(check)}`;
 }
 
 /** Cause and explanation of a difference, then the engine's own explanation. */
 export function checkDetails(check: SampleCheckResult): string[] {
     return [
-        ...(check.cause ? [`Nguyên nhân: ${check.cause}`] : []),
+        ...(check.cause ? [`Nguyên nhân: ${DISCREPANCY_CAUSE_LABELS[check.cause] ?? check.cause}`] : []),
         ...(check.explanation ? [`Giải thích: ${check.explanation}`] : []),
         ...(check.detail.length > 0 ? ['Diễn giải của máy:', ...check.detail.map(line => `  ${line}`)] : [])
     ];
@@ -46,7 +50,7 @@ export function tally(sample: SampleRunResult): SampleTally {
     let failed = 0;
     for (const check of sample.checks) {
         if (!check.passed) failed++;
-        else if (check.status === MATCH_STATUS) matched++;
+        else if (check.status === 'match') matched++;
         else known++;
     }
     return { matched, known, failed };
@@ -85,7 +89,7 @@ export function renderSample(sample: SampleRunResult): string[] {
     lines.push(tallyLine(sample));
     for (const check of sample.checks) {
         lines.push(checkLine(check));
-        if (check.status !== MATCH_STATUS) lines.push(...checkDetails(check).map(line => `    ${line}`));
+        if (check.status !== 'match') lines.push(...checkDetails(check).map(line => `    ${line}`));
     }
     return lines;
 }

@@ -29,7 +29,14 @@ function isSampleCheckResult(value: unknown): value is SampleCheckResult {
         && optional(value['computed'], isString)
         && optional(value['cause'], isString)
         && optional(value['explanation'], isString)
-        && isStringArray(value['detail']);
+        && isStringArray(value['detail'])
+        && optional(value['location'], isLocation);
+}
+
+function isLocation(value: unknown): boolean {
+    const position = (p: unknown) => isObject(p) && typeof p['line'] === 'number' && typeof p['character'] === 'number';
+    return isObject(value) && typeof value['uri'] === 'string' && isObject(value['range'])
+        && position(value['range']['start']) && position(value['range']['end']);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
 import type { RunSamplesParams, SampleRunResult } from '../protocol.js';
 import { describeRequestError, INVALID_ANSWER } from './request-errors.js';
+import { normalizeUri } from './uris.js';
 import { isRunSamplesResult } from './run-result-guard.js';
 import type { Outcome, TestNode } from './test-tree.js';
 import { sampleOutcome } from './test-tree.js';
@@ -65,12 +66,4 @@ export function pickSample(samples: readonly SampleRunResult[], uri: string): Sa
     return samples.find(s => normalizeUri(s.communeUri) === wanted) ?? (samples.length === 1 ? samples[0] : undefined);
 }
 
-export function normalizeUri(uri: string): string {
-    let decoded = uri;
-    try {
-        decoded = decodeURIComponent(uri);
-    } catch {
-        // keep as is
-    }
-    return decoded.normalize('NFC').replace(/^file:\/\/\/([a-zA-Z]):/, (_m, drive: string) => `file:///${drive.toLowerCase()}:`);
-}
+export { normalizeUri } from './uris.js';

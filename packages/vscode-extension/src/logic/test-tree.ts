@@ -1,5 +1,5 @@
 import type { SampleCheckLevel, SampleRunResult } from '../protocol.js';
-import { checkName, failureMessage, renderSample } from './render.js';
+import { checkName, failureMessage, renderSample, statusText } from './render.js';
 import type { CommuneFile } from './sample-file.js';
 import { baseName } from './text-position.js';
 
@@ -73,10 +73,10 @@ export function sampleOutcome(node: TestNode, sample: SampleRunResult): SampleOu
     const added: TestNode[] = [];
     const seen = new Set<string>();
     for (const check of sample.checks) {
-        const id = verdictId(node.uri, check.level as SampleCheckLevel, check.label);
+        const id = verdictId(node.uri, check.level, check.label);
         seen.add(id);
         if (!node.children.some(child => child.id === id)) {
-            added.push({ id, label: checkName(check), uri: node.uri, description: check.status, children: [] });
+            added.push({ id, label: checkName(check), uri: node.uri, description: statusText(check), children: [] });
         }
         outcomes.push(check.passed
             ? { id, state: 'passed' }

@@ -3,7 +3,7 @@
 
 import type {
     CitationInfo, CriterionResult, EvaluateOptions, EvaluationResult, GateResult, IndicatorResult, InputIssue,
-    PackInfo, RuleSource, Verdict, VerdictFlag
+    Note, PackInfo, RuleSource, Verdict, VerdictFlag
 } from './result-types.js';
 import type { EvalContext, FactTable } from './fact-input.js';
 import type { CriterionPointsMeta, PointsMeta } from './points.js';
@@ -15,7 +15,8 @@ import { lit } from './values.js';
 import { NtmEvaluationError, RESULT_FORMAT_VERSION } from './result-types.js';
 import type { Cond } from './conditions.js';
 import { combineAll } from './conditions.js';
-import { parseDate } from './fact-input.js';
+import { parseDate } from './dates.js';
+import { inputIssue } from './fact-input.js';
 
 export interface IndicatorMeta {
     readonly criterion: string;
@@ -46,13 +47,13 @@ export function inForce(versions: readonly IndicatorVersionRun[], at: string): I
 
 /** An indicator declared not applicable by a provincial pack or an amendment. */
 export function notApplicable(meta: IndicatorMeta, reason: string): IndicatorResult {
-    const score = meta.points ? { score: { max: Number(meta.points.max), by: 'không áp dụng' as const, ledger: ['Không áp dụng: không tính điểm.'], problems: [] } } : {};
+    const score = meta.points ? { score: { max: Number(meta.points.max), by: 'not-applicable' as const, ledger: ['Không áp dụng: không tính điểm.'], problems: [] } } : {};
     return {
         ...score,
         criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
-        citations: meta.citations, verdict: 'không áp dụng', flags: [], factsUsed: [], missingFacts: [],
+        citations: meta.citations, verdict: 'không áp dụng', flags: [], factsUsed: [], missingFacts: [], missingThresholds: [],
         source: meta.source, unknownThresholds: [],
-        notes: [`Không áp dụng: ${meta.source.text}${reason ? ` — ${reason}` : ''}`],
+        notes: [{ code: 'not-applicable', text: `Không áp dụng: ${meta.source.text}${reason ? ` — ${reason}` : ''}` }],
         explanation: [`Chỉ tiêu ${meta.label} không áp dụng (${meta.source.text})${reason ? `: ${reason}` : ''}.`]
     };
 }
@@ -86,8 +87,8 @@ export function indicator(meta: IndicatorMeta, applicable: Cond | undefined, req
             ...score,
             criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
             citations: meta.citations, verdict, flags: [], factsUsed: applicable.uses, missingFacts: applicable.missing,
-            source: meta.source, unknownThresholds: [],
-            notes: verdict === 'không áp dụng' ? [`Không áp dụng: điều kiện áp dụng không thỏa (${applicable.lines.join(' ')})`] : [],
+            missingThresholds: applicable.missingThresholds ?? [], source: meta.source, unknownThresholds: [],
+            notes: verdict === 'không áp dụng' ? [{ code: 'not-applicable' as const, text: `Không áp dụng: điều kiện áp dụng không thỏa (${applicable.lines.join(' ')})` }] : [],
             explanation: applicable.lines.map(line => `Điều kiện áp dụng — ${line}`)
         };
     }
@@ -96,22 +97,22 @@ export function indicator(meta: IndicatorMeta, applicable: Cond | undefined, req
     const unverified = [...meta.unverified, ...result.unverified];
     const flags: VerdictFlag[] = [];
     const unknowns = result.unknowns ?? [];
-    if (unverified.length > 0) flags.push('ngưỡng chưa kiểm chứng');
-    if ((result.verdict === 'đạt' || result.verdict === 'chưa đạt') && unknowns.some(u => u.decidedByImpliedBounds)) flags.push('dựa trên cận suy ra');
-    const againstEvidence = score?.by === 'thẩm định viên, trái số liệu';
-    if (result.inconsistent.length > 0 || againstEvidence) flags.push('dữ liệu không nhất quán');
-    const notes = [
-        ...(againstEvidence ? [`Dữ liệu không nhất quán: ${score!.ledger[score!.ledger.length - 1]}`] : []),
-        ...(score?.problems ?? []).map(problem => `Điểm: ${problem}`),
-        ...unverified.map(note => `Ngưỡng chưa kiểm chứng: ${note}`),
-        ...result.inconsistent.map(note => `Dữ liệu không nhất quán: ${note}`),
-        ...(result.verdict === 'không áp dụng' ? result.notApplicableReasons.map(r => `Không áp dụng: ${r}`) : [])
+    if (unverified.length > 0) flags.push('unverified-threshold');
+    if ((result.verdict === 'đạt' || result.verdict === 'chưa đạt') && unknowns.some(u => u.decidedByImpliedBounds)) flags.push('implied-bounds');
+    const againstEvidence = score?.by === 'assessor-against-evidence';
+    if (result.inconsistent.length > 0 || againstEvidence) flags.push('inconsistent-data');
+    const notes: Note[] = [
+        ...(againstEvidence ? [{ code: 'score-against-evidence' as const, text: `Dữ liệu không nhất quán: ${score!.ledger[score!.ledger.length - 1]}` }] : []),
+        ...(score?.problems ?? []).map(problem => ({ code: 'score-problem' as const, text: `Điểm: ${problem}` })),
+        ...unverified.map(note => ({ code: 'unverified-threshold' as const, text: `Ngưỡng chưa kiểm chứng: ${note}` })),
+        ...result.inconsistent.map(note => ({ code: 'inconsistent-data' as const, text: `Dữ liệu không nhất quán: ${note}` })),
+        ...(result.verdict === 'không áp dụng' ? result.notApplicableReasons.map(r => ({ code: 'not-applicable' as const, text: `Không áp dụng: ${r}` })) : [])
     ];
     return {
         criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
         citations: meta.citations, verdict: result.verdict, flags, value: result.value,
         threshold: result.thresholds.length > 0 ? result.thresholds.join('; ') : undefined,
-        factsUsed: result.uses, missingFacts: result.missing, gap: result.gap, source: meta.source, unknownThresholds: unknowns,
+        factsUsed: result.uses, missingFacts: result.missing, missingThresholds: result.missingThresholds ?? [], gap: result.gap, source: meta.source, unknownThresholds: unknowns,
         ...(score ? { score } : {}),
         notes, explanation: [
             ...result.lines,
@@ -138,14 +139,14 @@ export function criterion(meta: CriterionMeta, indicators: readonly IndicatorRes
         : indicators.length === 0 ? 'thiếu dữ liệu' : combineAll(indicators.map(i => i.verdict));
     // A criterion rests on implied bounds when its verdict would not stand without them: a pass with any
     // indicator decided that way, or a failure whose every failing indicator was.
-    const implied = (i: IndicatorResult) => i.flags.includes('dựa trên cận suy ra');
+    const implied = (i: IndicatorResult) => i.flags.includes('implied-bounds');
     const failing = indicators.filter(i => i.verdict === 'chưa đạt');
     const restsOnImplied = verdict === 'đạt' ? indicators.some(implied) : verdict === 'chưa đạt' && failing.every(implied);
     const passImplied = (scored?.cond?.unknowns ?? []).some(u => u.decidedByImpliedBounds);
     const flags = [...new Set([
-        ...indicators.flatMap(i => i.flags).filter(f => f !== 'dựa trên cận suy ra' || restsOnImplied),
-        ...((scored?.cond?.unverified.length ?? 0) > 0 ? ['ngưỡng chưa kiểm chứng' as const] : []),
-        ...(passImplied ? ['dựa trên cận suy ra' as const] : [])
+        ...indicators.flatMap(i => i.flags).filter(f => f !== 'implied-bounds' || restsOnImplied),
+        ...((scored?.cond?.unverified.length ?? 0) > 0 ? ['unverified-threshold' as const] : []),
+        ...(passImplied ? ['implied-bounds' as const] : [])
     ])];
     return {
         ...(scored ? { score: scored.score, explanation: scored.cond?.lines ?? [] } : {}),
@@ -181,7 +182,7 @@ export function assemble(
     gates: readonly GateResult[], inputIssues: readonly InputIssue[], ctx: EvalContext, packPass?: PackPassMeta
 ): EvaluationResult {
     const indicators = indicatorResults.filter((i): i is IndicatorResult => i !== undefined);
-    const scoreIssues: InputIssue[] = indicators.flatMap(i => (i.score?.problems ?? []).map(message => ({ severity: 'lỗi' as const, field: `điểm thẩm tra.${i.label}`, message })));
+    const scoreIssues: InputIssue[] = indicators.flatMap(i => (i.score?.problems ?? []).map(message => inputIssue('error', 'invalid-score', ['điểm thẩm tra', i.label], message)));
     const criteria = criteriaMeta.map(meta => criterion(meta, indicators.filter(i => i.criterion === meta.label)));
     const met = criteria.filter(c => c.verdict === 'đạt' || c.verdict === 'không áp dụng');
     const notMet = criteria.filter(c => c.verdict === 'chưa đạt').map(c => c.label);
@@ -203,12 +204,12 @@ export function assemble(
             ...(ctx.group ? { group: ctx.group } : {}), year: ctx.year
         },
         summary: {
-            criteriaOnImpliedBounds: criteria.filter(c => c.flags.includes('dựa trên cận suy ra')).map(c => c.label),
-            indicatorsOnImpliedBounds: indicators.filter(i => i.flags.includes('dựa trên cận suy ra')).map(i => i.label),
-            indicatorsOnUnverifiedThresholds: indicators.filter(i => i.flags.includes('ngưỡng chưa kiểm chứng')).map(i => i.label),
+            criteriaOnImpliedBounds: criteria.filter(c => c.flags.includes('implied-bounds')).map(c => c.label),
+            indicatorsOnImpliedBounds: indicators.filter(i => i.flags.includes('implied-bounds')).map(i => i.label),
+            indicatorsOnUnverifiedThresholds: indicators.filter(i => i.flags.includes('unverified-threshold')).map(i => i.label),
             ...(total ? { points: total } : {}),
-            scoresEnteredInRange: indicators.filter(i => i.score?.by === 'thẩm định viên, trong khoảng quy tắc cho phép').map(i => i.label),
-            scoresAgainstEvidence: indicators.filter(i => i.score?.by === 'thẩm định viên, trái số liệu').map(i => i.label),
+            scoresEnteredInRange: indicators.filter(i => i.score?.by === 'assessor-in-range').map(i => i.label),
+            scoresAgainstEvidence: indicators.filter(i => i.score?.by === 'assessor-against-evidence').map(i => i.label),
             criteriaMet: met.length, criteriaTotal: criteria.length, criteriaNotMet: notMet, criteriaMissingData: missing,
             indicatorsMet: applicableIndicators.filter(i => i.verdict === 'đạt').length,
             indicatorsTotal: applicableIndicators.length,

@@ -13,6 +13,8 @@ export interface Cond {
     readonly verdict: Verdict;
     readonly lines: readonly string[];
     readonly missing: readonly string[];
+    /** The part of `missing` that is an unknown threshold rather than a commune's fact. */
+    readonly missingThresholds?: readonly string[];
     readonly uses: readonly FactUse[];
     readonly unverified: readonly string[];
     readonly inconsistent: readonly string[];
@@ -148,10 +150,11 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
     const shown = showVal(left) + (left.roundingNote ? ` (${left.roundingNote})` : '');
     const base_ = { ...base([left, right]), thresholds: [threshold] };
     if (outcome === undefined) {
+        const missingThreshold = u.lo || u.hi ? `ngưỡng của «${rule}» (chưa biết; chỉ biết ngưỡng ${range})` : `ngưỡng của «${rule}» (chưa biết, tài liệu chưa có${u.note ? `: ${u.note}` : ''})`;
         const use: UnknownThresholdUse = { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: false };
         return {
             verdict: 'thiếu dữ liệu', notApplicableReasons: [], unknowns: [use], ...base_,
-            missing: [u.lo || u.hi ? `ngưỡng của «${rule}» (chưa biết; chỉ biết ngưỡng ${range})` : `ngưỡng của «${rule}» (chưa biết, tài liệu chưa có${u.note ? `: ${u.note}` : ''})`],
+            missing: [missingThreshold], missingThresholds: [missingThreshold],
             lines: [`${rule}: ${shown}; ngưỡng chưa biết (${range}) — với giá trị này kết luận phụ thuộc ngưỡng thật → thiếu dữ liệu.`]
         };
     }
@@ -218,7 +221,8 @@ export function between(rule: string, left: Val, low: Val, high: Val): Cond {
     const verdict = combineAll(parts.map(p => p.verdict));
     const shown = showVal(left);
     return {
-        verdict, missing: unique(parts.flatMap(p => p.missing), s => s), notApplicableReasons: [],
+        verdict, missing: unique(parts.flatMap(p => p.missing), s => s),
+        missingThresholds: unique(parts.flatMap(p => p.missingThresholds ?? []), s => s), notApplicableReasons: [],
         thresholds: [threshold], gap: lowPart.gap ?? highPart.gap, value: lowPart.value, ...base([left, low, high]),
         lines: [`${rule}: ${shown}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`]
     };
@@ -308,6 +312,7 @@ export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: st
         verdict,
         lines: [...parts.flatMap(p => p.lines), ...(extraLine ? [extraLine] : [])],
         missing: verdict === 'thiếu dữ liệu' ? unique(parts.flatMap(p => p.missing), s => s) : [],
+        missingThresholds: verdict === 'thiếu dữ liệu' ? unique(parts.flatMap(p => p.missingThresholds ?? []), s => s) : [],
         uses: unique(parts.flatMap(p => p.uses), u => u.fact + '\u0000' + u.text),
         unverified: unique(parts.flatMap(p => p.unverified), s => s),
         inconsistent: unique(parts.flatMap(p => p.inconsistent), s => s),

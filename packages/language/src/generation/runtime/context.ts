@@ -7,17 +7,9 @@ import type { EvalContext, FactTable } from './fact-input.js';
 import type { Cond } from './conditions.js';
 import type { Val } from './values.js';
 import { showVal } from './values.js';
+import { inputIssue } from './fact-input.js';
+import { groupCode, regionCode, unknownGroupMessage, unknownRegionMessage } from './places.js';
 
-const REGION_CODES: readonly string[] = ['TDMNPB', 'ĐBSH', 'BTB', 'DHNTB', 'TN', 'ĐNB', 'ĐBSCL'];
-
-function foldRegion(text: string): string {
-    return text.normalize('NFC').trim().toUpperCase().replace(/Đ/g, 'D');
-}
-
-/** A region as given by the caller, in canonical form, or undefined if it is not one of the seven. */
-export function regionCode(text: string): string | undefined {
-    return REGION_CODES.find(code => foldRegion(code) === foldRegion(text));
-}
 
 export interface RegionRuleMeta {
     readonly region: string;
@@ -37,16 +29,14 @@ export function communeContext(
     if (options.vùng !== undefined && options.vùng !== null && options.vùng !== '') {
         own = regionCode(String(options.vùng));
         if (!own) {
-            issues.push({ severity: 'lỗi', field: 'vùng', message: `Vùng «${String(options.vùng)}» không có; dùng một trong: ${REGION_CODES.join(', ')}.` });
+            issues.push(inputIssue('error', 'unknown-region', ['thuộc tính', 'vùng'], unknownRegionMessage(String(options.vùng))));
         }
     }
     let group: string | undefined;
     if (options.nhóm !== undefined && options.nhóm !== null && options.nhóm !== '') {
-        const text = String(options.nhóm).trim();
-        if (['1', '2', '3'].includes(text)) {
-            group = text;
-        } else {
-            issues.push({ severity: 'lỗi', field: 'nhóm', message: `Nhóm xã «${text}» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).` });
+        group = groupCode(options.nhóm);
+        if (group === undefined) {
+            issues.push(inputIssue('error', 'unknown-group', ['thuộc tính', 'nhóm'], unknownGroupMessage(String(options.nhóm).trim())));
         }
     }
     const year = Number(assessedAt.slice(0, 4));

@@ -1,9 +1,11 @@
 // Reading and checking a commune's facts at run time: a consumer may pass anything. Embedded verbatim in
 // each generated module (imports and `export` stripped).
 
-import type { InputIssue } from './result-types.js';
+import type { InputIssue, InputIssueCode } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
 import { formatRat, rat, ratCmp, ratFromNumber, ratIsInteger } from './exact-numbers.js';
+import { parseDate } from './dates.js';
+import { didYouMean, normalizeName, normalizeUnit } from './names.js';
 
 export type FactKind = 'percent' | 'count' | 'quantity' | 'money' | 'boolean' | 'level' | 'date' | 'year';
 
@@ -82,8 +84,14 @@ export interface EvalContext {
 const TOTAL_KEY = 'tổng';
 const BOUND_KEYS = new Set(['trên', 'dưới', 'từ', 'đến', 'ít nhất', 'nhiều nhất']);
 
-function canonical(text: string): string {
-    return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+const canonical = normalizeName;
+
+/** The field of a commune file where the facts are written (`dữ kiện`). */
+export const FACTS_FIELD = 'dữ kiện';
+
+/** An input problem at `path` (the keys in a commune file: `["dữ kiện", "số hộ", "2023"]`). */
+export function inputIssue(severity: InputIssue['severity'], code: InputIssueCode, path: readonly string[], message: string): InputIssue {
+    return { severity, code, field: path.join('.'), path, message };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -99,20 +107,23 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
         return { specs, raw, issues, collections };
     }
     if (!isPlainObject(input)) {
-        issues.push({ severity: 'lỗi', field: '(dữ kiện)', message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.' });
+        issues.push(inputIssue('error', 'invalid-value', [FACTS_FIELD], 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.'));
         return { specs, raw, issues, collections };
     }
     for (const [key, value] of Object.entries(input)) {
         const name = canonical(key);
         const spec = specs.get(name);
         if (!spec) {
-            issues.push({ severity: 'cảnh báo', field: key, message: `Dữ kiện «${key}» không có trong bộ tiêu chí; giá trị bị bỏ qua.` });
+            // A typo would otherwise read as missing data: an error, with the name probably meant.
+            issues.push(inputIssue('error', 'unknown-fact', [FACTS_FIELD, key], `Dữ kiện «${key}» không có trong bộ tiêu chí.${didYouMean(name, specs.keys())}`));
             continue;
         }
-        if (value === null || value === undefined) {
+        const path = [FACTS_FIELD, key];
+        const unwrapped = unwrapUnit(spec, path, value, issues);
+        if (unwrapped === null || unwrapped === undefined) {
             continue;
         }
-        const fact = spec.index ? readIndexedFact(spec, key, value, issues, collections) : readFact(spec, key, value, issues);
+        const fact = spec.index ? readIndexedFact(spec, path, unwrapped, issues, collections) : readFact(spec, path, unwrapped, issues);
         if (fact) {
             raw.set(name, fact);
         }
@@ -120,23 +131,38 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
     return { specs, raw, issues, collections };
 }
 
+/**
+ * `{ "giá trị": 12, "đơn vị": "km" }`: the value, once its unit is checked against the declared one
+ * (`m²` and `m2` are the same unit); undefined when the unit differs. Any other value is returned as is.
+ */
+function unwrapUnit(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): unknown {
+    if (!isPlainObject(value) || !('giá trị' in value)) return value;
+    const unit = value['đơn vị'];
+    if (unit !== undefined && normalizeUnit(String(unit)) !== normalizeUnit(spec.unit)) {
+        issues.push(inputIssue('error', 'unit-mismatch', [...path, 'đơn vị'],
+            `Đơn vị «${String(unit)}» khác đơn vị khai báo của dữ kiện («${spec.unit || 'không đơn vị'}»).`));
+        return undefined;
+    }
+    return value['giá trị'];
+}
+
 /** `{ "thôn": ["Thọ Am", "Nội Am"] }`: each collection's members, named once each. */
 function readCollections(lists: unknown, issues: InputIssue[]): Map<string, readonly string[]> {
     const collections = new Map<string, readonly string[]>();
     if (lists === undefined || lists === null) return collections;
     if (!isPlainObject(lists)) {
-        issues.push({ severity: 'lỗi', field: 'danh sách', message: 'Danh sách phải là { "thôn": ["tên", …] }.' });
+        issues.push(inputIssue('error', 'invalid-list', ['danh sách'], 'Danh sách phải là { "thôn": ["tên", …] }.'));
         return collections;
     }
     for (const [key, value] of Object.entries(lists)) {
         if (!Array.isArray(value) || !value.every(v => typeof v === 'string' && v.trim() !== '')) {
-            issues.push({ severity: 'lỗi', field: `danh sách.${key}`, message: 'Cần một mảng tên, vd. ["Thọ Am", "Nội Am"].' });
+            issues.push(inputIssue('error', 'invalid-list', ['danh sách', key], 'Cần một mảng tên, vd. ["Thọ Am", "Nội Am"].'));
             continue;
         }
         const names = value.map(v => canonical(v as string));
         const twice = names.filter((n, i) => names.indexOf(n) !== i);
         if (twice.length > 0) {
-            issues.push({ severity: 'lỗi', field: `danh sách.${key}`, message: `«${twice[0]}» có hai lần trong danh sách.` });
+            issues.push(inputIssue('error', 'invalid-list', ['danh sách', key], `«${twice[0]}» có hai lần trong danh sách.`));
         }
         collections.set(canonical(key), [...new Set(names)]);
     }
@@ -149,13 +175,13 @@ export function readScores(verified: unknown, self: unknown, againstEvidence: un
         const out = new Map<string, Rational>();
         if (input === undefined || input === null) return out;
         if (!isPlainObject(input)) {
-            issues.push({ severity: 'lỗi', field, message: 'Cần { "mã chỉ tiêu": điểm }.' });
+            issues.push(inputIssue('error', 'invalid-score', [field], 'Cần { "mã chỉ tiêu": điểm }.'));
             return out;
         }
         for (const [label, value] of Object.entries(input)) {
             const parsed = parseNumber(value);
             if (typeof parsed === 'string') {
-                issues.push({ severity: 'lỗi', field: `${field}.${label}`, message: parsed });
+                issues.push(inputIssue('error', 'invalid-score', [field, label], parsed));
             } else {
                 out.set(canonical(label), parsed.r);
             }
@@ -170,11 +196,11 @@ export function readScores(verified: unknown, self: unknown, againstEvidence: un
 }
 
 /** A value per year or per member: `{ "2021": 2, "2022": 3 }`, `{ "Thọ Am": true }`. */
-function readIndexedFact(spec: FactSpec, field: string, value: unknown, issues: InputIssue[], collections: ReadonlyMap<string, readonly string[]>): RawFact | undefined {
+function readIndexedFact(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[], collections: ReadonlyMap<string, readonly string[]>): RawFact | undefined {
     const byYear = spec.index === 'năm';
     if (!isPlainObject(value)) {
         issues.push({
-            severity: 'lỗi', field,
+            ...inputIssue('error', 'invalid-value', path, ''),
             message: byYear ? 'Dữ kiện theo từng năm: ghi { "2021": …, "2022": … }.' : `Dữ kiện theo từng ${spec.index}: ghi { "<tên ${spec.index}>": … } cho mỗi ${spec.index} trong «danh sách».`
         });
         return undefined;
@@ -183,47 +209,49 @@ function readIndexedFact(spec: FactSpec, field: string, value: unknown, issues: 
     const indexed = new Map<string, Scalar>();
     for (const [key, entry] of Object.entries(value)) {
         const name = canonical(key);
-        const entryField = `${field}.${key}`;
+        const entryPath = [...path, key];
         if (byYear && !/^[0-9]{4}$/.test(name)) {
-            issues.push({ severity: 'lỗi', field: entryField, message: `«${key}» không phải một năm (viết 4 chữ số, vd. "2023").` });
+            issues.push(inputIssue('error', 'invalid-value', entryPath, `«${key}» không phải một năm (viết 4 chữ số, vd. "2023").`));
             continue;
         }
         if (!byYear && members && !members.includes(name)) {
-            issues.push({ severity: 'lỗi', field: entryField, message: `«${key}» không có trong danh sách ${spec.index} của xã (${members.join(', ') || 'danh sách rỗng'}).` });
+            issues.push(inputIssue('error', 'unknown-member', entryPath, `«${key}» không có trong danh sách ${spec.index} của xã (${members.join(', ') || 'danh sách rỗng'}).`));
             continue;
         }
-        if (entry === null || entry === undefined) continue;
-        const scalar = readScalar(spec, entryField, entry, issues);
+        const unwrapped = unwrapUnit(spec, entryPath, entry, issues);
+        if (unwrapped === null || unwrapped === undefined) continue;
+        const scalar = readScalar(spec, entryPath, unwrapped, issues);
         if (scalar) indexed.set(name, scalar);
     }
     return indexed.size > 0 ? { members: new Map(), indexed } : undefined;
 }
 
-function readFact(spec: FactSpec, field: string, value: unknown, issues: InputIssue[]): RawFact | undefined {
+function readFact(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): RawFact | undefined {
     const members = new Map<string, Scalar>();
     const isMemberObject = isPlainObject(value) && spec.members !== undefined &&
         Object.keys(value).some(key => !BOUND_KEYS.has(canonical(key)));
     if (!isMemberObject) {
-        const total = readScalar(spec, field, value, issues);
+        const total = readScalar(spec, path, value, issues);
         return total ? { total, members } : undefined;
     }
     let total: Scalar | undefined;
-    for (const [key, memberValue] of Object.entries(value as Record<string, unknown>)) {
+    for (const [key, rawMemberValue] of Object.entries(value as Record<string, unknown>)) {
         const member = canonical(key);
-        const memberField = `${field}.${key}`;
+        const memberPath = [...path, key];
+        const memberValue = unwrapUnit(spec, memberPath, rawMemberValue, issues);
         if (memberValue === null || memberValue === undefined) {
             continue;
         }
         if (member === TOTAL_KEY) {
-            total = readScalar(spec, memberField, memberValue, issues);
+            total = readScalar(spec, memberPath, memberValue, issues);
         } else if (spec.members?.includes(member)) {
-            const scalar = readScalar(spec, memberField, memberValue, issues);
+            const scalar = readScalar(spec, memberPath, memberValue, issues);
             if (scalar) {
                 members.set(member, scalar);
             }
         } else {
             issues.push({
-                severity: 'lỗi', field: memberField,
+                ...inputIssue('error', 'unknown-member', memberPath, ''),
                 message: `«${key}» không phải một phần của phân tổ; dùng: ${[...(spec.members ?? []), TOTAL_KEY].join(', ')}.`
             });
         }
@@ -231,9 +259,9 @@ function readFact(spec: FactSpec, field: string, value: unknown, issues: InputIs
     return total || members.size > 0 ? { total, members } : undefined;
 }
 
-function readScalar(spec: FactSpec, field: string, value: unknown, issues: InputIssue[]): Scalar | undefined {
+function readScalar(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): Scalar | undefined {
     const fail = (message: string): undefined => {
-        issues.push({ severity: 'lỗi', field, message });
+        issues.push(inputIssue('error', 'invalid-value', path, message));
         return undefined;
     };
     switch (spec.kind) {
@@ -253,13 +281,13 @@ function readScalar(spec: FactSpec, field: string, value: unknown, issues: Input
             return iso ? { t: 'date', iso } : fail(`Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được ${show(value)}.`);
         }
         default:
-            return readNumberScalar(spec, field, value, fail);
+            return readNumberScalar(spec, value, fail);
     }
 }
 
-function readNumberScalar(spec: FactSpec, field: string, value: unknown, fail: (message: string) => undefined): NumberScalar | undefined {
+function readNumberScalar(spec: FactSpec, value: unknown, fail: (message: string) => undefined): NumberScalar | undefined {
     if (isPlainObject(value)) {
-        return readBound(spec, field, value, fail);
+        return readBound(spec, value, fail);
     }
     const parsed = parseNumber(value);
     if (typeof parsed === 'string') {
@@ -269,7 +297,7 @@ function readNumberScalar(spec: FactSpec, field: string, value: unknown, fail: (
     return problem ? fail(problem) : { t: 'num', r: parsed.r, isBound: false, decimals: parsed.decimals };
 }
 
-function readBound(spec: FactSpec, field: string, value: Record<string, unknown>, fail: (message: string) => undefined): NumberScalar | undefined {
+function readBound(spec: FactSpec, value: Record<string, unknown>, fail: (message: string) => undefined): NumberScalar | undefined {
     let lo: Rational | undefined, hi: Rational | undefined, loOpen = false, hiOpen = false;
     for (const [key, bound] of Object.entries(value)) {
         const parsed = parseNumber(bound);
@@ -339,20 +367,6 @@ export function parseNumber(value: unknown): { r: Rational; decimals: number } |
     }
     const decimals = /\.(\d+)$/.exec(normalized)?.[1]?.length ?? 0;
     return { r: ratFromNumber(Number(normalized)), decimals };
-}
-
-export function parseDate(text: string): string | undefined {
-    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-    const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-    const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[3], vn[2], vn[1]] : [];
-    if (!year || !month || !day) {
-        return undefined;
-    }
-    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-    if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) {
-        return undefined;
-    }
-    return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 function show(value: unknown): string {

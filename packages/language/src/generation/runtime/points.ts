@@ -51,7 +51,7 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
     const problems: string[] = [];
     const base = { max: ratToNumber(max), ...(self !== undefined ? { self: ratToNumber(self) } : {}) };
     if (cond.verdict === 'không áp dụng') {
-        return { ...base, by: 'không áp dụng', ledger: ['Không áp dụng: không tính điểm, tối đa của tiêu chí giảm tương ứng.'], problems };
+        return { ...base, by: 'not-applicable', ledger: ['Không áp dụng: không tính điểm, tối đa của tiêu chí giảm tương ứng.'], problems };
     }
     let ruleScore: Rational | undefined;
     let range: [Rational, Rational] | undefined;
@@ -91,7 +91,7 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
     }
     if (verified !== undefined && ratCmp(verified, max) > 0) {
         problems.push(`Điểm thẩm tra ${showPoints(verified)} vượt tối đa ${showPoints(max)} của chỉ tiêu ${label}.`);
-        return { ...base, by: 'chưa xác định', ...(range ? { possible: { min: ratToNumber(range[0]), max: ratToNumber(range[1]) } } : {}), ledger, problems };
+        return { ...base, by: 'undetermined', ...(range ? { possible: { min: ratToNumber(range[0]), max: ratToNumber(range[1]) } } : {}), ledger, problems };
     }
     if (against !== undefined) {
         if (verified === undefined) {
@@ -99,14 +99,14 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
         } else {
             const byRule = ruleScore !== undefined ? `theo quy tắc ${showPoints(ruleScore)}` : range ? `quy tắc cho phép ${showPoints(range[0])}–${showPoints(range[1])}` : '';
             ledger.push(`Điểm thẩm tra ${showPoints(verified)}/${showPoints(max)} do báo cáo chấm trái với số liệu của chính nó (${byRule}): ${against.replace(/[.。]+$/, "")}.`);
-            return { ...base, awarded: ratToNumber(verified), by: 'thẩm định viên, trái số liệu', ledger, problems };
+            return { ...base, awarded: ratToNumber(verified), by: 'assessor-against-evidence', ledger, problems };
         }
     }
     if (ruleScore !== undefined) {
         if (verified !== undefined && ratCmp(verified, ruleScore) !== 0) {
             problems.push(`Điểm thẩm tra ${showPoints(verified)} khác điểm theo quy tắc ${showPoints(ruleScore)} ở chỉ tiêu ${label}; dùng điểm theo quy tắc (nếu báo cáo chấm trái số liệu, khai trong «điểm trái số liệu»).`);
         }
-        return { ...base, awarded: ratToNumber(ruleScore), by: 'quy tắc', ledger, problems };
+        return { ...base, awarded: ratToNumber(ruleScore), by: 'rule', ledger, problems };
     }
     const possible = range ? { min: ratToNumber(range[0]), max: ratToNumber(range[1]) } : undefined;
     if (cond.verdict === 'chưa đạt' && range) {
@@ -116,12 +116,12 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
             problems.push(`Điểm thẩm tra ${showPoints(verified)} của chỉ tiêu ${label} nằm ngoài khoảng quy tắc cho phép (${showPoints(range[0])}–${showPoints(range[1])}).`);
         } else {
             ledger.push(`Thẩm định viên chấm ${showPoints(verified)} (trong khoảng ${showPoints(range[0])}–${showPoints(range[1])}).`);
-            return { ...base, awarded: ratToNumber(verified), possible, by: 'thẩm định viên, trong khoảng quy tắc cho phép', ledger, problems };
+            return { ...base, awarded: ratToNumber(verified), possible, by: 'assessor-in-range', ledger, problems };
         }
     } else if (verified !== undefined) {
         problems.push(`Chỉ tiêu ${label} thiếu dữ liệu nên không tính được điểm; điểm thẩm tra ${showPoints(verified)} chưa được dùng (nếu báo cáo chấm dù thiếu số liệu, khai trong «điểm trái số liệu»).`);
     }
-    return { ...base, by: 'chưa xác định', ...(possible ? { possible } : {}), ledger, problems };
+    return { ...base, by: 'undetermined', ...(possible ? { possible } : {}), ledger, problems };
 }
 
 export interface CriterionPointsMeta {
@@ -150,7 +150,7 @@ export function scoreCriterion(meta: CriterionPointsMeta, indicators: readonly I
     let self: Rational | undefined = rat(0n);
     for (const indicator of indicators) {
         const s = indicator.score;
-        if (!s || s.by === 'không áp dụng') continue;
+        if (!s || s.by === 'not-applicable') continue;
         const max = dec(String(s.max));
         applicableMax = ratAdd(applicableMax, max);
         if (s.awarded !== undefined) {

@@ -2,13 +2,32 @@
 // module (see scripts/embed-runtime.mjs), so it must stay free of imports.
 
 /** Version of the result format; bumped when a consumer would need to change how it reads results. */
-export const RESULT_FORMAT_VERSION = 'ntm-result/1';
+export const RESULT_FORMAT_VERSION = 'ntm-result/2';
+
+// Every value code branches on is a short stable code; its Vietnamese wording lives in the map beside it.
+// Verdicts are the exception that proves the rule: the four legal verdict words are themselves the codes
+// (official results in commune files are written with them).
 
 /** An indicator's, criterion's or gate's verdict. */
 export type Verdict = 'đạt' | 'chưa đạt' | 'không áp dụng' | 'thiếu dữ liệu';
 
 /** Flags that qualify a verdict without changing it. */
-export type VerdictFlag = 'ngưỡng chưa kiểm chứng' | 'dựa trên cận suy ra' | 'dữ liệu không nhất quán';
+export type VerdictFlag = 'unverified-threshold' | 'implied-bounds' | 'inconsistent-data';
+
+export const FLAG_LABELS: Readonly<Record<VerdictFlag, string>> = {
+    'unverified-threshold': 'ngưỡng chưa kiểm chứng',
+    'implied-bounds': 'dựa trên cận suy ra',
+    'inconsistent-data': 'dữ liệu không nhất quán'
+};
+
+/** What a note behind a verdict is about. */
+export type NoteCode = 'unverified-threshold' | 'inconsistent-data' | 'score-against-evidence' | 'score-problem' | 'not-applicable';
+
+/** A note behind a verdict: `text` is the whole Vietnamese sentence, as shown. */
+export interface Note {
+    readonly code: NoteCode;
+    readonly text: string;
+}
 
 export interface EvaluateOptions {
     /** Assessment date (thời điểm xét), `YYYY-MM-DD` or `dd/mm/yyyy`. Required: never "today". */
@@ -55,10 +74,16 @@ export interface PackInfo {
     readonly amendments: readonly (LegalSourceInfo & { readonly from: string })[];
 }
 
+export type RuleSourceKind = 'original' | 'replaced' | 'added' | 'dropped';
+
+export const RULE_SOURCE_LABELS: Readonly<Record<RuleSourceKind, string>> = {
+    original: 'gốc', replaced: 'thay', added: 'thêm', dropped: 'không áp dụng'
+};
+
 /** Which text set the rule applied to an indicator: the pack itself, a base pack, a replacement or an amendment. */
 export interface RuleSource {
-    /** «gốc» (written where the indicator is declared), «thay», «thêm», «không áp dụng». */
-    readonly kind: 'gốc' | 'thay' | 'thêm' | 'không áp dụng';
+    /** Written where the indicator is declared, a replacement (`thay`), an addition (`thêm`), or `không áp dụng`. */
+    readonly kind: RuleSourceKind;
     /** The pack whose text holds the rule. */
     readonly pack: string;
     /** The amending decision, when the rule comes from `sửa đổi theo … từ …`. */
@@ -115,6 +140,8 @@ export interface IndicatorResult {
     readonly threshold?: string;
     readonly factsUsed: readonly FactUse[];
     readonly missingFacts: readonly string[];
+    /** The part of `missingFacts` that is a threshold the documents do not give (find it in the decision). */
+    readonly missingThresholds: readonly string[];
     readonly gap?: Gap;
     /** For a scored indicator: points awarded and how. */
     readonly score?: IndicatorScore;
@@ -123,10 +150,21 @@ export interface IndicatorResult {
     /** Every unknown threshold the verdict met, with its bounds. */
     readonly unknownThresholds: readonly UnknownThresholdUse[];
     /** Notes behind the flags: unverified thresholds with their notes, data inconsistencies, why not applicable. */
-    readonly notes: readonly string[];
+    readonly notes: readonly Note[];
     /** One Vietnamese sentence per checked clause. */
     readonly explanation: readonly string[];
 }
+
+/** Who decided an indicator's points. */
+export type ScoreBasis = 'rule' | 'assessor-in-range' | 'assessor-against-evidence' | 'undetermined' | 'not-applicable';
+
+export const SCORE_BASIS_LABELS: Readonly<Record<ScoreBasis, string>> = {
+    'rule': 'quy tắc',
+    'assessor-in-range': 'thẩm định viên, trong khoảng quy tắc cho phép',
+    'assessor-against-evidence': 'thẩm định viên, trái số liệu',
+    'undetermined': 'chưa xác định',
+    'not-applicable': 'không áp dụng'
+};
 
 /** How an indicator's points were arrived at: by the rule, or entered by the assessor where allowed. */
 export interface IndicatorScore {
@@ -135,7 +173,7 @@ export interface IndicatorScore {
     readonly awarded?: number;
     /** What the rule allows (a discretionary range) or what the missing data leaves open. */
     readonly possible?: { readonly min: number; readonly max: number };
-    readonly by: 'quy tắc' | 'thẩm định viên, trong khoảng quy tắc cho phép' | 'thẩm định viên, trái số liệu' | 'chưa xác định' | 'không áp dụng';
+    readonly by: ScoreBasis;
     /** The commune's self-assessed score, shown beside the verified one. */
     readonly self?: number;
     /** Awarded, deducted, why: one line each. */
@@ -207,9 +245,21 @@ export interface PackSummary {
     readonly text: string;
 }
 
+export type Severity = 'error' | 'warning';
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: 'lỗi', warning: 'cảnh báo' };
+
+/** What is wrong with an input. */
+export type InputIssueCode =
+    | 'unknown-fact' | 'unit-mismatch' | 'invalid-value' | 'unknown-member' | 'invalid-list'
+    | 'invalid-score' | 'unknown-region' | 'unknown-group';
+
 export interface InputIssue {
-    readonly severity: 'lỗi' | 'cảnh báo';
-    /** The fact (field) concerned. */
+    readonly severity: Severity;
+    readonly code: InputIssueCode;
+    /** Where, as keys of a commune file: `["dữ kiện", "số hộ"]`, `["thuộc tính", "vùng"]`. */
+    readonly path: readonly string[];
+    /** `path` joined with dots, for display. */
     readonly field: string;
     readonly message: string;
 }

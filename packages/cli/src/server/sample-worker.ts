@@ -1,9 +1,0 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import type { RunSamplesParams } from '@ntm/language/lsp';
-import { runSamples } from '../api/run-samples.js';
-import type { RunSamplesOptions } from '../api/run-samples.js';
-
-/** One test run in a fresh thread: packs are compiled from the files as they are now, never from a stale cache. */
-const { params, options } = workerData as { params: RunSamplesParams; options: RunSamplesOptions };
-// Without top-level await, so that the file also bundles to CommonJS.
-void runSamples(params, options).then(result => parentPort?.postMessage(result));

@@ -1,0 +1,109 @@
+import AjvModule from 'ajv';
+import type { ErrorObject } from 'ajv';
+import type { CommuneData } from './commune-data.js';
+import { COMMUNE_SCHEMA } from './commune-schema.js';
+import type { FileIssue, FilePosition } from './file-issue.js';
+import { JsonDocument } from './json-document.js';
+
+/** `sample`: a commune file with official results; `commune`: one without; `other`: any other JSON. */
+export type CommuneFileKind = 'sample' | 'commune' | 'other';
+
+/** A commune file read and checked for shape; its facts are checked against a pack when it is evaluated. */
+export interface CommuneFile {
+    /** The file as given (a path, or a URI in the browser). */
+    readonly file: string;
+    readonly text: string;
+    readonly kind: CommuneFileKind;
+    /** The content, when it has the shape of a commune file. */
+    readonly data?: CommuneData;
+    /** Problems of shape (JSON syntax, unknown fields, wrong types), with line and column. */
+    readonly issues: readonly FileIssue[];
+    /** Where a field is written: `positionOf(["dữ kiện", "số hộ"])`. */
+    positionOf(path: readonly (string | number)[]): FilePosition;
+}
+
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;
+let validator: Validator | undefined;
+
+function validate(value: unknown): ErrorObject[] {
+    validator ??= new (Ajv as unknown as new (options: object) => { compile(schema: object): Validator })({ allErrors: true, strict: false }).compile(COMMUNE_SCHEMA);
+    return validator(value) ? [] : [...(validator.errors ?? [])];
+}
+
+const OFFICIAL = 'kết quả chính thức';
+
+/** Reads a commune file's text; never throws. The one reader of commune files for every tool. */
+export function parseCommuneFile(text: string, file: string): CommuneFile {
+    const document = new JsonDocument(text);
+    const positionOf = (path: readonly (string | number)[]) => document.positionOf(path);
+    const issue = (path: readonly string[], offset: number, message: string): FileIssue =>
+        ({ file, severity: 'error', path, message, ...document.positionAt(offset) });
+    if (document.problems.length > 0) {
+        const kind: CommuneFileKind = text.normalize('NFC').includes(`"${OFFICIAL}"`) ? 'sample' : 'other';
+        const issues = document.problems.map(p => issue(p.path.length > 0 ? p.path : ['(tệp)'], p.offset, p.message));
+        return { file, text, kind, issues, positionOf };
+    }
+    const value = document.value;
+    const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+    if (!record) {
+        return { file, text, kind: 'other', issues: [issue(['(tệp)'], 0, 'Tệp xã phải là một đối tượng JSON { … }.')], positionOf };
+    }
+    const kind: CommuneFileKind = OFFICIAL in record ? 'sample' : 'bộ tiêu chí' in record || 'dữ kiện' in record || 'các thôn' in record ? 'commune' : 'other';
+    const errors = validate(record);
+    if (errors.length > 0) {
+        // A failed `anyOf` also reports each branch's `required`; its own message says it all.
+        const shown = errors.filter(error => !error.schemaPath.includes('/anyOf/'));
+        return { file, text, kind, issues: dedupe(shown.map(error => schemaIssue(error, file, document))), positionOf };
+    }
+    return { file, text, kind, data: record as unknown as CommuneData, issues: [], positionOf };
+}
+
+function dedupe(issues: FileIssue[]): FileIssue[] {
+    const seen = new Set<string>();
+    return issues.filter(i => {
+        const key = `${i.path.join('.')}\u0000${i.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+function schemaIssue(error: ErrorObject, file: string, document: JsonDocument): FileIssue {
+    const path = error.instancePath.split('/').slice(1).map(p => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let message: string;
+    switch (error.keyword) {
+        case 'required': {
+            const missing = String((error.params as { missingProperty?: string }).missingProperty);
+            message = `Thiếu trường «${missing}».`;
+            break;
+        }
+        case 'additionalProperties': {
+            const extra = String((error.params as { additionalProperty?: string }).additionalProperty);
+            path.push(extra);
+            message = `Trường «${extra}» không thuộc định dạng tệp xã (xem docs/tep-xa.md).`;
+            break;
+        }
+        case 'enum':
+            message = `Giá trị phải là một trong: ${[...new Set(((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(v => String(v)))].map(v => `«${v}»`).join(', ')}.`;
+            break;
+        case 'type': {
+            const type = String((error.params as { type?: string }).type);
+            message = `Cần kiểu ${VIETNAMESE_TYPES[type] ?? type}.`;
+            break;
+        }
+        case 'minLength':
+            message = 'Không được để trống.';
+            break;
+        case 'anyOf':
+            message = 'Cần «dữ kiện» (dữ kiện của xã) hoặc «các thôn» (dữ kiện của từng thôn).';
+            break;
+        default:
+            message = error.message ?? 'Không hợp lệ.';
+    }
+    return { file, severity: 'error', path: path.length > 0 ? path : ['(gốc)'], message, ...document.positionOf(path) };
+}
+
+const VIETNAMESE_TYPES: Readonly<Record<string, string>> = {
+    string: 'chuỗi', object: 'đối tượng { … }', array: 'danh sách [ … ]', number: 'số', boolean: 'true/false'
+};

@@ -1,0 +1,91 @@
+import type { EvaluationResult, InputIssue } from '@ntm/language';
+import { normalizeName } from '@ntm/language';
+import type { CommuneFile } from '../commune/read-commune.js';
+import type { FileIssue } from '../commune/file-issue.js';
+import type { PackLocations } from '../packs/pack-locations.js';
+import { evaluateOptionsOf } from './commune-options.js';
+import type { EvaluatorModule } from './evaluator-module.js';
+
+export interface VillageResult {
+    readonly name: string;
+    readonly result: EvaluationResult;
+}
+
+/** A commune file evaluated against a pack, or the reasons it could not be. */
+export interface CommuneEvaluation {
+    readonly commune: CommuneFile;
+    readonly result?: EvaluationResult;
+    /** For a village-level pack and a file with «các thôn»: each village's result. */
+    readonly villages?: readonly VillageResult[];
+    /** Every problem of the inputs (commune file and pack), errors and warnings, with file, line and column. */
+    readonly issues: readonly FileIssue[];
+    /** The pack used, and why when it was chosen from a folder by level, province and date. */
+    readonly packFile?: string;
+    readonly selectionNote?: string;
+    /** Where the pack's criteria and indicators are written. */
+    readonly locations?: PackLocations;
+}
+
+export function errorsOf(evaluation: Pick<CommuneEvaluation, 'issues'>): FileIssue[] {
+    return evaluation.issues.filter(i => i.severity === 'error');
+}
+
+export interface EvaluateCommuneOptions {
+    /** Overrides the file's «ngày đánh giá». */
+    readonly date?: string;
+    /**
+     * The pack was chosen from a folder by date: facts it does not know may belong to another version of the
+     * law, so they are warnings; when the file names its pack they are typos, so errors.
+     */
+    readonly packChosenByDate?: boolean;
+}
+
+/**
+ * Evaluates a commune file that has the shape of one (`commune.data`) with a loaded evaluator: the
+ * evaluator checks the facts (types, units, unknown names, lists, scores, region, group) and this adds
+ * where in the file each problem is. Never throws for bad input.
+ */
+export function evaluateCommuneFile(commune: CommuneFile, evaluator: EvaluatorModule, options: EvaluateCommuneOptions = {}): Pick<CommuneEvaluation, 'result' | 'villages' | 'issues'> {
+    const data = commune.data;
+    if (!data) return { issues: commune.issues };
+    const at = (issue: InputIssue, prefix: readonly string[] = []): FileIssue => {
+        const path = [...prefix, ...issue.path];
+        const unknownAllowed = issue.code === 'unknown-fact' && options.packChosenByDate;
+        return {
+            file: commune.file, path, ...commune.positionOf(path),
+            severity: unknownAllowed ? 'warning' : issue.severity,
+            message: unknownAllowed ? `Dữ kiện «${issue.path[issue.path.length - 1] ?? ''}» không dùng trong bộ tiêu chí được chọn cho ngày đánh giá.` : issue.message
+        };
+    };
+    let result: EvaluationResult;
+    try {
+        result = evaluator.evaluate(data['dữ kiện'] ?? {}, evaluateOptionsOf(data, options.date));
+    } catch (error) {
+        const path = ['ngày đánh giá'];
+        return { issues: [{ file: commune.file, severity: 'error', path, message: (error as Error).message, ...commune.positionOf(path) }] };
+    }
+    const issues: FileIssue[] = result.inputIssues.map(issue => at(issue));
+    const known = new Set(evaluator.FACT_SPECS.map(spec => spec.name));
+    for (const key of Object.keys(data['ghi chú dữ kiện'] ?? {})) {
+        if (!known.has(normalizeName(key))) {
+            const path = ['ghi chú dữ kiện', key];
+            issues.push({ file: commune.file, severity: 'warning', path, message: `Ghi chú cho dữ kiện «${key}» không có trong bộ tiêu chí.`, ...commune.positionOf(path) });
+        }
+    }
+    const villages: VillageResult[] = [];
+    for (const [name, village] of Object.entries(data['các thôn'] ?? {})) {
+        // Each village is evaluated on its own facts, with the commune's date.
+        const villageResult = evaluator.evaluate(village['dữ kiện'] ?? {}, { ngàyĐánhGiá: options.date ?? data['ngày đánh giá'] });
+        villages.push({ name, result: villageResult });
+        issues.push(...villageResult.inputIssues.map(issue => at(issue, ['các thôn', name])));
+    }
+    // Inconsistencies the evaluator found in the data are worth a warning even when the verdict stands.
+    const factsAt = commune.positionOf(['dữ kiện']);
+    const inconsistencies = new Set(result.indicators.flatMap(i => i.notes
+        .filter(n => n.code === 'inconsistent-data' || n.code === 'score-against-evidence')
+        .map(n => `chỉ tiêu ${i.label}: ${n.text}`)));
+    for (const message of inconsistencies) {
+        issues.push({ file: commune.file, severity: 'warning', path: [], message, ...factsAt });
+    }
+    return { result, ...(villages.length > 0 ? { villages } : {}), issues };
+}

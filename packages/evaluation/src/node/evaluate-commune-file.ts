@@ -1,0 +1,52 @@
+import * as path from 'node:path';
+import { parseDate } from '@ntm/language';
+import type { CommuneFile } from '../commune/read-commune.js';
+import type { FileIssue } from '../commune/file-issue.js';
+import type { CommuneEvaluation } from '../evaluate/evaluate-commune.js';
+import { evaluateCommuneFile as evaluateWith } from '../evaluate/evaluate-commune.js';
+import { evaluatorFor } from './compile-pack-file.js';
+import { readCommuneFile } from './read-commune-file.js';
+import { selectPack } from './select-pack.js';
+
+/** The pack a commune file names in «bộ tiêu chí», relative to the commune file. */
+export function packOf(commune: CommuneFile): string | undefined {
+    const declared = commune.data?.['bộ tiêu chí'];
+    return declared ? path.resolve(path.dirname(commune.file), declared) : undefined;
+}
+
+/**
+ * Reads a commune file, picks its pack (the one given, the one it names, or the one in force in the
+ * folder it names), compiles it and evaluates the commune. Never throws for bad input: every problem is
+ * an issue with file, line and column.
+ */
+export async function evaluateCommuneAt(communeFile: string, packFile?: string, dateOverride?: string): Promise<CommuneEvaluation> {
+    const commune = await readCommuneFile(path.resolve(communeFile));
+    const data = commune.data;
+    if (!data) return { commune, issues: commune.issues };
+    const fail = (field: string, message: string): CommuneEvaluation =>
+        ({ commune, issues: [{ file: commune.file, severity: 'error', path: [field], message, ...commune.positionOf([field]) }] });
+    const named = packFile ? path.resolve(packFile) : packOf(commune);
+    if (!named) return fail('bộ tiêu chí', 'tệp xã không ghi «bộ tiêu chí» và lệnh không chỉ định tệp .ntm.');
+    const givenDate = dateOverride ?? data['ngày đánh giá'];
+    const date = parseDate(givenDate);
+    if (!date) {
+        return dateOverride !== undefined
+            ? { commune, issues: [{ file: commune.file, severity: 'error', path: ['--ngày'], message: `Ngày đánh giá «${dateOverride}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`, line: 1, column: 1 }] }
+            : fail('ngày đánh giá', `Ngày đánh giá «${givenDate}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`);
+    }
+    const selection = await selectPack(named, { level: data['cấp'], province: data['tỉnh'], date });
+    if ('error' in selection) return fail(packFile ? 'ngày đánh giá' : 'bộ tiêu chí', selection.error);
+    const pack = selection.pack;
+    const loaded = await evaluatorFor(pack).catch((error: Error) => error);
+    if (loaded instanceof Error) return fail('bộ tiêu chí', `không đọc được bộ tiêu chí (${loaded.message}).`);
+    if (!loaded.evaluator) {
+        return { commune, packFile: pack, issues: loaded.compiled.issues.filter(i => i.severity === 'error') };
+    }
+    const evaluated = evaluateWith(commune, loaded.evaluator, { date: dateOverride, packChosenByDate: selection.note !== undefined });
+    return {
+        commune, packFile: pack, ...(selection.note ? { selectionNote: selection.note } : {}),
+        ...(loaded.compiled.locations ? { locations: loaded.compiled.locations } : {}), ...evaluated
+    };
+}
+
+export type { FileIssue };

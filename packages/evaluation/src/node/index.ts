@@ -1,0 +1,9 @@
+// @ntm/evaluation/node: the Node layer over the browser-safe core: files, the pack cache, worker threads.
+export * from './files.js';
+export * from './compile-pack-file.js';
+export * from './read-commune-file.js';
+export * from './select-pack.js';
+export * from './evaluate-commune-file.js';
+export * from './find-samples.js';
+export * from './run-samples.js';
+export * from './worker-sample-runner.js';

@@ -1,0 +1,43 @@
+import type { LoadedPack, NtmServices } from '@ntm/language';
+import { loadPackFile, loadPackTextWithBases } from '@ntm/language';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { FileIssue } from '../commune/file-issue.js';
+import type { PackLocations } from './pack-locations.js';
+import { locatePack } from './pack-locations.js';
+
+/** A pack parsed, checked and (when error-free) generated, with where its parts are written. */
+export interface CompiledPack {
+    /** The file as given to the library (a path, or a URI in the browser). */
+    readonly file: string;
+    readonly uri: string;
+    readonly loaded: LoadedPack;
+    /** Every diagnostic of the pack, errors first by position. */
+    readonly issues: readonly FileIssue[];
+    /** The generated TypeScript; absent when the pack has errors. */
+    readonly typescript?: string;
+    readonly fileName?: string;
+    readonly locations?: PackLocations;
+}
+
+/**
+ * Loads a pack (and the packs it builds on) through the given services and generates its evaluator.
+ * `text` is the pack's text when it is not (yet) what the file system holds: an editor buffer, a page.
+ */
+export async function compilePack(services: NtmServices, uri: string, file: string, text?: string): Promise<CompiledPack> {
+    const loaded = text === undefined ? await loadPackFile(services, uri) : await loadPackTextWithBases(services, text, uri);
+    const issues = loaded.diagnostics.map(d => issueFromDiagnostic(file, d))
+        .sort((a, b) => a.line - b.line || a.column - b.column);
+    if (loaded.hasErrors) {
+        return { file, uri, loaded, issues };
+    }
+    const generator = services.generation.TsGenerator;
+    const generated = generator.generate(loaded.pack);
+    return { file, uri, loaded, issues, typescript: generated.text, fileName: generated.fileName, locations: locatePack(generator.compose(loaded.pack)) };
+}
+
+/** A pack's diagnostic as a file issue (1-based positions). */
+export function issueFromDiagnostic(file: string, diagnostic: Diagnostic): FileIssue {
+    const { line, character } = diagnostic.range.start;
+    const severity = diagnostic.severity === 1 || diagnostic.severity === undefined ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info';
+    return { file, severity, path: [], message: diagnostic.message, line: line + 1, column: character + 1 };
+}

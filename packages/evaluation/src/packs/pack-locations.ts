@@ -1,0 +1,57 @@
+import type { AstNode } from 'langium';
+import { AstUtils } from 'langium';
+import type { EffectivePack, IndicatorVersion } from '@ntm/language';
+import type { SourceLocation } from '../samples/run-protocol.js';
+
+/**
+ * Where a pack's criteria and indicators are written, from its syntax tree: an indicator replaced by a
+ * provincial pack or an amendment is found at the replacing text, one inherited from a base pack in the
+ * base pack's file. The editor puts verdicts there; nothing searches the text.
+ */
+export interface PackLocations {
+    readonly header?: SourceLocation;
+    criterion(label: string): SourceLocation | undefined;
+    /** The version of the indicator in force on `date` (ISO), or the first version without a date. */
+    indicator(label: string, date?: string): SourceLocation | undefined;
+}
+
+export function locatePack(effective: EffectivePack): PackLocations {
+    const criteria = new Map<string, SourceLocation>();
+    const indicators = new Map<string, Array<{ from?: string; location: SourceLocation }>>();
+    for (const criterion of effective.criteria) {
+        const where = locationOf(criterion.criterion);
+        if (where && !criteria.has(criterion.label)) criteria.set(criterion.label, where);
+        for (const indicator of criterion.indicators) {
+            const versions = indicator.versions.flatMap(version => {
+                const location = locationOf(versionNode(version));
+                return location ? [{ from: version.from, location }] : [];
+            });
+            indicators.set(indicator.label, versions);
+        }
+    }
+    return {
+        header: locationOf(effective.pack),
+        criterion: label => criteria.get(label),
+        indicator: (label, date) => {
+            let chosen: SourceLocation | undefined;
+            for (const version of indicators.get(label) ?? []) {
+                if (version.from === undefined || (date !== undefined && version.from <= date)) chosen = version.location;
+            }
+            return chosen ?? indicators.get(label)?.[0]?.location;
+        }
+    };
+}
+
+/** The text that wrote a version: the `thay`/`thêm`/`không áp dụng` line when a change wrote it. */
+function versionNode(version: IndicatorVersion): AstNode | undefined {
+    return version.change ?? version.drop ?? version.indicator;
+}
+
+function locationOf(node: AstNode | undefined): SourceLocation | undefined {
+    const range = node?.$cstNode?.range;
+    if (!node || !range) return undefined;
+    const document = AstUtils.findRootNode(node).$document;
+    if (!document) return undefined;
+    // Only the first line: a criterion's range spans all its indicators, and editors mark its first line.
+    return { uri: document.uri.toString(), range: { start: range.start, end: range.start.line === range.end.line ? range.end : { line: range.start.line, character: Number.MAX_SAFE_INTEGER } } };
+}

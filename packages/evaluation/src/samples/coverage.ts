@@ -1,0 +1,42 @@
+import type { EvaluationResult } from '@ntm/language';
+import type { VerdictCheck } from './sample-check.js';
+
+/** What the sample communes of one pack exercise, and where an official verdict contradicts the rules. */
+export class PackCoverage {
+    private readonly indicators = new Map<string, string>();
+    private readonly exercised = new Set<string>();
+    readonly contradictions: string[] = [];
+    samples = 0;
+
+    constructor(readonly packTitle: string) {}
+
+    /** An indicator counts as exercised when a sample's data decides it (not «thiếu dữ liệu»). */
+    add(result: EvaluationResult, checks: readonly VerdictCheck[], commune: string): void {
+        this.samples++;
+        for (const indicator of result.indicators) {
+            this.indicators.set(indicator.label, indicator.requirementText ?? indicator.rule);
+            if (indicator.verdict !== 'thiếu dữ liệu') this.exercised.add(indicator.label);
+        }
+        const byLabel = new Map(result.indicators.map(i => [i.label, i] as const));
+        for (const check of checks) {
+            if (check.level !== 'indicator' || !check.official || !check.computed) continue;
+            const decided = (v: string) => v === 'đạt' || v === 'chưa đạt';
+            if (!decided(check.official) || !decided(check.computed) || check.official === check.computed) continue;
+            const indicator = byLabel.get(check.label);
+            if (!indicator || indicator.unknownThresholds.length > 0) continue;
+            const soft = indicator.flags.includes('unverified-threshold') ? ' (ngưỡng chưa kiểm chứng)' : '';
+            this.contradictions.push(`xã ${commune}, chỉ tiêu ${check.label}: chính thức «${check.official}» nhưng giá trị ${indicator.value?.text ?? indicator.factsUsed.map(u => u.text).join('; ')} so với yêu cầu ${indicator.threshold ?? indicator.rule} cho «${check.computed}»${soft}`);
+        }
+    }
+
+    lines(): string[] {
+        const missing = [...this.indicators.keys()].filter(label => !this.exercised.has(label));
+        const out = [`Độ phủ «${this.packTitle}»: ${this.exercised.size}/${this.indicators.size} chỉ tiêu được ít nhất một xã mẫu kiểm (${this.samples} xã mẫu).`];
+        if (missing.length > 0) out.push(`  Chưa xã mẫu nào kiểm (toàn thiếu dữ liệu): ${missing.join(', ')}`);
+        if (this.contradictions.length > 0) {
+            out.push(`  Kết luận chính thức trái với ngưỡng đã mã hóa (${this.contradictions.length}):`);
+            for (const line of this.contradictions) out.push(`    - ${line}`);
+        }
+        return out;
+    }
+}

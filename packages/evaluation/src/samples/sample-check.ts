@@ -1,0 +1,174 @@
+import type { EvaluationResult, IndicatorResult, Verdict } from '@ntm/language';
+import type { CommuneData, KnownDiscrepancy } from '../commune/commune-data.js';
+import type { CheckLevel, CheckStatus } from './check-codes.js';
+import { CHECK_LEVEL_LABELS, statusPasses } from './check-codes.js';
+
+export interface VerdictCheck {
+    readonly level: CheckLevel;
+    readonly label: string;
+    /** A verdict, or for level «điểm» a score as text («19,4»). */
+    readonly official?: string;
+    readonly computed?: string;
+    readonly status: CheckStatus;
+    readonly discrepancy?: KnownDiscrepancy;
+    /** Why: the indicator's explanation, or which declared discrepancy explains a criterion. */
+    readonly detail: readonly string[];
+    /**
+     * For a criterion (or the recognition) that differs only because of declared differences inside it: the
+     * level and labels of those («chỉ tiêu 2.1, 2.2»).
+     */
+    readonly explainedBy?: { readonly level: CheckLevel; readonly labels: readonly string[] };
+}
+
+export function checkPassed(check: VerdictCheck): boolean {
+    return statusPasses(check.status);
+}
+
+/**
+ * Compares the engine's verdicts with a report's official ones. A difference passes only when declared as
+ * a known discrepancy (with its cause); a declared difference that no longer occurs fails, so the list of
+ * known discrepancies stays true. A criterion (or recognition) that differs because of a declared
+ * indicator discrepancy inside it is explained by that declaration.
+ */
+export function checkSample(result: EvaluationResult, data: CommuneData): VerdictCheck[] {
+    const official = data['kết quả chính thức'] ?? {};
+    const declared = data['sai khác đã biết'] ?? [];
+    const checks: VerdictCheck[] = [];
+    const explainedCriteria = new Map<string, string[]>();
+    const indicatorsByLabel = new Map(result.indicators.map(i => [i.label, i] as const));
+    const usedDeclarations = new Set<KnownDiscrepancy>();
+
+    for (const [label, verdict] of Object.entries(official['chỉ tiêu'] ?? {})) {
+        const indicator = indicatorsByLabel.get(label);
+        const declaration = declared.find(d => d['chỉ tiêu'] === label);
+        if (declaration) usedDeclarations.add(declaration);
+        const check = compare('indicator', label, verdict, indicator?.verdict, declaration, indicator ? explain(indicator) : []);
+        if (check.status === 'known-difference' && indicator) {
+            explainedCriteria.set(indicator.criterion, [...(explainedCriteria.get(indicator.criterion) ?? []), label]);
+        }
+        checks.push(check);
+    }
+    const criteriaByLabel = new Map(result.criteria.map(c => [c.label, c] as const));
+    const explainedByCriteria: string[] = [];
+    for (const [label, verdict] of Object.entries(official['tiêu chí'] ?? {})) {
+        const criterion = criteriaByLabel.get(label);
+        const declaration = declared.find(d => d['tiêu chí'] === label);
+        if (declaration) usedDeclarations.add(declaration);
+        const inherited = !declaration && explainedCriteria.has(label);
+        const detail = criterion ? [
+            ...(criterion.indicatorsNotMet.length > 0 ? [`chỉ tiêu chưa đạt: ${criterion.indicatorsNotMet.join(', ')}`] : []),
+            ...(criterion.indicatorsMissingData.length > 0 ? [`chỉ tiêu thiếu dữ liệu: ${criterion.indicatorsMissingData.join(', ')}`] : []),
+            ...(inherited ? [`do sai khác đã biết ở chỉ tiêu ${explainedCriteria.get(label)!.join(', ')}`] : [])
+        ] : [];
+        const check = compare('criterion', label, verdict, criterion?.verdict, declaration, detail,
+            inherited ? { level: 'indicator', labels: explainedCriteria.get(label)! } : undefined);
+        if (check.status === 'known-difference') explainedByCriteria.push(label);
+        checks.push(check);
+    }
+    if (official['công nhận'] !== undefined) {
+        const declaration = declared.find(d => d['công nhận'] === true);
+        if (declaration) usedDeclarations.add(declaration);
+        const inherited = !declaration && explainedByCriteria.length > 0;
+        checks.push(compare('recognition', 'công nhận', official['công nhận'], result.summary.recognition, declaration,
+            [result.summary.text, ...(inherited ? [`do sai khác đã biết ở tiêu chí ${explainedByCriteria.join(', ')}`] : [])],
+            inherited ? { level: 'criterion', labels: explainedByCriteria } : undefined));
+    }
+    for (const [label, points] of Object.entries(official['điểm'] ?? {})) {
+        const declaration = declared.find(d => d['điểm'] === label);
+        if (declaration) usedDeclarations.add(declaration);
+        checks.push(compareScore(label, points, computedScore(result, label), declaration, criteriaByLabel.get(label)?.explanation ?? []));
+    }
+    for (const declaration of declared) {
+        if (!usedDeclarations.has(declaration)) {
+            const label = declaration['chỉ tiêu'] ?? declaration['tiêu chí'] ?? declaration['điểm'] ?? 'công nhận';
+            checks.push({
+                level: declaration['chỉ tiêu'] ? 'indicator' : declaration['tiêu chí'] ? 'criterion' : declaration['điểm'] ? 'score' : 'recognition',
+                label, status: 'declared-but-gone', discrepancy: declaration,
+                detail: ['sai khác được khai báo nhưng tệp không có kết quả chính thức tương ứng']
+            });
+        }
+    }
+    return checks;
+}
+
+function compare(
+    level: CheckLevel, label: string, official: Verdict, computed: Verdict | undefined,
+    declaration: KnownDiscrepancy | undefined, detail: readonly string[], explainedBy?: VerdictCheck['explainedBy']
+): VerdictCheck {
+    if (computed === undefined) {
+        return { level, label, official, status: 'not-in-pack', detail: [`${CHECK_LEVEL_LABELS[level]} ${label} không có trong bộ tiêu chí`] };
+    }
+    const differs = computed !== official;
+    if (!differs) {
+        return declaration
+            ? { level, label, official, computed, status: 'declared-but-gone', discrepancy: declaration, detail }
+            : { level, label, official, computed, status: 'match', detail };
+    }
+    if (declaration) {
+        const expected = declaration['kết quả máy'];
+        return expected !== undefined && expected !== computed
+            ? { level, label, official, computed, status: 'computed-differs-from-declared', discrepancy: declaration, detail }
+            : { level, label, official, computed, status: 'known-difference', discrepancy: declaration, detail };
+    }
+    return explainedBy
+        ? { level, label, official, computed, status: 'known-difference', detail, explainedBy }
+        : { level, label, official, computed, status: 'undeclared-difference', detail };
+}
+
+function explain(indicator: IndicatorResult): string[] {
+    return [
+        ...indicator.explanation,
+        ...(indicator.missingFacts.length > 0 ? [`thiếu: ${indicator.missingFacts.join('; ')}`] : []),
+        ...indicator.notes.map(note => note.text)
+    ];
+}
+
+/** A criterion's score, or «tổng» for the pack's total; undefined when it cannot be known. */
+function computedScore(result: EvaluationResult, label: string): { value?: number; known: boolean } {
+    if (label === 'tổng') {
+        const total = result.summary.points;
+        return { value: total?.awarded, known: total !== undefined };
+    }
+    const criterion = result.criteria.find(c => c.label === label);
+    return { value: criterion?.score?.awarded, known: criterion?.score !== undefined };
+}
+
+export function formatScore(n: number): string {
+    return String(Math.round(n * 100) / 100).replace('.', ',');
+}
+
+/** Scores are compared exactly (to the hundredth the reports write). */
+function compareScore(label: string, official: number, computed: { value?: number; known: boolean }, declaration: KnownDiscrepancy | undefined, detail: readonly string[]): VerdictCheck {
+    const what = label === 'tổng' ? 'tổng điểm' : `tiêu chí ${label}`;
+    if (!computed.known) {
+        return { level: 'score', label, official: formatScore(official), status: 'not-in-pack', detail: [`${what} không được chấm điểm trong bộ tiêu chí`] };
+    }
+    const shown = computed.value === undefined ? 'chưa xác định' : formatScore(computed.value);
+    const same = computed.value !== undefined && Math.abs(computed.value - official) < 0.005;
+    if (same) {
+        return declaration
+            ? { level: 'score', label, official: formatScore(official), computed: shown, status: 'declared-but-gone', discrepancy: declaration, detail }
+            : { level: 'score', label, official: formatScore(official), computed: shown, status: 'match', detail };
+    }
+    if (declaration) {
+        const expected = declaration['điểm máy'];
+        return expected !== undefined && (computed.value === undefined || Math.abs(expected - computed.value) >= 0.005)
+            ? { level: 'score', label, official: formatScore(official), computed: shown, status: 'computed-differs-from-declared', discrepancy: declaration, detail }
+            : { level: 'score', label, official: formatScore(official), computed: shown, status: 'known-difference', discrepancy: declaration, detail };
+    }
+    return { level: 'score', label, official: formatScore(official), computed: shown, status: 'undeclared-difference', detail };
+}
+
+/** A village-level pack: each village's recognition against the official one («kết quả chính thức».«các thôn»). */
+export function checkVillages(villages: readonly { readonly name: string; readonly result: EvaluationResult }[], data: CommuneData): VerdictCheck[] {
+    const official = data['kết quả chính thức']?.['các thôn'] ?? {};
+    return Object.entries(official).map(([name, verdict]) => {
+        const village = villages.find(v => v.name === name);
+        if (!village) {
+            return { level: 'village', label: name, official: verdict, status: 'not-in-pack', detail: [`thôn ${name} không có trong «các thôn» của tệp`] };
+        }
+        const computed = village.result.summary.recognition;
+        const failing = village.result.criteria.filter(c => c.verdict !== 'đạt' && c.verdict !== 'không áp dụng').map(c => `tiêu chí ${c.label}: ${c.verdict}`);
+        return { level: 'village', label: name, official: verdict, computed, status: computed === verdict ? 'match' : 'undeclared-difference', detail: [village.result.summary.text, ...failing] };
+    });
+}

@@ -1,0 +1,18 @@
+// Dates as analysts write them. The one date reader of the project: packs, commune files, options and
+// command lines all go through it. Embedded verbatim in each generated module.
+
+/** `YYYY-MM-DD` or `dd/mm/yyyy` to ISO `YYYY-MM-DD`; undefined when neither, or when the day does not exist. */
+export function parseDate(text: string): string | undefined {
+    const trimmed = text.trim();
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+    const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
+    const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[3], vn[2], vn[1]] : [];
+    if (!year || !month || !day) {
+        return undefined;
+    }
+    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) {
+        return undefined;
+    }
+    return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}

@@ -1,0 +1,73 @@
+// Names and units as analysts type them: any Unicode form, any run of blanks, `m²` or `m2`, with or
+// without diacritics. The one place that says when two names are the same and which name was meant
+// («did you mean»): the compiler, the editor, commune files and the generated module all use it.
+// Embedded verbatim in each generated module.
+
+/** A name in canonical form: NFC, single spaces, trimmed. */
+export function normalizeName(text: string): string {
+    return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/** A unit in canonical form: no spaces around '/', `m²` written `m2`, `m³` written `m3`. */
+export function normalizeUnit(text: string): string {
+    return normalizeName(text).replace(/\s*\/\s*/gu, '/').replace(/²/gu, '2').replace(/³/gu, '3');
+}
+
+/**
+ * Latin letters that look like Vietnamese ones but are not (PDF damage such as "ƣ" for "ư").
+ * Maps the look-alike to the letter it is usually meant to be.
+ */
+export const LOOK_ALIKE_LETTERS: ReadonlyMap<string, string> = new Map([
+    ['ƣ', 'ư'], ['Ƣ', 'Ư'], ['ı', 'i'], ['ɑ', 'a'], ['ǎ', 'ă'], ['Ǎ', 'Ă'], ['ð', 'đ'], ['Ð', 'Đ'],
+    ['а', 'a'], ['е', 'e'], ['о', 'o'], ['р', 'p'], ['с', 'c'], ['х', 'x'], ['у', 'y'], ['і', 'i']
+]);
+
+/**
+ * Folds Vietnamese text for matching what an analyst types without diacritics: `rac thai` matches
+ * `rác thải`; look-alike letters fold to the letter they imitate, so `nƣớc` matches `nước`.
+ */
+export function foldDiacritics(text: string): string {
+    let folded = '';
+    for (const char of normalizeName(text)) {
+        folded += LOOK_ALIKE_LETTERS.get(char) ?? char;
+    }
+    return folded.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase();
+}
+
+/** Levenshtein distance. */
+export function editDistance(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0]!;
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j]!;
+            row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length]!;
+}
+
+/**
+ * The candidates closest to `name` after folding diacritics, best first: only those close enough to be a
+ * typo. `fold` lets a caller with many lookups supply a cached folding.
+ */
+export function closestNames(name: string, candidates: Iterable<string>, limit = 3, fold: (text: string) => string = foldDiacritics): string[] {
+    const folded = fold(name);
+    const scored: Array<{ candidate: string; distance: number }> = [];
+    for (const candidate of new Set(candidates)) {
+        if (candidate === name) continue;
+        const distance = editDistance(folded, fold(candidate));
+        if (distance <= Math.max(2, Math.floor(candidate.length / 4))) {
+            scored.push({ candidate, distance });
+        }
+    }
+    return scored.sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0)).slice(0, limit).map(s => s.candidate);
+}
+
+/** « Có phải «x»?» for the closest candidate, or an empty string. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+    const best = closestNames(name, candidates, 1)[0];
+    return best === undefined ? '' : ` Có phải «${best}»?`;
+}
