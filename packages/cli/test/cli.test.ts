@@ -113,7 +113,7 @@ describe('ntm eval', () => {
         const out = await ntm('eval', path.join(resources, 'mini-commune.json'), '--json');
         expect(out.code, out.stderr).toBe(0);
         const parsed = JSON.parse(out.stdout);
-        expect(parsed.result.resultFormat).toBe('ntm-result/1');
+        expect(parsed.result.resultFormat).toBe('ntm-result/2');
         expect(parsed.result.pack.id).toBe('thử_cli');
         expect(parsed.result.summary.criteriaMet).toBe(2);
         const indicator = parsed.result.indicators.find((i: { label: string }) => i.label === '4.1');
@@ -130,11 +130,11 @@ describe('ntm eval', () => {
     });
 
     it.each([
-        ['a negative count', (d: any) => { d['dữ kiện']['tổng số hộ'] = -5; }, /xa\.json:\d+ lỗi dữ kiện\.tổng số hộ: Giá trị âm/],
+        ['a negative count', (d: any) => { d['dữ kiện']['tổng số hộ'] = -5; }, /xa\.json:\d+:\d+ lỗi dữ kiện\.tổng số hộ: Giá trị âm/],
         ['a fractional count', (d: any) => { d['dữ kiện']['tổng số hộ'] = 2751.5; }, /lỗi dữ kiện\.tổng số hộ: Số đếm phải là số nguyên/],
         ['a wrong type', (d: any) => { d['dữ kiện']['rác thải'] = 'nhiều'; }, /lỗi dữ kiện\.rác thải: Không đọc được «nhiều» thành số/],
         ['an ambiguous thousands dot', (d: any) => { d['dữ kiện']['tổng số hộ'] = '2.751'; }, /lỗi dữ kiện\.tổng số hộ: «2\.751» mơ hồ/],
-        ['an unknown fact', (d: any) => { d['dữ kiện']['rac thai'] = 3; }, /xa\.json:\d+ lỗi dữ kiện\.rac thai: Dữ kiện «rac thai» không có trong bộ tiêu chí\. Có phải «rác thải»\?/],
+        ['an unknown fact', (d: any) => { d['dữ kiện']['rac thai'] = 3; }, /xa\.json:\d+:\d+ lỗi dữ kiện\.rac thai: Dữ kiện «rac thai» không có trong bộ tiêu chí\. Có phải «rác thải»\?/],
         ['a wrong unit', (d: any) => { d['dữ kiện']['thu nhập'] = { 'giá trị': 72403, 'đơn vị': 'nghìn đồng/người/năm' }; }, /lỗi dữ kiện\.thu nhập\.đơn vị: Đơn vị «nghìn đồng\/người\/năm» khác đơn vị khai báo/],
         ['a missing assessment date', (d: any) => { delete d['ngày đánh giá']; }, /lỗi \(gốc\): Thiếu trường «ngày đánh giá»/],
         ['a date outside validity', (d: any) => { d['ngày đánh giá'] = '2026-03-01'; }, /lỗi ngày đánh giá: Ngày đánh giá 2026-03-01 nằm ngoài thời gian hiệu lực/],
@@ -154,7 +154,7 @@ describe('ntm eval', () => {
         writeFileSync(file, '{\n  "xã": "A",\n  "dữ kiện": { "x": 1, }\n}\n');
         const out = await ntm('eval', path.join(resources, 'mini.ntm'), file);
         expect(out.code).toBe(1);
-        expect(out.stderr).toMatch(/hong\.json:3 lỗi \(tệp\): JSON không hợp lệ/);
+        expect(out.stderr).toMatch(/hong\.json:3:\d+ lỗi \(tệp\): JSON không hợp lệ/);
     });
 });
 

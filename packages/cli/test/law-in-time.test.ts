@@ -70,7 +70,7 @@ describe('choosing the pack in force from a folder', () => {
         writeFileSync(file, readFileSync(file, 'utf8').replace('"vùng": "ĐBSH"', '"vùng": "Tây Bắc"'));
         const out = await ntm('eval', file);
         expect(out.code).toBe(1);
-        expect(out.stderr).toMatch(/xa-thu\.json:\d+ lỗi thuộc tính\.vùng: /);
+        expect(out.stderr).toMatch(/xa-thu\.json:\d+:\d+ lỗi thuộc tính\.vùng: /);
     });
 });
 

@@ -40,7 +40,8 @@ export class JsonDocument {
             collectDuplicateKeys(this.root, [], problems, offset => this.positionAt(offset).line);
         }
         this.problems = problems;
-        this.value = problems.length === 0 && this.root ? getNodeValue(this.root) : undefined;
+        // Text pasted from Word or saved on a Mac may be in NFD: keys and texts are read in NFC, as meant.
+        this.value = problems.length === 0 && this.root ? toNfc(getNodeValue(this.root)) : undefined;
     }
 
     /** 1-based line and column of an offset. */
@@ -73,6 +74,15 @@ export class JsonDocument {
         }
         return this.root.offset;
     }
+}
+
+function toNfc(value: unknown): unknown {
+    if (typeof value === 'string') return value.normalize('NFC');
+    if (Array.isArray(value)) return value.map(toNfc);
+    if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key.normalize('NFC'), toNfc(entry)]));
+    }
+    return value;
 }
 
 /** Keys of the file compare in NFC (a file may be saved in either form): use the key as the file writes it. */

@@ -193,7 +193,7 @@ describe('missing and not applicable', () => {
         const result = indicatorOf(run({ 'chăn nuôi tập trung': false }), '17.7');
         expect(result.verdict).toBe('không áp dụng');
         expect(result.missingFacts).toEqual([]);
-        expect(result.notes.join(' ')).toContain('điều kiện áp dụng không thỏa');
+        expect(result.notes.map(n => n.text).join(' ')).toContain('điều kiện áp dụng không thỏa');
     });
 
     it('an applicability condition that is itself missing is thiếu dữ liệu', () => {
@@ -205,7 +205,7 @@ describe('missing and not applicable', () => {
     it('a ratio with a zero denominator is không áp dụng', () => {
         const result = indicatorOf(run({ 'chăn nuôi tập trung': true, 'cơ sở chăn nuôi': 0, 'cơ sở đạt chuẩn': 0 }), '17.7');
         expect(result.verdict).toBe('không áp dụng');
-        expect(result.notes).toEqual(['Không áp dụng: mẫu số bằng 0 (0 cơ sở)']);
+        expect(result.notes).toEqual([{ code: 'not-applicable', text: 'Không áp dụng: mẫu số bằng 0 (0 cơ sở)' }]);
     });
 
     it('the same indicator is met with real data', () => {
@@ -217,8 +217,8 @@ describe('missing and not applicable', () => {
 describe('flags', () => {
     it('a numerator above its denominator is flagged as inconsistent data', () => {
         const result = indicatorOf(run({ 'hộ dùng nước sạch': 5000, 'tổng số hộ': 4662 }), '17.2');
-        expect(result.flags).toEqual(['dữ liệu không nhất quán']);
-        expect(result.notes).toEqual(['Dữ liệu không nhất quán: tử số 5.000 hộ lớn hơn mẫu số 4.662 hộ']);
+        expect(result.flags).toEqual(['inconsistent-data']);
+        expect(result.notes).toEqual([{ code: 'inconsistent-data', text: 'Dữ liệu không nhất quán: tử số 5.000 hộ lớn hơn mẫu số 4.662 hộ' }]);
     });
 
     it('a consistent ratio has no flag', () => {
@@ -228,8 +228,8 @@ describe('flags', () => {
     it('a stated rate that the counts do not support (34/37 printed as 90 %) is flagged', () => {
         const result = indicatorOf(run({ 'hộ dùng nước sạch': 34, 'tổng số hộ': 37, 'tỷ lệ nước sạch': 90 }), '17.2');
         expect(result.verdict).toBe('đạt');
-        expect(result.flags).toEqual(['dữ liệu không nhất quán']);
-        expect(result.notes).toEqual(['Dữ liệu không nhất quán: tỷ lệ nước sạch: báo cáo ghi 90 % nhưng tính từ số liệu được ≈ 91,8919 %']);
+        expect(result.flags).toEqual(['inconsistent-data']);
+        expect(result.notes).toEqual([{ code: 'inconsistent-data', text: 'Dữ liệu không nhất quán: tỷ lệ nước sạch: báo cáo ghi 90 % nhưng tính từ số liệu được ≈ 91,8919 %' }]);
     });
 
     it('a stated rate that is the computed one truncated (4179/4662 printed 89,63 %) is consistent', () => {
@@ -247,8 +247,8 @@ describe('flags', () => {
     it('an unverified threshold is flagged, with its note, whatever the verdict', () => {
         for (const value of [3, 9]) {
             const result = indicatorOf(run({ 'số vụ': value }), '19.1');
-            expect(result.flags).toEqual(['ngưỡng chưa kiểm chứng']);
-            expect(result.notes).toEqual(['Ngưỡng chưa kiểm chứng: ngưỡng theo dự thảo']);
+            expect(result.flags).toEqual(['unverified-threshold']);
+            expect(result.notes).toEqual([{ code: 'unverified-threshold', text: 'Ngưỡng chưa kiểm chứng: ngưỡng theo dự thảo' }]);
         }
         expect(indicatorOf(run({ 'số vụ': 3 }), '19.1').verdict).toBe('đạt');
     });
@@ -268,17 +268,17 @@ describe('input checking', () => {
         ['text that is no number', { 'rác thải': 'chín mươi tám' }, 'rác thải', 'Không đọc được «chín mươi tám» thành số.']
     ])('refuses %s: an input issue, and the fact counts as missing', (_name, facts, field, message) => {
         const result = run(facts);
-        expect(result.inputIssues).toEqual([{ severity: 'lỗi', field, message }]);
+        expect(result.inputIssues).toEqual([{ severity: 'error', code: 'invalid-value', path: ['dữ kiện', field], field: `dữ kiện.${field}`, message }]);
         const uses = result.indicators.filter(i => i.missingFacts.some(m => m.startsWith(field)));
         expect(uses.length).toBeGreaterThan(0);
         expect(uses.every(i => i.verdict === 'thiếu dữ liệu')).toBe(true);
     });
 
-    it('warns about an unknown fact and ignores it', () => {
+    it('refuses an unknown fact (a typo would read as missing data) and evaluates the rest', () => {
         const result = run({ 'rác thải sinh hoạt': 99, 'rác thải': 97 });
         expect(result.inputIssues).toEqual([{
-            severity: 'cảnh báo', field: 'rác thải sinh hoạt',
-            message: 'Dữ kiện «rác thải sinh hoạt» không có trong bộ tiêu chí; giá trị bị bỏ qua.'
+            severity: 'error', code: 'unknown-fact', path: ['dữ kiện', 'rác thải sinh hoạt'], field: 'dữ kiện.rác thải sinh hoạt',
+            message: 'Dữ kiện «rác thải sinh hoạt» không có trong bộ tiêu chí.'
         }]);
         expect(indicatorOf(result, '17.6').verdict).toBe('chưa đạt');
     });
@@ -286,7 +286,7 @@ describe('input checking', () => {
     it('refuses a part that is not in the breakdown', () => {
         const result = run({ 'lao động qua đào tạo': { nam: 90, 'trẻ em': 90 } });
         expect(result.inputIssues).toEqual([{
-            severity: 'lỗi', field: 'lao động qua đào tạo.trẻ em',
+            severity: 'error', code: 'unknown-member', path: ['dữ kiện', 'lao động qua đào tạo', 'trẻ em'], field: 'dữ kiện.lao động qua đào tạo.trẻ em',
             message: '«trẻ em» không phải một phần của phân tổ; dùng: nam, nữ, tổng.'
         }]);
     });
@@ -318,7 +318,7 @@ describe('input checking', () => {
 
     it('refuses facts that are not an object', () => {
         expect(pack.evaluate('rác thải = 98', AS_OF).inputIssues).toEqual([{
-            severity: 'lỗi', field: '(dữ kiện)', message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.'
+            severity: 'error', code: 'invalid-value', path: ['dữ kiện'], field: 'dữ kiện', message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.'
         }]);
     });
 });
@@ -350,7 +350,7 @@ describe('aggregation', () => {
         };
         const result = run({ ...facts, 'nợ đọng': false });
         const security = result.criteria.find(c => c.label === '19');
-        expect(security).toMatchObject({ verdict: 'đạt', indicatorsMet: 4, indicatorsApplicable: 4, flags: ['ngưỡng chưa kiểm chứng'] });
+        expect(security).toMatchObject({ verdict: 'đạt', indicatorsMet: 4, indicatorsApplicable: 4, flags: ['unverified-threshold'] });
         expect(result.gates.map(g => g.verdict)).toEqual(['đạt']);
         expect(result.summary.criteriaMet).toBe(1);
         expect(result.summary.text).toBe(`đạt 1/${result.criteria.length} tiêu chí`);

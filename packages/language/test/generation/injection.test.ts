@@ -73,8 +73,8 @@ describe('pack text that looks like code stays text', () => {
 
     it('returns unverified notes unchanged', () => {
         const indicator = indicatorOf(result, '17.6');
-        expect(indicator.flags).toEqual(['ngưỡng chưa kiểm chứng']);
-        expect(indicator.notes).toEqual([`Ngưỡng chưa kiểm chứng: ${HOSTILE}`, `Ngưỡng chưa kiểm chứng: ${HOSTILE}`]);
+        expect(indicator.flags).toEqual(['unverified-threshold']);
+        expect(indicator.notes.map(n => n.text)).toEqual([`Ngưỡng chưa kiểm chứng: ${HOSTILE}`, `Ngưỡng chưa kiểm chứng: ${HOSTILE}`]);
     });
 
     it('keeps the rule text on one line', () => {

@@ -71,7 +71,7 @@ tiêu chí 11 "Nghèo"
         const result = await run({ 'tỷ lệ điện': 96 });
         const electricity = indicatorOf(result, '4.2');
         expect(electricity.verdict).toBe('đạt');
-        expect(electricity.flags).toEqual(['ngưỡng chưa kiểm chứng', 'dựa trên cận suy ra']);
+        expect(electricity.flags).toEqual(['unverified-threshold', 'implied-bounds']);
         expect(electricity.unknownThresholds[0]).toMatchObject({ range: '>= 0 %, <= 96 %', decidedByImpliedBounds: true, basis: 'kết luận: 96% là đạt' });
         expect(result.summary.indicatorsOnImpliedBounds).toEqual(['4.2']);
         expect(result.summary.criteriaOnImpliedBounds).toEqual(['4']);
@@ -80,7 +80,7 @@ tiêu chí 11 "Nghèo"
     it('a value that passes every possible threshold is decided without the implied bound', async () => {
         const electricity = indicatorOf(await run({ 'tỷ lệ điện': 100 }), '4.2');
         expect(electricity.verdict).toBe('đạt');
-        expect(electricity.flags).toEqual(['ngưỡng chưa kiểm chứng']);
+        expect(electricity.flags).toEqual(['unverified-threshold']);
         expect(electricity.unknownThresholds[0]?.decidedByImpliedBounds).toBe(false);
     });
 
@@ -93,7 +93,7 @@ tiêu chí 11 "Nghèo"
     it('a failure at the bound gives the least gap, marked as resting on an unknown threshold', async () => {
         const income = indicatorOf(await run({ 'thu nhập': 38.6 }), '10.1');
         expect(income.verdict).toBe('chưa đạt');
-        expect(income.flags).toContain('dựa trên cận suy ra');
+        expect(income.flags).toContain('implied-bounds');
         expect(income.gap?.text).toBe('cần cao hơn mức hiện tại (đang bằng đúng 38,6 triệu đồng/người/năm) (ngưỡng chưa biết, chỉ biết > 38,6 triệu đồng/người/năm)');
         expect(indicatorOf(await run({ 'thu nhập': 30 }), '10.1').gap?.text).toBe('cần vượt thêm hơn 8,6 triệu đồng/người/năm (ngưỡng chưa biết, chỉ biết > 38,6 triệu đồng/người/năm)');
     });
@@ -162,12 +162,12 @@ tiêu chí 8 "Thông tin"
     it('a cell declared not applicable makes the indicator not applicable, with the reason', async () => {
         const result = await run({ 'tỷ lệ thấp còi': 20, 'xã đặc biệt khó khăn': false }, { vùng: 'ĐNB' });
         expect(indicatorOf(result, '15.3').verdict).toBe('không áp dụng');
-        expect(indicatorOf(result, '15.3').notes).toEqual(['Không áp dụng: thử: không áp dụng']);
+        expect(indicatorOf(result, '15.3').notes).toEqual([{ code: 'not-applicable', text: 'Không áp dụng: thử: không áp dụng' }]);
     });
 
     it('a region that does not exist is an input error, and nothing is looked up by it', async () => {
         const result = await run({ 'tỷ lệ thấp còi': 20, 'xã đặc biệt khó khăn': false }, { vùng: 'Tây Bắc' });
-        expect(result.inputIssues).toContainEqual({ severity: 'lỗi', field: 'vùng', message: 'Vùng «Tây Bắc» không có; dùng một trong: TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL.' });
+        expect(result.inputIssues).toContainEqual({ severity: 'error', code: 'unknown-region', path: ['thuộc tính', 'vùng'], field: 'thuộc tính.vùng', message: 'Vùng «Tây Bắc» không có; dùng một trong: TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL.' });
         expect(indicatorOf(result, '15.3').verdict).toBe('thiếu dữ liệu');
     });
 
@@ -182,7 +182,7 @@ tiêu chí 8 "Thông tin"
         expect(indicatorOf(await run({ 'tỷ lệ hộ dùng internet': 75 }, { nhóm: 3 }), '8.1').verdict).toBe('đạt');
         expect(indicatorOf(await run({ 'tỷ lệ hộ dùng internet': 75 }, { nhóm: '1' }), '8.1').verdict).toBe('chưa đạt');
         const bad = await run({ 'tỷ lệ hộ dùng internet': 75 }, { nhóm: 4 });
-        expect(bad.inputIssues).toContainEqual({ severity: 'lỗi', field: 'nhóm', message: 'Nhóm xã «4» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).' });
+        expect(bad.inputIssues).toContainEqual({ severity: 'error', code: 'unknown-group', path: ['thuộc tính', 'nhóm'], field: 'thuộc tính.nhóm', message: 'Nhóm xã «4» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).' });
         expect(indicatorOf(bad, '8.1').missingFacts).toEqual(['nhóm xã (thuộc tính «nhóm»: 1, 2 hoặc 3)']);
     });
 });
@@ -207,7 +207,7 @@ sửa đổi theo 99/2023/QĐ-UBND từ 01/01/2024 {
         const before = pack.evaluate(facts, { ngàyĐánhGiá: '2023-12-31' });
         const after = pack.evaluate(facts, { ngàyĐánhGiá: '2024-01-01' });
         expect(indicatorOf(before, '1.1').verdict).toBe('đạt');
-        expect(indicatorOf(before, '1.1').source?.kind).toBe('gốc');
+        expect(indicatorOf(before, '1.1').source?.kind).toBe('original');
         expect(indicatorOf(after, '1.1').verdict).toBe('chưa đạt');
         expect(indicatorOf(after, '1.1').source?.text).toBe('thay theo 99/2023/QĐ-UBND của UBND tỉnh Thử từ 2024-01-01 (bộ «thử»)');
         expect(indicatorOf(before, '1.2').verdict).toBe('chưa đạt');
@@ -242,7 +242,7 @@ tiêu chí 4 "Thu nhập"
         const high = indicatorOf(pack.evaluate({ 'thu nhập': 75.34 }, at), '4.1');
         expect(high.verdict).toBe('đạt');
         expect(high.threshold).toBe('>= chưa biết (>= 0 triệu đồng/người/năm, <= 75,295 triệu đồng/người/năm)');
-        expect(high.flags).toContain('dựa trên cận suy ra');
+        expect(high.flags).toContain('implied-bounds');
         expect(indicatorOf(pack.evaluate({ 'thu nhập': 70 }, at), '4.1').verdict).toBe('thiếu dữ liệu');
         expect(indicatorOf(pack.evaluate({ 'thu nhập': 80, 'mức nâng cao': 70 }, at), '4.2').verdict).toBe('đạt');
         expect(indicatorOf(pack.evaluate({ 'thu nhập': 60, 'mức nâng cao': 70 }, at), '4.2').verdict).toBe('chưa đạt');

@@ -40,7 +40,7 @@ describe('a computed deduction per failing year, never below zero', () => {
         pack ??= await evaluatorOf(CRIME);
         const crime = indicatorOf(pack.evaluate({ 'số vụ phạm tội': years(failing) }, { ngàyĐánhGiá: '2023-12-22' }), '1.1');
         expect(crime.score?.awarded).toBe(points);
-        expect(crime.score?.by).toBe('quy tắc');
+        expect(crime.score?.by).toBe('rule');
         if (failing === 11) expect(crime.score?.ledger[0]).toContain('vượt tối đa nên còn 0 (không âm)');
     });
 
@@ -51,7 +51,7 @@ describe('a computed deduction per failing year, never below zero', () => {
         const crime = indicatorOf(pack.evaluate({ 'số vụ phạm tội': data }, { ngàyĐánhGiá: '2023-12-22' }), '1.1');
         expect(crime.verdict).toBe('thiếu dữ liệu');
         expect(crime.missingFacts).toEqual(['số vụ phạm tội (năm 2019)']);
-        expect(crime.score).toMatchObject({ by: 'chưa xác định', possible: { min: 0, max: 5 } });
+        expect(crime.score).toMatchObject({ by: 'undetermined', possible: { min: 0, max: 5 } });
     });
 });
 
@@ -68,7 +68,7 @@ describe('discretionary deductions: the assessor enters the score, the rule boun
         const evils = indicatorOf(result, '1.2');
         expect(evils.verdict).toBe('chưa đạt');
         expect(evils.explanation.some(line => line.includes('không đạt năm 2022'))).toBe(true);
-        expect(evils.score).toMatchObject({ awarded: 4.5, possible: { min: 0, max: 4.5 }, by: 'thẩm định viên, trong khoảng quy tắc cho phép' });
+        expect(evils.score).toMatchObject({ awarded: 4.5, possible: { min: 0, max: 4.5 }, by: 'assessor-in-range' });
         expect(indicatorOf(result, '1.3').score).toMatchObject({ awarded: 3, possible: { min: 0, max: 4 } });
         expect(result.summary.scoresEnteredInRange).toEqual(['1.2', '1.3']);
     });
@@ -76,8 +76,8 @@ describe('discretionary deductions: the assessor enters the score, the rule boun
     it('a score outside the range, or above the maximum, is an input error and is not used', async () => {
         const result = await run({ điểmThẩmTra: { '1.2': 5, '1.3': 7 } });
         expect(indicatorOf(result, '1.2').score?.awarded).toBeUndefined();
-        expect(result.inputIssues).toContainEqual({ severity: 'lỗi', field: 'điểm thẩm tra.1.2', message: 'Điểm thẩm tra 5 của chỉ tiêu 1.2 nằm ngoài khoảng quy tắc cho phép (0–4,5).' });
-        expect(result.inputIssues).toContainEqual({ severity: 'lỗi', field: 'điểm thẩm tra.1.3', message: 'Điểm thẩm tra 7 vượt tối đa 5 của chỉ tiêu 1.3.' });
+        expect(result.inputIssues).toContainEqual({ severity: 'error', code: 'invalid-score', path: ['điểm thẩm tra', '1.2'], field: 'điểm thẩm tra.1.2', message: 'Điểm thẩm tra 5 của chỉ tiêu 1.2 nằm ngoài khoảng quy tắc cho phép (0–4,5).' });
+        expect(result.inputIssues).toContainEqual({ severity: 'error', code: 'invalid-score', path: ['điểm thẩm tra', '1.3'], field: 'điểm thẩm tra.1.3', message: 'Điểm thẩm tra 7 vượt tối đa 5 của chỉ tiêu 1.3.' });
     });
 
     it('without an entered score the criterion sum is a range, and the verdict waits for it', async () => {
@@ -92,8 +92,8 @@ describe('discretionary deductions: the assessor enters the score, the rule boun
     it('a score the report gives against its own evidence is used, flagged as such and as a data contradiction', async () => {
         const result = await run({ điểmThẩmTra: { '1.3': 5 }, điểmTráiSốLiệu: { '1.3': 'báo cáo ghi xã chưa có trụ sở riêng nhưng chấm 5/5' } });
         const office = indicatorOf(result, '1.3');
-        expect(office.score).toMatchObject({ awarded: 5, by: 'thẩm định viên, trái số liệu' });
-        expect(office.flags).toContain('dữ liệu không nhất quán');
+        expect(office.score).toMatchObject({ awarded: 5, by: 'assessor-against-evidence' });
+        expect(office.flags).toContain('inconsistent-data');
         expect(result.summary.scoresAgainstEvidence).toEqual(['1.3']);
     });
 
@@ -123,8 +123,8 @@ describe('villages and the criterion sum', () => {
     it('a village listed twice, or a fact for a village not in the list, is an input error', async () => {
         const pack = await evaluatorOf(CRIME);
         const result = pack.evaluate({ 'nhà văn hóa đạt chuẩn': { 'A': true, 'Z': true } }, { ngàyĐánhGiá: '2023-12-22', danhSách: { 'thôn': ['A', 'B', 'A'] } });
-        expect(result.inputIssues).toContainEqual({ severity: 'lỗi', field: 'danh sách.thôn', message: '«A» có hai lần trong danh sách.' });
-        expect(result.inputIssues).toContainEqual({ severity: 'lỗi', field: 'nhà văn hóa đạt chuẩn.Z', message: '«Z» không có trong danh sách thôn của xã (A, B).' });
+        expect(result.inputIssues).toContainEqual({ severity: 'error', code: 'invalid-list', path: ['danh sách', 'thôn'], field: 'danh sách.thôn', message: '«A» có hai lần trong danh sách.' });
+        expect(result.inputIssues).toContainEqual({ severity: 'error', code: 'unknown-member', path: ['dữ kiện', 'nhà văn hóa đạt chuẩn', 'Z'], field: 'dữ kiện.nhà văn hóa đạt chuẩn.Z', message: '«Z» không có trong danh sách thôn của xã (A, B).' });
     });
 
     it('sums the indicators and judges the sum against the pass mark', async () => {
@@ -161,6 +161,6 @@ describe('a year window with failing and missing years', () => {
         delete data['2020'];
         const crime = indicatorOf(pack.evaluate({ 'số vụ phạm tội': data }, { ngàyĐánhGiá: '2023-12-22' }), '1.1');
         expect(crime.verdict).toBe('chưa đạt');
-        expect(crime.score).toMatchObject({ by: 'chưa xác định', possible: { min: 4, max: 4.5 } });
+        expect(crime.score).toMatchObject({ by: 'undetermined', possible: { min: 4, max: 4.5 } });
     });
 });

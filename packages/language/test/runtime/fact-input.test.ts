@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rat, ratFromNumber } from '../../src/generation/runtime/exact-numbers.js';
 import type { FactSpec } from '../../src/generation/runtime/fact-input.js';
-import { parseDate, parseNumber, readFacts } from '../../src/generation/runtime/fact-input.js';
+import { parseNumber, readFacts } from '../../src/generation/runtime/fact-input.js';
+import { parseDate } from '../../src/generation/runtime/dates.js';
 
 describe('parseNumber', () => {
     it.each<[unknown, string, number]>([
@@ -108,7 +109,7 @@ describe('readFacts', () => {
         ['ngày', '2024-02-30', 'Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được «2024-02-30».']
     ])('refuses %s = %j', (name, value, message) => {
         const table = readFacts({ [name]: value }, SPECS);
-        expect(table.issues).toEqual([{ severity: 'lỗi', field: name, message }]);
+        expect(table.issues).toEqual([{ severity: 'error', code: 'invalid-value', path: ['dữ kiện', name], field: `dữ kiện.${name}`, message }]);
         expect(table.raw.has(name)).toBe(false);
     });
 
@@ -130,13 +131,14 @@ describe('readFacts', () => {
         expect(readFacts({ 'rác thải': { 'khoảng': 90 } }, SPECS).issues[0]?.message).toBe('Khoảng giá trị chỉ nhận các khóa trên, dưới, từ, đến (gặp «khoảng»).');
     });
 
-    it('warns about unknown facts and refuses input that is not an object', () => {
+    it('refuses unknown facts, naming the one probably meant, and input that is not an object', () => {
         expect(readFacts({ 'lạ': 1 }, SPECS).issues).toEqual([
-            { severity: 'cảnh báo', field: 'lạ', message: 'Dữ kiện «lạ» không có trong bộ tiêu chí; giá trị bị bỏ qua.' }
+            { severity: 'error', code: 'unknown-fact', path: ['dữ kiện', 'lạ'], field: 'dữ kiện.lạ', message: 'Dữ kiện «lạ» không có trong bộ tiêu chí.' }
         ]);
+        expect(readFacts({ 'rac thai': 1 }, SPECS).issues[0]?.message).toBe('Dữ kiện «rac thai» không có trong bộ tiêu chí. Có phải «rác thải»?');
         for (const input of [[], 'x', 42]) {
             expect(readFacts(input, SPECS).issues).toEqual([
-                { severity: 'lỗi', field: '(dữ kiện)', message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.' }
+                { severity: 'error', code: 'invalid-value', path: ['dữ kiện'], field: 'dữ kiện', message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.' }
             ]);
         }
         expect(readFacts(undefined, SPECS).issues).toEqual([]);

@@ -1,4 +1,4 @@
-import type { SampleCheckResult, SampleRunResult } from '../../src/protocol.js';
+import type { SampleCheckResult, SampleRunResult, SourceLocation } from '../../src/protocol.js';
 
 export const COMMUNE_URI = 'file:///work/xa-mau/lien-hoi-2023.json';
 export const PACK_URI = 'file:///work/bo/lang-son.ntm';
@@ -33,8 +33,13 @@ tiêu chí 17 "Môi trường"
     có cây xanh
 `;
 
+/** Where the server located a check: the line of its declaration in a pack (zero-based). */
+export function at(uri: string, line: number): SourceLocation {
+    return { uri, range: { start: { line, character: 2 }, end: { line, character: 20 } } };
+}
+
 export function check(overrides: Partial<SampleCheckResult> & Pick<SampleCheckResult, 'label'>): SampleCheckResult {
-    return { level: 'chỉ tiêu', official: 'đạt', computed: 'đạt', status: 'khớp', passed: true, detail: [], ...overrides };
+    return { level: 'indicator', official: 'đạt', computed: 'đạt', status: 'match', passed: true, detail: [], ...overrides };
 }
 
 /** The server's answer for SAMPLE_TEXT: 17.5 matches, 17.6 differs without a declaration. */
@@ -47,16 +52,16 @@ export function sampleResult(overrides: Partial<SampleRunResult> = {}): SampleRu
         problems: [],
         summary: '9/19 tiêu chí đạt',
         checks: [
-            check({ label: '17.5', detail: ['tỷ lệ hộ phân loại rác = 50,55% ≥ 50%'] }),
+            check({ label: '17.5', detail: ['tỷ lệ hộ phân loại rác = 50,55% ≥ 50%'], location: at(PACK_URI, 5) }),
             check({
-                label: '17.6', computed: 'chưa đạt', status: 'sai khác chưa khai báo', passed: false,
-                detail: ['nghĩa trang theo quy hoạch = không']
+                label: '17.6', computed: 'chưa đạt', status: 'undeclared-difference', passed: false,
+                detail: ['nghĩa trang theo quy hoạch = không'], location: at(PACK_URI, 7)
             }),
             check({
-                level: 'tiêu chí', label: '17', computed: 'thiếu dữ liệu', status: 'sai khác đã biết', passed: true,
-                cause: 'thiếu dữ liệu trong báo cáo', explanation: 'Báo cáo không nêu số hộ.'
+                level: 'criterion', label: '17', computed: 'thiếu dữ liệu', status: 'known-difference', passed: true,
+                cause: 'missing-in-report', explanation: 'Báo cáo không nêu số hộ.', location: at(PACK_URI, 4)
             }),
-            check({ level: 'công nhận', label: 'công nhận', official: 'chưa đạt', computed: 'chưa đạt' })
+            check({ level: 'recognition', label: 'công nhận', official: 'chưa đạt', computed: 'chưa đạt', location: at(PACK_URI, 1) })
         ],
         ...overrides
     };

@@ -43,7 +43,7 @@ describe('failureMessage', () => {
     it('gives the difference, its cause and explanation, then the engine explanation', () => {
         const message = failureMessage(check({
             label: '2.1', computed: 'thiếu dữ liệu', status: 'kết quả máy khác khai báo', passed: false,
-            cause: 'thiếu dữ liệu trong báo cáo', explanation: 'Không có km được bảo trì.', detail: ['thiếu: chiều dài đường được bảo trì']
+            cause: 'missing-in-report', explanation: 'Không có km được bảo trì.', detail: ['thiếu: chiều dài đường được bảo trì']
         }));
         expect(message).toBe([
             '✗ chỉ tiêu 2.1: chính thức «đạt», máy «thiếu dữ liệu» — kết quả máy khác khai báo',

@@ -10,10 +10,10 @@ describe('readCommuneFile', () => {
         expect(file.pack).toBe('../bo/lang-son.ntm');
         expect(file.problems).toEqual([]);
         expect(file.expected.map(e => [e.level, e.label, e.official, e.position.line])).toEqual([
-            ['chỉ tiêu', '17.5', 'đạt', 7],
-            ['chỉ tiêu', '17.6', 'đạt', 8],
-            ['tiêu chí', '17', 'đạt', 10],
-            ['công nhận', 'công nhận', 'chưa đạt', 11]
+            ['indicator', '17.5', 'đạt', 7],
+            ['indicator', '17.6', 'đạt', 8],
+            ['criterion', '17', 'đạt', 10],
+            ['recognition', 'công nhận', 'chưa đạt', 11]
         ]);
     });
 
@@ -29,29 +29,30 @@ describe('readCommuneFile', () => {
         expect(readCommuneFile('file:///p/package.json', '{ "name": "x", "version": "1.0.0" }').kind).toBe('other');
     });
 
-    it('names file, field and line of a verdict that is not a string, and keeps the others', () => {
+    it('names file, line, column and field of a verdict that is not a verdict, as `ntm eval` does', () => {
         const text = SAMPLE_TEXT.replace('"17.6": "đạt"', '"17.6": 1');
         const file = readCommuneFile(COMMUNE_URI, text);
+        expect(file.kind).toBe('sample');
         expect(file.problems.map(p => p.message)).toEqual([
-            'lien-hoi-2023.json, trường «kết quả chính thức › chỉ tiêu › 17.6» (dòng 9): kết quả phải là chuỗi như "đạt" hoặc "chưa đạt", không phải số 1.'
+            'lien-hoi-2023.json:9:7 lỗi kết quả chính thức.chỉ tiêu.17.6: Giá trị phải là một trong: «đạt», «chưa đạt», «không áp dụng», «thiếu dữ liệu».'
         ]);
-        expect(file.problems[0]!.field).toBe('kết quả chính thức › chỉ tiêu › 17.6');
-        expect(file.expected.map(e => e.label)).toEqual(['17.5', '17', 'công nhận']);
+        expect(file.problems[0]!.field).toBe('kết quả chính thức.chỉ tiêu.17.6');
+        expect(file.problems[0]!.position).toEqual({ line: 8, character: 6 });
     });
 
     it('reports broken JSON with file, line and column, and still knows it is a sample', () => {
         const text = SAMPLE_TEXT.replace('"17.5": "đạt",', '"17.5": "đạt"');
         const file = readCommuneFile(COMMUNE_URI, text);
         expect(file.kind).toBe('sample');
-        expect(file.problems[0]!.message).toBe('lien-hoi-2023.json, dòng 9, cột 7: JSON không hợp lệ (thiếu dấu phẩy).');
+        expect(file.problems[0]!.message).toBe('lien-hoi-2023.json:9:7 lỗi (tệp): JSON không hợp lệ: thiếu dấu phẩy.');
     });
 
-    it('reports a missing or malformed pack path and a malformed official block', () => {
-        const noPack = readCommuneFile(COMMUNE_URI, '{ "xã": "A", "kết quả chính thức": { "công nhận": "đạt" } }');
-        expect(noPack.problems.map(p => p.field)).toEqual(['bộ tiêu chí']);
-        const badOfficial = readCommuneFile(COMMUNE_URI, '{ "bộ tiêu chí": "a.ntm", "kết quả chính thức": ["đạt"] }');
+    it('reports missing fields and a malformed official block', () => {
+        const noDate = readCommuneFile(COMMUNE_URI, '{ "xã": "A", "dữ kiện": {}, "kết quả chính thức": { "công nhận": "đạt" } }');
+        expect(noDate.problems.map(p => p.message)).toEqual(['lien-hoi-2023.json:1:1 lỗi (gốc): Thiếu trường «ngày đánh giá».']);
+        const badOfficial = readCommuneFile(COMMUNE_URI, '{ "xã": "A", "ngày đánh giá": "2023-12-31", "dữ kiện": {},\n  "kết quả chính thức": ["đạt"] }');
         expect(badOfficial.problems.map(p => p.message)).toEqual([
-            'lien-hoi-2023.json, trường «kết quả chính thức» (dòng 1): phải là một đối tượng { "chỉ tiêu": …, "tiêu chí": …, "công nhận": … }.'
+            'lien-hoi-2023.json:2:3 lỗi kết quả chính thức: Cần kiểu đối tượng { … }.'
         ]);
     });
 });

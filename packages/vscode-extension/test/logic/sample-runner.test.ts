@@ -62,8 +62,8 @@ describe('runSamples', () => {
         expect(sent).toEqual([COMMUNE_URI]);
         const error = sink.outcomes.find(o => o.id === BROKEN_URI)!;
         expect(error.state).toBe('errored');
-        expect(error.message).toBe('hong.json, dòng 9, cột 7: JSON không hợp lệ (thiếu dấu phẩy).');
-        expect(stateOf(sink, `${COMMUNE_URI}#chỉ tiêu:17.5`)).toBe('passed');
+        expect(error.message).toBe('hong.json:9:7 lỗi (tệp): JSON không hợp lệ: thiếu dấu phẩy.');
+        expect(stateOf(sink, `${COMMUNE_URI}#indicator:17.5`)).toBe('passed');
     });
 
     it('marks only the sample whose request fails, with a Vietnamese message', async () => {
@@ -76,8 +76,8 @@ describe('runSamples', () => {
             id: COMMUNE_URI, state: 'errored',
             message: 'Máy chủ ngôn ngữ NTM chưa hỗ trợ chạy kiểm thử (ntm/chayKiemThu). Hãy cập nhật tiện ích.'
         });
-        expect(stateOf(sink, `${COMMUNE_URI}#chỉ tiêu:17.5`)).toBe('skipped');
-        expect(stateOf(sink, `${OTHER_URI}#chỉ tiêu:17.5`)).toBe('passed');
+        expect(stateOf(sink, `${COMMUNE_URI}#indicator:17.5`)).toBe('skipped');
+        expect(stateOf(sink, `${OTHER_URI}#indicator:17.5`)).toBe('passed');
     });
 
     it('says the server is not running, and rejects an answer of the wrong shape', async () => {

@@ -10,16 +10,16 @@ describe('sampleTestNode', () => {
         expect(node.label).toBe('Xã Liên Hội');
         expect(node.error).toBeUndefined();
         expect(node.children.map(c => [c.id, c.label, c.line, c.description])).toEqual([
-            [verdictId(COMMUNE_URI, 'chỉ tiêu', '17.5'), 'chỉ tiêu 17.5', 7, 'chính thức: đạt'],
-            [verdictId(COMMUNE_URI, 'chỉ tiêu', '17.6'), 'chỉ tiêu 17.6', 8, 'chính thức: đạt'],
-            [verdictId(COMMUNE_URI, 'tiêu chí', '17'), 'tiêu chí 17', 10, 'chính thức: đạt'],
-            [verdictId(COMMUNE_URI, 'công nhận', 'công nhận'), 'công nhận', 11, 'chính thức: chưa đạt']
+            [verdictId(COMMUNE_URI, 'indicator', '17.5'), 'chỉ tiêu 17.5', 7, 'chính thức: đạt'],
+            [verdictId(COMMUNE_URI, 'indicator', '17.6'), 'chỉ tiêu 17.6', 8, 'chính thức: đạt'],
+            [verdictId(COMMUNE_URI, 'criterion', '17'), 'tiêu chí 17', 10, 'chính thức: đạt'],
+            [verdictId(COMMUNE_URI, 'recognition', 'công nhận'), 'công nhận', 11, 'chính thức: chưa đạt']
         ]);
     });
 
     it('carries the file problems as the item error', () => {
         const broken = sampleTestNode(readCommuneFile(COMMUNE_URI, SAMPLE_TEXT.replace('"đạt" }', '1 }')));
-        expect(broken.error).toBe('lien-hoi-2023.json, trường «kết quả chính thức › tiêu chí › 17» (dòng 11): kết quả phải là chuỗi như "đạt" hoặc "chưa đạt", không phải số 1.');
+        expect(broken.error).toBe('lien-hoi-2023.json:11:19 lỗi kết quả chính thức.tiêu chí.17: Giá trị phải là một trong: «đạt», «chưa đạt», «không áp dụng», «thiếu dữ liệu».');
     });
 });
 
@@ -28,10 +28,10 @@ describe('sampleOutcome', () => {
         const { outcomes, added } = sampleOutcome(node, sampleResult());
         expect(added).toEqual([]);
         expect(outcomes.map(o => [o.id.split('#')[1], o.state])).toEqual([
-            ['chỉ tiêu:17.5', 'passed'],
-            ['chỉ tiêu:17.6', 'failed'],
-            ['tiêu chí:17', 'passed'],
-            ['công nhận:công nhận', 'passed'],
+            ['indicator:17.5', 'passed'],
+            ['indicator:17.6', 'failed'],
+            ['criterion:17', 'passed'],
+            ['recognition:công nhận', 'passed'],
             [undefined, 'failed']
         ]);
         const failed = outcomes[1]!;
@@ -50,13 +50,13 @@ describe('sampleOutcome', () => {
         const result = sampleResult({
             checks: [
                 ...sampleResult().checks.filter(c => c.label !== '17.5'),
-                check({ label: '2.1', official: undefined, computed: undefined, status: 'sai khác đã khai báo nhưng không còn', passed: false })
+                check({ label: '2.1', official: undefined, computed: undefined, status: 'declared-but-gone', passed: false })
             ]
         });
         const { outcomes, added } = sampleOutcome(node, result);
-        expect(added.map(a => a.id)).toEqual([verdictId(COMMUNE_URI, 'chỉ tiêu', '2.1')]);
-        expect(outcomes.find(o => o.id === verdictId(COMMUNE_URI, 'chỉ tiêu', '17.5'))).toEqual({
-            id: verdictId(COMMUNE_URI, 'chỉ tiêu', '17.5'), state: 'errored', message: 'Máy chủ không trả kết quả cho chỉ tiêu 17.5.'
+        expect(added.map(a => a.id)).toEqual([verdictId(COMMUNE_URI, 'indicator', '2.1')]);
+        expect(outcomes.find(o => o.id === verdictId(COMMUNE_URI, 'indicator', '17.5'))).toEqual({
+            id: verdictId(COMMUNE_URI, 'indicator', '17.5'), state: 'errored', message: 'Máy chủ không trả kết quả cho chỉ tiêu 17.5.'
         });
     });
 
