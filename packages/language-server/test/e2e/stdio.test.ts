@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletionItem, CompletionList, DocumentSymbol, Hover, LocationLink, MarkupContent } from 'vscode-languageserver-protocol';
 import { CompletionRequest, DefinitionRequest, HoverRequest } from 'vscode-languageserver-protocol';
-import type { RunSamplesResult } from '../../../src/lsp/test-run-protocol.js';
-import { RUN_SAMPLES_METHOD } from '../../../src/lsp/test-run-protocol.js';
+import type { RunSamplesResult } from '@ntm/evaluation';
+import { RUN_SAMPLES_METHOD } from '@ntm/evaluation';
 import { NTM_BIN, REPO, StdioServer, fileUri } from './stdio-client.js';
 
 const HA_NAM = path.join(REPO, 'rulesets/ha-nam/ntm-nang-cao.ntm');
@@ -167,9 +167,11 @@ describe('ntm lsp over stdio', () => {
         expect(sample!.summary).toMatch(/^đạt \d+\/19 tiêu chí$/u);
         expect(sample!.checks.length).toBeGreaterThan(70);
         expect(sample!.checks.filter(c => !c.passed)).toEqual([]);
-        const known = sample!.checks.find(c => c.level === 'chỉ tiêu' && c.label === '2.1');
-        expect(known).toMatchObject({ official: 'đạt', computed: 'thiếu dữ liệu', status: 'sai khác đã biết', passed: true, cause: 'thiếu dữ liệu trong báo cáo' });
-        expect(result.samples[0]!.checks.find(c => c.level === 'công nhận')).toMatchObject({ level: 'công nhận', passed: true });
+        const known = sample!.checks.find(c => c.level === 'indicator' && c.label === '2.1');
+        expect(known).toMatchObject({ official: 'đạt', computed: 'thiếu dữ liệu', status: 'known-difference', passed: true, cause: 'missing-in-report' });
+        expect(result.samples[0]!.checks.find(c => c.level === 'recognition')).toMatchObject({ level: 'recognition', passed: true });
+        // Every indicator and criterion verdict carries where it is written, from the syntax tree.
+        expect(known!.location).toMatchObject({ uri: expect.stringMatching(/ntm-nang-cao\.ntm$/u), range: { start: { line: expect.any(Number) } } });
     });
 
     it('runs one commune by its URI', async () => {
@@ -182,9 +184,9 @@ describe('ntm lsp over stdio', () => {
         const byFile = Object.fromEntries(result.samples.map(s => [path.basename(s.communeUri), s]));
         expect(Object.keys(byFile).sort()).toEqual(['xa-hong.json', 'xa-tot.json']);
         expect(byFile['xa-hong.json']).toMatchObject({ ran: false, checks: [] });
-        expect(byFile['xa-hong.json']!.problems).toEqual([expect.stringMatching(/xa-hong\.json:\d+ lỗi dữ kiện\.rác thải: /u)]);
+        expect(byFile['xa-hong.json']!.problems).toEqual([expect.stringMatching(/xa-hong\.json:\d+:\d+ lỗi dữ kiện\.rác thải: /u)]);
         expect(byFile['xa-tot.json']).toMatchObject({ ran: true, commune: 'Thử', problems: [] });
-        expect(byFile['xa-tot.json']!.checks.find(c => c.label === '4.1')).toMatchObject({ status: 'sai khác đã biết', passed: true });
+        expect(byFile['xa-tot.json']!.checks.find(c => c.label === '4.1')).toMatchObject({ status: 'known-difference', passed: true });
     });
 
     it('rejects a test-run request without a pack or commune', async () => {

@@ -10,7 +10,7 @@ import {
     PublishDiagnosticsNotification, ShutdownRequest
 } from 'vscode-languageserver-protocol';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const NTM_BIN = path.join(REPO, 'packages/cli/bin/ntm.js');
 
 export function fileUri(file: string): string {
