@@ -41,15 +41,20 @@ async function runOne(communeFile: string, packFile: string | undefined): Promis
         const data = evaluation.commune.data;
         const pack = packFile ?? (data ? packOf(evaluation.commune) : undefined);
         const base = { communeUri, commune: data?.['xã'], packUri: pack ? pathToFileURL(pack).toString() : undefined };
+        const show = (issues: typeof evaluation.issues) => issues.map(i => formatIssue(i, relativeToCwd(i.file)));
         const errors = evaluation.issues.filter(i => i.severity === 'error');
+        const warnings = show(evaluation.issues.filter(i => i.severity !== 'error'));
         if (errors.length > 0 || !evaluation.result || !data) {
-            return { ...base, ran: false, problems: errors.map(i => formatIssue(i, relativeToCwd(i.file))), checks: [] };
+            return { ...base, ran: false, problems: show(errors), ...(warnings.length > 0 ? { warnings } : {}), checks: [] };
         }
         if (!data['kết quả chính thức']) {
             return { ...base, ran: true, problems: [`${path.basename(communeFile)}: tệp xã không có «kết quả chính thức» để so sánh.`], checks: [], summary: evaluation.result.summary.text };
         }
         const checks = evaluation.villages ? checkVillages(evaluation.villages, data) : checkSample(evaluation.result, data);
-        return { ...base, ran: true, problems: [], checks: checks.map(check => toCheckResult(check, evaluation)), summary: evaluation.result.summary.text };
+        return {
+            ...base, ran: true, problems: [], ...(warnings.length > 0 ? { warnings } : {}),
+            checks: checks.map(check => toCheckResult(check, evaluation)), summary: evaluation.result.summary.text
+        };
     } catch (error) {
         return { communeUri, ran: false, checks: [], problems: [`${path.basename(communeFile)}: không chạy được (${error instanceof Error ? error.message : String(error)}).`] };
     }

@@ -52,8 +52,10 @@ export interface SampleRunResult {
     readonly packUri?: string;
     /** False when the sample could not run at all (see problems). */
     readonly ran: boolean;
-    /** Vietnamese messages with file and field, e.g. a malformed commune file. */
+    /** Errors, as `ntm eval` prints them (`file:line:col lỗi field: message`): a malformed commune file, a pack with errors. */
     readonly problems: readonly string[];
+    /** Warnings about the inputs, printed the same way (data the report contradicts, notes for unknown facts). */
+    readonly warnings?: readonly string[];
     readonly checks: readonly SampleCheckResult[];
     /** The engine's summary, e.g. «12/19 tiêu chí đạt». */
     readonly summary?: string;

@@ -81,6 +81,7 @@ export function renderSample(sample: SampleRunResult): string[] {
     const lines = [`── ${sampleName(sample)} (${baseName(sample.communeUri)}) ──`];
     if (sample.packUri) lines.push(`Bộ tiêu chí: ${baseName(sample.packUri)}`);
     for (const problem of sample.problems) lines.push(`⚠ ${problem}`);
+    for (const warning of sample.warnings ?? []) lines.push(`! ${warning}`);
     if (!sample.ran) {
         lines.push('Không chạy được xã mẫu này.');
         return lines;

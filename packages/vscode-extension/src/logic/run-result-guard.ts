@@ -15,6 +15,7 @@ function isSampleRunResult(value: unknown): value is SampleRunResult {
         && optional(value['packUri'], isString)
         && typeof value['ran'] === 'boolean'
         && isStringArray(value['problems'])
+        && optional(value['warnings'], isStringArray)
         && Array.isArray(value['checks']) && value['checks'].every(isSampleCheckResult)
         && optional(value['summary'], isString);
 }

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/logic/command-ids.js';
 import { lensesFor } from '../../src/logic/lenses.js';
-import { locatePack } from '../../src/logic/pack-locations.js';
 import { COMMUNE_URI, PACK_TEXT, PACK_URI, SAMPLE_TEXT } from './fixtures.js';
 
 describe('lensesFor', () => {
     it.each([
-        { name: 'a pack', uri: PACK_URI, languageId: 'ntm', text: PACK_TEXT, expected: [[1, '▶ Chạy kiểm thử', COMMANDS.runPackSamples]] },
+        { name: 'a pack', uri: PACK_URI, languageId: 'ntm', text: PACK_TEXT, expected: [[0, '▶ Chạy kiểm thử', COMMANDS.runPackSamples]] },
         { name: 'a sample commune', uri: COMMUNE_URI, languageId: 'json', text: SAMPLE_TEXT, expected: [[0, '▶ Đánh giá', COMMANDS.evaluateCommune]] },
         { name: 'a commune without official results', uri: COMMUNE_URI, languageId: 'json', text: '{ "bộ tiêu chí": "a.ntm", "dữ kiện": {} }', expected: [] },
         { name: 'another JSON file', uri: 'file:///p/package.json', languageId: 'json', text: '{ "name": "x" }', expected: [] },
@@ -17,17 +16,8 @@ describe('lensesFor', () => {
         lenses.forEach(lens => expect(lens.arguments).toEqual([uri]));
     });
 
-    it('puts the pack lens on the header even when it is written in NFD with several spaces', () => {
+    it('puts the pack lens at the top of the file, whatever comes before the header (no text search)', () => {
         const text = `// chú thích\n\nbộ  tiêu chí x "X"\n`.normalize('NFD');
-        expect(lensesFor({ uri: PACK_URI, languageId: 'ntm', text }).map(l => l.line)).toEqual([2]);
-    });
-});
-
-describe('locatePack', () => {
-    it('finds criteria and indicators by exact label, not by prefix', () => {
-        const { declarations } = locatePack(PACK_TEXT);
-        expect(Object.fromEntries(declarations)).toEqual({
-            'tiêu chí 17': 4, 'chỉ tiêu 17.5': 5, 'chỉ tiêu 17.6': 7, 'chỉ tiêu 17.50': 9
-        });
+        expect(lensesFor({ uri: PACK_URI, languageId: 'ntm', text }).map(l => l.line)).toEqual([0]);
     });
 });
