@@ -14,7 +14,7 @@ const { readFileSync } = await import('node:fs');
 const path = await import('node:path');
 const { Session } = await import('node:inspector/promises');
 const { createNtmCoreServices, loadPackText } = await import('@ntm/language');
-const { loadEvaluator } = await import('../packages/cli/out/compile/compile-pack.js');
+const { loadEvaluator } = await import('@ntm/evaluation/node');
 const { factHints } = await import('./lib/baselines.js');
 const { factGenerator, syntheticPack } = await import('./lib/synthetic.js');
 

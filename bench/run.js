@@ -22,8 +22,7 @@ if (typeof global.gc !== 'function') {
 }
 
 const { createNtmCoreServices, loadPackText } = await import('@ntm/language');
-const { toJavaScript, loadEvaluator } = await import('../packages/cli/out/compile/compile-pack.js');
-const { readCommuneFile, checkFactsAgainstPack } = await import('../packages/cli/out/commune/commune-file.js');
+const { toJavaScript, loadEvaluator, readCommuneFile } = await import('@ntm/evaluation/node');
 const { emitBaseline, factHints, rulesDocument } = await import('./lib/baselines.js');
 const { factGenerator, syntheticPack } = await import('./lib/synthetic.js');
 const { compare, retainedBytesPerItem, timeOnce, consumed } = await import('./lib/measure.js');
@@ -107,7 +106,8 @@ async function chooseCommune(subject, synthetic) {
     if (file && existsSync(file)) {
         const commune = await readCommuneFile(file);
         if (commune.data) {
-            const { facts } = checkFactsAgainstPack(commune, subject.evaluator.FACT_SPECS);
+            // The evaluator reads the file's facts as written (units, breakdowns, ranges) and checks them itself.
+            const facts = commune.data['dữ kiện'] ?? {};
             return { name: path.relative(ROOT, file), facts, date: commune.data['ngày đánh giá'] };
         }
         notes.push(`${path.relative(ROOT, file)} could not be read: using a synthetic commune.`);
