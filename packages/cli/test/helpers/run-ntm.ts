@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { afterAll } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../../../..');
@@ -24,6 +25,13 @@ export async function ntm(...args: string[]): Promise<Outcome> {
     }
 }
 
+const made: string[] = [];
+// Registered when a test file imports this helper: its folders go when the file's tests are done.
+afterAll(() => made.splice(0).forEach(dir => rmSync(dir, { recursive: true, force: true })));
+
+/** A temporary folder, removed after the test file. */
 export function tempDir(): string {
-    return mkdtempSync(path.join(tmpdir(), 'ntm-cli-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'ntm-cli-'));
+    made.push(dir);
+    return dir;
 }

@@ -42,7 +42,7 @@ describe('renderRunResult', () => {
 describe('failureMessage', () => {
     it('gives the difference, its cause and explanation, then the engine explanation', () => {
         const message = failureMessage(check({
-            label: '2.1', computed: 'thiếu dữ liệu', status: 'kết quả máy khác khai báo', passed: false,
+            label: '2.1', computed: 'thiếu dữ liệu', status: 'computed-differs-from-declared', passed: false,
             cause: 'missing-in-report', explanation: 'Không có km được bảo trì.', detail: ['thiếu: chiều dài đường được bảo trì']
         }));
         expect(message).toBe([
