@@ -5,6 +5,7 @@ import { evalCommand } from './commands/eval.js';
 import { templateCommand } from './commands/template.js';
 import { testCommand } from './commands/test.js';
 import { registerLspCommand } from './commands/lsp.js';
+import { complain } from './report/terminal.js';
 import { ExitCode } from './util/exit-codes.js';
 
 const program = new Command('ntm')
@@ -52,10 +53,10 @@ try {
     if (error instanceof CommanderError) {
         process.exitCode = error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     } else if (error && typeof error === 'object' && 'code' in error && (error.code === 'ENOENT' || error.code === 'EISDIR' || error.code === 'EACCES')) {
-        console.error(`Không đọc được tệp: ${(error as { path?: string }).path ?? ''} (${String(error.code)}).`);
+        complain(`Không đọc được tệp: ${(error as { path?: string }).path ?? ''} (${String(error.code)}).`);
         process.exitCode = ExitCode.Usage;
     } else {
-        console.error(`Lỗi nội bộ của ntm: ${error instanceof Error ? error.message : String(error)}`);
+        complain(`Lỗi nội bộ của ntm: ${error instanceof Error ? error.message : String(error)}`);
         process.exitCode = ExitCode.Failure;
     }
 }

@@ -2,12 +2,13 @@ import { unverifiedThresholds } from '@ntm/evaluation';
 import { collectFiles, compilePackFile, relativeToCwd } from '@ntm/evaluation/node';
 import { showIssue } from '../report/issues.js';
 import { ExitCode } from '../util/exit-codes.js';
+import { complain, say } from '../report/terminal.js';
 
 /** `ntm check <files or folders>`: diagnostics as `file:line:col severity message`; exit 1 on errors. */
 export async function checkCommand(inputs: readonly string[]): Promise<number> {
     const files = await collectFiles(inputs.length > 0 ? inputs : ['.'], ['.ntm']);
     if (files.length === 0) {
-        console.error(`Không tìm thấy tệp .ntm nào trong: ${inputs.join(', ') || '.'}`);
+        complain(`Không tìm thấy tệp .ntm nào trong: ${inputs.join(', ') || '.'}`);
         return ExitCode.Usage;
     }
     let errors = 0;
@@ -16,7 +17,7 @@ export async function checkCommand(inputs: readonly string[]): Promise<number> {
     for (const file of files) {
         const compiled = await compilePackFile(file);
         for (const issue of compiled.issues) {
-            console.log(showIssue(issue));
+            say(showIssue(issue));
             if (issue.severity === 'error') errors++;
             if (issue.severity === 'warning') warnings++;
         }
@@ -25,14 +26,14 @@ export async function checkCommand(inputs: readonly string[]): Promise<number> {
         for (const item of listed) {
             const position = `${shown}:${item.line}:${item.column}`;
             if (item.kind === 'unknown') {
-                console.log(`${position} chưa biết ${item.where}: ${item.note ?? '(không ghi chú)'}` +
+                say(`${position} chưa biết ${item.where}: ${item.note ?? '(không ghi chú)'}` +
                     (item.bounds ? `; cận suy ra: ${item.bounds}${item.basis ? ` (suy từ ${item.basis})` : ''}` : '; không có cận'));
             } else {
-                console.log(`${position} chưa kiểm chứng ${item.where}: ${item.note ?? '(không ghi nguồn)'}`);
+                say(`${position} chưa kiểm chứng ${item.where}: ${item.note ?? '(không ghi nguồn)'}`);
             }
         }
         unverified += listed.length;
     }
-    console.log(`${files.length} tệp, ${errors} lỗi, ${warnings} cảnh báo, ${unverified} ngưỡng chưa biết hoặc chưa kiểm chứng.`);
+    say(`${files.length} tệp, ${errors} lỗi, ${warnings} cảnh báo, ${unverified} ngưỡng chưa biết hoặc chưa kiểm chứng.`);
     return errors > 0 ? ExitCode.Failure : ExitCode.Success;
 }

@@ -4,6 +4,7 @@ import { collectFiles, evaluateCommuneAt, readCommuneFile, relativeToCwd } from 
 import { checkLine } from '../report/check-line.js';
 import { showIssue } from '../report/issues.js';
 import { ExitCode } from '../util/exit-codes.js';
+import { complain, say } from '../report/terminal.js';
 
 /**
  * `ntm test [paths]`: runs every sample commune (a .json file with «kết quả chính thức») against its pack
@@ -24,8 +25,8 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
         const data = evaluation.commune.data;
         const errors = evaluation.issues.filter(i => i.severity === 'error');
         if (errors.length > 0 || !evaluation.result || !data) {
-            console.log(`✗ ${shown}: không chạy được`);
-            for (const error of errors) console.log(`    ${showIssue(error)}`);
+            say(`✗ ${shown}: không chạy được`);
+            for (const error of errors) say(`    ${showIssue(error)}`);
             failed++;
             continue;
         }
@@ -45,31 +46,31 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
         const computed = evaluation.villages
             ? `${evaluation.villages.filter(v => v.result.summary.recognition === 'đạt').length}/${evaluation.villages.length} thôn đạt`
             : `${evaluation.result.summary.text}, công nhận ${evaluation.result.summary.recognition}`;
-        console.log(`${bad.length === 0 ? '✓' : '✗'} ${shown} — xã ${data['xã']}: ${ok.length}/${checks.length} kết quả chính thức được tái lập hoặc giải thích (máy tính: ${computed})`);
+        say(`${bad.length === 0 ? '✓' : '✗'} ${shown} — xã ${data['xã']}: ${ok.length}/${checks.length} kết quả chính thức được tái lập hoặc giải thích (máy tính: ${computed})`);
         for (const check of checks.filter(c => c.status !== 'match')) {
-            console.log(`  ${checkLine(check)}`);
+            say(`  ${checkLine(check)}`);
             if (!checkPassed(check)) {
-                for (const line of check.detail) console.log(`      ${line}`);
+                for (const line of check.detail) say(`      ${line}`);
             }
         }
-        for (const warning of evaluation.issues.filter(i => i.severity !== 'error')) console.log(`  ! ${showIssue(warning)}`);
+        for (const warning of evaluation.issues.filter(i => i.severity !== 'error')) say(`  ! ${showIssue(warning)}`);
         const summary = evaluation.result.summary;
         const entered = summary.scoresEnteredInRange.length + summary.scoresAgainstEvidence.length;
         if (summary.points) {
-            console.log(`  Điểm do thẩm định viên nhập: ${entered} (trong khoảng quy tắc cho phép: ${summary.scoresEnteredInRange.join(', ') || 'không có'}; trái số liệu của báo cáo: ${summary.scoresAgainstEvidence.join(', ') || 'không có'})`);
+            say(`  Điểm do thẩm định viên nhập: ${entered} (trong khoảng quy tắc cho phép: ${summary.scoresEnteredInRange.join(', ') || 'không có'}; trái số liệu của báo cáo: ${summary.scoresAgainstEvidence.join(', ') || 'không có'})`);
         }
         if (summary.indicatorsOnImpliedBounds.length > 0) {
-            console.log(`  ~ ${summary.criteriaOnImpliedBounds.length} tiêu chí và ${summary.indicatorsOnImpliedBounds.length} chỉ tiêu chỉ kết luận được nhờ cận suy ra từ chính kết luận đã biết: tiêu chí ${summary.criteriaOnImpliedBounds.join(', ') || '—'}; chỉ tiêu ${summary.indicatorsOnImpliedBounds.join(', ')}`);
+            say(`  ~ ${summary.criteriaOnImpliedBounds.length} tiêu chí và ${summary.indicatorsOnImpliedBounds.length} chỉ tiêu chỉ kết luận được nhờ cận suy ra từ chính kết luận đã biết: tiêu chí ${summary.criteriaOnImpliedBounds.join(', ') || '—'}; chỉ tiêu ${summary.indicatorsOnImpliedBounds.join(', ')}`);
         }
     }
     for (const packCoverage of coverage.values()) {
-        console.log('');
-        for (const line of packCoverage.lines()) console.log(line);
+        say('');
+        for (const line of packCoverage.lines()) say(line);
     }
     if (samples === 0) {
-        console.log(`Không tìm thấy xã mẫu nào (tệp .json có «kết quả chính thức») trong: ${inputs.join(', ') || 'examples'}`);
+        say(`Không tìm thấy xã mẫu nào (tệp .json có «kết quả chính thức») trong: ${inputs.join(', ') || 'examples'}`);
         return ExitCode.Usage;
     }
-    console.log(`${passed} passed, ${failed} failed`);
+    say(`${passed} passed, ${failed} failed`);
     return failed > 0 ? ExitCode.Failure : ExitCode.Success;
 }

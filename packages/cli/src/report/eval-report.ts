@@ -6,7 +6,7 @@ import { checkLine } from './check-line.js';
 import { renderTable } from './text-table.js';
 
 /** The readable Vietnamese report of `ntm eval`: one table per criterion, then the summary and differences. */
-export function renderEvaluation(result: EvaluationResult, commune: CommuneData | undefined, checks: readonly VerdictCheck[], selectionNote?: string): string {
+export function renderEvaluation(result: EvaluationResult, commune: CommuneData | undefined, checks: readonly VerdictCheck[], selectionNote?: string): string[] {
     const out: string[] = [];
     const official = commune?.['kết quả chính thức'];
     const place = commune ? [commune['xã'] && `xã ${commune['xã']}`, commune['huyện'] && `huyện ${commune['huyện']}`, commune['tỉnh'] && `tỉnh ${commune['tỉnh']}`].filter(Boolean).join(', ') : '';
@@ -31,7 +31,7 @@ export function renderEvaluation(result: EvaluationResult, commune: CommuneData 
         for (const line of criterion.explanation ?? []) out.push(`  ${line}`);
         const rows = result.indicators.filter(i => i.criterion === criterion.label).map(i => indicatorRow(i, official?.['chỉ tiêu']?.[i.label], scored));
         const headers = ['Chỉ tiêu', 'Giá trị', 'Yêu cầu', 'Kết quả', ...(scored ? ['Điểm'] : []), 'Chính thức', 'Ghi chú'];
-        out.push(renderTable(headers, rows, [8, 34, 34, 13, ...(scored ? [16] : []), 13, 400]));
+        out.push(...renderTable(headers, rows, [8, 34, 34, 13, ...(scored ? [16] : []), 13, 400]));
         out.push('');
     }
     if (result.gates.length > 0) {
@@ -80,7 +80,7 @@ export function renderEvaluation(result: EvaluationResult, commune: CommuneData 
         out.push('Vấn đề dữ liệu đầu vào:');
         for (const issue of result.inputIssues) out.push(`  - ${SEVERITY_LABELS[issue.severity]} ${issue.field}: ${issue.message}`);
     }
-    return out.join('\n');
+    return out;
 }
 
 function criterionPoints(score: NonNullable<EvaluationResult['criteria'][number]['score']>): string {
@@ -117,7 +117,7 @@ function indicatorRow(indicator: IndicatorResult, official: string | undefined, 
 }
 
 /** A village-level pack over the villages of a commune: each village's result, then «k/n thôn đạt». */
-export function renderVillages(villages: readonly { readonly name: string; readonly result: EvaluationResult }[], official: Readonly<Record<string, string>> | undefined): string {
+export function renderVillages(villages: readonly { readonly name: string; readonly result: EvaluationResult }[], official: Readonly<Record<string, string>> | undefined): string[] {
     const out: string[] = [];
     const first = villages[0]?.result;
     if (first) out.push(`Đánh giá từng thôn theo «${first.pack.title}» (${first.pack.level}), ngày ${first.assessedAt}:`);
@@ -126,8 +126,8 @@ export function renderVillages(villages: readonly { readonly name: string; reado
         const mark = official?.[name] !== undefined && official[name] !== result.summary.recognition ? ' ≠' : '';
         return [name, result.summary.recognition + mark, official?.[name] ?? '', result.summary.text, failing.join(', ')];
     });
-    out.push(renderTable(['Thôn', 'Kết quả', 'Chính thức', 'Tiêu chí', 'Chưa đạt / thiếu dữ liệu'], rows, [24, 14, 13, 40, 400]));
+    out.push(...renderTable(['Thôn', 'Kết quả', 'Chính thức', 'Tiêu chí', 'Chưa đạt / thiếu dữ liệu'], rows, [24, 14, 13, 40, 400]));
     const met = villages.filter(v => v.result.summary.recognition === 'đạt').length;
     out.push(`${met}/${villages.length} thôn đạt.`);
-    return out.join('\n');
+    return out;
 }

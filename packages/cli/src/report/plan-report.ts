@@ -2,7 +2,7 @@ import type { Plan, PlanItemKind } from '@ntm/evaluation';
 import { PLAN_ITEM_LABELS } from '@ntm/evaluation';
 
 /** The plan as a district writes it: criterion by criterion, each shortfall numbered. */
-export function renderPlan(plan: Plan, commune: string | undefined): string {
+export function renderPlan(plan: Plan, commune: string | undefined): string[] {
     const out: string[] = [];
     const remaining = plan.criteriaTotal - plan.criteriaMet;
     out.push(`KẾ HOẠCH — ${commune ? `xã ${commune}` : 'xã'} đạt «${plan.pack}» (${plan.level}): hiện đạt ${plan.criteriaMet}/${plan.criteriaTotal} tiêu chí, còn ${remaining} tiêu chí.`);
@@ -28,5 +28,5 @@ export function renderPlan(plan: Plan, commune: string | undefined): string {
     out.push('');
     out.push(`Tổng: ${count('fix')} việc khắc phục có lượng cụ thể, ${count('fix-unknown-threshold')} việc khắc phục khi ngưỡng chưa biết, ` +
         `${count('find-threshold')} ngưỡng cần tìm trong văn bản, ${count('collect-data')} chỉ tiêu cần bổ sung số liệu.`);
-    return out.join('\n');
+    return out;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
@@ -22,18 +23,42 @@ export async function collectFiles(inputs: readonly string[], extensions: readon
     return [...found].sort();
 }
 
+/** A file that cannot be written where asked, with the reason in Vietnamese. */
+export class OutputError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = 'OutputError';
+    }
+}
+
 /**
- * Writes all files or none: each is written to a temporary name in the target folder first, and only
- * renamed into place once every one has been written.
+ * Writes all files or none: each is written to a new temporary file in the target folder, created
+ * exclusively (so a link planted at its name is never followed), and renamed into place only once every
+ * one has been written. A folder where a file should go, or a file where a folder should be, is an
+ * `OutputError` naming it.
  */
 export async function writeFilesAtomically(files: ReadonlyArray<{ path: string; text: string }>): Promise<void> {
     const staged: Array<{ temp: string; final: string }> = [];
     try {
         for (const file of files) {
-            await fs.mkdir(path.dirname(file.path), { recursive: true });
-            const temp = `${file.path}.${process.pid}.tmp`;
-            await fs.writeFile(temp, file.text, 'utf8');
+            const folder = path.dirname(file.path);
+            await fs.mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+                throw error.code === 'EEXIST' || error.code === 'ENOTDIR'
+                    ? new OutputError(`«${relativeToCwd(folder)}» là một tệp, không phải thư mục: chọn thư mục khác để ghi kết quả.`)
+                    : error;
+            });
+            const existing = await fs.lstat(file.path).catch(() => undefined);
+            if (existing?.isDirectory()) {
+                throw new OutputError(`«${relativeToCwd(file.path)}» là một thư mục: không ghi đè được bằng tệp.`);
+            }
+            const temp = path.join(folder, `.${path.basename(file.path)}.${randomBytes(6).toString('hex')}.tmp`);
+            const handle = await fs.open(temp, 'wx');
             staged.push({ temp, final: file.path });
+            try {
+                await handle.writeFile(file.text, 'utf8');
+            } finally {
+                await handle.close();
+            }
         }
         for (const { temp, final } of staged) {
             await fs.rename(temp, final);
