@@ -1,5 +1,6 @@
-import type { DeepPartial, DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices } from 'langium';
+import type { DeepPartial, DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices, PartialLangiumSharedCoreServices } from 'langium';
 import { EmptyFileSystem, createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
+import { EffectivePacks } from './composition/effective-packs.js';
 import { NtmGeneratedModule, NtmGeneratedSharedModule } from './generated/module.js';
 import { NtmTsGenerator } from './generation/ts-generator.js';
 import { NtmLexer } from './parser/ntm-lexer.js';
@@ -11,11 +12,15 @@ import { NtmScopeComputation } from './scoping/ntm-scope-computation.js';
 import { NtmScopeProvider } from './scoping/ntm-scope-provider.js';
 import { NtmTypeComputer } from './typing/type-computer.js';
 import { registerValidationChecks } from './validation/ntm-validator.js';
+import { NtmIndexManager } from './workspace/ntm-index-manager.js';
 
 /** Services added by this language, grouped by concern. */
 export interface NtmAddedServices {
     typing: {
         TypeComputer: NtmTypeComputer;
+    };
+    composition: {
+        EffectivePacks: EffectivePacks;
     };
     generation: {
         TsGenerator: NtmTsGenerator;
@@ -39,10 +44,20 @@ export const NtmModule: Module<NtmServices, PartialLangiumCoreServices & NtmAdde
         Linker: (services) => new NtmLinker(services)
     },
     typing: {
-        TypeComputer: () => new NtmTypeComputer()
+        TypeComputer: (services) => new NtmTypeComputer(services)
+    },
+    composition: {
+        EffectivePacks: (services) => new EffectivePacks(services)
     },
     generation: {
         TsGenerator: (services) => new NtmTsGenerator(services)
+    }
+};
+
+/** Workspace services shared by the compiler and the language server. */
+export const NtmSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        IndexManager: (services) => new NtmIndexManager(services)
     }
 };
 
@@ -51,7 +66,7 @@ export function createNtmCoreServices(context: DefaultSharedCoreModuleContext = 
     shared: LangiumSharedCoreServices;
     Ntm: NtmServices;
 } {
-    const shared = inject(createDefaultSharedCoreModule(context), NtmGeneratedSharedModule);
+    const shared = inject(createDefaultSharedCoreModule(context), NtmGeneratedSharedModule, NtmSharedModule);
     const Ntm = inject(createDefaultCoreModule({ shared }), NtmGeneratedModule, NtmModule as Module<NtmServices, DeepPartial<NtmServices>>);
     shared.ServiceRegistry.register(Ntm);
     registerValidationChecks(Ntm);

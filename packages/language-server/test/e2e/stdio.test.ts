@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, CompletionList, DocumentSymbol, Hover, LocationLink, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, LocationLink, MarkupContent } from 'vscode-languageserver-protocol';
 import { CompletionRequest, DefinitionRequest, HoverRequest } from 'vscode-languageserver-protocol';
 import type { RunSamplesResult } from '@ntm/evaluation';
 import { RUN_SAMPLES_METHOD } from '@ntm/evaluation';
@@ -57,6 +57,20 @@ function markdown(hover: Hover | null): string {
     return (hover?.contents as MarkupContent | undefined)?.value ?? '';
 }
 
+/** What `ntm check` prints for a file of the workspace (its path relative to the workspace). */
+function checkLines(file: string): string[] {
+    const check = spawnSync(process.execPath, [NTM_BIN, 'check', path.join(workspace, file)], { cwd: workspace, encoding: 'utf8' });
+    return check.stdout.split('\n').filter(line => line.startsWith(`${file}:`));
+}
+
+/** The server's diagnostics as `ntm check` prints them. */
+function asCheckLines(file: string, diagnostics: readonly Diagnostic[]): string[] {
+    const severities: Record<number, string> = { 1: 'lỗi', 2: 'cảnh báo', 3: 'thông tin', 4: 'gợi ý' };
+    return [...diagnostics]
+        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+        .map(d => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severities[d.severity ?? 1]} ${d.message}`);
+}
+
 function offsetPosition(text: string, needle: string, delta = 0) {
     const offset = text.indexOf(needle) + delta;
     const before = text.slice(0, offset).split('\n');
@@ -78,13 +92,8 @@ describe('ntm lsp over stdio', () => {
     it('publishes the same diagnostics as ntm check for a broken pack in the workspace', async () => {
         const uri = fileUri(path.join(workspace, 'hong.ntm'));
         const diagnostics = await server.diagnosticsFor(uri);
-        const check = spawnSync(process.execPath, [NTM_BIN, 'check', path.join(workspace, 'hong.ntm')], { cwd: workspace, encoding: 'utf8' });
-        const fromCheck = check.stdout.split('\n').filter(line => line.startsWith('hong.ntm:'));
-        const severities: Record<number, string> = { 1: 'lỗi', 2: 'cảnh báo', 3: 'thông tin', 4: 'gợi ý' };
-        const fromServer = [...diagnostics]
-            .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-            .map(d => `hong.ntm:${d.range.start.line + 1}:${d.range.start.character + 1} ${severities[d.severity ?? 1]} ${d.message}`);
-        expect(fromServer).toEqual(fromCheck);
+        const fromServer = asCheckLines('hong.ntm', diagnostics);
+        expect(fromServer).toEqual(checkLines('hong.ntm'));
         expect(fromServer).toEqual([
             expect.stringMatching(/^hong\.ntm:9:23 lỗi Dữ kiện hoặc mức «rac thai» chưa được khai báo\./u),
             expect.stringMatching(/^hong\.ntm:10:43 lỗi Tệp kết thúc khi còn thiếu /u)
@@ -139,6 +148,34 @@ describe('ntm lsp over stdio', () => {
         expect((toFact as LocationLink[]).map(l => [l.targetUri, l.targetSelectionRange.start.line])).toEqual([[national, 6]]);
         const toPack = await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: provincial }, position: offsetPosition(PROVINCIAL, 'quoc-gia', 2) });
         expect((toPack as LocationLink[]).map(l => l.targetUri)).toEqual([national]);
+    });
+
+    it('re-checks a pack when the pack it builds on changes, with the errors ntm check reports', async () => {
+        const base = (type: string) => `${HEADER('gốc')}dữ kiện chiều dài đường trục xã: ${type}\ntiêu chí 2 "Giao thông"\n  chỉ tiêu 2.1 "Đường" chiều dài đường trục xã >= 0\n`;
+        const dependent = `${HEADER('con').replace('  hiệu lực', '  dựa trên "../goc/ntm.ntm"\n  hiệu lực')}tiêu chí 20 "Riêng"\n  chỉ tiêu 20.1 "Đường" chiều dài đường trục xã >= 5 km\n`;
+        mkdirSync(path.join(workspace, 'goc'));
+        mkdirSync(path.join(workspace, 'con'));
+        writeFileSync(path.join(workspace, 'goc/ntm.ntm'), base('đếm km'));
+        writeFileSync(path.join(workspace, 'con/ntm.ntm'), dependent);
+        const baseUri = fileUri(path.join(workspace, 'goc/ntm.ntm'));
+        const dependentUri = fileUri(path.join(workspace, 'con/ntm.ntm'));
+        await server.open(baseUri, base('đếm km'));
+        await server.diagnosticsFor(baseUri);
+        await server.open(dependentUri, dependent);
+        expect(asCheckLines('con/ntm.ntm', await server.diagnosticsFor(dependentUri))).toEqual([]);
+
+        // The base fact becomes a percentage: only the base is edited, the dependent must be checked again.
+        const published = server.published(dependentUri);
+        writeFileSync(path.join(workspace, 'goc/ntm.ntm'), base('phần trăm'));
+        await server.change(baseUri, base('phần trăm'));
+        const changed = asCheckLines('con/ntm.ntm', await server.diagnosticsFor(dependentUri, published));
+        expect(changed).toEqual([expect.stringMatching(/^con\/ntm\.ntm:9:52 lỗi Không thể so sánh phần trăm \(%\) với số đếm \(km\)\.$/u)]);
+        expect(changed).toEqual(checkLines('con/ntm.ntm'));
+
+        writeFileSync(path.join(workspace, 'goc/ntm.ntm'), base('đếm km'));
+        await server.change(baseUri, base('đếm km'));
+        expect(asCheckLines('con/ntm.ntm', await server.diagnosticsFor(dependentUri, published + 1))).toEqual([]);
+        expect(checkLines('con/ntm.ntm')).toEqual([]);
     });
 
     it('answers outline, workspace symbols, rename, formatting and semantic tokens for the Hà Nam pack', async () => {

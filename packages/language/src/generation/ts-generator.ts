@@ -1,7 +1,6 @@
-import type { LangiumDocuments } from 'langium';
 import type { FactDecl, Gate, Pack, RegionRule, Table } from '../generated/ast.js';
 import type { EffectiveCriterion, EffectiveIndicator, EffectivePack, IndicatorVersion } from '../composition/effective-pack.js';
-import { composePack } from '../composition/effective-pack.js';
+import type { EffectivePacks } from '../composition/effective-packs.js';
 import { canonicalRegion, dimensionOfKey, keyValues, tableDimensions } from '../composition/dimensions.js';
 import { RUNTIME_SOURCE } from './embedded-runtime.js';
 import type { NtmServices } from '../ntm-module.js';
@@ -29,16 +28,16 @@ const commentText = (text: string): string => text.replace(/\*\//g, '*\\/').repl
  */
 export class NtmTsGenerator {
     private readonly types: NtmTypeComputer;
-    private readonly documents: LangiumDocuments;
+    private readonly effective: EffectivePacks;
 
     constructor(services: NtmServices) {
         this.types = services.typing.TypeComputer;
-        this.documents = services.shared.workspace.LangiumDocuments;
+        this.effective = services.composition.EffectivePacks;
     }
 
     /** The pack as it applies, with everything it builds on (the base packs must be loaded). */
     compose(pack: Pack): EffectivePack {
-        return composePack(pack, this.documents);
+        return this.effective.of(pack);
     }
 
     generate(pack: Pack): GeneratedModule {

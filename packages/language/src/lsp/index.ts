@@ -3,7 +3,7 @@ import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { NtmGeneratedModule, NtmGeneratedSharedModule } from '../generated/module.js';
-import { NtmModule } from '../ntm-module.js';
+import { NtmModule, NtmSharedModule } from '../ntm-module.js';
 import { registerValidationChecks } from '../validation/ntm-validator.js';
 import type { NtmLspServices } from './ntm-lsp-module.js';
 import { NtmLspModule, NtmSharedLspModule } from './ntm-lsp-module.js';
@@ -21,7 +21,7 @@ export function createNtmServices(context: DefaultSharedModuleContext, overrides
     shared: LangiumSharedServices;
     Ntm: NtmLspServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), NtmGeneratedSharedModule, NtmSharedLspModule);
+    const shared = inject(createDefaultSharedModule(context), NtmGeneratedSharedModule, NtmSharedModule, NtmSharedLspModule);
     const Ntm = inject(
         createDefaultModule({ shared }),
         NtmGeneratedModule,

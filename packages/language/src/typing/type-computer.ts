@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import type { AstNode, LangiumSharedCoreServices } from 'langium';
 import type { Expression, FactDecl, FactType } from '../generated/ast.js';
 import {
     isBinaryExpression, isBooleanLiteral, isBooleanType, isCountType, isDateLiteral, isDateType, isFactDecl,
@@ -10,6 +10,7 @@ import {
     BOOLEAN_TYPE, DATE_TYPE, PERCENT_TYPE, UNKNOWN, YEAR_TYPE, isNumeric, numberType, typeToString, unitOf
 } from './ntm-types.js';
 import { PERCENT, UNITLESS, divideUnits, multiplyUnits, sameDimensionDifferentScale } from './units.js';
+import { PackCache } from '../workspace/pack-cache.js';
 
 export type BinaryOperator = '+' | '-' | '*' | '×' | '/';
 
@@ -19,25 +20,28 @@ export type BinaryTyping =
     | { readonly error: string };
 
 /**
- * Computes types of facts and expressions. Results are cached per node; a derived fact that refers to
- * itself, directly or not, gets the unknown type (the validator reports the cycle).
+ * Computes types of facts and expressions. Results are cached per node, until the node's pack or a pack
+ * it builds on changes (an expression's type follows the base facts it names); a derived fact that refers
+ * to itself, directly or not, gets the unknown type (the validator reports the cycle).
  */
 export class NtmTypeComputer {
-    private readonly cache = new WeakMap<AstNode, NtmType>();
+    private readonly cache: PackCache<AstNode, NtmType>;
     private readonly inProgress = new Set<FactDecl>();
 
+    constructor(services: { shared: LangiumSharedCoreServices }) {
+        this.cache = new PackCache(services.shared);
+    }
+
     typeOfFact(fact: FactDecl): NtmType {
-        const cached = this.cache.get(fact);
-        if (cached) return cached;
         if (this.inProgress.has(fact)) return UNKNOWN;
-        this.inProgress.add(fact);
-        try {
-            const type = fact.type ? this.typeOfDeclared(fact.type) : fact.derivation ? this.typeOf(fact.derivation) : UNKNOWN;
-            this.cache.set(fact, type);
-            return type;
-        } finally {
-            this.inProgress.delete(fact);
-        }
+        return this.cache.of(fact, () => {
+            this.inProgress.add(fact);
+            try {
+                return fact.type ? this.typeOfDeclared(fact.type) : fact.derivation ? this.typeOf(fact.derivation) : UNKNOWN;
+            } finally {
+                this.inProgress.delete(fact);
+            }
+        });
     }
 
     typeOfDeclared(type: FactType): NtmType {
@@ -55,11 +59,7 @@ export class NtmTypeComputer {
     /** The type of an expression; unknown for a part missing after a syntax error. */
     typeOf(expression: Expression | undefined): NtmType {
         if (!expression) return UNKNOWN;
-        const cached = this.cache.get(expression);
-        if (cached) return cached;
-        const type = this.compute(expression);
-        this.cache.set(expression, type);
-        return type;
+        return this.cache.of(expression, () => this.compute(expression));
     }
 
     private compute(expression: Expression): NtmType {

@@ -2,7 +2,6 @@ import type { ValidationAcceptor } from 'langium';
 import type { Bound, Pack, Rounding, Table, UnknownValue } from '../generated/ast.js';
 import { isCriterion, isRegionRule, isTable, isTableNumber } from '../generated/ast.js';
 import type { EffectivePack } from '../composition/effective-pack.js';
-import { composePack } from '../composition/effective-pack.js';
 import { unknownRegionMessage } from '../generation/runtime/places.js';
 import { canonicalRegion, cellKeys, describeCell, dimensionOfKey, keyValues, tableDimensions } from '../composition/dimensions.js';
 import type { NtmServices } from '../ntm-module.js';
@@ -12,13 +11,12 @@ import { IssueCodes } from './issue-codes.js';
 
 /** `dựa trên`, changes, amendments and tables: everything that needs the pack composed with its bases. */
 export function compositionMustBeConsistent(services: NtmServices) {
-    const documents = services.shared.workspace.LangiumDocuments;
     return (pack: Pack, accept: ValidationAcceptor): void => {
         if (!pack.name) return;
         if (pack.bases.length > 1) {
             accept('error', 'Khai báo «dựa trên» nhiều lần; một bộ tiêu chí chỉ dựa trên một bộ.', { node: pack.bases[1]!, code: IssueCodes.BaseRepeated });
         }
-        const effective = composePack(pack, documents);
+        const effective = services.composition.EffectivePacks.of(pack);
         const base = pack.bases[0];
         if (base && effective.chain.cycle) {
             accept('error', `Vòng lặp «dựa trên»: ${effective.chain.cycle.join(' → ')}.`, { node: base, property: 'path', code: IssueCodes.BaseCycle });

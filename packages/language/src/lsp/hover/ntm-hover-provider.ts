@@ -1,14 +1,13 @@
-import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
-import type { EffectivePack } from '../../composition/effective-pack.js';
-import { composePack } from '../../composition/effective-pack.js';
-import { WorkspaceCache } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { EffectivePacks } from '../../composition/effective-packs.js';
+import type { Pack } from '../../generated/ast.js';
 import type { NtmTypeComputer } from '../../typing/type-computer.js';
+import { PackCache } from '../../workspace/pack-cache.js';
 import { nodeAtOffset } from '../node-at-offset.js';
 import type { ReadersIndex } from './hover-content.js';
 import { hoverContent, readersIndex } from './hover-content.js';
-import type { Pack } from '../../generated/ast.js';
 
 /**
  * Hovers in Vietnamese: on a reference, the declaration it names; on a keyword or label, the construct
@@ -16,16 +15,14 @@ import type { Pack } from '../../generated/ast.js';
  */
 export class NtmHoverProvider {
     private readonly types: NtmTypeComputer;
-    /** Per-pack indexes, kept until the next change anywhere in the workspace. */
-    private readonly readers: WorkspaceCache<Pack, ReadersIndex>;
-    private readonly effective: WorkspaceCache<Pack, EffectivePack | undefined>;
-    private readonly documents: LangiumDocuments;
+    private readonly effective: EffectivePacks;
+    /** Per-pack index of who reads each fact, kept until the pack or one it builds on changes. */
+    private readonly readers: PackCache<Pack, ReadersIndex>;
 
-    constructor(services: LangiumServices & { typing: { TypeComputer: NtmTypeComputer } }) {
+    constructor(services: LangiumServices & { typing: { TypeComputer: NtmTypeComputer }; composition: { EffectivePacks: EffectivePacks } }) {
         this.types = services.typing.TypeComputer;
-        this.readers = new WorkspaceCache(services.shared);
-        this.effective = new WorkspaceCache(services.shared);
-        this.documents = services.shared.workspace.LangiumDocuments;
+        this.effective = services.composition.EffectivePacks;
+        this.readers = new PackCache(services.shared);
     }
 
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
@@ -35,8 +32,8 @@ export class NtmHoverProvider {
         for (let current: AstNode | undefined = found.target ?? found.node; current; current = current.$container) {
             const value = hoverContent(current, {
                 types: this.types,
-                readersOf: pack => this.readers.get(pack, () => readersIndex(pack)),
-                effectiveOf: pack => this.effective.get(pack, () => composePack(pack, this.documents))
+                readersOf: pack => this.readers.of(pack, () => readersIndex(pack)),
+                effectiveOf: pack => this.effective.of(pack)
             });
             if (value) {
                 return { contents: { kind: 'markdown', value }, range: found.reference?.range };
