@@ -13,6 +13,7 @@ import { NtmScopeProvider } from './scoping/ntm-scope-provider.js';
 import { NtmTypeComputer } from './typing/type-computer.js';
 import { registerValidationChecks } from './validation/ntm-validator.js';
 import { NtmIndexManager } from './workspace/ntm-index-manager.js';
+import { PackRoots } from './workspace/pack-roots.js';
 
 /** Services added by this language, grouped by concern. */
 export interface NtmAddedServices {
@@ -21,6 +22,8 @@ export interface NtmAddedServices {
     };
     composition: {
         EffectivePacks: EffectivePacks;
+        /** Where `dựa trên` may lead (workspace folders, or the CLI's project folder). */
+        PackRoots: PackRoots;
     };
     generation: {
         TsGenerator: NtmTsGenerator;
@@ -47,7 +50,8 @@ export const NtmModule: Module<NtmServices, PartialLangiumCoreServices & NtmAdde
         TypeComputer: (services) => new NtmTypeComputer(services)
     },
     composition: {
-        EffectivePacks: (services) => new EffectivePacks(services)
+        EffectivePacks: (services) => new EffectivePacks(services),
+        PackRoots: () => new PackRoots()
     },
     generation: {
         TsGenerator: (services) => new NtmTsGenerator(services)

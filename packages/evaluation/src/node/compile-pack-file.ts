@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -17,11 +17,27 @@ export function ntmServices(): NtmServices {
     return services;
 }
 
-/** Parses, checks and (when error-free) generates one pack file and the packs it builds on. */
-export async function compilePackFile(file: string): Promise<CompiledPack> {
+/**
+ * The folder `dựa trên` may lead into for a pack on disk: the nearest folder above it holding the repository
+ * (`.git`) or a `package.json`; without one, the folder above the pack's own (where a provincial pack's
+ * `../quoc-gia/` is).
+ */
+export function projectRoot(packFile: string): string {
+    const start = path.dirname(path.resolve(packFile));
+    for (let dir = start; ; dir = path.dirname(dir)) {
+        if (existsSync(path.join(dir, '.git')) || existsSync(path.join(dir, 'package.json'))) return dir;
+        if (path.dirname(dir) === dir) return path.dirname(start);
+    }
+}
+
+/**
+ * Parses, checks and (when error-free) generates one pack file and the packs it builds on. `roots` are the
+ * folders its bases may come from (by default its project folder, see `projectRoot`).
+ */
+export async function compilePackFile(file: string, roots: readonly string[] = [projectRoot(file)]): Promise<CompiledPack> {
     const absolute = path.resolve(file);
     await fs.access(absolute); // a missing file is the caller's error, with its own message
-    return compilePack(ntmServices(), pathToFileURL(absolute).toString(), absolute);
+    return compilePack(ntmServices(), pathToFileURL(absolute).toString(), absolute, undefined, roots.map(root => pathToFileURL(path.resolve(root)).toString()));
 }
 
 /** Transpiles generated TypeScript to JavaScript (types are erased; the module has no imports). */

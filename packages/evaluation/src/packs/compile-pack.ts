@@ -22,9 +22,11 @@ export interface CompiledPack {
 /**
  * Loads a pack (and the packs it builds on) through the given services and generates its evaluator.
  * `text` is the pack's text when it is not (yet) what the file system holds: an editor buffer, a page.
+ * `roots` (URIs) are the folders `dựa trên` may lead into.
  */
-export async function compilePack(services: NtmServices, uri: string, file: string, text?: string): Promise<CompiledPack> {
-    const loaded = text === undefined ? await loadPackFile(services, uri) : await loadPackTextWithBases(services, text, uri);
+export async function compilePack(services: NtmServices, uri: string, file: string, text?: string, roots?: readonly string[]): Promise<CompiledPack> {
+    const options = roots ? { roots } : {};
+    const loaded = text === undefined ? await loadPackFile(services, uri, options) : await loadPackTextWithBases(services, text, uri, options);
     const issues = loaded.diagnostics.map(d => issueFromDiagnostic(file, d))
         .sort((a, b) => a.line - b.line || a.column - b.column);
     if (loaded.hasErrors) {

@@ -5,6 +5,8 @@ import type { EffectivePack } from '../composition/effective-pack.js';
 import { unknownRegionMessage } from '../generation/runtime/places.js';
 import { canonicalRegion, cellKeys, describeCell, dimensionOfKey, keyValues, tableDimensions } from '../composition/dimensions.js';
 import type { NtmServices } from '../ntm-module.js';
+import { URI } from 'langium';
+import { MAX_BASE_DEPTH } from '../workspace/pack-roots.js';
 import { unitOf } from '../typing/ntm-types.js';
 import { canonicalLevel } from '../workspace/levels.js';
 import { IssueCodes } from './issue-codes.js';
@@ -21,7 +23,7 @@ export function compositionMustBeConsistent(services: NtmServices) {
         if (base && effective.chain.cycle) {
             accept('error', `Vòng lặp «dựa trên»: ${effective.chain.cycle.join(' → ')}.`, { node: base, property: 'path', code: IssueCodes.BaseCycle });
         } else if (base && effective.chain.missing) {
-            accept('error', `Không tìm thấy bộ tiêu chí gốc «${base.path}» (${effective.chain.missing}).`, { node: base, property: 'path', code: IssueCodes.BaseMissing });
+            accept('error', missingBaseMessage(base.path ?? '', effective.chain, services), { node: base, property: 'path', code: IssueCodes.BaseMissing });
         }
         const nearest = effective.chain.bases[0];
         if (base && nearest && canonicalLevel(nearest.levels[0]) !== canonicalLevel(pack.levels[0])) {
@@ -48,6 +50,23 @@ export function compositionMustBeConsistent(services: NtmServices) {
     };
 }
 
+/**
+ * Why a base in the chain is not there: refused by the roots or not a pack file (the loader's reason), a chain
+ * longer than the loader follows, or not found — naming the file that is missing, not this pack's own base.
+ */
+function missingBaseMessage(path: string, chain: EffectivePack['chain'], services: NtmServices): string {
+    const missing = URI.parse(chain.missing ?? '');
+    const deepest = chain.bases[chain.bases.length - 1];
+    if (chain.bases.length >= MAX_BASE_DEPTH) {
+        return `Chuỗi «dựa trên» dài quá ${MAX_BASE_DEPTH} bộ tiêu chí (dừng ở «${deepest?.name ?? '?'}»): kiểm tra lại các bộ gốc.`;
+    }
+    const reason = services.composition.PackRoots.refusalOf(missing);
+    const through = deepest ? `Bộ gốc «${deepest.name ?? '?'}» dựa trên «${missing.path}»: ` : '';
+    if (reason) return `${through}${reason}`;
+    return deepest
+        ? `${through}không tìm thấy tệp này.`
+        : `Không tìm thấy bộ tiêu chí gốc «${path}» (${chain.missing}).`;
+}
 
 /** The years a table must cover: those of the pack's validity, or as far as the table goes when open-ended. */
 export function tableYears(table: Table, effective: Pick<EffectivePack, 'validFrom' | 'validTo'>): number[] {

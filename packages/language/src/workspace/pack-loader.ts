@@ -5,6 +5,7 @@ import { baseUri } from './pack-chain.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Pack } from '../generated/ast.js';
 import type { NtmServices } from '../ntm-module.js';
+import { MAX_BASE_DEPTH } from './pack-roots.js';
 
 export interface LoadedPack {
     readonly document: LangiumDocument<Pack>;
@@ -27,25 +28,29 @@ export async function loadPackText(services: NtmServices, text: string, uri: str
     return { document, pack: document.parseResult.value, diagnostics, hasErrors: diagnostics.some(d => d.severity === 1) };
 }
 
-/** How deep `dựa trên` may go before we stop following it (a cycle is reported by the validator). */
-const MAX_BASE_DEPTH = 16;
-
 /**
  * Loads a pack file and, first, every pack it builds on (`dựa trên`), then links and validates them
  * together. A pack already loaded with the same text is reused; a base that cannot be read is left for
  * the validator to report on the `dựa trên` line.
  */
-export async function loadPackFile(services: NtmServices, uri: string): Promise<LoadedPack> {
-    return loadWithBases(services, uri, undefined);
+export async function loadPackFile(services: NtmServices, uri: string, options: LoadOptions = {}): Promise<LoadedPack> {
+    return loadWithBases(services, uri, undefined, options);
+}
+
+export interface LoadOptions {
+    /** Folders (URIs) `dựa trên` may lead into; by default the roots the services were given, if any. */
+    readonly roots?: readonly string[];
 }
 
 /** As `loadPackFile`, for text not (yet) saved at `uri`: an editor buffer, a test resource. */
-export async function loadPackTextWithBases(services: NtmServices, text: string, uri: string): Promise<LoadedPack> {
-    return loadWithBases(services, uri, text);
+export async function loadPackTextWithBases(services: NtmServices, text: string, uri: string, options: LoadOptions = {}): Promise<LoadedPack> {
+    return loadWithBases(services, uri, text, options);
 }
 
-async function loadWithBases(services: NtmServices, uri: string, mainText: string | undefined): Promise<LoadedPack> {
+async function loadWithBases(services: NtmServices, uri: string, mainText: string | undefined, options: LoadOptions): Promise<LoadedPack> {
     const workspace = services.shared.workspace;
+    const packRoots = services.composition.PackRoots;
+    const roots = options.roots?.map(root => URI.parse(root));
     const documents = workspace.LangiumDocuments;
     const mainUri = URI.parse(uri);
     const toBuild: LangiumDocument[] = [];
@@ -57,6 +62,21 @@ async function loadWithBases(services: NtmServices, uri: string, mainText: strin
         } catch {
             return undefined;
         }
+    };
+    /** A base is read only when the roots allow it and it is a plain file (never a device or a folder). */
+    const mayRead = async (target: URI): Promise<boolean> => {
+        packRoots.forget(target);
+        const refusal = packRoots.check(target, roots);
+        if (refusal) {
+            packRoots.record(target, refusal);
+            return false;
+        }
+        const node = await workspace.FileSystemProvider.stat(target).catch(() => undefined);
+        if (node && !node.isFile) {
+            packRoots.record(target, `«${target.path}» không phải một tệp bộ tiêu chí (là thư mục hoặc thiết bị).`);
+            return false;
+        }
+        return true;
     };
     const load = async (target: URI, depth: number, fresh: boolean): Promise<void> => {
         const existing = documents.hasDocument(target) ? documents.getDocument(target) : undefined;
@@ -73,7 +93,9 @@ async function loadWithBases(services: NtmServices, uri: string, mainText: strin
         const root = document.parseResult.value;
         if (!isPack(root) || depth >= MAX_BASE_DEPTH) return;
         for (const base of root.bases) {
-            if (base.path) await load(baseUri(document, base.path), depth + 1, false);
+            if (!base.path) continue;
+            const target = baseUri(document, base.path);
+            if (await mayRead(target)) await load(target, depth + 1, false);
         }
     };
     await load(mainUri, 0, true);
