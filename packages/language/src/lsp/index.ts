@@ -7,6 +7,7 @@ import { NtmModule } from '../ntm-module.js';
 import { registerValidationChecks } from '../validation/ntm-validator.js';
 import type { NtmLspServices } from './ntm-lsp-module.js';
 import { NtmLspModule, NtmSharedLspModule } from './ntm-lsp-module.js';
+import { addHeapProbe } from './server/heap-probe.js';
 
 export type { NtmLspServices, NtmLspAddedServices } from './ntm-lsp-module.js';
 export type { SampleRunner, SampleRunContext } from './server/sample-runner.js';
@@ -35,5 +36,6 @@ export function createNtmServices(context: DefaultSharedModuleContext, overrides
     registerValidationChecks(Ntm);
     // Every check category after an edit, as `ntm check` runs them (Langium's default is only the fast ones).
     shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
+    addHeapProbe(shared);
     return { shared, Ntm };
 }

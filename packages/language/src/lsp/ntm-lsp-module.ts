@@ -13,6 +13,8 @@ import { NtmDocumentSymbolProvider } from './navigation/ntm-document-symbol-prov
 import { NtmRenameProvider } from './navigation/ntm-rename-provider.js';
 import { NtmWorkspaceSymbolProvider } from './navigation/ntm-workspace-symbol-provider.js';
 import { guarded } from './server/guard.js';
+import { NtmLangiumDocumentFactory } from './server/ntm-document-factory.js';
+import { NtmDocumentUpdateHandler } from './server/ntm-document-update-handler.js';
 import { NtmWorkspaceManager } from './server/ntm-workspace-manager.js';
 import type { SampleRunner } from './server/sample-runner.js';
 import { UnavailableSampleRunner } from './server/sample-runner.js';
@@ -51,9 +53,11 @@ export const NtmLspModule: Module<NtmLspServices, PartialLangiumServices & NtmLs
 
 export const NtmSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        WorkspaceManager: (services) => new NtmWorkspaceManager(services)
+        WorkspaceManager: (services) => new NtmWorkspaceManager(services),
+        LangiumDocumentFactory: (services) => new NtmLangiumDocumentFactory(services)
     },
     lsp: {
+        DocumentUpdateHandler: (services) => new NtmDocumentUpdateHandler(services),
         WorkspaceSymbolProvider: (services) => guarded(new NtmWorkspaceSymbolProvider(services), 'WorkspaceSymbolProvider', empty),
         FuzzyMatcher: () => new FoldingFuzzyMatcher()
     }
