@@ -7,9 +7,12 @@ import { NtmModule, NtmSharedModule } from '../ntm-module.js';
 import { registerValidationChecks } from '../validation/ntm-validator.js';
 import type { NtmLspServices } from './ntm-lsp-module.js';
 import { NtmLspModule, NtmSharedLspModule } from './ntm-lsp-module.js';
+import { addHeapProbe } from './server/heap-probe.js';
 
 export type { NtmLspServices } from './ntm-lsp-module.js';
 export { setGuardLog } from './server/guard.js';
+export { HEAP_PROBE_ENV, HEAP_PROBE_METHOD } from './server/heap-probe.js';
+export type { HeapProbeResult } from './server/heap-probe.js';
 // The Node server (`startNtmLanguageServer`, with test runs of sample communes) is @ntm/language-server;
 // this module stays browser-bundlable (the web editor's worker uses it).
 
@@ -33,5 +36,6 @@ export function createNtmServices(context: DefaultSharedModuleContext, overrides
     registerValidationChecks(Ntm);
     // Every check category after an edit, as `ntm check` runs them (Langium's default is only the fast ones).
     shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
+    addHeapProbe(shared);
     return { shared, Ntm };
 }

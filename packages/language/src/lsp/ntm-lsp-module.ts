@@ -13,6 +13,8 @@ import { NtmDocumentSymbolProvider } from './navigation/ntm-document-symbol-prov
 import { NtmRenameProvider } from './navigation/ntm-rename-provider.js';
 import { NtmWorkspaceSymbolProvider } from './navigation/ntm-workspace-symbol-provider.js';
 import { guarded } from './server/guard.js';
+import { NtmLangiumDocumentFactory } from './server/ntm-document-factory.js';
+import { NtmDocumentUpdateHandler } from './server/ntm-document-update-handler.js';
 import { NtmWorkspaceManager } from './server/ntm-workspace-manager.js';
 
 /** The language's services with the editor features (test runs of sample communes are the server's, in @ntm/language-server). */
@@ -39,9 +41,11 @@ export const NtmLspModule: Module<NtmLspServices, PartialLangiumServices> = {
 
 export const NtmSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        WorkspaceManager: (services) => new NtmWorkspaceManager(services)
+        WorkspaceManager: (services) => new NtmWorkspaceManager(services),
+        LangiumDocumentFactory: (services) => new NtmLangiumDocumentFactory(services)
     },
     lsp: {
+        DocumentUpdateHandler: (services) => new NtmDocumentUpdateHandler(services),
         WorkspaceSymbolProvider: (services) => guarded(new NtmWorkspaceSymbolProvider(services), 'WorkspaceSymbolProvider', empty),
         FuzzyMatcher: () => new FoldingFuzzyMatcher()
     }

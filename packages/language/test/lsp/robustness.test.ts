@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OperationCancelled } from 'langium';
 import { ResponseError } from 'vscode-languageserver';
 import { guarded, setGuardLog } from '../../src/lsp/server/guard.js';
@@ -75,13 +75,22 @@ describe('providers on bad input', () => {
         ['deep nesting', `${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "B" ${'('.repeat(40)}a >= 1${')'.repeat(40)}\n`, 3],
         ['a pack cut in the middle of every line', SAMPLE_PACK.split('\n').map(line => line.slice(0, Math.ceil(line.length / 2))).join('\n'), 2],
         ['replacement characters and lone surrogates', `${PACK_HEADER}dữ kiện \uFFFD\uD800 x: phần trăm\ntiêu chí 1 "\uDC00"\n  chỉ tiêu 1.1 "B" \uFFFD >= 1\n`, 1],
+        ['references cut short: «căn cứ», «sửa đổi theo», «thêm vào tiêu chí»', `${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 1 "A"\n  căn cứ\n  chỉ tiêu 1.1 "B" a >= 1 căn cứ \nsửa đổi theo từ 01/01/2023 {\n  thay chỉ tiêu 1.1 "B" a >= 1\n}\nthêm vào tiêu chí chỉ tiêu 1.2 "C" a >= 1\nkhông áp dụng chỉ tiêu \n`, 1],
         ['a pack that builds on itself', `${PACK_HEADER.replace('  hiệu lực', '  dựa trên "lsp-self.ntm"\n  hiệu lực')}tiêu chí 1 "A"\n`, 2, 'file:///test/lsp-self.ntm']
     ];
 
     it.each(cases)('%s: every feature answers without an internal error', async (_name, text, step, uri) => {
         logged.length = 0;
-        await exerciseEverywhere(text, step, uri);
+        // Langium's completion catches a failed scope lookup itself and only logs it.
+        const consoleErrors: unknown[] = [];
+        const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { consoleErrors.push(args); });
+        try {
+            await exerciseEverywhere(text, step, uri);
+        } finally {
+            spy.mockRestore();
+        }
         expect(logged).toEqual([]);
+        expect(consoleErrors).toEqual([]);
     });
 
     it('a file above the size limit gets one diagnostic and empty answers', async () => {

@@ -6,7 +6,7 @@ import { runSamples } from '../logic/sample-runner.js';
 import type { CommuneFile } from '../logic/sample-file.js';
 import type { Outcome, TestNode } from '../logic/test-tree.js';
 import { sampleTestNode } from '../logic/test-tree.js';
-import { findSampleFiles, readCommuneFileAt } from './workspace-samples.js';
+import { EXCLUDE_SETTING, findSampleFiles, isExcluded, readCommuneFileAt } from './workspace-samples.js';
 
 /**
  * The Test Explorer: one item per sample commune, one child per official verdict. Runs go through the
@@ -33,7 +33,10 @@ export class SampleTestExplorer implements Disposable {
             watcher.onDidCreate(uri => this.update(uri)),
             watcher.onDidChange(uri => this.update(uri)),
             watcher.onDidDelete(uri => this.remove(uri.toString())),
-            workspace.onDidSaveTextDocument(document => this.onSaved(document.uri))
+            workspace.onDidSaveTextDocument(document => this.onSaved(document.uri)),
+            workspace.onDidChangeConfiguration(event => {
+                if (event.affectsConfiguration(EXCLUDE_SETTING)) void this.discover();
+            })
         );
         // Known items also give the run buttons in the gutter of sample files, before the view is opened.
         void this.discover();
@@ -47,7 +50,7 @@ export class SampleTestExplorer implements Disposable {
     }
 
     private async update(uri: Uri): Promise<void> {
-        const file = await readCommuneFileAt(uri);
+        const file = isExcluded(uri) ? undefined : await readCommuneFileAt(uri);
         if (file?.kind === 'sample') this.upsert(file);
         else this.remove(uri.toString());
     }

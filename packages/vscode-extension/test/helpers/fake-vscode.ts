@@ -162,9 +162,25 @@ export function fakeEditor(uri: string, text: string): FakeEditor {
     };
 }
 
+export interface FakeWorkspaceOptions {
+    /** Settings by full key (`ntm.boQua`), as `workspace.getConfiguration(section).get(key)` returns them. */
+    readonly settings?: Record<string, unknown>;
+    /** Paths of the workspace folders. */
+    readonly folders?: readonly string[];
+}
+
 /** Builds a fresh fake `vscode` and the records of what the extension did with it. */
-export function createFakeVscode(files: Record<string, string> = {}, editors: FakeEditor[] = []) {
+export function createFakeVscode(files: Record<string, string> = {}, editors: FakeEditor[] = [], options: FakeWorkspaceOptions = {}) {
     const saved = new EventEmitter<{ uri: Uri; isDirty: boolean }>();
+    const configurationChanged = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
+    const settings: Record<string, unknown> = { ...options.settings };
+    const folders = (options.folders ?? []).map((folder, index) => ({ uri: Uri.file(folder), name: folder.split('/').pop() ?? folder, index }));
+    /** A section's value: the setting itself, or the object of the settings below it (`ntm` → `{ boQua }`). */
+    const setting = (key: string): unknown => {
+        if (key in settings) return settings[key];
+        const below = Object.entries(settings).filter(([k]) => k.startsWith(`${key}.`));
+        return below.length > 0 ? Object.fromEntries(below.map(([k, v]) => [k.slice(key.length + 1), v])) : undefined;
+    };
     const channels: FakeOutputChannel[] = [];
     const commands = new Map<string, (...args: unknown[]) => unknown>();
     const codeLensProviders: { selector: unknown; provider: { provideCodeLenses(document: unknown): CodeLens[] } }[] = [];
@@ -214,10 +230,16 @@ export function createFakeVscode(files: Record<string, string> = {}, editors: Fa
             withProgress: async (_options: unknown, task: () => Promise<unknown>) => task()
         }),
         workspace: noOpNamespace({
-            workspaceFolders: undefined,
+            workspaceFolders: folders.length > 0 ? folders : undefined,
+            getWorkspaceFolder: (uri: Uri) => folders.filter(f => uri.path.startsWith(`${f.uri.path}/`)).sort((a, b) => b.uri.path.length - a.uri.path.length)[0],
             textDocuments: [],
-            getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback, has: () => false, inspect: () => undefined, update: async () => undefined }),
+            getConfiguration: (section?: string) => ({
+                get: (key: string, fallback?: unknown) => setting(section ? `${section}.${key}` : key) ?? fallback,
+                has: (key: string) => setting(section ? `${section}.${key}` : key) !== undefined,
+                inspect: () => undefined, update: async () => undefined
+            }),
             onDidSaveTextDocument: saved.event,
+            onDidChangeConfiguration: configurationChanged.event,
             findFiles: async () => Object.keys(files).map(uri => Uri.parse(uri)),
             fs: { readFile: async (uri: Uri) => new TextEncoder().encode(files[uri.toString()] ?? '') },
             createFileSystemWatcher: () => ({
@@ -278,5 +300,10 @@ export function createFakeVscode(files: Record<string, string> = {}, editors: Fa
     });
     /** As VS Code does when a document is saved. */
     const save = (uri: string) => saved.fire({ uri: Uri.parse(uri), isDirty: false });
-    return { module, channels, commands, codeLensProviders, controllers, notifications, save };
+    /** As VS Code does when the user changes a setting. */
+    const changeSetting = (key: string, value: unknown) => {
+        settings[key] = value;
+        configurationChanged.fire({ affectsConfiguration: section => key === section || key.startsWith(`${section}.`) });
+    };
+    return { module, channels, commands, codeLensProviders, controllers, notifications, save, changeSetting };
 }

@@ -1,5 +1,5 @@
 import type { AstNodeDescription, GrammarAST, LangiumDocument, LangiumDocuments, MaybePromise, ReferenceInfo } from 'langium';
-import { AstUtils, CstUtils, GrammarAST as Grammar, TextDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarAST as Grammar, GrammarUtils, TextDocument } from 'langium';
 import type { CompletionAcceptor, CompletionBacktrackingInformation, CompletionContext, CompletionValueItem, LangiumServices, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import type { CancellationToken, CompletionItem, CompletionList, CompletionParams, Position } from 'vscode-languageserver';
@@ -115,6 +115,21 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
         return super.completionFor(context, next, acceptor);
     }
 
+    /**
+     * Langium takes the node before the cursor as the owner of the reference being completed. After a
+     * half-typed `căn cứ` or `thêm vào tiêu chí` that node is the indicator, criterion or pack around it,
+     * which has no such reference, and the scope lookup throws (no names offered): the owner is then a
+     * new node of the type the grammar gives the reference.
+     */
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const property = AstUtils.getContainerOfType(next.feature, Grammar.isAssignment)?.feature;
+        const node = context.node;
+        if (next.type || !property || !node || this.astReflection.getTypeMetaData(node.$type).properties[property]?.referenceType) {
+            return super.completionForCrossReference(context, next, acceptor);
+        }
+        return super.completionForCrossReference(context, { ...next, type: ownerTypeOf(next.feature) }, acceptor);
+    }
+
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.filterKeyword(context, keyword)) return;
         acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail: 'từ khóa', sortText: '1' });
@@ -146,6 +161,14 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
         // Editors filter the list again on the typed text; without diacritics that text would match nothing.
         return { ...completion, filterText: typed.trim().length > 0 ? typed : undefined, data: undefined };
     }
+}
+
+/** The AST type that holds a cross-reference: the action's type (`{infer AddIndicator}`) or the rule's. */
+function ownerTypeOf(reference: GrammarAST.CrossReference): string | undefined {
+    const action = GrammarUtils.getActionAtElement(reference);
+    if (action) return GrammarUtils.getActionType(action);
+    const rule = AstUtils.getContainerOfType(reference, Grammar.isParserRule);
+    return rule ? GrammarUtils.getTypeName(rule) : undefined;
 }
 
 /** The next free label after `tiêu chí` (a number) or `chỉ tiêu` inside a criterion (`17.12`). */

@@ -11,7 +11,7 @@ import {
 } from '../../generated/ast.js';
 import type { NtmTypeComputer } from '../../typing/type-computer.js';
 import { typeToString } from '../../typing/ntm-types.js';
-import { code, escapeMarkdown, quote, sourceOf } from './markdown.js';
+import { code, escapeMarkdown, quote, refText, sourceOf } from './markdown.js';
 import { versionLines } from './version-lines.js';
 
 /** Who reads each fact of a pack: indicator labels, «điều kiện công nhận», or derived facts. */
@@ -59,7 +59,7 @@ function packHover(pack: Pack, context: HoverContext): string {
         return base ? `${b.path} — «${base.title ?? base.name ?? ''}»` : `${b.path} (chưa mở được)`;
     }));
     const amendments = pack.members.filter(isAmendment);
-    item('Sửa đổi', amendments.map(a => `theo ${a.source.$refText} từ ${a.from} (${a.changes.length} chỉ tiêu)`));
+    item('Sửa đổi', amendments.map(a => `theo ${refText(a.source)} từ ${a.from} (${a.changes.length} chỉ tiêu)`));
     item('Làm tròn', pack.roundings.map(r => sourceOf(r)));
     const criteria = pack.members.filter(isCriterion);
     const indicators = criteria.reduce((n, c) => n + c.indicators.length, 0);
@@ -89,9 +89,9 @@ function criterionHover(criterion: Criterion): string {
 function indicatorHover(indicator: Indicator, context: HoverContext): string {
     const criterion = AstUtils.getContainerOfType(indicator, isCriterion);
     const change = isReplaceIndicator(indicator.$container) ? ' — thay chỉ tiêu của bộ gốc'
-        : isAddIndicator(indicator.$container) ? ` — thêm vào tiêu chí ${indicator.$container.criterion.$refText}` : '';
+        : isAddIndicator(indicator.$container) ? ` — thêm vào tiêu chí ${refText(indicator.$container.criterion)}` : '';
     const amendment = AstUtils.getContainerOfType(indicator, isAmendment);
-    const amended = amendment ? `, sửa đổi theo ${escapeMarkdown(amendment.source.$refText)} từ ${amendment.from}` : '';
+    const amended = amendment ? `, sửa đổi theo ${escapeMarkdown(refText(amendment.source))} từ ${amendment.from}` : '';
     const lines = [`**Chỉ tiêu ${indicator.label}**${criterion ? ` — tiêu chí ${criterion.label} «${escapeMarkdown(criterion.title ?? '')}»` : ''}${change}${amended}`, ''];
     lines.push(indicator.text ? quote(indicator.text) : '_Chưa trích nguyên văn yêu cầu._');
     if (indicator.applicableIf) lines.push('', `Chỉ áp dụng nếu: ${code(sourceOf(indicator.applicableIf))}`);
@@ -152,7 +152,7 @@ function tableHover(table: Table): string {
     if (table.description) lines.push(quote(table.description), '');
     for (const row of table.rows) {
         const unverified = AstUtils.streamAst(row).some(n => isUnverifiedMark(n) || isUnknownValue(n));
-        const sources = row.citations.map(c => c.source.$refText);
+        const sources = row.citations.map(c => refText(c.source));
         lines.push(`- ${code(sourceOf(row).split(/\s+căn cứ\s/u)[0] ?? '')}${unverified ? ' — **chưa kiểm chứng**' : ''}${sources.length > 0 ? ` — căn cứ ${sources.map(escapeMarkdown).join(', ')}` : ''}`);
     }
     lines.push(...citationLines(table.citations));
@@ -198,9 +198,9 @@ function unverifiedLines(indicator: Indicator): string[] {
 function citationLines(citations: readonly Citation[]): string[] {
     if (citations.length === 0) return [];
     return ['', '**Căn cứ**', '', ...citations.map(c => {
-        const source = c.source.ref;
+        const source = c.source?.ref;
         const where = c.location ? ` — «${escapeMarkdown(c.location)}»` : '';
-        return `- ${source ? legalSourceLine(source) : escapeMarkdown(c.source.$refText)}${where}`;
+        return `- ${source ? legalSourceLine(source) : escapeMarkdown(refText(c.source))}${where}`;
     })];
 }
 

@@ -16,3 +16,11 @@ export function quote(text: string): string {
 export function sourceOf(node: { $cstNode?: { text: string } } | undefined): string {
     return node?.$cstNode?.text ?? '';
 }
+
+/**
+ * The name a reference was written with. A half-typed `căn cứ`, `sửa đổi theo` or `thêm vào tiêu chí`
+ * parses with no reference at all, although the AST types declare it mandatory.
+ */
+export function refText(reference: { $refText: string } | undefined): string {
+    return reference?.$refText || '(chưa ghi)';
+}

@@ -1,6 +1,6 @@
 import type { Indicator, Pack } from '../../generated/ast.js';
 import type { EffectivePack, IndicatorVersion } from '../../composition/effective-pack.js';
-import { code, escapeMarkdown, sourceOf } from './markdown.js';
+import { code, escapeMarkdown, refText, sourceOf } from './markdown.js';
 
 /**
  * The versions of an indicator as the pack applies it: the base pack's rule, a provincial replacement,
@@ -21,7 +21,7 @@ function versionLine(version: IndicatorVersion, pack: Pack): string {
     const what = version.absent ? 'chưa có chỉ tiêu này'
         : version.drop ? `không áp dụng${version.drop.reason ? ` («${escapeMarkdown(version.drop.reason)}»)` : ''}`
             : version.indicator?.requirement ? code(sourceOf(version.indicator.requirement)) : '';
-    const amendment = version.amendment ? `, sửa đổi theo ${escapeMarkdown(version.amendment.source.$refText)}` : '';
+    const amendment = version.amendment ? `, sửa đổi theo ${escapeMarkdown(refText(version.amendment.source))}` : '';
     const change = version.change?.$type === 'ReplaceIndicator' ? ' (thay)' : version.change?.$type === 'AddIndicator' ? ' (thêm)' : '';
     return `${when}: ${what} — ${originOf(version.origin, pack)}${change}${amendment}`;
 }
