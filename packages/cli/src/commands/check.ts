@@ -6,7 +6,8 @@ import { complain, say } from '../report/terminal.js';
 
 /** `ntm check <files or folders>`: diagnostics as `file:line:col severity message`; exit 1 on errors. */
 export async function checkCommand(inputs: readonly string[]): Promise<number> {
-    const files = await collectFiles(inputs.length > 0 ? inputs : ['.'], ['.ntm']);
+    const files = await collectFiles(inputs.length > 0 ? inputs : ['.'], ['.ntm'],
+        skipped => complain(`Bỏ qua «${relativeToCwd(skipped.path)}»: ${skipped.reason}.`));
     if (files.length === 0) {
         complain(`Không tìm thấy tệp .ntm nào trong: ${inputs.join(', ') || '.'}`);
         return ExitCode.Usage;
@@ -15,7 +16,13 @@ export async function checkCommand(inputs: readonly string[]): Promise<number> {
     let warnings = 0;
     let unverified = 0;
     for (const file of files) {
-        const compiled = await compilePackFile(file);
+        const compiled = await compilePackFile(file).catch((error: Error) => error);
+        if (compiled instanceof Error) {
+            // One unreadable pack must not stop the rest of the folder.
+            complain(`${relativeToCwd(file)}: không kiểm tra được (${compiled.message}).`);
+            errors++;
+            continue;
+        }
         for (const issue of compiled.issues) {
             say(showIssue(issue));
             if (issue.severity === 'error') errors++;

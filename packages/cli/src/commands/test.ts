@@ -11,7 +11,8 @@ import { complain, say } from '../report/terminal.js';
  * and reports like a test runner: one check per official verdict, each difference with its explanation.
  */
 export async function testCommand(inputs: readonly string[]): Promise<number> {
-    const files = await collectFiles(inputs.length > 0 ? inputs : ['examples'], ['.json']);
+    const files = await collectFiles(inputs.length > 0 ? inputs : ['examples'], ['.json'],
+        skipped => say(`! Bỏ qua «${relativeToCwd(skipped.path)}»: ${skipped.reason}.`));
     let passed = 0;
     let failed = 0;
     let samples = 0;

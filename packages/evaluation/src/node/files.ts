@@ -2,23 +2,45 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
-/** Collects files with one of `extensions` under the given files or folders, sorted, skipping node_modules. */
-export async function collectFiles(inputs: readonly string[], extensions: readonly string[]): Promise<string[]> {
+/** An entry of a folder that could not be read (a link loop, no permission), and why. */
+export interface SkippedEntry {
+    readonly path: string;
+    readonly reason: string;
+}
+
+const UNREADABLE: Readonly<Record<string, string>> = {
+    ELOOP: 'vòng liên kết tượng trưng', EACCES: 'không có quyền đọc', EPERM: 'không có quyền đọc', ENOENT: 'liên kết tới tệp không tồn tại'
+};
+
+/**
+ * Collects files with one of `extensions` under the given files or folders, sorted, skipping node_modules
+ * and hidden entries. An input that does not exist is the caller's error (it throws); an entry inside a
+ * folder that cannot be read is reported to `onSkip` and the rest of the folder is still collected.
+ */
+export async function collectFiles(inputs: readonly string[], extensions: readonly string[], onSkip?: (entry: SkippedEntry) => void): Promise<string[]> {
     const found = new Set<string>();
-    const visit = async (target: string): Promise<void> => {
-        const stat = await fs.stat(target);
+    const visit = async (target: string, named: boolean): Promise<void> => {
+        let stat;
+        try {
+            stat = await fs.stat(target);
+        } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code ?? '';
+            if (named) throw error;
+            onSkip?.({ path: target, reason: UNREADABLE[code] ?? code });
+            return;
+        }
         if (stat.isDirectory()) {
             const entries = await fs.readdir(target, { withFileTypes: true });
             for (const entry of entries) {
                 if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-                await visit(path.join(target, entry.name));
+                await visit(path.join(target, entry.name), false);
             }
-        } else if (extensions.some(ext => target.endsWith(ext))) {
+        } else if (stat.isFile() && extensions.some(ext => target.endsWith(ext))) {
             found.add(path.resolve(target));
         }
     };
     for (const input of inputs) {
-        await visit(input);
+        await visit(input, true);
     }
     return [...found].sort();
 }
