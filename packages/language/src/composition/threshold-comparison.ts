@@ -1,6 +1,7 @@
 import type { Comparison, Condition, Expression } from '../generated/ast.js';
 import { isComparison, isGroupedCondition, isQuantityLiteral } from '../generated/ast.js';
 import { sourceText } from '../generation/generator-helpers.js';
+import { normalizeName } from '../generation/runtime/names.js';
 
 type Direction = 'at-least' | 'at-most';
 
@@ -51,6 +52,4 @@ function literal(expression: Expression, direction: Direction, strict: boolean, 
     };
 }
 
-function normalize(text: string): string {
-    return text.normalize('NFC').replace(/\s+/g, ' ').trim();
-}
+const normalize = normalizeName;

@@ -2,6 +2,7 @@ import type { AstNode } from 'langium';
 import type { FactDecl } from '../generated/ast.js';
 import { isCountType, isMoneyType } from '../generated/ast.js';
 import type { NtmType } from '../typing/ntm-types.js';
+import { normalizeName } from './runtime/names.js';
 
 export type FactKind = 'percent' | 'count' | 'quantity' | 'money' | 'boolean' | 'level' | 'date' | 'year';
 
@@ -22,5 +23,5 @@ export function factKindOf(fact: FactDecl, type: NtmType): FactKind {
 
 /** The source text of a node as the analyst wrote it, on one line and in NFC. */
 export function sourceText(node: AstNode): string {
-    return (node.$cstNode?.text ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+    return normalizeName(node.$cstNode?.text ?? '');
 }
