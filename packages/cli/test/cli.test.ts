@@ -1,13 +1,12 @@
-import { execFile } from 'node:child_process';
+
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { bin, ntm, resources, root, tempDir } from './helpers/run-ntm.js';
+import { ntm, resources, root, tempDir } from './helpers/run-ntm.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const _here = path.dirname(fileURLToPath(import.meta.url));
 
 /** A copy of the mini commune with some fields replaced, written next to a copy of the mini pack. */
 function communeVariant(change: (data: Record<string, any>) => void): string {

@@ -1,6 +1,6 @@
 // Colours .ntm in Monaco with the extension's own TextMate grammar (syntaxes/ntm.tmLanguage.json), through
 // vscode-textmate and Oniguruma as VS Code does, so the page highlights exactly like the extension.
-import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
+import type * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 import * as oniguruma from 'vscode-oniguruma';
 import type { StateStack } from 'vscode-textmate';
 import { INITIAL, parseRawGrammar, Registry } from 'vscode-textmate';

@@ -4,7 +4,7 @@ import { collectFiles, evaluateCommuneAt, readCommuneFile, relativeToCwd } from 
 import { checkLine } from '../report/check-line.js';
 import { showIssue } from '../report/issues.js';
 import { ExitCode } from '../util/exit-codes.js';
-import { complain, say } from '../report/terminal.js';
+import { say } from '../report/terminal.js';
 
 /**
  * `ntm test [paths]`: runs every sample commune (a .json file with «kết quả chính thức») against its pack

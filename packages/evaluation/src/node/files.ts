@@ -20,7 +20,7 @@ const UNREADABLE: Readonly<Record<string, string>> = {
 export async function collectFiles(inputs: readonly string[], extensions: readonly string[], onSkip?: (entry: SkippedEntry) => void): Promise<string[]> {
     const found = new Set<string>();
     const visit = async (target: string, named: boolean): Promise<void> => {
-        let stat;
+        let stat: Awaited<ReturnType<typeof fs.stat>>;
         try {
             stat = await fs.stat(target);
         } catch (error) {

@@ -101,7 +101,7 @@ function emitComparison(comparison: Comparison, context: EmitContext): string {
     const rounding = context.rounding;
     const check = (member: string): string => {
         const raw = emitExpression(comparison.left, context, member, undefined);
-        const left = rounding && rounding.mode && rounding.digits !== undefined
+        const left = rounding?.mode && rounding.digits !== undefined
             ? `rounded(${raw}, ${str(rounding.mode)}, ${Number(rounding.digits)})` : raw;
         const other = (e: Expression) => emitExpression(e, context, member, contextUnit);
         if (comparison.low) {

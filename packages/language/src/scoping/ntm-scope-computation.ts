@@ -1,5 +1,5 @@
 import type { AstNode, AstNodeDescription, LangiumDocument } from 'langium';
-import { AstUtils, DefaultScopeComputation, MultiMap } from 'langium';
+import { AstUtils, DefaultScopeComputation, type MultiMap } from 'langium';
 import type { Pack } from '../generated/ast.js';
 import { isCriterion, isIndicator, isPack, isReplaceIndicator } from '../generated/ast.js';
 

@@ -296,7 +296,7 @@ export function createFakeVscode(files: Record<string, string> = {}, editors: Fa
     const module = new Proxy(vscode, {
         get: (target, key) => key in target ? target[key as string]
             : typeof key === 'symbol' || key === 'then' || key === '__esModule' ? undefined
-            : class { constructor(..._args: unknown[]) {} }
+            : class { }
     });
     /** As VS Code does when a document is saved. */
     const save = (uri: string) => saved.fire({ uri: Uri.parse(uri), isDirty: false });

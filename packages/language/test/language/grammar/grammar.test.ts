@@ -44,7 +44,7 @@ describe('grammar: what the parser builds', () => {
     it('reads a decimal comma as a decimal point', async () => {
         const [indicator] = await indicators(`${PACK_HEADER}dữ kiện x: phần trăm\ntiêu chí 1 "A"\n` +
             '  chỉ tiêu 1.1 "a" x >= 0,5%\n    trừ 2,25 mỗi năm\n');
-        const right = (indicator?.requirement as Comparison).right as QuantityLiteral;
+        const right = (indicator!.requirement as Comparison).right as QuantityLiteral;
         expect(right.value).toBe(0.5);
         expect(indicator?.deductions[0]?.amount).toBe(2.25);
     });
