@@ -7,6 +7,7 @@ export type { NtmType } from './typing/ntm-types.js';
 export type { GeneratedModule } from './generation/ts-generator.js';
 export type { EffectiveCriterion, EffectiveIndicator, EffectivePack, IndicatorVersion } from './composition/effective-pack.js';
 export { MAX_SOURCE_CHARACTERS } from './parser/ntm-lexer.js';
+export { languageKeywords } from './parser/phrase-keywords.js';
 export * from './workspace/pack-loader.js';
 export type * from './generation/runtime/result-types.js';
 export type { FactSpec, FactKind } from './generation/runtime/fact-input.js';
