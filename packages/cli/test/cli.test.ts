@@ -111,7 +111,7 @@ describe('ntm eval', () => {
         const out = await ntm('eval', path.join(resources, 'mini-commune.json'), '--json');
         expect(out.code, out.stderr).toBe(0);
         const parsed = JSON.parse(out.stdout);
-        expect(parsed.result.resultFormat).toBe('ntm-result/2');
+        expect(parsed.result.resultFormat).toBe('ntm-result/3');
         expect(parsed.result.pack.id).toBe('thử_cli');
         expect(parsed.result.summary.criteriaMet).toBe(2);
         const indicator = parsed.result.indicators.find((i: { label: string }) => i.label === '4.1');

@@ -4,6 +4,8 @@ export * from './commune/commune-data.js';
 export { COMMUNE_SCHEMA } from './commune/commune-schema.js';
 export * from './commune/file-issue.js';
 export * from './commune/read-commune.js';
+export * from './commune/input-limits.js';
+export { decodeCommuneBytes, textEncodingProblem } from './commune/text-encoding.js';
 export * from './commune/expected-verdicts.js';
 export * from './commune/commune-template.js';
 export * from './evaluate/evaluator-module.js';

@@ -1,8 +1,10 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../src/index.js';
-import { evaluateCommuneAt } from '../src/node/index.js';
-import { tempFolder, writeCommune } from './helpers.js';
+import type { EvaluationResult, InputIssue } from '@ntm/language';
+import type { EvaluatorModule } from '../src/index.js';
+import { evaluateCommuneFile, formatIssue, parseCommuneFile } from '../src/index.js';
+import { evaluateCommuneAt, evaluatorFor } from '../src/node/index.js';
+import { RESOURCES, tempFolder, writeCommune } from './helpers.js';
 
 const dir = tempFolder();
 const show = (issue: Parameters<typeof formatIssue>[0]) => formatIssue(issue, path.basename(issue.file));
@@ -22,6 +24,7 @@ describe('evaluating a commune file', () => {
 
     it('refuses another unit, naming file, line, column and field', async () => {
         const evaluation = await evaluate({ 'diện tích sân thể thao': { 'giá trị': 2.5, 'đơn vị': 'ha' } });
+        expect(evaluation.result).toBeUndefined();
         expect(evaluation.issues.map(show)).toEqual([
             expect.stringMatching(/^xa-\w+\.json:8:7 lỗi dữ kiện\.diện tích sân thể thao\.đơn vị: Đơn vị «ha» khác đơn vị khai báo của dữ kiện \(«m2»\)\.$/u)
         ]);
@@ -51,5 +54,80 @@ describe('evaluating a commune file', () => {
         const evaluation = await evaluate({ 'diện tích sân thể thao': 250 });
         expect(evaluation.locations?.indicator('6.1')).toMatchObject({ uri: expect.stringMatching(/dien-tich\.ntm$/u), range: { start: { line: 14, character: 2 } } });
         expect(evaluation.locations?.criterion('17')?.range.start.line).toBe(15);
+    });
+});
+
+describe('the module\'s contract: with an input error, no verdicts at all', () => {
+    const LIMIT = 'máy chỉ nhận số có tối đa 15 chữ số (không kể các số 0 đứng đầu), để so sánh chính xác mà không làm tròn.';
+
+    it('a value of the wrong type gives its error and no result, even when other facts would decide verdicts', async () => {
+        const evaluation = await evaluate({ 'diện tích sân thể thao': 250, 'tổng số hộ': 'một trăm', 'hộ dùng nước sạch': 90 });
+        expect(evaluation.result).toBeUndefined();
+        expect(evaluation.issues.map(show)).toEqual([expect.stringMatching(/:7:5 lỗi dữ kiện\.tổng số hộ: Không đọc được «một trăm» thành số\.$/u)]);
+    });
+
+    it('a number of 400 digits written as text is an error at its field, not «ngày đánh giá» and not a RangeError', async () => {
+        const evaluation = await evaluate({ 'tổng số hộ': '9'.repeat(400) });
+        expect(evaluation.issues.map(show)).toEqual([expect.stringMatching(new RegExp(`:6:5 lỗi dữ kiện\\.tổng số hộ: Số «${'9'.repeat(20)}…» có 400 chữ số: `, 'u'))]);
+        expect(evaluation.issues[0]?.message.endsWith(LIMIT)).toBe(true);
+    });
+
+    it('a pack chosen by date makes an unknown fact a warning beside a complete result', async () => {
+        const { evaluator } = await evaluatorFor(path.join(RESOURCES, 'dien-tich.ntm'));
+        const text = JSON.stringify({ 'xã': 'Thử', 'ngày đánh giá': '2024-06-30', 'dữ kiện': { 'diện tích sân thể thao': 250, 'dữ kiện luật cũ': 1 } }, undefined, 2);
+        const evaluation = evaluateCommuneFile(parseCommuneFile(text, 'xa.json'), evaluator!, { packChosenByDate: true });
+        expect(evaluation.result?.indicators.find(i => i.label === '6.1')?.verdict).toBe('đạt');
+        expect(evaluation.issues.map(i => [i.severity, i.message])).toEqual([
+            ['warning', 'Dữ kiện «dữ kiện luật cũ» không dùng trong bộ tiêu chí được chọn cho ngày đánh giá.']
+        ]);
+    });
+
+    const villageFile = parseCommuneFile(JSON.stringify({
+        'xã': 'Thử', 'ngày đánh giá': '2024-06-30', 'dữ kiện': {},
+        'các thôn': { 'Thôn A': { 'dữ kiện': { 'x': 1 } }, 'Thôn B': { 'dữ kiện': { 'x': 2 } }, 'Thôn C': { 'dữ kiện': { 'x': 3 } } }
+    }, undefined, 2), 'thon.json');
+
+    /** A module whose evaluate answers or throws as `behave` says for each village's facts. */
+    const fakeModule = (behave: (facts: Record<string, unknown>) => void): EvaluatorModule => ({
+        PACK: {} as EvaluatorModule['PACK'], FACT_SPECS: [],
+        evaluate: (facts) => {
+            behave(facts as Record<string, unknown>);
+            return { indicators: [], criteria: [], inputIssues: [], summary: {} } as unknown as EvaluationResult;
+        }
+    });
+
+    it('a village with input errors stops neither the others nor the report: every error, each at its village, and no result', () => {
+        const inputError = (issues: InputIssue[]) => Object.assign(new Error('…'), { name: 'NtmInputError', issues });
+        const module = fakeModule(facts => {
+            if (facts['x'] === 1 || facts['x'] === 3) {
+                throw inputError([{ severity: 'error', code: 'invalid-value', path: ['dữ kiện', 'x'], field: 'dữ kiện.x', message: `sai ${String(facts['x'])}` }]);
+            }
+        });
+        const evaluation = evaluateCommuneFile(villageFile, module);
+        expect(evaluation.result).toBeUndefined();
+        expect(evaluation.villages).toBeUndefined();
+        expect(evaluation.issues.map(i => `${i.path.join('.')}:${i.line}: ${i.message}`)).toEqual([
+            'các thôn.Thôn A.dữ kiện.x:8: sai 1',
+            'các thôn.Thôn C.dữ kiện.x:18: sai 3'
+        ]);
+    });
+
+    it('a fault of the machine (an exception that is not an input error) is reported, never thrown', () => {
+        const module = fakeModule(facts => {
+            if (facts['x'] === 2) throw new RangeError('Cannot convert Infinity to a BigInt');
+        });
+        const evaluation = evaluateCommuneFile(villageFile, module);
+        expect(evaluation.result).toBeUndefined();
+        expect(evaluation.issues.map(i => [i.path, i.message])).toEqual([
+            [[], 'Lỗi của máy khi đánh giá tệp này (Cannot convert Infinity to a BigInt). Hãy báo lỗi kèm tệp xã.']
+        ]);
+    });
+
+    it('an assessment date the pack refuses is reported at «ngày đánh giá»', () => {
+        const module = fakeModule(() => {
+            throw Object.assign(new Error('Ngày đánh giá 2030-01-01 nằm ngoài thời gian hiệu lực'), { name: 'NtmEvaluationError' });
+        });
+        expect(evaluateCommuneFile(villageFile, module).issues.map(i => [i.path.join('.'), i.line])).toEqual(
+            [['ngày đánh giá', 3], ['ngày đánh giá', 3], ['ngày đánh giá', 3], ['ngày đánh giá', 3]]);
     });
 });

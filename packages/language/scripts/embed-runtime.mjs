@@ -8,7 +8,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const runtimeDir = join(here, '..', 'src', 'generation', 'runtime');
 // Order: public types first, then helpers in dependency order.
 const publicFiles = ['result-types.ts'];
-const internalFiles = ['exact-numbers.ts', 'places.ts', 'dates.ts', 'names.ts', 'fact-input.ts', 'values.ts', 'conditions.ts', 'quantifiers.ts', 'context.ts', 'points.ts', 'assembly.ts'];
+const internalFiles = ['exact-numbers.ts', 'places.ts', 'dates.ts', 'names.ts', 'number-text.ts', 'fact-input.ts', 'values.ts', 'conditions.ts', 'quantifiers.ts', 'context.ts', 'points.ts', 'assembly.ts'];
 
 function strip(source, keepExports) {
     let text = source.replace(/^import[\s\S]*?from '[^']+';\r?\n/gm, '');

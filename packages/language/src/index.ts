@@ -14,7 +14,9 @@ export type { FactSpec, FactKind } from './generation/runtime/fact-input.js';
 export { moduleFileName } from './generation/ts-generator.js';
 export { sourceText } from './generation/generator-helpers.js';
 // Shared notions, one implementation each (the runtime's, so generated modules agree with every tool).
-export { closestNames, didYouMean, editDistance, foldDiacritics, normalizeName, normalizeUnit } from './generation/runtime/names.js';
+export { closestNames, didYouMean, editDistance, foldDiacritics, groupThousands, normalizeName, normalizeUnit, shortText } from './generation/runtime/names.js';
+export { MAX_NUMBER_DIGITS, numberDigits, readDecimal, tooManyDigitsMessage } from './generation/runtime/number-text.js';
+export type { DecimalNumber } from './generation/runtime/number-text.js';
 export { parseDate } from './generation/runtime/dates.js';
 export { COMMUNE_GROUPS, REGION_CODES, REGIONS, groupCode, regionCode, unknownGroupMessage, unknownRegionMessage } from './generation/runtime/places.js';
 export { FLAG_LABELS, RESULT_FORMAT_VERSION, RULE_SOURCE_LABELS, SCORE_BASIS_LABELS, SEVERITY_LABELS } from './generation/runtime/result-types.js';

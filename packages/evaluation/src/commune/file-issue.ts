@@ -1,4 +1,4 @@
-import { SEVERITY_LABELS } from '@ntm/language';
+import { SEVERITY_LABELS, shortText } from '@ntm/language';
 
 /** An input's problems are errors or warnings; a pack's diagnostics may also be notes. */
 export type IssueSeverity = 'error' | 'warning' | 'info';
@@ -26,7 +26,8 @@ export interface FileIssue extends FilePosition {
 
 /** `file:line:col lỗi dữ kiện.số hộ: …`, the form editors and CI logs recognise. */
 export function formatIssue(issue: FileIssue, shownFile: string = issue.file): string {
-    const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    // A key is input too: a megabyte pasted as a key is shown cut, like any quoted input.
+    const field = issue.path.length > 0 ? `${issue.path.map(part => shortText(part)).join('.')}: ` : '';
     return `${shownFile}:${issue.line}:${issue.column} ${ISSUE_SEVERITY_LABELS[issue.severity]} ${field}${issue.message}`;
 }
 

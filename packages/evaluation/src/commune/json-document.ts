@@ -1,5 +1,6 @@
 import type { Node, ParseError } from 'jsonc-parser';
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { shortText } from '@ntm/language';
 import type { FilePosition } from './file-issue.js';
 
 /** A problem found while reading JSON text, at an offset of the text. */
@@ -10,15 +11,35 @@ export interface JsonProblem {
 }
 
 /**
+ * Deeper nesting of `{` and `[` is refused before parsing: a commune file nests five levels, while the
+ * parser (and every walk of the tree) recurses once per level and a few thousand overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** A number as the text writes it: JSON.parse would give a double (`1e400` is Infinity, `1e-400` is 0). */
+export interface JsonNumber {
+    readonly offset: number;
+    readonly path: readonly string[];
+    readonly text: string;
+}
+
+/**
  * JSON text read with its syntax tree, so that every value can be traced back to its line and column.
  * Analysts' files come from Notepad and Excel: a byte-order mark is accepted; keys written twice are a
  * problem (JSON.parse silently keeps the last one, which would hide a second «ngày đánh giá»).
+ * Everything is linear in the size of the text: one walk of the tree, and a position is found through
+ * per-object key maps (built on first use) and a binary search over line starts.
  */
 export class JsonDocument {
-    readonly value: unknown;
     readonly problems: readonly JsonProblem[];
+    /** Every number literal, with the exact text the file writes. */
+    readonly numbers: readonly JsonNumber[];
+    /** How many keys the text has, at every depth. */
+    readonly keyCount: number;
     private readonly root: Node | undefined;
     private readonly lineStarts: number[];
+    private readonly keyMaps = new WeakMap<Node, Map<string, Node>>();
+    private computed?: { value: unknown };
 
     constructor(readonly text: string) {
         // A BOM is replaced by a space rather than cut, so that offsets still match the text.
@@ -29,19 +50,28 @@ export class JsonDocument {
         }
         const errors: ParseError[] = [];
         const problems: JsonProblem[] = [];
-        this.root = body.trim() === '' ? undefined : parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
+        const tooDeep = body.trim() === '' ? undefined : excessiveNesting(body);
+        this.root = body.trim() === '' || tooDeep !== undefined ? undefined : parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
         if (body.trim() === '') {
             problems.push({ offset: 0, path: [], message: 'Tệp rỗng: cần một đối tượng JSON { … }.' });
+        } else if (tooDeep !== undefined) {
+            problems.push({ offset: tooDeep, path: [], message: `Tệp lồng quá sâu (hơn ${MAX_JSON_DEPTH} tầng { } hoặc [ ]): một tệp xã chỉ lồng vài tầng.` });
         } else if (errors.length > 0) {
             const first = errors[0]!;
             problems.push({ offset: first.offset, path: [], message: `JSON không hợp lệ: ${syntaxErrorText(first)}.` });
         }
-        if (problems.length === 0 && this.root) {
-            collectDuplicateKeys(this.root, [], problems, offset => this.positionAt(offset).line);
-        }
-        this.problems = problems;
+        const walk: Walk = { duplicates: [], numbers: [], keys: 0, body, lineOf: offset => this.positionAt(offset).line };
+        if (this.root) walkTree(this.root, [], walk);
+        this.problems = problems.length > 0 ? problems : walk.duplicates;
+        this.numbers = walk.numbers;
+        this.keyCount = walk.keys;
+    }
+
+    /** The content (keys and texts in NFC), undefined when the text has problems; built on first use. */
+    get value(): unknown {
         // Text pasted from Word or saved on a Mac may be in NFD: keys and texts are read in NFC, as meant.
-        this.value = problems.length === 0 && this.root ? toNfc(getNodeValue(this.root)) : undefined;
+        this.computed ??= { value: this.problems.length === 0 && this.root ? toNfc(getNodeValue(this.root)) : undefined };
+        return this.computed.value;
     }
 
     /** 1-based line and column of an offset. */
@@ -66,14 +96,56 @@ export class JsonDocument {
 
     offsetOf(path: readonly (string | number)[]): number {
         if (!this.root) return 0;
-        for (let length = path.length; length >= 0; length--) {
-            const node = findNodeAtLocation(this.root, normalizePath(this.root, path.slice(0, length)));
-            if (!node) continue;
-            const property = node.parent?.type === 'property' ? node.parent : undefined;
-            return property ? property.offset : node.offset;
+        let offset = this.root.offset;
+        let node: Node | undefined = this.root;
+        for (const part of path) {
+            const child = this.childOf(node, part);
+            if (!child) break;
+            offset = child.parent?.type === 'property' ? child.parent.offset : child.offset;
+            node = child;
         }
-        return this.root.offset;
+        return offset;
     }
+
+    /** The value under a key (compared in NFC: a file may be saved in either form) or at an array index. */
+    private childOf(node: Node, part: string | number): Node | undefined {
+        if (node.type === 'array') {
+            return /^\d+$/.test(String(part)) ? node.children?.[Number(part)] : undefined;
+        }
+        if (node.type !== 'object') return undefined;
+        let keys = this.keyMaps.get(node);
+        if (!keys) {
+            keys = new Map();
+            for (const property of node.children ?? []) {
+                const key = property.children?.[0]?.value;
+                const value = property.children?.[1];
+                // The first of keys written twice: where the duplicate problem says the field is.
+                if (typeof key === 'string' && value && !keys.has(key.normalize('NFC'))) keys.set(key.normalize('NFC'), value);
+            }
+            this.keyMaps.set(node, keys);
+        }
+        return keys.get(String(part).normalize('NFC'));
+    }
+}
+
+/** The offset of the first `{` or `[` deeper than MAX_JSON_DEPTH, outside strings; undefined when there is none. */
+function excessiveNesting(text: string): number | undefined {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 92) i++; // backslash: the next character is escaped
+            else if (c === 34) inString = false;
+        } else if (c === 34) {
+            inString = true;
+        } else if (c === 123 || c === 91) {
+            if (++depth > MAX_JSON_DEPTH) return i;
+        } else if (c === 125 || c === 93) {
+            depth--;
+        }
+    }
+    return undefined;
 }
 
 function toNfc(value: unknown): unknown {
@@ -85,49 +157,39 @@ function toNfc(value: unknown): unknown {
     return value;
 }
 
-/** Keys of the file compare in NFC (a file may be saved in either form): use the key as the file writes it. */
-function normalizePath(root: Node, path: readonly (string | number)[]): (string | number)[] {
-    const out: (string | number)[] = [];
-    let node: Node | undefined = root;
-    for (const part of path) {
-        if (node?.type === 'object' && typeof part === 'string') {
-            const wanted = part.normalize('NFC');
-            const property: Node | undefined = node.children?.find(p => typeof p.children?.[0]?.value === 'string' && (p.children[0].value as string).normalize('NFC') === wanted);
-            const key = property?.children?.[0]?.value as string | undefined;
-            out.push(key ?? part);
-            node = property?.children?.[1];
-        } else if (node?.type === 'array' && /^\d+$/.test(String(part))) {
-            out.push(Number(part));
-            node = node.children?.[Number(part)];
-        } else {
-            out.push(part);
-            node = undefined;
-        }
-    }
-    return out;
+interface Walk {
+    readonly duplicates: JsonProblem[];
+    readonly numbers: JsonNumber[];
+    keys: number;
+    readonly body: string;
+    readonly lineOf: (offset: number) => number;
 }
 
-function collectDuplicateKeys(node: Node, path: readonly string[], problems: JsonProblem[], lineOf: (offset: number) => number): void {
+/** One walk of the tree: keys written twice, number literals, and how many keys there are. */
+function walkTree(node: Node, path: readonly string[], walk: Walk): void {
     if (node.type === 'object') {
         const seen = new Map<string, Node>();
         for (const property of node.children ?? []) {
+            walk.keys++;
             const keyNode = property.children?.[0];
             const valueNode = property.children?.[1];
             if (!keyNode || typeof keyNode.value !== 'string') continue;
             const key = keyNode.value.normalize('NFC');
             const earlier = seen.get(key);
             if (earlier) {
-                problems.push({
+                walk.duplicates.push({
                     offset: keyNode.offset, path: [...path, key],
-                    message: `Trường «${key}» được ghi hai lần (dòng ${lineOf(earlier.offset)} và dòng ${lineOf(keyNode.offset)}): giữ một lần, với giá trị đúng.`
+                    message: `Trường «${shortText(key)}» được ghi hai lần (dòng ${walk.lineOf(earlier.offset)} và dòng ${walk.lineOf(keyNode.offset)}): giữ một lần, với giá trị đúng.`
                 });
             } else {
                 seen.set(key, keyNode);
             }
-            if (valueNode) collectDuplicateKeys(valueNode, [...path, key], problems, lineOf);
+            if (valueNode) walkTree(valueNode, [...path, key], walk);
         }
     } else if (node.type === 'array') {
-        (node.children ?? []).forEach((child, index) => collectDuplicateKeys(child, [...path, String(index)], problems, lineOf));
+        (node.children ?? []).forEach((child, index) => walkTree(child, [...path, String(index)], walk));
+    } else if (node.type === 'number') {
+        walk.numbers.push({ offset: node.offset, path, text: walk.body.slice(node.offset, node.offset + node.length) });
     }
 }
 

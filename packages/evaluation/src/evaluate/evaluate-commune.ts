@@ -1,5 +1,5 @@
-import type { EvaluationResult, InputIssue } from '@ntm/language';
-import { normalizeName } from '@ntm/language';
+import type { EvaluateOptions, EvaluationResult, InputIssue } from '@ntm/language';
+import { normalizeName, shortText } from '@ntm/language';
 import type { CommuneFile } from '../commune/read-commune.js';
 import type { FileIssue } from '../commune/file-issue.js';
 import type { PackLocations } from '../packs/pack-locations.js';
@@ -43,42 +43,50 @@ export interface EvaluateCommuneOptions {
 /**
  * Evaluates a commune file that has the shape of one (`commune.data`) with a loaded evaluator: the
  * evaluator checks the facts (types, units, unknown names, lists, scores, region, group) and this adds
- * where in the file each problem is. Never throws for bad input.
+ * where in the file each problem is. With any error in the inputs (the commune's or one village's) there is
+ * no result at all: the module refuses to give verdicts that would look complete (`NtmInputError`). Never
+ * throws for bad input.
  */
 export function evaluateCommuneFile(commune: CommuneFile, evaluator: EvaluatorModule, options: EvaluateCommuneOptions = {}): Pick<CommuneEvaluation, 'result' | 'villages' | 'issues'> {
     const data = commune.data;
     if (!data) return { issues: commune.issues };
     const at = (issue: InputIssue, prefix: readonly string[] = []): FileIssue => {
         const path = [...prefix, ...issue.path];
-        const unknownAllowed = issue.code === 'unknown-fact' && options.packChosenByDate;
+        const byDate = issue.code === 'unknown-fact' && issue.severity === 'warning';
         return {
-            file: commune.file, path, ...commune.positionOf(path),
-            severity: unknownAllowed ? 'warning' : issue.severity,
-            message: unknownAllowed ? `Dữ kiện «${issue.path[issue.path.length - 1] ?? ''}» không dùng trong bộ tiêu chí được chọn cho ngày đánh giá.` : issue.message
+            file: commune.file, path, ...commune.positionOf(path), severity: issue.severity,
+            message: byDate ? `Dữ kiện «${shortText(issue.path[issue.path.length - 1] ?? '')}» không dùng trong bộ tiêu chí được chọn cho ngày đánh giá.` : issue.message
         };
     };
-    let result: EvaluationResult;
-    try {
-        result = evaluator.evaluate(data['dữ kiện'] ?? {}, evaluateOptionsOf(data, options.date));
-    } catch (error) {
-        const path = ['ngày đánh giá'];
-        return { issues: [{ file: commune.file, severity: 'error', path, message: (error as Error).message, ...commune.positionOf(path) }] };
-    }
-    const issues: FileIssue[] = result.inputIssues.map(issue => at(issue));
+    // The pack was chosen by date: a fact it does not know may belong to another version of the law.
+    const unknownFacts = options.packChosenByDate ? 'warning' as const : 'error' as const;
+    const run = (facts: unknown, evaluateOptions: EvaluateOptions, prefix: readonly string[] = []): { result?: EvaluationResult; issues: FileIssue[] } => {
+        try {
+            const result = evaluator.evaluate(facts, { ...evaluateOptions, unknownFacts });
+            return { result, issues: result.inputIssues.map(issue => at(issue, prefix)) };
+        } catch (error) {
+            return { issues: failureIssues(error, commune).map(issue => 'code' in issue ? at(issue, prefix) : issue) };
+        }
+    };
+    const main = run(data['dữ kiện'] ?? {}, evaluateOptionsOf(data, options.date));
+    const issues: FileIssue[] = [...main.issues];
     const known = new Set(evaluator.FACT_SPECS.map(spec => spec.name));
     for (const key of Object.keys(data['ghi chú dữ kiện'] ?? {})) {
         if (!known.has(normalizeName(key))) {
             const path = ['ghi chú dữ kiện', key];
-            issues.push({ file: commune.file, severity: 'warning', path, message: `Ghi chú cho dữ kiện «${key}» không có trong bộ tiêu chí.`, ...commune.positionOf(path) });
+            issues.push({ file: commune.file, severity: 'warning', path, message: `Ghi chú cho dữ kiện «${shortText(key)}» không có trong bộ tiêu chí.`, ...commune.positionOf(path) });
         }
     }
     const villages: VillageResult[] = [];
     for (const [name, village] of Object.entries(data['các thôn'] ?? {})) {
-        // Each village is evaluated on its own facts, with the commune's date.
-        const villageResult = evaluator.evaluate(village['dữ kiện'] ?? {}, { ngàyĐánhGiá: options.date ?? data['ngày đánh giá'] });
-        villages.push({ name, result: villageResult });
-        issues.push(...villageResult.inputIssues.map(issue => at(issue, ['các thôn', name])));
+        // Each village is evaluated on its own facts, with the commune's date; a village with errors stops
+        // neither the others nor the report of their errors.
+        const villageRun = run(village['dữ kiện'] ?? {}, { ngàyĐánhGiá: options.date ?? data['ngày đánh giá'] }, ['các thôn', name]);
+        issues.push(...villageRun.issues);
+        if (villageRun.result) villages.push({ name, result: villageRun.result });
     }
+    const result = main.result;
+    if (!result || issues.some(issue => issue.severity === 'error')) return { issues };
     // Inconsistencies the evaluator found in the data are worth a warning even when the verdict stands.
     const factsAt = commune.positionOf(['dữ kiện']);
     const inconsistencies = new Set(result.indicators.flatMap(i => i.notes
@@ -88,4 +96,20 @@ export function evaluateCommuneFile(commune: CommuneFile, evaluator: EvaluatorMo
         issues.push({ file: commune.file, severity: 'warning', path: [], message, ...factsAt });
     }
     return { result, ...(villages.length > 0 ? { villages } : {}), issues };
+}
+
+/**
+ * What an exception from the module means for the file. `NtmInputError` carries the input problems, each
+ * with its path; `NtmEvaluationError` is about the assessment date; anything else is a fault of the machine,
+ * reported rather than allowed to stop a whole run. Matched by name: each generated module has its own classes.
+ */
+function failureIssues(error: unknown, commune: CommuneFile): Array<InputIssue | FileIssue> {
+    const named = error instanceof Error ? error as Error & { issues?: unknown } : undefined;
+    if (named?.name === 'NtmInputError' && Array.isArray(named.issues)) return named.issues as InputIssue[];
+    const message = shortText(named?.message ?? String(error), 300);
+    if (named?.name === 'NtmEvaluationError') {
+        const path = ['ngày đánh giá'];
+        return [{ file: commune.file, severity: 'error', path, message, ...commune.positionOf(path) }];
+    }
+    return [{ file: commune.file, severity: 'error', path: [], message: `Lỗi của máy khi đánh giá tệp này (${message}). Hãy báo lỗi kèm tệp xã.`, line: 1, column: 1 }];
 }

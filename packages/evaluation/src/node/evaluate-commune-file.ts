@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseDate } from '@ntm/language';
+import { parseDate, shortText } from '@ntm/language';
 import type { CommuneFile } from '../commune/read-commune.js';
 import type { FileIssue } from '../commune/file-issue.js';
 import type { CommuneEvaluation } from '../evaluate/evaluate-commune.js';
@@ -31,8 +31,8 @@ export async function evaluateCommuneAt(communeFile: string, packFile?: string, 
     const date = parseDate(givenDate);
     if (!date) {
         return dateOverride !== undefined
-            ? { commune, issues: [{ file: commune.file, severity: 'error', path: ['--ngày'], message: `Ngày đánh giá «${dateOverride}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`, line: 1, column: 1 }] }
-            : fail('ngày đánh giá', `Ngày đánh giá «${givenDate}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`);
+            ? { commune, issues: [{ file: commune.file, severity: 'error', path: ['--ngày'], message: `Ngày đánh giá «${shortText(dateOverride)}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`, line: 1, column: 1 }] }
+            : fail('ngày đánh giá', `Ngày đánh giá «${shortText(givenDate)}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`);
     }
     const selection = await selectPack(named, { level: data['cấp'], province: data['tỉnh'], date });
     if ('error' in selection) return fail(packFile ? 'ngày đánh giá' : 'bộ tiêu chí', selection.error);

@@ -37,14 +37,28 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
     const explainedCriteria = new Map<string, string[]>();
     const indicatorsByLabel = new Map(result.indicators.map(i => [i.label, i] as const));
     const usedDeclarations = new Set<KnownDiscrepancy>();
+    // The first declaration for each label, looked up once per official verdict: linear in the file.
+    const firstBy = (key: 'chỉ tiêu' | 'tiêu chí' | 'điểm'): Map<string, KnownDiscrepancy> => {
+        const map = new Map<string, KnownDiscrepancy>();
+        for (const d of declared) {
+            const label = d[key];
+            if (label !== undefined && !map.has(label)) map.set(label, d);
+        }
+        return map;
+    };
+    const byIndicator = firstBy('chỉ tiêu');
+    const byCriterion = firstBy('tiêu chí');
+    const byScore = firstBy('điểm');
 
     for (const [label, verdict] of Object.entries(official['chỉ tiêu'] ?? {})) {
         const indicator = indicatorsByLabel.get(label);
-        const declaration = declared.find(d => d['chỉ tiêu'] === label);
+        const declaration = byIndicator.get(label);
         if (declaration) usedDeclarations.add(declaration);
         const check = compare('indicator', label, verdict, indicator?.verdict, declaration, indicator ? explain(indicator) : []);
         if (check.status === 'known-difference' && indicator) {
-            explainedCriteria.set(indicator.criterion, [...(explainedCriteria.get(indicator.criterion) ?? []), label]);
+            const labels = explainedCriteria.get(indicator.criterion) ?? [];
+            labels.push(label);
+            explainedCriteria.set(indicator.criterion, labels);
         }
         checks.push(check);
     }
@@ -52,7 +66,7 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
     const explainedByCriteria: string[] = [];
     for (const [label, verdict] of Object.entries(official['tiêu chí'] ?? {})) {
         const criterion = criteriaByLabel.get(label);
-        const declaration = declared.find(d => d['tiêu chí'] === label);
+        const declaration = byCriterion.get(label);
         if (declaration) usedDeclarations.add(declaration);
         const inherited = !declaration && explainedCriteria.has(label);
         const detail = criterion ? [
@@ -74,7 +88,7 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
             inherited ? { level: 'criterion', labels: explainedByCriteria } : undefined));
     }
     for (const [label, points] of Object.entries(official['điểm'] ?? {})) {
-        const declaration = declared.find(d => d['điểm'] === label);
+        const declaration = byScore.get(label);
         if (declaration) usedDeclarations.add(declaration);
         checks.push(compareScore(label, points, computedScore(result, label), declaration, criteriaByLabel.get(label)?.explanation ?? []));
     }
@@ -162,8 +176,9 @@ function compareScore(label: string, official: number, computed: { value?: numbe
 /** A village-level pack: each village's recognition against the official one («kết quả chính thức».«các thôn»). */
 export function checkVillages(villages: readonly { readonly name: string; readonly result: EvaluationResult }[], data: CommuneData): VerdictCheck[] {
     const official = data['kết quả chính thức']?.['các thôn'] ?? {};
+    const byName = new Map(villages.map(v => [v.name, v] as const));
     return Object.entries(official).map(([name, verdict]) => {
-        const village = villages.find(v => v.name === name);
+        const village = byName.get(name);
         if (!village) {
             return { level: 'village', label: name, official: verdict, status: 'not-in-pack', detail: [`thôn ${name} không có trong «các thôn» của tệp`] };
         }

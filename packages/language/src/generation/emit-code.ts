@@ -174,6 +174,8 @@ function operandUnit(other: NtmType, self: NtmType): string | undefined {
 }
 
 export function decimalText(value: number): string {
+    // `ntm check` refuses numbers beyond 15 digits (validation/number-checks.ts); a pack with errors is never built.
+    if (!Number.isFinite(value)) throw new Error(`Số không hữu hạn trong bộ tiêu chí: ${String(value)}`);
     const text = String(value);
     return /e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, '') : text;
 }

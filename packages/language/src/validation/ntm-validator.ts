@@ -3,6 +3,7 @@ import type { NtmAstType } from '../generated/ast.js';
 import type { NtmServices } from '../ntm-module.js';
 import { derivationsMustNotCycle, factsShouldBeUsed, namesMustBeUnique, namesShouldNotHaveLookAlikes } from './name-checks.js';
 import { legalSourcesMustBeDistinct, packHeaderMustBeComplete } from './pack-checks.js';
+import { numbersMustBeExact } from './number-checks.js';
 import { compositionMustBeConsistent, roundingMustBeSensible, unknownBoundsMustBeConsistent } from './composition-checks.js';
 import {
     criterionPointsMustAddUp, indicatorPointsMustBeCoherent, memberFactReferenceMustBeInside, memberFactsOnlyInsideTheirQuantifier,
@@ -20,7 +21,7 @@ import {
 export function registerValidationChecks(services: NtmServices): void {
     const registry = services.validation.ValidationRegistry;
     const checks: ValidationChecks<NtmAstType> = {
-        Pack: [packHeaderMustBeComplete, legalSourcesMustBeDistinct, namesMustBeUnique, factsShouldBeUsed, derivationsMustNotCycle, compositionMustBeConsistent(services)],
+        Pack: [packHeaderMustBeComplete, legalSourcesMustBeDistinct, namesMustBeUnique, factsShouldBeUsed, derivationsMustNotCycle, compositionMustBeConsistent(services), numbersMustBeExact],
         UnknownValue: [unknownBoundsMustBeConsistent],
         Rounding: [roundingMustBeSensible],
         FactDecl: [namesShouldNotHaveLookAlikes, memberFactsOnlyInsideTheirQuantifier],

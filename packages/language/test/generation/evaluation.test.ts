@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationResult, Verdict } from '../../src/generation/runtime/result-types.js';
 import type { EvaluatorModule } from './generated-module.js';
-import { ModuleLoader, generateResource, indicatorOf } from './generated-module.js';
+import { ModuleLoader, generateResource, indicatorOf, inputErrorsOf } from './generated-module.js';
 
 const loader = new ModuleLoader();
 let pack: EvaluatorModule;
@@ -117,10 +117,43 @@ describe('exact arithmetic', () => {
         expect(verdictOf('10.2', { 'thu nhập': 3.29, 'thu nhập chuẩn': 3 })).toBe('chưa đạt');
     });
 
-    it('a reported value with float noise is read as the decimal it prints as', () => {
-        // 0.1 + 0.2 prints as 0.30000000000000004: that is what the report says, and it is above 0.3.
-        expect(verdictOf('17.5', { 'tổng diện tích': 0.1 + 0.2 })).toBe('chưa đạt');
-        expect(verdictOf('17.6', { 'rác thải': 0.7 * 140 })).toBe('đạt'); // 98.00000000000001 >= 98
+    it('a number with float noise is refused, never rounded: more than 15 digits is not what a report writes', () => {
+        // 0.1 + 0.2 prints as 0.30000000000000004, 33.3 × 3 as 99.89999999999999: an app's arithmetic, not data.
+        expect(inputErrorsOf(() => run({ 'tổng diện tích': 0.1 + 0.2 })).map(i => i.message)).toEqual([
+            'Số «0.30000000000000004» có 17 chữ số: máy chỉ nhận số có tối đa 15 chữ số (không kể các số 0 đứng đầu), để so sánh chính xác mà không làm tròn.'
+        ]);
+        expect(inputErrorsOf(() => run({ 'rác thải': 33.3 * 3 })).map(i => i.message)).toEqual([
+            'Số «99.89999999999999» có 16 chữ số: máy chỉ nhận số có tối đa 15 chữ số (không kể các số 0 đứng đầu), để so sánh chính xác mà không làm tròn.'
+        ]);
+    });
+
+    it('a number of 15 digits is exact, as a number or as text', () => {
+        expect(verdictOf('17.6', { 'rác thải': 97.9999999999999 })).toBe('chưa đạt');
+        expect(verdictOf('17.6', { 'rác thải': '97,9999999999999' })).toBe('chưa đạt');
+        expect(verdictOf('17.6', { 'rác thải': '98,0000000000000' })).toBe('đạt');
+    });
+
+    it('a number beyond 15 digits is refused whatever its form: no Infinity, no RangeError, no silent rounding', () => {
+        const digits400 = '9'.repeat(400);
+        const cases: Array<[unknown, string]> = [
+            [digits400, `Số «${'9'.repeat(20)}…» có 400 chữ số`],
+            [Number(digits400), 'Cần một số hữu hạn, nhận được Infinity.'],
+            ['2751.00000000000000001', 'Số «2751.00000000000000001» có 21 chữ số'],
+            ['9007199254740993', 'Số «9007199254740993» có 16 chữ số'],
+            [9007199254740993, 'Số «9007199254740992» có 16 chữ số'],
+            [1e21, 'Số «1e+21» có 22 chữ số']
+        ];
+        for (const [value, start] of cases) {
+            const issues = inputErrorsOf(() => run({ 'tổng số hộ': value }));
+            expect(issues).toHaveLength(1);
+            expect(issues[0]).toMatchObject({ code: 'invalid-value', path: ['dữ kiện', 'tổng số hộ'] });
+            expect(issues[0]!.message.startsWith(start)).toBe(true);
+        }
+    });
+
+    it('a ratio of two numbers of 16 digits is never shown as exactly 100 %: they are refused', () => {
+        const issues = inputErrorsOf(() => run({ 'hộ dùng nước sạch': '9007199254740993', 'tổng số hộ': '9007199254740992' }));
+        expect(issues.map(i => i.field)).toEqual(['dữ kiện.hộ dùng nước sạch', 'dữ kiện.tổng số hộ']);
     });
 });
 
@@ -266,26 +299,40 @@ describe('input checking', () => {
         ['an unknown level', { 'mức phổ cập': 'mức độ 9' }, 'mức phổ cập', 'Cần một mức trong: chưa đạt, mức độ 1, mức độ 2, mức độ 3; nhận được «mức độ 9».'],
         ['"4.662", which may mean 4662 or 4,662', { 'tổng số hộ': '4.662' }, 'tổng số hộ', '«4.662» mơ hồ: dấu chấm là phân cách hàng nghìn hay dấu thập phân? Viết 4662 hoặc 4,662.'],
         ['text that is no number', { 'rác thải': 'chín mươi tám' }, 'rác thải', 'Không đọc được «chín mươi tám» thành số.']
-    ])('refuses %s: an input issue, and the fact counts as missing', (_name, facts, field, message) => {
-        const result = run(facts);
-        expect(result.inputIssues).toEqual([{ severity: 'error', code: 'invalid-value', path: ['dữ kiện', field], field: `dữ kiện.${field}`, message }]);
-        const uses = result.indicators.filter(i => i.missingFacts.some(m => m.startsWith(field)));
-        expect(uses.length).toBeGreaterThan(0);
-        expect(uses.every(i => i.verdict === 'thiếu dữ liệu')).toBe(true);
+    ])('refuses %s: an NtmInputError with the issue, and no verdicts', (_name, facts, field, message) => {
+        expect(inputErrorsOf(() => run(facts)))
+            .toEqual([{ severity: 'error', code: 'invalid-value', path: ['dữ kiện', field], field: `dữ kiện.${field}`, message }]);
     });
 
-    it('refuses an unknown fact (a typo would read as missing data) and evaluates the rest', () => {
-        const result = run({ 'rác thải sinh hoạt': 99, 'rác thải': 97 });
-        expect(result.inputIssues).toEqual([{
+    it('an input error returns no verdicts at all: the error names every issue, and its message the first ones', () => {
+        let thrown: unknown;
+        try {
+            run({ 'rác thải': 99, 'số vụ': -1, 'trụ sở riêng': 'yes' });
+        } catch (error) {
+            thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(pack.NtmInputError);
+        expect(thrown).toBeInstanceOf(pack.NtmEvaluationError);
+        expect((thrown as Error).message).toBe('Dữ liệu đầu vào có 2 lỗi, không đánh giá: dữ kiện.số vụ: Giá trị âm (-1) không hợp lệ cho dữ kiện này.; ' +
+            'dữ kiện.trụ sở riêng: Cần có/không (true/false), nhận được «yes».');
+        expect((thrown as { issues: unknown[] }).issues).toHaveLength(2);
+    });
+
+    it('refuses an unknown fact (a typo would read as missing data): no verdict from the rest', () => {
+        expect(inputErrorsOf(() => run({ 'rác thải sinh hoạt': 99, 'rác thải': 97 }))).toEqual([{
             severity: 'error', code: 'unknown-fact', path: ['dữ kiện', 'rác thải sinh hoạt'], field: 'dữ kiện.rác thải sinh hoạt',
             message: 'Dữ kiện «rác thải sinh hoạt» không có trong bộ tiêu chí.'
         }]);
+    });
+
+    it('with unknownFacts: "warning" (a pack chosen by date), an unknown fact is a warning beside complete verdicts', () => {
+        const result = pack.evaluate({ 'rác thải sinh hoạt': 99, 'rác thải': 97 }, { ...AS_OF, unknownFacts: 'warning' });
+        expect(result.inputIssues).toEqual([expect.objectContaining({ severity: 'warning', code: 'unknown-fact' })]);
         expect(indicatorOf(result, '17.6').verdict).toBe('chưa đạt');
     });
 
     it('refuses a part that is not in the breakdown', () => {
-        const result = run({ 'lao động qua đào tạo': { nam: 90, 'trẻ em': 90 } });
-        expect(result.inputIssues).toEqual([{
+        expect(inputErrorsOf(() => run({ 'lao động qua đào tạo': { nam: 90, 'trẻ em': 90 } }))).toEqual([{
             severity: 'error', code: 'unknown-member', path: ['dữ kiện', 'lao động qua đào tạo', 'trẻ em'], field: 'dữ kiện.lao động qua đào tạo.trẻ em',
             message: '«trẻ em» không phải một phần của phân tổ; dùng: nam, nữ, tổng.'
         }]);
@@ -317,7 +364,7 @@ describe('input checking', () => {
     });
 
     it('refuses facts that are not an object', () => {
-        expect(pack.evaluate('rác thải = 98', AS_OF).inputIssues).toEqual([{
+        expect(inputErrorsOf(() => pack.evaluate('rác thải = 98', AS_OF))).toEqual([{
             severity: 'error', code: 'invalid-value', path: ['dữ kiện'], field: 'dữ kiện', message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.'
         }]);
     });

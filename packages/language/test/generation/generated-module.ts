@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { expect } from 'vitest';
 import { RUNTIME_SOURCE } from '../../src/generation/embedded-runtime.js';
 import type { GeneratedModule } from '../../src/generation/ts-generator.js';
-import type { EvaluateOptions, EvaluationResult, IndicatorResult, PackInfo } from '../../src/generation/runtime/result-types.js';
+import type { EvaluateOptions, EvaluationResult, IndicatorResult, InputIssue, PackInfo } from '../../src/generation/runtime/result-types.js';
 import type { FactSpec } from '../../src/generation/runtime/fact-input.js';
 import { loadTestPack, loadTestPackAt, ntmFileTestServices, ntmTestServices } from '../helpers/ntm-test-services.js';
 
@@ -20,6 +20,21 @@ export interface EvaluatorModule {
     readonly PACK: PackInfo;
     readonly FACT_SPECS: readonly FactSpec[];
     readonly NtmEvaluationError: new (message: string) => Error;
+    readonly NtmInputError: new (issues: readonly InputIssue[]) => Error & { readonly issues: readonly InputIssue[] };
+}
+
+/**
+ * The input issues `evaluate` refuses the facts with (it throws NtmInputError and returns no verdicts);
+ * fails the test when it returns a result instead.
+ */
+export function inputErrorsOf(evaluate: () => EvaluationResult): readonly InputIssue[] {
+    try {
+        evaluate();
+    } catch (error) {
+        if (error instanceof Error && error.name === 'NtmInputError') return (error as Error & { issues: readonly InputIssue[] }).issues;
+        throw error;
+    }
+    throw new Error('evaluate returned verdicts although the inputs have errors');
 }
 
 /** Generates the module of an error-free pack; a pack with errors fails the test with its diagnostics. */

@@ -29,7 +29,7 @@ describe.each(GOLDEN_PACKS)('generated module of %s.ntm', (name) => {
     it('runs once transpiled and imported from a temp dir', async () => {
         const evaluator = await loader.load(await generateResource(`${name}.ntm`));
         const result = evaluator.evaluate({}, { ngàyĐánhGiá: '2024-01-01' });
-        expect(result.resultFormat).toBe('ntm-result/2');
+        expect(result.resultFormat).toBe('ntm-result/3');
         expect(result.indicators.length).toBeGreaterThan(0);
         expect(result.indicators.every(i => i.verdict === 'thiếu dữ liệu')).toBe(true);
     });
@@ -57,7 +57,7 @@ function embeddedForm(file: string, keepExports: boolean): string {
 }
 
 describe('embedded runtime', () => {
-    const files = ['result-types.ts', 'exact-numbers.ts', 'places.ts', 'dates.ts', 'names.ts', 'fact-input.ts', 'values.ts', 'conditions.ts', 'quantifiers.ts', 'context.ts', 'points.ts', 'assembly.ts'];
+    const files = ['result-types.ts', 'exact-numbers.ts', 'places.ts', 'dates.ts', 'names.ts', 'number-text.ts', 'fact-input.ts', 'values.ts', 'conditions.ts', 'quantifiers.ts', 'context.ts', 'points.ts', 'assembly.ts'];
 
     it('covers every runtime source file', () => {
         expect(readdirSync(RUNTIME_DIRECTORY).filter(f => f.endsWith('.ts')).sort()).toEqual([...files].sort());

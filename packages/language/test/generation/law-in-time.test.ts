@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { EvaluationResult } from '../../src/generation/runtime/result-types.js';
 import { PACK_HEADER } from '../helpers/ntm-test-services.js';
 import type { EvaluatorModule } from './generated-module.js';
-import { ModuleLoader, generateModule, indicatorOf, typeCheck } from './generated-module.js';
+import { ModuleLoader, generateModule, indicatorOf, inputErrorsOf, typeCheck } from './generated-module.js';
 
 const loader = new ModuleLoader();
 afterAll(() => loader.dispose());
@@ -165,10 +165,10 @@ tiêu chí 8 "Thông tin"
         expect(indicatorOf(result, '15.3').notes).toEqual([{ code: 'not-applicable', text: 'Không áp dụng: thử: không áp dụng' }]);
     });
 
-    it('a region that does not exist is an input error, and nothing is looked up by it', async () => {
-        const result = await run({ 'tỷ lệ thấp còi': 20, 'xã đặc biệt khó khăn': false }, { vùng: 'Tây Bắc' });
-        expect(result.inputIssues).toContainEqual({ severity: 'error', code: 'unknown-region', path: ['thuộc tính', 'vùng'], field: 'thuộc tính.vùng', message: 'Vùng «Tây Bắc» không có; dùng một trong: TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL.' });
-        expect(indicatorOf(result, '15.3').verdict).toBe('thiếu dữ liệu');
+    it('a region that does not exist is an input error: no verdicts', async () => {
+        pack ??= await evaluatorOf(body);
+        const issues = inputErrorsOf(() => pack.evaluate({ 'tỷ lệ thấp còi': 20, 'xã đặc biệt khó khăn': false }, { ngàyĐánhGiá: '2023-06-30', vùng: 'Tây Bắc' }));
+        expect(issues).toContainEqual({ severity: 'error', code: 'unknown-region', path: ['thuộc tính', 'vùng'], field: 'thuộc tính.vùng', message: 'Vùng «Tây Bắc» không có; dùng một trong: TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL.' });
     });
 
     it('selects the year cell from the assessment date', async () => {
@@ -181,9 +181,8 @@ tiêu chí 8 "Thông tin"
     it('looks up by commune group, and rejects a group that does not exist', async () => {
         expect(indicatorOf(await run({ 'tỷ lệ hộ dùng internet': 75 }, { nhóm: 3 }), '8.1').verdict).toBe('đạt');
         expect(indicatorOf(await run({ 'tỷ lệ hộ dùng internet': 75 }, { nhóm: '1' }), '8.1').verdict).toBe('chưa đạt');
-        const bad = await run({ 'tỷ lệ hộ dùng internet': 75 }, { nhóm: 4 });
-        expect(bad.inputIssues).toContainEqual({ severity: 'error', code: 'unknown-group', path: ['thuộc tính', 'nhóm'], field: 'thuộc tính.nhóm', message: 'Nhóm xã «4» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).' });
-        expect(indicatorOf(bad, '8.1').missingFacts).toEqual(['nhóm xã (thuộc tính «nhóm»: 1, 2 hoặc 3)']);
+        const bad = inputErrorsOf(() => pack.evaluate({ 'tỷ lệ hộ dùng internet': 75 }, { ngàyĐánhGiá: '2023-06-30', nhóm: 4 }));
+        expect(bad).toContainEqual({ severity: 'error', code: 'unknown-group', path: ['thuộc tính', 'nhóm'], field: 'thuộc tính.nhóm', message: 'Nhóm xã «4» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).' });
     });
 });
 

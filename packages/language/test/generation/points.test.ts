@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { EvaluationResult } from '../../src/generation/runtime/result-types.js';
 import { PACK_HEADER } from '../helpers/ntm-test-services.js';
 import type { EvaluatorModule } from './generated-module.js';
-import { ModuleLoader, generateModule, indicatorOf, typeCheck } from './generated-module.js';
+import { ModuleLoader, generateModule, indicatorOf, inputErrorsOf, typeCheck } from './generated-module.js';
 
 const loader = new ModuleLoader();
 afterAll(() => loader.dispose());
@@ -73,24 +73,32 @@ describe('discretionary deductions: the assessor enters the score, the rule boun
         expect(result.summary.scoresEnteredInRange).toEqual(['1.2', '1.3']);
     });
 
-    it('a score outside the range, or above the maximum, is an input error and is not used', async () => {
-        const result = await run({ điểmThẩmTra: { '1.2': 5, '1.3': 7 } });
-        expect(indicatorOf(result, '1.2').score?.awarded).toBeUndefined();
-        expect(result.inputIssues).toContainEqual({ severity: 'error', code: 'invalid-score', path: ['điểm thẩm tra', '1.2'], field: 'điểm thẩm tra.1.2', message: 'Điểm thẩm tra 5 của chỉ tiêu 1.2 nằm ngoài khoảng quy tắc cho phép (0–4,5).' });
-        expect(result.inputIssues).toContainEqual({ severity: 'error', code: 'invalid-score', path: ['điểm thẩm tra', '1.3'], field: 'điểm thẩm tra.1.3', message: 'Điểm thẩm tra 7 vượt tối đa 5 của chỉ tiêu 1.3.' });
+    it('a score outside the range, or above the maximum, is an input error: no verdicts', async () => {
+        pack ??= await evaluatorOf(CRIME);
+        const issues = inputErrorsOf(() => pack.evaluate(facts, { ngàyĐánhGiá: '2023-12-22', điểmThẩmTra: { '1.2': 5, '1.3': 7 } }));
+        expect(issues).toContainEqual({ severity: 'error', code: 'invalid-score', path: ['điểm thẩm tra', '1.2'], field: 'điểm thẩm tra.1.2', message: 'Điểm thẩm tra 5 của chỉ tiêu 1.2 nằm ngoài khoảng quy tắc cho phép (0–4,5).' });
+        expect(issues).toContainEqual({ severity: 'error', code: 'invalid-score', path: ['điểm thẩm tra', '1.3'], field: 'điểm thẩm tra.1.3', message: 'Điểm thẩm tra 7 vượt tối đa 5 của chỉ tiêu 1.3.' });
     });
 
-    it('without an entered score the criterion sum is a range, and the verdict waits for it', async () => {
-        const result = await run({});
+    it('without an entered score the module asks for it: an input error, no verdicts', async () => {
+        pack ??= await evaluatorOf(CRIME);
+        expect(inputErrorsOf(() => pack.evaluate(facts, { ngàyĐánhGiá: '2023-12-22' })).map(i => i.message)).toEqual([
+            'Chỉ tiêu 1.2: quy tắc để thẩm định viên chấm từ 0 đến 4,5; cần «điểm thẩm tra».',
+            'Chỉ tiêu 1.3: quy tắc để thẩm định viên chấm từ 0 đến 4; cần «điểm thẩm tra».'
+        ]);
+    });
+
+    it('with data missing the criterion sum is a range, and the verdict waits for it', async () => {
+        const result = await run({ điểmThẩmTra: { '1.2': 4.5, '1.3': 3 } });
         const criterion = result.criteria[0]!;
         expect(criterion.score?.awarded).toBeUndefined();
-        // 1.1 and 1.4 lack data (0–5 each), 1.2 and 1.3 wait for the assessor (0–4.5, 0–4).
-        expect(criterion.score?.possible).toEqual({ min: 0, max: 18.5 });
+        // 1.1 and 1.4 lack data (0–5 each); 1.2 and 1.3 are the assessor's 4.5 and 3.
+        expect(criterion.score?.possible).toEqual({ min: 7.5, max: 17.5 });
         expect(criterion.verdict).toBe('thiếu dữ liệu');
     });
 
     it('a score the report gives against its own evidence is used, flagged as such and as a data contradiction', async () => {
-        const result = await run({ điểmThẩmTra: { '1.3': 5 }, điểmTráiSốLiệu: { '1.3': 'báo cáo ghi xã chưa có trụ sở riêng nhưng chấm 5/5' } });
+        const result = await run({ điểmThẩmTra: { '1.2': 4.5, '1.3': 5 }, điểmTráiSốLiệu: { '1.3': 'báo cáo ghi xã chưa có trụ sở riêng nhưng chấm 5/5' } });
         const office = indicatorOf(result, '1.3');
         expect(office.score).toMatchObject({ awarded: 5, by: 'assessor-against-evidence' });
         expect(office.flags).toContain('inconsistent-data');
@@ -122,9 +130,9 @@ describe('villages and the criterion sum', () => {
 
     it('a village listed twice, or a fact for a village not in the list, is an input error', async () => {
         const pack = await evaluatorOf(CRIME);
-        const result = pack.evaluate({ 'nhà văn hóa đạt chuẩn': { 'A': true, 'Z': true } }, { ngàyĐánhGiá: '2023-12-22', danhSách: { 'thôn': ['A', 'B', 'A'] } });
-        expect(result.inputIssues).toContainEqual({ severity: 'error', code: 'invalid-list', path: ['danh sách', 'thôn'], field: 'danh sách.thôn', message: '«A» có hai lần trong danh sách.' });
-        expect(result.inputIssues).toContainEqual({ severity: 'error', code: 'unknown-member', path: ['dữ kiện', 'nhà văn hóa đạt chuẩn', 'Z'], field: 'dữ kiện.nhà văn hóa đạt chuẩn.Z', message: '«Z» không có trong danh sách thôn của xã (A, B).' });
+        const issues = inputErrorsOf(() => pack.evaluate({ 'nhà văn hóa đạt chuẩn': { 'A': true, 'Z': true } }, { ngàyĐánhGiá: '2023-12-22', danhSách: { 'thôn': ['A', 'B', 'A'] } }));
+        expect(issues).toContainEqual({ severity: 'error', code: 'invalid-list', path: ['danh sách', 'thôn'], field: 'danh sách.thôn', message: '«A» có hai lần trong danh sách.' });
+        expect(issues).toContainEqual({ severity: 'error', code: 'unknown-member', path: ['dữ kiện', 'nhà văn hóa đạt chuẩn', 'Z'], field: 'dữ kiện.nhà văn hóa đạt chuẩn.Z', message: '«Z» không có trong danh sách thôn của xã (A, B).' });
     });
 
     it('sums the indicators and judges the sum against the pass mark', async () => {
@@ -159,8 +167,10 @@ describe('a year window with failing and missing years', () => {
         const pack = await evaluatorOf(CRIME);
         const data = years(1); // 2013 fails
         delete data['2020'];
-        const crime = indicatorOf(pack.evaluate({ 'số vụ phạm tội': data }, { ngàyĐánhGiá: '2023-12-22' }), '1.1');
+        expect(inputErrorsOf(() => pack.evaluate({ 'số vụ phạm tội': data }, { ngàyĐánhGiá: '2023-12-22' })).map(i => i.message))
+            .toEqual(['Chỉ tiêu 1.1: quy tắc để thẩm định viên chấm từ 4 đến 4,5; cần «điểm thẩm tra».']);
+        const crime = indicatorOf(pack.evaluate({ 'số vụ phạm tội': data }, { ngàyĐánhGiá: '2023-12-22', điểmThẩmTra: { '1.1': 4.5 } }), '1.1');
         expect(crime.verdict).toBe('chưa đạt');
-        expect(crime.score).toMatchObject({ by: 'undetermined', possible: { min: 4, max: 4.5 } });
+        expect(crime.score).toMatchObject({ by: 'assessor-in-range', awarded: 4.5, possible: { min: 4, max: 4.5 } });
     });
 });

@@ -21,6 +21,10 @@ interface SampleCommune {
     readonly 'ngày đánh giá'?: string;
     readonly 'thuộc tính'?: { readonly 'vùng'?: string; readonly 'nhóm'?: number };
     readonly 'dữ kiện'?: Record<string, unknown>;
+    readonly 'danh sách'?: Record<string, string[]>;
+    readonly 'điểm thẩm tra'?: Record<string, number | string>;
+    readonly 'điểm tự chấm'?: Record<string, number | string>;
+    readonly 'điểm trái số liệu'?: Record<string, string>;
 }
 
 const packs = filesUnder(path.join(root, 'rulesets'), '.ntm');
@@ -38,7 +42,10 @@ describe.runIf(packs.length > 0).each(packs.map(file => [path.relative(root, fil
         const mine = samples.filter(s => s.data['bộ tiêu chí'] && path.resolve(path.dirname(s.file), s.data['bộ tiêu chí']) === file);
         for (const sample of mine) {
             const attributes = sample.data['thuộc tính'] ?? {};
-            const result = evaluator.evaluate(sample.data['dữ kiện'] ?? {}, { ngàyĐánhGiá: sample.data['ngày đánh giá'], vùng: attributes['vùng'], nhóm: attributes['nhóm'] });
+            const result = evaluator.evaluate(sample.data['dữ kiện'] ?? {}, {
+                ngàyĐánhGiá: sample.data['ngày đánh giá'], vùng: attributes['vùng'], nhóm: attributes['nhóm'], danhSách: sample.data['danh sách'],
+                điểmThẩmTra: sample.data['điểm thẩm tra'], điểmTựChấm: sample.data['điểm tự chấm'], điểmTráiSốLiệu: sample.data['điểm trái số liệu']
+            });
             evaluated.add(sample.file);
             expect(result.indicators.length).toBeGreaterThan(0);
             expect(result.indicators.filter(i => !VERDICTS.includes(i.verdict))).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rat, ratFromNumber } from '../../src/generation/runtime/exact-numbers.js';
 import type { FactSpec } from '../../src/generation/runtime/fact-input.js';
-import { parseNumber, readFacts } from '../../src/generation/runtime/fact-input.js';
+import { SUGGESTED_UNKNOWN_FACTS, parseNumber, readFacts } from '../../src/generation/runtime/fact-input.js';
 import { parseDate } from '../../src/generation/runtime/dates.js';
 
 describe('parseNumber', () => {
@@ -142,5 +142,70 @@ describe('readFacts', () => {
             ]);
         }
         expect(readFacts(undefined, SPECS).issues).toEqual([]);
+    });
+});
+
+const LIMIT = 'máy chỉ nhận số có tối đa 15 chữ số (không kể các số 0 đứng đầu), để so sánh chính xác mà không làm tròn.';
+
+describe('numbers beyond 15 digits, and input too long to quote', () => {
+    it.each<[unknown, string]>([
+        ['2751.00000000000000001', `Số «2751.00000000000000001» có 21 chữ số: ${LIMIT}`],
+        ['9'.repeat(400), `Số «${'9'.repeat(20)}…» có 400 chữ số: ${LIMIT}`],
+        ['9007199254740993', `Số «9007199254740993» có 16 chữ số: ${LIMIT}`],
+        [9007199254740993, `Số «9007199254740992» có 16 chữ số: ${LIMIT}`],
+        ['1.000.000.000.000.000', `Số «1.000.000.000.000.000» có 16 chữ số: ${LIMIT}`],
+        [1e21, `Số «1e+21» có 22 chữ số: ${LIMIT}`],
+        [Number('9'.repeat(400)), 'Cần một số hữu hạn, nhận được Infinity.']
+    ])('parseNumber refuses %s instead of rounding it or throwing', (input, message) => {
+        expect(parseNumber(input)).toBe(message);
+    });
+
+    it('reads 15 digits exactly, as text or as a number', () => {
+        expect(parseNumber('999.999.999.999.999')).toEqual({ r: rat(999999999999999n), decimals: 0 });
+        expect(parseNumber(999999999999999)).toEqual({ r: rat(999999999999999n), decimals: 0 });
+        expect(parseNumber('0,000000000000001')).toEqual({ r: rat(1n, 10n ** 15n), decimals: 15 });
+        expect(parseNumber(1e-7)).toEqual({ r: rat(1n, 10n ** 7n), decimals: 7 });
+    });
+
+    it('a count written with noise after the point is refused, not taken as 2751', () => {
+        const table = readFacts({ 'số vụ': '2751.00000000000000001' }, SPECS);
+        expect(table.issues).toEqual([{
+            severity: 'error', code: 'invalid-value', path: ['dữ kiện', 'số vụ'], field: 'dữ kiện.số vụ',
+            message: `Số «2751.00000000000000001» có 21 chữ số: ${LIMIT}`
+        }]);
+        expect(table.raw.has('số vụ')).toBe(false);
+    });
+
+    it('quotes a megabyte of input cut to 60 characters: a date, a level, an unknown name, a unit', () => {
+        const huge = 'x'.repeat(1_000_000);
+        const cut = `${'x'.repeat(60)}… (1.000.000 ký tự)`;
+        const messages = readFacts({ 'ngày': huge, 'xếp loại': huge, [huge]: 1, 'rác thải': { 'giá trị': 1, 'đơn vị': huge } }, SPECS).issues.map(i => i.message);
+        expect(messages).toEqual([
+            `Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được «${cut}».`,
+            `Cần một mức trong: khá, tốt; nhận được «${cut}».`,
+            `Dữ kiện «${cut}» không có trong bộ tiêu chí.`,
+            `Đơn vị «${cut}» khác đơn vị khai báo của dữ kiện («%»).`
+        ]);
+        expect(Math.max(...messages.map(m => m.length))).toBeLessThan(200);
+    });
+
+    it('suggests a name for the first unknown facts only: each suggestion compares with every fact of the pack', () => {
+        const input = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`rac thai ${i}`, 1]));
+        const issues = readFacts(input, SPECS).issues;
+        expect(issues).toHaveLength(20_000);
+        expect(issues.filter(i => i.message.includes('Có phải')).length).toBeLessThanOrEqual(SUGGESTED_UNKNOWN_FACTS);
+        expect(issues[0]?.message).toBe('Dữ kiện «rac thai 0» không có trong bộ tiêu chí. Có phải «rác thải»?');
+        expect(issues[19_999]?.message).toBe('Dữ kiện «rac thai 19999» không có trong bộ tiêu chí.');
+    });
+
+    it('a list of 20 000 villages and a value for each are read in linear time', () => {
+        const villages = Array.from({ length: 20_000 }, (_, i) => `Thôn ${i}`);
+        const specs: FactSpec[] = [{ name: 'nhà văn hóa', kind: 'boolean', unit: '', index: 'thôn' }];
+        const started = Date.now();
+        const table = readFacts({ 'nhà văn hóa': Object.fromEntries(villages.map(v => [v, true])) }, specs, { 'thôn': [...villages, 'Thôn 7'] });
+        // Quadratic, this took minutes; linear, a fraction of a second. The bound only catches the former.
+        expect(Date.now() - started).toBeLessThan(20_000);
+        expect(table.issues.map(i => i.message)).toEqual(['«Thôn 7» có hai lần trong danh sách.']);
+        expect(table.raw.get('nhà văn hóa')?.indexed?.size).toBe(20_000);
     });
 });

@@ -12,11 +12,12 @@ import type { CompareOp } from './conditions.js';
 import type { Val } from './values.js';
 import { compare } from './conditions.js';
 import { lit } from './values.js';
-import { NtmEvaluationError, RESULT_FORMAT_VERSION } from './result-types.js';
+import { NtmEvaluationError, NtmInputError, RESULT_FORMAT_VERSION } from './result-types.js';
 import type { Cond } from './conditions.js';
 import { combineAll } from './conditions.js';
 import { parseDate } from './dates.js';
 import { inputIssue } from './fact-input.js';
+import { shortText } from './names.js';
 
 export interface IndicatorMeta {
     readonly criterion: string;
@@ -167,7 +168,7 @@ export function assessmentDate(options: EvaluateOptions | undefined, pack: PackI
     }
     const iso = typeof given === 'string' ? parseDate(given) : undefined;
     if (!iso) {
-        throw new NtmEvaluationError(`Ngày đánh giá «${String(given)}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`);
+        throw new NtmEvaluationError(`Ngày đánh giá «${shortText(String(given))}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`);
     }
     if (iso < pack.validFrom || (pack.validTo !== undefined && iso > pack.validTo)) {
         throw new NtmEvaluationError(
@@ -183,6 +184,11 @@ export function assemble(
 ): EvaluationResult {
     const indicators = indicatorResults.filter((i): i is IndicatorResult => i !== undefined);
     const scoreIssues: InputIssue[] = indicators.flatMap(i => (i.score?.problems ?? []).map(message => inputIssue('error', 'invalid-score', ['điểm thẩm tra', i.label], message)));
+    const issues = [...inputIssues, ...scoreIssues];
+    // The module's contract: verdicts only from inputs without errors, never a partial result that looks whole.
+    if (issues.some(issue => issue.severity === 'error')) {
+        throw new NtmInputError(issues);
+    }
     const criteria = criteriaMeta.map(meta => criterion(meta, indicators.filter(i => i.criterion === meta.label)));
     const met = criteria.filter(c => c.verdict === 'đạt' || c.verdict === 'không áp dụng');
     const notMet = criteria.filter(c => c.verdict === 'chưa đạt').map(c => c.label);
@@ -198,7 +204,7 @@ export function assemble(
     const applicableIndicators = indicators.filter(i => i.verdict !== 'không áp dụng');
     return {
         resultFormat: RESULT_FORMAT_VERSION,
-        pack, assessedAt, indicators, criteria, gates, inputIssues: [...inputIssues, ...scoreIssues],
+        pack, assessedAt, indicators, criteria, gates, inputIssues: issues,
         context: {
             ...(ctx.region ? { region: ctx.region } : {}), ...(ctx.regionNote ? { regionNote: ctx.regionNote } : {}),
             ...(ctx.group ? { group: ctx.group } : {}), year: ctx.year

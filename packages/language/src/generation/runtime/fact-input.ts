@@ -3,9 +3,11 @@
 
 import type { InputIssue, InputIssueCode } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
-import { formatRat, rat, ratCmp, ratFromNumber, ratIsInteger } from './exact-numbers.js';
+import { formatRat, rat, ratCmp, ratIsInteger } from './exact-numbers.js';
+import type { DecimalNumber } from './number-text.js';
+import { readDecimal } from './number-text.js';
 import { parseDate } from './dates.js';
-import { didYouMean, normalizeName, normalizeUnit } from './names.js';
+import { closestNames, foldDiacritics, normalizeName, normalizeUnit, shortText } from './names.js';
 
 export type FactKind = 'percent' | 'count' | 'quantity' | 'money' | 'boolean' | 'level' | 'date' | 'year';
 
@@ -98,7 +100,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function readFacts(input: unknown, specList: readonly FactSpec[], lists?: unknown): FactTable {
+/**
+ * Unknown names that get a «Có phải …?» suggestion: each costs a comparison with every fact of the pack, so
+ * past this many (a file for another pack, or generated junk) the rest are reported without one.
+ */
+export const SUGGESTED_UNKNOWN_FACTS = 50;
+
+/**
+ * Reads the facts a consumer passed. A name the pack does not have is an error, or a warning when
+ * `unknownFacts` is 'warning' (a pack chosen by date, where the name may belong to another version of the law).
+ */
+export function readFacts(input: unknown, specList: readonly FactSpec[], lists?: unknown, unknownFacts: 'error' | 'warning' = 'error'): FactTable {
     const specs = new Map(specList.map(spec => [spec.name, spec] as const));
     const raw = new Map<string, RawFact>();
     const issues: InputIssue[] = [];
@@ -110,12 +122,15 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
         issues.push(inputIssue('error', 'invalid-value', [FACTS_FIELD], 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.'));
         return { specs, raw, issues, collections };
     }
+    const suggest = suggester(specs.keys());
+    let unknown = 0;
     for (const [key, value] of Object.entries(input)) {
         const name = canonical(key);
         const spec = specs.get(name);
         if (!spec) {
             // A typo would otherwise read as missing data: an error, with the name probably meant.
-            issues.push(inputIssue('error', 'unknown-fact', [FACTS_FIELD, key], `Dữ kiện «${key}» không có trong bộ tiêu chí.${didYouMean(name, specs.keys())}`));
+            const hint = ++unknown <= SUGGESTED_UNKNOWN_FACTS ? suggest(name) : '';
+            issues.push(inputIssue(unknownFacts, 'unknown-fact', [FACTS_FIELD, key], `Dữ kiện «${shortText(key)}» không có trong bộ tiêu chí.${hint}`));
             continue;
         }
         const path = [FACTS_FIELD, key];
@@ -131,6 +146,25 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
     return { specs, raw, issues, collections };
 }
 
+/** « Có phải «x»?» for a name: the pack's names are folded once, not once per unknown name. */
+function suggester(names: Iterable<string>): (name: string) => string {
+    const folded = new Map<string, string>();
+    const fold = (text: string): string => {
+        let f = folded.get(text);
+        if (f === undefined) {
+            f = foldDiacritics(text);
+            folded.set(text, f);
+        }
+        return f;
+    };
+    const candidates = [...names];
+    return name => {
+        const best = closestNames(name, candidates, 1, fold)[0];
+        folded.delete(name);
+        return best === undefined ? '' : ` Có phải «${best}»?`;
+    };
+}
+
 /**
  * `{ "giá trị": 12, "đơn vị": "km" }`: the value, once its unit is checked against the declared one
  * (`m²` and `m2` are the same unit); undefined when the unit differs. Any other value is returned as is.
@@ -140,7 +174,7 @@ function unwrapUnit(spec: FactSpec, path: readonly string[], value: unknown, iss
     const unit = value['đơn vị'];
     if (unit !== undefined && normalizeUnit(String(unit)) !== normalizeUnit(spec.unit)) {
         issues.push(inputIssue('error', 'unit-mismatch', [...path, 'đơn vị'],
-            `Đơn vị «${String(unit)}» khác đơn vị khai báo của dữ kiện («${spec.unit || 'không đơn vị'}»).`));
+            `Đơn vị «${shortText(String(unit))}» khác đơn vị khai báo của dữ kiện («${spec.unit || 'không đơn vị'}»).`));
         return undefined;
     }
     return value['giá trị'];
@@ -160,11 +194,13 @@ function readCollections(lists: unknown, issues: InputIssue[]): Map<string, read
             continue;
         }
         const names = value.map(v => canonical(v as string));
-        const twice = names.filter((n, i) => names.indexOf(n) !== i);
-        if (twice.length > 0) {
-            issues.push(inputIssue('error', 'invalid-list', ['danh sách', key], `«${twice[0]}» có hai lần trong danh sách.`));
+        const unique = new Set(names);
+        if (unique.size < names.length) {
+            const seen = new Set<string>();
+            const twice = names.find(n => seen.has(n) || !seen.add(n));
+            issues.push(inputIssue('error', 'invalid-list', ['danh sách', key], `«${shortText(twice ?? '')}» có hai lần trong danh sách.`));
         }
-        collections.set(canonical(key), [...new Set(names)]);
+        collections.set(canonical(key), [...unique]);
     }
     return collections;
 }
@@ -205,17 +241,19 @@ function readIndexedFact(spec: FactSpec, path: readonly string[], value: unknown
         });
         return undefined;
     }
-    const members = collections.get(spec.index ?? '');
+    const listed = collections.get(spec.index ?? '');
+    const members = listed ? new Set(listed) : undefined;
+    const shownList = listed ? shortText(listed.join(', ')) || 'danh sách rỗng' : '';
     const indexed = new Map<string, Scalar>();
     for (const [key, entry] of Object.entries(value)) {
         const name = canonical(key);
         const entryPath = [...path, key];
         if (byYear && !/^[0-9]{4}$/.test(name)) {
-            issues.push(inputIssue('error', 'invalid-value', entryPath, `«${key}» không phải một năm (viết 4 chữ số, vd. "2023").`));
+            issues.push(inputIssue('error', 'invalid-value', entryPath, `«${shortText(key)}» không phải một năm (viết 4 chữ số, vd. "2023").`));
             continue;
         }
-        if (!byYear && members && !members.includes(name)) {
-            issues.push(inputIssue('error', 'unknown-member', entryPath, `«${key}» không có trong danh sách ${spec.index} của xã (${members.join(', ') || 'danh sách rỗng'}).`));
+        if (!byYear && members && !members.has(name)) {
+            issues.push(inputIssue('error', 'unknown-member', entryPath, `«${shortText(key)}» không có trong danh sách ${spec.index} của xã (${shownList}).`));
             continue;
         }
         const unwrapped = unwrapUnit(spec, entryPath, entry, issues);
@@ -252,7 +290,7 @@ function readFact(spec: FactSpec, path: readonly string[], value: unknown, issue
         } else {
             issues.push({
                 ...inputIssue('error', 'unknown-member', memberPath, ''),
-                message: `«${key}» không phải một phần của phân tổ; dùng: ${[...(spec.members ?? []), TOTAL_KEY].join(', ')}.`
+                message: `«${shortText(key)}» không phải một phần của phân tổ; dùng: ${[...(spec.members ?? []), TOTAL_KEY].join(', ')}.`
             });
         }
     }
@@ -302,18 +340,18 @@ function readBound(spec: FactSpec, value: Record<string, unknown>, fail: (messag
     for (const [key, bound] of Object.entries(value)) {
         const parsed = parseNumber(bound);
         if (typeof parsed === 'string') {
-            return fail(`${key}: ${parsed}`);
+            return fail(`${shortText(key)}: ${parsed}`);
         }
         const problem = checkRange(spec, parsed.r);
         if (problem) {
-            return fail(`${key}: ${problem}`);
+            return fail(`${shortText(key)}: ${problem}`);
         }
         switch (canonical(key)) {
             case 'trên': lo = parsed.r; loOpen = true; break;
             case 'từ': case 'ít nhất': lo = parsed.r; break;
             case 'dưới': hi = parsed.r; hiOpen = true; break;
             case 'đến': case 'nhiều nhất': hi = parsed.r; break;
-            default: return fail(`Khoảng giá trị chỉ nhận các khóa trên, dưới, từ, đến (gặp «${key}»).`);
+            default: return fail(`Khoảng giá trị chỉ nhận các khóa trên, dưới, từ, đến (gặp «${shortText(key)}»).`);
         }
     }
     if (!lo && !hi) {
@@ -338,16 +376,17 @@ function checkRange(spec: FactSpec, value: Rational): string | undefined {
 
 /**
  * Reads a number from JSON (a number) or from text in Vietnamese or English form: "72,403" is 72.403,
- * "4.662" written with a single dot and three digits is ambiguous and refused rather than guessed.
+ * "4.662" written with a single dot and three digits is ambiguous and refused rather than guessed. Text is
+ * read exactly; a JavaScript number is the shortest decimal it prints as. Either way a number with more
+ * digits than MAX_NUMBER_DIGITS is refused: 9007199254740993 arrives here as …992, and rounding it
+ * silently could decide a verdict.
  */
-export function parseNumber(value: unknown): { r: Rational; decimals: number } | string {
+export function parseNumber(value: unknown): DecimalNumber | string {
     if (typeof value === 'number') {
         if (!Number.isFinite(value)) {
             return `Cần một số hữu hạn, nhận được ${String(value)}.`;
         }
-        const text = String(value);
-        const decimals = /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
-        return { r: ratFromNumber(value), decimals };
+        return readDecimal(String(value));
     }
     if (typeof value !== 'string') {
         return `Cần một số, nhận được ${show(value)}.`;
@@ -359,18 +398,17 @@ export function parseNumber(value: unknown): { r: Rational; decimals: number } |
     } else if (/^-?\d+,\d+$/.test(text)) {
         normalized = text.replace(',', '.');
     } else if (/^-?\d{1,3}\.\d{3}$/.test(text)) {
-        return `«${value}» mơ hồ: dấu chấm là phân cách hàng nghìn hay dấu thập phân? Viết ${text.replace('.', '')} hoặc ${text.replace('.', ',')}.`;
+        return `«${text}» mơ hồ: dấu chấm là phân cách hàng nghìn hay dấu thập phân? Viết ${text.replace('.', '')} hoặc ${text.replace('.', ',')}.`;
     } else if (/^-?\d+(\.\d+)?$/.test(text)) {
         normalized = text;
     } else {
-        return `Không đọc được «${value}» thành số.`;
+        return `Không đọc được «${shortText(value)}» thành số.`;
     }
-    const decimals = /\.(\d+)$/.exec(normalized)?.[1]?.length ?? 0;
-    return { r: ratFromNumber(Number(normalized)), decimals };
+    return readDecimal(normalized, value.trim());
 }
 
 function show(value: unknown): string {
-    if (typeof value === 'string') return `«${value}»`;
+    if (typeof value === 'string') return `«${shortText(value)}»`;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     if (value === null) return 'null';
     if (Array.isArray(value)) return 'một danh sách';

@@ -58,8 +58,12 @@ export function closestNames(name: string, candidates: Iterable<string>, limit =
     const scored: Array<{ candidate: string; distance: number }> = [];
     for (const candidate of new Set(candidates)) {
         if (candidate === name) continue;
-        const distance = editDistance(folded, fold(candidate));
-        if (distance <= Math.max(2, Math.floor(candidate.length / 4))) {
+        const limit = Math.max(2, Math.floor(candidate.length / 4));
+        const other = fold(candidate);
+        // The distance is at least the difference in length: a long pasted key costs nothing.
+        if (Math.abs(folded.length - other.length) > limit) continue;
+        const distance = editDistance(folded, other);
+        if (distance <= limit) {
             scored.push({ candidate, distance });
         }
     }
@@ -70,4 +74,20 @@ export function closestNames(name: string, candidates: Iterable<string>, limit =
 export function didYouMean(name: string, candidates: Iterable<string>): string {
     const best = closestNames(name, candidates, 1)[0];
     return best === undefined ? '' : ` Có phải «${best}»?`;
+}
+
+/** Input quoted in a message is cut to this many characters: a pasted megabyte must not fill the screen. */
+export const QUOTED_INPUT_CHARACTERS = 60;
+
+/** `text` as a message quotes it: at most QUOTED_INPUT_CHARACTERS characters, the cut shown with its length. */
+export function shortText(text: string, max: number = QUOTED_INPUT_CHARACTERS): string {
+    if (text.length <= max) return text;
+    // Never cut a character written as two UTF-16 units in half.
+    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, end)}… (${groupThousands(text.length)} ký tự)`;
+}
+
+/** 1234567 as «1.234.567», the Vietnamese way, the same in every JavaScript engine. */
+export function groupThousands(n: number): string {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }

@@ -2,6 +2,8 @@
 // 51/2025/QĐ-TTg. The one table from which the commune-file schema's enums, the runtime's codes, the
 // pack checks and every message listing the choices are made. Embedded verbatim in each generated module.
 
+import { shortText } from './names.js';
+
 /** The seven regions, in the decision's column order: code and name. */
 export const REGIONS: readonly (readonly [code: string, name: string])[] = [
     ['TDMNPB', 'Trung du và miền núi phía Bắc'],
@@ -36,10 +38,10 @@ export function groupCode(value: unknown): string | undefined {
 
 /** «Vùng «X» không có; dùng một trong: TDMNPB, …». */
 export function unknownRegionMessage(given: string): string {
-    return `Vùng «${given}» không có; dùng một trong: ${REGION_CODES.join(', ')}.`;
+    return `Vùng «${shortText(given)}» không có; dùng một trong: ${REGION_CODES.join(', ')}.`;
 }
 
 /** «Nhóm xã «X» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).» */
 export function unknownGroupMessage(given: string): string {
-    return `Nhóm xã «${given}» không có; chỉ có nhóm ${COMMUNE_GROUPS.join(', ')} (51/2025/QĐ-TTg).`;
+    return `Nhóm xã «${shortText(given)}» không có; chỉ có nhóm ${COMMUNE_GROUPS.join(', ')} (51/2025/QĐ-TTg).`;
 }

@@ -2,7 +2,7 @@
 // module (see scripts/embed-runtime.mjs), so it must stay free of imports.
 
 /** Version of the result format; bumped when a consumer would need to change how it reads results. */
-export const RESULT_FORMAT_VERSION = 'ntm-result/2';
+export const RESULT_FORMAT_VERSION = 'ntm-result/3';
 
 // Every value code branches on is a short stable code; its Vietnamese wording lives in the map beside it.
 // Verdicts are the exception that proves the rule: the four legal verdict words are themselves the codes
@@ -46,6 +46,11 @@ export interface EvaluateOptions {
     readonly điểmTựChấm?: Readonly<Record<string, number | string>>;
     /** Verified scores the report awards against its own evidence, with why: allowed as input, flagged. */
     readonly điểmTráiSốLiệu?: Readonly<Record<string, string>>;
+    /**
+     * A fact name the pack does not have is an error by default (a typo would read as missing data);
+     * 'warning' when the pack was chosen by date and the name may belong to another version of the law.
+     */
+    readonly unknownFacts?: 'error' | 'warning';
 }
 
 export interface LegalSourceInfo {
@@ -264,6 +269,10 @@ export interface InputIssue {
     readonly message: string;
 }
 
+/**
+ * A complete evaluation: every verdict computed from inputs without errors. `inputIssues` holds only
+ * warnings; with any input error `evaluate` throws `NtmInputError` and returns no verdicts at all.
+ */
 export interface EvaluationResult {
     readonly resultFormat: typeof RESULT_FORMAT_VERSION;
     readonly pack: PackInfo;
@@ -274,6 +283,7 @@ export interface EvaluationResult {
     readonly criteria: readonly CriterionResult[];
     readonly gates: readonly GateResult[];
     readonly summary: PackSummary;
+    /** Warnings about the inputs (never errors: those make `evaluate` throw `NtmInputError`). */
     readonly inputIssues: readonly InputIssue[];
 }
 
@@ -282,5 +292,23 @@ export class NtmEvaluationError extends Error {
     constructor(message: string) {
         super(message);
         this.name = 'NtmEvaluationError';
+    }
+}
+
+/**
+ * Thrown when the inputs have errors (a value of the wrong type, a number beyond the limit, an unknown
+ * fact, a score the rule does not allow): verdicts computed from the rest would look complete and are not,
+ * so none are returned. `issues` lists every problem, errors and warnings, each with its path. Each
+ * generated module has its own class: recognise it by `name === 'NtmInputError'`.
+ */
+export class NtmInputError extends NtmEvaluationError {
+    readonly issues: readonly InputIssue[];
+
+    constructor(issues: readonly InputIssue[]) {
+        const errors = issues.filter(issue => issue.severity === 'error');
+        const shown = errors.slice(0, 3).map(issue => `${issue.field}: ${issue.message}`).join('; ');
+        super(`Dữ liệu đầu vào có ${errors.length} lỗi, không đánh giá: ${shown}${errors.length > 3 ? '; …' : ''}`);
+        this.name = 'NtmInputError';
+        this.issues = issues;
     }
 }

@@ -5,6 +5,7 @@ import type { FactUse } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
 import type { FactTable, NumberScalar, Scalar } from './fact-input.js';
 import { formatRat, rat, ratAdd, ratCmp, ratDiv, ratIsZero, ratMul, ratSub } from './exact-numbers.js';
+import { decimalFromText } from './number-text.js';
 
 interface Provenance {
     readonly uses: readonly FactUse[];
@@ -157,11 +158,12 @@ export function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
     });
 }
 
+/** A number written in the pack (the generator emits its decimal text, checked by `ntm check` to be exact). */
 export function lit(value: string, unit: string, unverifiedNote?: string): Val {
-    const [whole, fraction = ''] = value.split('.');
-    const r = rat(BigInt((whole ?? '0') + fraction), 10n ** BigInt(fraction.length));
+    const parsed = decimalFromText(value);
+    if (!parsed) throw new RangeError(`không phải số: ${value}`);
     return {
-        k: 'num', r, unit, integer: fraction === '', uses: [], inconsistent: [],
+        k: 'num', r: parsed.r, unit, integer: parsed.decimals === 0, uses: [], inconsistent: [],
         unverified: unverifiedNote === undefined ? [] : [unverifiedNote]
     };
 }
