@@ -116,7 +116,8 @@ describe.skipIf(!session)('the extension in a real VS Code (code-server)', () =>
         await bench.activeEditor().locator('.squiggly-error').first().waitFor();
         await bench.screenshot('edit-error');
 
-        await page.keyboard.press('Escape');
+        await bench.focusEditor();
+        await page.keyboard.press('Escape'); // a completion list opened by the typing
         await page.keyboard.press('Control+Z');
         await bench.waitForDirty(false);
         await timed('error gone after undo', () => expect.poll(async () => ntmKeys(await bench.problems()), { timeout: 120_000, interval: 1_000 })
@@ -128,10 +129,8 @@ describe.skipIf(!session)('the extension in a real VS Code (code-server)', () =>
         const line = packLine(/^\s*chỉ tiêu 17\.5\b/u);
         const requirement = /"([^"]+)"/u.exec(packLines[line - 1]!)![1]!;
         await bench.goToLine(line);
-        await bench.editorLine('chỉ tiêu 17.5').hover({ position: { x: 60, y: 8 } });
         // Other hovers (a Problems row under the mouse a moment ago) have other text.
-        const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Chỉ tiêu 17.5' }).first();
-        await hover.waitFor({ state: 'visible' });
+        const hover = await timed('hover shown', () => bench.hoverFor(bench.editorLine('chỉ tiêu 17.5'), 'Chỉ tiêu 17.5'));
         const text = await hover.innerText();
         expect(text).toContain('Chỉ tiêu 17.5');
         expect(text).toContain(requirement);

@@ -47,6 +47,12 @@ export class Workbench {
         return this.page.locator('.editor-group-container.active .monaco-editor').first();
     }
 
+    /** Gives the keyboard to the editor (reading Problems moves it to that view). */
+    async focusEditor(): Promise<void> {
+        await this.page.keyboard.press('Control+1');
+        await this.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
+    }
+
     /** Waits until the active editor has unsaved changes (`dirty`) or none. */
     async waitForDirty(dirty: boolean): Promise<void> {
         await this.page.locator(`.editor-group-container.active .tab.active${dirty ? '.dirty' : ':not(.dirty)'}`).waitFor();
@@ -65,6 +71,25 @@ export class Workbench {
     /** A rendered line of the active editor that contains `text`. */
     editorLine(text: string): Locator {
         return this.activeEditor().locator('.view-line', { hasText: text }).first();
+    }
+
+    /**
+     * Rests the mouse on `target` until a hover containing `text` shows, and returns it. The editor shows a hover
+     * on a mouse move only: a move made while the lines were still settling (sticky scroll, a re-render on a
+     * loaded machine) lands on another token, so the mouse leaves and comes back, as a user's would.
+     */
+    async hoverFor(target: Locator, text: string, { attempts = 4, position = { x: 60, y: 8 } } = {}): Promise<Locator> {
+        const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText: text }).first();
+        for (let attempt = 1; ; attempt++) {
+            await this.page.mouse.move(0, 0);
+            await target.hover({ position });
+            try {
+                await hover.waitFor({ state: 'visible', timeout: 15_000 });
+                return hover;
+            } catch (error) {
+                if (attempt >= attempts) throw error;
+            }
+        }
     }
 
     /** Texts shown after line ends by decorations (`contentText` becomes a CSS `::after` rule in the DOM). */
