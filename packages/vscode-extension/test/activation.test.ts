@@ -87,7 +87,7 @@ describe('activating the bundled extension', () => {
         expect(lens('file:///bo.ntm', 'ntm', 'bộ tiêu chí x "X"\n').map(l => [l.range.start.line, l.command!.title, l.command!.command]))
             .toEqual([[0, '▶ Chạy kiểm thử', COMMANDS.runPackSamples]]);
         expect(lens(sampleUri, 'json', sampleText).map(l => [l.command!.title, l.command!.arguments]))
-            .toEqual([['▶ Đánh giá', [sampleUri]]]);
+            .toEqual([['▶ Đánh giá', undefined]]);
         expect(lens(sampleUri, 'json', '{ "name": "x" }')).toEqual([]);
     });
 

@@ -101,7 +101,10 @@ describe('the .vsix', () => {
     });
 
     it('activates on .ntm files and contributes the run and evaluate commands with Vietnamese titles', () => {
-        expect(manifest.activationEvents).toEqual(expect.arrayContaining(['onLanguage:ntm', 'workspaceContains:**/*.ntm']));
+        // Opening a .ntm file activates it through the contributed language (VS Code ≥ 1.74 adds `onLanguage:ntm`
+        // itself and flags it as redundant in the manifest); a folder with packs activates it at startup.
+        expect(manifest.activationEvents).toEqual(['workspaceContains:**/*.ntm']);
+        expect(manifest.contributes.languages.map((l: { id: string }) => l.id)).toContain('ntm');
         expect(manifest.contributes.commands.map((c: { command: string }) => c.command).sort()).toEqual(Object.values(COMMANDS).sort());
         for (const command of manifest.contributes.commands) expect(command.title).toMatch(/[ạảãáàâầấậẩẫăằắặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữìíịỉĩòóọỏõùúụủũỳýỵỷỹ]/u);
         expect(manifest.categories).toContain('Testing');

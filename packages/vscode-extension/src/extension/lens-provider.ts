@@ -12,8 +12,7 @@ export class NtmLensProvider implements CodeLensProvider {
             .map(lens => new CodeLens(new Range(lens.line, 0, lens.line, 0), {
                 title: lens.title,
                 tooltip: lens.tooltip,
-                command: lens.command,
-                arguments: [...lens.arguments]
+                command: lens.command
             }));
     }
 
