@@ -65,6 +65,7 @@ describe('numbers beyond 15 digits', () => {
         const dir = tempDir();
         expect((await ntm('build', path.join(resources, 'mini.ntm'), '-o', dir, '--js')).code).toBe(0);
         const module = await import(path.join(dir, 'thu-cli.js'));
+        // biome-ignore lint/correctness/noPrecisionLoss: a number a double cannot hold is the input under test
         for (const value of [digits400, '2751.00000000000000001', 9007199254740993]) {
             let thrown: { name?: string; issues?: Array<{ field: string; message: string }> } | undefined;
             try {

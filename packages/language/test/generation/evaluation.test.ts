@@ -140,6 +140,7 @@ describe('exact arithmetic', () => {
             [Number(digits400), 'Cần một số hữu hạn, nhận được Infinity.'],
             ['2751.00000000000000001', 'Số «2751.00000000000000001» có 21 chữ số'],
             ['9007199254740993', 'Số «9007199254740993» có 16 chữ số'],
+            // biome-ignore lint/correctness/noPrecisionLoss: a number a double cannot hold is the input under test
             [9007199254740993, 'Số «9007199254740992» có 16 chữ số'],
             [1e21, 'Số «1e+21» có 22 chữ số']
         ];

@@ -152,6 +152,7 @@ describe('numbers beyond 15 digits, and input too long to quote', () => {
         ['2751.00000000000000001', `Số «2751.00000000000000001» có 21 chữ số: ${LIMIT}`],
         ['9'.repeat(400), `Số «${'9'.repeat(20)}…» có 400 chữ số: ${LIMIT}`],
         ['9007199254740993', `Số «9007199254740993» có 16 chữ số: ${LIMIT}`],
+        // biome-ignore lint/correctness/noPrecisionLoss: a number a double cannot hold is the input under test
         [9007199254740993, `Số «9007199254740992» có 16 chữ số: ${LIMIT}`],
         ['1.000.000.000.000.000', `Số «1.000.000.000.000.000» có 16 chữ số: ${LIMIT}`],
         [1e21, `Số «1e+21» có 22 chữ số: ${LIMIT}`],
