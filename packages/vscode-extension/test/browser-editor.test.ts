@@ -107,7 +107,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the .ntm language in Monaco in a browser
         await token.hover({ position: { x: 60, y: 8 }, timeout: 15_000 });
         const hover = page.locator('.monaco-hover:not(.hidden)').first();
         await hover.waitFor({ state: 'visible', timeout: 15_000 });
-        const content = await hover.textContent();
+        const content = await hover.innerText();
         expect(content).toContain('Chỉ tiêu 17.5');
         expect(content).toContain('Tỷ lệ hộ gia đình thực hiện phân loại chất thải rắn tại nguồn');
         expect(content).toContain('43/2022/QĐ-UBND');
