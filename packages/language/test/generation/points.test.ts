@@ -80,12 +80,13 @@ describe('discretionary deductions: the assessor enters the score, the rule boun
         expect(issues).toContainEqual({ severity: 'error', code: 'invalid-score', path: ['điểm thẩm tra', '1.3'], field: 'điểm thẩm tra.1.3', message: 'Điểm thẩm tra 7 vượt tối đa 5 của chỉ tiêu 1.3.' });
     });
 
-    it('without an entered score the module asks for it: an input error, no verdicts', async () => {
+    it('without an entered score the score is open within the rule\'s range (missing data, not an input error)', async () => {
         pack ??= await evaluatorOf(CRIME);
-        expect(inputErrorsOf(() => pack.evaluate(facts, { ngàyĐánhGiá: '2023-12-22' })).map(i => i.message)).toEqual([
-            'Chỉ tiêu 1.2: quy tắc để thẩm định viên chấm từ 0 đến 4,5; cần «điểm thẩm tra».',
-            'Chỉ tiêu 1.3: quy tắc để thẩm định viên chấm từ 0 đến 4; cần «điểm thẩm tra».'
-        ]);
+        const result = pack.evaluate(facts, { ngàyĐánhGiá: '2023-12-22' });
+        expect(result.inputIssues).toEqual([]);
+        expect(indicatorOf(result, '1.2').score).toMatchObject({ by: 'undetermined', possible: { min: 0, max: 4.5 } });
+        expect(indicatorOf(result, '1.2').score?.ledger).toContain('Quy tắc để thẩm định viên chấm từ 0 đến 4,5; chưa có «điểm thẩm tra» nên điểm chưa xác định.');
+        expect(indicatorOf(result, '1.3').score).toMatchObject({ by: 'undetermined', possible: { min: 0, max: 4 } });
     });
 
     it('with data missing the criterion sum is a range, and the verdict waits for it', async () => {
@@ -167,8 +168,8 @@ describe('a year window with failing and missing years', () => {
         const pack = await evaluatorOf(CRIME);
         const data = years(1); // 2013 fails
         delete data['2020'];
-        expect(inputErrorsOf(() => pack.evaluate({ 'số vụ phạm tội': data }, { ngàyĐánhGiá: '2023-12-22' })).map(i => i.message))
-            .toEqual(['Chỉ tiêu 1.1: quy tắc để thẩm định viên chấm từ 4 đến 4,5; cần «điểm thẩm tra».']);
+        const open = indicatorOf(pack.evaluate({ 'số vụ phạm tội': data }, { ngàyĐánhGiá: '2023-12-22' }), '1.1');
+        expect(open.score).toMatchObject({ by: 'undetermined', possible: { min: 4, max: 4.5 } });
         const crime = indicatorOf(pack.evaluate({ 'số vụ phạm tội': data }, { ngàyĐánhGiá: '2023-12-22', điểmThẩmTra: { '1.1': 4.5 } }), '1.1');
         expect(crime.verdict).toBe('chưa đạt');
         expect(crime.score).toMatchObject({ by: 'assessor-in-range', awarded: 4.5, possible: { min: 4, max: 4.5 } });

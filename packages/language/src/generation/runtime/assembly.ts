@@ -183,7 +183,10 @@ export function assemble(
     gates: readonly GateResult[], inputIssues: readonly InputIssue[], ctx: EvalContext, packPass?: PackPassMeta
 ): EvaluationResult {
     const indicators = indicatorResults.filter((i): i is IndicatorResult => i !== undefined);
-    const scoreIssues: InputIssue[] = indicators.flatMap(i => (i.score?.problems ?? []).map(message => inputIssue('error', 'invalid-score', ['điểm thẩm tra', i.label], message)));
+    const scoreIssues: InputIssue[] = indicators.flatMap(i => [
+        ...(i.score?.problems ?? []).map(message => inputIssue('error', 'invalid-score', ['điểm thẩm tra', i.label], message)),
+        ...(i.score?.notices ?? []).map(message => inputIssue('warning', 'invalid-score', ['điểm thẩm tra', i.label], message))
+    ]);
     const issues = [...inputIssues, ...scoreIssues];
     // The module's contract: verdicts only from inputs without errors, never a partial result that looks whole.
     if (issues.some(issue => issue.severity === 'error')) {

@@ -49,6 +49,7 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
     const against = t.scores?.againstEvidence.get(label);
     const ledger: string[] = [];
     const problems: string[] = [];
+    const notices: string[] = [];
     const base = { max: ratToNumber(max), ...(self !== undefined ? { self: ratToNumber(self) } : {}) };
     if (cond.verdict === 'không áp dụng') {
         return { ...base, by: 'not-applicable', ledger: ['Không áp dụng: không tính điểm, tối đa của tiêu chí giảm tương ứng.'], problems };
@@ -111,7 +112,8 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
     const possible = range ? { min: ratToNumber(range[0]), max: ratToNumber(range[1]) } : undefined;
     if (cond.verdict === 'chưa đạt' && range) {
         if (verified === undefined) {
-            problems.push(`Chỉ tiêu ${label}: quy tắc để thẩm định viên chấm từ ${showPoints(range[0])} đến ${showPoints(range[1])}; cần «điểm thẩm tra».`);
+            // Not an input error: the rule leaves the score to the assessor, and until it is entered it is open.
+            ledger.push(`Quy tắc để thẩm định viên chấm từ ${showPoints(range[0])} đến ${showPoints(range[1])}; chưa có «điểm thẩm tra» nên điểm chưa xác định.`);
         } else if (ratCmp(verified, range[0]) < 0 || ratCmp(verified, range[1]) > 0) {
             problems.push(`Điểm thẩm tra ${showPoints(verified)} của chỉ tiêu ${label} nằm ngoài khoảng quy tắc cho phép (${showPoints(range[0])}–${showPoints(range[1])}).`);
         } else {
@@ -119,9 +121,9 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
             return { ...base, awarded: ratToNumber(verified), possible, by: 'assessor-in-range', ledger, problems };
         }
     } else if (verified !== undefined) {
-        problems.push(`Chỉ tiêu ${label} thiếu dữ liệu nên không tính được điểm; điểm thẩm tra ${showPoints(verified)} chưa được dùng (nếu báo cáo chấm dù thiếu số liệu, khai trong «điểm trái số liệu»).`);
+        notices.push(`Chỉ tiêu ${label} thiếu dữ liệu nên không tính được điểm; điểm thẩm tra ${showPoints(verified)} chưa được dùng (nếu báo cáo chấm dù thiếu số liệu, khai trong «điểm trái số liệu»).`);
     }
-    return { ...base, by: 'undetermined', ...(possible ? { possible } : {}), ledger, problems };
+    return { ...base, by: 'undetermined', ...(possible ? { possible } : {}), ledger, problems, ...(notices.length > 0 ? { notices } : {}) };
 }
 
 export interface CriterionPointsMeta {

@@ -183,8 +183,10 @@ export interface IndicatorScore {
     readonly self?: number;
     /** Awarded, deducted, why: one line each. */
     readonly ledger: readonly string[];
-    /** Entered scores the rule does not allow or that disagree with it. */
+    /** Entered scores the rule does not allow or that disagree with it: input errors. */
     readonly problems: readonly string[];
+    /** Entered scores that could not be used, and why: input warnings. */
+    readonly notices?: readonly string[];
 }
 
 export interface CriterionScore {
