@@ -1,0 +1,312 @@
+import type { FactSpec } from '@ntm/language';
+import { foldDiacritics } from '@ntm/language';
+import type { CommuneData } from '../commune/commune-data.js';
+import type { CellReading, SheetCell } from './cells.js';
+import { cellText, readDateCell, readFactCell, readNumberText } from './cells.js';
+import { communeNumberText, decimalOfDouble } from './decimals.js';
+import type { HeaderColumn, SheetRole } from './headers.js';
+import { matchHeaders } from './headers.js';
+import type { BatchProblem, CellLocation } from './problems.js';
+
+/** One sheet as read: row 1 is the header; cells are one-based by column (index 0 is column A). */
+export interface SheetRows {
+    readonly name: string;
+    readonly rows: ReadonlyArray<ReadonlyArray<SheetCell | undefined> | undefined>;
+}
+
+/** A spreadsheet file as read (a CSV file is one sheet). */
+export interface SpreadsheetInput {
+    readonly file: string;
+    readonly sheets: readonly SheetRows[];
+    /** The workbook counts dates from 1904 (old Mac Excel). */
+    readonly date1904?: boolean;
+}
+
+/** One row of the communes sheet made into a commune file's data, with where each value came from. */
+export interface CommuneRow {
+    /** The row of the communes sheet. */
+    readonly location: CellLocation & { readonly sheet: string; readonly row: number };
+    readonly name?: string;
+    /** Absent when the row has errors of its own (a cell that cannot be read): see `problems`. */
+    readonly data?: CommuneData;
+    readonly problems: readonly BatchProblem[];
+    /** The cell a commune-file path was read from (`["dữ kiện", "số hộ", "2023"]`), or the row. */
+    locate(path: readonly string[]): CellLocation;
+}
+
+export interface SheetCommunes {
+    readonly communes: readonly CommuneRow[];
+    /** Problems of the sheets themselves: headers, unknown sheets, collection rows without a commune. */
+    readonly problems: readonly BatchProblem[];
+}
+
+export interface SheetReadOptions {
+    /** The assessment date for rows that leave «ngày đánh giá» blank. */
+    readonly date?: string;
+}
+
+/** Names of the communes sheet and of sheets that are only for people (the template's instructions). */
+const COMMUNES_SHEETS = new Set(['xa', 'cac xa', 'danh sach xa']);
+const PEOPLE_SHEETS = new Set(['huong dan', 'mo ta du kien', 'mo ta']);
+
+/**
+ * Reads a spreadsheet's rows into commune files' data: one row of the communes sheet per commune, and the
+ * rows of a collection's sheet («thôn»: a row per village, with the commune's name) into the facts kept
+ * per member. Never throws: a cell that cannot be read is a problem of its row, a header that matches
+ * nothing a problem of its column (and of every row with a value in it).
+ */
+export function communesFromSheets(input: SpreadsheetInput, specs: readonly FactSpec[], options: SheetReadOptions = {}): SheetCommunes {
+    const problems: BatchProblem[] = [];
+    const collections = new Set(specs.flatMap(spec => spec.index && spec.index !== 'năm' ? [spec.index] : []));
+    const roleOf = (sheet: SheetRows): SheetRole | 'people' | undefined => {
+        const folded = foldDiacritics(sheet.name);
+        const collection = [...collections].find(c => foldDiacritics(c) === folded);
+        if (collection) return { kind: 'collection', collection };
+        if (COMMUNES_SHEETS.has(folded)) return { kind: 'communes' };
+        return PEOPLE_SHEETS.has(folded) ? 'people' : undefined;
+    };
+    const isCommunes = (sheet: SheetRows) => { const role = roleOf(sheet); return typeof role === 'object' && role.kind === 'communes'; };
+    // The sheet named «Xã», else the first sheet that is neither a collection's nor the instructions.
+    const communesSheet = input.sheets.find(isCommunes) ?? input.sheets.find(sheet => roleOf(sheet) === undefined);
+    if (!communesSheet) {
+        problems.push({ severity: 'error', file: input.file, message: 'Không có trang tính các xã (trang «Xã»: mỗi dòng một xã).' });
+        return { communes: [], problems };
+    }
+    const builders = readCommunesSheet(input, communesSheet, specs, options, problems);
+    for (const sheet of input.sheets) {
+        if (sheet === communesSheet) continue;
+        const role = roleOf(sheet);
+        if (role === 'people') continue;
+        if (role === undefined || role.kind === 'communes') {
+            problems.push({ severity: 'warning', file: input.file, sheet: sheet.name, message: `Trang tính «${sheet.name}» không được đọc: chỉ đọc trang các xã và các trang ${[...collections].map(c => `«${c}»`).join(', ') || 'danh sách'}.` });
+            continue;
+        }
+        readCollectionSheet(input, sheet, role.collection, specs, builders, problems);
+    }
+    return { communes: builders.map(b => b.finish()), problems };
+}
+
+function headerProblems(input: SpreadsheetInput, sheet: SheetRows, columns: readonly HeaderColumn[], problems: BatchProblem[]): void {
+    for (const column of columns) {
+        if (column.binding.kind === 'invalid') {
+            problems.push({ severity: 'error', file: input.file, sheet: sheet.name, row: 1, column: column.index, header: column.header, message: column.binding.message });
+        }
+    }
+}
+
+function headerTexts(sheet: SheetRows): (string | undefined)[] {
+    return [...(sheet.rows[0] ?? [])].map(cell => cellText(cell));
+}
+
+function isBlankRow(row: ReadonlyArray<SheetCell | undefined> | undefined): boolean {
+    return !row || row.every(cell => cellText(cell) === undefined);
+}
+
+function readCommunesSheet(input: SpreadsheetInput, sheet: SheetRows, specs: readonly FactSpec[], options: SheetReadOptions, problems: BatchProblem[]): CommuneBuilder[] {
+    const columns = matchHeaders(headerTexts(sheet), specs, { kind: 'communes' });
+    headerProblems(input, sheet, columns, problems);
+    const builders: CommuneBuilder[] = [];
+    sheet.rows.forEach((row, i) => {
+        if (i === 0 || isBlankRow(row)) return;
+        const builder = new CommuneBuilder(input, sheet.name, i + 1, options);
+        for (const column of columns) builder.readCell(column, row?.[column.index - 1]);
+        builders.push(builder);
+    });
+    return builders;
+}
+
+function readCollectionSheet(input: SpreadsheetInput, sheet: SheetRows, collection: string, specs: readonly FactSpec[], builders: readonly CommuneBuilder[], problems: BatchProblem[]): void {
+    const columns = matchHeaders(headerTexts(sheet), specs, { kind: 'collection', collection });
+    headerProblems(input, sheet, columns, problems);
+    const communeColumn = columns.find(c => c.binding.kind === 'field' && c.binding.field === 'xã');
+    const districtColumn = columns.find(c => c.binding.kind === 'field' && c.binding.field === 'huyện');
+    const memberColumn = columns.find(c => c.binding.kind === 'member');
+    if (!communeColumn || !memberColumn) {
+        problems.push({ severity: 'error', file: input.file, sheet: sheet.name, row: 1, message: `Trang «${sheet.name}» cần cột «xã» và cột «${collection}» (tên ${collection}).` });
+        return;
+    }
+    const byName = new Map<string, CommuneBuilder[]>();
+    for (const builder of builders) {
+        const k = foldDiacritics(builder.name ?? '');
+        byName.set(k, [...(byName.get(k) ?? []), builder]);
+    }
+    sheet.rows.forEach((row, i) => {
+        if (i === 0 || isBlankRow(row)) return;
+        const location = { sheet: sheet.name, row: i + 1 };
+        const commune = cellText(row?.[communeColumn.index - 1]);
+        const district = districtColumn ? cellText(row?.[districtColumn.index - 1]) : undefined;
+        // By the commune's name; a district written on the row tells apart two communes of that name.
+        const owners = (byName.get(foldDiacritics(commune ?? '')) ?? [])
+            .filter(b => district === undefined || foldDiacritics(b.district ?? '') === foldDiacritics(district));
+        const member = cellText(row?.[memberColumn.index - 1]);
+        if (owners.length !== 1 || !member) {
+            const message = !member ? `Thiếu tên ${collection}.`
+                : owners.length === 0 ? `Không có xã «${commune ?? ''}» trên trang các xã: dòng này không thuộc xã nào.`
+                : `Có ${owners.length} xã tên «${commune ?? ''}» trên trang các xã: thêm cột «huyện» để phân biệt.`;
+            problems.push({ severity: 'error', file: input.file, ...location, ...(commune ? { commune } : {}), message });
+            for (const owner of owners) owner.fail(location, message);
+            return;
+        }
+        owners[0]!.readMember(collection, member, location, columns, row ?? []);
+    });
+}
+
+type Facts = Record<string, unknown>;
+
+/** Collects one commune's data from its row and its members' rows, remembering where each value was. */
+class CommuneBuilder {
+    name?: string;
+    district?: string;
+    private readonly fields: Record<string, unknown> = {};
+    private readonly attributes: Record<string, unknown> = {};
+    private readonly facts: Facts = {};
+    private readonly scores: Record<string, Record<string, unknown>> = {};
+    private readonly lists: Record<string, string[]> = {};
+    private readonly problems: BatchProblem[] = [];
+    private readonly where = new Map<string, CellLocation>();
+
+    constructor(private readonly input: SpreadsheetInput, private readonly sheet: string, private readonly row: number, private readonly options: SheetReadOptions) {}
+
+    readCell(column: HeaderColumn, cell: SheetCell | undefined): void {
+        const at: CellLocation = { sheet: this.sheet, row: this.row, column: column.index, header: column.header };
+        const binding = column.binding;
+        switch (binding.kind) {
+            case 'field': return this.readField(binding.field, cell, at);
+            case 'keyed': {
+                const text = binding.field === 'điểm trái số liệu' || binding.field === 'thuộc tính' ? cellText(cell) : scoreText(cell);
+                if (text === undefined) return;
+                const field = binding.field;
+                if (field === 'thuộc tính') this.attributes[binding.key] = text;
+                else (this.scores[field] ??= {})[binding.key] = text;
+                this.where.set(pathKey([field, binding.key]), at);
+                return;
+            }
+            case 'fact': return this.readFact(binding.spec, binding.key, cell, at);
+            case 'invalid':
+                if (cellText(cell) !== undefined) this.error(at, `Cột «${column.header}» không đọc được (xem dòng tiêu đề): ${binding.message}`);
+                return;
+            default: return;
+        }
+    }
+
+    readMember(collection: string, member: string, location: CellLocation, columns: readonly HeaderColumn[], row: ReadonlyArray<SheetCell | undefined>): void {
+        const list = (this.lists[collection] ??= []);
+        if (list.includes(member)) {
+            this.error(location, `«${member}» có hai dòng trên trang «${collection}».`);
+            return;
+        }
+        list.push(member);
+        this.where.set(pathKey(['danh sách', collection]), { sheet: location.sheet });
+        for (const column of columns) {
+            if (column.binding.kind !== 'fact') continue;
+            const spec = column.binding.spec;
+            const at = { ...location, column: column.index, header: column.header };
+            const reading = readFactCell(row[column.index - 1], spec);
+            const value = this.accept(reading, at);
+            if (value === undefined) continue;
+            ((this.facts[spec.name] ??= {}) as Facts)[member] = value;
+            this.where.set(pathKey(['dữ kiện', spec.name, member]), at);
+        }
+    }
+
+    fail(location: CellLocation, message: string): void {
+        this.error(location, message);
+    }
+
+    finish(): CommuneRow {
+        const location = { sheet: this.sheet, row: this.row };
+        const where = this.where;
+        const locate = (path: readonly string[]): CellLocation => {
+            for (let n = path.length; n > 0; n--) {
+                const found = where.get(pathKey(path.slice(0, n)));
+                if (found) return found;
+            }
+            return location;
+        };
+        // The name may come from a column to the right of a bad cell: every problem names the commune.
+        const problems = this.problems.map(p => this.name && !p.commune ? { ...p, commune: this.name } : p);
+        const base = { location, ...(this.name ? { name: this.name } : {}), problems, locate };
+        if (this.problems.some(p => p.severity === 'error')) return base;
+        const date = this.fields['ngày đánh giá'] ?? this.options.date;
+        const data: Record<string, unknown> = {
+            ...this.fields, ...(date !== undefined ? { 'ngày đánh giá': date } : {}),
+            ...(Object.keys(this.attributes).length > 0 ? { 'thuộc tính': this.attributes } : {}),
+            'dữ kiện': this.facts,
+            ...(Object.keys(this.lists).length > 0 ? { 'danh sách': this.lists } : {}),
+            ...this.scores
+        };
+        return { ...base, data: data as unknown as CommuneData };
+    }
+
+    private readField(field: string, cell: SheetCell | undefined, at: CellLocation): void {
+        if (field === 'ngày đánh giá') {
+            const value = this.accept(readDateCell(cell, this.input.date1904), at);
+            if (value !== undefined) this.setField(field, value, at);
+            return;
+        }
+        const text = cellText(cell);
+        if (text === undefined) return;
+        if (field === 'vùng' || field === 'nhóm') {
+            this.attributes[field] = text;
+            this.where.set(pathKey(['thuộc tính', field]), at);
+            return;
+        }
+        if (field === 'xã') this.name = text;
+        if (field === 'huyện') this.district = text;
+        this.setField(field, text, at);
+    }
+
+    private setField(field: string, value: unknown, at: CellLocation): void {
+        this.fields[field] = value;
+        this.where.set(pathKey([field]), at);
+    }
+
+    private readFact(spec: FactSpec, key: string | undefined, cell: SheetCell | undefined, at: CellLocation): void {
+        const value = this.accept(readFactCell(cell, spec), at);
+        if (value === undefined) return;
+        if (key === undefined && !isKeyed(this.facts[spec.name], spec)) {
+            this.facts[spec.name] = value;
+            this.where.set(pathKey(['dữ kiện', spec.name]), at);
+            return;
+        }
+        // A breakdown or a year: the fact becomes { "nữ": …, "tổng": … } or { "2023": … }.
+        const current = this.facts[spec.name];
+        const object: Facts = isKeyed(current, spec) ? current as Facts : current === undefined ? {} : { 'tổng': current };
+        object[key ?? 'tổng'] = value;
+        this.facts[spec.name] = object;
+        this.where.set(pathKey(['dữ kiện', spec.name, key ?? 'tổng']), at);
+        if (!this.where.has(pathKey(['dữ kiện', spec.name]))) this.where.set(pathKey(['dữ kiện', spec.name]), at);
+    }
+
+    private accept(reading: CellReading, at: CellLocation): unknown {
+        if ('problem' in reading) {
+            this.error(at, reading.problem);
+            return undefined;
+        }
+        return 'value' in reading ? reading.value : undefined;
+    }
+
+    private error(at: CellLocation, message: string): void {
+        this.problems.push({ severity: 'error', file: this.input.file, ...at, ...(this.name ? { commune: this.name } : {}), message });
+    }
+}
+
+/** Whether a fact's value so far is already the per-member or per-year object. */
+function isKeyed(value: unknown, spec: FactSpec): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    const keys = Object.keys(value);
+    return spec.index === 'năm' || keys.some(k => k === 'tổng' || (spec.members ?? []).includes(k));
+}
+
+/** A score cell: a number as the analyst typed it (a double recovered to its decimal), or its text. */
+function scoreText(cell: SheetCell | undefined): string | undefined {
+    if (typeof cell?.value === 'number') return communeNumberText(decimalOfDouble(cell.value));
+    const text = cellText(cell);
+    if (text === undefined) return undefined;
+    const read = readNumberText(text, { name: '', kind: 'quantity', unit: '' });
+    return typeof read === 'string' ? read : text;
+}
+
+function pathKey(path: readonly string[]): string {
+    return path.join('\u0000');
+}
