@@ -110,6 +110,7 @@ function readCommunesSheet(input: SpreadsheetInput, sheet: SheetRows, specs: rea
         if (i === 0 || isBlankRow(row)) return;
         const builder = new CommuneBuilder(input, sheet.name, i + 1, options);
         for (const column of columns) builder.readCell(column, row?.[column.index - 1]);
+        builder.requireFields(columns);
         builders.push(builder);
     });
     return builders;
@@ -206,6 +207,21 @@ class CommuneBuilder {
             if (value === undefined) continue;
             ((this.facts[spec.name] ??= {}) as Facts)[member] = value;
             this.where.set(pathKey(['dữ kiện', spec.name, member]), at);
+        }
+    }
+
+    /** A commune needs its name and its assessment date (or the batch's): named at their column when blank. */
+    requireFields(columns: readonly HeaderColumn[]): void {
+        const columnOf = (field: string) => columns.find(c => c.binding.kind === 'field' && c.binding.field === field);
+        const at = (field: string): CellLocation => {
+            const column = columnOf(field);
+            return { sheet: this.sheet, row: this.row, ...(column ? { column: column.index, header: column.header } : {}) };
+        };
+        if (this.name === undefined) this.error(at('xã'), columnOf('xã') ? 'Thiếu tên xã.' : 'Thiếu cột «xã» (tên xã).');
+        if (this.fields['ngày đánh giá'] === undefined && this.options.date === undefined && !this.problems.some(p => p.header === columnOf('ngày đánh giá')?.header)) {
+            this.error(at('ngày đánh giá'), columnOf('ngày đánh giá')
+                ? 'Thiếu ngày đánh giá (dd/mm/yyyy), hoặc chạy với --ngay cho cả đợt.'
+                : 'Thiếu cột «ngày đánh giá», hoặc chạy với --ngay cho cả đợt.');
         }
     }
 
