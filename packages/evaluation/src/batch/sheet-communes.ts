@@ -86,10 +86,14 @@ export function communesFromSheets(input: SpreadsheetInput, specs: readonly Fact
     return { communes: builders.map(b => b.finish()), problems };
 }
 
+/**
+ * A header that cannot be read is named once, as a warning: a blank column costs nothing, and every row
+ * with a value in it fails with its own error (a typo never turns figures into missing data).
+ */
 function headerProblems(input: SpreadsheetInput, sheet: SheetRows, columns: readonly HeaderColumn[], problems: BatchProblem[]): void {
     for (const column of columns) {
         if (column.binding.kind === 'invalid') {
-            problems.push({ severity: 'error', file: input.file, sheet: sheet.name, row: 1, column: column.index, header: column.header, message: column.binding.message });
+            problems.push({ severity: 'warning', file: input.file, sheet: sheet.name, row: 1, column: column.index, header: column.header, message: column.binding.message });
         }
     }
 }
