@@ -28,8 +28,8 @@ export interface BatchTally {
     readonly criteria: readonly CriterionTally[];
 }
 
-/** An indicator's four cells: the commune's value, the threshold applied, the verdict, the gap. */
-type IndicatorCells = readonly [value: string, threshold: string, verdict: Verdict, gap: string];
+/** Each indicator's four cells in a row — the commune's value, the threshold applied, the verdict, the gap — flat. */
+const CELLS_PER_INDICATOR = 4;
 
 interface Record_ {
     readonly info: readonly string[];
@@ -40,7 +40,8 @@ interface Record_ {
     readonly recognition?: Verdict;
     readonly summary: string;
     readonly criteria: readonly (Verdict | undefined)[];
-    readonly indicators: readonly (IndicatorCells | undefined)[];
+    /** `CELLS_PER_INDICATOR` entries per indicator column, empty where the commune's pack has no such indicator. */
+    readonly indicators: readonly (string | undefined)[];
 }
 
 interface CriterionColumn {
@@ -85,11 +86,14 @@ export class BatchTable {
         for (const criterion of result.criteria) {
             criteria[this.criterionColumn(criterion.label, criterion.title)] = criterion.verdict;
         }
-        const indicators: (IndicatorCells | undefined)[] = [];
+        const indicators: (string | undefined)[] = [];
         for (const indicator of result.indicators) {
-            const column = this.indicatorColumn(indicator.criterion, indicator.label, indicator.requirementText ?? indicator.rule);
+            const at = this.indicatorColumn(indicator.criterion, indicator.label, indicator.requirementText ?? indicator.rule) * CELLS_PER_INDICATOR;
             const value = indicator.value?.text ?? indicator.factsUsed.map(f => f.text).join('; ');
-            indicators[column] = [this.intern(value), this.intern(indicator.threshold ?? ''), indicator.verdict, this.intern(indicator.gap?.text ?? '')];
+            indicators[at] = this.intern(value);
+            indicators[at + 1] = this.intern(indicator.threshold ?? '');
+            indicators[at + 2] = indicator.verdict;
+            indicators[at + 3] = this.intern(indicator.gap?.text ?? '');
         }
         this.records.push({
             info: this.infoCells(info), place: this.intern(this.placeOf(info)), date: this.intern(result.assessedAt),
@@ -210,8 +214,8 @@ export class BatchTable {
                 for (const r of records) {
                     n++;
                     yield [n, r.info[0], r.info[1], verdictCell(r.criteria[index]), ...indicators.flatMap(({ i }) => {
-                        const cells = r.indicators[i];
-                        return cells ? [cells[0], cells[1], verdictCell(cells[2]), cells[3]] : [undefined, undefined, undefined, undefined];
+                        const at = i * CELLS_PER_INDICATOR;
+                        return [r.indicators[at], r.indicators[at + 1], verdictCell(r.indicators[at + 2] as Verdict | undefined), r.indicators[at + 3]];
                     })];
                 }
             }

@@ -38,7 +38,8 @@ export function locationText(location: CellLocation): string {
         return location.row === undefined ? '' : `${location.row}${location.column === undefined ? '' : `:${location.column}`}`;
     }
     const sheet = /^[\p{L}\p{N}_]+$/u.test(location.sheet) ? location.sheet : `'${location.sheet.replace(/'/g, "''")}'`;
-    const cell = location.row === undefined ? '' : `${location.column === undefined ? '' : columnLetter(location.column)}${location.row}`;
+    // A whole row is `Xã!7:7`, as Excel names it.
+    const cell = location.row === undefined ? '' : location.column === undefined ? `${location.row}:${location.row}` : `${columnLetter(location.column)}${location.row}`;
     return cell ? `${sheet}!${cell}` : sheet;
 }
 

@@ -109,10 +109,11 @@ function isBlankRow(row: ReadonlyArray<SheetCell | undefined> | undefined): bool
 function readCommunesSheet(input: SpreadsheetInput, sheet: SheetRows, specs: readonly FactSpec[], options: SheetReadOptions, problems: BatchProblem[]): CommuneBuilder[] {
     const columns = matchHeaders(headerTexts(sheet), specs, { kind: 'communes' });
     headerProblems(input, sheet, columns, problems);
+    const layout = layoutOf(sheet.name, columns);
     const builders: CommuneBuilder[] = [];
     sheet.rows.forEach((row, i) => {
         if (i === 0 || isBlankRow(row)) return;
-        const builder = new CommuneBuilder(input, sheet.name, i + 1, options);
+        const builder = new CommuneBuilder(input, sheet.name, i + 1, options, layout);
         for (const column of columns) builder.readCell(column, row?.[column.index - 1]);
         builder.requireFields(columns);
         builders.push(builder);
@@ -130,6 +131,7 @@ function readCollectionSheet(input: SpreadsheetInput, sheet: SheetRows, collecti
         problems.push({ severity: 'error', file: input.file, sheet: sheet.name, row: 1, message: `Trang «${sheet.name}» cần cột «xã» và cột «${collection}» (tên ${collection}).` });
         return;
     }
+    const layout = layoutOf(sheet.name, columns);
     const byName = new Map<string, CommuneBuilder[]>();
     for (const builder of builders) {
         const k = foldDiacritics(builder.name ?? '');
@@ -152,11 +154,32 @@ function readCollectionSheet(input: SpreadsheetInput, sheet: SheetRows, collecti
             for (const owner of owners) owner.fail(location, message);
             return;
         }
-        owners[0]!.readMember(collection, member, location, columns, row ?? []);
+        owners[0]!.readMember(collection, member, location, columns, row ?? [], layout);
     });
 }
 
 type Facts = Record<string, unknown>;
+
+/** Where each commune-file path is written on a sheet: its column, shared by every row (rows only add their number). */
+interface SheetLayout {
+    readonly sheet: string;
+    readonly columns: ReadonlyMap<string, HeaderColumn>;
+}
+
+function layoutOf(sheet: string, columns: readonly HeaderColumn[]): SheetLayout {
+    const paths = new Map<string, HeaderColumn>();
+    const add = (path: readonly string[], column: HeaderColumn) => { if (!paths.has(pathKey(path))) paths.set(pathKey(path), column); };
+    for (const column of columns) {
+        const binding = column.binding;
+        if (binding.kind === 'field') add(binding.field === 'vùng' || binding.field === 'nhóm' ? ['thuộc tính', binding.field] : [binding.field], column);
+        else if (binding.kind === 'keyed') add([binding.field, binding.key], column);
+        else if (binding.kind === 'fact') {
+            add(['dữ kiện', binding.spec.name], column);
+            add(['dữ kiện', binding.spec.name, binding.key ?? 'tổng'], column);
+        }
+    }
+    return { sheet, columns: paths };
+}
 
 /** Collects one commune's data from its row and its members' rows, remembering where each value was. */
 class CommuneBuilder {
@@ -168,9 +191,11 @@ class CommuneBuilder {
     private readonly scores: Record<string, Record<string, unknown>> = {};
     private readonly lists: Record<string, string[]> = {};
     private readonly problems: BatchProblem[] = [];
-    private readonly where = new Map<string, CellLocation>();
+    /** For each collection: its sheet's layout and the row of each member (a commune's villages). */
+    private readonly memberRows = new Map<string, { layout: SheetLayout; rows: Map<string, number> }>();
 
-    constructor(private readonly input: SpreadsheetInput, private readonly sheet: string, private readonly row: number, private readonly options: SheetReadOptions) {}
+    constructor(private readonly input: SpreadsheetInput, private readonly sheet: string, private readonly row: number,
+        private readonly options: SheetReadOptions, private readonly layout: SheetLayout) {}
 
     readCell(column: HeaderColumn, cell: SheetCell | undefined): void {
         const at: CellLocation = { sheet: this.sheet, row: this.row, column: column.index, header: column.header };
@@ -183,7 +208,6 @@ class CommuneBuilder {
                 const field = binding.field;
                 if (field === 'thuộc tính') this.attributes[binding.key] = text;
                 else (this.scores[field] ??= {})[binding.key] = text;
-                this.where.set(pathKey([field, binding.key]), at);
                 return;
             }
             case 'fact': return this.readFact(binding.spec, binding.key, cell, at);
@@ -194,14 +218,16 @@ class CommuneBuilder {
         }
     }
 
-    readMember(collection: string, member: string, location: CellLocation, columns: readonly HeaderColumn[], row: ReadonlyArray<SheetCell | undefined>): void {
+    readMember(collection: string, member: string, location: CellLocation, columns: readonly HeaderColumn[], row: ReadonlyArray<SheetCell | undefined>, layout: SheetLayout): void {
         const list = (this.lists[collection] ??= []);
         if (list.includes(member)) {
             this.error(location, `«${member}» có hai dòng trên trang «${collection}».`);
             return;
         }
         list.push(member);
-        this.where.set(pathKey(['danh sách', collection]), { sheet: location.sheet });
+        const members = this.memberRows.get(collection) ?? { layout, rows: new Map<string, number>() };
+        members.rows.set(member, location.row ?? 0);
+        this.memberRows.set(collection, members);
         for (const column of columns) {
             if (column.binding.kind !== 'fact') continue;
             const spec = column.binding.spec;
@@ -210,7 +236,6 @@ class CommuneBuilder {
             const value = this.accept(reading, at);
             if (value === undefined) continue;
             ((this.facts[spec.name] ??= {}) as Facts)[member] = value;
-            this.where.set(pathKey(['dữ kiện', spec.name, member]), at);
         }
     }
 
@@ -235,11 +260,19 @@ class CommuneBuilder {
 
     finish(): CommuneRow {
         const location = { sheet: this.sheet, row: this.row };
-        const where = this.where;
+        const { layout, memberRows, row } = this;
         const locate = (path: readonly string[]): CellLocation => {
+            const at = (sheet: SheetLayout, atRow: number, column: HeaderColumn | undefined): CellLocation =>
+                ({ sheet: sheet.sheet, row: atRow, ...(column ? { column: column.index, header: column.header } : {}) });
+            // A member's value (a village's): its row on the collection's sheet.
+            for (const { layout: members, rows } of memberRows.values()) {
+                const memberRow = path[0] === 'dữ kiện' && path[2] !== undefined ? rows.get(path[2]) : undefined;
+                const column = memberRow !== undefined ? members.columns.get(pathKey(path.slice(0, 2))) : undefined;
+                if (memberRow !== undefined && column) return at(members, memberRow, column);
+            }
             for (let n = path.length; n > 0; n--) {
-                const found = where.get(pathKey(path.slice(0, n)));
-                if (found) return found;
+                const column = layout.columns.get(pathKey(path.slice(0, n)));
+                if (column) return at(layout, row, column);
             }
             return location;
         };
@@ -261,24 +294,22 @@ class CommuneBuilder {
     private readField(field: string, cell: SheetCell | undefined, at: CellLocation): void {
         if (field === 'ngày đánh giá') {
             const value = this.accept(readDateCell(cell, this.input.date1904), at);
-            if (value !== undefined) this.setField(field, value, at);
+            if (value !== undefined) this.setField(field, value);
             return;
         }
         const text = cellText(cell);
         if (text === undefined) return;
         if (field === 'vùng' || field === 'nhóm') {
             this.attributes[field] = text;
-            this.where.set(pathKey(['thuộc tính', field]), at);
             return;
         }
         if (field === 'xã') this.name = text;
         if (field === 'huyện') this.district = text;
-        this.setField(field, text, at);
+        this.setField(field, text);
     }
 
-    private setField(field: string, value: unknown, at: CellLocation): void {
+    private setField(field: string, value: unknown): void {
         this.fields[field] = value;
-        this.where.set(pathKey([field]), at);
     }
 
     private readFact(spec: FactSpec, key: string | undefined, cell: SheetCell | undefined, at: CellLocation): void {
@@ -286,7 +317,6 @@ class CommuneBuilder {
         if (value === undefined) return;
         if (key === undefined && !isKeyed(this.facts[spec.name], spec)) {
             this.facts[spec.name] = value;
-            this.where.set(pathKey(['dữ kiện', spec.name]), at);
             return;
         }
         // A breakdown or a year: the fact becomes { "nữ": …, "tổng": … } or { "2023": … }.
@@ -294,8 +324,6 @@ class CommuneBuilder {
         const object: Facts = isKeyed(current, spec) ? current as Facts : current === undefined ? {} : { 'tổng': current };
         object[key ?? 'tổng'] = value;
         this.facts[spec.name] = object;
-        this.where.set(pathKey(['dữ kiện', spec.name, key ?? 'tổng']), at);
-        if (!this.where.has(pathKey(['dữ kiện', spec.name]))) this.where.set(pathKey(['dữ kiện', spec.name]), at);
     }
 
     private accept(reading: CellReading, at: CellLocation): unknown {

@@ -63,13 +63,16 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
     if (options.pdf && !chromium) {
         throw new OutputError('Không tìm thấy Chromium để in PDF: cài bằng «apt-get install chromium» (hoặc đặt biến NTM_CHROMIUM), hay bỏ --pdf.');
     }
-    const spreadsheet = options.inputs.length === 1 && isSpreadsheet(first);
+    if (options.inputs.length > 1 && options.inputs.some(isSpreadsheet)) {
+        throw new OutputError('Mỗi lần chạy một bảng tính (hoặc nhiều tệp/thư mục tệp xã .json).');
+    }
+    const spreadsheet = isSpreadsheet(first);
     if (spreadsheet && !options.pack) throw new OutputError('Bảng tính cần một bộ tiêu chí: ntm batch <bộ-tiêu-chí> <bảng-tính>.');
     const input: BatchInput = spreadsheet
         ? await spreadsheetInput(path.resolve(first), path.resolve(options.pack!), options.date)
         : await communeFilesInput(options.inputs.map(i => path.resolve(i)), options.pack ? path.resolve(options.pack) : undefined, options.date);
     const base = outputBase(first, spreadsheet);
-    const folder = path.resolve(options.outputDir ?? (spreadsheet ? path.dirname(path.resolve(first)) : path.dirname(path.resolve(first))));
+    const folder = path.resolve(options.outputDir ?? path.dirname(path.resolve(first)));
     const workbookPath = path.join(folder, `${base}-ket-qua.xlsx`);
 
     const table = new BatchTable();
