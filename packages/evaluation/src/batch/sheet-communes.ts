@@ -49,6 +49,18 @@ export interface SheetReadOptions {
 const COMMUNES_SHEETS = new Set(['xa', 'cac xa', 'danh sach xa']);
 const PEOPLE_SHEETS = new Set(['huong dan', 'mo ta du kien', 'mo ta']);
 
+/** The communes of a spreadsheet, each built from its cells only when it is asked for. */
+export interface SheetCommuneRows {
+    readonly count: number;
+    /** Problems of the sheets themselves: headers, unknown sheets, collection rows without a commune. */
+    readonly problems: readonly BatchProblem[];
+    /**
+     * Each row's commune, in sheet order. With `release`, a row's cells are dropped once its commune is built,
+     * so a batch holds one commune's data at a time beside the cells still to read.
+     */
+    rows(release?: boolean): Iterable<CommuneRow>;
+}
+
 /**
  * Reads a spreadsheet's rows into commune files' data: one row of the communes sheet per commune, and the
  * rows of a collection's sheet («thôn»: a row per village, with the commune's name) into the facts kept
@@ -56,6 +68,21 @@ const PEOPLE_SHEETS = new Set(['huong dan', 'mo ta du kien', 'mo ta']);
  * nothing a problem of its column (and of every row with a value in it).
  */
 export function communesFromSheets(input: SpreadsheetInput, specs: readonly FactSpec[], options: SheetReadOptions = {}): SheetCommunes {
+    const rows = sheetCommuneRows(input, specs, options);
+    return { communes: [...rows.rows()], problems: rows.problems };
+}
+
+/** A row of a collection's sheet that belongs to a commune (or names one it cannot be given to). */
+interface MemberRow {
+    readonly collection: string;
+    readonly sheet: SheetRows;
+    readonly index: number;
+    readonly columns: readonly HeaderColumn[];
+    readonly layout: SheetLayout;
+}
+
+/** The same as `communesFromSheets`, lazily: headers and villages are matched now, each commune built when asked. */
+export function sheetCommuneRows(input: SpreadsheetInput, specs: readonly FactSpec[], options: SheetReadOptions = {}): SheetCommuneRows {
     const problems: BatchProblem[] = [];
     const collections = new Set(specs.flatMap(spec => spec.index && spec.index !== 'năm' ? [spec.index] : []));
     const roleOf = (sheet: SheetRows): SheetRole | 'people' | undefined => {
@@ -67,23 +94,53 @@ export function communesFromSheets(input: SpreadsheetInput, specs: readonly Fact
     };
     const isCommunes = (sheet: SheetRows) => { const role = roleOf(sheet); return typeof role === 'object' && role.kind === 'communes'; };
     // The sheet named «Xã», else the first sheet that is neither a collection's nor the instructions.
-    const communesSheet = input.sheets.find(isCommunes) ?? input.sheets.find(sheet => roleOf(sheet) === undefined);
-    if (!communesSheet) {
+    const sheet = input.sheets.find(isCommunes) ?? input.sheets.find(candidate => roleOf(candidate) === undefined);
+    if (!sheet) {
         problems.push({ severity: 'error', file: input.file, message: 'Không có trang tính các xã (trang «Xã»: mỗi dòng một xã).' });
-        return { communes: [], problems };
+        return { count: 0, problems, rows: () => [] };
     }
-    const builders = readCommunesSheet(input, communesSheet, specs, options, problems);
-    for (const sheet of input.sheets) {
-        if (sheet === communesSheet) continue;
-        const role = roleOf(sheet);
+    const columns = matchHeaders(headerTexts(sheet), specs, { kind: 'communes' });
+    headerProblems(input, sheet, columns, problems);
+    const layout = layoutOf(sheet.name, columns);
+    const indexes: number[] = [];
+    sheet.rows.forEach((row, i) => { if (i > 0 && !isBlankRow(row)) indexes.push(i); });
+    const members = new Map<number, MemberRow[]>();
+    const failures = new Map<number, { location: CellLocation; message: string }[]>();
+    for (const other of input.sheets) {
+        if (other === sheet) continue;
+        const role = roleOf(other);
         if (role === 'people') continue;
         if (role === undefined || role.kind === 'communes') {
-            problems.push({ severity: 'warning', file: input.file, sheet: sheet.name, message: `Trang tính «${sheet.name}» không được đọc: chỉ đọc trang các xã và các trang ${[...collections].map(c => `«${c}»`).join(', ') || 'danh sách'}.` });
+            problems.push({ severity: 'warning', file: input.file, sheet: other.name, message: `Trang tính «${other.name}» không được đọc: chỉ đọc trang các xã và các trang ${[...collections].map(c => `«${c}»`).join(', ') || 'danh sách'}.` });
             continue;
         }
-        readCollectionSheet(input, sheet, role.collection, specs, builders, problems);
+        linkCollectionSheet(input, other, role.collection, specs, { sheet, columns, indexes }, members, failures, problems);
     }
-    return { communes: builders.map(b => b.finish()), problems };
+    const file = input.file;
+    const date1904 = input.date1904 === true;
+    return {
+        count: indexes.length, problems,
+        *rows(release = false) {
+            for (const i of indexes) {
+                const builder = new CommuneBuilder(file, date1904, sheet.name, i + 1, options, layout);
+                const row = sheet.rows[i];
+                for (const column of columns) builder.readCell(column, row?.[column.index - 1]);
+                builder.requireFields(columns);
+                for (const failure of failures.get(i) ?? []) builder.fail(failure.location, failure.message);
+                for (const member of members.get(i) ?? []) builder.readMember(member, cellText(member.sheet.rows[member.index]?.[memberColumnOf(member.columns) - 1]) ?? '');
+                if (release) {
+                    // The cells are read: let them go (the sheet's rows are the batch's largest memory).
+                    (sheet.rows as unknown[])[i] = undefined;
+                    for (const member of members.get(i) ?? []) (member.sheet.rows as unknown[])[member.index] = undefined;
+                }
+                yield builder.finish();
+            }
+        }
+    };
+}
+
+function memberColumnOf(columns: readonly HeaderColumn[]): number {
+    return columns.find(c => c.binding.kind === 'member')?.index ?? 0;
 }
 
 /**
@@ -106,55 +163,52 @@ function isBlankRow(row: ReadonlyArray<SheetCell | undefined> | undefined): bool
     return !row || row.every(cell => cellText(cell) === undefined);
 }
 
-function readCommunesSheet(input: SpreadsheetInput, sheet: SheetRows, specs: readonly FactSpec[], options: SheetReadOptions, problems: BatchProblem[]): CommuneBuilder[] {
-    const columns = matchHeaders(headerTexts(sheet), specs, { kind: 'communes' });
-    headerProblems(input, sheet, columns, problems);
-    const layout = layoutOf(sheet.name, columns);
-    const builders: CommuneBuilder[] = [];
-    sheet.rows.forEach((row, i) => {
-        if (i === 0 || isBlankRow(row)) return;
-        const builder = new CommuneBuilder(input, sheet.name, i + 1, options, layout);
-        for (const column of columns) builder.readCell(column, row?.[column.index - 1]);
-        builder.requireFields(columns);
-        builders.push(builder);
-    });
-    return builders;
+interface CommunesSheet {
+    readonly sheet: SheetRows;
+    readonly columns: readonly HeaderColumn[];
+    readonly indexes: readonly number[];
 }
 
-function readCollectionSheet(input: SpreadsheetInput, sheet: SheetRows, collection: string, specs: readonly FactSpec[], builders: readonly CommuneBuilder[], problems: BatchProblem[]): void {
+/** Gives each row of a collection's sheet to its commune's row, by the commune's name (and district when written). */
+function linkCollectionSheet(input: SpreadsheetInput, sheet: SheetRows, collection: string, specs: readonly FactSpec[], communes: CommunesSheet,
+    members: Map<number, MemberRow[]>, failures: Map<number, { location: CellLocation; message: string }[]>, problems: BatchProblem[]): void {
     const columns = matchHeaders(headerTexts(sheet), specs, { kind: 'collection', collection });
     headerProblems(input, sheet, columns, problems);
-    const communeColumn = columns.find(c => c.binding.kind === 'field' && c.binding.field === 'xã');
-    const districtColumn = columns.find(c => c.binding.kind === 'field' && c.binding.field === 'huyện');
+    const find = (rowColumns: readonly HeaderColumn[], field: string) => rowColumns.find(c => c.binding.kind === 'field' && c.binding.field === field);
+    const communeColumn = find(columns, 'xã');
+    const districtColumn = find(columns, 'huyện');
     const memberColumn = columns.find(c => c.binding.kind === 'member');
     if (!communeColumn || !memberColumn) {
         problems.push({ severity: 'error', file: input.file, sheet: sheet.name, row: 1, message: `Trang «${sheet.name}» cần cột «xã» và cột «${collection}» (tên ${collection}).` });
         return;
     }
     const layout = layoutOf(sheet.name, columns);
-    const byName = new Map<string, CommuneBuilder[]>();
-    for (const builder of builders) {
-        const k = foldDiacritics(builder.name ?? '');
-        byName.set(k, [...(byName.get(k) ?? []), builder]);
+    const nameColumn = find(communes.columns, 'xã');
+    const ownDistrictColumn = find(communes.columns, 'huyện');
+    const textAt = (row: ReadonlyArray<SheetCell | undefined> | undefined, column: HeaderColumn | undefined) => column ? cellText(row?.[column.index - 1]) : undefined;
+    const byName = new Map<string, number[]>();
+    for (const i of communes.indexes) {
+        const k = foldDiacritics(textAt(communes.sheet.rows[i], nameColumn) ?? '');
+        byName.set(k, [...(byName.get(k) ?? []), i]);
     }
-    sheet.rows.forEach((row, i) => {
-        if (i === 0 || isBlankRow(row)) return;
-        const location = { sheet: sheet.name, row: i + 1 };
-        const commune = cellText(row?.[communeColumn.index - 1]);
-        const district = districtColumn ? cellText(row?.[districtColumn.index - 1]) : undefined;
+    sheet.rows.forEach((row, index) => {
+        if (index === 0 || isBlankRow(row)) return;
+        const location = { sheet: sheet.name, row: index + 1 };
+        const commune = textAt(row, communeColumn);
+        const district = textAt(row, districtColumn);
         // By the commune's name; a district written on the row tells apart two communes of that name.
         const owners = (byName.get(foldDiacritics(commune ?? '')) ?? [])
-            .filter(b => district === undefined || foldDiacritics(b.district ?? '') === foldDiacritics(district));
-        const member = cellText(row?.[memberColumn.index - 1]);
+            .filter(i => district === undefined || foldDiacritics(textAt(communes.sheet.rows[i], ownDistrictColumn) ?? '') === foldDiacritics(district));
+        const member = textAt(row, memberColumn);
         if (owners.length !== 1 || !member) {
             const message = !member ? `Thiếu tên ${collection}.`
                 : owners.length === 0 ? `Không có xã «${commune ?? ''}» trên trang các xã: dòng này không thuộc xã nào.`
                 : `Có ${owners.length} xã tên «${commune ?? ''}» trên trang các xã: thêm cột «huyện» để phân biệt.`;
             problems.push({ severity: 'error', file: input.file, ...location, ...(commune ? { commune } : {}), message });
-            for (const owner of owners) owner.fail(location, message);
+            for (const owner of owners) failures.set(owner, [...(failures.get(owner) ?? []), { location, message }]);
             return;
         }
-        owners[0]!.readMember(collection, member, location, columns, row ?? [], layout);
+        members.set(owners[0]!, [...(members.get(owners[0]!) ?? []), { collection, sheet, index, columns, layout }]);
     });
 }
 
@@ -194,7 +248,7 @@ class CommuneBuilder {
     /** For each collection: its sheet's layout and the row of each member (a commune's villages). */
     private readonly memberRows = new Map<string, { layout: SheetLayout; rows: Map<string, number> }>();
 
-    constructor(private readonly input: SpreadsheetInput, private readonly sheet: string, private readonly row: number,
+    constructor(private readonly file: string, private readonly date1904: boolean, private readonly sheet: string, private readonly row: number,
         private readonly options: SheetReadOptions, private readonly layout: SheetLayout) {}
 
     readCell(column: HeaderColumn, cell: SheetCell | undefined): void {
@@ -218,7 +272,10 @@ class CommuneBuilder {
         }
     }
 
-    readMember(collection: string, member: string, location: CellLocation, columns: readonly HeaderColumn[], row: ReadonlyArray<SheetCell | undefined>, layout: SheetLayout): void {
+    readMember(from: MemberRow, member: string): void {
+        const { collection, columns, layout } = from;
+        const row = from.sheet.rows[from.index] ?? [];
+        const location = { sheet: from.sheet.name, row: from.index + 1 };
         const list = (this.lists[collection] ??= []);
         if (list.includes(member)) {
             this.error(location, `«${member}» có hai dòng trên trang «${collection}».`);
@@ -293,7 +350,7 @@ class CommuneBuilder {
 
     private readField(field: string, cell: SheetCell | undefined, at: CellLocation): void {
         if (field === 'ngày đánh giá') {
-            const value = this.accept(readDateCell(cell, this.input.date1904), at);
+            const value = this.accept(readDateCell(cell, this.date1904), at);
             if (value !== undefined) this.setField(field, value);
             return;
         }
@@ -335,7 +392,7 @@ class CommuneBuilder {
     }
 
     private error(at: CellLocation, message: string): void {
-        this.problems.push({ severity: 'error', file: this.input.file, ...at, ...(this.name ? { commune: this.name } : {}), message });
+        this.problems.push({ severity: 'error', file: this.file, ...at, ...(this.name ? { commune: this.name } : {}), message });
     }
 }
 

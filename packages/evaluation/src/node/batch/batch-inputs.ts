@@ -9,7 +9,7 @@ import { evaluateRow, infoOfRow } from '../../batch/evaluate-row.js';
 import { problemOfIssue } from '../../batch/problems.js';
 import type { BatchProblem } from '../../batch/problems.js';
 import type { CommuneRow } from '../../batch/sheet-communes.js';
-import { communesFromSheets } from '../../batch/sheet-communes.js';
+import { sheetCommuneRows } from '../../batch/sheet-communes.js';
 import { evaluatorFor } from '../compile-pack-file.js';
 import { evaluateCommuneAt } from '../evaluate-commune-file.js';
 import { collectFiles, relativeToCwd } from '../files.js';
@@ -40,12 +40,13 @@ export async function spreadsheetInput(file: string, pack: string, date?: string
     const packs = await loadPacks(pack);
     const sheet = await readSpreadsheet(file);
     const specs = uniqueSpecs(packs.flatMap(p => p.evaluator.FACT_SPECS));
-    const { communes, problems } = communesFromSheets(sheet, specs, date ? { date } : {});
+    const rows = sheetCommuneRows(sheet, specs, date ? { date } : {});
     const folder = (await fs.stat(pack)).isDirectory();
     return {
-        count: communes.length, problems,
+        count: rows.count, problems: rows.problems,
         async *communes() {
-            for (const row of communes) yield await evaluateSheetRow(row, file, pack, folder ? undefined : packs[0]!.evaluator, date);
+            // Each row's cells are dropped once read: memory holds the cells still to come, not two copies.
+            for (const row of rows.rows(true)) yield await evaluateSheetRow(row, file, pack, folder ? undefined : packs[0]!.evaluator, date);
         }
     };
 }
