@@ -48,8 +48,9 @@ if (!existsSync(input)) {
 const work = mkdtempSync(path.join(os.tmpdir(), 'ntm-bench-batch-'));
 const runs = { e2e: [], baseline: [], phases: [] };
 try {
+    // The first end-to-end run's output gives the baseline the shape of the workbook to write.
     for (let r = 0; r < RUNS; r++) {
-        for (const side of r % 2 === 0 ? ['e2e', 'baseline'] : ['baseline', 'e2e']) {
+        for (const side of r % 2 === 0 || r === 0 ? ['e2e', 'baseline'] : ['baseline', 'e2e']) {
             log(`run ${r + 1}/${RUNS}: ${side} …`);
             runs[side].push(spawnChild(side));
         }
@@ -83,9 +84,10 @@ for (const [what, time, rss] of rows) process.stdout.write(`${what.padEnd(64)} $
 process.stdout.write(`${summary.evaluated} evaluated, ${summary.failed} failed; Node ${process.version}, ${os.cpus().length} cores\n`);
 
 function spawnChild(side) {
-    const out = path.join(work, side);
+    const out = path.join(work, `${side}-${runs[side].length}`);
     mkdirSync(out, { recursive: true });
-    const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', side, '--input', input, '--out', out, '--pack', PACK],
+    const shape = path.join(work, 'e2e-0', path.basename(input).replace(/\.xlsx$/, '-ket-qua.xlsx'));
+    const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', side, '--input', input, '--out', out, '--pack', PACK, '--shape', shape],
         { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
     if (run.status !== 0) throw new Error(`${side} failed (${run.status})`);
     return JSON.parse(run.stdout.trim().split('\n').pop());
@@ -101,7 +103,7 @@ async function runChild(side, inputFile, out) {
     const compileMs = performance.now() - started;
     if (!evaluator) throw new Error('pack has errors');
     if (side === 'e2e') return await endToEnd(inputFile, out, compileMs);
-    if (side === 'baseline') return await libraryAlone(inputFile, out);
+    if (side === 'baseline') return await libraryAlone(inputFile, out, option('--shape'));
     return await phasesOf(inputFile, out, evaluator);
 }
 
@@ -116,16 +118,13 @@ async function endToEnd(inputFile, out, compileMs) {
 
 /**
  * The spreadsheet library alone: exceljs's streaming reader over the same input (every cell's value), then
- * its streaming writer writing the very cells, sheets, columns and styles `ntm batch` wrote (loaded
- * beforehand, untimed, from the e2e output of an identical run made here first).
+ * its streaming writer writing the very cells, sheets, columns and styles `ntm batch` wrote (read
+ * beforehand, untimed, from the first end-to-end run's output).
  */
-async function libraryAlone(inputFile, out) {
+async function libraryAlone(inputFile, out, shape) {
     const ExcelJS = (await import('exceljs')).default;
     const { writeWorkbook } = await import('@ntm/evaluation/batch');
-    const { runBatch } = await import('@ntm/evaluation/batch');
-    const shapeDir = path.join(out, 'shape');
-    await runBatch({ inputs: [inputFile], pack: PACK, outputDir: shapeDir, report: 'none' });
-    const model = await loadModel(ExcelJS, path.join(shapeDir, path.basename(inputFile).replace(/\.xlsx$/, '-ket-qua.xlsx')));
+    const model = await loadModel(ExcelJS, shape);
     global.gc?.();
     const t0 = performance.now();
     let cells = 0;
