@@ -40,6 +40,7 @@ export interface CriterionView {
     readonly title: string;
     readonly verdict: VerdictView;
     readonly conclusion: string;
+    readonly score: string;
     readonly indicators: readonly IndicatorView[];
 }
 
@@ -51,6 +52,8 @@ export interface IndicatorView {
     readonly threshold: string;
     readonly verdict: VerdictView;
     readonly gap: string;
+    /** For a scored indicator: «3,5/4 điểm» (or the range still open). */
+    readonly score: string;
     readonly citations: readonly string[];
     readonly notes: readonly string[];
 }
@@ -109,6 +112,7 @@ export function reportPage(input: ReportInput): ReportPage {
         criteria: result.criteria.map(criterion => ({
             label: criterion.label, title: criterion.title, verdict: verdictView(criterion.verdict),
             conclusion: conclusion(criterion.verdict, criterion.label, criterion.title, criterion.indicatorsMet, criterion.indicatorsApplicable),
+            score: criterion.score ? `Điểm: ${points(criterion.score.awarded, criterion.score.possible)}/${decimal(criterion.score.max)}${criterion.score.passMark ? ` (điểm đạt ${criterion.score.passMark})` : ''}.` : '',
             indicators: result.indicators.filter(i => i.criterion === criterion.label).map(indicatorView)
         })),
         gates: result.gates.map(g => ({
@@ -143,9 +147,20 @@ function indicatorView(indicator: IndicatorResult): IndicatorView {
         threshold: indicator.threshold ?? '',
         verdict: verdictView(indicator.verdict),
         gap: indicator.gap?.text ?? '',
+        score: indicator.score ? `${points(indicator.score.awarded, indicator.score.possible)}/${decimal(indicator.score.max)} điểm` : '',
         citations: indicator.citations.map(citationText),
         notes: [...indicator.flags.map(f => FLAG_LABELS[f]), ...indicator.notes.filter(n => n.code !== 'unverified-threshold').map(n => n.text)]
     };
+}
+
+/** Points as Vietnamese write them (3,5), or the range the missing data leaves open. */
+function points(awarded: number | undefined, possible: { readonly min: number; readonly max: number } | undefined): string {
+    if (awarded !== undefined) return decimal(awarded);
+    return possible ? `${decimal(possible.min)}–${decimal(possible.max)}` : '?';
+}
+
+function decimal(value: number): string {
+    return String(Math.round(value * 100) / 100).replace('.', ',');
 }
 
 function citationText(citation: CitationInfo): string {

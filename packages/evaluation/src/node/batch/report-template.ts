@@ -89,14 +89,14 @@ export const PAGE = `<section class="page" id="{{id}}">
 <td class="label">{{label}}</td>
 <td>{{requirement}}{{#if threshold}}<br><span class="small">Ngưỡng áp dụng: {{threshold}}</span>{{/if}}</td>
 <td>{{#each figures}}{{this}}<br>{{/each}}</td>
-<td class="verdict {{verdict.css}}">{{verdict.text}}</td>
+<td class="verdict {{verdict.css}}">{{verdict.text}}{{#if score}}<br><span class="small">{{score}}</span>{{/if}}</td>
 <td>{{gap}}</td>
 <td class="small">{{#each citations}}{{this}}<br>{{/each}}{{#if notes.length}}<ul class="notes">{{#each notes}}<li>{{this}}</li>{{/each}}</ul>{{/if}}</td>
 </tr>
 {{/each}}
 </tbody>
 </table>
-<p class="conclusion">Đánh giá: <span class="{{verdict.css}}">{{conclusion}}</span></p>
+<p class="conclusion">Đánh giá: <span class="{{verdict.css}}">{{conclusion}}</span>{{#if score}} {{score}}{{/if}}</p>
 {{/each}}
 
 {{#if gates.length}}
