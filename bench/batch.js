@@ -2,7 +2,9 @@
 // workbook, against the spreadsheet library alone reading the same input and writing a workbook of the
 // same shape, in the same run; peak resident memory of each. See docs/benchmarks.md («Đánh giá hàng loạt»).
 //
-//   node bench/batch.js [--communes 10000] [--pack rulesets/ha-nam/ntm-nang-cao.ntm] [--runs 1]
+//   node bench/batch.js [--communes 10000] [--pack rulesets/ha-nam/ntm-nang-cao.ntm] [--runs 1] [--check]
+//
+// --check  exit 1 when end to end takes more than 1.5× the library alone, or peaks above 500 MiB (the issue's targets)
 //
 // Each side runs in its own child process (so peak RSS is its own); the children are this script with
 // --child. The input workbook is generated once (seeded) in bench/results/ and reused.
@@ -81,7 +83,14 @@ const rows = [
     ...Object.entries(phases.ms).map(([name, ms]) => [`  phase: ${name}`, seconds(ms), ''])
 ];
 for (const [what, time, rss] of rows) process.stdout.write(`${what.padEnd(64)} ${time.padStart(9)} ${rss.padStart(9)}\n`);
-process.stdout.write(`${summary.evaluated} evaluated, ${summary.failed} failed; Node ${process.version}, ${os.cpus().length} cores\n`);
+process.stdout.write(`${summary.evaluated} evaluated, ${summary.failed} failed; Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map(l => l.toFixed(1)).join(' ')}\n`);
+if (args.includes('--check')) {
+    const misses = [summary.ratio > 1.5 ? `ratio ${summary.ratio.toFixed(2)}× > 1.5×` : '', summary.e2ePeakRssMiB > 500 ? `peak RSS ${Math.round(summary.e2ePeakRssMiB)} MiB > 500 MiB` : ''].filter(Boolean);
+    if (misses.length > 0) {
+        process.stdout.write(`MISSED: ${misses.join('; ')}\n`);
+        process.exitCode = 1;
+    }
+}
 
 function spawnChild(side) {
     const out = path.join(work, `${side}-${runs[side].length}`);
