@@ -29,6 +29,9 @@ const mib = (kib) => `${Math.round(kib / 1024)} MiB`;
 /** Output cells' fills back to their styles (the baseline writes the same styles). */
 const STYLE_OF_FILL = new Map([['FFC6EFCE', 'đạt'], ['FFFFC7CE', 'chưa đạt'], ['FFFFEB9C', 'thiếu dữ liệu'], ['FFEDEDED', 'không áp dụng'], ['FFC00000', 'lỗi']]);
 
+/** Rows of each output sheet the baseline keeps; it writes them over and over up to the sheet's row count. */
+const SAMPLE_ROWS = 500;
+
 const child = option('--child');
 if (child) {
     const result = await runChild(child, option('--input'), option('--out'));
@@ -145,9 +148,6 @@ async function libraryAlone(inputFile, out, shape) {
     await writeWorkbook(model, stream);
     return { ms: performance.now() - t0, inputCells: cells };
 }
-
-/** Rows of each output sheet the baseline keeps; it writes them over and over up to the sheet's row count. */
-const SAMPLE_ROWS = 500;
 
 /**
  * An output workbook read back into a model of the same sheets, columns, row counts and cell styles. Only
