@@ -53,12 +53,16 @@ describe('ntm batch', () => {
         expect(readFileSync(path.join(dir, 'mini-commune-bao-cao.html'), 'utf8')).toContain('xã Thử');
     }, 120_000);
 
-    it('refuses a spreadsheet without a pack (a usage error)', async () => {
+    it('refuses a spreadsheet without a pack, or without a commune (usage errors)', async () => {
         const dir = tempDir();
         const csv = path.join(dir, 'x.csv');
         writeFileSync(csv, 'xã\nMột\n');
         const noPack = await ntm('batch', csv);
         expect(noPack.stderr).toContain('Bảng tính cần một bộ tiêu chí');
         expect(noPack.code).toBe(2);
+        writeFileSync(csv, 'xã;ngày đánh giá\n');
+        const empty = await ntm('batch', MINI, csv);
+        expect(empty.stderr).toContain('không có dòng xã nào');
+        expect(empty.code).toBe(2);
     });
 });

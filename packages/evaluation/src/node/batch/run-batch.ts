@@ -71,6 +71,11 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
     const input: BatchInput = spreadsheet
         ? await spreadsheetInput(path.resolve(first), path.resolve(options.pack!), options.date)
         : await communeFilesInput(options.inputs.map(i => path.resolve(i)), options.pack ? path.resolve(options.pack) : undefined, options.date);
+    if (input.count === 0 && !input.problems.some(p => p.severity === 'error')) {
+        throw new OutputError(spreadsheet
+            ? `Bảng tính ${path.basename(first)} không có dòng xã nào (trang «Xã»: dòng 1 là tên cột, mỗi dòng sau là một xã).`
+            : `Không tìm thấy tệp xã .json nào trong: ${options.inputs.join(', ')}.`);
+    }
     const base = outputBase(first, spreadsheet);
     const folder = path.resolve(options.outputDir ?? path.dirname(path.resolve(first)));
     const workbookPath = path.join(folder, `${base}-ket-qua.xlsx`);
