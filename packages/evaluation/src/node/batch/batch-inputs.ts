@@ -10,11 +10,11 @@ import { problemOfIssue } from '../../batch/problems.js';
 import type { BatchProblem } from '../../batch/problems.js';
 import type { CommuneRow } from '../../batch/sheet-communes.js';
 import { sheetCommuneRows } from '../../batch/sheet-communes.js';
-import { evaluatorFor } from '../compile-pack-file.js';
-import { evaluateCommuneAt } from '../evaluate-commune-file.js';
+import type { PackRequest, PackSelection } from '../../packs/pack-selection.js';
+import { choosePack } from '../../packs/pack-selection.js';
 import { collectFiles, relativeToCwd } from '../files.js';
-import { selectPack } from '../select-pack.js';
 import { readSpreadsheet } from './read-spreadsheet.js';
+import { compileInWorker } from './worker-packs.js';
 
 /** A pack that cannot be used at all: the batch stops before reading any row. */
 export class PackError extends Error {
@@ -34,45 +34,53 @@ export interface BatchInput {
 
 /**
  * A spreadsheet's rows against a pack, or against the pack in force for each row in a folder of packs
- * (by the row's «cấp», «tỉnh» and date). Headers are matched against every fact the packs know.
+ * (by the row's «cấp», «tỉnh» and date). Headers are matched against every fact the packs know. The packs
+ * are compiled in a worker thread: only their evaluators stay in this one.
  */
 export async function spreadsheetInput(file: string, pack: string, date?: string): Promise<BatchInput> {
-    const packs = await loadPacks(pack);
+    const folder = (await fs.stat(pack)).isDirectory();
+    const packs = await loadPacks(pack, folder);
     const sheet = await readSpreadsheet(file);
     const specs = uniqueSpecs(packs.flatMap(p => p.evaluator.FACT_SPECS));
     const rows = sheetCommuneRows(sheet, specs, date ? { date } : {});
-    const folder = (await fs.stat(pack)).isDirectory();
+    const choose = folder ? chooserOf(pack, packs) : undefined;
     return {
         count: rows.count, problems: rows.problems,
         async *communes() {
             // Each row's cells are dropped once read: memory holds the cells still to come, not two copies.
-            for (const row of rows.rows(true)) yield await evaluateSheetRow(row, file, pack, folder ? undefined : packs[0]!.evaluator, date);
+            for (const row of rows.rows(true)) yield choose ? evaluateChosen(row, file, choose, packs[0]!.evaluator, date) : evaluateRow(row, file, packs[0]!.evaluator, date ? { date } : {});
         }
     };
 }
 
-async function evaluateSheetRow(row: CommuneRow, file: string, pack: string, evaluator: EvaluatorModule | undefined, date?: string): Promise<RowOutcome> {
-    if (evaluator || !row.data) return evaluateRow(row, file, evaluator!, { ...(date ? { date } : {}) });
-    const data = row.data;
-    const when = parseDate(date ?? data['ngày đánh giá'] ?? '');
-    const fail = (message: string): RowOutcome => ({
-        info: infoOfRow(row, file), problems: [...row.problems, { severity: 'error', file, ...row.locate(['cấp']), commune: infoOfRow(row, file).name, message }]
-    });
-    if (!when) return evaluateRow(row, file, (await anyEvaluator(pack))!, { ...(date ? { date } : {}) });
-    const selection = await selectPack(pack, { level: data['cấp'], province: data['tỉnh'], date: when });
-    if ('error' in selection) return fail(selection.error);
-    const loaded = await evaluatorFor(selection.pack);
-    if (!loaded.evaluator) return fail(`Bộ tiêu chí ${relativeToCwd(selection.pack)} có lỗi.`);
-    return evaluateRow(row, file, loaded.evaluator, { ...(date ? { date } : {}), packChosenByDate: selection.note !== undefined });
+type Chooser = (request: PackRequest) => PackSelection & { readonly evaluator?: EvaluatorModule };
+
+/** The pack in force for a row among a folder's packs (`choosePack`, as for a commune file naming a folder). */
+function chooserOf(folder: string, packs: readonly LoadedPack[]): Chooser {
+    const candidates = packs.map(p => ({ file: p.file, info: p.evaluator.PACK }));
+    return request => {
+        const selection = choosePack(candidates, request, folder, [], relativeToCwd);
+        return 'pack' in selection ? { ...selection, evaluator: packs.find(p => p.file === selection.pack)?.evaluator } : selection;
+    };
 }
 
-/** With no date to choose by, any pack reports the row's problems (the reader says the date is missing). */
-async function anyEvaluator(pack: string): Promise<EvaluatorModule | undefined> {
-    return (await loadPacks(pack))[0]?.evaluator;
+function evaluateChosen(row: CommuneRow, file: string, choose: Chooser, fallback: EvaluatorModule, date?: string): RowOutcome {
+    const data = row.data;
+    const when = data ? parseDate(date ?? data['ngày đánh giá'] ?? '') : undefined;
+    // Without data or a date there is nothing to choose by: any pack's reader names the row's problems.
+    if (!data || !when) return evaluateRow(row, file, fallback, date ? { date } : {});
+    const selection = choose({ level: data['cấp'], province: data['tỉnh'], date: when });
+    if ('error' in selection) {
+        const info = infoOfRow(row, file);
+        return { info, problems: [...row.problems, { severity: 'error', file, ...row.locate(['cấp']), commune: info.name, message: selection.error }] };
+    }
+    return evaluateRow(row, file, selection.evaluator ?? fallback, { ...(date ? { date } : {}), packChosenByDate: selection.note !== undefined });
 }
 
 /** Commune files (`.json`) in files or folders, each with the pack given or the one it names. */
 export async function communeFilesInput(inputs: readonly string[], pack: string | undefined, date?: string): Promise<BatchInput> {
+    // The compiler comes in with this path only: a spreadsheet's packs are compiled in a worker.
+    const { evaluateCommuneAt } = await import('../evaluate-commune-file.js');
     const skipped: BatchProblem[] = [];
     const files = await collectFiles(inputs, ['.json'], entry => skipped.push({ severity: 'warning', file: entry.path, message: `Bỏ qua: ${entry.reason}.` }));
     return {
@@ -97,14 +105,17 @@ interface LoadedPack {
 }
 
 /** The pack, or every usable pack of a folder; a pack with errors (or a folder without any) stops the batch. */
-async function loadPacks(pack: string): Promise<LoadedPack[]> {
-    const stat = await fs.stat(pack);
-    const files = stat.isDirectory() ? await collectFiles([pack], ['.ntm']) : [pack];
+async function loadPacks(pack: string, folder: boolean): Promise<LoadedPack[]> {
+    const files = folder ? await collectFiles([pack], ['.ntm']) : [path.resolve(pack)];
     const loaded: LoadedPack[] = [];
-    for (const file of files) {
-        const { compiled, evaluator } = await evaluatorFor(file);
-        if (evaluator) loaded.push({ file, evaluator });
-        else if (!stat.isDirectory()) throw new PackError(`Không đánh giá được: ${relativeToCwd(file)} có lỗi.`, compiled.issues.filter(i => i.severity === 'error'));
+    for (const compiled of await compileInWorker(files)) {
+        if (compiled.evaluator) {
+            loaded.push({ file: compiled.file, evaluator: compiled.evaluator });
+        } else if (!folder) {
+            throw new PackError(compiled.failure
+                ? `Không đọc được bộ tiêu chí ${relativeToCwd(compiled.file)} (${compiled.failure}).`
+                : `Không đánh giá được: ${relativeToCwd(compiled.file)} có lỗi.`, compiled.issues);
+        }
     }
     if (loaded.length === 0) throw new PackError(`Không có bộ tiêu chí dùng được trong ${relativeToCwd(pack)}.`);
     return loaded;

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import type { CommuneData } from '../../commune/commune-data.js';
 import { inputSheets } from '../../batch/input-sheets.js';
-import { evaluatorFor } from '../compile-pack-file.js';
 import { collectFiles, relativeToCwd, writeFilesAtomically } from '../files.js';
 import { readCommuneFile } from '../read-commune-file.js';
 import type { FileIssue } from '../../commune/file-issue.js';
@@ -20,6 +19,7 @@ export interface TemplateResult {
  * its JSON files into one workbook, and how tests turn the samples into a workbook).
  */
 export async function writeInputTemplate(packFile: string, output: string, communeInputs: readonly string[] = []): Promise<TemplateResult> {
+    const { evaluatorFor } = await import('../compile-pack-file.js');
     const { compiled, evaluator } = await evaluatorFor(packFile);
     if (!evaluator) throw new PackError(`Không viết được mẫu: ${relativeToCwd(packFile)} có lỗi.`, compiled.issues.filter(i => i.severity === 'error'));
     const communes: CommuneData[] = [];

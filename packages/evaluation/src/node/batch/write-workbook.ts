@@ -1,7 +1,22 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Cell, Worksheet } from 'exceljs';
 import type { CellStyle, ModelCell, SheetModel, WorkbookModel } from '../../batch/workbook-model.js';
 import { HEADER_FILL, STYLE_COLOURS } from '../../batch/workbook-model.js';
+
+const CHECK_EVERY_ROWS = 100;
+
+/**
+ * Committed rows go to the sheet's zip entry, whose compressor is slower than rows are made, and exceljs
+ * writes into it without waiting: a sheet's whole XML would pile up in memory (hundreds of megabytes for
+ * ten thousand communes). So this waits for the compressor (exceljs 4.4 pipes the sheet's `stream` into
+ * it, `stream.pipes[0]`) to drain before going on.
+ */
+async function zipCaughtUp(worksheet: unknown): Promise<void> {
+    // The entry's stream comes from readable-stream 2, which has no `writableNeedDrain`: its state says it.
+    const entry = (worksheet as { stream?: { pipes?: Array<Writable & { _writableState?: { needDrain?: boolean } }> } }).stream?.pipes?.[0];
+    if (entry?._writableState?.needDrain) await once(entry, 'drain');
+}
 
 type Fill = { type: 'pattern'; pattern: 'solid'; fgColor: { argb: string } };
 
@@ -38,12 +53,14 @@ async function writeSheet(worksheet: Worksheet & { commit(): Promise<void> }, sh
         if (column.note) cell.note = column.note;
     });
     header.commit();
+    let count = 0;
     for (const cells of sheet.rows()) {
         const row = worksheet.addRow(cells.map(plainValue));
         cells.forEach((cell, i) => {
             if (cell !== undefined && typeof cell === 'object') styleCell(row.getCell(i + 1), cell.style);
         });
         row.commit();
+        if (++count % CHECK_EVERY_ROWS === 0) await zipCaughtUp(worksheet);
     }
     await worksheet.commit();
 }
