@@ -53,6 +53,21 @@ describe('ntm batch', () => {
         expect(readFileSync(path.join(dir, 'mini-commune-bao-cao.html'), 'utf8')).toContain('xã Thử');
     }, 120_000);
 
+    it('chooses the pack in force for each row among a folder of packs, by level, province and date', async () => {
+        const dir = tempDir();
+        const csv = path.join(dir, 'nhieu-bo.csv');
+        writeFileSync(csv, [
+            'xã;tỉnh;cấp;ngày đánh giá;vùng;tổng số thôn;số thôn văn hóa;tỷ lệ suy dinh dưỡng;xã đặc biệt khó khăn;thu nhập',
+            'Thử;Thử;xã nông thôn mới;01/06/2023;ĐBSH;8;6;20;có;38,6',
+            'Khác;Hà Nam;xã nông thôn mới;01/03/2026;ĐBSH;;;;;80',
+            'Thiếu cấp;Hà Nam;;01/06/2023;ĐBSH;8;6;20;có;38,6'
+        ].join('\n'));
+        const run = await ntm('batch', path.join(resources, 'law-in-time'), csv, '--no-bao-cao');
+        expect(run.stderr).toMatch(/nhieu-bo\.csv:'nhieu-bo'!C4 lỗi xã Thiếu cấp, cột «cấp»: .*cần ghi «cấp»/);
+        expect(run.stdout).toContain('Đã đánh giá 2 xã; 1 xã không đánh giá được');
+        expect(run.code).toBe(1);
+    }, 120_000);
+
     it('refuses a spreadsheet without a pack, or without a commune (usage errors)', async () => {
         const dir = tempDir();
         const csv = path.join(dir, 'x.csv');
