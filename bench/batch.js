@@ -75,14 +75,13 @@ const summary = {
     e2eMs, baselineMs: baseMs, ratio: e2eMs / baseMs,
     e2ePeakRssMiB: Math.max(...runs.e2e.map(r => r.maxRssKiB)) / 1024,
     baselinePeakRssMiB: Math.max(...runs.baseline.map(r => r.maxRssKiB)) / 1024,
-    compileMs: runs.e2e[0].compileMs, evaluated: runs.e2e[0].evaluated, failed: runs.e2e[0].failed, phases, runs
+    evaluated: runs.e2e[0].evaluated, failed: runs.e2e[0].failed, phases, runs
 };
 writeFileSync(path.join(results, 'batch-latest.json'), JSON.stringify(summary, undefined, 2));
 const rows = [
-    ['end to end (read, match, evaluate, write workbook)', seconds(e2eMs), mib(summary.e2ePeakRssMiB * 1024)],
+    ['end to end (compile, read, match, evaluate, write workbook)', seconds(e2eMs), mib(summary.e2ePeakRssMiB * 1024)],
     ['exceljs alone (read the same input, write the same workbook)', seconds(baseMs), mib(summary.baselinePeakRssMiB * 1024)],
     ['ratio (target ≤ 1.5×)', `${summary.ratio.toFixed(2)}×`, ''],
-    ['pack compile + load (once, not in the times above)', seconds(summary.compileMs), ''],
     ...Object.entries(phases.ms).map(([name, ms]) => [`  phase: ${name}`, seconds(ms), ''])
 ];
 for (const [what, time, rss] of rows) process.stdout.write(`${what.padEnd(64)} ${time.padStart(9)} ${rss.padStart(9)}\n`);
@@ -109,24 +108,24 @@ function spawnChild(side) {
 // Children.
 
 async function runChild(side, inputFile, out) {
-    // The library alone never loads the compiler, so its peak RSS is the library's own.
+    // Neither the library alone nor `ntm batch` loads the compiler in its own thread (the batch compiles
+    // its pack in a worker, inside the measured time): each peak RSS is what that side really needs.
     if (side === 'baseline') return await libraryAlone(inputFile, out, option('--shape'));
+    if (side === 'e2e') return await endToEnd(inputFile, out);
     const { evaluatorFor } = await import('@ntm/evaluation/node');
     const started = performance.now();
     const { evaluator } = await evaluatorFor(PACK);
-    const compileMs = performance.now() - started;
     if (!evaluator) throw new Error('pack has errors');
-    if (side === 'e2e') return await endToEnd(inputFile, out, compileMs);
-    return await phasesOf(inputFile, out, evaluator);
+    return await phasesOf(inputFile, out, evaluator, performance.now() - started);
 }
 
-/** `ntm batch` without the printable report (the workbook is the subject of the target). */
-async function endToEnd(inputFile, out, compileMs) {
+/** `ntm batch` without the printable report (the workbook is the subject of the target), compiling its pack included. */
+async function endToEnd(inputFile, out) {
     const { runBatch } = await import('@ntm/evaluation/batch');
     const t0 = performance.now();
     const result = await runBatch({ inputs: [inputFile], pack: PACK, outputDir: out, report: 'none' });
     const ms = performance.now() - t0;
-    return { ms, compileMs, evaluated: result.tally.evaluated, failed: result.tally.failed };
+    return { ms, evaluated: result.tally.evaluated, failed: result.tally.failed };
 }
 
 /**
@@ -183,10 +182,10 @@ async function loadModel(ExcelJS, file) {
 
 
 /** The same work as `runBatch`, step by step, to say where the time goes. */
-async function phasesOf(inputFile, out, evaluator) {
+async function phasesOf(inputFile, out, evaluator, compileMs) {
     const { readSpreadsheet, writeWorkbook } = await import('@ntm/evaluation/batch');
     const { communesFromSheets, evaluateRow, BatchTable, parseCommuneFile } = await import('@ntm/evaluation');
-    const ms = {};
+    const ms = { 'compile + load the pack (in this thread)': compileMs };
     let t = performance.now();
     const lap = (name) => { const now = performance.now(); ms[name] = (ms[name] ?? 0) + now - t; t = now; };
     const sheet = await readSpreadsheet(inputFile);
