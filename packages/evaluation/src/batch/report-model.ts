@@ -38,6 +38,8 @@ export interface VerdictView {
 export interface CriterionView {
     readonly label: string;
     readonly title: string;
+    /** «Tiêu chí 17 về Môi trường» (a title that already says «Về …» keeps it). */
+    readonly heading: string;
     readonly verdict: VerdictView;
     readonly conclusion: string;
     readonly score: string;
@@ -110,7 +112,7 @@ export function reportPage(input: ReportInput): ReportPage {
         summary: result.summary.text,
         recognition: verdictView(result.summary.recognition),
         criteria: result.criteria.map(criterion => ({
-            label: criterion.label, title: criterion.title, verdict: verdictView(criterion.verdict),
+            label: criterion.label, title: criterion.title, heading: `Tiêu chí ${criterion.label} ${about(criterion.title)}`, verdict: verdictView(criterion.verdict),
             conclusion: conclusion(criterion.verdict, criterion.label, criterion.title, criterion.indicatorsMet, criterion.indicatorsApplicable),
             score: criterion.score ? `Điểm: ${points(criterion.score.awarded, criterion.score.possible)}/${decimal(criterion.score.max)}${criterion.score.passMark ? ` (điểm đạt ${criterion.score.passMark})` : ''}.` : '',
             indicators: result.indicators.filter(i => i.criterion === criterion.label).map(indicatorView)
@@ -127,13 +129,18 @@ export function reportPage(input: ReportInput): ReportPage {
     };
 }
 
+/** «về Môi trường»; a title such as «Về thu nhập bình quân» already says it. */
+function about(title: string): string {
+    return /^về\s/iu.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : `về ${title}`;
+}
+
 function conclusion(verdict: Verdict, label: string, title: string, met: number, applicable: number): string {
     const counted = applicable > 0 ? ` (${met}/${applicable} chỉ tiêu đạt)` : '';
     switch (verdict) {
-        case 'đạt': return `Đạt chuẩn tiêu chí số ${label} về ${title}${counted}.`;
-        case 'chưa đạt': return `Chưa đạt tiêu chí số ${label} về ${title}${counted}.`;
-        case 'thiếu dữ liệu': return `Chưa đủ số liệu để kết luận tiêu chí số ${label} về ${title}${counted}.`;
-        default: return `Tiêu chí số ${label} về ${title} không áp dụng.`;
+        case 'đạt': return `Đạt chuẩn tiêu chí số ${label} ${about(title)}${counted}.`;
+        case 'chưa đạt': return `Chưa đạt tiêu chí số ${label} ${about(title)}${counted}.`;
+        case 'thiếu dữ liệu': return `Chưa đủ số liệu để kết luận tiêu chí số ${label} ${about(title)}${counted}.`;
+        default: return `Tiêu chí số ${label} ${about(title)} không áp dụng.`;
     }
 }
 

@@ -80,7 +80,7 @@ export const PAGE = `<section class="page" id="{{id}}">
 
 <h2>II. Kết quả từng tiêu chí</h2>
 {{#each criteria}}
-<h3>{{label}}. Tiêu chí {{label}} về {{title}}</h3>
+<h3>{{label}}. {{heading}}</h3>
 <table>
 <colgroup><col style="width:7%"><col style="width:33%"><col style="width:22%"><col style="width:10%"><col style="width:12%"><col style="width:16%"></colgroup>
 <thead><tr><th>Chỉ tiêu</th><th>Yêu cầu</th><th>Số liệu của xã</th><th>Kết quả</th><th>Còn thiếu</th><th>Căn cứ</th></tr></thead>
