@@ -18,7 +18,7 @@ export interface LoadedWorkerPack extends WorkerPack {
 
 /**
  * Compiles packs in a worker thread and loads their evaluators here: the batch keeps the generated modules
- * only (a few hundred kilobytes), not the compiler that made them (over a hundred megabytes).
+ * only (a few hundred kilobytes), not the compiler's documents and caches (tens of megabytes).
  */
 export async function compileInWorker(files: readonly string[]): Promise<LoadedWorkerPack[]> {
     const worker = new Worker(new URL('./compile-worker.js', import.meta.url), { workerData: { files } });
