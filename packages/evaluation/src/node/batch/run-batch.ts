@@ -1,4 +1,4 @@
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -7,6 +7,7 @@ import { normalizeName } from '@ntm/language';
 import type { BatchTally } from '../../batch/batch-table.js';
 import { BatchTable } from '../../batch/batch-table.js';
 import type { BatchProblem } from '../../batch/problems.js';
+import type { ReportPage } from '../../batch/report-model.js';
 import { reportPage } from '../../batch/report-model.js';
 import { OutputError, stageFiles } from '../files.js';
 import type { StagedFile } from '../files.js';
@@ -186,11 +187,10 @@ class PageSink {
         if (!this.renderer || this.mode !== 'combined') return;
         const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'ntm-batch-'));
         const file = path.join(folder, 'pages.html');
-        const { createWriteStream } = await import('node:fs');
         this.scratch = { folder, file, stream: createWriteStream(file) };
     }
 
-    add(name: string, summary: string, page: ReturnType<typeof reportPage>): void {
+    add(name: string, summary: string, page: ReportPage): void {
         this.count++;
         this.rows++;
         if (!this.renderer) return;
