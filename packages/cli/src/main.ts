@@ -5,6 +5,7 @@ import { evalCommand } from './commands/eval.js';
 import { templateCommand } from './commands/template.js';
 import { testCommand } from './commands/test.js';
 import { registerLspCommand } from './commands/lsp.js';
+import { registerBatchCommand } from './commands/batch.js';
 import { complain } from './report/terminal.js';
 import { ExitCode } from './util/exit-codes.js';
 
@@ -42,6 +43,7 @@ program.command('test').description('Chạy các xã mẫu với bộ tiêu chí
     .action(async (paths: string[]) => { process.exitCode = await testCommand(paths); });
 
 registerLspCommand(program);
+registerBatchCommand(program);
 
 // Analysts type options with diacritics; commander's option names are ASCII.
 const ALIASES: Readonly<Record<string, string>> = { '--kế-hoạch': '--ke-hoach', '--ngày': '--ngay' };

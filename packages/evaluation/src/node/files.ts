@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import * as path from 'node:path';
 
 /** An entry of a folder that could not be read (a link loop, no permission), and why. */
@@ -57,38 +59,77 @@ export class OutputError extends Error {
  * Writes all files or none: each is written to a new temporary file in the target folder, created
  * exclusively (so a link planted at its name is never followed), and renamed into place only once every
  * one has been written. A folder where a file should go, or a file where a folder should be, is an
- * `OutputError` naming it.
+ * `OutputError` naming it. `text` may be bytes (a workbook, a PDF).
  */
-export async function writeFilesAtomically(files: ReadonlyArray<{ path: string; text: string }>): Promise<void> {
-    const staged: Array<{ temp: string; final: string }> = [];
+export async function writeFilesAtomically(files: ReadonlyArray<{ path: string; text: string | Uint8Array }>): Promise<void> {
+    const staged = await stageFiles(files.map(file => file.path));
     try {
-        for (const file of files) {
-            const folder = path.dirname(file.path);
+        for (const [i, file] of files.entries()) await staged.files[i]!.handle.writeFile(file.text);
+        await staged.commit();
+    } catch (error) {
+        await staged.discard();
+        throw error;
+    }
+}
+
+/** A file being written in place of `path`: write through `handle` or `stream()`. */
+export interface StagedFile {
+    readonly path: string;
+    /** The temporary file being written (hidden, beside `path`). */
+    readonly temp: string;
+    readonly handle: FileHandle;
+    /** A stream into the temporary file (for libraries that write streams); ending it closes the handle. */
+    stream(): Writable;
+}
+
+/** Files being written, none of them visible until `commit` renames them all into place. */
+export interface StagedFiles {
+    readonly files: readonly StagedFile[];
+    commit(): Promise<void>;
+    /** Removes the temporary files: the old files stay as they were. */
+    discard(): Promise<void>;
+}
+
+/**
+ * Opens a temporary file beside each target for writing as results come (a workbook of ten thousand
+ * communes is streamed, not built in memory). A run killed before `commit` leaves the old files as they were
+ * and a hidden `.name.….tmp` at most; `commit` renames each into place.
+ */
+export async function stageFiles(paths: readonly string[]): Promise<StagedFiles> {
+    const staged: Array<{ temp: string; final: string; handle: FileHandle }> = [];
+    const discard = async () => {
+        await Promise.all(staged.map(async ({ temp, handle }) => {
+            await handle.close().catch(() => undefined);
+            await fs.rm(temp, { force: true });
+        }));
+    };
+    try {
+        for (const file of paths) {
+            const folder = path.dirname(file);
             await fs.mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
                 throw error.code === 'EEXIST' || error.code === 'ENOTDIR'
                     ? new OutputError(`«${relativeToCwd(folder)}» là một tệp, không phải thư mục: chọn thư mục khác để ghi kết quả.`)
                     : error;
             });
-            const existing = await fs.lstat(file.path).catch(() => undefined);
+            const existing = await fs.lstat(file).catch(() => undefined);
             if (existing?.isDirectory()) {
-                throw new OutputError(`«${relativeToCwd(file.path)}» là một thư mục: không ghi đè được bằng tệp.`);
+                throw new OutputError(`«${relativeToCwd(file)}» là một thư mục: không ghi đè được bằng tệp.`);
             }
-            const temp = path.join(folder, `.${path.basename(file.path)}.${randomBytes(6).toString('hex')}.tmp`);
-            const handle = await fs.open(temp, 'wx');
-            staged.push({ temp, final: file.path });
-            try {
-                await handle.writeFile(file.text, 'utf8');
-            } finally {
-                await handle.close();
-            }
-        }
-        for (const { temp, final } of staged) {
-            await fs.rename(temp, final);
+            const temp = path.join(folder, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+            staged.push({ temp, final: file, handle: await fs.open(temp, 'wx') });
         }
     } catch (error) {
-        await Promise.all(staged.map(({ temp }) => fs.rm(temp, { force: true })));
+        await discard();
         throw error;
     }
+    return {
+        files: staged.map(({ temp, final, handle }) => ({ path: final, temp, handle, stream: () => handle.createWriteStream() })),
+        async commit() {
+            for (const { handle } of staged) await handle.close().catch(() => undefined);
+            for (const { temp, final } of staged) await fs.rename(temp, final);
+        },
+        discard
+    };
 }
 
 export function relativeToCwd(file: string): string {

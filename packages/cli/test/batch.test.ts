@@ -1,0 +1,83 @@
+// `ntm batch` as district staff run it: the template workbook, one command over a workbook or a CSV,
+// the workbook and report written, bad rows on stderr with the exit code saying some failed.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ntm, resources, tempDir } from './helpers/run-ntm.js';
+
+const MINI = path.join(resources, 'mini.ntm');
+
+describe('ntm batch', () => {
+    it('writes the template workbook, filled with commune files when given, then evaluates it', async () => {
+        const dir = tempDir();
+        const template = await ntm('batch', 'template', MINI, path.join(resources, 'mini-commune.json'), '-o', path.join(dir, 'mau.xlsx'));
+        expect(template.stderr).toBe('');
+        expect(template.stdout).toMatch(/^Đã ghi .*mau\.xlsx \(1 xã\)\n$/);
+        expect(template.code).toBe(0);
+
+        const run = await ntm('batch', MINI, path.join(dir, 'mau.xlsx'), '-o', dir);
+        expect(run.stderr).toBe(''); // piped: no progress bar
+        expect(run.stdout).toContain('mau-ket-qua.xlsx');
+        expect(run.stdout).toContain('mau-bao-cao.html');
+        expect(run.stdout).toContain('Đã đánh giá 1 xã; 0 xã đạt công nhận.');
+        expect(run.stdout).toContain('Theo tiêu chí — 4: 0 đạt, 1 chưa đạt; 10: 1 đạt, 0 chưa đạt; 17: 1 đạt, 0 chưa đạt.');
+        expect(run.code).toBe(0);
+        expect(existsSync(path.join(dir, 'mau-ket-qua.xlsx'))).toBe(true);
+    }, 120_000);
+
+    it('lists bad rows of a CSV on stderr with sheet, cell and reason, evaluates the rest, and exits 1', async () => {
+        const dir = tempDir();
+        const csv = path.join(dir, 'dot-1.csv');
+        writeFileSync(csv, [
+            'xã;ngày đánh giá;hộ dùng điện;tổng số hộ;thu nhập;rác thải;đã đạt chuẩn NTM',
+            'Một;26/11/2024;2751;2751;72,5;99;có',
+            'Hai;26/11/2024;2740;2751;70 nghìn đồng;99;có',
+            'Ba;26/11/2024;nhiều;2751;73;99;có',
+            'Bốn;26/11/2024;100;100;73;98,5 %;không'
+        ].join('\n'));
+        const run = await ntm('batch', MINI, csv, '--no-bao-cao');
+        expect(run.code).toBe(1);
+        const lines = run.stderr.trim().split('\n');
+        expect(lines).toHaveLength(2);
+        expect(lines[0]).toMatch(/dot-1\.csv:'dot-1'!E3 lỗi xã Hai, cột «thu nhập»: .*«nghìn đồng»/);
+        expect(lines[1]).toMatch(/dot-1\.csv:'dot-1'!C4 lỗi xã Ba, cột «hộ dùng điện»: .*«nhiều»/);
+        expect(run.stdout).toContain('Đã đánh giá 2 xã; 2 xã không đánh giá được (xem trang «Lỗi dữ liệu»); 1 xã đạt công nhận.');
+        expect(existsSync(path.join(dir, 'dot-1-bao-cao.html'))).toBe(false);
+    }, 120_000);
+
+    it('evaluates a folder of commune files that name their pack', async () => {
+        const dir = tempDir();
+        const run = await ntm('batch', path.join(resources, 'mini-commune.json'), '-o', dir);
+        expect(run.stdout).toContain('Đã đánh giá 1 xã');
+        expect(run.code).toBe(0);
+        expect(readFileSync(path.join(dir, 'mini-commune-bao-cao.html'), 'utf8')).toContain('xã Thử');
+    }, 120_000);
+
+    it('chooses the pack in force for each row among a folder of packs, by level, province and date', async () => {
+        const dir = tempDir();
+        const csv = path.join(dir, 'nhieu-bo.csv');
+        writeFileSync(csv, [
+            'xã;tỉnh;cấp;ngày đánh giá;vùng;tổng số thôn;số thôn văn hóa;tỷ lệ suy dinh dưỡng;xã đặc biệt khó khăn;thu nhập',
+            'Thử;Thử;xã nông thôn mới;01/06/2023;ĐBSH;8;6;20;có;38,6',
+            'Khác;Hà Nam;xã nông thôn mới;01/03/2026;ĐBSH;;;;;80',
+            'Thiếu cấp;Hà Nam;;01/06/2023;ĐBSH;8;6;20;có;38,6'
+        ].join('\n'));
+        const run = await ntm('batch', path.join(resources, 'law-in-time'), csv, '--no-bao-cao');
+        expect(run.stderr).toMatch(/nhieu-bo\.csv:'nhieu-bo'!C4 lỗi xã Thiếu cấp, cột «cấp»: .*cần ghi «cấp»/);
+        expect(run.stdout).toContain('Đã đánh giá 2 xã; 1 xã không đánh giá được');
+        expect(run.code).toBe(1);
+    }, 120_000);
+
+    it('refuses a spreadsheet without a pack, or without a commune (usage errors)', async () => {
+        const dir = tempDir();
+        const csv = path.join(dir, 'x.csv');
+        writeFileSync(csv, 'xã\nMột\n');
+        const noPack = await ntm('batch', csv);
+        expect(noPack.stderr).toContain('Bảng tính cần một bộ tiêu chí');
+        expect(noPack.code).toBe(2);
+        writeFileSync(csv, 'xã;ngày đánh giá\n');
+        const empty = await ntm('batch', MINI, csv);
+        expect(empty.stderr).toContain('không có dòng xã nào');
+        expect(empty.code).toBe(2);
+    });
+});

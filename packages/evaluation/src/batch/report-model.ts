@@ -1,0 +1,179 @@
+import type { CitationInfo, EvaluationResult, IndicatorResult, Verdict } from '@ntm/language';
+import { FLAG_LABELS } from '@ntm/language';
+import { PLAN_ITEM_LABELS, buildPlan } from '../plan/plan.js';
+import type { BatchProblem } from './problems.js';
+import { formatProblem } from './problems.js';
+
+/**
+ * One commune's printable report, in the shape of a district's verification report: the legal bases, then
+ * criterion by criterion the requirements, the commune's figures, the verdict and the gap with its
+ * citation, the unverified thresholds, the recognition conditions and the plan. Plain data: the template
+ * that prints it escapes every text (pack and commune texts are anyone's input).
+ */
+export interface ReportPage {
+    readonly id: string;
+    readonly title: string;
+    readonly subtitle: string;
+    readonly place: string;
+    readonly assessedAt: string;
+    readonly source?: string;
+    readonly pack: { readonly title: string; readonly level: string; readonly jurisdiction: string; readonly version: string };
+    readonly bases: readonly string[];
+    readonly summary: string;
+    readonly recognition: VerdictView;
+    readonly criteria: readonly CriterionView[];
+    readonly gates: readonly { readonly text: string; readonly verdict: VerdictView; readonly figures: string; readonly citation: string }[];
+    readonly unverified: readonly { readonly indicator: string; readonly note: string }[];
+    readonly plan: readonly PlanView[];
+    readonly planTotal: string;
+    readonly warnings: readonly string[];
+}
+
+export interface VerdictView {
+    readonly text: Verdict;
+    /** A CSS class: `dat`, `chua-dat`, `thieu-du-lieu`, `khong-ap-dung`. */
+    readonly css: string;
+}
+
+export interface CriterionView {
+    readonly label: string;
+    readonly title: string;
+    /** «Tiêu chí 17 về Môi trường» (a title that already says «Về …» keeps it). */
+    readonly heading: string;
+    readonly verdict: VerdictView;
+    readonly conclusion: string;
+    readonly score: string;
+    readonly indicators: readonly IndicatorView[];
+}
+
+export interface IndicatorView {
+    readonly label: string;
+    readonly requirement: string;
+    readonly rule: string;
+    readonly figures: readonly string[];
+    readonly threshold: string;
+    readonly verdict: VerdictView;
+    readonly gap: string;
+    /** For a scored indicator: «3,5/4 điểm» (or the range still open). */
+    readonly score: string;
+    readonly citations: readonly string[];
+    readonly notes: readonly string[];
+}
+
+export interface PlanView {
+    readonly criterion: string;
+    readonly items: readonly { readonly n: number; readonly kind: string; readonly indicator: string; readonly requirement: string; readonly now: string; readonly detail: readonly string[] }[];
+}
+
+const CSS: Readonly<Record<Verdict, string>> = { 'đạt': 'dat', 'chưa đạt': 'chua-dat', 'thiếu dữ liệu': 'thieu-du-lieu', 'không áp dụng': 'khong-ap-dung' };
+
+export function verdictView(verdict: Verdict): VerdictView {
+    return { text: verdict, css: CSS[verdict] };
+}
+
+/** `2024-11-26` → `26/11/2024`, as Vietnamese documents write dates. */
+export function vietnameseDate(iso: string): string {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+}
+
+export interface ReportInput {
+    readonly id: string;
+    readonly commune: { readonly name: string; readonly district?: string; readonly province?: string; readonly source?: string };
+    readonly result: EvaluationResult;
+    /** The commune's warnings (data it could read, but doubts). */
+    readonly warnings?: readonly BatchProblem[];
+}
+
+export function reportPage(input: ReportInput): ReportPage {
+    const { result, commune } = input;
+    const year = result.assessedAt.slice(0, 4);
+    const place = [`xã ${commune.name}`, commune.district ? `huyện ${commune.district}` : '', commune.province ? `tỉnh ${commune.province}` : ''].filter(Boolean).join(', ');
+    const plan = buildPlan(result);
+    let n = 0;
+    const planViews: PlanView[] = plan.criteria.map(c => ({
+        criterion: `Tiêu chí ${c.label} — ${c.title} (${c.verdict})`,
+        items: c.items.map(item => ({
+            n: ++n, kind: PLAN_ITEM_LABELS[item.kind], indicator: item.indicator, requirement: item.requirement,
+            now: [item.current ? `hiện ${item.current}` : '', item.threshold ? `yêu cầu ${item.threshold}` : '', item.gap ?? ''].filter(Boolean).join('; '),
+            detail: item.detail
+        }))
+    }));
+    const count = (kind: keyof typeof PLAN_ITEM_LABELS) => plan.criteria.flatMap(c => c.items).filter(i => i.kind === kind).length;
+    return {
+        id: input.id,
+        title: `Kết quả đánh giá mức độ đạt chuẩn ${result.pack.level} năm ${year}`,
+        subtitle: `đối với ${place}`,
+        place,
+        assessedAt: vietnameseDate(result.assessedAt),
+        ...(commune.source ? { source: commune.source } : {}),
+        pack: { title: result.pack.title, level: result.pack.level, jurisdiction: result.pack.jurisdiction, version: result.pack.version },
+        bases: result.pack.sources.map(s => `Căn cứ ${s.number}${s.date ? ` ngày ${vietnameseDate(s.date)}` : ''} của ${s.issuer}${s.title ? ` — ${s.title}` : ''}.`),
+        summary: result.summary.text,
+        recognition: verdictView(result.summary.recognition),
+        criteria: result.criteria.map(criterion => ({
+            label: criterion.label, title: criterion.title, heading: `Tiêu chí ${criterion.label} ${about(criterion.title)}`, verdict: verdictView(criterion.verdict),
+            conclusion: conclusion(criterion.verdict, criterion.label, criterion.title, criterion.indicatorsMet, criterion.indicatorsApplicable),
+            score: criterion.score ? `Điểm: ${points(criterion.score.awarded, criterion.score.possible)}/${decimal(criterion.score.max)}${criterion.score.passMark ? ` (điểm đạt ${criterion.score.passMark})` : ''}.` : '',
+            indicators: result.indicators.filter(i => i.criterion === criterion.label).map(indicatorView)
+        })),
+        gates: result.gates.map(g => ({
+            text: g.text, verdict: verdictView(g.verdict), figures: g.factsUsed.map(f => `${f.fact}: ${f.text}`).join('; '),
+            citation: g.citations.map(citationText).join('; ')
+        })),
+        unverified: result.indicators.flatMap(i => i.notes.filter(n => n.code === 'unverified-threshold').map(n => ({ indicator: i.label, note: n.text }))),
+        plan: planViews,
+        planTotal: `${count('fix')} việc khắc phục có lượng cụ thể, ${count('fix-unknown-threshold')} việc khắc phục khi ngưỡng chưa biết, ` +
+            `${count('find-threshold')} ngưỡng cần tìm trong văn bản, ${count('collect-data')} chỉ tiêu cần bổ sung số liệu.`,
+        warnings: (input.warnings ?? []).map(w => formatProblem(w, baseName(w.file)))
+    };
+}
+
+/** «về Môi trường»; a title such as «Về thu nhập bình quân» already says it. */
+function about(title: string): string {
+    return /^về\s/iu.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : `về ${title}`;
+}
+
+function conclusion(verdict: Verdict, label: string, title: string, met: number, applicable: number): string {
+    const counted = applicable > 0 ? ` (${met}/${applicable} chỉ tiêu đạt)` : '';
+    switch (verdict) {
+        case 'đạt': return `Đạt chuẩn tiêu chí số ${label} ${about(title)}${counted}.`;
+        case 'chưa đạt': return `Chưa đạt tiêu chí số ${label} ${about(title)}${counted}.`;
+        case 'thiếu dữ liệu': return `Chưa đủ số liệu để kết luận tiêu chí số ${label} ${about(title)}${counted}.`;
+        default: return `Tiêu chí số ${label} ${about(title)} không áp dụng.`;
+    }
+}
+
+function indicatorView(indicator: IndicatorResult): IndicatorView {
+    const figures = indicator.factsUsed.map(f => `${f.fact}: ${f.text}`);
+    return {
+        label: indicator.label,
+        requirement: indicator.requirementText ?? indicator.rule,
+        rule: indicator.rule,
+        figures: figures.length > 0 ? figures : indicator.missingFacts.map(f => `${f}: chưa có số liệu`),
+        threshold: indicator.threshold ?? '',
+        verdict: verdictView(indicator.verdict),
+        gap: indicator.gap?.text ?? '',
+        score: indicator.score ? `${points(indicator.score.awarded, indicator.score.possible)}/${decimal(indicator.score.max)} điểm` : '',
+        citations: indicator.citations.map(citationText),
+        notes: [...indicator.flags.map(f => FLAG_LABELS[f]), ...indicator.notes.filter(n => n.code !== 'unverified-threshold').map(n => n.text)]
+    };
+}
+
+/** Points as Vietnamese write them (3,5), or the range the missing data leaves open. */
+function points(awarded: number | undefined, possible: { readonly min: number; readonly max: number } | undefined): string {
+    if (awarded !== undefined) return decimal(awarded);
+    return possible ? `${decimal(possible.min)}–${decimal(possible.max)}` : '?';
+}
+
+function decimal(value: number): string {
+    return String(Math.round(value * 100) / 100).replace('.', ',');
+}
+
+function citationText(citation: CitationInfo): string {
+    return `${citation.number}${citation.location ? `, ${citation.location}` : ''}`;
+}
+
+function baseName(file: string): string {
+    return file.split(/[\\/]/).pop() ?? file;
+}

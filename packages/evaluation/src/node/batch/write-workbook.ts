@@ -1,0 +1,82 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { Cell, Worksheet } from 'exceljs';
+import type { CellStyle, ModelCell, SheetModel, WorkbookModel } from '../../batch/workbook-model.js';
+import { HEADER_FILL, STYLE_COLOURS } from '../../batch/workbook-model.js';
+
+const CHECK_EVERY_ROWS = 100;
+
+/**
+ * Committed rows go to the sheet's zip entry, whose compressor is slower than rows are made, and exceljs
+ * writes into it without waiting: a sheet's whole XML would pile up in memory (hundreds of megabytes for
+ * ten thousand communes). So this waits for the compressor (exceljs 4.4 pipes the sheet's `stream` into
+ * it, `stream.pipes[0]`) to drain before going on.
+ */
+async function zipCaughtUp(worksheet: unknown): Promise<void> {
+    // The entry's stream comes from readable-stream 2, which has no `writableNeedDrain`: its state says it.
+    const entry = (worksheet as { stream?: { pipes?: Array<Writable & { _writableState?: { needDrain?: boolean } }> } }).stream?.pipes?.[0];
+    if (entry?._writableState?.needDrain) await once(entry, 'drain');
+}
+
+type Fill = { type: 'pattern'; pattern: 'solid'; fgColor: { argb: string } };
+
+const fillOf = (rgb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${rgb}` } });
+
+/**
+ * Writes a workbook model through exceljs's streaming writer, one sheet after the other (each row is
+ * committed as it is made, so memory stays flat however many communes there are): bold coloured
+ * headers with their comments, frozen panes, filters, verdict cells coloured.
+ */
+export async function writeWorkbook(model: WorkbookModel, stream: Writable): Promise<void> {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    workbook.creator = 'ntm';
+    for (const sheet of model.sheets) {
+        await writeSheet(workbook.addWorksheet(sheet.name, {
+            views: [{ state: 'frozen', xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows }]
+        }) as unknown as Worksheet & { commit(): Promise<void> }, sheet);
+    }
+    await workbook.commit();
+}
+
+async function writeSheet(worksheet: Worksheet & { commit(): Promise<void> }, sheet: SheetModel): Promise<void> {
+    worksheet.columns = sheet.columns.map(c => ({ width: c.width }));
+    if (sheet.filter && sheet.columns.length > 0) {
+        worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount + 1), column: sheet.columns.length } };
+    }
+    const header = worksheet.addRow(sheet.columns.map(c => c.header));
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'top' };
+    sheet.columns.forEach((column, i) => {
+        const cell = header.getCell(i + 1);
+        cell.fill = fillOf(HEADER_FILL);
+        if (column.note) cell.note = column.note;
+    });
+    header.commit();
+    let count = 0;
+    for (const cells of sheet.rows()) {
+        const row = worksheet.addRow(cells.map(plainValue));
+        cells.forEach((cell, i) => {
+            if (cell !== undefined && typeof cell === 'object') styleCell(row.getCell(i + 1), cell.style);
+        });
+        row.commit();
+        if (++count % CHECK_EVERY_ROWS === 0) await zipCaughtUp(worksheet);
+    }
+    await worksheet.commit();
+}
+
+function plainValue(cell: ModelCell): string | number | null {
+    if (cell === undefined) return null;
+    return typeof cell === 'object' ? cell.value : cell;
+}
+
+const STYLES = new Map<CellStyle, { fill: Fill; font: { color: { argb: string }; bold?: boolean } }>(
+    Object.entries(STYLE_COLOURS).map(([style, colours]) => [style as CellStyle, { fill: fillOf(colours.fill), font: { color: { argb: `FF${colours.font}` } } }])
+);
+
+function styleCell(cell: Cell, style: CellStyle): void {
+    const look = STYLES.get(style);
+    if (!look) return;
+    cell.fill = look.fill;
+    cell.font = look.font;
+}

@@ -1,0 +1,90 @@
+// A batch of 50 communes with 3 bad rows: 47 results, 3 problems named by sheet, row, column and reason;
+// the output workbook opens and reads back through the spreadsheet library.
+import { existsSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BatchRunResult } from '@ntm/evaluation/batch';
+import { runBatch } from '@ntm/evaluation/batch';
+import { RESOURCES, tempFolder } from '../helpers.js';
+import type { TestCell } from './workbooks.js';
+import { readXlsx, sheetValues, writeXlsx } from './workbooks.js';
+
+const PACK = path.join(RESOURCES, 'batch/xa-thu.ntm');
+const HEADER = ['STT', 'xã', 'huyện', 'ngày đánh giá', 'vùng', 'hộ dùng điện', 'tổng số hộ', 'đường xã được cứng hóa', 'rác thải',
+    'quy hoạch chung được phê duyệt', 'mức phổ cập', 'tỷ lệ lao động qua đào tạo [nam]', 'tỷ lệ lao động qua đào tạo [nữ]'];
+const ASSESSED = new Date(Date.UTC(2024, 10, 26));
+
+function row(n: number): TestCell[] {
+    return [n, `Xã ${n}`, 'Thanh Liêm', { value: ASSESSED, numFmt: 'dd/mm/yyyy' }, 'ĐBSH', 950 + n, 1000, 4.5 + n / 10,
+        { value: 0.973, numFmt: '0.0%' }, n % 2 === 0 ? 'có' : 'Không', 'Mức độ 2', 72.5, 70];
+}
+
+describe('a batch with bad rows', () => {
+    const dir = tempFolder('ntm-batch-bad-');
+    const input = path.join(dir, 'so-lieu.xlsx');
+    let result: BatchRunResult;
+
+    beforeAll(async () => {
+        const rows = Array.from({ length: 50 }, (_, i) => row(i + 1));
+        rows[9]![5] = 'nhiều';                 // wrong type: a count written in words (sheet row 11)
+        rows[21]![7] = '5 dặm';                // unknown unit for a length in km (sheet row 23)
+        rows[35]![3] = null;                   // missing attribute: no assessment date (sheet row 37)
+        await writeXlsx(input, { 'Xã': [HEADER, ...rows] });
+        result = await runBatch({ inputs: [input], pack: PACK, outputDir: dir });
+    }, 120_000);
+
+    it('evaluates 47 communes and lists 3 failures', () => {
+        expect(result.tally.evaluated).toBe(47);
+        expect(result.tally.failed).toBe(3);
+    });
+
+    it('names each bad row by sheet, row, column and reason', () => {
+        const errors = result.problems.filter(p => p.severity === 'error');
+        expect(errors.map(p => [p.sheet, p.row, p.header, p.commune])).toEqual([
+            ['Xã', 11, 'hộ dùng điện', 'Xã 10'],
+            ['Xã', 23, 'đường xã được cứng hóa', 'Xã 22'],
+            ['Xã', 37, 'ngày đánh giá', 'Xã 36']
+        ]);
+        expect(errors[0]!.column).toBe(6);
+        expect(errors[0]!.message).toContain('«nhiều»');
+        expect(errors[1]!.message).toContain('«dặm»');
+        expect(errors[2]!.message).toContain('ngày đánh giá');
+    });
+
+    it('writes a workbook that opens: summary, a sheet per criterion, the problems', async () => {
+        const workbook = await readXlsx(path.join(dir, 'so-lieu-ket-qua.xlsx'));
+        const names = workbook.worksheets.map(s => s.name);
+        expect(names[0]).toBe('Tổng hợp');
+        expect(names).toContain('TC 17 Môi trường');
+        expect(names[names.length - 1]).toBe('Lỗi dữ liệu');
+        const summary = workbook.getWorksheet('Tổng hợp')!;
+        const values = sheetValues(summary);
+        expect(values).toHaveLength(51);
+        expect(values[0]).toEqual(expect.arrayContaining(['Xã', 'Kết quả', '17. Môi trường']));
+        expect(values.filter(r => r[5] === 'không đánh giá được')).toHaveLength(3);
+        // Colours, frozen header, filters.
+        const verdictColumn = (values[0] as string[]).indexOf('1. Quy hoạch') + 1;
+        const quyHoach = summary.getRow(2).getCell(verdictColumn);
+        expect(quyHoach.value).toBe('chưa đạt'); // Xã 1 wrote «Không»
+        expect((quyHoach.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE');
+        expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+        expect(summary.autoFilter).toBeDefined();
+        const problems = sheetValues(workbook.getWorksheet('Lỗi dữ liệu')!);
+        expect(problems).toHaveLength(4);
+        expect(problems.slice(1).map(p => [p[2], p[3], p[4]])).toEqual([['Xã', 11, 'F'], ['Xã', 23, 'H'], ['Xã', 37, 'D']]);
+    });
+
+    it('reads a %-formatted cell as a percentage and keeps the analyst\'s decimal', async () => {
+        const workbook = await readXlsx(path.join(dir, 'so-lieu-ket-qua.xlsx'));
+        const sheet = sheetValues(workbook.getWorksheet('TC 17 Môi trường')!);
+        expect(sheet[0]).toContain('17.3 giá trị');
+        const column = (sheet[0] as string[]).indexOf('17.3 giá trị');
+        expect(sheet[1]![column]).toBe('97,3 %');
+        expect(sheet[1]![column + 2]).toBe('đạt');
+    });
+
+    it('leaves no temporary file behind and writes the combined report', () => {
+        expect(readdirSync(dir).filter(f => f.endsWith('.tmp'))).toEqual([]);
+        expect(existsSync(path.join(dir, 'so-lieu-bao-cao.html'))).toBe(true);
+    });
+});
