@@ -61,7 +61,9 @@ export class CommuneBuilder {
         const at: CellLocation = { sheet: this.sheet, row: this.row, column: column.index, header: column.header };
         const binding = column.binding;
         switch (binding.kind) {
-            case 'field': return this.readField(binding.field, cell, at);
+            case 'field':
+                this.readField(binding.field, cell, at);
+                return;
             case 'keyed': {
                 const text = binding.field === 'điểm trái số liệu' || binding.field === 'thuộc tính' ? cellText(cell) : scoreText(cell);
                 if (text === undefined) return;
@@ -70,7 +72,9 @@ export class CommuneBuilder {
                 else (this.scores[field] ??= {})[binding.key] = text;
                 return;
             }
-            case 'fact': return this.readFact(binding.spec, binding.key, cell, at);
+            case 'fact':
+                this.readFact(binding.spec, binding.key, cell, at);
+                return;
             case 'invalid':
                 if (cellText(cell) !== undefined) this.error(at, `Cột «${column.header}» không đọc được (xem dòng tiêu đề): ${binding.message}`);
                 return;

@@ -3,7 +3,7 @@ import { foldDiacritics } from '@ntm/language';
 import type { CommuneData } from '../commune/commune-data.js';
 import type { SheetCell } from './cells.js';
 import { cellText } from './cells.js';
-import type { MemberRow, SheetLayout } from './commune-builder.js';
+import type { MemberRow, } from './commune-builder.js';
 import { CommuneBuilder, layoutOf } from './commune-builder.js';
 import type { HeaderColumn, SheetRole } from './headers.js';
 import { matchHeaders } from './headers.js';

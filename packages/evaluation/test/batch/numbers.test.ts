@@ -45,6 +45,7 @@ describe('the decimal behind a double', () => {
 describe('a cell read for a fact', () => {
     it('gives a number as decimal text with a comma, so «4.662» never looks like thousands', () => {
         expect(readFactCell({ value: 4.662 }, length)).toEqual({ value: '4,662' });
+        // biome-ignore lint/correctness/noPrecisionLoss: the double Excel stores for 97,3 is the input under test
         expect(readFactCell({ value: 97.29999999999999716 }, percent)).toEqual({ value: '97,3' });
         expect(readFactCell({ value: 86, numFmt: '0.0' }, percent)).toEqual({ value: '86,0' });
     });

@@ -207,7 +207,7 @@ class PageSink {
 
     async drain(): Promise<void> {
         const stream = this.scratch?.stream;
-        if (stream && stream.writableNeedDrain) await new Promise(resolve => stream.once('drain', resolve));
+        if (stream?.writableNeedDrain) await new Promise(resolve => stream.once('drain', resolve));
     }
 
     async writeCombined(target: StagedFile): Promise<void> {
