@@ -6,6 +6,7 @@ export { typeToString } from './typing/ntm-types.js';
 export type { NtmType } from './typing/ntm-types.js';
 export type { GeneratedModule } from './generation/ts-generator.js';
 export { MAX_SOURCE_CHARACTERS } from './parser/ntm-lexer.js';
+export { languageKeywords } from './parser/phrase-keywords.js';
 export { normalizeName } from './util/vietnamese-text.js';
 export * from './workspace/pack-loader.js';
 export type * from './generation/runtime/result-types.js';

@@ -1,11 +1,12 @@
 // Writes syntaxes/ntm.tmLanguage.json from the built @ntm/language grammar (run by `npm run bundle`).
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { AstUtils, GrammarAST, GrammarUtils } from 'langium';
-import { createNtmCoreServices } from '@ntm/language';
+import { createNtmCoreServices, languageKeywords } from '@ntm/language';
 import { buildTextMateGrammar } from './textmate-grammar.mjs';
 
 const grammar = createNtmCoreServices().Ntm.Grammar;
-const keywords = AstUtils.streamAllContents(grammar).filter(GrammarAST.isKeyword).map(k => k.value).toArray();
+// Phrase keywords ("chỉ tiêu") are terminals of the grammar (phrases.langium); languageKeywords includes them.
+const keywords = languageKeywords(grammar);
 // Keywords that the grammar also accepts as words of a name (rule `Word`).
 const wordRule = grammar.rules.find(rule => rule.name === 'Word');
 const softKeywords = wordRule ? AstUtils.streamAllContents(wordRule).filter(GrammarAST.isKeyword).map(k => k.value).toArray() : [];

@@ -49,7 +49,8 @@ export class NtmLexer extends DefaultLexer {
 const OPENING = new Set(['(', '{']);
 const CLOSING = new Set([')', '}']);
 const OPERATORS = new Set(['+', '-', '*', '×', '/', 'và', 'hoặc']);
-const DECLARATIONS = new Set(['bộ tiêu chí', 'dữ kiện', 'thang', 'phân tổ', 'tiêu chí', 'chỉ tiêu', 'điều kiện công nhận']);
+// By token name: a keyword's is its text, a phrase keyword's its terminal (grammar/phrases.langium).
+const DECLARATIONS = new Set(['BO_TIEU_CHI', 'DU_KIEN', 'thang', 'PHAN_TO', 'TIEU_CHI', 'CHI_TIEU', 'DIEU_KIEN_CONG_NHAN']);
 
 /** The first token that nests too deep or makes one declaration too long, as a lexer error. */
 function findExcessiveNesting(tokens: readonly IToken[]): LexerResult['errors'][number] | undefined {

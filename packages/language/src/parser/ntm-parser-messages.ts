@@ -1,6 +1,7 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import type { ILexerErrorMessageProvider } from 'chevrotain';
 import { LangiumParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
+import { tokenText } from './ntm-token-builder.js';
 
 const TERMINAL_NAMES: Readonly<Record<string, string>> = {
     NUMBER: 'một số',
@@ -18,7 +19,9 @@ export const SOFT_KEYWORDS = ['số', 'năm', 'ngày', 'mức', 'cấp', 'của'
 function describeExpected(token: TokenType): string {
     const terminal = TERMINAL_NAMES[token.name];
     if (terminal) return terminal;
-    return /\p{L}/u.test(token.name) ? `từ khóa «${token.name}»` : `dấu «${token.name}»`;
+    // A keyword's token is named by its text; a phrase keyword's (CHI_TIEU) by its words.
+    const text = tokenText(token);
+    return /\p{L}/u.test(text) ? `từ khóa «${text}»` : `dấu «${text}»`;
 }
 
 function isEnd(token: IToken | undefined): boolean {

@@ -1,6 +1,7 @@
 import type { CstNode, GrammarAST, ValueType } from 'langium';
 import { CstUtils, DefaultValueConverter } from 'langium';
 import { normalizeName, normalizeUnit } from '../util/vietnamese-text.js';
+import { phraseOf } from './phrase-keywords.js';
 
 /**
  * Converts names, labels and units to canonical text (NFC, single spaces), so that `rác thải` written in
@@ -26,7 +27,8 @@ export class NtmValueConverter extends DefaultValueConverter {
             case 'DATE':
                 return input.normalize('NFC');
             default:
-                return super.runConverter(rule, input, cstNode);
+                // A phrase keyword reads as its phrase however it is written (`gần  nhất` in a rounding mode).
+                return phraseOf(rule) ?? super.runConverter(rule, input, cstNode);
         }
     }
 }

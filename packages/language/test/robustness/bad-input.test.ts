@@ -18,8 +18,8 @@ function random(seed: number): () => number {
     };
 }
 
-/** Messages that betray an internal failure or an untranslated parser message. */
-const NOT_OURS = /An error occurred|Expecting|but found|Unexpected character|Cannot read|undefined|\[object /;
+/** Messages that betray an internal failure or an untranslated parser message (or a token's name, CHI_TIEU, for its words). */
+const NOT_OURS = /An error occurred|Expecting|but found|Unexpected character|Cannot read|undefined|\[object |\b[A-Z]+(?:_[A-Z]+)+\b/;
 
 /** Loads any text and checks what must hold for every input: no exception, Vietnamese messages, sane ranges. */
 async function loadAnything(text: string, name: string): Promise<LoadedPack> {

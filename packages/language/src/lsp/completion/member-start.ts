@@ -1,5 +1,6 @@
 import type { GrammarAST } from 'langium';
 import { GrammarAST as Grammar } from 'langium';
+import { keywordOf } from '../../parser/phrase-keywords.js';
 
 /**
  * The keywords that begin a pack member (`dữ kiện`, `tiêu chí`, …), read from the grammar's `PackMember`
@@ -10,7 +11,8 @@ export function memberKeywords(grammar: GrammarAST.Grammar): string[] {
     const keywords = new Set<string>();
     const visit = (element: GrammarAST.AbstractElement | undefined, seen: Set<GrammarAST.AbstractRule>): void => {
         if (!element) return;
-        if (Grammar.isKeyword(element)) keywords.add(element.value);
+        const keyword = keywordOf(element);
+        if (keyword !== undefined) keywords.add(keyword);
         else if (Grammar.isAlternatives(element)) element.elements.forEach(e => visit(e, seen));
         else if (Grammar.isGroup(element) || Grammar.isUnorderedGroup(element)) {
             const first = element.elements.find(e => !Grammar.isAction(e));

@@ -7,6 +7,7 @@ import { CompletionItemKind } from 'vscode-languageserver';
 import { isCriterion, isIndicator, isPack } from '../../generated/ast.js';
 import { foldVietnamese, matchesFromStart } from '../text-matching.js';
 import { COMMUNE_GROUPS, REGIONS } from '../../composition/dimensions.js';
+import { phraseOf } from '../../parser/phrase-keywords.js';
 import { memberKeywords, memberStart } from './member-start.js';
 import { unitCandidates } from './unit-candidates.js';
 
@@ -112,12 +113,19 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
             if (label) acceptor(context, { label, kind: CompletionItemKind.Value, detail: 'mã tiếp theo', sortText: '0' });
             return;
         }
+        // Langium offers keywords only; a phrase keyword is a terminal (grammar/phrases.langium), offered the same way.
+        const phrase = Grammar.isRuleCall(next.feature) ? phraseOf(next.feature.rule.ref) : undefined;
+        if (phrase !== undefined) return this.acceptKeyword(context, phrase, acceptor);
         return super.completionFor(context, next, acceptor);
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.filterKeyword(context, keyword)) return;
-        acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail: 'từ khóa', sortText: '1' });
+        this.acceptKeyword(context, keyword.value, acceptor);
+    }
+
+    private acceptKeyword(context: CompletionContext, keyword: string, acceptor: CompletionAcceptor): void {
+        acceptor(context, { label: keyword, kind: CompletionItemKind.Keyword, detail: 'từ khóa', sortText: '1' });
     }
 
     /** Without Langium's documentation lookup per candidate (a comment search each): the detail says what it is. */

@@ -1,6 +1,7 @@
 import type { AstNode, CstNode } from 'langium';
 import { GrammarAST } from 'langium';
 import { isCitation, isIndicator, isPack } from '../../generated/ast.js';
+import { keywordOf } from '../../parser/phrase-keywords.js';
 
 /** Header lines of a pack that start with a keyword of the pack itself rather than a node of their own. */
 const PACK_HEADER_KEYWORDS = new Set(['cấp', 'địa bàn', 'phiên bản']);
@@ -18,7 +19,7 @@ const CRITERION_HEADER_PARTS = new Set(['PointsMax', 'PassMark']);
  */
 export function lineDepth(first: CstNode): number | undefined {
     const node = first.astNode;
-    if (isPack(node) && GrammarAST.isKeyword(first.grammarSource) && PACK_HEADER_KEYWORDS.has(first.grammarSource.value)) return 1;
+    if (isPack(node) && PACK_HEADER_KEYWORDS.has(keywordOf(first.grammarSource) ?? '')) return 1;
     if (isIndicator(node) && GrammarAST.isKeyword(first.grammarSource) && first.grammarSource.value === '(') return 2;
     const outer = outermostStartingAt(node, first.offset);
     if (!outer) return descriptionDepth(first);
