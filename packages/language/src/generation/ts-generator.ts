@@ -8,6 +8,7 @@ import type { NtmServices } from '../ntm-module.js';
 import type { NtmTypeComputer } from '../typing/type-computer.js';
 import type { NtmType } from '../typing/ntm-types.js';
 import { unitOf } from '../typing/ntm-types.js';
+import { breakdownIndexOf, collectionIndexOf, isYearly } from '../typing/fact-indexes.js';
 import { canonicalLevel, isoDate } from '../workspace/levels.js';
 import { factKindOf, sourceText } from './generator-helpers.js';
 import type { EmitContext } from './emit-code.js';
@@ -90,13 +91,15 @@ export class NtmTsGenerator {
         const specs = facts.map(fact => {
             const type = this.types.typeOfFact(fact);
             const scale = type.kind === 'level' ? type.scale : undefined;
+            const breakdown = breakdownIndexOf(fact)?.ref;
+            const collection = collectionIndexOf(fact)?.ref;
             return {
                 name: fact.name,
                 kind: factKindOf(fact, type),
                 unit: unitOf(type),
                 ...(scale ? { levels: scale.levels.map(l => l.name) } : {}),
-                ...(fact.breakdown?.ref ? { members: fact.breakdown.ref.members.map(m => m.name) } : {}),
-                ...(fact.byYear ? { index: 'năm' } : fact.collection?.ref ? { index: fact.collection.ref.name } : {}),
+                ...(breakdown ? { members: breakdown.members.map(m => m.name) } : {}),
+                ...(isYearly(fact) ? { index: 'năm' } : collection ? { index: collection.name } : {}),
                 ...(fact.derivation ? { derived: true } : {}),
                 ...(used.has(fact) ? {} : { unused: true }),
                 ...(fact.description !== undefined ? { description: fact.description } : {})
@@ -109,9 +112,10 @@ export class NtmTsGenerator {
         const lines = facts.map(fact => {
             const type = this.types.typeOfFact(fact);
             const scalar = inputTypeOf(type);
-            const members = fact.breakdown?.ref?.members.map(m => `readonly ${str(m.name)}?: ${scalar} | null`) ?? [];
-            const indexed = fact.byYear || fact.collection?.ref;
-            const valueType = indexed ? `{ readonly [${fact.byYear ? 'year' : 'member'}: string]: ${scalar} | null }` : members.length > 0
+            const members = breakdownIndexOf(fact)?.ref?.members.map(m => `readonly ${str(m.name)}?: ${scalar} | null`) ?? [];
+            const yearly = isYearly(fact);
+            const indexed = yearly || collectionIndexOf(fact)?.ref;
+            const valueType = indexed ? `{ readonly [${yearly ? 'year' : 'member'}: string]: ${scalar} | null }` : members.length > 0
                 ? `${scalar} | { ${[...members, `readonly ${str('tổng')}?: ${scalar} | null`].join('; ')} }`
                 : scalar;
             const doc = [fact.description, fact.derivation ? `Tính từ: ${sourceText(fact.derivation)} (có thể nhập số liệu báo cáo để đối chiếu)` : undefined]

@@ -2,6 +2,7 @@ import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
 import type { Breakdown, Comparison, FactDecl } from '../generated/ast.js';
 import { isFactDecl, isNameReference } from '../generated/ast.js';
+import { breakdownIndexOf } from './fact-indexes.js';
 
 /** The breakdown of the fact a comparison is about, if it has one. */
 export function breakdownOf(comparison: Comparison): Breakdown | undefined {
@@ -12,7 +13,7 @@ export function breakdownOf(comparison: Comparison): Breakdown | undefined {
             const fact = isNameReference(node) ? node.target.ref : undefined;
             if (isFactDecl(fact) && !seen.has(fact)) {
                 seen.add(fact);
-                const breakdown = fact.breakdown?.ref;
+                const breakdown = breakdownIndexOf(fact)?.ref;
                 if (breakdown) return breakdown;
                 if (fact.derivation) pending.push(fact.derivation);
             }

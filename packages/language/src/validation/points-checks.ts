@@ -3,6 +3,7 @@ import { AstUtils } from 'langium';
 import type { Criterion, Deduction, FactDecl, Indicator, PreviousYear, UnitQuantified, YearQuantified } from '../generated/ast.js';
 import { isFactDecl, isNameReference, isUnitQuantified, isYearQuantified } from '../generated/ast.js';
 import { IssueCodes } from './issue-codes.js';
+import { collectionIndexOf, isYearly } from '../typing/fact-indexes.js';
 
 /** An indicator's points and deductions: one maximum, deductions only with it, and each deduction's unit in the rule. */
 export function indicatorPointsMustBeCoherent(indicator: Indicator, accept: ValidationAcceptor): void {
@@ -95,19 +96,20 @@ export function unitQuantifierMustBeSensible(quantifier: UnitQuantified, accept:
     }
 }
 
-/** A fact given per member of a collection means nothing outside `mọi …`/`ít nhất … { }` over that collection. */
+/** A fact's values are given one way: per year, per member of a collection, or per part of a breakdown. */
 export function memberFactsOnlyInsideTheirQuantifier(fact: FactDecl, accept: ValidationAcceptor): void {
-    const indexes = [fact.byYear, fact.collection !== undefined, fact.breakdown !== undefined].filter(Boolean).length;
-    if (indexes > 1) {
+    if (fact.indexes.length > 1) {
         accept('error', 'Một dữ kiện chỉ theo một cách: «từng năm», «từng <danh sách>» hoặc «phân theo …».', { node: fact, property: 'name', code: IssueCodes.FactIndex });
     }
 }
 
+/** A fact given per member of a collection means nothing outside `mọi …`/`ít nhất … { }` over that collection. */
 export function memberFactReferenceMustBeInside(reference: AstNode, accept: ValidationAcceptor): void {
     if (!isNameReference(reference)) return;
     const target = reference.target.ref;
-    if (!isFactDecl(target) || !target.collection?.ref) return;
-    const name = target.collection.ref.name;
+    const collection = isFactDecl(target) ? collectionIndexOf(target)?.ref : undefined;
+    if (!isFactDecl(target) || !collection) return;
+    const name = collection.name;
     let current: AstNode | undefined = reference.$container;
     while (current) {
         if (isUnitQuantified(current) && current.collection?.ref?.name === name) return;
@@ -118,7 +120,7 @@ export function memberFactReferenceMustBeInside(reference: AstNode, accept: Vali
 
 export function previousYearNeedsYearlyFact(expression: PreviousYear, accept: ValidationAcceptor): void {
     const target = expression.value?.target.ref;
-    if (isFactDecl(target) && !target.byYear) {
+    if (isFactDecl(target) && !isYearly(target)) {
         accept('error', `«giá trị năm trước của» chỉ dùng với dữ kiện «từng năm»; «${target.name}» không theo năm.`, { node: expression, code: IssueCodes.FactIndex });
     }
 }

@@ -11,6 +11,7 @@ import {
 } from '../../generated/ast.js';
 import type { NtmTypeComputer } from '../../typing/type-computer.js';
 import { typeToString } from '../../typing/ntm-types.js';
+import { breakdownIndexOf, collectionIndexOf, isYearly } from '../../typing/fact-indexes.js';
 import { code, escapeMarkdown, quote, sourceOf } from './markdown.js';
 import { versionLines } from './version-lines.js';
 
@@ -137,9 +138,11 @@ function factHover(fact: FactDecl, types: NtmTypeComputer, readersOf: (pack: Pac
     const type = types.typeOfFact(fact);
     const lines = [`**Dữ kiện «${escapeMarkdown(fact.name)}»**`, '', `Kiểu: ${escapeMarkdown(typeToString(type))}`];
     if (fact.derivation) lines.push(`Tính từ: ${code(sourceOf(fact.derivation))}`);
-    if (fact.breakdown?.ref) lines.push(`Phân theo: ${escapeMarkdown(fact.breakdown.ref.name)} (${fact.breakdown.ref.members.map(m => escapeMarkdown(m.name)).join(', ')})`);
-    if (fact.byYear) lines.push('Giá trị theo từng năm: tệp xã ghi `{ "2022": …, "2023": … }`.');
-    if (fact.collection?.ref) lines.push(`Giá trị theo từng ${escapeMarkdown(fact.collection.ref.name)}: tệp xã ghi theo tên trong «danh sách».`);
+    const breakdown = breakdownIndexOf(fact)?.ref;
+    const collection = collectionIndexOf(fact)?.ref;
+    if (breakdown) lines.push(`Phân theo: ${escapeMarkdown(breakdown.name)} (${breakdown.members.map(m => escapeMarkdown(m.name)).join(', ')})`);
+    if (isYearly(fact)) lines.push('Giá trị theo từng năm: tệp xã ghi `{ "2022": …, "2023": … }`.');
+    if (collection) lines.push(`Giá trị theo từng ${escapeMarkdown(collection.name)}: tệp xã ghi theo tên trong «danh sách».`);
     if (fact.description) lines.push('', quote(fact.description));
     const pack = AstUtils.getContainerOfType(fact, isPack);
     const users = pack ? indicatorsReading(fact, readersOf(pack)) : [];
