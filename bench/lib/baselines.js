@@ -17,8 +17,13 @@ function indicatorsOf(pack) {
     return pack.members.filter(ast.isCriterion).flatMap(c => c.indicators.map(i => ({ criterion: String(c.label), indicator: i })));
 }
 
+/** The breakdown a fact is given by (`, phân theo …`), the first of its indexes of that kind. */
+function breakdownOfFact(fact) {
+    return fact.indexes.find(ast.isBreakdownIndex)?.breakdown?.ref;
+}
+
 function breakdownMembers(fact) {
-    return fact.breakdown?.ref?.members.map(m => m.name);
+    return breakdownOfFact(fact)?.members.map(m => m.name);
 }
 
 /** The facts a comparison's left side reads, through derived facts; the first breakdown found. */
@@ -33,7 +38,8 @@ function breakdownOfExpression(expression) {
             if (ast.isNameReference(n) && ast.isFactDecl(n.target.ref) && !seen.has(n.target.ref)) {
                 const fact = n.target.ref;
                 seen.add(fact);
-                if (fact.breakdown?.ref) return fact.breakdown.ref;
+                const breakdown = breakdownOfFact(fact);
+                if (breakdown) return breakdown;
                 if (fact.derivation) pending.push(fact.derivation);
             }
             for (const key of ['left', 'right', 'expression', 'numerator', 'denominator']) {

@@ -58,6 +58,15 @@ describe('completion', () => {
         expect(apply(text, item!).endsWith('\n  chỉ tiêu')).toBe(true);
     });
 
+    it('offers what follows a phrase keyword written with extra blanks or in NFD, as after one written plainly', async () => {
+        const plain = `${FACTS}tiêu chí 17 "Môi trường"\n  chỉ tiêu 17.3 "Rác" tỷ lệ hộ nghèo <= 5% và `;
+        const expected = labels((await complete(plain)).list);
+        expect(expected).toEqual(expect.arrayContaining(['tỷ lệ hộ nghèo', 'không', 'tất cả', 'ít nhất']));
+        for (const written of [plain.replace('chỉ tiêu 17.3', 'chỉ \t tiêu 17.3'), plain.normalize('NFD')]) {
+            expect(labels((await complete(written)).list).map(l => l.normalize('NFC'))).toEqual(expected);
+        }
+    });
+
     it('offers units after a number, the workspace\'s own first', async () => {
         const { list } = await complete(`${FACTS}tiêu chí 2 "Giao thông"\n  chỉ tiêu 2.1 "Đường"\n    chiều dài đường xã >= 5 |`);
         expect(labels(list)).toEqual(expect.arrayContaining(['km', '%', 'hộ', 'triệu đồng/người/năm']));
