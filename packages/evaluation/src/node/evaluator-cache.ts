@@ -69,18 +69,23 @@ export function compilerFingerprint(): string | undefined {
     try {
         const own = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
         if ((JSON.parse(readFileSync(path.join(own, 'package.json'), 'utf8')) as { name?: string }).name !== '@ntm/evaluation') return undefined;
-        const hash = createHash('sha256').update(`ntm-compiled-pack ${FORMAT}\n`);
         const language = packageFolder(own, '@ntm/language');
-        for (const folder of [packageFolder(own, '@ntm/runtime'), language, own]) {
-            hash.update(readFileSync(path.join(folder, 'package.json')));
-            for (const file of javascriptFiles(path.join(folder, 'out'))) hash.update(`\0${path.relative(folder, file)}\0`).update(readFileSync(file));
-        }
-        hash.update(readFileSync(path.join(packageFolder(language, 'langium'), 'package.json')));
-        fingerprint = hash.digest('hex');
+        fingerprint = fingerprintOf([packageFolder(own, '@ntm/runtime'), language, own], [path.join(packageFolder(language, 'langium'), 'package.json')]);
     } catch {
         fingerprint = null;
     }
     return fingerprint ?? undefined;
+}
+
+/** A hash of packages' `package.json` and every JavaScript file under their `out/`, and of other files. */
+export function fingerprintOf(packages: readonly string[], files: readonly string[] = []): string {
+    const hash = createHash('sha256').update(`ntm-compiled-pack ${FORMAT}\n`);
+    for (const folder of packages) {
+        hash.update(readFileSync(path.join(folder, 'package.json')));
+        for (const file of javascriptFiles(path.join(folder, 'out'))) hash.update(`\0${path.relative(folder, file)}\0`).update(readFileSync(file));
+    }
+    for (const file of files) hash.update('\0').update(readFileSync(file));
+    return hash.digest('hex');
 }
 
 /** The folder of a package as Node would find it from `from` (a package folder). */
@@ -114,9 +119,8 @@ function entryFile(directory: string, compiler: string, file: string, roots: rea
 }
 
 /** The pack compiled earlier from the same texts by the same compiler, or undefined. Never throws. */
-export async function readCachedPack(file: string, roots: readonly string[]): Promise<PackBuild | undefined> {
+export async function readCachedPack(file: string, roots: readonly string[], compiler = compilerFingerprint()): Promise<PackBuild | undefined> {
     const directory = cacheDirectory();
-    const compiler = compilerFingerprint();
     if (!directory || !compiler) return undefined;
     try {
         const text = await fs.readFile(file, 'utf8');
@@ -139,9 +143,8 @@ export async function readCachedPack(file: string, roots: readonly string[]): Pr
  * a reader never sees half an entry and concurrent writers cannot mix theirs. A cache that cannot be
  * written is no error: the pack is compiled again next time.
  */
-export async function writeCachedPack(compiled: CompiledPack, roots: readonly string[]): Promise<void> {
+export async function writeCachedPack(compiled: CompiledPack, roots: readonly string[], compiler = compilerFingerprint()): Promise<void> {
     const directory = cacheDirectory();
-    const compiler = compilerFingerprint();
     const main = compiled.inputs?.[0];
     if (!directory || !compiler || !main || compiled.javascript === undefined || !compiled.fileName || !compiled.locationData) return;
     const entry: Entry = {
