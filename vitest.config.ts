@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +10,9 @@ export default defineConfig({
         testTimeout: 60_000,
         hookTimeout: 60_000,
         pool: 'forks',
+        // Compiled packs are cached on disk by content (evaluation's evaluator-cache.ts): tests, and the `ntm`
+        // processes they start, keep theirs in the temp folder rather than the user's cache.
+        env: { NTM_CACHE_DIR: path.join(tmpdir(), 'ntm-test-cache') },
         reporters: ['default', './vitest.summary-reporter.ts']
     }
 });

@@ -39,7 +39,7 @@ const services = createNtmCoreServices().Ntm;
 const text = packFile ? readFileSync(path.resolve(packFile), 'utf8') : syntheticPack(1);
 const loaded = await loadPackText(services, text, 'file:///bench/profile.ntm');
 if (loaded.hasErrors) throw new Error('the pack has errors');
-const evaluator = await loadEvaluator({ typescript: services.generation.TsGenerator.generate(loaded.pack).text });
+const evaluator = await loadEvaluator({ javascript: services.generation.TsGenerator.generate(loaded.pack).javascript });
 const generate = factGenerator(evaluator.FACT_SPECS, factHints(loaded.pack, services), 1);
 const communes = Array.from({ length: count }, generate);
 const options = { ngàyĐánhGiá: evaluator.PACK.validFrom };

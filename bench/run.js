@@ -22,10 +22,11 @@ if (typeof global.gc !== 'function') {
 }
 
 const { createNtmCoreServices, loadPackText } = await import('@ntm/language');
-const { toJavaScript, loadEvaluator, readCommuneFile } = await import('@ntm/evaluation/node');
+const { loadEvaluator, linkRuntime, readCommuneFile } = await import('@ntm/evaluation/node');
 const { emitBaseline, factHints, rulesDocument } = await import('./lib/baselines.js');
 const { factGenerator, syntheticPack } = await import('./lib/synthetic.js');
 const { compare, retainedBytesPerItem, timeOnce, consumed } = await import('./lib/measure.js');
+const { BEFORE_BYTES, cliCpu, moduleSizes } = await import('./lib/startup.js');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -56,7 +57,8 @@ async function compileText(services, text, uri) {
         const errors = loaded.diagnostics.filter(d => d.severity === 1).map(d => `${d.range.start.line + 1}: ${d.message}`);
         return { loaded, errors };
     }
-    return { loaded, typescript: services.generation.TsGenerator.generate(loaded.pack).text };
+    const generated = services.generation.TsGenerator.generate(loaded.pack);
+    return { loaded, typescript: generated.text, javascript: generated.javascript };
 }
 
 async function importSource(source) {
@@ -89,7 +91,7 @@ async function choosePack() {
             }
             return {
                 file, text, services, compiled, baselines,
-                evaluator: await loadEvaluator({ typescript: compiled.typescript }),
+                evaluator: await loadEvaluator({ javascript: compiled.javascript }),
                 hints: factHints(compiled.loaded.pack, services),
                 rules: rulesDocument(compiled.loaded.pack)
             };
@@ -108,7 +110,7 @@ async function chooseCommune(subject, synthetic) {
         if (commune.data) {
             // The evaluator reads the file's facts as written (units, breakdowns, ranges) and checks them itself.
             const facts = commune.data['dữ kiện'] ?? {};
-            return { name: path.relative(ROOT, file), facts, date: commune.data['ngày đánh giá'] };
+            return { name: path.relative(ROOT, file), file, facts, date: commune.data['ngày đánh giá'] };
         }
         notes.push(`${path.relative(ROOT, file)} could not be read: using a synthetic commune.`);
     } else if (file) {
@@ -233,7 +235,7 @@ async function main() {
     const rulesJson = JSON.stringify(subject.rules, undefined, 2);
     const compileSide = (text, uri) => {
         const services = freshServices();
-        return { fn: () => compileText(services, text, uri), consume: c => c.typescript?.length ?? 0, async: true };
+        return { fn: () => compileText(services, text, uri), consume: c => c.javascript?.length ?? 0, async: true };
     };
     const parseSide = { fn: () => JSON.parse(rulesJson), consume: r => r.length };
     const compileVsParse = await compare(compileSide(subject.text, 'file:///bench/pack.ntm'), parseSide, TIMING);
@@ -263,17 +265,15 @@ async function main() {
     const parseValidateMs = await timeOnce(() => loadPackText(big, sizes[100].text, 'file:///bench/split.ntm'), 3);
     const bigLoaded = await loadPackText(big, sizes[100].text, 'file:///bench/split.ntm');
     const generateMs = await timeOnce(() => big.generation.TsGenerator.generate(bigLoaded.pack), 3);
-    const transpileMs = await timeOnce(() => toJavaScript(subject.compiled.typescript), 3);
-    const javascript = toJavaScript(subject.compiled.typescript);
+    // The generator writes the JavaScript itself: loading a pack is an import(), no compiler in between.
+    const javascript = linkRuntime(subject.compiled.javascript);
     const importMs = await timeOnce((i) => importSource(`${javascript}\n// ${i}\n`), 5);
     record('compile.largeParseValidateMs', parseValidateMs, { info: true, lines: sizes[100].lines });
     record('compile.largeGenerateMs', generateMs, { info: true });
-    record('load.transpileMs', transpileMs, { info: true });
     record('load.importMs', importMs, { info: true });
     addRow('3 compile', '1000 indicators: parse + link + validate', `${parseValidateMs.toFixed(0)} ms`, '', '—', 'compile.largeParseValidateMs');
-    addRow('3 compile', '1000 indicators: generate TypeScript', `${generateMs.toFixed(0)} ms`, '', '—', 'compile.largeGenerateMs');
-    addRow('3 load', `${path.basename(subject.file)}: TypeScript → JS (CLI)`, `${transpileMs.toFixed(1)} ms`, '', '—', 'load.transpileMs');
-    addRow('3 load', `${path.basename(subject.file)}: import() of the JS module`, `${importMs.toFixed(1)} ms`, '', '—', 'load.importMs');
+    addRow('3 compile', '1000 indicators: generate TypeScript, JavaScript and .d.ts', `${generateMs.toFixed(0)} ms`, '', '—', 'compile.largeGenerateMs');
+    addRow('3 load', `${path.basename(subject.file)}: import() of the generated JS module`, `${importMs.toFixed(1)} ms`, '', '—', 'load.importMs');
 
     // (4) Serialising one result.
     log('(4) JSON.stringify of a result…');
@@ -290,6 +290,23 @@ async function main() {
     addRow('4 stringify', `result (${fmtBytes(bytes.result)}) / float result (${fmtBytes(bytes.float)})`, fmtNs(stringifyVsFloat.subjectNs), fmtNs(stringifyVsFloat.baselineNs), fmtRatio(stringifyVsFloat.ratio), 'stringify.ratioVsFloatResult');
     addRow('4 stringify', `result / explained float result (${fmtBytes(bytes.explained)})`, fmtNs(stringifyVsExplained.subjectNs), fmtNs(stringifyVsExplained.baselineNs), fmtRatio(stringifyVsExplained.ratio), 'stringify.ratioVsExplainedResult');
     addRow('4 stringify', 'stringify / evaluate, one commune', fmtNs(stringifyVsFloat.subjectNs), fmtNs(vsFloat.subjectNs), fmtRatio(metrics['stringify.overEvaluate'].value), 'stringify.overEvaluate');
+
+    // (5) What an app pays to adopt the pack: module size, and `ntm eval` with the pack cached.
+    log('(5) module size and ntm eval start-up…');
+    const built = moduleSizes(ROOT, subject.file);
+    record('size.bundledBytes', built.bundled.bytes, { info: true, gzip: built.bundled.gzip, plain: built.plain, typescript: built.typescript });
+    record('size.bundledOverBefore', built.bundled.bytes / BEFORE_BYTES, { beforeBytes: BEFORE_BYTES });
+    addRow('5 module', `${path.basename(subject.file)} --bundle, one self-contained unminified .js / 329 KB before`, fmtBytes(built.bundled.bytes), fmtBytes(BEFORE_BYTES), fmtRatio(built.bundled.bytes / BEFORE_BYTES), 'size.bundledOverBefore');
+    addRow('5 module', 'the same, gzip -9', fmtBytes(built.bundled.gzip), '', '—', 'size.bundledBytes');
+    addRow('5 module', `plain .js (imports @ntm/runtime) | .ts (--ts)`, fmtBytes(built.plain.bytes), fmtBytes(built.typescript.bytes), '—', 'size.bundledBytes');
+    if (commune.file) {
+        const cpu = cliCpu(ROOT, subject.file, commune.file, QUICK ? 5 : 11);
+        record('cli.evalCachedOverNodeCpu', cpu.ratio, { cachedMs: cpu.cachedMs, nodeMs: cpu.nodeMs, compilingMs: cpu.compilingMs, min: cpu.min, max: cpu.max });
+        addRow('5 start-up', 'ntm eval, pack in the cache / node -e 0 (CPU)', `${cpu.cachedMs.toFixed(0)} ms`, `${cpu.nodeMs.toFixed(0)} ms`, `${fmtRatio(cpu.ratio)} (${fmtRatio(cpu.min)}–${fmtRatio(cpu.max)})`, 'cli.evalCachedOverNodeCpu');
+        addRow('5 start-up', 'ntm eval, first run (compiles and caches the pack; CPU)', `${cpu.compilingMs.toFixed(0)} ms`, `${cpu.nodeMs.toFixed(0)} ms`, fmtRatio(cpu.compilingMs / cpu.nodeMs), 'cli.evalCachedOverNodeCpu');
+    } else {
+        notes.push('No commune file: ntm eval start-up not measured.');
+    }
 
     // Targets, table, results file.
     const targets = JSON.parse(readFileSync(path.join(ROOT, 'bench/targets.json'), 'utf8')).targets;

@@ -36,7 +36,7 @@ const manifest = (name: string) => JSON.parse(readFileSync(path.join(PACKAGES, n
 
 describe('package seams', () => {
     it('finds the packages', () => {
-        expect(packages).toEqual(expect.arrayContaining(['language', 'evaluation', 'language-server', 'cli', 'vscode-extension']));
+        expect(packages).toEqual(expect.arrayContaining(['runtime', 'language', 'evaluation', 'language-server', 'cli', 'vscode-extension']));
     });
 
     it.each(packages)('%s reaches other packages only by name, never by a relative path', (name) => {
@@ -71,6 +71,14 @@ describe('package seams', () => {
         const offenders = [...core, ...language].flatMap(file => specifiers(readFileSync(file, 'utf8'))
             .filter(s => s.startsWith('node:') || s === 'langium/node' || s === 'typescript' || s.startsWith('vscode-languageserver/node'))
             .map(s => `${path.relative(ROOT, file)} → ${s}`));
+        expect(offenders).toEqual([]);
+    });
+
+    it('keeps the runtime dependency-free and browser-safe: it imports nothing but its own files', () => {
+        expect(manifest('runtime').dependencies ?? {}).toEqual({});
+        const files = filesUnder(path.join(PACKAGES, 'runtime/src'), ['.ts']);
+        expect(files.length).toBeGreaterThan(10);
+        const offenders = files.flatMap(file => specifiers(readFileSync(file, 'utf8')).filter(s => !s.startsWith('./')).map(s => `${path.relative(ROOT, file)} → ${s}`));
         expect(offenders).toEqual([]);
     });
 

@@ -4,7 +4,8 @@ import * as esbuild from 'esbuild';
 
 /**
  * The language server's entries: `out/language/main.cjs` is what the client starts with `--stdio`; it runs
- * sample communes in `out/language/sample-worker.cjs`, beside it.
+ * sample communes in `out/language/sample-worker.cjs`, beside it, which loads evaluators that import
+ * `out/language/ntm-runtime.mjs`.
  */
 const SERVER = { 'language/main': 'src/language/main.ts', 'language/sample-worker': 'src/language/sample-worker.ts' };
 
@@ -24,6 +25,21 @@ await esbuild.build({
     // jsonc-parser's UMD build hides its modules from the bundler; take its ESM build.
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     sourcemap: !minify,
+    minify,
+    logLevel: 'warning'
+});
+
+// The runtime that generated evaluators import, as one ES module beside the worker: a test run loads each
+// pack's module from a `data:` URL, which imports it from there (evaluation's `runtimeUrl`).
+await esbuild.build({
+    entryPoints: { 'language/ntm-runtime': '@ntm/runtime' },
+    outdir: 'out',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'node20',
+    charset: 'utf8',
     minify,
     logLevel: 'warning'
 });

@@ -1,5 +1,6 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { buildCommand } from './commands/build.js';
+import type { BuildOptions } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { templateCommand } from './commands/template.js';
@@ -18,11 +19,13 @@ program.command('check').description('Kiểm tra bộ tiêu chí: lỗi và cả
     .argument('[paths...]', 'tệp .ntm hoặc thư mục')
     .action(async (paths: string[]) => { process.exitCode = await checkCommand(paths); });
 
-program.command('build').description('Sinh mô-đun TypeScript đánh giá bộ tiêu chí.')
+program.command('build').description('Sinh mô-đun JavaScript (kèm .d.ts) đánh giá bộ tiêu chí.')
     .argument('<pack>', 'tệp .ntm')
     .requiredOption('-o, --output <dir>', 'thư mục ghi kết quả')
-    .option('--js', 'ghi .js và .d.ts thay cho .ts')
-    .action(async (pack: string, options: { output: string; js?: boolean }) => { process.exitCode = await buildCommand(pack, options); });
+    .option('--ts', 'ghi mô-đun TypeScript .ts thay cho .js và .d.ts')
+    .option('--bundle', 'ghi một tệp .js tự chứa (gộp phần chạy @ntm/runtime cần dùng), không import gì')
+    .addOption(new Option('--js').hideHelp()) // the default now; still accepted
+    .action(async (pack: string, options: BuildOptions) => { process.exitCode = await buildCommand(pack, options); });
 
 program.command('eval').description('Đánh giá một xã: bảng kết quả tiếng Việt, hoặc JSON với --json.')
     .argument('<pack-or-commune>', 'tệp .ntm (hoặc tệp xã .json nếu tệp xã ghi «bộ tiêu chí»)')

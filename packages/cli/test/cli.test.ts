@@ -1,8 +1,7 @@
 
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ntm, resources, root, tempDir } from './helpers/run-ntm.js';
 
@@ -55,44 +54,6 @@ describe('ntm check', () => {
         const out = await ntm('check', path.join(resources, 'khong-co.ntm'));
         expect(out.code).toBe(2);
         expect(out.stderr).toContain('Không đọc được tệp');
-    });
-});
-
-describe('ntm build', () => {
-    it('writes a TypeScript module that compiles under --strict on its own and imports nothing', async () => {
-        const dir = tempDir();
-        const out = await ntm('build', path.join(root, 'rulesets/ha-nam/ntm-nang-cao.ntm'), '-o', dir);
-        expect(out.code, out.stderr).toBe(0);
-        const files = readdirSync(dir);
-        expect(files).toEqual(['ha-nam-ntm-nang-cao.ts']);
-        const file = path.join(dir, files[0]!);
-        const text = readFileSync(file, 'utf8');
-        expect(text).not.toMatch(/^\s*import\s/m);
-        expect(text).not.toMatch(/\brequire\(/);
-        const program = ts.createProgram([file], {
-            strict: true, noUncheckedIndexedAccess: true, noEmit: true, target: ts.ScriptTarget.ES2022,
-            module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, types: []
-        });
-        const diagnostics = ts.getPreEmitDiagnostics(program).map(d => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-        expect(diagnostics).toEqual([]);
-    });
-
-    it('writes .js and .d.ts with --js', async () => {
-        const dir = tempDir();
-        const out = await ntm('build', path.join(resources, 'mini.ntm'), '-o', dir, '--js');
-        expect(out.code, out.stderr).toBe(0);
-        expect(readdirSync(dir).sort()).toEqual(['thu-cli.d.ts', 'thu-cli.js']);
-        expect(readFileSync(path.join(dir, 'thu-cli.d.ts'), 'utf8')).toContain('export declare function evaluate(facts: Facts, options: EvaluateOptions): EvaluationResult;');
-        const module = await import(path.join(dir, 'thu-cli.js'));
-        const result = module.evaluate({ 'rác thải': 98 }, { ngàyĐánhGiá: '2024-01-01' });
-        expect(result.indicators.find((i: { label: string }) => i.label === '17.3').verdict).toBe('đạt');
-    });
-
-    it('writes nothing when the pack has errors', async () => {
-        const dir = tempDir();
-        const out = await ntm('build', path.join(resources, 'unit-mismatch.ntm'), '-o', dir);
-        expect(out.code).toBe(1);
-        expect(readdirSync(dir)).toEqual([]);
     });
 });
 

@@ -63,7 +63,7 @@ describe('numbers beyond 15 digits', () => {
 
     it('a built module refuses them through its API with NtmInputError, never a RangeError, and gives no verdicts', async () => {
         const dir = tempDir();
-        expect((await ntm('build', path.join(resources, 'mini.ntm'), '-o', dir, '--js')).code).toBe(0);
+        expect((await ntm('build', path.join(resources, 'mini.ntm'), '-o', dir, '--bundle')).code).toBe(0);
         const module = await import(path.join(dir, 'thu-cli.js'));
         // biome-ignore lint/correctness/noPrecisionLoss: a number a double cannot hold is the input under test
         for (const value of [digits400, '2751.00000000000000001', 9007199254740993]) {

@@ -61,16 +61,16 @@ describe('ntm build writes safely', () => {
 
     it('names a folder standing where the module should go, and leaves no temporary file', async () => {
         const dir = tempDir();
-        mkdirSync(path.join(dir, 'thu-cli.ts'));
+        mkdirSync(path.join(dir, 'thu-cli.js'));
         const out = await ntm('build', path.join(resources, 'mini.ntm'), '-o', dir);
         expect(out.code).toBe(1);
-        expect(out.stderr).toMatch(/«.*thu-cli\.ts» là một thư mục: không ghi đè được bằng tệp\./u);
-        expect(readdirSync(dir)).toEqual(['thu-cli.ts']);
+        expect(out.stderr).toMatch(/«.*thu-cli\.js» là một thư mục: không ghi đè được bằng tệp\./u);
+        expect(readdirSync(dir)).toEqual(['thu-cli.js']);
     });
 
     it('leaves only the written files behind (the temporary files are renamed into place)', async () => {
         const dir = tempDir();
-        const out = await ntm('build', path.join(resources, 'mini.ntm'), '-o', dir, '--js');
+        const out = await ntm('build', path.join(resources, 'mini.ntm'), '-o', dir);
         expect(out.code).toBe(0);
         expect(readdirSync(dir).sort()).toEqual(['thu-cli.d.ts', 'thu-cli.js']);
         expect(existsSync(path.join(dir, `thu-cli.js.${process.pid}.tmp`))).toBe(false);

@@ -9,14 +9,14 @@ export type { EffectiveCriterion, EffectiveIndicator, EffectivePack, IndicatorVe
 export { MAX_SOURCE_CHARACTERS } from './parser/ntm-lexer.js';
 export { languageKeywords } from './parser/phrase-keywords.js';
 export * from './workspace/pack-loader.js';
-export type * from './generation/runtime/result-types.js';
-export type { FactSpec, FactKind } from './generation/runtime/fact-input.js';
 export { moduleFileName } from './generation/ts-generator.js';
 export { sourceText } from './generation/generator-helpers.js';
-// Shared notions, one implementation each (the runtime's, so generated modules agree with every tool).
-export { closestNames, didYouMean, editDistance, foldDiacritics, groupThousands, normalizeName, normalizeUnit, shortText } from './generation/runtime/names.js';
-export { MAX_NUMBER_DIGITS, numberDigits, readDecimal, tooManyDigitsMessage } from './generation/runtime/number-text.js';
-export type { DecimalNumber } from './generation/runtime/number-text.js';
-export { parseDate } from './generation/runtime/dates.js';
-export { COMMUNE_GROUPS, REGION_CODES, REGIONS, groupCode, regionCode, unknownGroupMessage, unknownRegionMessage } from './generation/runtime/places.js';
-export { FLAG_LABELS, RESULT_FORMAT_VERSION, RULE_SOURCE_LABELS, SCORE_BASIS_LABELS, SEVERITY_LABELS } from './generation/runtime/result-types.js';
+// Shared notions, one implementation each: @ntm/runtime's, so generated modules agree with every tool.
+// Re-exported for the language's users; new code imports them from @ntm/runtime.
+export type * from '@ntm/runtime';
+export {
+    closestNames, didYouMean, editDistance, foldDiacritics, groupThousands, normalizeName, normalizeUnit, shortText,
+    MAX_NUMBER_DIGITS, numberDigits, readDecimal, tooManyDigitsMessage, parseDate,
+    COMMUNE_GROUPS, REGION_CODES, REGIONS, groupCode, regionCode, unknownGroupMessage, unknownRegionMessage,
+    FLAG_LABELS, RESULT_FORMAT_VERSION, RULE_SOURCE_LABELS, SCORE_BASIS_LABELS, SEVERITY_LABELS
+} from '@ntm/runtime';

@@ -68,6 +68,7 @@ describe('activating the bundled extension', () => {
         activated = installExtension('healthy', fake.module, dir => {
             copyFileSync(path.join(extensionDir, 'out/language/main.cjs'), path.join(dir, 'main.cjs'));
             copyFileSync(path.join(extensionDir, 'out/language/sample-worker.cjs'), path.join(dir, 'sample-worker.cjs'));
+            copyFileSync(path.join(extensionDir, 'out/language/ntm-runtime.mjs'), path.join(dir, 'ntm-runtime.mjs'));
         });
         ctx = context(activated.root);
         activated.extension.activate(ctx);

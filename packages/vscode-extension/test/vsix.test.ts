@@ -70,6 +70,7 @@ describe('the .vsix', () => {
             'extension/language-configuration.json',
             'extension/out/extension/main.cjs',
             'extension/out/language/main.cjs',
+            'extension/out/language/ntm-runtime.mjs',
             'extension/out/language/sample-worker.cjs',
             'extension/package.json',
             'extension/readme.md',
@@ -112,7 +113,7 @@ describe('the .vsix', () => {
     });
 
     it('has bundles that need no node_modules: every require is a Node built-in or vscode', () => {
-        for (const bundle of ['out/extension/main.cjs', 'out/language/main.cjs', 'out/language/sample-worker.cjs']) {
+        for (const bundle of ['out/extension/main.cjs', 'out/language/main.cjs', 'out/language/sample-worker.cjs', 'out/language/ntm-runtime.mjs']) {
             const text = readFileSync(shipped(bundle), 'utf8');
             const required = [...text.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map(m => m[1]!);
             const foreign = required.filter(name => name !== 'vscode' && !isBuiltin(name) && !NEVER_LOADED.some(p => p.test(name)));

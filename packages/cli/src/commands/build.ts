@@ -1,28 +1,44 @@
 import * as path from 'node:path';
-import { OutputError, compilePackFile, declarationsOf, relativeToCwd, toJavaScript, writeFilesAtomically } from '@ntm/evaluation/node';
+import { OutputError, compilePackFile, relativeToCwd, writeFilesAtomically } from '@ntm/evaluation/node';
 import { showIssue } from '../report/issues.js';
 import { ExitCode } from '../util/exit-codes.js';
 import { complain, say } from '../report/terminal.js';
+import { bundleModule } from './bundle-module.js';
 
-/** `ntm build <pack> -o <dir>`: writes the evaluator module, all files or none. */
-export async function buildCommand(packFile: string, options: { output: string; js?: boolean }): Promise<number> {
+export interface BuildOptions {
+    readonly output: string;
+    /** The TypeScript module instead of JavaScript and declarations. */
+    readonly ts?: boolean;
+    /** One self-contained JavaScript file (and its declarations): the runtime it uses inlined. */
+    readonly bundle?: boolean;
+}
+
+/**
+ * `ntm build <pack> -o <dir>`: writes the evaluator module, all files or none. By default `x.js` (which
+ * imports @ntm/runtime) and `x.d.ts`; `--ts` writes `x.ts`; `--bundle` makes `x.js` import nothing.
+ */
+export async function buildCommand(packFile: string, options: BuildOptions): Promise<number> {
     if (options.output.trim() === '') {
         complain('Thiếu thư mục ghi kết quả: «-o» cần một đường dẫn thư mục.');
         return ExitCode.Usage;
     }
+    if (options.ts && options.bundle) {
+        complain('«--ts» và «--bundle» không dùng cùng nhau: bản gộp là JavaScript (kèm .d.ts).');
+        return ExitCode.Usage;
+    }
     const compiled = await compilePackFile(packFile);
     for (const issue of compiled.issues.filter(i => i.severity === 'error')) complain(showIssue(issue));
-    if (!compiled.typescript || !compiled.fileName) {
+    if (compiled.javascript === undefined || !compiled.typescript || !compiled.declarations || !compiled.ownDeclarations || !compiled.fileName) {
         complain(`Không sinh mã: ${relativeToCwd(compiled.file)} có lỗi.`);
         return ExitCode.Failure;
     }
-    const target = path.resolve(options.output, compiled.fileName);
-    const files = options.js
-        ? [
-            { path: target.replace(/\.ts$/, '.js'), text: toJavaScript(compiled.typescript) },
-            { path: target.replace(/\.ts$/, '.d.ts'), text: declarationsOf(compiled.typescript, compiled.fileName) }
-        ]
-        : [{ path: target, text: compiled.typescript }];
+    const target = path.resolve(options.output, compiled.fileName).replace(/\.ts$/, '');
+    const module = options.bundle
+        ? await bundleModule(compiled.javascript, compiled.ownDeclarations)
+        : { javascript: compiled.javascript, declarations: compiled.declarations };
+    const files = options.ts
+        ? [{ path: `${target}.ts`, text: compiled.typescript }]
+        : [{ path: `${target}.js`, text: module.javascript }, { path: `${target}.d.ts`, text: module.declarations }];
     try {
         await writeFilesAtomically(files);
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { EvaluationResult, IndicatorResult } from '@ntm/language';
-import { FLAG_LABELS, SEVERITY_LABELS } from '@ntm/language';
+import { FLAG_LABELS, SEVERITY_LABELS } from '@ntm/runtime'; // not @ntm/language: `ntm eval` of a cached pack loads no compiler
 import type { CommuneData, VerdictCheck } from '@ntm/evaluation';
 import { formatScore } from '@ntm/evaluation';
 import { checkLine } from './check-line.js';

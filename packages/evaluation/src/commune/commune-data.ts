@@ -1,4 +1,4 @@
-import type { Verdict } from '@ntm/language';
+import type { Verdict } from '@ntm/runtime';
 
 /**
  * Why a computed verdict differs from the official one, as a sample commune declares it. Files are written

@@ -1,4 +1,4 @@
-import { COMMUNE_GROUPS, REGION_CODES } from '@ntm/language';
+import { COMMUNE_GROUPS, REGION_CODES } from '@ntm/runtime';
 import { DISCREPANCY_CAUSE_LABELS, VERDICTS } from './commune-data.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { FactSpec } from '@ntm/language';
+import type { FactSpec } from '@ntm/runtime';
 
 const KIND_TEXT: Readonly<Record<FactSpec['kind'], string>> = {
     percent: 'phần trăm', count: 'số đếm (số nguyên ≥ 0)', quantity: 'số', money: 'tiền', boolean: 'có/không (true/false)',

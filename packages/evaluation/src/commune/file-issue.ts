@@ -1,4 +1,4 @@
-import { SEVERITY_LABELS, shortText } from '@ntm/language';
+import { SEVERITY_LABELS, shortText } from '@ntm/runtime';
 
 /** An input's problems are errors or warnings; a pack's diagnostics may also be notes. */
 export type IssueSeverity = 'error' | 'warning' | 'info';

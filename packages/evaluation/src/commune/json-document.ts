@@ -1,6 +1,6 @@
 import type { Node, ParseError } from 'jsonc-parser';
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { shortText } from '@ntm/language';
+import { shortText } from '@ntm/runtime';
 import type { FilePosition } from './file-issue.js';
 
 /** A problem found while reading JSON text, at an offset of the text. */

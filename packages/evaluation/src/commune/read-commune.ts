@@ -1,6 +1,6 @@
 import AjvModule from 'ajv';
 import type { ErrorObject } from 'ajv';
-import { MAX_NUMBER_DIGITS, numberDigits, shortText, tooManyDigitsMessage } from '@ntm/language';
+import { MAX_NUMBER_DIGITS, numberDigits, shortText, tooManyDigitsMessage } from '@ntm/runtime';
 import type { CommuneData } from './commune-data.js';
 import { COMMUNE_SCHEMA } from './commune-schema.js';
 import type { FileIssue, FilePosition } from './file-issue.js';

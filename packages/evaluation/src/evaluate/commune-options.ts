@@ -1,4 +1,4 @@
-import type { EvaluateOptions } from '@ntm/language';
+import type { EvaluateOptions } from '@ntm/runtime';
 import type { CommuneData } from '../commune/commune-data.js';
 
 /** The evaluator's options for a commune file: its date (or the one given), attributes, lists and entered scores. */

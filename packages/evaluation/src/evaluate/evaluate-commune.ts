@@ -1,5 +1,5 @@
-import type { EvaluateOptions, EvaluationResult, InputIssue } from '@ntm/language';
-import { normalizeName, shortText } from '@ntm/language';
+import type { EvaluateOptions, EvaluationResult, InputIssue } from '@ntm/runtime';
+import { normalizeName, shortText } from '@ntm/runtime';
 import type { CommuneFile } from '../commune/read-commune.js';
 import type { FileIssue } from '../commune/file-issue.js';
 import type { PackLocations } from '../packs/pack-locations.js';

@@ -1,4 +1,4 @@
-import type { EvaluateOptions, EvaluationResult, FactSpec, PackInfo } from '@ntm/language';
+import type { EvaluateOptions, EvaluationResult, FactSpec, PackInfo } from '@ntm/runtime';
 
 /** What a generated evaluator module exports. */
 export interface EvaluatorModule {

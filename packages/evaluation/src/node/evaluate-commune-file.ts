@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseDate, shortText } from '@ntm/language';
+import { parseDate, shortText } from '@ntm/runtime';
 import type { CommuneFile } from '../commune/read-commune.js';
 import type { FileIssue } from '../commune/file-issue.js';
 import type { CommuneEvaluation } from '../evaluate/evaluate-commune.js';

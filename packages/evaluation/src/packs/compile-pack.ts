@@ -1,9 +1,8 @@
 import type { LoadedPack, NtmServices } from '@ntm/language';
-import { loadPackFile, loadPackTextWithBases } from '@ntm/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FileIssue } from '../commune/file-issue.js';
-import type { PackLocations } from './pack-locations.js';
-import { locatePack } from './pack-locations.js';
+import type { PackLocationData, PackLocations } from './pack-locations.js';
+import { packLocationData, packLocations } from './pack-locations.js';
 
 /** A pack parsed, checked and (when error-free) generated, with where its parts are written. */
 export interface CompiledPack {
@@ -13,10 +12,19 @@ export interface CompiledPack {
     readonly loaded: LoadedPack;
     /** Every diagnostic of the pack, errors first by position. */
     readonly issues: readonly FileIssue[];
-    /** The generated TypeScript; absent when the pack has errors. */
+    /** The generated module as TypeScript; absent when the pack has errors. */
     readonly typescript?: string;
+    /** The same module as JavaScript, which imports @ntm/runtime: what is loaded and what `ntm build` writes. */
+    readonly javascript?: string;
+    /** The `.d.ts` of the JavaScript module, and the part of it after its import of the runtime's types. */
+    readonly declarations?: string;
+    readonly ownDeclarations?: string;
+    /** The TypeScript module's file name (`ha-nam-ntm-nang-cao.ts`). */
     readonly fileName?: string;
     readonly locations?: PackLocations;
+    readonly locationData?: PackLocationData;
+    /** The texts the module was compiled from: the pack's and every base pack's, by URI. */
+    readonly inputs?: readonly { readonly uri: string; readonly text: string }[];
 }
 
 /**
@@ -25,6 +33,8 @@ export interface CompiledPack {
  * `roots` (URIs) are the folders `dựa trên` may lead into.
  */
 export async function compilePack(services: NtmServices, uri: string, file: string, text?: string, roots?: readonly string[]): Promise<CompiledPack> {
+    // Imported when a pack is compiled, not with this package: an evaluator from the cache needs no compiler.
+    const { loadPackFile, loadPackTextWithBases } = await import('@ntm/language');
     const options = roots ? { roots } : {};
     const loaded = text === undefined ? await loadPackFile(services, uri, options) : await loadPackTextWithBases(services, text, uri, options);
     const issues = loaded.diagnostics.map(d => issueFromDiagnostic(file, d))
@@ -34,7 +44,14 @@ export async function compilePack(services: NtmServices, uri: string, file: stri
     }
     const generator = services.generation.TsGenerator;
     const generated = generator.generate(loaded.pack);
-    return { file, uri, loaded, issues, typescript: generated.text, fileName: generated.fileName, locations: locatePack(generator.compose(loaded.pack)) };
+    const effective = generator.compose(loaded.pack);
+    const locationData = packLocationData(effective);
+    const inputs = [loaded.pack, ...effective.chain.bases].flatMap(pack => pack.$document
+        ? [{ uri: pack.$document.uri.toString(), text: pack.$document.textDocument.getText() }] : []);
+    return {
+        file, uri, loaded, issues, typescript: generated.text, javascript: generated.javascript, declarations: generated.declarations,
+        ownDeclarations: generated.ownDeclarations, fileName: generated.fileName, locations: packLocations(locationData), locationData, inputs
+    };
 }
 
 /** A pack's diagnostic as a file issue (1-based positions). */

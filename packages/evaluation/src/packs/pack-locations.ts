@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
-import { AstUtils } from 'langium';
 import type { EffectivePack, IndicatorVersion } from '@ntm/language';
 import type { SourceLocation } from '../samples/run-protocol.js';
+import { rootOf } from './ast-walk.js';
 
 /**
  * Where a pack's criteria and indicators are written, from its syntax tree: an indicator replaced by a
@@ -15,29 +15,45 @@ export interface PackLocations {
     indicator(label: string, date?: string): SourceLocation | undefined;
 }
 
+/** The same as plain data, which the compiled-pack cache keeps beside the module. */
+export interface PackLocationData {
+    readonly header?: SourceLocation;
+    readonly criteria: Readonly<Record<string, SourceLocation>>;
+    readonly indicators: Readonly<Record<string, readonly { readonly from?: string; readonly location: SourceLocation }[]>>;
+}
+
 export function locatePack(effective: EffectivePack): PackLocations {
-    const criteria = new Map<string, SourceLocation>();
-    const indicators = new Map<string, Array<{ from?: string; location: SourceLocation }>>();
+    return packLocations(packLocationData(effective));
+}
+
+export function packLocationData(effective: EffectivePack): PackLocationData {
+    const criteria: Record<string, SourceLocation> = {};
+    const indicators: Record<string, Array<{ from?: string; location: SourceLocation }>> = {};
     for (const criterion of effective.criteria) {
         const where = locationOf(criterion.criterion);
-        if (where && !criteria.has(criterion.label)) criteria.set(criterion.label, where);
+        if (where && !Object.hasOwn(criteria, criterion.label)) criteria[criterion.label] = where;
         for (const indicator of criterion.indicators) {
-            const versions = indicator.versions.flatMap(version => {
+            indicators[indicator.label] = indicator.versions.flatMap(version => {
                 const location = locationOf(versionNode(version));
-                return location ? [{ from: version.from, location }] : [];
+                return location ? [{ ...(version.from !== undefined ? { from: version.from } : {}), location }] : [];
             });
-            indicators.set(indicator.label, versions);
         }
     }
+    const header = locationOf(effective.pack);
+    return { ...(header ? { header } : {}), criteria, indicators };
+}
+
+export function packLocations(data: PackLocationData): PackLocations {
+    const indicators = (label: string) => Object.hasOwn(data.indicators, label) ? data.indicators[label] ?? [] : [];
     return {
-        header: locationOf(effective.pack),
-        criterion: label => criteria.get(label),
+        ...(data.header ? { header: data.header } : {}),
+        criterion: label => Object.hasOwn(data.criteria, label) ? data.criteria[label] : undefined,
         indicator: (label, date) => {
             let chosen: SourceLocation | undefined;
-            for (const version of indicators.get(label) ?? []) {
+            for (const version of indicators(label)) {
                 if (version.from === undefined || (date !== undefined && version.from <= date)) chosen = version.location;
             }
-            return chosen ?? indicators.get(label)?.[0]?.location;
+            return chosen ?? indicators(label)[0]?.location;
         }
     };
 }
@@ -50,7 +66,7 @@ function versionNode(version: IndicatorVersion): AstNode | undefined {
 function locationOf(node: AstNode | undefined): SourceLocation | undefined {
     const range = node?.$cstNode?.range;
     if (!node || !range) return undefined;
-    const document = AstUtils.findRootNode(node).$document;
+    const document = rootOf(node).$document;
     if (!document) return undefined;
     // Only the first line: a criterion's range spans all its indicators, and editors mark its first line.
     return { uri: document.uri.toString(), range: { start: range.start, end: range.start.line === range.end.line ? range.end : { line: range.start.line, character: Number.MAX_SAFE_INTEGER } } };

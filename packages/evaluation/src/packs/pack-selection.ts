@@ -1,5 +1,5 @@
-import type { PackInfo } from '@ntm/language';
-import { normalizeName } from '@ntm/language';
+import type { PackInfo } from '@ntm/runtime';
+import { normalizeName } from '@ntm/runtime';
 
 /** What a commune asks of a folder of packs: a level, a province, a date. */
 export interface PackRequest {

@@ -1,5 +1,5 @@
-import { AstUtils } from 'langium';
 import type { ast } from '@ntm/language';
+import { allContents, containerOfType } from './ast-walk.js';
 
 /** A threshold a pack declares not verified against the decision, or unknown. */
 export interface UnverifiedThreshold {
@@ -18,15 +18,15 @@ export interface UnverifiedThreshold {
 /** Every threshold declared not yet verified or unknown, so none is ever silently taken as law. */
 export function unverifiedThresholds(pack: ast.Pack): UnverifiedThreshold[] {
     const found: UnverifiedThreshold[] = [];
-    for (const node of AstUtils.streamAllContents(pack)) {
+    for (const node of allContents(pack)) {
         if (node.$type !== 'UnverifiedMark' && node.$type !== 'UnverifiedNote' && node.$type !== 'UnknownValue') continue;
-        const indicator = AstUtils.getContainerOfType(node, (n): n is ast.Indicator => n.$type === 'Indicator');
-        const table = AstUtils.getContainerOfType(node, (n): n is ast.Table => n.$type === 'Table');
-        const row = AstUtils.getContainerOfType(node, (n): n is ast.TableRow => n.$type === 'TableRow');
-        const passMark = AstUtils.getContainerOfType(node, (n): n is ast.PassMark => n.$type === 'PassMark');
-        const packPass = AstUtils.getContainerOfType(node, (n): n is ast.PackPassMark => n.$type === 'PackPassMark');
+        const indicator = containerOfType<ast.Indicator>(node, 'Indicator');
+        const table = containerOfType<ast.Table>(node, 'Table');
+        const row = containerOfType<ast.TableRow>(node, 'TableRow');
+        const passMark = containerOfType<ast.PassMark>(node, 'PassMark');
+        const packPass = containerOfType<ast.PackPassMark>(node, 'PackPassMark');
         const start = node.$cstNode?.range.start;
-        const criterion = passMark ? AstUtils.getContainerOfType(passMark, (n): n is ast.Criterion => n.$type === 'Criterion') : undefined;
+        const criterion = passMark ? containerOfType<ast.Criterion>(passMark, 'Criterion') : undefined;
         const where = indicator ? `chỉ tiêu ${indicator.label}` : criterion ? `điểm đạt tiêu chí ${criterion.label}` : packPass ? 'tổng điểm đạt' : table ? `bảng «${table.name}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}` : 'bộ tiêu chí';
         const position = { line: (start?.line ?? 0) + 1, column: (start?.character ?? 0) + 1 };
         if (node.$type === 'UnknownValue') {

@@ -1,4 +1,4 @@
-import type { CriterionResult, EvaluationResult, IndicatorResult } from '@ntm/language';
+import type { CriterionResult, EvaluationResult, IndicatorResult } from '@ntm/runtime';
 
 export type PlanItemKind = 'fix' | 'fix-unknown-threshold' | 'find-threshold' | 'collect-data';
 

@@ -1,4 +1,4 @@
-import type { EvaluationResult } from '@ntm/language';
+import type { EvaluationResult } from '@ntm/runtime';
 import type { VerdictCheck } from './sample-check.js';
 
 /** What the sample communes of one pack exercise, and where an official verdict contradicts the rules. */

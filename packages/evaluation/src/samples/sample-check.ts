@@ -1,4 +1,4 @@
-import type { EvaluationResult, IndicatorResult, Verdict } from '@ntm/language';
+import type { EvaluationResult, IndicatorResult, Verdict } from '@ntm/runtime';
 import type { CommuneData, KnownDiscrepancy } from '../commune/commune-data.js';
 import type { CheckLevel, CheckStatus } from './check-codes.js';
 import { CHECK_LEVEL_LABELS, statusPasses } from './check-codes.js';

@@ -1,7 +1,7 @@
 import type { Table, TableKey } from '../generated/ast.js';
 import { isGroupKey, isRegionKey, isYearKey } from '../generated/ast.js';
 
-import { COMMUNE_GROUPS, REGIONS as REGION_TABLE, regionCode } from '../generation/runtime/places.js';
+import { COMMUNE_GROUPS, REGIONS as REGION_TABLE, regionCode } from '@ntm/runtime';
 
 export { COMMUNE_GROUPS };
 

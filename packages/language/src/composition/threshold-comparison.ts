@@ -1,7 +1,7 @@
 import type { Comparison, Condition, Expression } from '../generated/ast.js';
 import { isComparison, isGroupedCondition, isQuantityLiteral } from '../generated/ast.js';
 import { sourceText } from '../generation/generator-helpers.js';
-import { normalizeName } from '../generation/runtime/names.js';
+import { normalizeName } from '@ntm/runtime';
 
 type Direction = 'at-least' | 'at-most';
 

@@ -10,19 +10,40 @@ import { unitOf } from '../typing/ntm-types.js';
 import { breakdownOf } from '../typing/breakdowns.js';
 import { isoDate } from '../workspace/levels.js';
 import { sourceText } from './generator-helpers.js';
+import { layoutList } from './code.js';
 
-// Conditions, expressions and literal values of a pack as calls into the embedded runtime.
+// Conditions, expressions and literal values of a pack as calls into @ntm/runtime. Everything emitted here
+// is an expression without types, the same in the TypeScript and the JavaScript output.
 
-/** Every piece of pack text enters generated code through here, as a JSON literal: text never becomes code. */
-export const str = (text: string | undefined): string => text === undefined ? 'undefined' : JSON.stringify(text);
+/**
+ * Every piece of pack text enters generated code through here, as a JSON literal: text never becomes code.
+ * U+2028 and U+2029 are escaped too, so that the literal is one line for every tool that reads it.
+ */
+export const str = (text: string | undefined): string => text === undefined
+    ? 'undefined'
+    : JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+/** `str`, or nothing when there is no text (an optional property left out). */
+export const optionalStr = (text: string | undefined): string | undefined => text === undefined ? undefined : str(text);
 
 export interface EmitContext {
     readonly pack: Pack;
-    readonly factIndex: ReadonlyMap<FactDecl, number>;
-    readonly tableIndex: ReadonlyMap<string, number>;
     readonly types: NtmTypeComputer;
+    /** The function computing a derived fact (`derived_ty_le_nuoc_sach`); the generator emits those asked for. */
+    readonly derivedFunction: (fact: FactDecl) => string;
+    /** The constant of a table by name (a base pack's table may be replaced by name). */
+    readonly tableConstant: (name: string) => string;
     /** The rounding in force for the comparison being emitted (indicator's own, else the pack's). */
     readonly rounding?: Rounding;
+    /** Texts already in the module under a name (the indicator's rule: `INDICATOR_2_1.rule`). */
+    readonly knownTexts?: ReadonlyMap<string, string>;
+    /** Indentation of the line the expression starts on, for laying out long lists. */
+    readonly indent: string;
+}
+
+/** A text of the pack as code: a reference when the module already holds it, else a literal. */
+function text(value: string, context: EmitContext): string {
+    return context.knownTexts?.get(value) ?? str(value);
 }
 
 export function normalizeOp(op: string): string {
@@ -30,14 +51,12 @@ export function normalizeOp(op: string): string {
 }
 
 export function emitPassValue(value: QuantityLiteral | UnknownValue, context: EmitContext): string {
-    return isUnknownValue(value) ? emitUnknown(value, 'điểm') : emitExpression(value, context, 'undefined', 'điểm');
+    return isUnknownValue(value) ? emitUnknown(value, 'điểm') : emitExpression(value, context, undefined, 'điểm');
 }
 
 export function emitTableValue(value: TableValue | undefined, unit: string): string {
-    if (!value) return `({ k: 'missing', names: ['(ô bảng lỗi cú pháp)'], uses: [], unverified: [], inconsistent: [] } as Val)`;
-    if (isNotApplicableValue(value)) {
-        return `({ k: 'na', reason: ${str(value.reason ?? 'không áp dụng theo bảng')}, uses: [], unverified: [], inconsistent: [] } as Val)`;
-    }
+    if (!value) return `missingValue(${str('(ô bảng lỗi cú pháp)')})`;
+    if (isNotApplicableValue(value)) return `notApplicableValue(${str(value.reason ?? 'không áp dụng theo bảng')})`;
     if (isUnknownValue(value)) return emitUnknown(value, unit);
     const note = value.unverified ? `, ${str(value.unverified.note ?? 'không ghi nguồn')}` : '';
     return `lit(${str(decimalText(Number(value.value)))}, ${str(unit)}${note})`;
@@ -45,61 +64,65 @@ export function emitTableValue(value: TableValue | undefined, unit: string): str
 
 export function emitUnknown(value: UnknownValue, contextUnit: string): string {
     const unit = value.bounds.find(b => b.unit !== undefined)?.unit ?? contextUnit;
-    const bounds = value.bounds.map(b => [b.operator.replace('≥', '>=').replace('≤', '<='), decimalText(Number(b.value))]);
-    return `unknownLit(${str(unit)}, ${JSON.stringify(bounds)}, ${str(value.basis)}, ${str(value.note)})`;
+    const bounds = value.bounds.map(b => `[${str(normalizeOp(b.operator))}, ${str(decimalText(Number(b.value)))}]`);
+    return `unknownLit(${str(unit)}, [${bounds.join(', ')}], ${str(value.basis)}, ${str(value.note)})`;
+}
+
+/** Operands of `all`/`any`/`atLeast`, on one line when short, else one per line. */
+function operands(conditions: readonly Condition[], context: EmitContext): string {
+    const inner: EmitContext = { ...context, indent: context.indent + '    ' };
+    return layoutList('[', conditions.map(c => emitCondition(c, inner)), ']', context.indent);
 }
 
 export function emitCondition(condition: Condition, context: EmitContext): string {
     if (isOr(condition) || isAnd(condition)) {
         const combinator = isOr(condition) ? 'any' : 'all';
-        const operands: Condition[] = [];
+        const flat: Condition[] = [];
         const flatten = (c: Condition): void => {
             if ((isOr(condition) && isOr(c)) || (isAnd(condition) && isAnd(c))) {
                 flatten(c.left);
                 flatten(c.right);
             } else {
-                operands.push(c);
+                flat.push(c);
             }
         };
         flatten(condition);
-        return `${combinator}([${operands.map(o => emitCondition(o, context)).join(', ')}])`;
+        return `${combinator}(${operands(flat, context)})`;
     }
     if (isGroupedCondition(condition)) {
         return emitCondition(condition.condition, context);
     }
     if (isPresence(condition)) {
         const fact = condition.fact.ref;
-        const value = fact ? emitFact(fact, context, 'undefined') : 'boolLit(false)';
-        return `presence(${str(sourceText(condition))}, ${value}, ${condition.negated})`;
+        const value = fact ? emitFact(fact, context, undefined) : 'boolLit(false)';
+        return `presence(${text(sourceText(condition), context)}, ${value}, ${condition.negated})`;
     }
     if (isQuantified(condition)) {
-        const items = condition.items.map(i => emitCondition(i, context)).join(', ');
-        if (condition.all) return `all([${items}])`;
-        if (condition.any) return `any([${items}])`;
-        return `atLeast(${Number(condition.atLeast)}, [${items}])`;
+        if (condition.all) return `all(${operands(condition.items, context)})`;
+        if (condition.any) return `any(${operands(condition.items, context)})`;
+        return `atLeast(${Number(condition.atLeast)}, ${operands(condition.items, context)})`;
     }
     if (isComparison(condition)) {
         return emitComparison(condition, context);
     }
     if (isYearQuantified(condition)) {
-        const items = `all([${condition.items.map(i => emitCondition(i, context)).join(', ')}])`;
         const atLeast = condition.every ? 'undefined' : String(Number(condition.atLeast));
-        return `yearWindow(t, ${atLeast}, ${Number(condition.window)}, ${condition.beforeAssessment}, (t) => ${items})`;
+        return `yearWindow(t, ${atLeast}, ${Number(condition.window)}, ${condition.beforeAssessment}, (t) => all(${operands(condition.items, context)}))`;
     }
     if (isUnitQuantified(condition)) {
-        const items = `all([${condition.items.map(i => emitCondition(i, context)).join(', ')}])`;
         const atLeast = condition.every ? 'undefined' : String(Number(condition.atLeast));
-        return `unitQuantifier(t, ${str(condition.collection?.ref?.name ?? condition.collection?.$refText ?? '')}, ${atLeast}, ${condition.percent}, (t) => ${items})`;
+        const collection = str(condition.collection?.ref?.name ?? condition.collection?.$refText ?? '');
+        return `unitQuantifier(t, ${collection}, ${atLeast}, ${condition.percent}, (t) => all(${operands(condition.items, context)}))`;
     }
     throw new Error('Unknown condition');
 }
 
 function emitComparison(comparison: Comparison, context: EmitContext): string {
-    const rule = str(sourceText(comparison));
+    const rule = text(sourceText(comparison), context);
     const leftType = context.types.typeOf(comparison.left);
     const contextUnit = leftType.kind === 'number' || leftType.kind === 'percent' ? unitOf(leftType) : undefined;
     const rounding = context.rounding;
-    const check = (member: string): string => {
+    const check = (member: string | undefined): string => {
         const raw = emitExpression(comparison.left, context, member, undefined);
         const left = rounding?.mode && rounding.digits !== undefined
             ? `rounded(${raw}, ${str(rounding.mode)}, ${Number(rounding.digits)})` : raw;
@@ -107,26 +130,27 @@ function emitComparison(comparison: Comparison, context: EmitContext): string {
         if (comparison.low) {
             return comparison.high
                 ? `between(${rule}, ${left}, ${other(comparison.low)}, ${other(comparison.high)})`
-                : `compare(${rule}, ${left}, '>=', ${other(comparison.low)})`;
+                : `compare(${rule}, ${left}, ">=", ${other(comparison.low)})`;
         }
-        const op = (comparison.operator ?? '=').replace('≥', '>=').replace('≤', '<=');
+        const op = normalizeOp(comparison.operator ?? '=');
         return `compare(${rule}, ${left}, ${str(op)}, ${other(comparison.right!)})`;
     };
     if (comparison.members.length > 0 && breakdownOf(comparison)) {
-        const members = comparison.members.map(m => m.ref?.name ?? m.$refText);
-        return `forEachMember(${JSON.stringify(members)}, (m) => ${check('m')})`;
+        const members = comparison.members.map(m => str(m.ref?.name ?? m.$refText));
+        return `forEachMember([${members.join(', ')}], (m) => ${check('m')})`;
     }
-    return check('undefined');
+    return check(undefined);
 }
 
-function emitFact(fact: FactDecl, context: EmitContext, member: string): string {
+/** A fact read for the whole commune, or for the breakdown member `m` being checked. */
+function emitFact(fact: FactDecl, context: EmitContext, member: string | undefined): string {
     return fact.derivation
-        ? `derived_${context.factIndex.get(fact)}(t, ${member})`
-        : `fact(t, ${str(fact.name)}, ${member})`;
+        ? `${context.derivedFunction(fact)}(t${member ? `, ${member}` : ''})`
+        : `fact(t, ${str(fact.name)}${member ? `, ${member}` : ''})`;
 }
 
 /** An expression as runtime calls; a bare literal takes the unit of what it is compared with. */
-export function emitExpression(expression: Expression, context: EmitContext, member: string, contextUnit: string | undefined): string {
+export function emitExpression(expression: Expression, context: EmitContext, member: string | undefined, contextUnit: string | undefined): string {
     if (isQuantityLiteral(expression)) {
         const note = expression.unverified ? `, ${str(expression.unverified.note ?? 'không ghi nguồn')}` : '';
         return `lit(${str(decimalText(Number(expression.value)))}, ${str(expression.unit ?? contextUnit ?? '')}${note})`;
@@ -139,11 +163,7 @@ export function emitExpression(expression: Expression, context: EmitContext, mem
     if (isNameReference(expression)) {
         const target = expression.target.ref;
         if (isFactDecl(target)) return emitFact(target, context, member);
-        if (isTable(target)) {
-            const index = context.tableIndex.get(target.name);
-            if (index === undefined) throw new Error(`Unresolved table ${target.name}`);
-            return `tableValue(TABLE_${index}, t)`;
-        }
+        if (isTable(target)) return `tableValue(${context.tableConstant(target.name)}, t)`;
         if (isLevel(target) && isScale(target.$container)) {
             return `levelLit(${target.$container.levels.indexOf(target)}, ${str(target.name)})`;
         }

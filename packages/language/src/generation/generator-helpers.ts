@@ -2,7 +2,7 @@ import type { AstNode } from 'langium';
 import type { FactDecl } from '../generated/ast.js';
 import { isCountType, isMoneyType } from '../generated/ast.js';
 import type { NtmType } from '../typing/ntm-types.js';
-import { normalizeName } from './runtime/names.js';
+import { normalizeName } from '@ntm/runtime';
 
 export type FactKind = 'percent' | 'count' | 'quantity' | 'money' | 'boolean' | 'level' | 'date' | 'year';
 

@@ -1,16 +1,32 @@
 import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
-import type { Citation, Criterion, FactDecl, Indicator, LegalSource, Pack } from '../generated/ast.js';
+import type { Citation, FactDecl, Indicator, LegalSource, Pack } from '../generated/ast.js';
 import { isAddIndicator, isDropIndicator, isFactDecl, isNameReference, isPresence, isReplaceIndicator } from '../generated/ast.js';
 import type { EffectivePack, IndicatorVersion } from '../composition/effective-pack.js';
 import { isoDate } from '../workspace/levels.js';
 import { sourceText } from './generator-helpers.js';
-import { decimalText } from './emit-code.js';
+import { objectInline, layoutList } from './code.js';
+import { decimalText, str } from './emit-code.js';
+import type { CitationData, SourceInfo } from './legal-sources.js';
 
 // What the generated module says about the pack's texts: citations, which text set each rule, points, facts asked.
 
-/** Which text set an indicator version, for results and hovers. */
-export function ruleSource(version: IndicatorVersion, pack: Pack): object {
+/** Which text set an indicator version (the runtime's `RuleSource`), for results and hovers. */
+export interface RuleSourceData {
+    readonly kind: 'original' | 'replaced' | 'added' | 'dropped';
+    readonly pack: string;
+    readonly amendment?: SourceInfo;
+    readonly from?: string;
+    readonly text: string;
+}
+
+/** A rule source with a label to name its constant by: its kind and decisions (`replaced 1494/QĐ-UBND`). */
+export interface RuleSourceCode {
+    readonly data: RuleSourceData;
+    readonly label: string;
+}
+
+export function ruleSource(version: IndicatorVersion, pack: Pack): RuleSourceCode {
     const change = version.change;
     const kind = !change ? 'original' : isReplaceIndicator(change) ? 'replaced' : isAddIndicator(change) ? 'added' : isDropIndicator(change) ? 'dropped' : 'original';
     const packName = version.origin.name ?? '';
@@ -22,9 +38,10 @@ export function ruleSource(version: IndicatorVersion, pack: Pack): object {
     const text = amendment
         ? `${verb} theo ${amendment.number} của ${amendment.issuer} từ ${version.from} (${where})`
         : `${verb} theo ${decisions.join(', ') || 'bộ tiêu chí'} (${where})`;
-    return {
+    const data: RuleSourceData = {
         kind, pack: packName, ...(amendment ? { amendment } : {}), ...(version.from ? { from: version.from } : {}), text
     };
+    return { data, label: `${kind} ${decisions.join(' ')}${version.origin === pack ? '' : ` ${packName}`}` };
 }
 
 /**
@@ -50,23 +67,22 @@ export function usedFacts(effective: EffectivePack): Set<FactDecl> {
     return used;
 }
 
-/** An indicator's maximum and deductions, as the runtime reads them. */
-export function pointsMeta(indicator: Indicator): object {
+/** An indicator's maximum and deductions as code: each deduction on its line, scored by `scoreIndicator`. */
+export function pointsCode(indicator: Indicator, indent: string): string {
     const points = indicator.points[0]!;
-    return {
-        max: decimalText(Number(points.max)),
-        deductions: indicator.deductions.map(d => ({
-            kind: d.discretionary ? 'discretionary' : 'computed',
-            ...(d.amount !== undefined ? { amount: decimalText(Number(d.amount)) } : {}),
-            ...(d.min !== undefined ? { least: decimalText(Number(d.min)) } : {}),
-            ...(d.max !== undefined && !d.toAll ? { most: decimalText(Number(d.max)) } : {}),
-            per: d.perYear ? 'year' : d.perUnit ? 'unit' : 'once',
-            text: sourceText(d)
-        }))
-    };
+    const deductions = indicator.deductions.map(d => objectInline([
+        ['kind', str(d.discretionary ? 'discretionary' : 'computed')],
+        ['amount', d.amount !== undefined ? str(decimalText(Number(d.amount))) : undefined],
+        ['least', d.min !== undefined ? str(decimalText(Number(d.min))) : undefined],
+        ['most', d.max !== undefined && !d.toAll ? str(decimalText(Number(d.max))) : undefined],
+        ['per', str(d.perYear ? 'year' : d.perUnit ? 'unit' : 'once')],
+        ['text', str(sourceText(d))]
+    ]));
+    const list = layoutList('[', deductions, ']', indent + '    ');
+    return `{\n${indent}    max: ${str(decimalText(Number(points.max)))},\n${indent}    deductions: ${list},\n${indent}    score: scoreIndicator\n${indent}}`;
 }
 
-export function sourceInfo(source: LegalSource): { number: string; issuer: string; date?: string; title?: string } {
+export function sourceInfo(source: LegalSource): SourceInfo {
     return {
         number: source.name,
         issuer: source.issuer,
@@ -75,15 +91,8 @@ export function sourceInfo(source: LegalSource): { number: string; issuer: strin
     };
 }
 
-export function citationInfo(citation: Citation): ReturnType<typeof sourceInfo> & { location?: string } {
+export function citationInfo(citation: Citation): CitationData {
     const source = citation.source.ref;
     const base = source ? sourceInfo(source) : { number: citation.source.$refText, issuer: '' };
     return { ...base, ...(citation.location !== undefined ? { location: citation.location } : {}) };
-}
-
-/** An indicator's own citations, else its criterion's, else the pack's sources. */
-export function citationsOf(own: readonly Citation[], criterion: Criterion | undefined, pack: Pack): ReturnType<typeof citationInfo>[] {
-    if (own.length > 0) return own.map(citationInfo);
-    if (criterion && criterion.citations.length > 0) return criterion.citations.map(citationInfo);
-    return pack.sources.map(sourceInfo);
 }

@@ -1,4 +1,4 @@
-import { closestNames as closestFolded, foldDiacritics } from '../generation/runtime/names.js';
+import { closestNames as closestFolded, foldDiacritics } from '@ntm/runtime';
 
 /**
  * Folds Vietnamese text for matching what an analyst types without diacritics: `rac thai` finds

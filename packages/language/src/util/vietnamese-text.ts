@@ -3,7 +3,7 @@
  */
 
 // Names, units and look-alike letters are the runtime's (one implementation for packs and commune files).
-export { LOOK_ALIKE_LETTERS, normalizeName, normalizeUnit } from '../generation/runtime/names.js';
+export { LOOK_ALIKE_LETTERS, normalizeName, normalizeUnit } from '@ntm/runtime';
 
 const regexSpecial = /[.*+?^${}()|[\]\\/-]/u;
 

@@ -2,7 +2,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { Bound, Pack, Rounding, Table, UnknownValue } from '../generated/ast.js';
 import { isCriterion, isRegionRule, isTable, isTableNumber } from '../generated/ast.js';
 import type { EffectivePack } from '../composition/effective-pack.js';
-import { unknownRegionMessage } from '../generation/runtime/places.js';
+import { unknownRegionMessage } from '@ntm/runtime';
 import { canonicalRegion, cellKeys, describeCell, dimensionOfKey, keyValues, tableDimensions } from '../composition/dimensions.js';
 import type { NtmServices } from '../ntm-module.js';
 import { URI } from 'langium';

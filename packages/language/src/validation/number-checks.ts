@@ -1,7 +1,7 @@
 import type { CstNode, ValidationAcceptor } from 'langium';
 import { CstUtils, GrammarUtils } from 'langium';
 import type { Pack } from '../generated/ast.js';
-import { MAX_NUMBER_DIGITS, numberDigits, tooManyDigitsMessage } from '../generation/runtime/number-text.js';
+import { MAX_NUMBER_DIGITS, numberDigits, tooManyDigitsMessage } from '@ntm/runtime';
 import { IssueCodes } from './issue-codes.js';
 
 /**

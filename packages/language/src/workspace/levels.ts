@@ -1,4 +1,4 @@
-import { parseDate } from '../generation/runtime/dates.js';
+import { parseDate } from '@ntm/runtime';
 
 /** The recognition levels a pack may be written for, with the spellings analysts use. */
 export const KNOWN_LEVELS: ReadonlyMap<string, string> = new Map([

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EvaluationResult, Verdict } from '../../src/generation/runtime/result-types.js';
+import type { EvaluationResult, Verdict } from '@ntm/runtime';
 import type { EvaluatorModule } from './generated-module.js';
 import { ModuleLoader, generateResource, indicatorOf, inputErrorsOf } from './generated-module.js';
 

@@ -1,18 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { expect } from 'vitest';
-import { RUNTIME_SOURCE } from '../../src/generation/embedded-runtime.js';
+import type { EvaluateOptions, EvaluationResult, FactSpec, IndicatorResult, InputIssue, PackInfo } from '@ntm/runtime';
 import type { GeneratedModule } from '../../src/generation/ts-generator.js';
-import type { EvaluateOptions, EvaluationResult, IndicatorResult, InputIssue, PackInfo } from '../../src/generation/runtime/result-types.js';
-import type { FactSpec } from '../../src/generation/runtime/fact-input.js';
 import { loadTestPack, loadTestPackAt, ntmFileTestServices, ntmTestServices } from '../helpers/ntm-test-services.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const GENERATION_RESOURCES = path.resolve(here, '..', 'resources', 'generation');
-export const RUNTIME_DIRECTORY = path.resolve(here, '..', '..', 'src', 'generation', 'runtime');
+/** The built runtime, as a URL a module in the temp dir can import. */
+export const RUNTIME_URL = pathToFileURL(createRequire(import.meta.url).resolve('@ntm/runtime')).href;
 
 /** What a generated module exports, as its consumers use it. */
 export interface EvaluatorModule {
@@ -57,19 +57,25 @@ export async function generateResource(fileName: string): Promise<GeneratedModul
     return generateModule(readFileSync(path.join(GENERATION_RESOURCES, fileName), 'utf8'), fileName);
 }
 
-export const RUNTIME_PLACEHOLDER = '/* ⟨embedded runtime: see src/generation/runtime/*.ts⟩ */';
-
-/** The module without its embedded runtime, which is the same in every module and checked separately. */
-export function withoutRuntime(text: string): string {
-    expect(text.split(RUNTIME_SOURCE).length - 1, 'the runtime is embedded exactly once').toBe(1);
-    return text.replace(RUNTIME_SOURCE, RUNTIME_PLACEHOLDER + '\n');
+/**
+ * The JavaScript of a module with its imports of @ntm/runtime pointed at the built runtime, so that it runs
+ * from a temp dir. Only the head is touched: it ends at the first blank line, before any pack text.
+ */
+export function linkRuntime(javascript: string): string {
+    const end = javascript.indexOf('\n\n');
+    return javascript.slice(0, end).replaceAll("from '@ntm/runtime';", `from ${JSON.stringify(RUNTIME_URL)};`) + javascript.slice(end);
 }
 
-/** Type-checks one module on its own, as a consumer's strict project would. */
-export function typeCheck(source: string): string[] {
-    const fileName = path.resolve('/virtual-ntm/generated.ts');
+/**
+ * Type-checks one module (or, with `generated.d.ts`, its declarations) on its own, as a consumer's strict
+ * project would, against the built @ntm/runtime (found from this folder, as a project finds its packages).
+ */
+export function typeCheck(source: string, name = 'generated.ts'): string[] {
+    const fileName = path.resolve(here, name);
     const options: ts.CompilerOptions = {
         strict: true,
+        noUnusedLocals: true,
+        exactOptionalPropertyTypes: true,
         noUncheckedIndexedAccess: true,
         noImplicitReturns: true,
         noImplicitOverride: true,
@@ -79,6 +85,7 @@ export function typeCheck(source: string): string[] {
         moduleResolution: ts.ModuleResolutionKind.Bundler,
         lib: ['lib.es2022.d.ts'],
         types: [],
+        skipLibCheck: true,
         noEmit: true
     };
     const host = ts.createCompilerHost(options, true);
@@ -99,12 +106,18 @@ export function typeCheck(source: string): string[] {
     });
 }
 
-/** Every way a module can reach outside itself: imports, re-exports, require, dynamic import, eval. */
-export function outsideReferences(source: string): string[] {
+/**
+ * Every way a module can reach outside itself: imports, re-exports, require, dynamic import, eval — except
+ * imports from the modules `allowed` (a generated module imports @ntm/runtime and nothing else).
+ */
+export function outsideReferences(source: string, allowed: readonly string[] = ['@ntm/runtime']): string[] {
     const file = ts.createSourceFile('module.ts', source, ts.ScriptTarget.ES2022, true);
     const found: string[] = [];
+    const isAllowed = (specifier: ts.Expression | undefined) => specifier !== undefined && ts.isStringLiteral(specifier) && allowed.includes(specifier.text);
     const visit = (node: ts.Node): void => {
-        if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node) || (ts.isExportDeclaration(node) && node.moduleSpecifier)) {
+        if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && isAllowed(node.moduleSpecifier)) {
+            // allowed
+        } else if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node) || (ts.isExportDeclaration(node) && node.moduleSpecifier)) {
             found.push(node.getText());
         } else if (ts.isCallExpression(node)) {
             const callee = node.expression;
@@ -127,17 +140,12 @@ export class ModuleLoader {
     private directory: string | undefined;
     private count = 0;
 
-    /** Transpiles the module to JavaScript, writes it to the temp dir and imports it. */
+    /** Writes the module's JavaScript (as generated: no compiler involved) to the temp dir and imports it. */
     async load(module: GeneratedModule): Promise<EvaluatorModule> {
         this.directory ??= mkdtempSync(path.join(tmpdir(), 'ntm-generated-'));
-        const javascript = ts.transpileModule(module.text, {
-            compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
-            reportDiagnostics: true
-        });
-        expect(javascript.diagnostics ?? []).toEqual([]);
         this.count += 1;
         const file = path.join(this.directory, `${this.count}-${module.fileName.replace(/\.ts$/, '.mjs')}`);
-        writeFileSync(file, javascript.outputText);
+        writeFileSync(file, linkRuntime(module.javascript));
         return await import(pathToFileURL(file).href) as EvaluatorModule;
     }
 

@@ -1,32 +1,45 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RUNTIME_SOURCE } from '../../src/generation/embedded-runtime.js';
-import {
-    GENERATION_RESOURCES, ModuleLoader, RUNTIME_DIRECTORY, RUNTIME_PLACEHOLDER, generateModule, generateResource, outsideReferences, typeCheck, withoutRuntime
-} from './generated-module.js';
+import * as runtime from '@ntm/runtime';
+import { PUBLIC_TYPES, PUBLIC_VALUES, referencedNames } from '../../src/generation/module-header.js';
+import { GENERATION_RESOURCES, ModuleLoader, generateModule, generateResource, outsideReferences, typeCheck } from './generated-module.js';
 
 const GOLDEN_PACKS = ['minimal', 'constructs'];
 const loader = new ModuleLoader();
 afterAll(() => loader.dispose());
 
 describe.each(GOLDEN_PACKS)('generated module of %s.ntm', (name) => {
-    it('matches its golden file, with the runtime cut out', async () => {
+    it('matches its golden files: the TypeScript module and the declarations of the JavaScript one', async () => {
         const module = await generateResource(`${name}.ntm`);
-        await expect(withoutRuntime(module.text)).toMatchFileSnapshot(`./__snapshots__/${name}.ts.snap`);
+        await expect(module.text).toMatchFileSnapshot(`./__snapshots__/${name}.ts.snap`);
+        await expect(module.declarations).toMatchFileSnapshot(`./__snapshots__/${name}.d.ts.snap`);
     });
 
-    it('type-checks alone under strict and noUncheckedIndexedAccess', async () => {
+    it('type-checks alone under strict, noUnusedLocals, exactOptionalPropertyTypes and noUncheckedIndexedAccess', async () => {
         const module = await generateResource(`${name}.ntm`);
         expect(typeCheck(module.text)).toEqual([]);
+        expect(typeCheck(module.declarations, 'generated.d.ts')).toEqual([]);
     });
 
-    it('imports nothing', async () => {
+    it('imports @ntm/runtime and nothing else', async () => {
         const module = await generateResource(`${name}.ntm`);
         expect(outsideReferences(module.text)).toEqual([]);
+        expect(outsideReferences(module.javascript)).toEqual([]);
+        expect(module.javascript).toContain("from '@ntm/runtime';");
     });
 
-    it('runs once transpiled and imported from a temp dir', async () => {
+    it('has JavaScript that is the TypeScript without its types (what the TypeScript compiler makes of it)', async () => {
+        const module = await generateResource(`${name}.ntm`);
+        const transpiled = ts.transpileModule(module.text, {
+            compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, verbatimModuleSyntax: true }
+        }).outputText;
+        expect(withoutBlankLines(module.javascript)).toBe(withoutBlankLines(transpiled));
+    });
+
+    it('runs as generated, imported from a temp dir', async () => {
         const evaluator = await loader.load(await generateResource(`${name}.ntm`));
         const result = evaluator.evaluate({}, { ngàyĐánhGiá: '2024-01-01' });
         expect(result.resultFormat).toBe('ntm-result/3');
@@ -47,42 +60,29 @@ describe('generated module file names', () => {
     });
 });
 
-/** The same cut as scripts/embed-runtime.mjs: imports go, and `export` too except in the public result types. */
-function embeddedForm(file: string, keepExports: boolean): string {
-    let text = readFileSync(path.join(RUNTIME_DIRECTORY, file), 'utf8').replace(/^import[\s\S]*?from '[^']+';\r?\n/gm, '');
-    if (!keepExports) {
-        text = text.replace(/^export (?=(function|const|interface|type|class|let) )/gm, '');
-    }
-    return text.trim();
+function withoutBlankLines(text: string): string {
+    return text.split('\n').filter(line => line.trim() !== '').join('\n');
 }
 
-describe('embedded runtime', () => {
-    const files = ['result-types.ts', 'exact-numbers.ts', 'places.ts', 'dates.ts', 'names.ts', 'number-text.ts', 'fact-input.ts', 'values.ts', 'conditions.ts', 'quantifiers.ts', 'context.ts', 'points.ts', 'assembly.ts'];
-
-    it('covers every runtime source file', () => {
-        expect(readdirSync(RUNTIME_DIRECTORY).filter(f => f.endsWith('.ts')).sort()).toEqual([...files].sort());
-    });
-
-    it('is the runtime sources verbatim (rebuild with `npm run langium:generate` when this fails)', () => {
-        const expected = files.map(file => embeddedForm(file, file === 'result-types.ts')).join('\n\n') + '\n';
-        expect(RUNTIME_SOURCE).toBe(expected);
-    });
-
-    it('runtime sources import only each other, so cutting the imports loses nothing', () => {
-        for (const file of files) {
-            const imports = [...readFileSync(path.join(RUNTIME_DIRECTORY, file), 'utf8').matchAll(/^import[\s\S]*?from '([^']+)';/gm)].map(m => m[1]);
-            for (const specifier of imports) {
-                expect(files, `${file} imports ${specifier}`).toContain(path.basename(specifier ?? '', '.js') + '.ts');
-            }
+describe('the head of a module', () => {
+    it('re-exports exactly the public values and types of the runtime (result-types.ts)', () => {
+        const file = createRequire(import.meta.url).resolve('@ntm/runtime').replace(/index\.js$/, 'result-types.d.ts');
+        const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+        const values: string[] = [];
+        const types: string[] = [];
+        for (const statement of source.statements) {
+            if (ts.isVariableStatement(statement)) values.push(...statement.declarationList.declarations.map(d => d.name.getText()));
+            else if (ts.isClassDeclaration(statement) && statement.name) values.push(statement.name.text);
+            else if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement))) types.push(statement.name.text);
         }
+        expect([...PUBLIC_VALUES].sort()).toEqual(values.sort());
+        expect([...PUBLIC_TYPES].sort()).toEqual(types.sort());
+        for (const value of PUBLIC_VALUES) expect(runtime, value).toHaveProperty(value);
     });
 
-    it('is in every generated module exactly once, and is all that the golden files leave out', async () => {
-        for (const name of GOLDEN_PACKS) {
-            const module = await generateResource(`${name}.ntm`);
-            expect(module.text.split(RUNTIME_SOURCE).length).toBe(2);
-            expect(withoutRuntime(module.text).replace(RUNTIME_PLACEHOLDER + '\n', RUNTIME_SOURCE)).toBe(module.text);
-        }
+    it('finds the names code refers to, not texts, comments, property keys or members', () => {
+        const names = referencedNames('const A = { label: fact(t, "compare(x)"), rule: B.rule }; // gate(\n/* any( */ all([lit(\'1\', "%")], 100n)');
+        expect([...names].sort()).toEqual(['A', 'B', 'all', 'const', 'fact', 'lit', 't']);
     });
 });
 
@@ -93,11 +93,18 @@ describe('the checks themselves', () => {
         ]);
     });
 
-    it('typeCheck applies noUncheckedIndexedAccess', () => {
+    it('typeCheck applies noUncheckedIndexedAccess, noUnusedLocals and exactOptionalPropertyTypes', () => {
         expect(typeCheck('const xs: number[] = [1];\nexport const y: number = xs[0];')).toHaveLength(1);
+        expect(typeCheck('const unused = 1;\nexport {};')).toHaveLength(1);
+        expect(typeCheck('export const o: { a?: string } = { a: undefined };')).toHaveLength(1);
     });
 
-    it('outsideReferences finds every way out of a module', () => {
+    it('typeCheck finds @ntm/runtime as a consumer would', () => {
+        expect(typeCheck("import type { Verdict } from '@ntm/runtime';\nexport const v: Verdict = 'đạt';")).toEqual([]);
+    });
+
+    it('outsideReferences finds every way out of a module but the runtime', () => {
+        expect(outsideReferences("import { lit } from '@ntm/runtime';\nexport { FLAG_LABELS } from '@ntm/runtime';")).toEqual([]);
         expect(outsideReferences([
             "import fs from 'node:fs';",
             "export * from './other.js';",

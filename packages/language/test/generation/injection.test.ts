@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratedModule } from '../../src/generation/ts-generator.js';
-import type { EvaluationResult } from '../../src/generation/runtime/result-types.js';
+import type { EvaluationResult } from '@ntm/runtime';
 import type { EvaluatorModule } from './generated-module.js';
 import { ModuleLoader, generateModule, indicatorOf, outsideReferences, typeCheck } from './generated-module.js';
 
@@ -50,9 +50,17 @@ describe('pack text that looks like code stays text', () => {
         }
     });
 
-    it('the generated module type-checks and imports nothing', () => {
+    it('the generated module and its declarations type-check, and import nothing but the runtime', () => {
         expect(typeCheck(generated.text)).toEqual([]);
+        expect(typeCheck(generated.declarations, 'generated.d.ts')).toEqual([]);
         expect(outsideReferences(generated.text)).toEqual([]);
+        expect(outsideReferences(generated.javascript)).toEqual([]);
+    });
+
+    it('writes line and paragraph separators escaped, in every output', () => {
+        for (const output of [generated.text, generated.javascript, generated.declarations]) {
+            expect(output).not.toMatch(/[\u2028\u2029]/);
+        }
     });
 
     it('importing and evaluating the module runs none of the text', () => {

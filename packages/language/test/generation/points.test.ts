@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EvaluationResult } from '../../src/generation/runtime/result-types.js';
+import type { EvaluationResult } from '@ntm/runtime';
 import { PACK_HEADER } from '../helpers/ntm-test-services.js';
 import type { EvaluatorModule } from './generated-module.js';
 import { ModuleLoader, generateModule, indicatorOf, inputErrorsOf, typeCheck } from './generated-module.js';

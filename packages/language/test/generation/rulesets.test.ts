@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Verdict } from '../../src/generation/runtime/result-types.js';
+import type { Verdict } from '@ntm/runtime';
 import { ModuleLoader, generateFile, outsideReferences, typeCheck } from './generated-module.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
@@ -34,9 +34,10 @@ const evaluated = new Set<string>();
 afterAll(() => loader.dispose());
 
 describe.runIf(packs.length > 0).each(packs.map(file => [path.relative(root, file), file]))('the real pack %s', (_name, file) => {
-    it('generates a module that type-checks under strict, imports nothing and evaluates its sample communes', async () => {
+    it('generates a module that type-checks under strict, imports only the runtime and evaluates its sample communes', async () => {
         const module = await generateFile(file);
         expect(typeCheck(module.text)).toEqual([]);
+        expect(typeCheck(module.declarations, 'generated.d.ts')).toEqual([]);
         expect(outsideReferences(module.text)).toEqual([]);
         const evaluator = await loader.load(module);
         const mine = samples.filter(s => s.data['bộ tiêu chí'] && path.resolve(path.dirname(s.file), s.data['bộ tiêu chí']) === file);

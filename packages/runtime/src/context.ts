@@ -1,6 +1,5 @@
 // The commune's context at run time: the region that applies (after rules such as 318/QĐ-TTg Điều 1), the
-// commune group, the year; and reference tables looked up by them. Embedded verbatim in each generated
-// module (imports and `export` stripped).
+// commune group, the year; and reference tables looked up by them.
 
 import type { EvaluateOptions, InputIssue } from './result-types.js';
 import type { EvalContext, FactTable } from './fact-input.js';

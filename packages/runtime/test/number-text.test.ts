@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rat } from '../../src/generation/runtime/exact-numbers.js';
-import { MAX_NUMBER_DIGITS, decimalFromText, numberDigits, readDecimal } from '../../src/generation/runtime/number-text.js';
-import { shortText } from '../../src/generation/runtime/names.js';
+import { rat } from '../src/exact-numbers.js';
+import { MAX_NUMBER_DIGITS, decimalFromText, numberDigits, readDecimal } from '../src/number-text.js';
+import { shortText } from '../src/names.js';
 
 const LIMIT_NOTE = `máy chỉ nhận số có tối đa ${MAX_NUMBER_DIGITS} chữ số (không kể các số 0 đứng đầu), để so sánh chính xác mà không làm tròn.`;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { rat, ratFromNumber } from '../../src/generation/runtime/exact-numbers.js';
-import type { FactSpec } from '../../src/generation/runtime/fact-input.js';
-import { SUGGESTED_UNKNOWN_FACTS, parseNumber, readFacts } from '../../src/generation/runtime/fact-input.js';
-import { parseDate } from '../../src/generation/runtime/dates.js';
+import { rat, ratFromNumber } from '../src/exact-numbers.js';
+import type { FactSpec } from '../src/result-types.js';
+import { SUGGESTED_UNKNOWN_FACTS, parseNumber, readFacts } from '../src/fact-input.js';
+import { parseDate } from '../src/dates.js';
 
 describe('parseNumber', () => {
     it.each<[unknown, string, number]>([

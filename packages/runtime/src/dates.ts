@@ -1,5 +1,5 @@
 // Dates as analysts write them. The one date reader of the project: packs, commune files, options and
-// command lines all go through it. Embedded verbatim in each generated module.
+// command lines all go through it.
 
 /** `YYYY-MM-DD` or `dd/mm/yyyy` to ISO `YYYY-MM-DD`; undefined when neither, or when the day does not exist. */
 export function parseDate(text: string): string | undefined {

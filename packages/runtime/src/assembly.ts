@@ -1,13 +1,11 @@
-// From clause results to indicator, criterion and pack results. Embedded verbatim in each generated module
-// (imports and `export` stripped).
+// From clause results to indicator, criterion and pack results.
 
 import type {
     CitationInfo, CriterionResult, EvaluateOptions, EvaluationResult, GateResult, IndicatorResult, InputIssue,
-    Note, PackInfo, RuleSource, Verdict, VerdictFlag
+    LegalSourceInfo, Note, PackInfo, RuleSource, Verdict, VerdictFlag
 } from './result-types.js';
 import type { EvalContext, FactTable } from './fact-input.js';
 import type { CriterionPointsMeta, PointsMeta } from './points.js';
-import { scoreCriterion, scoreIndicator } from './points.js';
 import type { CompareOp } from './conditions.js';
 import type { Val } from './values.js';
 import { compare } from './conditions.js';
@@ -26,9 +24,14 @@ export interface IndicatorMeta {
     readonly rule: string;
     readonly citations: readonly CitationInfo[];
     /** Notes of `chưa kiểm chứng` written on the indicator as a whole. */
-    readonly unverified: readonly string[];
+    readonly unverified?: readonly string[];
     readonly source: RuleSource;
     readonly points?: PointsMeta;
+}
+
+/** A citation of a legal source (from the module's table of sources) at a place in it. */
+export function cite(source: LegalSourceInfo, location: string): CitationInfo {
+    return { ...source, location };
 }
 
 /** One version of an indicator: in force from a date (or from the start); absent before it is added. */
@@ -79,11 +82,11 @@ export interface GateMeta {
     readonly citations: readonly CitationInfo[];
 }
 
-/** The indicator's verdict: not applicable when its `(nếu …)` condition does not hold. */
-export function indicator(meta: IndicatorMeta, applicable: Cond | undefined, requirement: () => Cond, t?: FactTable): IndicatorResult {
+/** The indicator's verdict: not applicable when its `(nếu …)` condition (`applicable`) does not hold. */
+export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => Cond, applicable?: Cond): IndicatorResult {
     if (applicable && applicable.verdict !== 'đạt') {
         const verdict: Verdict = applicable.verdict === 'thiếu dữ liệu' ? 'thiếu dữ liệu' : 'không áp dụng';
-        const score = meta.points && t ? { score: scoreIndicator(meta.label, meta.points, { ...applicable, verdict }, t) } : {};
+        const score = meta.points ? { score: meta.points.score(meta.label, meta.points, { ...applicable, verdict }, t) } : {};
         return {
             ...score,
             criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
@@ -94,8 +97,8 @@ export function indicator(meta: IndicatorMeta, applicable: Cond | undefined, req
         };
     }
     const result = requirement();
-    const score = meta.points && t ? scoreIndicator(meta.label, meta.points, result, t) : undefined;
-    const unverified = [...meta.unverified, ...result.unverified];
+    const score = meta.points ? meta.points.score(meta.label, meta.points, result, t) : undefined;
+    const unverified = [...meta.unverified ?? [], ...result.unverified];
     const flags: VerdictFlag[] = [];
     const unknowns = result.unknowns ?? [];
     if (unverified.length > 0) flags.push('unverified-threshold');
@@ -135,7 +138,7 @@ export function gate(meta: GateMeta, result: Cond): GateResult {
 export function criterion(meta: CriterionMeta, indicators: readonly IndicatorResult[]): CriterionResult {
     const applicable = indicators.filter(i => i.verdict !== 'không áp dụng');
     // A scored criterion with a pass mark is judged by points (compensatory), not by each requirement.
-    const scored = meta.points ? scoreCriterion(meta.points, indicators) : undefined;
+    const scored = meta.points ? meta.points.score(meta.points, indicators) : undefined;
     const verdict: Verdict = scored?.cond ? scored.cond.verdict
         : indicators.length === 0 ? 'thiếu dữ liệu' : combineAll(indicators.map(i => i.verdict));
     // A criterion rests on implied bounds when its verdict would not stand without them: a pass with any

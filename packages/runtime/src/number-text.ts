@@ -1,5 +1,4 @@
 // Numbers as written, read exactly under one limit shared by packs, commune files and the module's API.
-// Embedded verbatim in each generated module (imports and `export` stripped).
 //
 // Policy: a number has at most MAX_NUMBER_DIGITS digits, not counting the zeros before its first non-zero
 // digit (0,05 has 2 digits, 2751,00 has 6). So the largest is 999 999 999 999 999 and the finest step is

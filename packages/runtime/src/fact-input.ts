@@ -1,29 +1,12 @@
-// Reading and checking a commune's facts at run time: a consumer may pass anything. Embedded verbatim in
-// each generated module (imports and `export` stripped).
+// Reading and checking a commune's facts at run time: a consumer may pass anything.
 
-import type { InputIssue, InputIssueCode } from './result-types.js';
+import type { FactSpec, InputIssue, InputIssueCode } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
 import { formatRat, rat, ratCmp, ratIsInteger } from './exact-numbers.js';
 import type { DecimalNumber } from './number-text.js';
 import { readDecimal } from './number-text.js';
 import { parseDate } from './dates.js';
 import { closestNames, foldDiacritics, normalizeName, normalizeUnit, shortText } from './names.js';
-
-export type FactKind = 'percent' | 'count' | 'quantity' | 'money' | 'boolean' | 'level' | 'date' | 'year';
-
-export interface FactSpec {
-    readonly name: string;
-    readonly kind: FactKind;
-    readonly unit: string;
-    readonly levels?: readonly string[];
-    readonly members?: readonly string[];
-    readonly derived?: boolean;
-    readonly description?: string;
-    /** «năm» for a value per year (`từng năm`), or a collection name for a value per member (`từng thôn`). */
-    readonly index?: string;
-    /** No rule in force at any date reads this fact (a base pack's fact only a replaced indicator used). */
-    readonly unused?: boolean;
-}
 
 /** A numeric value, or only bounds on it when a report writes "trên 90,72%" or "từ 80-110 lít". */
 export interface NumberScalar {

@@ -1,5 +1,5 @@
-// The public result model of every generated evaluator. This file is embedded verbatim in each generated
-// module (see scripts/embed-runtime.mjs), so it must stay free of imports.
+// The public result model of every generated evaluator, re-exported by each module. Free of imports, so that
+// a bundled module's `.d.ts` can carry this file's declarations as they are.
 
 /** Version of the result format; bumped when a consumer would need to change how it reads results. */
 export const RESULT_FORMAT_VERSION = 'ntm-result/3';
@@ -51,6 +51,24 @@ export interface EvaluateOptions {
      * 'warning' when the pack was chosen by date and the name may belong to another version of the law.
      */
     readonly unknownFacts?: 'error' | 'warning';
+}
+
+/** How a fact's input is read and checked. */
+export type FactKind = 'percent' | 'count' | 'quantity' | 'money' | 'boolean' | 'level' | 'date' | 'year';
+
+/** A fact of the pack: its name, kind and unit, as `FACT_SPECS` lists them. */
+export interface FactSpec {
+    readonly name: string;
+    readonly kind: FactKind;
+    readonly unit: string;
+    readonly levels?: readonly string[];
+    readonly members?: readonly string[];
+    readonly derived?: boolean;
+    readonly description?: string;
+    /** «năm» for a value per year (`từng năm`), or a collection name for a value per member (`từng thôn`). */
+    readonly index?: string;
+    /** No rule in force at any date reads this fact (a base pack's fact only a replaced indicator used). */
+    readonly unused?: boolean;
 }
 
 export interface LegalSourceInfo {

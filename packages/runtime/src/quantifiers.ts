@@ -1,5 +1,4 @@
-// Rules over a window of years and over the members of a collection (thôn, trường). Embedded verbatim in
-// each generated module (imports and `export` stripped).
+// Rules over a window of years and over the members of a collection (thôn, trường).
 
 import type { Verdict } from './result-types.js';
 import type { FactTable } from './fact-input.js';

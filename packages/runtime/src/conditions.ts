@@ -1,5 +1,5 @@
 // Requirements at run time: comparisons, presence, ranges and their combinations, with a Vietnamese
-// explanation of every clause. Embedded verbatim in each generated module (imports and `export` stripped).
+// explanation of every clause.
 
 import type { ComputedValue, FactUse, Gap, UnknownThresholdUse, Verdict } from './result-types.js';
 import type { Rational } from './exact-numbers.js';

@@ -1,6 +1,6 @@
 // Where a commune is: the seven socio-economic regions of 318/QĐ-TTg and the commune groups of
 // 51/2025/QĐ-TTg. The one table from which the commune-file schema's enums, the runtime's codes, the
-// pack checks and every message listing the choices are made. Embedded verbatim in each generated module.
+// pack checks and every message listing the choices are made.
 
 import { shortText } from './names.js';
 

@@ -1,5 +1,4 @@
-// Values of facts and expressions at run time, with where they came from. Embedded verbatim in each
-// generated module (imports and `export` stripped).
+// Values of facts and expressions at run time, with where they came from.
 
 import type { FactUse } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
@@ -174,6 +173,16 @@ export function boolLit(b: boolean): Val {
 
 export function levelLit(i: number, name: string): Val {
     return { k: 'level', i, name, ...NONE };
+}
+
+/** A table cell the pack marks `không áp dụng`. */
+export function notApplicableValue(reason: string): Val {
+    return { k: 'na', reason, ...NONE };
+}
+
+/** A value that cannot be known, named for the explanation (a table cell the parser could not read). */
+export function missingValue(name: string): Val {
+    return { k: 'missing', names: [name], ...NONE };
 }
 
 export function dateLit(iso: string): Val {

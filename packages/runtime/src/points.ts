@@ -1,6 +1,5 @@
 // Points of scored packs (kiểu mẫu): an indicator's score from its rule and deductions, or from the
 // assessor where the rule leaves a range; a criterion's score as the sum, judged against its pass mark.
-// Embedded verbatim in each generated module (imports and `export` stripped).
 
 import type { CriterionScore, IndicatorResult, IndicatorScore } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
@@ -25,6 +24,8 @@ export interface DeductionMeta {
 export interface PointsMeta {
     readonly max: string;
     readonly deductions: readonly DeductionMeta[];
+    /** `scoreIndicator`, named by the module that has points, so a bundle of a pack without them leaves scoring out. */
+    readonly score: typeof scoreIndicator;
 }
 
 function dec(text: string): Rational {
@@ -129,6 +130,8 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
 export interface CriterionPointsMeta {
     readonly max: string;
     readonly passMark?: { readonly op: CompareOp; readonly rule: string; readonly value: () => Val };
+    /** `scoreCriterion`, named by the module (see `PointsMeta.score`). */
+    readonly score: typeof scoreCriterion;
 }
 
 function pointsVal(r: Rational, lo?: Rational, hi?: Rational): Val {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Rational } from '../../src/generation/runtime/exact-numbers.js';
+import type { Rational } from '../src/exact-numbers.js';
 import {
     formatRat, rat, ratAdd, ratCeil, ratCmp, ratDiv, ratFloor, ratFromNumber, ratIsInteger, ratIsZero, ratMul, ratSub, ratToNumber
-} from '../../src/generation/runtime/exact-numbers.js';
+} from '../src/exact-numbers.js';
 
 const r = (n: number, d = 1): Rational => rat(BigInt(n), BigInt(d));
 

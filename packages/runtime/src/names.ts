@@ -1,7 +1,6 @@
 // Names and units as analysts type them: any Unicode form, any run of blanks, `m²` or `m2`, with or
 // without diacritics. The one place that says when two names are the same and which name was meant
 // («did you mean»): the compiler, the editor, commune files and the generated module all use it.
-// Embedded verbatim in each generated module.
 
 /** A name in canonical form: NFC, single spaces, trimmed. */
 export function normalizeName(text: string): string {

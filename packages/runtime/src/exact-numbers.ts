@@ -1,5 +1,5 @@
 // Exact rational arithmetic for generated evaluators, so that 4662/4662 is exactly 100 % and float noise
-// never decides a verdict. Embedded verbatim in each generated module (imports and `export` stripped).
+// never decides a verdict.
 
 export interface Rational {
     readonly n: bigint;

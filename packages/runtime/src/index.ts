@@ -1,0 +1,16 @@
+// @ntm/runtime: what every generated evaluator imports, and the shared notions (names, dates, places,
+// numbers as written, result types) the compiler and the evaluation library take from it. Dependency-free
+// and browser-safe. Every export is a named binding, so a bundler keeps only what a module uses.
+export * from './result-types.js';
+export * from './exact-numbers.js';
+export * from './names.js';
+export * from './dates.js';
+export * from './places.js';
+export * from './number-text.js';
+export * from './fact-input.js';
+export * from './values.js';
+export * from './conditions.js';
+export * from './quantifiers.js';
+export * from './context.js';
+export * from './points.js';
+export * from './assembly.js';
