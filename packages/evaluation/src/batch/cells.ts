@@ -1,5 +1,5 @@
 import type { FactSpec } from '@ntm/language';
-import { foldDiacritics, normalizeName, parseDate } from '@ntm/language';
+import { foldDiacritics, normalizeName, parseDate } from '@ntm/runtime';
 import { communeNumberText, decimalOfDouble, excelSerialToIso, isoOfUtcDate, numberFormatInfo, padDecimals, shiftDecimal } from './decimals.js';
 
 /** A cell as a spreadsheet reader gives it: its value (a formula's result), and its number format. */

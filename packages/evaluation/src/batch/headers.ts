@@ -1,5 +1,5 @@
 import type { FactSpec } from '@ntm/language';
-import { closestNames, foldDiacritics, normalizeName, normalizeUnit } from '@ntm/language';
+import { closestNames, foldDiacritics, normalizeName, normalizeUnit } from '@ntm/runtime';
 
 /** Commune-file fields a communes sheet may have as columns, besides facts. */
 export const COMMUNE_FIELDS = ['xã', 'huyện', 'tỉnh', 'cấp', 'ngày đánh giá', 'nguồn', 'vùng', 'nhóm'] as const;

@@ -1,5 +1,5 @@
 import type { FactSpec, PackInfo } from '@ntm/language';
-import { parseDate } from '@ntm/language';
+import { parseDate } from '@ntm/runtime';
 import type { CommuneData } from '../commune/commune-data.js';
 import { describeFact } from '../commune/commune-template.js';
 import { communeNumberText, decimalOfDouble } from './decimals.js';

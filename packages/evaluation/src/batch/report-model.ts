@@ -1,5 +1,5 @@
 import type { CitationInfo, EvaluationResult, IndicatorResult, Verdict } from '@ntm/language';
-import { FLAG_LABELS } from '@ntm/language';
+import { FLAG_LABELS } from '@ntm/runtime';
 import { PLAN_ITEM_LABELS, buildPlan } from '../plan/plan.js';
 import type { BatchProblem } from './problems.js';
 import { formatProblem } from './problems.js';

@@ -1,5 +1,5 @@
 import type { FactSpec } from '@ntm/language';
-import { foldDiacritics } from '@ntm/language';
+import { foldDiacritics } from '@ntm/runtime';
 import type { CommuneData } from '../commune/commune-data.js';
 import type { SheetCell } from './cells.js';
 import { cellText } from './cells.js';

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { FactSpec } from '@ntm/language';
-import { parseDate } from '@ntm/language';
+import { parseDate } from '@ntm/runtime';
 import type { FileIssue } from '../../commune/file-issue.js';
 import type { EvaluatorModule } from '../../evaluate/evaluator-module.js';
 import type { RowOutcome } from '../../batch/evaluate-row.js';

@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { compilePackFile, toJavaScript } from '../compile-pack-file.js';
+import { compilePackFile } from '../compile-pack-file.js';
 import type { WorkerPack } from './worker-packs.js';
 
 /**
- * Compiles packs in a thread of its own and sends back their JavaScript: the compiler (Langium, the
- * TypeScript transpiler) lives and dies with this thread, so a batch of thousands of communes does not
+ * Compiles packs in a thread of its own and sends back their JavaScript: the compiler (Langium and its
+ * documents) lives and dies with this thread, so a batch of thousands of communes does not
  * carry it in memory while it evaluates.
  */
 const { files } = workerData as { files: readonly string[] };
@@ -15,7 +15,7 @@ void (async () => {
             const compiled = await compilePackFile(file);
             packs.push({
                 file, issues: compiled.issues.filter(i => i.severity === 'error'),
-                ...(compiled.typescript ? { javascript: toJavaScript(compiled.typescript) } : {})
+                ...(compiled.javascript ? { javascript: compiled.javascript } : {})
             });
         } catch (error) {
             packs.push({ file, issues: [], failure: error instanceof Error ? error.message : String(error) });

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { normalizeName } from '@ntm/language';
+import { normalizeName } from '@ntm/runtime';
 import type { BatchTally } from '../../batch/batch-table.js';
 import { BatchTable } from '../../batch/batch-table.js';
 import type { BatchProblem } from '../../batch/problems.js';

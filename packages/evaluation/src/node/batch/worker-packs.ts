@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FileIssue } from '../../commune/file-issue.js';
 import type { EvaluatorModule } from '../../evaluate/evaluator-module.js';
+import { loadEvaluator } from '../load-evaluator.js';
 
 /** A pack compiled in the compile worker: its JavaScript, or why there is none. */
 export interface WorkerPack {
@@ -30,9 +31,7 @@ export async function compileInWorker(files: readonly string[]): Promise<LoadedW
     await worker.terminate();
     const loaded: LoadedWorkerPack[] = [];
     for (const pack of packs) {
-        const evaluator = pack.javascript
-            ? await import(`data:text/javascript;base64,${Buffer.from(pack.javascript, 'utf8').toString('base64')}`) as EvaluatorModule
-            : undefined;
+        const evaluator = pack.javascript ? await loadEvaluator({ javascript: pack.javascript }) : undefined;
         loaded.push({ ...pack, ...(evaluator ? { evaluator } : {}) });
     }
     return loaded;
