@@ -17,5 +17,7 @@ export * from './samples/check-codes.js';
 export * from './samples/sample-check.js';
 export * from './samples/sample-run.js';
 export * from './samples/coverage.js';
+export * from './samples/villages.js';
 export * from './samples/run-protocol.js';
 export * from './plan/plan.js';
+export * from './plan/labels.js';

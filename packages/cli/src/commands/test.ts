@@ -36,7 +36,7 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
         const packCoverage = coverage.get(packKey) ?? new PackCoverage(evaluation.result.pack.title);
         coverage.set(packKey, packCoverage);
         if (evaluation.villages) {
-            for (const village of evaluation.villages) packCoverage.add(village.result, [], `${data['xã']}, thôn ${village.name}`);
+            for (const village of evaluation.villages) packCoverage.add(village.result, [], `${data['xã']}, thôn ${village.name}`, 'thôn');
         } else {
             packCoverage.add(evaluation.result, checks, data['xã']);
         }
@@ -49,7 +49,7 @@ export async function testCommand(inputs: readonly string[]): Promise<number> {
             : `${evaluation.result.summary.text}, công nhận ${evaluation.result.summary.recognition}`;
         say(`${bad.length === 0 ? '✓' : '✗'} ${shown} — xã ${data['xã']}: ${ok.length}/${checks.length} kết quả chính thức được tái lập hoặc giải thích (máy tính: ${computed})`);
         for (const check of checks.filter(c => c.status !== 'match')) {
-            say(`  ${checkLine(check)}`);
+            say(checkLine(check, '  '));
             if (!checkPassed(check)) {
                 for (const line of check.detail) say(`      ${line}`);
             }

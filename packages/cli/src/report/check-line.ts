@@ -1,12 +1,26 @@
-import type { VerdictCheck } from '@ntm/evaluation';
-import { CHECK_LEVEL_LABELS, CHECK_STATUS_LABELS, checkPassed } from '@ntm/evaluation';
+import type { CheckLevel, VerdictCheck } from '@ntm/evaluation';
+import { CHECK_LEVEL_LABELS, CHECK_STATUS_LABELS, checkPassed, compareLabels } from '@ntm/evaluation';
+import type { Segment } from './styled.js';
 
 /** `✗ chỉ tiêu 2.1: máy «đạt», chính thức «chưa đạt» — sai khác chưa khai báo`, with the declared cause or what explains it. */
-export function checkLine(check: VerdictCheck): string {
-    const mark = checkPassed(check) ? '•' : '✗';
+export function checkLine(check: VerdictCheck, prefix = ''): Segment[] {
+    const passed = checkPassed(check);
     const level = CHECK_LEVEL_LABELS[check.level];
     const what = level === check.label ? level : `${level} ${check.label}`;
     const cause = check.discrepancy ? ` — ${check.discrepancy['nguyên nhân']}: ${check.discrepancy['giải thích']}` : '';
     const why = check.explainedBy ? ` (do sai khác đã biết ở ${CHECK_LEVEL_LABELS[check.explainedBy.level]} ${check.explainedBy.labels.join(', ')})` : '';
-    return `${mark} ${what}: máy «${check.computed ?? '—'}», chính thức «${check.official ?? '—'}» — ${CHECK_STATUS_LABELS[check.status]}${cause}${why}`;
+    return [
+        { text: prefix },
+        passed ? { text: '•', style: 'missing' } : { text: '✗', style: 'fail' },
+        { text: ` ${what}: máy «${check.computed ?? '—'}», chính thức «${check.official ?? '—'}» — ` },
+        passed ? { text: CHECK_STATUS_LABELS[check.status] } : { text: CHECK_STATUS_LABELS[check.status], style: 'fail' },
+        { text: `${cause}${why}` }
+    ];
+}
+
+const LEVEL_ORDER: Readonly<Record<CheckLevel, number>> = { indicator: 0, criterion: 1, score: 2, recognition: 3, village: 4 };
+
+/** Checks in reading order: indicators, criteria, scores, the recognition; labels naturally (3.1 before 10). */
+export function sortChecks(checks: readonly VerdictCheck[]): VerdictCheck[] {
+    return [...checks].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || compareLabels(a.label, b.label));
 }

@@ -80,7 +80,7 @@ export class NtmTsGenerator {
             sources: pack.sources.map(sourceInfo),
             basedOn: effective.chain.bases.map(b => ({ id: b.name, title: b.title })),
             amendments: effective.amendments.flatMap(a => a.source?.ref && isoDate(a.from)
-                ? [{ ...sourceInfo(a.source.ref), from: isoDate(a.from)! }] : [])
+                ? [{ ...sourceInfo(a.source.ref), from: isoDate(a.from)!, ...(a.changes.length === 0 ? { notEncoded: true } : {}) }] : [])
         };
         return `/** Bộ tiêu chí mà mô-đun này đánh giá. */\nexport const PACK: PackInfo = ${JSON.stringify(info, undefined, 4)};`;
     }

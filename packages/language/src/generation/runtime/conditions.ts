@@ -142,7 +142,9 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
         };
     }
     const verdict: Verdict = ok ? 'đạt' : 'chưa đạt';
-    const gap = !ok && left.k === 'num' && right.k === 'num' && !left.bound ? compareGap(left, op, right.r) : undefined;
+    const gap = ok ? undefined
+        : left.k === 'num' && right.k === 'num' && !left.bound ? withRelative(compareGap(left, op, right.r), left.r, right.r)
+        : left.k === 'level' && right.k === 'level' ? levelGap(left.i, op, right.i) : undefined;
     return {
         verdict, missing: [], notApplicableReasons: [], thresholds: [threshold], clauses, gap, value: computed(left),
         ...base([left, right]),
@@ -223,11 +225,11 @@ function unknownGap(left: NumVal, op: CompareOp, i: UnknownThreshold, range: str
     const wantsMore = op === '>=' || op === '>';
     const edge = wantsMore ? i.lo : i.hi;
     if (!edge) return undefined;
-    const inner = compareGap(left, wantsMore ? '>' : '<', edge);
+    const inner = withRelative(compareGap(left, wantsMore ? '>' : '<', edge), left.r, edge);
     const text = inner
         ? `${inner.text.replace(/^còn thiếu /, 'còn thiếu ít nhất ').replace(/^cần giảm /, 'cần giảm ít nhất ')} (ngưỡng chưa biết, chỉ biết ${range})`
         : `ngưỡng chưa biết (${range})`;
-    return { amount: inner?.amount ?? 0, unit: inner?.unit ?? left.unit, text };
+    return { amount: inner?.amount ?? 0, unit: inner?.unit ?? left.unit, ...(inner?.relative !== undefined ? { relative: inner.relative } : {}), text };
 }
 
 /** `x từ a đến b`: both ends included. */
@@ -261,6 +263,24 @@ export function presence(rule: string, v: Val, negated: boolean): Cond {
         verdict, missing: [], notApplicableReasons: [], thresholds: [threshold], clauses, ...base([v]),
         lines: [`${rule}: ${showVal(v)}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`]
     };
+}
+
+/** Adds how far the value is as a fraction of a non-zero threshold, so shortfalls of any unit can be ranked. */
+function withRelative(gap: Gap | undefined, value: Rational, t: Rational): Gap | undefined {
+    if (!gap || ratCmp(t, rat(0n)) === 0) return gap;
+    const distance = ratSub(value, t);
+    const absolute = ratCmp(distance, rat(0n)) < 0 ? ratSub(rat(0n), distance) : distance;
+    const threshold = ratCmp(t, rat(0n)) < 0 ? ratSub(rat(0n), t) : t;
+    return { ...gap, relative: ratToNumber(ratDiv(absolute, threshold)) };
+}
+
+/** «còn thiếu 1 mức»: how many levels of the scale a failed level requirement is short. */
+function levelGap(value: number, op: CompareOp, target: number): Gap | undefined {
+    const steps = op === '>=' ? target - value : op === '>' ? target - value + 1
+        : op === '<=' ? value - target : op === '<' ? value - target + 1 : op === '=' ? Math.abs(target - value) : 0;
+    if (steps <= 0) return undefined;
+    const text = op === '<=' || op === '<' || (op === '=' && value > target) ? `cần giảm ${steps} mức` : `còn thiếu ${steps} mức`;
+    return { amount: steps, unit: 'mức', steps, text };
 }
 
 /** How far a failed numeric requirement is, in the natural unit. */

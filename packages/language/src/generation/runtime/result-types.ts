@@ -70,8 +70,12 @@ export interface PackInfo {
     readonly sources: readonly LegalSourceInfo[];
     /** The packs this one builds on, nearest first. */
     readonly basedOn: readonly { readonly id: string; readonly title: string }[];
-    /** Amendments written in the pack: the decision and the date from which it applies. */
-    readonly amendments: readonly (LegalSourceInfo & { readonly from: string })[];
+    /**
+     * Amendments written in the pack: the decision and the date from which it applies. `notEncoded` marks one
+     * the pack knows exists but whose content it does not have (written with no change): verdicts from its
+     * date on may be wrong where it amends.
+     */
+    readonly amendments: readonly (LegalSourceInfo & { readonly from: string; readonly notEncoded?: boolean })[];
 }
 
 export type RuleSourceKind = 'original' | 'replaced' | 'added' | 'dropped';
@@ -116,6 +120,10 @@ export interface FactUse {
 export interface Gap {
     readonly amount: number;
     readonly unit: string;
+    /** The distance as a fraction of the threshold (|threshold − value| / |threshold|), when the threshold is a non-zero number. */
+    readonly relative?: number;
+    /** For a level («mức độ 2» against «>= mức độ 3»): how many levels short. */
+    readonly steps?: number;
     /** e.g. "còn thiếu 12 hộ", "cần cứng hóa thêm 1,2 km" is written by the pack; this is the generic form. */
     readonly text: string;
 }
