@@ -1,4 +1,4 @@
-import type { LoadedPack, NtmServices } from '@ntm/language';
+import type { EffectivePack, LoadedPack, NtmServices } from '@ntm/language';
 import { loadPackFile, loadPackTextWithBases } from '@ntm/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FileIssue } from '../commune/file-issue.js';
@@ -17,6 +17,8 @@ export interface CompiledPack {
     readonly typescript?: string;
     readonly fileName?: string;
     readonly locations?: PackLocations;
+    /** The pack laid over everything it builds on, as it applies (absent when the pack has errors). */
+    readonly effective?: EffectivePack;
 }
 
 /**
@@ -34,7 +36,8 @@ export async function compilePack(services: NtmServices, uri: string, file: stri
     }
     const generator = services.generation.TsGenerator;
     const generated = generator.generate(loaded.pack);
-    return { file, uri, loaded, issues, typescript: generated.text, fileName: generated.fileName, locations: locatePack(generator.compose(loaded.pack)) };
+    const effective = generator.compose(loaded.pack);
+    return { file, uri, loaded, issues, typescript: generated.text, fileName: generated.fileName, locations: locatePack(effective), effective };
 }
 
 /** A pack's diagnostic as a file issue (1-based positions). */

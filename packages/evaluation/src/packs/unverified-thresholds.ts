@@ -1,5 +1,6 @@
+import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
-import type { ast } from '@ntm/language';
+import type { EffectivePack, ast } from '@ntm/language';
 
 /** A threshold a pack declares not verified against the decision, or unknown. */
 export interface UnverifiedThreshold {
@@ -13,30 +14,64 @@ export interface UnverifiedThreshold {
     /** For an unknown threshold: its implied bounds («> 38.6») and where they come from. */
     readonly bounds?: string;
     readonly basis?: string;
+    /** For one a pack inherits: the URI of the base pack that writes it (line and column are in that file). */
+    readonly inheritedFrom?: string;
 }
 
-/** Every threshold declared not yet verified or unknown, so none is ever silently taken as law. */
+const MARKS = new Set(['UnverifiedMark', 'UnverifiedNote', 'UnknownValue']);
+
+function describe(node: AstNode): Omit<UnverifiedThreshold, 'inheritedFrom'> {
+    const indicator = AstUtils.getContainerOfType(node, (n): n is ast.Indicator => n.$type === 'Indicator');
+    const table = AstUtils.getContainerOfType(node, (n): n is ast.Table => n.$type === 'Table');
+    const row = AstUtils.getContainerOfType(node, (n): n is ast.TableRow => n.$type === 'TableRow');
+    const passMark = AstUtils.getContainerOfType(node, (n): n is ast.PassMark => n.$type === 'PassMark');
+    const packPass = AstUtils.getContainerOfType(node, (n): n is ast.PackPassMark => n.$type === 'PackPassMark');
+    const start = node.$cstNode?.range.start;
+    const criterion = passMark ? AstUtils.getContainerOfType(passMark, (n): n is ast.Criterion => n.$type === 'Criterion') : undefined;
+    const where = indicator ? `chỉ tiêu ${indicator.label}` : criterion ? `điểm đạt tiêu chí ${criterion.label}` : packPass ? 'tổng điểm đạt' : table ? `bảng «${table.name}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}` : 'bộ tiêu chí';
+    const position = { line: (start?.line ?? 0) + 1, column: (start?.character ?? 0) + 1 };
+    if (node.$type === 'UnknownValue') {
+        const unknown = node as ast.UnknownValue;
+        const bounds = unknown.bounds.map(b => `${b.operator} ${b.value}${b.unit ? ' ' + b.unit : ''}`).join(', ');
+        return { ...position, kind: 'unknown', where, note: unknown.note, ...(bounds ? { bounds, basis: unknown.basis } : {}) };
+    }
+    const marker = node as ast.UnverifiedMark | ast.UnverifiedNote;
+    return { ...position, kind: 'unverified', where, note: marker.note };
+}
+
+function marksIn(node: AstNode): AstNode[] {
+    return [...(MARKS.has(node.$type) ? [node] : []), ...AstUtils.streamAllContents(node).filter(n => MARKS.has(n.$type))];
+}
+
+/** Every threshold the pack's own text declares not yet verified or unknown, so none is ever silently taken as law. */
 export function unverifiedThresholds(pack: ast.Pack): UnverifiedThreshold[] {
+    return marksIn(pack).map(describe);
+}
+
+/**
+ * The unverified and unknown thresholds a pack inherits from the packs it builds on: those written in the
+ * base text that is still in effect (an indicator the pack replaces or drops takes its thresholds with it).
+ */
+export function inheritedThresholds(effective: EffectivePack): UnverifiedThreshold[] {
+    const own = AstUtils.getDocument(effective.pack).uri.toString();
+    const uriOf = (node: AstNode) => AstUtils.getDocument(node).uri.toString();
+    const nodes: AstNode[] = [
+        ...effective.criteria.flatMap(c => [
+            ...(c.criterion.passMark ? [c.criterion.passMark] : []),
+            ...c.indicators.flatMap(i => i.versions.flatMap(v => v.indicator ? [v.indicator] : []))
+        ]),
+        ...effective.tables, ...effective.gates, ...effective.regionRules, ...effective.facts
+    ];
+    const seen = new Set<AstNode>();
     const found: UnverifiedThreshold[] = [];
-    for (const node of AstUtils.streamAllContents(pack)) {
-        if (node.$type !== 'UnverifiedMark' && node.$type !== 'UnverifiedNote' && node.$type !== 'UnknownValue') continue;
-        const indicator = AstUtils.getContainerOfType(node, (n): n is ast.Indicator => n.$type === 'Indicator');
-        const table = AstUtils.getContainerOfType(node, (n): n is ast.Table => n.$type === 'Table');
-        const row = AstUtils.getContainerOfType(node, (n): n is ast.TableRow => n.$type === 'TableRow');
-        const passMark = AstUtils.getContainerOfType(node, (n): n is ast.PassMark => n.$type === 'PassMark');
-        const packPass = AstUtils.getContainerOfType(node, (n): n is ast.PackPassMark => n.$type === 'PackPassMark');
-        const start = node.$cstNode?.range.start;
-        const criterion = passMark ? AstUtils.getContainerOfType(passMark, (n): n is ast.Criterion => n.$type === 'Criterion') : undefined;
-        const where = indicator ? `chỉ tiêu ${indicator.label}` : criterion ? `điểm đạt tiêu chí ${criterion.label}` : packPass ? 'tổng điểm đạt' : table ? `bảng «${table.name}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}` : 'bộ tiêu chí';
-        const position = { line: (start?.line ?? 0) + 1, column: (start?.character ?? 0) + 1 };
-        if (node.$type === 'UnknownValue') {
-            const unknown = node as ast.UnknownValue;
-            const bounds = unknown.bounds.map(b => `${b.operator} ${b.value}${b.unit ? ' ' + b.unit : ''}`).join(', ');
-            found.push({ ...position, kind: 'unknown', where, note: unknown.note, ...(bounds ? { bounds, basis: unknown.basis } : {}) });
-        } else {
-            const marker = node as ast.UnverifiedMark | ast.UnverifiedNote;
-            found.push({ ...position, kind: 'unverified', where, note: marker.note });
+    for (const node of nodes) {
+        const uri = uriOf(node);
+        if (uri === own) continue;
+        for (const mark of marksIn(node)) {
+            if (seen.has(mark)) continue;
+            seen.add(mark);
+            found.push({ ...describe(mark), inheritedFrom: uri });
         }
     }
-    return found;
+    return found.sort((a, b) => a.inheritedFrom!.localeCompare(b.inheritedFrom!) || a.line - b.line || a.column - b.column);
 }

@@ -37,6 +37,15 @@ export class PackCoverage {
         }
     }
 
+    /** The same as `lines`, as data (for `--json`). */
+    data(): { packTitle: string; exercised: number; indicators: number; samples: Record<string, number>; notExercised: string[]; contradictions: string[] } {
+        return {
+            packTitle: this.packTitle, exercised: this.exercised.size, indicators: this.indicators.size,
+            samples: Object.fromEntries(this.units), notExercised: sortLabels([...this.indicators.keys()].filter(label => !this.exercised.has(label))),
+            contradictions: [...this.contradictions]
+        };
+    }
+
     lines(): string[] {
         const missing = sortLabels([...this.indicators.keys()].filter(label => !this.exercised.has(label)));
         // «7 thôn mẫu» for a village-level pack, «3 xã mẫu» otherwise.
