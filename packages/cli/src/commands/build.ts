@@ -2,12 +2,18 @@ import * as path from 'node:path';
 import { OutputError, compilePackFile, declarationsOf, relativeToCwd, toJavaScript, writeFilesAtomically } from '@ntm/evaluation/node';
 import { showIssue } from '../report/issues.js';
 import { ExitCode } from '../util/exit-codes.js';
+import { notAFile } from '../util/inputs.js';
 import { complain, say } from '../report/terminal.js';
 
 /** `ntm build <pack> -o <dir>`: writes the evaluator module, all files or none. */
 export async function buildCommand(packFile: string, options: { output: string; js?: boolean }): Promise<number> {
     if (options.output.trim() === '') {
         complain('Thiếu thư mục ghi kết quả: «-o» cần một đường dẫn thư mục.');
+        return ExitCode.Usage;
+    }
+    const unreadable = await notAFile(packFile, 'tệp .ntm');
+    if (unreadable) {
+        complain(unreadable);
         return ExitCode.Usage;
     }
     const compiled = await compilePackFile(packFile);

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileIssue, UnverifiedThreshold } from '@ntm/evaluation';
 import { inheritedThresholds, unverifiedThresholds } from '@ntm/evaluation';
@@ -5,6 +6,7 @@ import { collectFiles, compilePackFile, relativeToCwd } from '@ntm/evaluation/no
 import { issueJson, showIssue } from '../report/issues.js';
 import { sayJsonFailure } from '../report/json-output.js';
 import { ExitCode } from '../util/exit-codes.js';
+import { emptyInput } from '../util/inputs.js';
 import { complain, say, sayJson } from '../report/terminal.js';
 
 export interface CheckOptions { json?: boolean }
@@ -32,6 +34,12 @@ function thresholdLine(item: UnverifiedThreshold & { readonly shownFile: string 
  * unverified threshold a pack relies on, its own and those it inherits from its base; exit 1 on errors.
  */
 export async function checkCommand(inputs: readonly string[], options: CheckOptions = {}): Promise<number> {
+    const empty = emptyInput(inputs);
+    if (empty) {
+        if (options.json) sayJsonFailure('input', empty);
+        else complain(empty);
+        return ExitCode.Usage;
+    }
     const skipped: string[] = [];
     const files = await collectFiles(inputs.length > 0 ? inputs : ['.'], ['.ntm'],
         entry => skipped.push(`Bỏ qua «${relativeToCwd(entry.path)}»: ${entry.reason}.`));
@@ -60,7 +68,8 @@ export async function checkCommand(inputs: readonly string[], options: CheckOpti
     const errors = checked.reduce((n, c) => n + c.issues.filter(i => i.severity === 'error').length + (c.failure ? 1 : 0), 0);
     const warnings = checked.reduce((n, c) => n + c.issues.filter(i => i.severity === 'warning').length, 0);
     // A threshold a base pack writes counts once, however many checked packs rely on it.
-    const distinct = new Set(checked.flatMap(c => c.thresholds.map(t => `${t.inheritedFrom ?? c.file}:${t.line}:${t.column}`)));
+    const distinct = new Set(checked.flatMap(c => c.thresholds.map(t =>
+        `${path.resolve(t.inheritedFrom ? fileURLToPath(t.inheritedFrom) : c.file)}:${t.line}:${t.column}`)));
     if (options.json) {
         sayJson({
             ok: errors === 0,

@@ -6,7 +6,7 @@ import { issueJson, showIssue } from '../report/issues.js';
 import { sayJsonErrors, sayJsonFailure } from '../report/json-output.js';
 import { renderVillages } from '../report/village-report.js';
 import { ExitCode } from '../util/exit-codes.js';
-import { notAFile } from '../util/inputs.js';
+import { emptyName, notAFile } from '../util/inputs.js';
 import { complain, outputWidth, say, sayJson } from '../report/terminal.js';
 
 export interface EvalOptions { json?: boolean; ngay?: string; keHoach?: boolean }
@@ -14,7 +14,7 @@ export interface EvalOptions { json?: boolean; ngay?: string; keHoach?: boolean 
 /** `ntm eval <pack> <commune>` (or `ntm eval <commune>` using the pack it names). */
 export async function evalCommand(first: string, second: string | undefined, options: EvalOptions): Promise<number> {
     const [packFile, communeFile] = second === undefined ? [undefined, first] : [first, second];
-    const unreadable = await notAFile(communeFile);
+    const unreadable = (packFile !== undefined && packFile.trim() === '' ? emptyName('bộ tiêu chí') : undefined) ?? await notAFile(communeFile, 'tệp xã');
     if (unreadable) {
         if (options.json) sayJsonFailure('input', unreadable);
         else complain(unreadable);

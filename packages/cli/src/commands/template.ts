@@ -14,7 +14,7 @@ export interface TemplateOptions { output?: string }
  * relative to the folder of the file (`-o`), or of the current folder when printed.
  */
 export async function templateCommand(packFile: string, options: TemplateOptions = {}): Promise<number> {
-    const unreadable = await notAFile(packFile);
+    const unreadable = await notAFile(packFile, 'tệp .ntm');
     if (unreadable) {
         complain(unreadable);
         return ExitCode.Usage;

@@ -4,7 +4,9 @@ import { collectFiles, evaluateCommuneAt, readCommuneFile, relativeToCwd } from 
 import { checkLine } from '../report/check-line.js';
 import { issueJson, showIssue } from '../report/issues.js';
 import { ExitCode } from '../util/exit-codes.js';
-import { say, sayJson } from '../report/terminal.js';
+import { emptyInput } from '../util/inputs.js';
+import { complain, say, sayJson } from '../report/terminal.js';
+import { sayJsonFailure } from '../report/json-output.js';
 
 export interface TestOptions { json?: boolean }
 
@@ -54,6 +56,12 @@ async function runSample(file: string, coverage: Map<string, PackCoverage>): Pro
  * and reports like a test runner: one check per official verdict, each difference with its explanation.
  */
 export async function testCommand(inputs: readonly string[], options: TestOptions = {}): Promise<number> {
+    const empty = emptyInput(inputs);
+    if (empty) {
+        if (options.json) sayJsonFailure('input', empty);
+        else complain(empty);
+        return ExitCode.Usage;
+    }
     const skipped: string[] = [];
     const files = await collectFiles(inputs.length > 0 ? inputs : ['examples'], ['.json'],
         entry => skipped.push(`Bỏ qua «${relativeToCwd(entry.path)}»: ${entry.reason}.`));

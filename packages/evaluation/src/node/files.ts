@@ -93,5 +93,6 @@ export async function writeFilesAtomically(files: ReadonlyArray<{ path: string; 
 
 export function relativeToCwd(file: string): string {
     const relative = path.relative(process.cwd(), file);
-    return relative.startsWith('..') ? file : relative;
+    // The working folder itself is «.», never an empty name.
+    return relative === '' ? '.' : relative.startsWith('..') ? file : relative;
 }
