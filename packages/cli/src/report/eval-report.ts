@@ -22,9 +22,12 @@ export function renderEvaluation(result: EvaluationResult, commune: CommuneData 
     if (selectionNote) say(`Bộ tiêu chí: ${selectionNote}.`);
     if (result.pack.basedOn.length > 0) say(`Dựa trên: ${result.pack.basedOn.map(b => `«${b.title}»`).join(' ← ')}.`);
     for (const amendment of result.pack.amendments) {
-        const state = amendment.notEncoded ? 'nội dung chưa mã hóa'
-            : amendment.from <= result.assessedAt ? 'đang áp dụng' : 'chưa áp dụng ở ngày đánh giá';
-        say(`Sửa đổi: ${amendment.number} của ${amendment.issuer}, áp dụng từ ${amendment.from} (${state}).`);
+        if (amendment.notEncoded) {
+            say(`Sửa đổi chưa mã hóa: ${amendment.number} của ${amendment.issuer}, từ ${amendment.from}: bộ tiêu chí chưa có nội dung của văn bản này` +
+                (amendment.from <= result.assessedAt ? '; kết quả ở ngày đánh giá có thể sai ở những chỉ tiêu nó sửa.' : ' (sau ngày đánh giá).'));
+            continue;
+        }
+        say(`Sửa đổi: ${amendment.number} của ${amendment.issuer}, áp dụng từ ${amendment.from} (${amendment.from <= result.assessedAt ? 'đang áp dụng' : 'chưa áp dụng ở ngày đánh giá'}).`);
     }
     if (result.context.regionNote) say(`Vùng: ${result.context.regionNote}.`);
     if (result.context.group) say(`Nhóm xã: ${result.context.group}.`);
