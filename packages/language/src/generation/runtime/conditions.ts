@@ -104,8 +104,11 @@ function boundHolds(v: NumVal, op: CompareOp, t: Rational): boolean | undefined 
             if (hiCmp !== undefined && (hiCmp < 0 || (hiCmp === 0 && (op === '<=' || b.hiOpen)))) return true;
             if (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && (op === '<' || b.loOpen)))) return false;
             return undefined;
-        default:
-            return undefined;
+        case '=': case '≠': {
+            // A range wholly above or below the threshold cannot equal it.
+            const apart = (hiCmp !== undefined && (hiCmp < 0 || (hiCmp === 0 && b.hiOpen))) || (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && b.loOpen)));
+            return apart ? op === '≠' : undefined;
+        }
     }
 }
 
@@ -166,8 +169,8 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
         hi: u.hi && (!natural.hi || ratCmp(u.hi, natural.hi) <= 0) ? u.hi : natural.hi,
         hiOpen: u.hi && (!natural.hi || ratCmp(u.hi, natural.hi) <= 0) ? u.hiOpen : false
     };
-    const naturalOutcome = left.bound ? undefined : outcomeOverInterval(left.r, op, natural);
-    const outcome = left.bound ? undefined : outcomeOverInterval(left.r, op, withBounds);
+    const naturalOutcome = rangeOutcome(left, op, natural);
+    const outcome = rangeOutcome(left, op, withBounds);
     const range = unknownRangeText(withBounds, right.unit);
     const shown = showVal(left) + (left.roundingNote ? ` (${left.roundingNote})` : '');
     const base_ = { ...base([left, right]), thresholds: [threshold], clauses: [clause(left, threshold)] };
@@ -183,7 +186,7 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
     const byImplied = naturalOutcome === undefined;
     const use: UnknownThresholdUse = { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: byImplied };
     const verdict: Verdict = outcome ? 'đạt' : 'chưa đạt';
-    const gap = outcome ? undefined : unknownGap(left, op, withBounds, range);
+    const gap = outcome || left.bound ? undefined : unknownGap(left, op, withBounds, range);
     const why = byImplied
         ? `chỉ nhờ cận suy ra (${range}${u.basis ? `, suy từ ${u.basis}` : ''}) — kết luận này dựa vào chính kết luận đã biết, chưa kiểm chứng được`
         : `mọi ngưỡng có thể (${range}) đều cho cùng kết quả`;
@@ -191,6 +194,23 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
         verdict, missing: [], notApplicableReasons: [], unknowns: [use], gap, value: computed(left), ...base_,
         lines: [`${rule}: ${shown}, ngưỡng chưa biết; ${why} → ${VERDICT_WORD[verdict]}${gap ? `; ${gap.text}` : ''}.`]
     };
+}
+
+/**
+ * `x op t` for a value the report gives only as a range («trên 60 %»): decided when the whole range gives
+ * the same answer. The comparisons are monotonic in x, so the end that favours the rule decides «đạt» and
+ * the other end «chưa đạt»; an open end is treated as reached (never concludes more than is known).
+ */
+function rangeOutcome(left: NumVal, op: CompareOp, i: UnknownThreshold): boolean | undefined {
+    const b = left.bound;
+    if (!b) return outcomeOverInterval(left.r, op, i);
+    const wantsMore = op === '>=' || op === '>';
+    const wantsLess = op === '<=' || op === '<';
+    if (!wantsMore && !wantsLess) return undefined;
+    const [best, worst] = wantsMore ? [b.lo, b.hi] : [b.hi, b.lo];
+    if (best && outcomeOverInterval(best, op, i) === true) return true;
+    if (worst && outcomeOverInterval(worst, op, i) === false) return false;
+    return undefined;
 }
 
 /** Whether `x op t` holds for every t in the interval (true), for none (false), or depends (undefined). */
