@@ -1,10 +1,7 @@
-import { buildPlan, checkSample, checkVillages, errorsOf, summarizeVillages } from '@ntm/evaluation';
+import { buildPlan, checkSample, checkVillages, errorsOf, renderEvaluation, renderPlan, renderVillages, summarizeVillages } from '@ntm/evaluation';
 import { evaluateCommuneAt } from '@ntm/evaluation/node';
-import { renderEvaluation } from '../report/eval-report.js';
-import { renderPlan } from '../report/plan-report.js';
 import { issueJson, showIssue } from '../report/issues.js';
 import { sayJsonErrors, sayJsonFailure } from '../report/json-output.js';
-import { renderVillages } from '../report/village-report.js';
 import { ExitCode } from '../util/exit-codes.js';
 import { emptyName, notAFile } from '../util/inputs.js';
 import { complain, outputWidth, say, sayJson } from '../report/terminal.js';

@@ -75,3 +75,14 @@ export function inheritedThresholds(effective: EffectivePack): UnverifiedThresho
     }
     return found.sort((a, b) => a.inheritedFrom!.localeCompare(b.inheritedFrom!) || a.line - b.line || a.column - b.column);
 }
+
+/** `tệp:dòng:cột chưa biết chỉ tiêu 2.2: …; cận suy ra: …`, as `ntm check` lists it; `shownFile` is the file that writes it. */
+export function thresholdText(item: UnverifiedThreshold, shownFile: string): string {
+    const position = `${shownFile}:${item.line}:${item.column}`;
+    const inherited = item.inheritedFrom ? ' [kế thừa từ bộ gốc]' : '';
+    if (item.kind === 'unknown') {
+        return `${position} chưa biết ${item.where}: ${item.note ?? '(không ghi chú)'}` +
+            (item.bounds ? `; cận suy ra: ${item.bounds}${item.basis ? ` (suy từ ${item.basis})` : ''}` : '; không có cận') + inherited;
+    }
+    return `${position} chưa kiểm chứng ${item.where}: ${item.note ?? '(không ghi nguồn)'}${inherited}`;
+}

@@ -1,5 +1,5 @@
 import type { Line, Segment, Style } from './styled.js';
-import { printable } from './terminal.js';
+import { printable } from './printable.js';
 import { displayWidth } from './text-width.js';
 
 interface Span { readonly from: number; readonly to: number; readonly style?: Style }

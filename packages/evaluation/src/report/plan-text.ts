@@ -1,5 +1,5 @@
-import type { Plan, PlanItem, PlanItemKind } from '@ntm/evaluation';
-import { PLAN_ITEM_LABELS } from '@ntm/evaluation';
+import type { Plan, PlanItem, PlanItemKind } from '../plan/plan.js';
+import { PLAN_ITEM_LABELS } from '../plan/plan.js';
 import type { Line } from './styled.js';
 import { wrapLine } from './wrap-line.js';
 

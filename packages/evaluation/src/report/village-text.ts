@@ -1,6 +1,7 @@
 import type { EvaluationResult } from '@ntm/language';
-import type { VerdictCheck, VillageSummary } from '@ntm/evaluation';
-import { sortLabels } from '@ntm/evaluation';
+import type { VerdictCheck } from '../samples/sample-check.js';
+import type { VillageSummary } from '../samples/villages.js';
+import { sortLabels } from '../plan/labels.js';
 import { checkLine, sortChecks } from './check-line.js';
 import type { Line } from './styled.js';
 import { verdictSegments } from './styled.js';

@@ -39,13 +39,3 @@ export function wrapText(text: string, width: number): string[] {
     lines.push(line);
     return lines;
 }
-
-/** A long line wrapped to the output width, its continuation lines indented (a hanging indent). */
-export function wrapHanging(text: string, width: number, indent: number): string[] {
-    const lead = /^ */.exec(text)?.[0].length ?? 0;
-    const first = wrapText(text.slice(lead), width - lead);
-    if (first.length <= 1) return [text.normalize('NFC')];
-    const head = ' '.repeat(lead) + first[0]!;
-    const rest = wrapText(first.slice(1).join(' '), width - indent).map(line => ' '.repeat(indent) + line);
-    return [head, ...rest];
-}

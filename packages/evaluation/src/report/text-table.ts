@@ -1,5 +1,5 @@
 import type { Line, Segment } from './styled.js';
-import { printable } from './terminal.js';
+import { printable } from './printable.js';
 import { displayWidth, wrapText } from './text-width.js';
 
 /**

@@ -2,9 +2,8 @@
 // as PDFs give it) and wide characters line up; a `whole` column is never cut.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import type { Column } from '../src/report/text-table.js';
-import { renderTable } from '../src/report/text-table.js';
-import { plainText } from '../src/report/styled.js';
+import type { Column } from '../src/index.js';
+import { plainText, renderTable } from '../src/index.js';
 
 const columns: Column[] = [
     { header: 'Chỉ tiêu', fit: 'whole' }, { header: 'Giá trị', fit: 'wrap' },

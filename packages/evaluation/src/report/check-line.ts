@@ -1,5 +1,8 @@
-import type { CheckLevel, VerdictCheck } from '@ntm/evaluation';
-import { CHECK_LEVEL_LABELS, CHECK_STATUS_LABELS, checkPassed, compareLabels } from '@ntm/evaluation';
+import type { CheckLevel } from '../samples/check-codes.js';
+import { CHECK_LEVEL_LABELS, CHECK_STATUS_LABELS } from '../samples/check-codes.js';
+import type { VerdictCheck } from '../samples/sample-check.js';
+import { checkPassed } from '../samples/sample-check.js';
+import { compareLabels } from '../plan/labels.js';
 import type { Segment } from './styled.js';
 
 /** `✗ chỉ tiêu 2.1: máy «đạt», chính thức «chưa đạt» — sai khác chưa khai báo`, with the declared cause or what explains it. */
