@@ -98,5 +98,4 @@ describe('file names in messages', () => {
         expect(out.stderr.trim()).toBe(message);
         expect(out.stderr).not.toContain('«»');
     });
-
 });
