@@ -76,7 +76,8 @@ describe('ntm eval', () => {
         expect(parsed.result.pack.id).toBe('thử_cli');
         expect(parsed.result.summary.criteriaMet).toBe(2);
         const indicator = parsed.result.indicators.find((i: { label: string }) => i.label === '4.1');
-        expect(indicator.gap).toEqual({ amount: 11, unit: 'hộ', text: 'còn thiếu 11 hộ' });
+        expect(indicator.gap).toMatchObject({ amount: 11, unit: 'hộ', text: 'còn thiếu 11 hộ' });
+        expect(indicator.gap.relative).toBeCloseTo(1 - 2740 / 2751, 9);
         expect(indicator.citations[0]).toMatchObject({ number: '43/2022/QĐ-UBND', issuer: 'UBND tỉnh Hà Nam', date: '2022-09-16' });
     });
 

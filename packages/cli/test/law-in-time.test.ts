@@ -84,12 +84,12 @@ describe('the text report', () => {
         expect(out.stdout).toContain('Kết luận CHỈ dựa trên cận suy ra từ chính kết luận đã biết (vòng tròn, chưa kiểm chứng): 1/3 tiêu chí đã kết luận (10); 1 chỉ tiêu (10).');
     });
 
-    it('--kế-hoạch lists the shortfalls per criterion with their gaps', async () => {
+    it('--kế-hoạch lists the shortfalls with their gaps, ranked', async () => {
         const out = await ntm('eval', commune, '--ngay', '2024-06-01', '--kế-hoạch');
         expect(out.code).toBe(0);
         expect(out.stdout).toContain('KẾ HOẠCH — xã Thử đạt «Bộ tiêu chí xã nông thôn mới tỉnh Thử» (xã nông thôn mới): hiện đạt 1/3 tiêu chí, còn 2 tiêu chí.');
-        expect(out.stdout).toContain('[khắc phục] 16 Tỷ lệ thôn đạt chuẩn văn hóa: hiện 75 %; yêu cầu >= 80 %; còn thiếu 1 thôn');
-        expect(out.stdout).toContain('[tìm văn bản quy định ngưỡng] 10 Thu nhập bình quân đầu người');
+        expect(out.stdout).toContain('1. [khắc phục] tiêu chí 16, chỉ tiêu 16 «Tỷ lệ thôn đạt chuẩn văn hóa»: hiện 75 %; yêu cầu >= 80 %; còn thiếu 1 thôn (cách ngưỡng 6,25 %)');
+        expect(out.stdout).toContain('2. [tìm văn bản quy định ngưỡng] tiêu chí 10, chỉ tiêu 10 «Thu nhập bình quân đầu người»');
     });
 });
 

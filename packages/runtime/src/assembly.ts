@@ -55,7 +55,7 @@ export function notApplicable(meta: IndicatorMeta, reason: string): IndicatorRes
     return {
         ...score,
         criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
-        citations: meta.citations, verdict: 'không áp dụng', flags: [], factsUsed: [], missingFacts: [], missingThresholds: [],
+        citations: meta.citations, verdict: 'không áp dụng', flags: [], clauses: [], factsUsed: [], missingFacts: [], missingThresholds: [],
         source: meta.source, unknownThresholds: [],
         notes: [{ code: 'not-applicable', text: `Không áp dụng: ${meta.source.text}${reason ? ` — ${reason}` : ''}` }],
         explanation: [`Chỉ tiêu ${meta.label} không áp dụng (${meta.source.text})${reason ? `: ${reason}` : ''}.`]
@@ -90,7 +90,7 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         return {
             ...score,
             criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
-            citations: meta.citations, verdict, flags: [], factsUsed: applicable.uses, missingFacts: applicable.missing,
+            citations: meta.citations, verdict, flags: [], clauses: [], factsUsed: applicable.uses, missingFacts: applicable.missing,
             missingThresholds: applicable.missingThresholds ?? [], source: meta.source, unknownThresholds: [],
             notes: verdict === 'không áp dụng' ? [{ code: 'not-applicable' as const, text: `Không áp dụng: điều kiện áp dụng không thỏa (${applicable.lines.join(' ')})` }] : [],
             explanation: applicable.lines.map(line => `Điều kiện áp dụng — ${line}`)
@@ -116,6 +116,7 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
         citations: meta.citations, verdict: result.verdict, flags, value: result.value,
         threshold: result.thresholds.length > 0 ? result.thresholds.join('; ') : undefined,
+        clauses: result.clauses ?? [],
         factsUsed: result.uses, missingFacts: result.missing, missingThresholds: result.missingThresholds ?? [], gap: result.gap, source: meta.source, unknownThresholds: unknowns,
         ...(score ? { score } : {}),
         notes, explanation: [
@@ -202,6 +203,7 @@ export function assemble(
     const scoredCriteria = criteria.filter(c => c.score);
     const total = scoredCriteria.length === 0 ? undefined : totalPoints(scoredCriteria);
     const totalCond = packPass && total ? compare(`tổng điểm ${packPass.op} ${packPass.rule}`, totalVal(total), packPass.op, packPass.value()) : undefined;
+    const points = total && totalCond ? { ...total, passMark: totalCond.thresholds.join('; '), passVerdict: totalCond.verdict } : total;
     const recognition = combineAll([
         ...criteria.map(c => c.verdict === 'không áp dụng' ? 'đạt' : c.verdict),
         ...gates.map(g => g.verdict),
@@ -219,7 +221,7 @@ export function assemble(
             criteriaOnImpliedBounds: criteria.filter(c => c.flags.includes('implied-bounds')).map(c => c.label),
             indicatorsOnImpliedBounds: indicators.filter(i => i.flags.includes('implied-bounds')).map(i => i.label),
             indicatorsOnUnverifiedThresholds: indicators.filter(i => i.flags.includes('unverified-threshold')).map(i => i.label),
-            ...(total ? { points: total } : {}),
+            ...(points ? { points } : {}),
             scoresEnteredInRange: indicators.filter(i => i.score?.by === 'assessor-in-range').map(i => i.label),
             scoresAgainstEvidence: indicators.filter(i => i.score?.by === 'assessor-against-evidence').map(i => i.label),
             criteriaMet: met.length, criteriaTotal: criteria.length, criteriaNotMet: notMet, criteriaMissingData: missing,

@@ -1,7 +1,7 @@
 // Requirements at run time: comparisons, presence, ranges and their combinations, with a Vietnamese
 // explanation of every clause.
 
-import type { ComputedValue, FactUse, Gap, UnknownThresholdUse, Verdict } from './result-types.js';
+import type { ClauseView, ComputedValue, FactUse, Gap, UnknownThresholdUse, Verdict } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
 import type { NumVal, UnknownThreshold, Val } from './values.js';
 import { formatRat, rat, ratCeil, ratCmp, ratDiv, ratFloor, ratMul, ratSub, ratToNumber } from './exact-numbers.js';
@@ -22,6 +22,8 @@ export interface Cond {
     readonly gap?: Gap;
     readonly value?: ComputedValue;
     readonly thresholds: readonly string[];
+    /** Each compared clause: the commune's value beside its requirement (see ClauseView). */
+    readonly clauses?: readonly ClauseView[];
     /** Unknown thresholds met on the way, and whether only implied bounds decided. */
     readonly unknowns?: readonly UnknownThresholdUse[];
     /** Years of a year window where the rule was not met (for `trừ … mỗi năm không đạt`). */
@@ -41,18 +43,35 @@ function base(vals: readonly Val[]): Pick<Cond, 'uses' | 'unverified' | 'inconsi
     return { uses: m.uses, unverified: m.unverified, inconsistent: m.inconsistent };
 }
 
-function undecided(rule: string, vals: readonly Val[], thresholds: readonly string[]): Cond | undefined {
+/** The commune's own value as a table shows it; undefined when the file does not give it. */
+function ownValue(v: Val): string | undefined {
+    return v.k === 'missing' || v.k === 'na' ? undefined : showVal(v);
+}
+
+function clause(left: Val, requirement: string): ClauseView {
+    const value = ownValue(left);
+    return value === undefined ? { requirement } : { value, requirement };
+}
+
+/** A threshold as written in a requirement: a missing one says in words what is unknown, never «thiếu dữ liệu». */
+function thresholdText(v: Val): string {
+    if (v.k === 'missing') return `(${v.why ?? `chưa biết: ${v.names.join('; ')}`})`;
+    if (v.k === 'na') return `(không áp dụng: ${v.reason})`;
+    return showVal(v);
+}
+
+function undecided(rule: string, vals: readonly Val[], thresholds: readonly string[], clauses: readonly ClauseView[] = []): Cond | undefined {
     const missing = unique(vals.flatMap(v => v.k === 'missing' ? v.names : []), s => s);
     if (missing.length > 0) {
         return {
-            verdict: 'thiếu dữ liệu', missing, notApplicableReasons: [], thresholds,
+            verdict: 'thiếu dữ liệu', missing, notApplicableReasons: [], thresholds, clauses,
             lines: [`${rule}: thiếu dữ liệu (${missing.join('; ')}).`], ...base(vals)
         };
     }
     const na = vals.find(v => v.k === 'na');
     if (na && na.k === 'na') {
         return {
-            verdict: 'không áp dụng', missing: [], notApplicableReasons: [na.reason], thresholds,
+            verdict: 'không áp dụng', missing: [], notApplicableReasons: [na.reason], thresholds, clauses,
             lines: [`${rule}: không áp dụng (${na.reason}).`], ...base(vals)
         };
     }
@@ -85,8 +104,11 @@ function boundHolds(v: NumVal, op: CompareOp, t: Rational): boolean | undefined 
             if (hiCmp !== undefined && (hiCmp < 0 || (hiCmp === 0 && (op === '<=' || b.hiOpen)))) return true;
             if (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && (op === '<' || b.loOpen)))) return false;
             return undefined;
-        default:
-            return undefined;
+        case '=': case '≠': {
+            // A range wholly above or below the threshold cannot equal it.
+            const apart = (hiCmp !== undefined && (hiCmp < 0 || (hiCmp === 0 && b.hiOpen))) || (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && b.loOpen)));
+            return apart ? op === '≠' : undefined;
+        }
     }
 }
 
@@ -96,8 +118,9 @@ function computed(v: Val): ComputedValue | undefined {
 
 /** `left op right`, e.g. `rác thải >= 98%`. */
 export function compare(rule: string, left: Val, op: CompareOp, right: Val): Cond {
-    const threshold = `${op} ${showVal(right)}`;
-    const stop = undecided(rule, [left, right], [threshold]);
+    const threshold = `${op} ${thresholdText(right)}`;
+    const clauses = [clause(left, threshold)];
+    const stop = undecided(rule, [left, right], [threshold], clauses);
     if (stop) return stop;
     if (left.k === 'num' && right.k === 'num' && right.unknown) {
         return compareWithUnknown(rule, left, op, right, right.unknown);
@@ -117,14 +140,16 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
         const names = left.uses.map(u => u.fact);
         return {
             verdict: 'thiếu dữ liệu', missing: names.map(n => `${n} (giá trị báo cáo ${shown} không đủ để so với ${threshold})`),
-            notApplicableReasons: [], thresholds: [threshold], ...base([left, right]),
+            notApplicableReasons: [], thresholds: [threshold], clauses, ...base([left, right]),
             lines: [`${rule}: giá trị ${shown} không đủ để kết luận so với ${threshold}.`]
         };
     }
     const verdict: Verdict = ok ? 'đạt' : 'chưa đạt';
-    const gap = !ok && left.k === 'num' && right.k === 'num' && !left.bound ? compareGap(left, op, right.r) : undefined;
+    const gap = ok ? undefined
+        : left.k === 'num' && right.k === 'num' && !left.bound ? withRelative(compareGap(left, op, right.r), left.r, right.r)
+        : left.k === 'level' && right.k === 'level' ? levelGap(left.i, op, right.i) : undefined;
     return {
-        verdict, missing: [], notApplicableReasons: [], thresholds: [threshold], gap, value: computed(left),
+        verdict, missing: [], notApplicableReasons: [], thresholds: [threshold], clauses, gap, value: computed(left),
         ...base([left, right]),
         lines: [`${rule}: ${shown}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}${gap ? `; ${gap.text}` : ''}.`]
     };
@@ -144,11 +169,11 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
         hi: u.hi && (!natural.hi || ratCmp(u.hi, natural.hi) <= 0) ? u.hi : natural.hi,
         hiOpen: u.hi && (!natural.hi || ratCmp(u.hi, natural.hi) <= 0) ? u.hiOpen : false
     };
-    const naturalOutcome = left.bound ? undefined : outcomeOverInterval(left.r, op, natural);
-    const outcome = left.bound ? undefined : outcomeOverInterval(left.r, op, withBounds);
+    const naturalOutcome = rangeOutcome(left, op, natural);
+    const outcome = rangeOutcome(left, op, withBounds);
     const range = unknownRangeText(withBounds, right.unit);
     const shown = showVal(left) + (left.roundingNote ? ` (${left.roundingNote})` : '');
-    const base_ = { ...base([left, right]), thresholds: [threshold] };
+    const base_ = { ...base([left, right]), thresholds: [threshold], clauses: [clause(left, threshold)] };
     if (outcome === undefined) {
         const missingThreshold = u.lo || u.hi ? `ngưỡng của «${rule}» (chưa biết; chỉ biết ngưỡng ${range})` : `ngưỡng của «${rule}» (chưa biết, tài liệu chưa có${u.note ? `: ${u.note}` : ''})`;
         const use: UnknownThresholdUse = { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: false };
@@ -161,7 +186,7 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
     const byImplied = naturalOutcome === undefined;
     const use: UnknownThresholdUse = { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: byImplied };
     const verdict: Verdict = outcome ? 'đạt' : 'chưa đạt';
-    const gap = outcome ? undefined : unknownGap(left, op, withBounds, range);
+    const gap = outcome || left.bound ? undefined : unknownGap(left, op, withBounds, range);
     const why = byImplied
         ? `chỉ nhờ cận suy ra (${range}${u.basis ? `, suy từ ${u.basis}` : ''}) — kết luận này dựa vào chính kết luận đã biết, chưa kiểm chứng được`
         : `mọi ngưỡng có thể (${range}) đều cho cùng kết quả`;
@@ -169,6 +194,23 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
         verdict, missing: [], notApplicableReasons: [], unknowns: [use], gap, value: computed(left), ...base_,
         lines: [`${rule}: ${shown}, ngưỡng chưa biết; ${why} → ${VERDICT_WORD[verdict]}${gap ? `; ${gap.text}` : ''}.`]
     };
+}
+
+/**
+ * `x op t` for a value the report gives only as a range («trên 60 %»): decided when the whole range gives
+ * the same answer. The comparisons are monotonic in x, so the end that favours the rule decides «đạt» and
+ * the other end «chưa đạt»; an open end is treated as reached (never concludes more than is known).
+ */
+function rangeOutcome(left: NumVal, op: CompareOp, i: UnknownThreshold): boolean | undefined {
+    const b = left.bound;
+    if (!b) return outcomeOverInterval(left.r, op, i);
+    const wantsMore = op === '>=' || op === '>';
+    const wantsLess = op === '<=' || op === '<';
+    if (!wantsMore && !wantsLess) return undefined;
+    const [best, worst] = wantsMore ? [b.lo, b.hi] : [b.hi, b.lo];
+    if (best && outcomeOverInterval(best, op, i) === true) return true;
+    if (worst && outcomeOverInterval(worst, op, i) === false) return false;
+    return undefined;
 }
 
 /** Whether `x op t` holds for every t in the interval (true), for none (false), or depends (undefined). */
@@ -203,17 +245,18 @@ function unknownGap(left: NumVal, op: CompareOp, i: UnknownThreshold, range: str
     const wantsMore = op === '>=' || op === '>';
     const edge = wantsMore ? i.lo : i.hi;
     if (!edge) return undefined;
-    const inner = compareGap(left, wantsMore ? '>' : '<', edge);
+    const inner = withRelative(compareGap(left, wantsMore ? '>' : '<', edge), left.r, edge);
     const text = inner
         ? `${inner.text.replace(/^còn thiếu /, 'còn thiếu ít nhất ').replace(/^cần giảm /, 'cần giảm ít nhất ')} (ngưỡng chưa biết, chỉ biết ${range})`
         : `ngưỡng chưa biết (${range})`;
-    return { amount: inner?.amount ?? 0, unit: inner?.unit ?? left.unit, text };
+    return { amount: inner?.amount ?? 0, unit: inner?.unit ?? left.unit, ...(inner?.relative !== undefined ? { relative: inner.relative } : {}), text };
 }
 
 /** `x từ a đến b`: both ends included. */
 export function between(rule: string, left: Val, low: Val, high: Val): Cond {
-    const threshold = `từ ${showVal(low)} đến ${showVal(high)}`;
-    const stop = undecided(rule, [left, low, high], [threshold]);
+    const threshold = `từ ${thresholdText(low)} đến ${thresholdText(high)}`;
+    const clauses = [clause(left, threshold)];
+    const stop = undecided(rule, [left, low, high], [threshold], clauses);
     if (stop) return stop;
     const lowPart = compare(rule, left, '>=', low);
     const highPart = compare(rule, left, '<=', high);
@@ -223,7 +266,7 @@ export function between(rule: string, left: Val, low: Val, high: Val): Cond {
     return {
         verdict, missing: unique(parts.flatMap(p => p.missing), s => s),
         missingThresholds: unique(parts.flatMap(p => p.missingThresholds ?? []), s => s), notApplicableReasons: [],
-        thresholds: [threshold], gap: lowPart.gap ?? highPart.gap, value: lowPart.value, ...base([left, low, high]),
+        thresholds: [threshold], clauses, gap: lowPart.gap ?? highPart.gap, value: lowPart.value, ...base([left, low, high]),
         lines: [`${rule}: ${shown}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`]
     };
 }
@@ -231,14 +274,33 @@ export function between(rule: string, left: Val, low: Val, high: Val): Cond {
 /** `có X` (or `không có X`): a yes/no fact. */
 export function presence(rule: string, v: Val, negated: boolean): Cond {
     const threshold = negated ? 'không' : 'có';
-    const stop = undecided(rule, [v], [threshold]);
+    const clauses = [clause(v, threshold)];
+    const stop = undecided(rule, [v], [threshold], clauses);
     if (stop) return stop;
     const ok = v.k === 'bool' && v.b !== negated;
     const verdict: Verdict = ok ? 'đạt' : 'chưa đạt';
     return {
-        verdict, missing: [], notApplicableReasons: [], thresholds: [threshold], ...base([v]),
+        verdict, missing: [], notApplicableReasons: [], thresholds: [threshold], clauses, ...base([v]),
         lines: [`${rule}: ${showVal(v)}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`]
     };
+}
+
+/** Adds how far the value is as a fraction of a non-zero threshold, so shortfalls of any unit can be ranked. */
+function withRelative(gap: Gap | undefined, value: Rational, t: Rational): Gap | undefined {
+    if (!gap || ratCmp(t, rat(0n)) === 0) return gap;
+    const distance = ratSub(value, t);
+    const absolute = ratCmp(distance, rat(0n)) < 0 ? ratSub(rat(0n), distance) : distance;
+    const threshold = ratCmp(t, rat(0n)) < 0 ? ratSub(rat(0n), t) : t;
+    return { ...gap, relative: ratToNumber(ratDiv(absolute, threshold)) };
+}
+
+/** «còn thiếu 1 mức»: how many levels of the scale a failed level requirement is short. */
+function levelGap(value: number, op: CompareOp, target: number): Gap | undefined {
+    const steps = op === '>=' ? target - value : op === '>' ? target - value + 1
+        : op === '<=' ? value - target : op === '<' ? value - target + 1 : op === '=' ? Math.abs(target - value) : 0;
+    if (steps <= 0) return undefined;
+    const text = op === '<=' || op === '<' || (op === '=' && value > target) ? `cần giảm ${steps} mức` : `còn thiếu ${steps} mức`;
+    return { amount: steps, unit: 'mức', steps, text };
 }
 
 /** How far a failed numeric requirement is, in the natural unit. */
@@ -320,6 +382,7 @@ export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: st
         gap: verdict === 'chưa đạt' ? failed?.gap : undefined,
         value: parts.find(p => p.value)?.value,
         thresholds: parts.flatMap(p => p.thresholds),
+        clauses: parts.flatMap(p => p.clauses ?? []),
         unknowns: parts.flatMap(p => p.unknowns ?? []),
         failingYears: [...new Set(parts.flatMap(p => p.failingYears ?? []))].sort(),
         openYears: [...new Set(parts.flatMap(p => p.openYears ?? []))].sort(),
@@ -347,7 +410,7 @@ export function atLeast(count: number, parts: readonly Cond[]): Cond {
 export function forEachMember(members: readonly string[], check: (member: string) => Cond): Cond {
     const parts = members.map(member => {
         const part = check(member);
-        return { ...part, lines: part.lines.map(line => `[${member}] ${line}`) };
+        return { ...part, lines: part.lines.map(line => `[${member}] ${line}`), clauses: (part.clauses ?? []).map(c => ({ ...c, tag: c.tag ? `${member}, ${c.tag}` : member })) };
     });
     return all(parts);
 }

@@ -10,6 +10,8 @@ import { inputIssue } from './fact-input.js';
 import { groupCode, regionCode, unknownGroupMessage, unknownRegionMessage } from './places.js';
 
 
+const OWN_REGION_MISSING = 'vùng của xã (thuộc tính «vùng»)';
+
 export interface RegionRuleMeta {
     readonly region: string;
     readonly rule: string;
@@ -50,9 +52,11 @@ export function communeContext(
         }
     }
     if (missing.length > 0) {
+        // Should no rule hold, the region applied is the commune's own: name it too when it is not given.
+        if (!own) missing.push(OWN_REGION_MISSING);
         return { region: undefined, regionNote: `chưa xác định được vùng áp dụng: thiếu ${missing.join('; ')}`, regionMissing: missing, group, year };
     }
-    return { region: own, regionNote: own ? `vùng của xã: ${own}` : undefined, regionMissing: own ? [] : ['vùng của xã (thuộc tính «vùng»)'], group, year };
+    return { region: own, regionNote: own ? `vùng của xã: ${own}` : undefined, regionMissing: own ? [] : [OWN_REGION_MISSING], group, year };
 }
 
 export interface TableMeta {
@@ -66,16 +70,20 @@ export interface TableMeta {
 export function tableValue(meta: TableMeta, t: FactTable): Val {
     const ctx = t.ctx;
     const none = { uses: [], unverified: [], inconsistent: [] };
-    if (!ctx) return { k: 'missing', names: [`bảng «${meta.name}»: chưa có thông tin về xã`], ...none };
+    if (!ctx) return { k: 'missing', names: [`bảng «${meta.name}»: chưa có thông tin về xã`], why: `theo bảng «${meta.name}»; chưa có thông tin về xã`, ...none };
     const parts: string[] = [];
     const shown: string[] = [];
     for (const dimension of meta.dimensions) {
         if (dimension === 'vùng') {
-            if (!ctx.region) return { k: 'missing', names: ctx.regionMissing.length > 0 ? [...ctx.regionMissing] : ['vùng của xã'], ...none };
+            if (!ctx.region) {
+                const why = ctx.regionMissing.includes(OWN_REGION_MISSING) || ctx.regionMissing.length === 0
+                    ? 'theo vùng; chưa biết vùng của xã' : 'theo vùng; chưa xác định được vùng áp dụng';
+                return { k: 'missing', names: ctx.regionMissing.length > 0 ? [...ctx.regionMissing] : ['vùng của xã'], why, ...none };
+            }
             parts.push(ctx.region);
             shown.push(`vùng ${ctx.region}`);
         } else if (dimension === 'nhóm') {
-            if (!ctx.group) return { k: 'missing', names: ['nhóm xã (thuộc tính «nhóm»: 1, 2 hoặc 3)'], ...none };
+            if (!ctx.group) return { k: 'missing', names: ['nhóm xã (thuộc tính «nhóm»: 1, 2 hoặc 3)'], why: 'theo nhóm; chưa biết nhóm của xã', ...none };
             parts.push(ctx.group);
             shown.push(`nhóm ${ctx.group}`);
         } else {
@@ -85,7 +93,7 @@ export function tableValue(meta: TableMeta, t: FactTable): Val {
     }
     const cell = meta.cells[parts.join('|')] ?? meta.rest;
     if (!cell) {
-        return { k: 'missing', names: [`bảng «${meta.name}» không có giá trị cho ${shown.join(', ')}`], ...none };
+        return { k: 'missing', names: [`bảng «${meta.name}» không có giá trị cho ${shown.join(', ')}`], why: `bảng «${meta.name}» không có giá trị cho ${shown.join(', ')}`, ...none };
     }
     const value = cell();
     const where = `bảng «${meta.name}», ${shown.join(', ')}${ctx.regionNote && meta.dimensions.includes('vùng') ? ` (${ctx.regionNote})` : ''}`;

@@ -6,7 +6,10 @@ import type { Cond } from './conditions.js';
 import { combine, combineAll } from './conditions.js';
 
 function tagged(part: Cond, tag: string): Cond {
-    return { ...part, lines: part.lines.map(line => `[${tag}] ${line}`), ...(part.gap ? { gap: { ...part.gap, text: `${tag}: ${part.gap.text}` } } : {}) };
+    return {
+        ...part, lines: part.lines.map(line => `[${tag}] ${line}`), ...(part.gap ? { gap: { ...part.gap, text: `${tag}: ${part.gap.text}` } } : {}),
+        clauses: (part.clauses ?? []).map(c => ({ ...c, tag: c.tag ? `${tag}, ${c.tag}` : tag }))
+    };
 }
 
 /**
@@ -61,5 +64,8 @@ export function unitQuantifier(t: FactTable, collection: string, atLeast: number
     const line = `${met}/${applicable} ${collection} đạt, yêu cầu ${required}` +
         (failing.length > 0 ? `; chưa đạt: ${failing.join(', ')}` : '') + ` → ${verdict}.`;
     const result = combine(verdict, parts, line);
-    return { ...result, value: undefined, thresholds: [...new Set(result.thresholds)], failingUnits: failing };
+    // One clause for the whole collection: «5/7 thôn đạt» beside «ít nhất 70% thôn (5/7): có».
+    const inner = [...new Set(result.thresholds)];
+    const clauses = [{ value: `${met}/${applicable} ${collection} đạt`, requirement: `${required}${inner.length > 0 ? `: ${inner.join('; ')}` : ''}` }];
+    return { ...result, value: undefined, thresholds: inner, clauses, failingUnits: failing };
 }

@@ -93,8 +93,12 @@ export interface PackInfo {
     readonly sources: readonly LegalSourceInfo[];
     /** The packs this one builds on, nearest first. */
     readonly basedOn: readonly { readonly id: string; readonly title: string }[];
-    /** Amendments written in the pack: the decision and the date from which it applies. */
-    readonly amendments: readonly (LegalSourceInfo & { readonly from: string })[];
+    /**
+     * Amendments written in the pack: the decision and the date from which it applies. `notEncoded` marks one
+     * the pack knows exists but whose content it does not have (written with no change): verdicts from its
+     * date on may be wrong where it amends.
+     */
+    readonly amendments: readonly (LegalSourceInfo & { readonly from: string; readonly notEncoded?: boolean })[];
 }
 
 export type RuleSourceKind = 'original' | 'replaced' | 'added' | 'dropped';
@@ -139,8 +143,25 @@ export interface FactUse {
 export interface Gap {
     readonly amount: number;
     readonly unit: string;
+    /** The distance as a fraction of the threshold (|threshold − value| / |threshold|), when the threshold is a non-zero number. */
+    readonly relative?: number;
+    /** For a level («mức độ 2» against «>= mức độ 3»): how many levels short. */
+    readonly steps?: number;
     /** e.g. "còn thiếu 12 hộ", "cần cứng hóa thêm 1,2 km" is written by the pack; this is the generic form. */
     readonly text: string;
+}
+
+/**
+ * One clause of a requirement as a table shows it: the commune's own value beside what it must meet, so a
+ * reader never takes another fact (a denominator, a table cell) for the value.
+ */
+export interface ClauseView {
+    /** The commune's value for this clause; absent when the commune file does not give it. */
+    readonly value?: string;
+    /** What the value must meet («>= 95 %»), or in words what is not known («theo vùng; chưa biết vùng của xã»). */
+    readonly requirement: string;
+    /** The year or member the clause was checked for («năm 2021», «thôn Thọ Am»). */
+    readonly tag?: string;
 }
 
 export interface ComputedValue {
@@ -161,6 +182,8 @@ export interface IndicatorResult {
     readonly value?: ComputedValue;
     /** The threshold actually applied, e.g. `>= 98 %`. */
     readonly threshold?: string;
+    /** Each compared clause: the commune's value and its requirement. Empty when the rule was not checked. */
+    readonly clauses: readonly ClauseView[];
     readonly factsUsed: readonly FactUse[];
     readonly missingFacts: readonly string[];
     /** The part of `missingFacts` that is a threshold the documents do not give (find it in the decision). */
@@ -252,8 +275,11 @@ export interface PackSummary {
     readonly indicatorsOnImpliedBounds: readonly string[];
     /** Indicators with a threshold that is unknown or not verified against the decision. */
     readonly indicatorsOnUnverifiedThresholds: readonly string[];
-    /** Total points over scored criteria, when the pack is scored. */
-    readonly points?: { readonly max: number; readonly awarded?: number; readonly possible?: { readonly min: number; readonly max: number } };
+    /** Total points over scored criteria, when the pack is scored, with the pack's pass mark on the total and its verdict. */
+    readonly points?: {
+        readonly max: number; readonly awarded?: number; readonly possible?: { readonly min: number; readonly max: number };
+        readonly passMark?: string; readonly passVerdict?: Verdict;
+    };
     /** Indicators whose score the assessor entered within the range the rule leaves open. */
     readonly scoresEnteredInRange: readonly string[];
     /** Indicators whose score the report awards against its own evidence (entered, flagged). */

@@ -48,7 +48,8 @@ export type Val =
     | (Provenance & { readonly k: 'bool'; readonly b: boolean })
     | (Provenance & { readonly k: 'level'; readonly i: number; readonly name: string })
     | (Provenance & { readonly k: 'date'; readonly iso: string })
-    | (Provenance & { readonly k: 'missing'; readonly names: readonly string[] })
+    // `why` says in words what is unknown when the value is a threshold («theo vùng; chưa biết vùng của xã»).
+    | (Provenance & { readonly k: 'missing'; readonly names: readonly string[]; readonly why?: string })
     | (Provenance & { readonly k: 'na'; readonly reason: string });
 
 const NONE: Provenance = { uses: [], unverified: [], inconsistent: [] };
@@ -271,7 +272,8 @@ function statedMatches(computed: Rational, stated: Rational, decimals: number): 
 function blocked(vals: readonly Val[]): Val | undefined {
     const missing = vals.filter(v => v.k === 'missing');
     if (missing.length > 0) {
-        return { k: 'missing', names: unique(missing.flatMap(v => v.k === 'missing' ? v.names : []), s => s), ...merge(...vals) };
+        const why = missing.map(v => v.k === 'missing' ? v.why : undefined).find(w => w !== undefined);
+        return { k: 'missing', names: unique(missing.flatMap(v => v.k === 'missing' ? v.names : []), s => s), ...(why ? { why } : {}), ...merge(...vals) };
     }
     const na = vals.find(v => v.k === 'na');
     if (na) {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { OutputError, compilePackFile, relativeToCwd, writeFilesAtomically } from '@ntm/evaluation/node';
 import { showIssue } from '../report/issues.js';
 import { ExitCode } from '../util/exit-codes.js';
+import { notAFile } from '../util/inputs.js';
 import { complain, say } from '../report/terminal.js';
 import { bundleModule } from './bundle-module.js';
 
@@ -24,6 +25,11 @@ export async function buildCommand(packFile: string, options: BuildOptions): Pro
     }
     if (options.ts && options.bundle) {
         complain('«--ts» và «--bundle» không dùng cùng nhau: bản gộp là JavaScript (kèm .d.ts).');
+        return ExitCode.Usage;
+    }
+    const unreadable = await notAFile(packFile, 'tệp .ntm');
+    if (unreadable) {
+        complain(unreadable);
         return ExitCode.Usage;
     }
     const compiled = await compilePackFile(packFile);

@@ -1,38 +1,72 @@
-import { checkSample, buildPlan } from '@ntm/evaluation';
+import { buildPlan, checkSample, checkVillages, errorsOf, renderEvaluation, renderPlan, renderVillages, summarizeVillages } from '@ntm/evaluation';
 import { evaluateCommuneAt } from '@ntm/evaluation/node';
-import { renderEvaluation, renderVillages } from '../report/eval-report.js';
-import { renderPlan } from '../report/plan-report.js';
-import { showIssue } from '../report/issues.js';
+import { issueJson, showIssue } from '../report/issues.js';
+import { sayJsonErrors, sayJsonFailure } from '../report/json-output.js';
 import { ExitCode } from '../util/exit-codes.js';
-import { complain, say, sayJson } from '../report/terminal.js';
+import { emptyName, notAFile } from '../util/inputs.js';
+import { complain, outputWidth, say, sayJson } from '../report/terminal.js';
+
+export interface EvalOptions { json?: boolean; ngay?: string; keHoach?: boolean }
 
 /** `ntm eval <pack> <commune>` (or `ntm eval <commune>` using the pack it names). */
-export async function evalCommand(first: string, second: string | undefined, options: { json?: boolean; ngay?: string; keHoach?: boolean }): Promise<number> {
+export async function evalCommand(first: string, second: string | undefined, options: EvalOptions): Promise<number> {
     const [packFile, communeFile] = second === undefined ? [undefined, first] : [first, second];
+    const unreadable = (packFile !== undefined && packFile.trim() === '' ? emptyName('bộ tiêu chí') : undefined) ?? await notAFile(communeFile, 'tệp xã');
+    if (unreadable) {
+        if (options.json) sayJsonFailure('input', unreadable);
+        else complain(unreadable);
+        return ExitCode.Usage;
+    }
     const evaluation = await evaluateCommuneAt(communeFile, packFile, options.ngay);
-    const errors = evaluation.issues.filter(i => i.severity === 'error');
-    for (const warning of evaluation.issues.filter(i => i.severity !== 'error')) complain(showIssue(warning));
+    const errors = errorsOf(evaluation);
+    const warnings = evaluation.issues.filter(i => i.severity !== 'error');
     const data = evaluation.commune.data;
     if (errors.length > 0 || !evaluation.result || !data) {
-        for (const error of errors) complain(showIssue(error));
-        complain('Không đánh giá được: sửa các lỗi trên rồi chạy lại.');
+        const message = 'Không đánh giá được: sửa các lỗi trên rồi chạy lại.';
+        for (const warning of warnings) complain(showIssue(warning));
+        if (options.json) {
+            sayJsonErrors(errors, warnings, message);
+        } else {
+            for (const error of errors) complain(showIssue(error));
+            complain(message);
+        }
         return ExitCode.Failure;
     }
-    const checks = data['kết quả chính thức'] ? checkSample(evaluation.result, data) : [];
+    for (const warning of warnings) complain(showIssue(warning));
+    const width = outputWidth();
+    const shownWarnings = warnings.map(issueJson);
     if (evaluation.villages) {
-        const official = data['kết quả chính thức']?.['các thôn'];
-        if (options.json) sayJson({ villages: evaluation.villages.map(v => ({ name: v.name, result: v.result })) });
-        else say(...renderVillages(evaluation.villages, official));
+        const villages = evaluation.villages;
+        const summary = summarizeVillages(villages);
+        const checks = data['kết quả chính thức'] ? checkVillages(villages, data) : [];
+        if (options.keHoach) {
+            // A plan for each village that has not met the standard.
+            const plans = villages.filter(v => v.result.summary.recognition !== 'đạt').map(v => ({ village: v.name, plan: buildPlan(v.result) }));
+            if (options.json) {
+                sayJson({ summary, plans, warnings: shownWarnings });
+            } else {
+                say(`${summary.text}; ${plans.length === 0 ? 'mọi thôn đã đạt, không cần kế hoạch.' : `kế hoạch cho ${plans.length} thôn chưa đạt:`}`);
+                for (const { village, plan } of plans) {
+                    say('', ...renderPlan(plan, `thôn ${village}`, width));
+                }
+            }
+        } else if (options.json) {
+            sayJson({ villages: villages.map(v => ({ name: v.name, result: v.result })), summary, comparison: checks, warnings: shownWarnings });
+        } else {
+            say(...renderVillages(villages, summary, data['kết quả chính thức']?.['các thôn'], checks, width));
+        }
         return ExitCode.Success;
     }
+    const result = evaluation.result;
+    const checks = data['kết quả chính thức'] ? checkSample(result, data) : [];
     if (options.keHoach) {
-        const plan = buildPlan(evaluation.result);
-        if (options.json) sayJson(plan);
-        else say(...renderPlan(plan, data['xã']));
+        const plan = buildPlan(result);
+        if (options.json) sayJson({ ...plan, warnings: shownWarnings });
+        else say(...renderPlan(plan, data['xã'] ? `xã ${data['xã']}` : 'xã', width));
     } else if (options.json) {
-        sayJson({ result: evaluation.result, comparison: checks });
+        sayJson({ result, comparison: checks, warnings: shownWarnings });
     } else {
-        say(...renderEvaluation(evaluation.result, data, checks, evaluation.selectionNote));
+        say(...renderEvaluation(result, data, checks, width, evaluation.selectionNote));
     }
     return ExitCode.Success;
 }

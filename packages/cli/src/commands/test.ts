@@ -1,77 +1,54 @@
-import type { VerdictCheck } from '@ntm/evaluation';
-import { PackCoverage, checkPassed, checkSample, checkVillages } from '@ntm/evaluation';
-import { collectFiles, evaluateCommuneAt, readCommuneFile, relativeToCwd } from '@ntm/evaluation/node';
-import { checkLine } from '../report/check-line.js';
-import { showIssue } from '../report/issues.js';
+import { checkLine, checkPassed } from '@ntm/evaluation';
+import { collectFiles, relativeToCwd, testSampleFiles } from '@ntm/evaluation/node';
+import { issueJson, showIssue } from '../report/issues.js';
+import { sayJsonFailure } from '../report/json-output.js';
 import { ExitCode } from '../util/exit-codes.js';
-import { say } from '../report/terminal.js';
+import { emptyInput } from '../util/inputs.js';
+import { complain, say, sayJson } from '../report/terminal.js';
 
 /**
  * `ntm test [paths]`: runs every sample commune (a .json file with «kết quả chính thức») against its pack
  * and reports like a test runner: one check per official verdict, each difference with its explanation.
  */
-export async function testCommand(inputs: readonly string[]): Promise<number> {
-    const files = await collectFiles(inputs.length > 0 ? inputs : ['examples'], ['.json'],
-        skipped => say(`! Bỏ qua «${relativeToCwd(skipped.path)}»: ${skipped.reason}.`));
-    let passed = 0;
-    let failed = 0;
-    let samples = 0;
-    const coverage = new Map<string, PackCoverage>();
-    for (const file of files) {
-        const shown = relativeToCwd(file);
-        const peek = await readCommuneFile(file);
-        if (peek.kind !== 'sample') continue;
-        samples++;
-        const evaluation = await evaluateCommuneAt(file, undefined);
-        const data = evaluation.commune.data;
-        const errors = evaluation.issues.filter(i => i.severity === 'error');
-        if (errors.length > 0 || !evaluation.result || !data) {
-            say(`✗ ${shown}: không chạy được`);
-            for (const error of errors) say(`    ${showIssue(error)}`);
-            failed++;
-            continue;
-        }
-        const checks: VerdictCheck[] = evaluation.villages ? checkVillages(evaluation.villages, data) : checkSample(evaluation.result, data);
-        const packKey = evaluation.packFile ?? evaluation.result.pack.id;
-        const packCoverage = coverage.get(packKey) ?? new PackCoverage(evaluation.result.pack.title);
-        coverage.set(packKey, packCoverage);
-        if (evaluation.villages) {
-            for (const village of evaluation.villages) packCoverage.add(village.result, [], `${data['xã']}, thôn ${village.name}`);
-        } else {
-            packCoverage.add(evaluation.result, checks, data['xã']);
-        }
-        const ok = checks.filter(checkPassed);
-        const bad = checks.filter(c => !checkPassed(c));
-        passed += ok.length;
-        failed += bad.length;
-        const computed = evaluation.villages
-            ? `${evaluation.villages.filter(v => v.result.summary.recognition === 'đạt').length}/${evaluation.villages.length} thôn đạt`
-            : `${evaluation.result.summary.text}, công nhận ${evaluation.result.summary.recognition}`;
-        say(`${bad.length === 0 ? '✓' : '✗'} ${shown} — xã ${data['xã']}: ${ok.length}/${checks.length} kết quả chính thức được tái lập hoặc giải thích (máy tính: ${computed})`);
-        for (const check of checks.filter(c => c.status !== 'match')) {
-            say(`  ${checkLine(check)}`);
-            if (!checkPassed(check)) {
-                for (const line of check.detail) say(`      ${line}`);
-            }
-        }
-        for (const warning of evaluation.issues.filter(i => i.severity !== 'error')) say(`  ! ${showIssue(warning)}`);
-        const summary = evaluation.result.summary;
-        const entered = summary.scoresEnteredInRange.length + summary.scoresAgainstEvidence.length;
-        if (summary.points) {
-            say(`  Điểm do thẩm định viên nhập: ${entered} (trong khoảng quy tắc cho phép: ${summary.scoresEnteredInRange.join(', ') || 'không có'}; trái số liệu của báo cáo: ${summary.scoresAgainstEvidence.join(', ') || 'không có'})`);
-        }
-        if (summary.indicatorsOnImpliedBounds.length > 0) {
-            say(`  ~ ${summary.criteriaOnImpliedBounds.length} tiêu chí và ${summary.indicatorsOnImpliedBounds.length} chỉ tiêu chỉ kết luận được nhờ cận suy ra từ chính kết luận đã biết: tiêu chí ${summary.criteriaOnImpliedBounds.join(', ') || '—'}; chỉ tiêu ${summary.indicatorsOnImpliedBounds.join(', ')}`);
-        }
-    }
-    for (const packCoverage of coverage.values()) {
-        say('');
-        for (const line of packCoverage.lines()) say(line);
-    }
-    if (samples === 0) {
-        say(`Không tìm thấy xã mẫu nào (tệp .json có «kết quả chính thức») trong: ${inputs.join(', ') || 'examples'}`);
+export async function testCommand(inputs: readonly string[], options: { json?: boolean } = {}): Promise<number> {
+    const empty = emptyInput(inputs);
+    if (empty) {
+        if (options.json) sayJsonFailure('input', empty); else complain(empty);
         return ExitCode.Usage;
     }
-    say(`${passed} passed, ${failed} failed`);
-    return failed > 0 ? ExitCode.Failure : ExitCode.Success;
+    const skipped: string[] = [];
+    const files = await collectFiles(inputs.length > 0 ? inputs : ['examples'], ['.json'], entry => skipped.push(`Bỏ qua «${relativeToCwd(entry.path)}»: ${entry.reason}.`));
+    const { runs, coverage, passed, failed } = await testSampleFiles(files);
+    const none = runs.length === 0 ? `Không tìm thấy xã mẫu nào (tệp .json có «kết quả chính thức») trong: ${inputs.join(', ') || 'examples'}` : undefined;
+    const code = none ? ExitCode.Usage : failed > 0 ? ExitCode.Failure : ExitCode.Success;
+    if (options.json) {
+        sayJson({
+            ok: code === ExitCode.Success, ...(none ? { message: none } : {}), skipped, summary: { samples: runs.length, passed, failed },
+            samples: runs.map(run => ({
+                file: relativeToCwd(run.file), commune: run.commune, ran: run.errors.length === 0, computed: run.computed,
+                checks: run.checks.map(check => ({ ...check, passed: checkPassed(check) })),
+                errors: run.errors.map(issueJson), warnings: run.warnings.map(issueJson), notes: run.notes
+            })),
+            coverage: coverage.map(c => c.data())
+        });
+        return code;
+    }
+    say(...skipped.map(line => `! ${line}`));
+    for (const run of runs) {
+        const shown = relativeToCwd(run.file);
+        if (run.errors.length > 0) {
+            say(`✗ ${shown}: không chạy được`, ...run.errors.map(error => `    ${showIssue(error)}`));
+            continue;
+        }
+        const ok = run.checks.filter(checkPassed).length;
+        say([ok === run.checks.length ? { text: '✓', style: 'pass' } : { text: '✗', style: 'fail' },
+            { text: ` ${shown} — xã ${run.commune}: ${ok}/${run.checks.length} kết quả chính thức được tái lập hoặc giải thích (máy tính: ${run.computed})` }]);
+        for (const check of run.checks.filter(c => c.status !== 'match')) {
+            say(checkLine(check, '  '), ...(checkPassed(check) ? [] : check.detail.map(line => `      ${line}`)));
+        }
+        say(...run.warnings.map(warning => `  ! ${showIssue(warning)}`), ...run.notes.map(note => `  ${note}`));
+    }
+    for (const packCoverage of coverage) say('', ...packCoverage.lines());
+    say(none ?? `${passed} passed, ${failed} failed`);
+    return code;
 }

@@ -1,28 +1,45 @@
-/**
- * What reaches the terminal. Pack and commune texts are the analyst's (or anyone's) input: a newline, a
- * carriage return or an escape sequence in a title must not print a fake «0 lỗi» line or move the cursor.
- * Every line the CLI prints goes through `printable`, which shows such characters escaped.
- */
-const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+import type { Line, Style } from '@ntm/evaluation';
+import { printable } from '@ntm/evaluation';
 
-export function printable(line: string): string {
-    return line.replace(CONTROL, char => {
-        switch (char) {
-            case '\n': return '\\n';
-            case '\r': return '\\r';
-            default: return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-        }
-    });
+// Every line the CLI prints is made printable (pack text cannot forge output); colour is added after, only to
+// the parts a report marks (verdicts, «≠»).
+const SGR: Readonly<Record<Style, string>> = {
+    'pass': '32', 'fail': '31', 'missing': '33', 'not-applicable': '2', 'differs': '1;35', 'strong': '1', 'dim': '2'
+};
+
+/** Colour on a terminal, none when piped or with `NO_COLOR` (https://no-color.org); `FORCE_COLOR` asks for it. */
+export function colourFor(stream: NodeJS.WriteStream): boolean {
+    if (process.env['NO_COLOR']) return false;
+    const forced = process.env['FORCE_COLOR'];
+    if (forced !== undefined && forced !== '' && forced !== '0' && forced !== 'false') return true;
+    return stream.isTTY === true;
 }
 
-/** Prints lines to stdout, each made printable. */
-export function say(...lines: readonly string[]): void {
-    for (const line of lines) process.stdout.write(printable(line) + '\n');
+/** The terminal's width; when the output is piped, `COLUMNS` if set, otherwise 80. */
+export function outputWidth(): number {
+    if (process.stdout.isTTY && process.stdout.columns > 0) return process.stdout.columns;
+    const columns = Number.parseInt(process.env['COLUMNS'] ?? '', 10);
+    return Number.isFinite(columns) && columns > 0 ? columns : 80;
 }
 
-/** Prints lines to stderr, each made printable. */
-export function complain(...lines: readonly string[]): void {
-    for (const line of lines) process.stderr.write(printable(line) + '\n');
+function render(line: Line, colour: boolean): string {
+    if (typeof line === 'string') return printable(line);
+    return line.map(({ text, style }) => {
+        const shown = printable(text);
+        return colour && style && shown !== '' ? `\u001b[${SGR[style]}m${shown}\u001b[0m` : shown;
+    }).join('');
+}
+
+/** Prints lines to stdout. */
+export function say(...lines: readonly Line[]): void {
+    const colour = colourFor(process.stdout);
+    for (const line of lines) process.stdout.write(render(line, colour) + '\n');
+}
+
+/** Prints lines to stderr. */
+export function complain(...lines: readonly Line[]): void {
+    const colour = colourFor(process.stderr);
+    for (const line of lines) process.stderr.write(render(line, colour) + '\n');
 }
 
 /** Prints a value as JSON: strings in it are escaped by JSON itself, so a pack's text cannot break out. */

@@ -14,10 +14,20 @@ const run = promisify(execFile);
 
 export interface Outcome { code: number; stdout: string; stderr: string }
 
-/** Spawns the built `ntm` binary, as a user would. */
+/**
+ * Spawns the built `ntm` binary, as a user would, its output piped. Tables are laid out for `COLUMNS`
+ * (200 unless a test sets it) and colour follows `NO_COLOR`/`FORCE_COLOR` only when a test sets them.
+ */
 export async function ntm(...args: string[]): Promise<Outcome> {
+    return ntmWith({}, ...args);
+}
+
+/** `ntm` with environment variables set (`COLUMNS`, `NO_COLOR`, `FORCE_COLOR`) or removed (undefined). */
+export async function ntmWith(env: Readonly<Record<string, string | undefined>>, ...args: string[]): Promise<Outcome> {
+    const environment: Record<string, string | undefined> = { ...process.env, COLUMNS: '200', NO_COLOR: undefined, FORCE_COLOR: undefined, ...env };
+    for (const key of Object.keys(environment)) if (environment[key] === undefined) delete environment[key];
     try {
-        const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, maxBuffer: 32 * 1024 * 1024 });
+        const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, env: environment, maxBuffer: 32 * 1024 * 1024 });
         return { code: 0, stdout, stderr };
     } catch (error) {
         const e = error as { code?: number; stdout?: string; stderr?: string };

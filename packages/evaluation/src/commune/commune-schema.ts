@@ -6,6 +6,8 @@ import { DISCREPANCY_CAUSE_LABELS, VERDICTS } from './commune-data.js';
  * hand; see docs/tep-xa.md. Enumerations come from the tables the runtime uses.
  */
 const verdict = { enum: VERDICTS };
+// `null` is a blank left to fill (as `ntm template` writes them): the report does not say; read as absent.
+const verdictOrBlank = { enum: [...VERDICTS, null] };
 
 export const COMMUNE_SCHEMA = {
     type: 'object',
@@ -25,8 +27,8 @@ export const COMMUNE_SCHEMA = {
         'thuộc tính': {
             type: 'object',
             properties: {
-                'vùng': { enum: REGION_CODES },
-                'nhóm': { enum: [...COMMUNE_GROUPS, ...COMMUNE_GROUPS.map(String)] }
+                'vùng': { enum: [...REGION_CODES, null] },
+                'nhóm': { enum: [...COMMUNE_GROUPS, ...COMMUNE_GROUPS.map(String), null] }
             }
         },
         'dữ kiện': { type: 'object' },
@@ -48,11 +50,11 @@ export const COMMUNE_SCHEMA = {
             additionalProperties: false,
             properties: {
                 'trích dẫn': { type: 'string' },
-                'chỉ tiêu': { type: 'object', additionalProperties: verdict },
-                'tiêu chí': { type: 'object', additionalProperties: verdict },
-                'công nhận': verdict,
-                'điểm': { type: 'object', additionalProperties: { type: 'number' } },
-                'các thôn': { type: 'object', additionalProperties: verdict }
+                'chỉ tiêu': { type: 'object', additionalProperties: verdictOrBlank },
+                'tiêu chí': { type: 'object', additionalProperties: verdictOrBlank },
+                'công nhận': verdictOrBlank,
+                'điểm': { type: 'object', additionalProperties: { type: ['number', 'null'] } },
+                'các thôn': { type: 'object', additionalProperties: verdictOrBlank }
             }
         },
         'sai khác đã biết': {

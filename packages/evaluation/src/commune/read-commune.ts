@@ -73,7 +73,22 @@ export function parseCommuneFile(text: string, file: string): CommuneFile {
     if (shapeIssues.length > 0 || numberIssues.length > 0) {
         return { file, text, kind, issues: [...shapeIssues, ...numberIssues], positionOf };
     }
-    return { file, text, kind, data: record as unknown as CommuneData, issues: [], positionOf };
+    return { file, text, kind, data: withoutBlanks(record) as unknown as CommuneData, issues: [], positionOf };
+}
+
+/** The file's content with the blanks a template leaves (`null` official verdicts, scores, region, group) left out. */
+function withoutBlanks(record: Record<string, unknown>): Record<string, unknown> {
+    const drop = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null)) : value;
+    const official = record[OFFICIAL] as Record<string, unknown> | undefined;
+    const attributes = record['thuộc tính'];
+    return {
+        ...record,
+        ...(attributes !== undefined ? { 'thuộc tính': drop(attributes) } : {}),
+        ...(official !== undefined ? {
+            [OFFICIAL]: drop(Object.fromEntries(Object.entries(official).map(([key, value]) => [key, key === 'trích dẫn' ? value : drop(value)])))
+        } : {})
+    };
 }
 
 /** Reads a commune file's bytes: UTF-8 (with or without a byte-order mark); UTF-16 and binary files are refused. */
@@ -127,10 +142,10 @@ function schemaIssue(error: ErrorObject, file: string, document: JsonDocument): 
             break;
         }
         case 'enum':
-            message = `Giá trị phải là một trong: ${[...new Set(((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(v => String(v)))].map(v => `«${v}»`).join(', ')}.`;
+            message = `Giá trị phải là một trong: ${[...new Set(((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).filter(v => v !== null).map(v => String(v)))].map(v => `«${v}»`).join(', ')}.`;
             break;
         case 'type': {
-            const type = String((error.params as { type?: string }).type);
+            const type = String((error.params as { type?: string | string[] }).type).split(',').filter(t => t !== 'null')[0] ?? '';
             message = `Cần kiểu ${VIETNAMESE_TYPES[type] ?? type}.`;
             break;
         }

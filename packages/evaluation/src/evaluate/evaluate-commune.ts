@@ -95,6 +95,10 @@ export function evaluateCommuneFile(commune: CommuneFile, evaluator: EvaluatorMo
     for (const message of inconsistencies) {
         issues.push({ file: commune.file, severity: 'warning', path: [], message, ...factsAt });
     }
+    const dateAt = ['ngày đánh giá'];
+    for (const message of unencodedAmendmentWarnings(result)) {
+        issues.push({ file: commune.file, severity: 'warning', path: dateAt, message, ...commune.positionOf(dateAt) });
+    }
     return { result, ...(villages.length > 0 ? { villages } : {}), issues };
 }
 
@@ -112,4 +116,15 @@ function failureIssues(error: unknown, commune: CommuneFile): Array<InputIssue |
         return [{ file: commune.file, severity: 'error', path, message, ...commune.positionOf(path) }];
     }
     return [{ file: commune.file, severity: 'error', path: [], message: `Lỗi của máy khi đánh giá tệp này (${message}). Hãy báo lỗi kèm tệp xã.`, line: 1, column: 1 }];
+}
+
+/**
+ * An amendment the pack knows exists but cannot encode (its content is not in our documents) may change
+ * verdicts from its date on: say so for every assessment on or after it, not only in a comment of the pack.
+ */
+export function unencodedAmendmentWarnings(result: EvaluationResult): string[] {
+    return result.pack.amendments
+        .filter(a => a.notEncoded && a.from <= result.assessedAt)
+        .map(a => `Văn bản sửa đổi ${a.number} của ${a.issuer} áp dụng từ ${a.from} nhưng bộ tiêu chí chưa mã hóa nội dung của nó: ` +
+            `kết quả ở ngày đánh giá ${result.assessedAt} có thể sai ở những chỉ tiêu văn bản này sửa.`);
 }

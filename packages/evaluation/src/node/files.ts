@@ -134,5 +134,6 @@ export async function stageFiles(paths: readonly string[]): Promise<StagedFiles>
 
 export function relativeToCwd(file: string): string {
     const relative = path.relative(process.cwd(), file);
-    return relative.startsWith('..') ? file : relative;
+    // The working folder itself is «.», never an empty name.
+    return relative === '' ? '.' : relative.startsWith('..') ? file : relative;
 }

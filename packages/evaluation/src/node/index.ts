@@ -9,3 +9,6 @@ export * from './evaluate-commune-file.js';
 export * from './find-samples.js';
 export * from './run-samples.js';
 export * from './worker-sample-runner.js';
+export * from './check-pack-files.js';
+export * from './test-sample-files.js';
+export * from './template-for-pack.js';

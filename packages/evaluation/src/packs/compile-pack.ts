@@ -1,4 +1,4 @@
-import type { LoadedPack, NtmServices } from '@ntm/language';
+import type { EffectivePack, LoadedPack, NtmServices } from '@ntm/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FileIssue } from '../commune/file-issue.js';
 import type { PackLocationData, PackLocations } from './pack-locations.js';
@@ -25,6 +25,8 @@ export interface CompiledPack {
     readonly locationData?: PackLocationData;
     /** The texts the module was compiled from: the pack's and every base pack's, by URI. */
     readonly inputs?: readonly { readonly uri: string; readonly text: string }[];
+    /** The pack laid over everything it builds on, as it applies (absent when the pack has errors). */
+    readonly effective?: EffectivePack;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function compilePack(services: NtmServices, uri: string, file: stri
         ? [{ uri: pack.$document.uri.toString(), text: pack.$document.textDocument.getText() }] : []);
     return {
         file, uri, loaded, issues, typescript: generated.text, javascript: generated.javascript, declarations: generated.declarations,
-        ownDeclarations: generated.ownDeclarations, fileName: generated.fileName, locations: packLocations(locationData), locationData, inputs
+        ownDeclarations: generated.ownDeclarations, fileName: generated.fileName, locations: packLocations(locationData), locationData, inputs, effective
     };
 }
 

@@ -1,5 +1,6 @@
-import type { ast } from '@ntm/language';
-import { allContents, containerOfType } from './ast-walk.js';
+import type { AstNode } from 'langium';
+import type { EffectivePack, ast } from '@ntm/language';
+import { allContents, containerOfType, rootOf } from './ast-walk.js';
 
 /** A threshold a pack declares not verified against the decision, or unknown. */
 export interface UnverifiedThreshold {
@@ -13,30 +14,80 @@ export interface UnverifiedThreshold {
     /** For an unknown threshold: its implied bounds («> 38.6») and where they come from. */
     readonly bounds?: string;
     readonly basis?: string;
+    /** For one a pack inherits: the URI of the base pack that writes it (line and column are in that file). */
+    readonly inheritedFrom?: string;
 }
 
-/** Every threshold declared not yet verified or unknown, so none is ever silently taken as law. */
+const MARKS = new Set(['UnverifiedMark', 'UnverifiedNote', 'UnknownValue']);
+
+function describe(node: AstNode): Omit<UnverifiedThreshold, 'inheritedFrom'> {
+    const indicator = containerOfType<ast.Indicator>(node, 'Indicator');
+    const table = containerOfType<ast.Table>(node, 'Table');
+    const row = containerOfType<ast.TableRow>(node, 'TableRow');
+    const passMark = containerOfType<ast.PassMark>(node, 'PassMark');
+    const packPass = containerOfType<ast.PackPassMark>(node, 'PackPassMark');
+    const start = node.$cstNode?.range.start;
+    const criterion = passMark ? containerOfType<ast.Criterion>(passMark, 'Criterion') : undefined;
+    const where = indicator ? `chỉ tiêu ${indicator.label}` : criterion ? `điểm đạt tiêu chí ${criterion.label}` : packPass ? 'tổng điểm đạt' : table ? `bảng «${table.name}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}` : 'bộ tiêu chí';
+    const position = { line: (start?.line ?? 0) + 1, column: (start?.character ?? 0) + 1 };
+    if (node.$type === 'UnknownValue') {
+        const unknown = node as ast.UnknownValue;
+        const bounds = unknown.bounds.map(b => `${b.operator} ${b.value}${b.unit ? ' ' + b.unit : ''}`).join(', ');
+        return { ...position, kind: 'unknown', where, note: unknown.note, ...(bounds ? { bounds, basis: unknown.basis } : {}) };
+    }
+    const marker = node as ast.UnverifiedMark | ast.UnverifiedNote;
+    return { ...position, kind: 'unverified', where, note: marker.note };
+}
+
+function marksIn(node: AstNode): AstNode[] {
+    return [...(MARKS.has(node.$type) ? [node] : []), ...[...allContents(node)].filter(n => MARKS.has(n.$type))];
+}
+
+/** The URI of the document a node is written in. */
+function documentUri(node: AstNode): string {
+    return (rootOf(node) as AstNode & { $document?: { uri: { toString(): string } } }).$document?.uri.toString() ?? '';
+}
+
+/** Every threshold the pack's own text declares not yet verified or unknown, so none is ever silently taken as law. */
 export function unverifiedThresholds(pack: ast.Pack): UnverifiedThreshold[] {
+    return marksIn(pack).map(describe);
+}
+
+/**
+ * The unverified and unknown thresholds a pack inherits from the packs it builds on: those written in the
+ * base text that is still in effect (an indicator the pack replaces or drops takes its thresholds with it).
+ */
+export function inheritedThresholds(effective: EffectivePack): UnverifiedThreshold[] {
+    const own = documentUri(effective.pack);
+    const uriOf = documentUri;
+    const nodes: AstNode[] = [
+        ...effective.criteria.flatMap(c => [
+            ...(c.criterion.passMark ? [c.criterion.passMark] : []),
+            ...c.indicators.flatMap(i => i.versions.flatMap(v => v.indicator ? [v.indicator] : []))
+        ]),
+        ...effective.tables, ...effective.gates, ...effective.regionRules, ...effective.facts
+    ];
+    const seen = new Set<AstNode>();
     const found: UnverifiedThreshold[] = [];
-    for (const node of allContents(pack)) {
-        if (node.$type !== 'UnverifiedMark' && node.$type !== 'UnverifiedNote' && node.$type !== 'UnknownValue') continue;
-        const indicator = containerOfType<ast.Indicator>(node, 'Indicator');
-        const table = containerOfType<ast.Table>(node, 'Table');
-        const row = containerOfType<ast.TableRow>(node, 'TableRow');
-        const passMark = containerOfType<ast.PassMark>(node, 'PassMark');
-        const packPass = containerOfType<ast.PackPassMark>(node, 'PackPassMark');
-        const start = node.$cstNode?.range.start;
-        const criterion = passMark ? containerOfType<ast.Criterion>(passMark, 'Criterion') : undefined;
-        const where = indicator ? `chỉ tiêu ${indicator.label}` : criterion ? `điểm đạt tiêu chí ${criterion.label}` : packPass ? 'tổng điểm đạt' : table ? `bảng «${table.name}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}` : 'bộ tiêu chí';
-        const position = { line: (start?.line ?? 0) + 1, column: (start?.character ?? 0) + 1 };
-        if (node.$type === 'UnknownValue') {
-            const unknown = node as ast.UnknownValue;
-            const bounds = unknown.bounds.map(b => `${b.operator} ${b.value}${b.unit ? ' ' + b.unit : ''}`).join(', ');
-            found.push({ ...position, kind: 'unknown', where, note: unknown.note, ...(bounds ? { bounds, basis: unknown.basis } : {}) });
-        } else {
-            const marker = node as ast.UnverifiedMark | ast.UnverifiedNote;
-            found.push({ ...position, kind: 'unverified', where, note: marker.note });
+    for (const node of nodes) {
+        const uri = uriOf(node);
+        if (uri === own) continue;
+        for (const mark of marksIn(node)) {
+            if (seen.has(mark)) continue;
+            seen.add(mark);
+            found.push({ ...describe(mark), inheritedFrom: uri });
         }
     }
-    return found;
+    return found.sort((a, b) => a.inheritedFrom!.localeCompare(b.inheritedFrom!) || a.line - b.line || a.column - b.column);
+}
+
+/** `tệp:dòng:cột chưa biết chỉ tiêu 2.2: …; cận suy ra: …`, as `ntm check` lists it; `shownFile` is the file that writes it. */
+export function thresholdText(item: UnverifiedThreshold, shownFile: string): string {
+    const position = `${shownFile}:${item.line}:${item.column}`;
+    const inherited = item.inheritedFrom ? ' [kế thừa từ bộ gốc]' : '';
+    if (item.kind === 'unknown') {
+        return `${position} chưa biết ${item.where}: ${item.note ?? '(không ghi chú)'}` +
+            (item.bounds ? `; cận suy ra: ${item.bounds}${item.basis ? ` (suy từ ${item.basis})` : ''}` : '; không có cận') + inherited;
+    }
+    return `${position} chưa kiểm chứng ${item.where}: ${item.note ?? '(không ghi nguồn)'}${inherited}`;
 }

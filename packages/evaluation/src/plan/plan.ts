@@ -1,4 +1,5 @@
 import type { CriterionResult, EvaluationResult, IndicatorResult } from '@ntm/runtime';
+import { compareLabels } from './labels.js';
 
 export type PlanItemKind = 'fix' | 'fix-unknown-threshold' | 'find-threshold' | 'collect-data';
 
@@ -9,7 +10,17 @@ export const PLAN_ITEM_LABELS: Readonly<Record<PlanItemKind, string>> = {
     'collect-data': 'bổ sung dữ liệu'
 };
 
-/** One thing a commune still has to do for one indicator, in the order a district plan lists them. */
+/** A shortfall as numbers: how much in the indicator's unit, as a fraction of the threshold, or in levels. */
+export interface PlanGap {
+    readonly amount: number;
+    readonly unit: string;
+    /** |threshold − value| / |threshold|, when the threshold is a non-zero number. */
+    readonly relative?: number;
+    /** For a level requirement: how many levels short. */
+    readonly steps?: number;
+}
+
+/** One thing a commune still has to do for one indicator. */
 export interface PlanItem {
     readonly criterion: string;
     readonly indicator: string;
@@ -20,6 +31,8 @@ export interface PlanItem {
     readonly threshold?: string;
     /** «còn thiếu 12 hộ», «cần cứng hóa thêm 1,2 km». */
     readonly gap?: string;
+    /** The same gap as numbers, for ranking and for other tools. */
+    readonly gapValue?: PlanGap;
     readonly detail: readonly string[];
 }
 
@@ -35,6 +48,9 @@ export interface Plan {
     readonly level: string;
     readonly criteriaMet: number;
     readonly criteriaTotal: number;
+    /** Every item, ranked (see `rankPlanItems`). */
+    readonly items: readonly PlanItem[];
+    /** The same items criterion by criterion, as district plans are written, each criterion's in rank order. */
     readonly criteria: readonly PlanCriterion[];
     readonly gates: readonly string[];
 }
@@ -44,23 +60,49 @@ const KIND_ORDER: Readonly<Record<PlanItemKind, number>> = {
 };
 
 /**
- * The shortfalls of a commune for the level its pack sets, criterion by criterion as district plans are
- * written: each failed indicator with its gap in the indicator's own unit, then what cannot be judged yet
- * (an unknown threshold to find in the decision, data to collect).
+ * Rank groups: a gap against a non-zero number (by its fraction of the threshold), a count to bring to a
+ * zero threshold (by the count), a level (by levels short); then what has no number yet.
+ */
+function rankOf(item: PlanItem): [number, number] {
+    const gap = item.gapValue;
+    if (!gap) return [3, KIND_ORDER[item.kind]];
+    if (gap.steps !== undefined) return [2, gap.steps];
+    if (gap.relative !== undefined) return [0, gap.relative];
+    return [1, gap.amount];
+}
+
+/**
+ * The nearest shortfalls first: by the gap as a fraction of the threshold where the threshold is a non-zero
+ * number, then by the absolute gap for zero thresholds, by levels for levels, then by criterion and
+ * indicator; items without a number (a threshold to find, data to collect) after.
+ */
+export function rankPlanItems(items: readonly PlanItem[]): PlanItem[] {
+    return [...items].sort((a, b) => {
+        const [groupA, keyA] = rankOf(a);
+        const [groupB, keyB] = rankOf(b);
+        return groupA - groupB || keyA - keyB || compareLabels(a.criterion, b.criterion) || compareLabels(a.indicator, b.indicator);
+    });
+}
+
+/**
+ * The shortfalls of a commune for the level its pack sets: each failed indicator with its gap in the
+ * indicator's own unit (and as numbers), then what cannot be judged yet (an unknown threshold to find in
+ * the decision, data to collect); ranked, and also grouped by criterion.
  */
 export function buildPlan(result: EvaluationResult): Plan {
+    const open = (verdict: string) => verdict === 'chưa đạt' || verdict === 'thiếu dữ liệu';
+    const items = rankPlanItems(result.indicators.filter(i => open(i.verdict)).map(planItem));
     const criteria = result.criteria
-        .filter(c => c.verdict === 'chưa đạt' || c.verdict === 'thiếu dữ liệu')
+        .filter(c => open(c.verdict))
+        .sort((a, b) => compareLabels(a.label, b.label))
         .map(criterion => ({
             label: criterion.label, title: criterion.title, verdict: criterion.verdict,
-            items: result.indicators
-                .filter(i => i.criterion === criterion.label && (i.verdict === 'chưa đạt' || i.verdict === 'thiếu dữ liệu'))
-                .map(planItem)
-                .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+            items: items.filter(i => i.criterion === criterion.label)
         }));
     return {
         pack: result.pack.title, level: result.pack.level,
         criteriaMet: result.summary.criteriaMet, criteriaTotal: result.summary.criteriaTotal,
+        items: items.filter(i => criteria.some(c => c.label === i.criterion)),
         criteria,
         gates: result.gates.filter(g => g.verdict !== 'đạt').map(g => `${g.text}: ${g.verdict}`)
     };
@@ -74,8 +116,13 @@ function planItem(indicator: IndicatorResult): PlanItem {
     };
     if (indicator.verdict === 'chưa đạt') {
         const unknown = indicator.unknownThresholds.length > 0;
+        const gap = indicator.gap;
+        const gapValue: PlanGap | undefined = gap && (gap.amount > 0 || gap.relative !== undefined || gap.steps !== undefined) ? {
+            amount: gap.amount, unit: gap.unit,
+            ...(gap.relative !== undefined ? { relative: gap.relative } : {}), ...(gap.steps !== undefined ? { steps: gap.steps } : {})
+        } : undefined;
         return {
-            ...base, kind: unknown ? 'fix-unknown-threshold' : 'fix', gap: indicator.gap?.text,
+            ...base, kind: unknown ? 'fix-unknown-threshold' : 'fix', gap: gap?.text, ...(gapValue ? { gapValue } : {}),
             detail: unknown ? indicator.unknownThresholds.map(u => `ngưỡng chưa biết (${u.range})${u.basis ? `, suy từ ${u.basis}` : ''}`) : []
         };
     }

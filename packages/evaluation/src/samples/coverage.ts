@@ -1,18 +1,26 @@
 import type { EvaluationResult } from '@ntm/runtime';
 import type { VerdictCheck } from './sample-check.js';
+import { sortLabels } from '../plan/labels.js';
+
+export type SampleUnit = 'xã' | 'thôn';
 
 /** What the sample communes of one pack exercise, and where an official verdict contradicts the rules. */
 export class PackCoverage {
     private readonly indicators = new Map<string, string>();
     private readonly exercised = new Set<string>();
     readonly contradictions: string[] = [];
-    samples = 0;
+    /** Sample units by kind: a commune file is one «xã»; each village of a village-level pack is one «thôn». */
+    private readonly units = new Map<SampleUnit, number>();
+
+    get samples(): number {
+        return [...this.units.values()].reduce((sum, n) => sum + n, 0);
+    }
 
     constructor(readonly packTitle: string) {}
 
     /** An indicator counts as exercised when a sample's data decides it (not «thiếu dữ liệu»). */
-    add(result: EvaluationResult, checks: readonly VerdictCheck[], commune: string): void {
-        this.samples++;
+    add(result: EvaluationResult, checks: readonly VerdictCheck[], commune: string, unit: SampleUnit = 'xã'): void {
+        this.units.set(unit, (this.units.get(unit) ?? 0) + 1);
         for (const indicator of result.indicators) {
             this.indicators.set(indicator.label, indicator.requirementText ?? indicator.rule);
             if (indicator.verdict !== 'thiếu dữ liệu') this.exercised.add(indicator.label);
@@ -29,10 +37,23 @@ export class PackCoverage {
         }
     }
 
+    /** The same as `lines`, as data (for `--json`). */
+    data(): { packTitle: string; exercised: number; indicators: number; samples: Record<string, number>; notExercised: string[]; contradictions: string[] } {
+        return {
+            packTitle: this.packTitle, exercised: this.exercised.size, indicators: this.indicators.size,
+            samples: Object.fromEntries(this.units), notExercised: sortLabels([...this.indicators.keys()].filter(label => !this.exercised.has(label))),
+            contradictions: [...this.contradictions]
+        };
+    }
+
     lines(): string[] {
-        const missing = [...this.indicators.keys()].filter(label => !this.exercised.has(label));
-        const out = [`Độ phủ «${this.packTitle}»: ${this.exercised.size}/${this.indicators.size} chỉ tiêu được ít nhất một xã mẫu kiểm (${this.samples} xã mẫu).`];
-        if (missing.length > 0) out.push(`  Chưa xã mẫu nào kiểm (toàn thiếu dữ liệu): ${missing.join(', ')}`);
+        const missing = sortLabels([...this.indicators.keys()].filter(label => !this.exercised.has(label)));
+        // «7 thôn mẫu» for a village-level pack, «3 xã mẫu» otherwise.
+        const kinds = [...this.units.keys()];
+        const one = kinds.length === 1 ? kinds[0]! : 'xã hoặc thôn';
+        const counted = [...this.units.entries()].map(([unit, n]) => `${n} ${unit} mẫu`).join(', ') || `0 ${one} mẫu`;
+        const out = [`Độ phủ «${this.packTitle}»: ${this.exercised.size}/${this.indicators.size} chỉ tiêu được ít nhất một ${one} mẫu kiểm (${counted}).`];
+        if (missing.length > 0) out.push(`  Chưa ${one} mẫu nào kiểm (toàn thiếu dữ liệu): ${missing.join(', ')}`);
         if (this.contradictions.length > 0) {
             out.push(`  Kết luận chính thức trái với ngưỡng đã mã hóa (${this.contradictions.length}):`);
             for (const line of this.contradictions) out.push(`    - ${line}`);

@@ -21,7 +21,7 @@ export const commentText = (text: string): string => text.replace(/\*\//g, '*\\/
 export function packCode(scope: ModuleScope, effective: EffectivePack): Code {
     const pack = effective.pack;
     const amendments = effective.amendments.flatMap(a => a.source?.ref && isoDate(a.from)
-        ? [`{ ...${scope.law.ref(sourceInfo(a.source.ref))}, from: ${str(isoDate(a.from))} }`] : []);
+        ? [`{ ...${scope.law.ref(sourceInfo(a.source.ref))}, from: ${str(isoDate(a.from))}${a.changes.length === 0 ? ', notEncoded: true' : ''} }`] : []);
     const info = objectLines([
         ['id', str(pack.name)],
         ['title', str(pack.title)],

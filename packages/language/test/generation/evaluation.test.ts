@@ -93,14 +93,14 @@ describe('exact arithmetic', () => {
     it('4661/4662 misses = 100 % by one household', () => {
         const result = indicatorOf(run({ 'hộ dùng nước sạch': 4661, 'tổng số hộ': 4662 }), '17.1');
         expect(result.verdict).toBe('chưa đạt');
-        expect(result.gap).toEqual({ amount: 1, unit: 'hộ', text: 'còn thiếu 1 hộ' });
+        expect(result.gap).toEqual({ amount: 1, unit: 'hộ', text: 'còn thiếu 1 hộ', relative: expect.closeTo(1 / 4662, 9) });
     });
 
     it('4179/4662 = 89,6396…% fails >= 89.64 % and passes >= 89,63 %', () => {
         const result = run({ 'hộ dùng nước sạch': 4179, 'tổng số hộ': 4662 });
         expect(indicatorOf(result, '17.2').verdict).toBe('chưa đạt');
         expect(indicatorOf(result, '17.2').value?.text).toBe('≈ 89,6396 %');
-        expect(indicatorOf(result, '17.2').gap).toEqual({ amount: 1, unit: 'hộ', text: 'còn thiếu 1 hộ' });
+        expect(indicatorOf(result, '17.2').gap).toMatchObject({ amount: 1, unit: 'hộ', text: 'còn thiếu 1 hộ' });
         expect(indicatorOf(result, '17.3').verdict).toBe('đạt');
     });
 
@@ -172,12 +172,13 @@ describe('gaps', () => {
 
     it('17.6-style gap of a percentage fact is in percentage points', () => {
         const result = indicatorOf(run({ 'rác thải': 97.5 }), '17.6');
-        expect(result.gap).toEqual({ amount: 0.5, unit: 'điểm phần trăm', text: 'còn thiếu 0,5 điểm phần trăm' });
+        // Also as a fraction of the threshold, to rank shortfalls of any unit: 0,5 / 98.
+        expect(result.gap).toEqual({ amount: 0.5, unit: 'điểm phần trăm', text: 'còn thiếu 0,5 điểm phần trăm', relative: expect.closeTo(0.5 / 98, 9) });
     });
 
     it('an upper bound gives how much to reduce', () => {
         const result = indicatorOf(run({ 'số vụ': 8 }), '19.1');
-        expect(result.gap).toEqual({ amount: 3, unit: 'vụ', text: 'vượt 3 vụ' });
+        expect(result.gap).toMatchObject({ amount: 3, unit: 'vụ', text: 'vượt 3 vụ' });
     });
 });
 

@@ -1,0 +1,29 @@
+import { promises as fs } from 'node:fs';
+import { relativeToCwd } from '@ntm/evaluation/node';
+
+/**
+ * Why a path given as a file cannot be read as one, in words that name it (a folder read as a file fails in
+ * Node with no name at all); undefined when it is a readable file.
+ */
+export async function notAFile(file: string, what = 'tệp'): Promise<string | undefined> {
+    if (file.trim() === '') return emptyName(what);
+    const shown = relativeToCwd(file);
+    try {
+        const stat = await fs.stat(file);
+        if (stat.isDirectory()) return `«${shown}» là một thư mục, không phải một tệp.`;
+        return undefined;
+    } catch (error) {
+        const code = (error as { code?: string }).code ?? 'lỗi';
+        return `Không đọc được tệp: «${shown}» (${code}).`;
+    }
+}
+
+/** An empty argument is named for what it should have been, never shown as «». */
+export function emptyName(what: string): string {
+    return `Thiếu tên ${what}: tham số để trống.`;
+}
+
+/** For commands taking files or folders: the message for the first empty one, if any. */
+export function emptyInput(inputs: readonly string[]): string | undefined {
+    return inputs.some(input => input.trim() === '') ? emptyName('tệp hoặc thư mục') : undefined;
+}

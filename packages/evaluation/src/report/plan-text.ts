@@ -1,0 +1,51 @@
+import type { Plan, PlanItem, PlanItemKind } from '../plan/plan.js';
+import { PLAN_ITEM_LABELS } from '../plan/plan.js';
+import type { Line } from './styled.js';
+import { wrapLine } from './wrap-line.js';
+
+/** 0,0625 → «6,25 %». */
+function percentOf(fraction: number): string {
+    const value = Math.round(fraction * 10000) / 100;
+    return `${String(value).replace('.', ',')} %`;
+}
+
+function itemLine(n: number, item: PlanItem): string {
+    const now = item.current ? `hiện ${item.current}; ` : '';
+    const need = item.threshold ? `yêu cầu ${item.threshold}; ` : '';
+    const relative = item.gapValue?.relative !== undefined ? ` (cách ngưỡng ${percentOf(item.gapValue.relative)})` : '';
+    const gap = item.gap ? `${item.gap}${relative}` : '';
+    return `${n}. [${PLAN_ITEM_LABELS[item.kind]}] tiêu chí ${item.criterion}, chỉ tiêu ${item.indicator} «${item.requirement}»: ${now}${need}${gap}`.replace(/; $/, '');
+}
+
+/**
+ * The plan as a ranked list: the nearest shortfalls first (see `rankPlanItems`), each with its criterion;
+ * `subject` is «xã Liên Hội» or «thôn Đông».
+ */
+export function renderPlan(plan: Plan, subject: string, width: number): Line[] {
+    const out: Line[] = [];
+    const say = (line: string, indent: number) => out.push(...wrapLine(line, width, indent));
+    const remaining = plan.criteriaTotal - plan.criteriaMet;
+    say(`KẾ HOẠCH — ${subject} đạt «${plan.pack}» (${plan.level}): hiện đạt ${plan.criteriaMet}/${plan.criteriaTotal} tiêu chí, còn ${remaining} tiêu chí.`, 4);
+    if (plan.criteria.length > 0) {
+        say(`Tiêu chí còn thiếu: ${plan.criteria.map(c => `${c.label} ${c.title} (${c.verdict})`).join('; ')}.`, 4);
+    }
+    if (plan.items.length > 0) {
+        out.push('');
+        say('Xếp theo khoảng cách tới ngưỡng, gần nhất trước: theo tỷ lệ so với ngưỡng; ngưỡng bằng 0 theo lượng còn thiếu; thang mức theo số mức; rồi theo tiêu chí. Việc chưa có số (tìm ngưỡng, bổ sung số liệu) xếp sau.', 2);
+        out.push('');
+    }
+    plan.items.forEach((item, i) => {
+        say(`  ${itemLine(i + 1, item)}`, 7);
+        for (const line of item.detail) say(`       ${line}`, 9);
+    });
+    if (plan.gates.length > 0) {
+        out.push('');
+        out.push('Điều kiện công nhận chưa thỏa:');
+        for (const gate of plan.gates) say(`  - ${gate}`, 6);
+    }
+    const count = (kind: PlanItemKind) => plan.items.filter(i => i.kind === kind).length;
+    out.push('');
+    say(`Tổng: ${count('fix')} việc khắc phục có lượng cụ thể, ${count('fix-unknown-threshold')} việc khắc phục khi ngưỡng chưa biết, ` +
+        `${count('find-threshold')} ngưỡng cần tìm trong văn bản, ${count('collect-data')} chỉ tiêu cần bổ sung số liệu.`, 4);
+    return out;
+}

@@ -1,0 +1,19 @@
+import type { EvaluationResult } from '@ntm/language';
+
+/** «5/7 thôn đạt»: how many villages of a commune meet a village-level pack. */
+export interface VillageSummary {
+    readonly villagesMet: number;
+    readonly villagesTotal: number;
+    /** Villages that have not met the standard, in the file's order. */
+    readonly villagesNotMet: readonly string[];
+    readonly text: string;
+}
+
+export function summarizeVillages(villages: readonly { readonly name: string; readonly result: EvaluationResult }[]): VillageSummary {
+    const met = villages.filter(v => v.result.summary.recognition === 'đạt');
+    return {
+        villagesMet: met.length, villagesTotal: villages.length,
+        villagesNotMet: villages.filter(v => v.result.summary.recognition !== 'đạt').map(v => v.name),
+        text: `${met.length}/${villages.length} thôn đạt`
+    };
+}
