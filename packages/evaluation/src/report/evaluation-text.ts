@@ -1,5 +1,5 @@
 import type { EvaluationResult } from '@ntm/language';
-import { SEVERITY_LABELS } from '@ntm/language';
+import { SEVERITY_LABELS } from '@ntm/runtime';
 import type { CommuneData } from '../commune/commune-data.js';
 import type { VerdictCheck } from '../samples/sample-check.js';
 import { formatScore } from '../samples/sample-check.js';

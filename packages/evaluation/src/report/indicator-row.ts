@@ -1,5 +1,5 @@
 import type { ClauseView, EvaluationResult, IndicatorResult } from '@ntm/language';
-import { FLAG_LABELS } from '@ntm/language';
+import { FLAG_LABELS } from '@ntm/runtime';
 import { formatScore } from '../samples/sample-check.js';
 
 export function criterionPoints(score: NonNullable<EvaluationResult['criteria'][number]['score']>): string {
