@@ -36,16 +36,28 @@ export interface EvaluateOptions {
     readonly asOf?: string;
     /** The commune's region (TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL), for thresholds that differ by region. */
     readonly vùng?: string;
+    /** English alias of `vùng`. */
+    readonly region?: string;
     /** The commune group (1, 2, 3) of 51/2025/QĐ-TTg, for thresholds that differ by group. */
     readonly nhóm?: number | string;
+    /** English alias of `nhóm`. */
+    readonly group?: number | string;
     /** Members of collections, `{ "thôn": ["Thọ Am", …] }`, for facts `từng thôn`. */
     readonly danhSách?: Readonly<Record<string, readonly string[]>>;
+    /** English alias of `danhSách`. */
+    readonly lists?: Readonly<Record<string, readonly string[]>>;
     /** Verified scores entered by the assessor, by indicator label. */
     readonly điểmThẩmTra?: Readonly<Record<string, number | string>>;
+    /** English alias of `điểmThẩmTra`. */
+    readonly verifiedScores?: Readonly<Record<string, number | string>>;
     /** Self-assessed scores, by indicator label. */
     readonly điểmTựChấm?: Readonly<Record<string, number | string>>;
+    /** English alias of `điểmTựChấm`. */
+    readonly selfScores?: Readonly<Record<string, number | string>>;
     /** Verified scores the report awards against its own evidence, with why: allowed as input, flagged. */
     readonly điểmTráiSốLiệu?: Readonly<Record<string, string>>;
+    /** English alias of `điểmTráiSốLiệu`. */
+    readonly scoresAgainstEvidence?: Readonly<Record<string, string>>;
     /**
      * A fact name the pack does not have is an error by default (a typo would read as missing data);
      * 'warning' when the pack was chosen by date and the name may belong to another version of the law.
@@ -334,6 +346,46 @@ export interface EvaluationResult {
 }
 
 /** Thrown for a call the evaluator cannot answer at all (no assessment date, date outside validity). */
+/** A problem of a commune file: its field (`["dữ kiện", "số hộ"]`), and what is wrong, in Vietnamese. */
+export interface CommuneIssue {
+    readonly severity: Severity;
+    /** Keys from the root of the commune file to the field; `["(gốc)"]` or `["(tệp)"]` for the whole file. */
+    readonly path: readonly string[];
+    readonly message: string;
+    /** The field to point at when the issue is about no single field (an inconsistency among the facts). */
+    readonly at?: readonly string[];
+}
+
+/** Options of `evaluateCommune`: everything else comes from the commune file. */
+export interface CommuneOptions {
+    /** Overrides the file's «ngày đánh giá» (`YYYY-MM-DD` or `dd/mm/yyyy`). */
+    readonly ngàyĐánhGiá?: string;
+    /** English alias of `ngàyĐánhGiá`. */
+    readonly asOf?: string;
+    /**
+     * Facts the pack does not have: errors by default (a typo would read as missing data); 'warning' when
+     * the pack was chosen by date and the name may belong to another version of the law.
+     */
+    readonly unknownFacts?: 'error' | 'warning';
+}
+
+/** One village of a village-level pack («các thôn»), evaluated on its own facts. */
+export interface VillageResult {
+    readonly name: string;
+    readonly result: EvaluationResult;
+}
+
+/**
+ * A commune file evaluated, or why it could not be: with any error among `issues` there is no `result`
+ * (verdicts from the rest would look complete and are not); `issues` also holds the warnings.
+ */
+export interface CommuneResult {
+    readonly result?: EvaluationResult;
+    /** For a village-level pack and a file with «các thôn»: each village's result. */
+    readonly villages?: readonly VillageResult[];
+    readonly issues: readonly CommuneIssue[];
+}
+
 export class NtmEvaluationError extends Error {
     constructor(message: string) {
         super(message);

@@ -1,8 +1,2 @@
-import type { EvaluateOptions, EvaluationResult, FactSpec, PackInfo } from '@ntm/runtime';
-
-/** What a generated evaluator module exports. */
-export interface EvaluatorModule {
-    evaluate(facts: unknown, options: EvaluateOptions): EvaluationResult;
-    readonly PACK: PackInfo;
-    readonly FACT_SPECS: readonly FactSpec[];
-}
+// What a generated evaluator module exports: the runtime's `EvaluatorModule`.
+export type { EvaluatorModule } from '@ntm/runtime';

@@ -1,0 +1,121 @@
+// Evaluating a commune file's content with an evaluator: the path `ntm eval`, the editor's test runs, `ntm
+// batch` and a generated module's `evaluateCommune` share. Positions in the file are the tools' business.
+
+import { normalizeName, shortText } from '../names.js';
+import type { CommuneIssue, CommuneOptions, CommuneResult, EvaluateOptions, EvaluationResult, FactSpec, InputIssue, PackInfo, VillageResult } from '../result-types.js';
+import type { CommuneData } from './commune-file.js';
+import { readCommuneContent } from './read-commune-content.js';
+
+/** What a generated evaluator module exports, as far as evaluating a commune needs. */
+export interface EvaluatorModule {
+    evaluate(facts: unknown, options: EvaluateOptions): EvaluationResult;
+    readonly PACK: PackInfo;
+    readonly FACT_SPECS: readonly FactSpec[];
+}
+
+/** The evaluator's options for a commune file: its date (or the one given), attributes, lists and entered scores. */
+export function evaluateOptionsOf(data: CommuneData, dateOverride?: string): EvaluateOptions {
+    const attributes = data['thuộc tính'] ?? {};
+    return {
+        ngàyĐánhGiá: dateOverride ?? data['ngày đánh giá'],
+        ...(attributes['vùng'] !== undefined ? { vùng: String(attributes['vùng']) } : {}),
+        ...(attributes['nhóm'] !== undefined ? { nhóm: attributes['nhóm'] } : {}),
+        ...(data['danh sách'] ? { danhSách: data['danh sách'] } : {}),
+        ...(data['điểm thẩm tra'] ? { điểmThẩmTra: data['điểm thẩm tra'] } : {}),
+        ...(data['điểm tự chấm'] ? { điểmTựChấm: data['điểm tự chấm'] } : {}),
+        ...(data['điểm trái số liệu'] ? { điểmTráiSốLiệu: data['điểm trái số liệu'] } : {})
+    };
+}
+
+/**
+ * Evaluates a commune file's JSON (parsed, as written in examples/) with an evaluator: the content is
+ * checked by the one reader (`readCommuneContent`), then evaluated by `evaluateCommuneData`. Never throws
+ * for bad input: every problem is an issue with its path.
+ */
+export function evaluateCommuneJson(evaluator: EvaluatorModule, commune: unknown, options: CommuneOptions = {}): CommuneResult {
+    const content = readCommuneContent(commune);
+    if (!content.data) return { issues: content.problems.map(p => ({ severity: 'error', ...p })) };
+    const date = options.ngàyĐánhGiá ?? options.asOf;
+    return evaluateCommuneData(content.data, evaluator, { ...(date !== undefined ? { date } : {}), ...(options.unknownFacts ? { unknownFacts: options.unknownFacts } : {}) });
+}
+
+export interface CommuneDataOptions {
+    /** Overrides the file's «ngày đánh giá». */
+    readonly date?: string;
+    /** Facts the pack does not have: errors unless the pack was chosen by date. */
+    readonly unknownFacts?: 'error' | 'warning';
+}
+
+/**
+ * Evaluates a commune file's content (already of the right shape) with a loaded evaluator: the evaluator
+ * checks the facts (types, units, unknown names, lists, scores, region, group). With any error in the
+ * inputs (the commune's or one village's) there is no result at all: the module refuses to give verdicts
+ * that would look complete (`NtmInputError`). Never throws for bad input.
+ */
+export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModule, options: CommuneDataOptions = {}): CommuneResult {
+    const unknownFacts = options.unknownFacts ?? 'error';
+    const at = (issue: InputIssue, prefix: readonly string[] = []): CommuneIssue => {
+        const byDate = issue.code === 'unknown-fact' && issue.severity === 'warning';
+        return {
+            severity: issue.severity, path: [...prefix, ...issue.path],
+            message: byDate ? `Dữ kiện «${shortText(issue.path[issue.path.length - 1] ?? '')}» không dùng trong bộ tiêu chí được chọn cho ngày đánh giá.` : issue.message
+        };
+    };
+    const run = (facts: unknown, evaluateOptions: EvaluateOptions, prefix: readonly string[] = []): { result?: EvaluationResult; issues: CommuneIssue[] } => {
+        try {
+            const result = evaluator.evaluate(facts, { ...evaluateOptions, unknownFacts });
+            return { result, issues: result.inputIssues.map(issue => at(issue, prefix)) };
+        } catch (error) {
+            return { issues: failureIssues(error).map(issue => 'code' in issue ? at(issue, prefix) : issue) };
+        }
+    };
+    const main = run(data['dữ kiện'] ?? {}, evaluateOptionsOf(data, options.date));
+    const issues: CommuneIssue[] = [...main.issues];
+    const known = new Set(evaluator.FACT_SPECS.map(spec => spec.name));
+    for (const key of Object.keys(data['ghi chú dữ kiện'] ?? {})) {
+        if (!known.has(normalizeName(key))) {
+            issues.push({ severity: 'warning', path: ['ghi chú dữ kiện', key], message: `Ghi chú cho dữ kiện «${shortText(key)}» không có trong bộ tiêu chí.` });
+        }
+    }
+    const villages: VillageResult[] = [];
+    for (const [name, village] of Object.entries(data['các thôn'] ?? {})) {
+        // Each village is evaluated on its own facts, with the commune's date; a village with errors stops
+        // neither the others nor the report of their errors.
+        const villageRun = run(village['dữ kiện'] ?? {}, { ngàyĐánhGiá: options.date ?? data['ngày đánh giá'] }, ['các thôn', name]);
+        issues.push(...villageRun.issues);
+        if (villageRun.result) villages.push({ name, result: villageRun.result });
+    }
+    const result = main.result;
+    if (!result || issues.some(issue => issue.severity === 'error')) return { issues };
+    // Inconsistencies the evaluator found in the data are worth a warning even when the verdict stands.
+    const inconsistencies = new Set(result.indicators.flatMap(i => i.notes
+        .filter(n => n.code === 'inconsistent-data' || n.code === 'score-against-evidence')
+        .map(n => `chỉ tiêu ${i.label}: ${n.text}`)));
+    for (const message of inconsistencies) issues.push({ severity: 'warning', path: [], message, at: ['dữ kiện'] });
+    for (const message of unencodedAmendmentWarnings(result)) issues.push({ severity: 'warning', path: ['ngày đánh giá'], message });
+    return { result, ...(villages.length > 0 ? { villages } : {}), issues };
+}
+
+/**
+ * What an exception from the module means for the file. `NtmInputError` carries the input problems, each
+ * with its path; `NtmEvaluationError` is about the assessment date; anything else is a fault of the machine,
+ * reported rather than allowed to stop a whole run. Matched by name: a bundled module has its own classes.
+ */
+function failureIssues(error: unknown): Array<InputIssue | CommuneIssue> {
+    const named = error instanceof Error ? error as Error & { issues?: unknown } : undefined;
+    if (named?.name === 'NtmInputError' && Array.isArray(named.issues)) return named.issues as InputIssue[];
+    const message = shortText(named?.message ?? String(error), 300);
+    if (named?.name === 'NtmEvaluationError') return [{ severity: 'error', path: ['ngày đánh giá'], message }];
+    return [{ severity: 'error', path: [], message: `Lỗi của máy khi đánh giá tệp này (${message}). Hãy báo lỗi kèm tệp xã.`, at: [] }];
+}
+
+/**
+ * An amendment the pack knows exists but cannot encode (its content is not in our documents) may change
+ * verdicts from its date on: say so for every assessment on or after it, not only in a comment of the pack.
+ */
+export function unencodedAmendmentWarnings(result: EvaluationResult): string[] {
+    return result.pack.amendments
+        .filter(a => a.notEncoded && a.from <= result.assessedAt)
+        .map(a => `Văn bản sửa đổi ${a.number} của ${a.issuer} áp dụng từ ${a.from} nhưng bộ tiêu chí chưa mã hóa nội dung của nó: ` +
+            `kết quả ở ngày đánh giá ${result.assessedAt} có thể sai ở những chỉ tiêu văn bản này sửa.`);
+}
