@@ -48,7 +48,9 @@ describe('ntm build', () => {
         const dir = appProject();
         const out = await ntm('build', HA_NAM, '-o', dir);
         expect(out.code, out.stderr).toBe(0);
-        expect(readdirSync(dir).filter(f => f.startsWith('ha-nam')).sort()).toEqual(['ha-nam-ntm-nang-cao.d.ts', 'ha-nam-ntm-nang-cao.js']);
+        expect(readdirSync(dir).filter(f => f.startsWith('ha-nam')).sort()).toEqual([
+            'ha-nam-ntm-nang-cao.d.ts', 'ha-nam-ntm-nang-cao.input.schema.json', 'ha-nam-ntm-nang-cao.js', 'ha-nam-ntm-nang-cao.result.schema.json'
+        ]);
         const javascript = readFileSync(path.join(dir, 'ha-nam-ntm-nang-cao.js'), 'utf8');
         expect([...new Set(importedModules(javascript))]).toEqual(['@ntm/runtime']);
         expect(javascript).toMatch(/^function indicator_2_1\(t\) \{$/m);
@@ -67,7 +69,9 @@ describe('ntm build', () => {
         const dir = appProject();
         const out = await ntm('build', HA_NAM, '-o', dir, '--ts');
         expect(out.code, out.stderr).toBe(0);
-        expect(readdirSync(dir).filter(f => f.startsWith('ha-nam'))).toEqual(['ha-nam-ntm-nang-cao.ts']);
+        expect(readdirSync(dir).filter(f => f.startsWith('ha-nam')).sort()).toEqual([
+            'ha-nam-ntm-nang-cao.input.schema.json', 'ha-nam-ntm-nang-cao.result.schema.json', 'ha-nam-ntm-nang-cao.ts'
+        ]);
         expect(typeCheck([path.join(dir, 'ha-nam-ntm-nang-cao.ts')])).toEqual([]);
     });
 

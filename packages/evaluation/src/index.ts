@@ -45,3 +45,4 @@ export * from './report/indicator-row.js';
 export * from './report/evaluation-text.js';
 export * from './report/village-text.js';
 export * from './report/plan-text.js';
+export * from './contract/input-schema.js';

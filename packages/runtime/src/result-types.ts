@@ -345,7 +345,6 @@ export interface EvaluationResult {
     readonly inputIssues: readonly InputIssue[];
 }
 
-/** Thrown for a call the evaluator cannot answer at all (no assessment date, date outside validity). */
 /** A problem of a commune file: its field (`["dữ kiện", "số hộ"]`), and what is wrong, in Vietnamese. */
 export interface CommuneIssue {
     readonly severity: Severity;
@@ -386,6 +385,7 @@ export interface CommuneResult {
     readonly issues: readonly CommuneIssue[];
 }
 
+/** Thrown for a call the evaluator cannot answer at all (no assessment date, date outside validity). */
 export class NtmEvaluationError extends Error {
     constructor(message: string) {
         super(message);

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { OutputError, compilePackFile, relativeToCwd, writeFilesAtomically } from '@ntm/evaluation/node';
+import { OutputError, compilePackFile, contractSchemas, relativeToCwd, writeFilesAtomically } from '@ntm/evaluation/node';
 import { showIssue } from '../report/issues.js';
 import { ExitCode } from '../util/exit-codes.js';
 import { notAFile } from '../util/inputs.js';
@@ -16,7 +16,8 @@ export interface BuildOptions {
 
 /**
  * `ntm build <pack> -o <dir>`: writes the evaluator module, all files or none. By default `x.js` (which
- * imports @ntm/runtime) and `x.d.ts`; `--ts` writes `x.ts`; `--bundle` makes `x.js` import nothing.
+ * imports @ntm/runtime) and `x.d.ts`; `--ts` writes `x.ts`; `--bundle` makes `x.js` import nothing. Always
+ * with the JSON Schemas of its input and result, `x.input.schema.json` and `x.result.schema.json`.
  */
 export async function buildCommand(packFile: string, options: BuildOptions): Promise<number> {
     if (options.output.trim() === '') {
@@ -42,9 +43,16 @@ export async function buildCommand(packFile: string, options: BuildOptions): Pro
     const module = options.bundle
         ? await bundleModule(compiled.javascript, compiled.ownDeclarations)
         : { javascript: compiled.javascript, declarations: compiled.declarations };
-    const files = options.ts
-        ? [{ path: `${target}.ts`, text: compiled.typescript }]
-        : [{ path: `${target}.js`, text: module.javascript }, { path: `${target}.d.ts`, text: module.declarations }];
+    // The contract for apps: what the module reads (a commune file for this pack) and what it returns.
+    const schemas = await contractSchemas(compiled);
+    const json = (value: object) => `${JSON.stringify(value, null, 2)}\n`;
+    const files = [
+        ...(options.ts
+            ? [{ path: `${target}.ts`, text: compiled.typescript }]
+            : [{ path: `${target}.js`, text: module.javascript }, { path: `${target}.d.ts`, text: module.declarations }]),
+        { path: `${target}.input.schema.json`, text: json(schemas.input) },
+        { path: `${target}.result.schema.json`, text: json(schemas.result) }
+    ];
     try {
         await writeFilesAtomically(files);
     } catch (error) {

@@ -12,3 +12,4 @@ export * from './worker-sample-runner.js';
 export * from './check-pack-files.js';
 export * from './test-sample-files.js';
 export * from './template-for-pack.js';
+export * from './contract-schemas.js';

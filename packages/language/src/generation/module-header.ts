@@ -14,10 +14,10 @@ export const PUBLIC_VALUES: readonly string[] = [
 
 /** The runtime's public types (`result-types.ts`), re-exported by the TypeScript module and its declarations. */
 export const PUBLIC_TYPES: readonly string[] = [
-    'CitationInfo', 'ClauseView', 'ComputedValue', 'CriterionResult', 'CriterionScore', 'EvaluateOptions', 'EvaluationResult', 'FactKind',
+    'CitationInfo', 'ClauseView', 'CommuneIssue', 'CommuneOptions', 'CommuneResult', 'ComputedValue', 'CriterionResult', 'CriterionScore', 'EvaluateOptions', 'EvaluationResult', 'FactKind',
     'FactSpec', 'FactUse', 'Gap', 'GateResult', 'IndicatorResult', 'IndicatorScore', 'InputIssue', 'InputIssueCode',
     'LegalSourceInfo', 'Note', 'NoteCode', 'PackInfo', 'PackSummary', 'RuleSource', 'RuleSourceKind', 'ScoreBasis', 'Severity',
-    'UnknownThresholdUse', 'Verdict', 'VerdictFlag'
+    'UnknownThresholdUse', 'Verdict', 'VerdictFlag', 'VillageResult'
 ];
 
 /** The runtime's types generated code may annotate with. */
@@ -47,7 +47,7 @@ export function runtimeImports(javascript: string, typescript: string): { readon
 /** The head of the declarations: the types they use and the runtime's public names. */
 export function declarationImports(): string {
     return [
-        `import type { EvaluateOptions, EvaluationResult, FactSpec, PackInfo } from '${RUNTIME_MODULE}';`,
+        `import type { CommuneOptions, CommuneResult, EvaluateOptions, EvaluationResult, FactSpec, PackInfo } from '${RUNTIME_MODULE}';`,
         `export { ${PUBLIC_VALUES.join(', ')} } from '${RUNTIME_MODULE}';`,
         `export type { ${PUBLIC_TYPES.join(', ')} } from '${RUNTIME_MODULE}';`
     ].join('\n');

@@ -29,6 +29,14 @@ export interface GeneratedModule {
 const HEADER = '// Sinh tự động bởi trình biên dịch ntm từ một bộ tiêu chí .ntm. Không sửa tay: hãy sửa tệp .ntm rồi biên dịch lại.\n' +
     '// Tìm chỉ tiêu theo số hiệu: chỉ tiêu 2.1 được đánh giá bởi hàm indicator_2_1, thông tin của nó là INDICATOR_2_1.';
 
+const EVALUATE_COMMUNE_DOC = [
+    '/**',
+    ' * Đánh giá một tệp xã (JSON đã đọc, viết như trong examples/: «dữ kiện», «thuộc tính», «danh sách», «điểm …»)',
+    ' * theo bộ tiêu chí này, bằng cùng bộ đọc và cùng thông báo lỗi như `ntm eval`. Không ném lỗi vì dữ liệu',
+    ' * xấu: mọi lỗi và cảnh báo nằm trong `issues` (kèm đường dẫn trường); có lỗi thì không có `result`.',
+    ' */'
+].join('\n');
+
 const EVALUATE_DOC = [
     '/**',
     ' * Đánh giá một xã theo bộ tiêu chí này, tại ngày đánh giá cho trước (bắt buộc).',
@@ -107,6 +115,9 @@ export class NtmTsGenerator {
             '',
             EVALUATE_DOC,
             'export declare function evaluate(facts: Facts, options: EvaluateOptions): EvaluationResult;',
+            '',
+            EVALUATE_COMMUNE_DOC,
+            'export declare function evaluateCommune(commune: unknown, options?: CommuneOptions): CommuneResult;',
             ''
         ].join('\n');
         return {
@@ -139,13 +150,19 @@ const PACK_PASS${typeOnly(': PackPassMeta')} = { op: ${str(normalizeOp(pass.oper
         // An empty list is passed as `[]`: a variable holding it would have no type to infer.
         const list = (name: string, items: readonly string[]) => items.length === 0 ? '' : `    const ${name} = [\n${items.map(i => `        ${i}`).join(',\n')}\n    ];\n`;
         const lists = list('indicators', indicators) + list('gates', gates);
-        return joinCode([both(EVALUATE_DOC), code`export function evaluate(facts${typeOnly(': Facts')}, options${typeOnly(': EvaluateOptions')})${typeOnly(': EvaluationResult')} {
+        const evaluate = joinCode([both(EVALUATE_DOC), code`export function evaluate(facts${typeOnly(': Facts')}, options${typeOnly(': EvaluateOptions')})${typeOnly(': EvaluationResult')} {
+    options = canonicalOptions(options);
     const assessedAt = assessmentDate(options, PACK);
     const t = readFacts(facts, FACT_SPECS, options.danhSách, options.unknownFacts);
     t.ctx = communeContext(options, assessedAt, t, ${regionRules ? 'REGION_RULES' : '[]'});
     t.scores = readScores(options.điểmThẩmTra, options.điểmTựChấm, options.điểmTráiSốLiệu, t.issues);
 ${lists}    return assemble(PACK, assessedAt, CRITERIA, ${indicators.length > 0 ? 'indicators' : '[]'}, ${gates.length > 0 ? 'gates' : '[]'}, t.issues, t.ctx${packPass ? ', PACK_PASS' : ''});
 }`], '\n');
+        // The commune file as written, read by the runtime's one reader of commune files.
+        const evaluateCommune = joinCode([both(EVALUATE_COMMUNE_DOC), code`export function evaluateCommune(commune${typeOnly(': unknown')}, options${typeOnly(': CommuneOptions')} = {})${typeOnly(': CommuneResult')} {
+    return evaluateCommuneJson({ evaluate, PACK, FACT_SPECS }, commune, options);
+}`], '\n');
+        return joinCode([evaluate, evaluateCommune], '\n\n');
     }
 }
 

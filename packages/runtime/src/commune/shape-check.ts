@@ -33,7 +33,7 @@ function typeOf(value: unknown): string {
     return typeof value;
 }
 
-const has = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+const has = (object: object, key: string): boolean => Object.hasOwn(object, key);
 
 function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
