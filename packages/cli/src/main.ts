@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand } from './commands/build.js';
 import type { BuildOptions } from './commands/build.js';
@@ -23,8 +24,12 @@ let parserMessage: string | undefined;
 // A reader that stops early (`ntm eval … | head`) is not an error.
 process.stdout.on('error', error => { if ((error as { code?: string }).code === 'EPIPE') process.exit(process.exitCode ?? 0); });
 
+/** The CLI package's version (bin/ntm.js answers `ntm --version` alone before this module loads; this lists it in help). */
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 const program = vietnameseHelp(new Command('ntm'))
     .description('Công cụ cho bộ tiêu chí nông thôn mới (.ntm): kiểm tra, biên dịch, đánh giá xã và chạy xã mẫu.')
+    .version(version, '-V, --version', 'in phiên bản của ntm')
     .exitOverride()
     .configureOutput({
         outputError: (text, write) => {
