@@ -28,7 +28,8 @@ async function npx(...args: string[]): Promise<{ code: number; stdout: string; s
     try {
         const { stdout, stderr } = await run('npx', ['--no-install', ...args], {
             cwd: project, maxBuffer: 32 * 1024 * 1024,
-            env: { ...process.env, npm_config_offline: 'true', XDG_CACHE_HOME: path.join(project, '.cache'), COLUMNS: '200', NO_COLOR: '1' }
+            // Its own cache of compiled packs: nothing the workspace's `ntm` compiled is reused.
+            env: { ...process.env, npm_config_offline: 'true', NTM_CACHE_DIR: path.join(project, '.cache'), COLUMNS: '200', NO_COLOR: '1' }
         });
         return { code: 0, stdout, stderr };
     } catch (error) {
