@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
+import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ntm, root, tempDir } from './helpers/run-ntm.js';
 
@@ -177,6 +178,28 @@ describe('evaluateCommune reads a commune file as ntm eval does', () => {
             expect(evaluated.issues.length).toBeGreaterThan(0);
         }
     });
+});
+
+describe('the TypeScript module of every bundled ruleset', () => {
+    it('passes tsc --strict --noUnusedLocals --exactOptionalPropertyTypes --noUncheckedIndexedAccess', async () => {
+        const dir = tempDir();
+        mkdirSync(path.join(dir, 'node_modules', '@ntm'), { recursive: true });
+        symlinkSync(path.join(root, 'packages/runtime'), path.join(dir, 'node_modules/@ntm/runtime'), 'dir');
+        writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+        const rulesets = readdirSync(path.join(root, 'rulesets'), { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.ntm'));
+        expect(rulesets.length).toBeGreaterThanOrEqual(5);
+        for (const ruleset of rulesets) {
+            const built = await ntm('build', path.join(root, 'rulesets', ruleset), '-o', dir, '--ts');
+            expect(built.code, built.stderr).toBe(0);
+        }
+        const modules = readdirSync(dir).filter(f => f.endsWith('.ts')).map(f => path.join(dir, f));
+        expect(modules).toHaveLength(rulesets.length);
+        const program = ts.createProgram(modules, {
+            strict: true, noUnusedLocals: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noEmit: true,
+            target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, types: []
+        });
+        expect(ts.getPreEmitDiagnostics(program).map(d => `${d.file ? path.basename(d.file.fileName) : ''} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)).toEqual([]);
+    }, 180_000);
 });
 
 describe('option names: Vietnamese, each with one English alias', () => {
