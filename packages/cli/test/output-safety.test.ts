@@ -72,7 +72,7 @@ describe('ntm build writes safely', () => {
         const dir = tempDir();
         const out = await ntm('build', path.join(resources, 'mini.ntm'), '-o', dir);
         expect(out.code).toBe(0);
-        expect(readdirSync(dir).sort()).toEqual(['thu-cli.d.ts', 'thu-cli.js']);
+        expect(readdirSync(dir).sort()).toEqual(['thu-cli.d.ts', 'thu-cli.input.schema.json', 'thu-cli.js', 'thu-cli.result.schema.json']);
         expect(existsSync(path.join(dir, `thu-cli.js.${process.pid}.tmp`))).toBe(false);
     });
 });
