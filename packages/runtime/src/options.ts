@@ -15,25 +15,23 @@ export const OPTION_ALIASES = {
     điểmTráiSốLiệu: 'scoresAgainstEvidence'
 } as const;
 
-type Canonical = { -readonly [K in keyof typeof OPTION_ALIASES]?: EvaluateOptions[K] };
-
 /**
- * The options under their Vietnamese names, whichever name the caller used. Both names with different
- * values is a mistake of the caller, refused rather than one silently preferred.
+ * The options under their Vietnamese names, whichever name the caller used; every other option passes
+ * through untouched. Both names with different values is a mistake of the caller, refused rather than one
+ * silently preferred.
  */
 export function canonicalOptions(options: EvaluateOptions | undefined): EvaluateOptions {
     if (options === undefined || options === null) return {};
-    const canonical: Canonical & { unknownFacts?: 'error' | 'warning' } = {};
-    const given = options as Record<string, unknown>;
-    for (const [name, alias] of Object.entries(OPTION_ALIASES) as [keyof Canonical, string][]) {
-        const own = given[name];
-        const aliased = given[alias];
-        if (own !== undefined && aliased !== undefined && own !== aliased) {
+    const canonical: Record<string, unknown> = { ...options };
+    for (const [name, alias] of Object.entries(OPTION_ALIASES)) {
+        const own = canonical[name];
+        const aliased = canonical[alias];
+        if (aliased === undefined) continue;
+        if (own !== undefined && own !== aliased) {
             throw new NtmEvaluationError(`Tùy chọn «${name}» và tên khác của nó «${alias}» cùng được cho, với giá trị khác nhau: chỉ dùng một tên.`);
         }
-        const value = own !== undefined ? own : aliased;
-        if (value !== undefined) (canonical as Record<string, unknown>)[name] = value;
+        canonical[name] = aliased;
+        delete canonical[alias];
     }
-    if (options.unknownFacts !== undefined) canonical.unknownFacts = options.unknownFacts;
-    return canonical;
+    return canonical as EvaluateOptions;
 }
