@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { syntheticPack } from '../lib/synthetic.js';
 import { LspServer } from './client.js';
+import { toggledThreshold } from './edits.js';
 import { percentile, timed, median } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -49,15 +50,6 @@ function hoverTargets(text) {
 function positionAt(text, offset) {
     const before = text.slice(0, offset).split('\n');
     return { line: before.length - 1, character: before.at(-1).length };
-}
-
-/** A one-character edit that keeps the pack valid: the first digit of a threshold changes and back. */
-function toggledThreshold(text, round) {
-    const match = /(>=|<=|>|<) (\d)/u.exec(text);
-    if (!match) return text + (round % 2 ? ' ' : '');
-    const at = match.index + match[1].length + 1;
-    const digit = round % 2 ? String((Number(match[2]) + 1) % 10) : match[2];
-    return text.slice(0, at) + digit + text.slice(at + 1);
 }
 
 async function measurePack(server, file, text, name) {
