@@ -12,6 +12,7 @@ import { NtmScopeComputation } from './scoping/ntm-scope-computation.js';
 import { NtmScopeProvider } from './scoping/ntm-scope-provider.js';
 import { NtmTypeComputer } from './typing/type-computer.js';
 import { registerValidationChecks } from './validation/ntm-validator.js';
+import { NtmDocumentFactory } from './workspace/ntm-document-factory.js';
 import { NtmIndexManager } from './workspace/ntm-index-manager.js';
 import { PackRoots } from './workspace/pack-roots.js';
 
@@ -61,7 +62,8 @@ export const NtmModule: Module<NtmServices, PartialLangiumCoreServices & NtmAdde
 /** Workspace services shared by the compiler and the language server. */
 export const NtmSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
-        IndexManager: (services) => new NtmIndexManager(services)
+        IndexManager: (services) => new NtmIndexManager(services),
+        LangiumDocumentFactory: (services) => new NtmDocumentFactory(services)
     }
 };
 
