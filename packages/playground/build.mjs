@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { AstUtils, GrammarAST } from 'langium';
+import { createNtmCoreServices, languageKeywords } from '@ntm/language';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repository = path.resolve(here, '../..');
@@ -20,6 +22,14 @@ function filesUnder(folder, extension) {
             const relative = `${folder}/${name.split(path.sep).join('/')}`;
             return { path: relative, text: readFileSync(path.join(repository, relative), 'utf8') };
         });
+}
+
+/** The grammar's keywords, and those the grammar also takes as words of a name (rule `Word`), left plain. */
+function keywordLists() {
+    const grammar = createNtmCoreServices().Ntm.Grammar;
+    const word = grammar.rules.find(rule => rule.name === 'Word');
+    const softKeywords = word ? AstUtils.streamAllContents(word).filter(GrammarAST.isKeyword).map(k => k.value).toArray() : [];
+    return { keywords: languageKeywords(grammar), softKeywords };
 }
 
 /** Builds into `outdir`; returns it. */
@@ -42,7 +52,7 @@ export async function buildPlayground(outdir = path.join(repository, 'dist/playg
     await esbuild.build({ ...common, entryPoints: { style: path.join(here, 'web/style.css') }, loader: { '.woff2': 'file', '.woff': 'file' }, assetNames: 'fonts/[name]' });
     // What generated modules import (`from '@ntm/runtime'`, linked to this file's URL by the evaluation worker).
     await esbuild.build({ ...common, format: 'esm', entryPoints: { 'ntm-runtime': '@ntm/runtime' } });
-    const files = { packs: filesUnder('rulesets', '.ntm'), communes: filesUnder('examples', '.json') };
+    const files = { packs: filesUnder('rulesets', '.ntm'), communes: filesUnder('examples', '.json'), ...keywordLists() };
     await writeFile(path.join(outdir, 'files.js'), `globalThis.NTM_FILES = ${JSON.stringify(files)};\n`);
     await copyFile(path.join(here, 'web/index.html'), path.join(outdir, 'index.html'));
     return outdir;
@@ -50,5 +60,6 @@ export async function buildPlayground(outdir = path.join(repository, 'dist/playg
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const outdir = await buildPlayground(process.argv[2] && path.resolve(process.argv[2]));
-    console.log(`Đã dựng trang thử vào ${path.relative(process.cwd(), outdir) || '.'}. Mở bằng: npm run playground:serve`);
+    const shown = path.relative(process.cwd(), outdir) || '.';
+    console.log(`Đã dựng trang thử vào ${shown}. Mở bằng: ${process.argv[2] ? `node packages/playground/serve.mjs ${shown}` : 'npm run playground:serve'}`);
 }

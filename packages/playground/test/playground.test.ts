@@ -107,6 +107,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
             const { editor } = (globalThis as unknown as PageGlobals).playground!;
             const [match] = editor.getModel().findMatches(text, false, false, true, null, false);
             editor.executeEdits('test', [{ range: match!.range, text: text.replace('> 72', '> 73') }]);
+            editor.revealLineInCenter((match!.range as { startLineNumber: number }).startLineNumber);
         }, original);
         const row = page.locator('#result tr[data-criterion="10"][data-verdict="chưa đạt"]');
         await row.waitFor({ timeout: 60_000 });

@@ -1,5 +1,5 @@
 // The packs (rulesets/) and sample communes (examples/) the page offers, written by build.mjs into files.js,
-// which sets `globalThis.NTM_FILES`: loaded by a <script> on the page and by importScripts in the workers,
+// with the grammar's keywords, which sets `globalThis.NTM_FILES`: loaded by a <script> on the page and by importScripts in the workers,
 // so every part of the page starts with the same files, synchronously.
 
 /** A file of the repository by its path from the repository root (`rulesets/ha-nam/ntm-nang-cao.ntm`). */
@@ -11,6 +11,9 @@ export interface BundledFile {
 export interface BundledFiles {
     readonly packs: readonly BundledFile[];
     readonly communes: readonly BundledFile[];
+    /** The grammar's keywords, for colouring (`highlighting.ts`). */
+    readonly keywords: readonly string[];
+    readonly softKeywords: readonly string[];
 }
 
 /** The page's one workspace folder: `dựa trên "../quoc-gia/…"` resolves inside it as it does on disk. */

@@ -6,6 +6,7 @@ import 'monaco-editor/esm/vs/editor/edcore.main.js';
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 import { bundledFiles, namedPackPath, uriOf } from './bundled-files.js';
 import type { EvaluationReply, EvaluationRequest } from './evaluation-protocol.js';
+import { registerHighlighting } from './highlighting.js';
 import { LanguageClient } from './lsp-client.js';
 import { showResult } from './result-pane.js';
 
@@ -40,6 +41,7 @@ for (const pack of files.packs) packSelect.append(new Option(pack.path.replace(/
 for (const commune of communes) communeSelect.append(new Option(`${commune.name} (${commune.province}, ${commune.date})`, commune.path));
 
 monaco.languages.register({ id: 'ntm', extensions: ['.ntm'] });
+registerHighlighting(files);
 const editor = monaco.editor.create(document.getElementById('editor')!, {
     automaticLayout: true, fontSize: 14, fontFamily: "'Noto Sans Mono', monospace", hover: { delay: 150 }, minimap: { enabled: false },
     wordWrap: 'on', lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode }
