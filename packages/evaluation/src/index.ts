@@ -9,6 +9,7 @@ export { decodeCommuneBytes, textEncodingProblem } from './commune/text-encoding
 export * from './commune/expected-verdicts.js';
 export * from './commune/commune-template.js';
 export * from './evaluate/evaluator-module.js';
+export { linkRuntime } from './evaluate/link-runtime.js';
 export * from './evaluate/commune-options.js';
 export * from './evaluate/evaluate-commune.js';
 export * from './packs/compile-pack.js';
