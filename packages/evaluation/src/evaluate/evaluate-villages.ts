@@ -37,6 +37,11 @@ export function evaluateVillages(commune: CommuneFile, packs: readonly string[],
             if (!inList.has(name.normalize('NFC'))) error(['các thôn', name], `Thôn «${shortText(name)}» có trong «các thôn» nhưng không có trong danh sách thôn («danh sách».«thôn»).`);
         }
     }
+    else if (villages.length > 0) {
+        const path = ['các thôn'];
+        issues.push({ file: commune.file, severity: 'warning', path, ...commune.positionOf(path),
+            message: 'Tệp không có «danh sách».«thôn»: máy không kiểm được «các thôn» có ghi đủ mọi thôn của xã; số thôn đạt chuẩn chỉ đếm các thôn được ghi.' });
+    }
     const outcomes: VillageOutcome[] = [];
     const loaded = packs.flatMap(pack => {
         const module = evaluators.get(pack);
