@@ -18,6 +18,7 @@ export * from './packs/pack-selection.js';
 export * from './packs/unverified-thresholds.js';
 export * from './samples/check-codes.js';
 export * from './samples/sample-check.js';
+export * from './samples/village-check.js';
 export * from './samples/sample-run.js';
 export * from './samples/coverage.js';
 export * from './samples/villages.js';

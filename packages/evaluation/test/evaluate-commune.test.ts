@@ -87,9 +87,9 @@ describe('the module\'s contract: with an input error, no verdicts at all', () =
         'các thôn': { 'Thôn A': { 'dữ kiện': { 'x': 1 } }, 'Thôn B': { 'dữ kiện': { 'x': 2 } }, 'Thôn C': { 'dữ kiện': { 'x': 3 } } }
     }, undefined, 2), 'thon.json');
 
-    /** A module whose evaluate answers or throws as `behave` says for each village's facts. */
+    /** A village-level module whose evaluate answers or throws as `behave` says for each village's facts. */
     const fakeModule = (behave: (facts: Record<string, unknown>) => void): EvaluatorModule => ({
-        PACK: {} as EvaluatorModule['PACK'], FACT_SPECS: [],
+        PACK: { level: 'thôn nông thôn mới kiểu mẫu' } as EvaluatorModule['PACK'], FACT_SPECS: [],
         evaluate: (facts) => {
             behave(facts as Record<string, unknown>);
             return { indicators: [], criteria: [], inputIssues: [], summary: {} } as unknown as EvaluationResult;

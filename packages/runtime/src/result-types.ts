@@ -51,6 +51,20 @@ export interface EvaluateOptions {
      * 'warning' when the pack was chosen by date and the name may belong to another version of the law.
      */
     readonly unknownFacts?: 'error' | 'warning';
+    /**
+     * Each village's result under the village-level packs this pack counts (`đếm thôn đạt chuẩn theo "…"`):
+     * the caller evaluates the villages with the village pack's own evaluator and passes the results here.
+     */
+    readonly thôn?: readonly VillageOutcome[];
+}
+
+/** One village evaluated against a village-level pack, as passed to and returned by a commune's evaluator. */
+export interface VillageOutcome {
+    /** The village's name, as the commune file writes it in «các thôn». */
+    readonly name: string;
+    /** The village pack as the commune pack names it: the path written after `đạt chuẩn theo`. */
+    readonly pack: string;
+    readonly result: EvaluationResult;
 }
 
 /** How a fact's input is read and checked. */
@@ -69,6 +83,8 @@ export interface FactSpec {
     readonly index?: string;
     /** No rule in force at any date reads this fact (a base pack's fact only a replaced indicator used). */
     readonly unused?: boolean;
+    /** The number of villages meeting this village-level pack (`đạt chuẩn theo "…"`): computed, never entered. */
+    readonly villagePack?: string;
 }
 
 export interface LegalSourceInfo {
@@ -303,7 +319,7 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: 'l�
 /** What is wrong with an input. */
 export type InputIssueCode =
     | 'unknown-fact' | 'unit-mismatch' | 'invalid-value' | 'unknown-member' | 'invalid-list'
-    | 'invalid-score' | 'unknown-region' | 'unknown-group';
+    | 'invalid-score' | 'unknown-region' | 'unknown-group' | 'computed-from-villages';
 
 export interface InputIssue {
     readonly severity: Severity;
@@ -331,6 +347,8 @@ export interface EvaluationResult {
     readonly summary: PackSummary;
     /** Warnings about the inputs (never errors: those make `evaluate` throw `NtmInputError`). */
     readonly inputIssues: readonly InputIssue[];
+    /** For a pack that counts villages meeting a village-level pack: each village's result, in file order. */
+    readonly villages?: readonly VillageOutcome[];
 }
 
 /** Thrown for a call the evaluator cannot answer at all (no assessment date, date outside validity). */

@@ -23,6 +23,8 @@ export const VERDICTS: readonly Verdict[] = ['đạt', 'chưa đạt', 'không �
 
 /** One declared difference from the official results, as written in «sai khác đã biết». */
 export interface KnownDiscrepancy {
+    /** A village of «các thôn»: the declaration is about that village's verdicts. */
+    readonly 'thôn'?: string;
     readonly 'chỉ tiêu'?: string;
     readonly 'tiêu chí'?: string;
     readonly 'công nhận'?: boolean;
@@ -68,6 +70,12 @@ export interface OfficialResults {
     readonly 'công nhận'?: Verdict;
     /** Official scores by criterion label, and «tổng». */
     readonly 'điểm'?: Record<string, number>;
-    /** For a village-level pack: each village's official verdict. */
-    readonly 'các thôn'?: Record<string, Verdict>;
+    /** Each village's official recognition, or its official verdicts by indicator and criterion. */
+    readonly 'các thôn'?: Record<string, Verdict | VillageOfficialResults>;
+}
+
+export interface VillageOfficialResults {
+    readonly 'công nhận'?: Verdict;
+    readonly 'chỉ tiêu'?: Record<string, Verdict>;
+    readonly 'tiêu chí'?: Record<string, Verdict>;
 }

@@ -9,6 +9,17 @@ const verdict = { enum: VERDICTS };
 // `null` is a blank left to fill (as `ntm template` writes them): the report does not say; read as absent.
 const verdictOrBlank = { enum: [...VERDICTS, null] };
 
+/** A village's official verdicts: `{ "công nhận": "đạt", "chỉ tiêu": { "2.1": "đạt" }, "tiêu chí": { … } }`. */
+const villageOfficial = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        'công nhận': verdictOrBlank,
+        'chỉ tiêu': { type: 'object', additionalProperties: verdictOrBlank },
+        'tiêu chí': { type: 'object', additionalProperties: verdictOrBlank }
+    }
+};
+
 export const COMMUNE_SCHEMA = {
     type: 'object',
     required: ['xã', 'ngày đánh giá'],
@@ -54,7 +65,8 @@ export const COMMUNE_SCHEMA = {
                 'tiêu chí': { type: 'object', additionalProperties: verdictOrBlank },
                 'công nhận': verdictOrBlank,
                 'điểm': { type: 'object', additionalProperties: { type: ['number', 'null'] } },
-                'các thôn': { type: 'object', additionalProperties: verdictOrBlank }
+                // Each village's official recognition, or its official verdicts as for the commune.
+                'các thôn': { type: 'object', additionalProperties: { anyOf: [verdictOrBlank, villageOfficial] } }
             }
         },
         'sai khác đã biết': {
@@ -64,6 +76,7 @@ export const COMMUNE_SCHEMA = {
                 required: ['nguyên nhân', 'giải thích'],
                 additionalProperties: false,
                 properties: {
+                    'thôn': { type: 'string', minLength: 1 },
                     'chỉ tiêu': { type: 'string' },
                     'tiêu chí': { type: 'string' },
                     'điểm': { type: 'string' },

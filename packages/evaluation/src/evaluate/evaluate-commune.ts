@@ -5,6 +5,7 @@ import type { FileIssue } from '../commune/file-issue.js';
 import type { PackLocations } from '../packs/pack-locations.js';
 import { evaluateOptionsOf } from './commune-options.js';
 import type { EvaluatorModule } from './evaluator-module.js';
+import { countedVillagePacks, evaluateVillages } from './evaluate-villages.js';
 
 export interface VillageResult {
     readonly name: string;
@@ -38,6 +39,11 @@ export interface EvaluateCommuneOptions {
      * law, so they are warnings; when the file names its pack they are typos, so errors.
      */
     readonly packChosenByDate?: boolean;
+    /**
+     * The evaluators of the village-level packs the pack counts villages of (`đếm thôn đạt chuẩn theo "…"`),
+     * by the path as the pack writes it. One missing is an error at «bộ tiêu chí», never a silent zero.
+     */
+    readonly villageEvaluators?: ReadonlyMap<string, EvaluatorModule>;
 }
 
 /**
@@ -60,16 +66,27 @@ export function evaluateCommuneFile(commune: CommuneFile, evaluator: EvaluatorMo
     };
     // The pack was chosen by date: a fact it does not know may belong to another version of the law.
     const unknownFacts = options.packChosenByDate ? 'warning' as const : 'error' as const;
-    const run = (facts: unknown, evaluateOptions: EvaluateOptions, prefix: readonly string[] = []): { result?: EvaluationResult; issues: FileIssue[] } => {
+    const run = (facts: unknown, evaluateOptions: EvaluateOptions, prefix: readonly string[] = [], module: EvaluatorModule = evaluator): { result?: EvaluationResult; issues: FileIssue[] } => {
         try {
-            const result = evaluator.evaluate(facts, { ...evaluateOptions, unknownFacts });
+            const result = module.evaluate(facts, { ...evaluateOptions, unknownFacts });
             return { result, issues: result.inputIssues.map(issue => at(issue, prefix)) };
         } catch (error) {
             return { issues: failureIssues(error, commune).map(issue => 'code' in issue ? at(issue, prefix) : issue) };
         }
     };
-    const main = run(data['dữ kiện'] ?? {}, evaluateOptionsOf(data, options.date));
-    const issues: FileIssue[] = [...main.issues];
+    // A pack that counts villages meeting a village-level pack: the villages first, each with that pack's own
+    // evaluator, then the commune with their results (evaluate/evaluate-villages.ts).
+    const counted = countedVillagePacks(evaluator);
+    if (counted.length === 0 && data['các thôn'] !== undefined && !evaluator.PACK.level.startsWith('thôn')) {
+        // Villages the pack never reads would be dropped without a word.
+        const path = ['các thôn'];
+        return { issues: [...commune.issues, { file: commune.file, severity: 'error', path, ...commune.positionOf(path),
+            message: `Tệp có «các thôn» nhưng bộ tiêu chí «${shortText(evaluator.PACK.title)}» (cấp ${evaluator.PACK.level}) không xét thôn: cần một bộ cấp thôn, hoặc một bộ cấp xã có dữ kiện «đếm thôn đạt chuẩn theo "…"».` }] };
+    }
+    const villageRun = counted.length > 0 ? evaluateVillages(commune, counted, options.villageEvaluators ?? new Map(),
+        (facts, prefix, module) => run(facts, { ngàyĐánhGiá: options.date ?? data['ngày đánh giá'] }, prefix, module)) : undefined;
+    const main = run(data['dữ kiện'] ?? {}, { ...evaluateOptionsOf(data, options.date), ...(villageRun ? { thôn: villageRun.outcomes } : {}) });
+    const issues: FileIssue[] = [...(villageRun?.issues ?? []), ...main.issues];
     const known = new Set(evaluator.FACT_SPECS.map(spec => spec.name));
     for (const key of Object.keys(data['ghi chú dữ kiện'] ?? {})) {
         if (!known.has(normalizeName(key))) {
@@ -78,7 +95,7 @@ export function evaluateCommuneFile(commune: CommuneFile, evaluator: EvaluatorMo
         }
     }
     const villages: VillageResult[] = [];
-    for (const [name, village] of Object.entries(data['các thôn'] ?? {})) {
+    for (const [name, village] of counted.length > 0 ? [] : Object.entries(data['các thôn'] ?? {})) {
         // Each village is evaluated on its own facts, with the commune's date; a village with errors stops
         // neither the others nor the report of their errors.
         const villageRun = run(village['dữ kiện'] ?? {}, { ngàyĐánhGiá: options.date ?? data['ngày đánh giá'] }, ['các thôn', name]);

@@ -18,6 +18,8 @@ export interface VerdictCheck {
      * level and labels of those («chỉ tiêu 2.1, 2.2»).
      */
     readonly explainedBy?: { readonly level: CheckLevel; readonly labels: readonly string[] };
+    /** For a check of one village's indicator, criterion or recognition: the village («các thôn»). */
+    readonly village?: string;
 }
 
 export function checkPassed(check: VerdictCheck): boolean {
@@ -171,19 +173,4 @@ function compareScore(label: string, official: number, computed: { value?: numbe
             : { level: 'score', label, official: formatScore(official), computed: shown, status: 'known-difference', discrepancy: declaration, detail };
     }
     return { level: 'score', label, official: formatScore(official), computed: shown, status: 'undeclared-difference', detail };
-}
-
-/** A village-level pack: each village's recognition against the official one («kết quả chính thức».«các thôn»). */
-export function checkVillages(villages: readonly { readonly name: string; readonly result: EvaluationResult }[], data: CommuneData): VerdictCheck[] {
-    const official = data['kết quả chính thức']?.['các thôn'] ?? {};
-    const byName = new Map(villages.map(v => [v.name, v] as const));
-    return Object.entries(official).map(([name, verdict]) => {
-        const village = byName.get(name);
-        if (!village) {
-            return { level: 'village', label: name, official: verdict, status: 'not-in-pack', detail: [`thôn ${name} không có trong «các thôn» của tệp`] };
-        }
-        const computed = village.result.summary.recognition;
-        const failing = village.result.criteria.filter(c => c.verdict !== 'đạt' && c.verdict !== 'không áp dụng').map(c => `tiêu chí ${c.label}: ${c.verdict}`);
-        return { level: 'village', label: name, official: verdict, computed, status: computed === verdict ? 'match' : 'undeclared-difference', detail: [village.result.summary.text, ...failing] };
-    });
 }

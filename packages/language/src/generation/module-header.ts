@@ -17,7 +17,7 @@ export const PUBLIC_TYPES: readonly string[] = [
     'CitationInfo', 'ClauseView', 'ComputedValue', 'CriterionResult', 'CriterionScore', 'EvaluateOptions', 'EvaluationResult', 'FactKind',
     'FactSpec', 'FactUse', 'Gap', 'GateResult', 'IndicatorResult', 'IndicatorScore', 'InputIssue', 'InputIssueCode',
     'LegalSourceInfo', 'Note', 'NoteCode', 'PackInfo', 'PackSummary', 'RuleSource', 'RuleSourceKind', 'ScoreBasis', 'Severity',
-    'UnknownThresholdUse', 'Verdict', 'VerdictFlag'
+    'UnknownThresholdUse', 'Verdict', 'VerdictFlag', 'VillageOutcome'
 ];
 
 /** The runtime's types generated code may annotate with. */

@@ -7,7 +7,7 @@ import type { Code } from './code.js';
 import { both, code, joinCode, tsOnly, typeOnly } from './code.js';
 import { criterionCode, criterionConstant, gateCode, indicatorCode, ruleSourceDeclarations } from './criteria-code.js';
 import { normalizeOp, emitPassValue, str } from './emit-code.js';
-import { derivedCode, factSpecsCode, factsTypes, packCode, regionRulesCode, tableCode } from './facts-code.js';
+import { derivedCode, factSpecsCode, factsTypes, packCode, regionRulesCode, tableCode, villagePackOf } from './facts-code.js';
 import { sourceText } from './generator-helpers.js';
 import { declarationImports, runtimeImports } from './module-header.js';
 import { ModuleScope } from './module-scope.js';
@@ -93,7 +93,8 @@ export class NtmTsGenerator {
             ...gates.map(g => g.code),
             criteriaList,
             packPass,
-            this.evaluateFunction(calls, gates.map(g => g.call), regionRules !== undefined, packPass !== undefined)
+            this.evaluateFunction(calls, gates.map(g => g.call), regionRules !== undefined, packPass !== undefined,
+                effective.facts.some(fact => villagePackOf(fact) !== undefined))
         ].filter((part): part is Code => part !== undefined), '\n\n');
         const imports = runtimeImports(body.js, body.ts);
         const ownDeclarations = [
@@ -135,7 +136,7 @@ export class NtmTsGenerator {
 const PACK_PASS${typeOnly(': PackPassMeta')} = { op: ${str(normalizeOp(pass.operator))}, rule: ${str(sourceText(pass.value))}, value: () => ${value} };`;
     }
 
-    private evaluateFunction(indicators: readonly string[], gates: readonly string[], regionRules: boolean, packPass: boolean): Code {
+    private evaluateFunction(indicators: readonly string[], gates: readonly string[], regionRules: boolean, packPass: boolean, countsVillages: boolean): Code {
         // An empty list is passed as `[]`: a variable holding it would have no type to infer.
         const list = (name: string, items: readonly string[]) => items.length === 0 ? '' : `    const ${name} = [\n${items.map(i => `        ${i}`).join(',\n')}\n    ];\n`;
         const lists = list('indicators', indicators) + list('gates', gates);
@@ -144,7 +145,7 @@ const PACK_PASS${typeOnly(': PackPassMeta')} = { op: ${str(normalizeOp(pass.oper
     const t = readFacts(facts, FACT_SPECS, options.danhSách, options.unknownFacts);
     t.ctx = communeContext(options, assessedAt, t, ${regionRules ? 'REGION_RULES' : '[]'});
     t.scores = readScores(options.điểmThẩmTra, options.điểmTựChấm, options.điểmTráiSốLiệu, t.issues);
-${lists}    return assemble(PACK, assessedAt, CRITERIA, ${indicators.length > 0 ? 'indicators' : '[]'}, ${gates.length > 0 ? 'gates' : '[]'}, t.issues, t.ctx${packPass ? ', PACK_PASS' : ''});
+${countsVillages ? '    countVillages(t, options.thôn);\n' : ''}${lists}    ${countsVillages ? 'const result = ' : 'return '}assemble(PACK, assessedAt, CRITERIA, ${indicators.length > 0 ? 'indicators' : '[]'}, ${gates.length > 0 ? 'gates' : '[]'}, t.issues, t.ctx${packPass ? ', PACK_PASS' : ''});${countsVillages ? '\n    return withVillages(result, options.thôn, t);' : ''}
 }`], '\n');
     }
 }
