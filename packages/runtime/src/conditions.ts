@@ -3,6 +3,7 @@
 
 import type { ClauseView, ComputedValue, FactUse, Gap, UnknownThresholdUse, Verdict } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
+import type { NumberScalar } from './fact-input.js';
 import type { NumVal, UnknownThreshold, Val } from './values.js';
 import { formatRat, rat, ratCeil, ratCmp, ratDiv, ratFloor, ratMul, ratSub, ratToNumber } from './exact-numbers.js';
 import { merge, showNum, showVal, unique, unknownRangeText } from './values.js';
@@ -105,9 +106,11 @@ function boundHolds(v: NumVal, op: CompareOp, t: Rational): boolean | undefined 
             if (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && (op === '<' || b.loOpen)))) return false;
             return undefined;
         case '=': case '≠': {
-            // A range wholly above or below the threshold cannot equal it.
+            // A range wholly above or below the threshold cannot equal it; «từ 3 đến 3» is exactly 3.
             const apart = (hiCmp !== undefined && (hiCmp < 0 || (hiCmp === 0 && b.hiOpen))) || (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && b.loOpen)));
-            return apart ? op === '≠' : undefined;
+            if (apart) return op === '≠';
+            const point = rangePoint(b);
+            return point ? holds(ratCmp(point, t), op) : undefined;
         }
     }
 }
@@ -204,13 +207,28 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
 function rangeOutcome(left: NumVal, op: CompareOp, i: UnknownThreshold): boolean | undefined {
     const b = left.bound;
     if (!b) return outcomeOverInterval(left.r, op, i);
+    const point = rangePoint(b);
+    if (point) return outcomeOverInterval(point, op, i);
     const wantsMore = op === '>=' || op === '>';
     const wantsLess = op === '<=' || op === '<';
-    if (!wantsMore && !wantsLess) return undefined;
+    // `=`, `≠`: a range that shares no value with the possible thresholds never equals the threshold.
+    if (!wantsMore && !wantsLess) return rangesApart(b, i) ? op === '≠' : undefined;
     const [best, worst] = wantsMore ? [b.lo, b.hi] : [b.hi, b.lo];
     if (best && outcomeOverInterval(best, op, i) === true) return true;
     if (worst && outcomeOverInterval(worst, op, i) === false) return false;
     return undefined;
+}
+
+/** The one value of a range written with both ends equal and included («từ 3 đến 3»). */
+function rangePoint(b: NumberScalar): Rational | undefined {
+    return b.lo && b.hi && !b.loOpen && !b.hiOpen && ratCmp(b.lo, b.hi) === 0 ? b.lo : undefined;
+}
+
+/** Whether a reported range and the interval of possible thresholds have no value in common. */
+function rangesApart(b: NumberScalar, i: UnknownThreshold): boolean {
+    const below = b.hi && i.lo && (ratCmp(b.hi, i.lo) < 0 || (ratCmp(b.hi, i.lo) === 0 && (b.hiOpen || i.loOpen)));
+    const above = b.lo && i.hi && (ratCmp(b.lo, i.hi) > 0 || (ratCmp(b.lo, i.hi) === 0 && (b.loOpen || i.hiOpen)));
+    return Boolean(below || above);
 }
 
 /** Whether `x op t` holds for every t in the interval (true), for none (false), or depends (undefined). */
