@@ -206,7 +206,15 @@ export function fact(table: FactTable, name: string, member?: string): Val {
     if (!spec || !scalar) {
         return { k: 'missing', names: [shownName], ...NONE };
     }
-    return scalarVal(scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shownName);
+    const v = scalarVal(scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shownName);
+    return raw?.asOf ? { ...v, uses: v.uses.map(use => datedUse(use, raw.asOf!, table)) } : v;
+}
+
+/** A use of a dated figure: its date, and whether it is older than the year the rule reads (a window's year, or the assessment's). */
+function datedUse(use: FactUse, asOf: string, table: FactTable): FactUse {
+    const year = table.cursorYear ?? table.ctx?.year;
+    const old = year !== undefined && Number(asOf.slice(0, 4)) < year;
+    return { ...use, text: `${use.text} (tính đến ${asOf})`, asOf, ...(old ? { olderThanYear: year } : {}) };
 }
 
 /** `giá trị năm trước của X`: X read one year before the year being checked. */
@@ -237,7 +245,8 @@ export function derived(table: FactTable, name: string, member: string | undefin
     const stated: Val = statedApplies ? fact(table, name, member) : { k: 'missing', names: [name], ...NONE };
     const shownName = member !== undefined && table.specs.get(name)?.members ? `${name} (${member})` : name;
     if (computed.k === 'missing' && stated.k !== 'missing') {
-        return { ...stated, uses: [{ fact: shownName, text: `${showVal(stated)} (số liệu báo cáo)` }], unverified: [], inconsistent: [] };
+        const dated = stated.uses[0]?.asOf ? stated.uses[0] : undefined;
+        return { ...stated, uses: [{ ...dated, fact: shownName, text: `${dated?.text ?? showVal(stated)} (số liệu báo cáo)` }], unverified: [], inconsistent: [] };
     }
     if (computed.k !== 'num') {
         return computed;
