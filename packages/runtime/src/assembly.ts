@@ -131,13 +131,13 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
     };
 }
 
-export /** The figures a verdict used that date from before the year the rule reads, once each. */
+/** The figures a verdict used that date from before the year the rule reads, once each. */
 function staleUses(uses: readonly FactUse[]): FactUse[] {
     const seen = new Set<string>();
     return uses.filter(use => use.olderThanYear !== undefined && !seen.has(use.fact) && Boolean(seen.add(use.fact)));
 }
 
-function gate(meta: GateMeta, result: Cond): GateResult {
+export function gate(meta: GateMeta, result: Cond): GateResult {
     return {
         text: meta.text, rule: meta.rule, verdict: result.verdict, factsUsed: result.uses,
         missingFacts: result.missing, citations: meta.citations, explanation: result.lines
