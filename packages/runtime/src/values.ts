@@ -28,6 +28,8 @@ export interface UnknownThreshold {
     readonly hiOpen: boolean;
     readonly basis?: string;
     readonly note?: string;
+    /** For a level threshold (`>= chưa biết` of a scale): the scale's levels; the bounds are then level indexes. */
+    readonly levels?: readonly string[];
 }
 
 export interface NumVal extends Provenance {
@@ -84,6 +86,7 @@ export function showUnknown(u: UnknownThreshold, unit: string): string {
 }
 
 export function unknownRangeText(u: UnknownThreshold, unit: string): string {
+    if (u.levels) return `một mức từ ${u.levels[Number(u.lo?.n ?? 0n)]} đến ${u.levels[Number(u.hi?.n ?? BigInt(u.levels.length - 1))]}`;
     const parts: string[] = [];
     if (u.lo) parts.push(`${u.loOpen ? '>' : '>='} ${formatRat(u.lo)}${unitText(unit)}`);
     if (u.hi) parts.push(`${u.hiOpen ? '<' : '<='} ${formatRat(u.hi)}${unitText(unit)}`);
@@ -109,6 +112,15 @@ export function unknownLit(unit: string, bounds: readonly (readonly [string, str
     return {
         k: 'num', r: rat(0n), unit, integer: false, unknown, uses: [], inconsistent: [],
         unverified: [`ngưỡng chưa biết${note ? ` — ${note}` : ''}${basis ? `; cận suy từ: ${basis}` : ''}`]
+    };
+}
+
+/** `>= chưa biết` against a level: some level of the scale, which one the documents do not say. */
+export function unknownLevel(levels: readonly string[], basis?: string, note?: string): Val {
+    const unknown: UnknownThreshold = { lo: rat(0n), loOpen: false, hi: rat(BigInt(levels.length - 1)), hiOpen: false, basis, note, levels };
+    return {
+        k: 'num', r: rat(0n), unit: '', integer: true, unknown, uses: [], inconsistent: [],
+        unverified: [`ngưỡng chưa biết${note ? ` — ${note}` : ''}`]
     };
 }
 
