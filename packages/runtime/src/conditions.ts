@@ -230,7 +230,7 @@ function compareLevelWithUnknown(rule: string, left: Val & { readonly k: 'level'
  * «ít nhất t» of a count the documents do not give: met when `met` reaches every possible t, not met when even
  * the parts still open could not reach the least of them. A percentage (`%` in its bounds) is of `of`.
  */
-export function atLeastUnknown(what: string, met: number, open: number, of: number, count: NumVal): { verdict: Verdict; line: string; missing: string[]; unknown: UnknownThresholdUse } {
+export function atLeastUnknown(what: string, met: number, open: number, of: number, count: NumVal): { verdict: Verdict; line: string; reason: string; missing: string[]; unknown: UnknownThresholdUse } {
     const u = count.unknown!;
     const percent = count.unit === '%';
     const limits: UnknownThreshold = { lo: rat(0n), loOpen: false, hi: percent ? rat(100n) : rat(BigInt(of)), hiOpen: false };
@@ -244,8 +244,9 @@ export function atLeastUnknown(what: string, met: number, open: number, of: numb
     const range = unknownRangeText(natural, percent ? '%' : '');
     const rule = `ít nhất ${showVal(count)} ${what}`;
     const missing = verdict === 'thiếu dữ liệu' ? [`ngưỡng của «${rule}» (chưa biết; chỉ biết ${range}${u.note ? `; ${u.note}` : ''})`] : [];
-    const line = `${met}/${of} ${what} đạt, yêu cầu ít nhất ${showVal(count)}: ${verdict === 'thiếu dữ liệu' ? `kết luận phụ thuộc số thật (${range})` : `mọi số có thể (${range}) đều cho cùng kết quả`} → ${VERDICT_WORD[verdict]}.`;
-    return { verdict, line, missing, unknown: { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: byImplied } };
+    const reason = verdict === 'thiếu dữ liệu' ? `kết luận phụ thuộc số thật (${range})` : `mọi số có thể (${range}) đều cho cùng kết quả`;
+    const line = `Đạt ${met}/${of} ${what}, yêu cầu ít nhất ${showVal(count)}: ${reason} → ${VERDICT_WORD[verdict]}.`;
+    return { verdict, line, reason, missing, unknown: { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: byImplied } };
 }
 
 /** A quantifier's result with its unknown count: the threshold named when it is what is missing, the flag carried. */

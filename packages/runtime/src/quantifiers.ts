@@ -4,6 +4,7 @@ import type { Verdict } from './result-types.js';
 import type { FactTable } from './fact-input.js';
 import type { Cond } from './conditions.js';
 import type { Val } from './values.js';
+import { showVal } from './values.js';
 import { atLeastUnknown, combine, combineAll, withUnknownCount } from './conditions.js';
 
 /** An `ít nhất` count: a number, or an unknown threshold (`chưa biết`) the quantifier decides against. */
@@ -38,10 +39,10 @@ export function yearWindow(t: FactTable, count: Count | undefined, window: numbe
     const verdict: Verdict = decided ? decided.verdict : atLeast === undefined
         ? combineAll(parts.map(p => p.verdict))
         : met >= need ? 'đạt' : met + open >= need ? 'thiếu dữ liệu' : 'chưa đạt';
-    const what = atLeast === undefined ? `mỗi năm trong ${window} năm` : `ít nhất ${decided ? 'chưa biết' : atLeast} năm trong ${window} năm`;
+    const what = atLeast === undefined ? `mỗi năm trong ${window} năm` : `ít nhất ${unknown ? showVal(unknown) : atLeast} năm trong ${window} năm`;
     const line = `${what} (${years[0]}–${years[years.length - 1]}): đạt ${met}/${window} năm` +
-        (failing.length > 0 ? `, không đạt năm ${failing.join(', ')}` : '') + ` → ${verdict}.`;
-    const combined = combine(verdict, parts, decided ? `${line} ${decided.line}` : line);
+        (failing.length > 0 ? `, không đạt năm ${failing.join(', ')}` : '') + (decided ? `; ${decided.reason}` : '') + ` → ${verdict}.`;
+    const combined = combine(verdict, parts, line);
     const result = decided && unknown ? withUnknownCount(combined, unknown, decided) : combined;
     // No single year's value stands for the window: the facts used list every year. A met «ít nhất k năm»
     // window has no failing year (its other years are allowed to miss), so it adds nothing to deductions.
@@ -75,10 +76,10 @@ export function unitQuantifier(t: FactTable, collection: string, count: Count | 
     const decided = unknown && applicable > 0 ? atLeastUnknown(collection, met, open, applicable, unknown) : undefined;
     const verdict: Verdict = applicable === 0 ? 'không áp dụng' : decided ? decided.verdict : met >= need ? 'đạt' : met + open >= need ? 'thiếu dữ liệu' : 'chưa đạt';
     const failing = members.filter((_, i) => parts[i]!.verdict === 'chưa đạt');
-    const required = atLeast === undefined ? `mọi ${collection}` : unknown ? `ít nhất chưa biết ${collection}` : percent ? `ít nhất ${atLeast}% ${collection} (${need}/${applicable})` : `ít nhất ${atLeast} ${collection}`;
+    const required = atLeast === undefined ? `mọi ${collection}` : unknown ? `ít nhất ${showVal(unknown)} ${collection}` : percent ? `ít nhất ${atLeast}% ${collection} (${need}/${applicable})` : `ít nhất ${atLeast} ${collection}`;
     const line = `${met}/${applicable} ${collection} đạt, yêu cầu ${required}` +
-        (failing.length > 0 ? `; chưa đạt: ${failing.join(', ')}` : '') + ` → ${verdict}.`;
-    const combined = combine(verdict, parts, decided ? `${line} ${decided.line}` : line);
+        (failing.length > 0 ? `; chưa đạt: ${failing.join(', ')}` : '') + (decided ? `; ${decided.reason}` : '') + ` → ${verdict}.`;
+    const combined = combine(verdict, parts, line);
     const result = decided && unknown ? withUnknownCount(combined, unknown, decided) : combined;
     // One clause for the whole collection: «5/7 thôn đạt» beside «ít nhất 70% thôn (5/7): có».
     const inner = [...new Set(result.thresholds)];
