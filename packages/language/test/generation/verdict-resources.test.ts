@@ -1,5 +1,5 @@
-// Resource files of resources/evaluation/: a pack with its expected verdicts written beside each indicator
-// (`// $TEST$ verdict "đạt"` over the marked label), evaluated with the facts of the `.json` file of the same
+// Resource files of resources/evaluation/: a pack with its expected verdicts written beside each indicator or
+// criterion (`// $TEST$ verdict "đạt"` over the marked label), evaluated with the facts of the `.json` file of the same
 // name ({ "ngày đánh giá", "dữ kiện", "danh sách" }). Every error and warning of the pack must be expected too.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -32,9 +32,11 @@ function verdictFailures(test: ResourceTest, result: EvaluationResult): string[]
     for (const expectation of test.expectations ?? []) {
         if (expectation.kind !== 'verdict' && expectation.kind !== 'flag') continue;
         const label = test.resource!.text.slice(expectation.range.start, expectation.range.end).trim();
-        const indicator = result.indicators.find(i => i.label === label);
+        // The label of an indicator, or of a criterion (`tiêu chí »20«`) for what a pass mark decides.
+        const indicator = result.indicators.find(i => i.label === label)
+            ?? result.criteria.map(c => ({ ...c, explanation: c.explanation ?? [] })).find(c => c.label === label);
         if (!indicator) {
-            failures.push(`Line ${expectation.line}: no indicator «${label}» in the result`);
+            failures.push(`Line ${expectation.line}: no indicator or criterion «${label}» in the result`);
         } else if (expectation.kind === 'verdict' && indicator.verdict !== expectation.verdict) {
             failures.push(`Line ${expectation.line}: ${label} is «${indicator.verdict}», expected «${expectation.verdict}» — ${indicator.explanation.join(' ')}`);
         } else if (expectation.kind === 'flag' && indicator.flags.includes(expectation.flag as never) === expectation.absent) {
