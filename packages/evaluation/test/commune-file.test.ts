@@ -52,7 +52,7 @@ describe('parseCommuneFile, the one reader of commune files', () => {
 
     it('names field, line and column of a value of the wrong kind or an unknown field', () => {
         expect(messages(SAMPLE.replace('"chưa đạt"', '"không đạt"'))).toEqual([
-            'xa.json:8:5 lỗi kết quả chính thức.công nhận: Giá trị phải là một trong: «đạt», «chưa đạt», «không áp dụng», «thiếu dữ liệu».'
+            'xa.json:8:5 lỗi kết quả chính thức.công nhận: Giá trị phải là một trong: «đạt», «chưa đạt», «không áp dụng», «thiếu dữ liệu», «chưa đánh giá».'
         ]);
         expect(messages(SAMPLE.replace('"xã": "Thử",', '"xa": "Thử",'))).toEqual([
             'xa.json:1:1 lỗi (gốc): Thiếu trường «xã».',

@@ -28,6 +28,9 @@ export type Scalar =
     | { readonly t: 'date'; readonly iso: string };
 
 export interface RawFact {
+    /** The date the figure refers to (`"tính đến"`), ISO, and the key the file wrote the fact under. */
+    readonly asOf?: string;
+    readonly key?: string;
     readonly total?: Scalar;
     readonly members: ReadonlyMap<string, Scalar>;
     /** Values per year («2023») or per member of a collection («Thọ Am»). */
@@ -123,13 +126,15 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
                 `Dữ kiện «${shortText(key)}» được tính từ kết quả các thôn (bộ tiêu chí «${shortText(spec.villagePack)}»); không nhập, hãy ghi dữ kiện của từng thôn trong «các thôn».`));
             continue;
         }
+        const asOf = readAsOf(path, value, issues);
+        if (asOf === null) continue;
         const unwrapped = unwrapUnit(spec, path, value, issues);
         if (unwrapped === null || unwrapped === undefined) {
             continue;
         }
         const fact = spec.index ? readIndexedFact(spec, path, unwrapped, issues, collections) : readFact(spec, path, unwrapped, issues);
         if (fact) {
-            raw.set(name, fact);
+            raw.set(name, asOf ? { ...fact, asOf, key } : fact);
         }
     }
     return { specs, raw, issues, collections };
@@ -152,6 +157,40 @@ function suggester(names: Iterable<string>): (name: string) => string {
         folded.delete(name);
         return best === undefined ? '' : ` Có phải «${best}»?`;
     };
+}
+
+const AS_OF = 'tính đến';
+
+/**
+ * `{ "giá trị": 38.6, "tính đến": "2022-12-31" }`: the date the figure refers to, as ISO; undefined when none
+ * is written, null when it is written wrong (reported). Only with «giá trị»: anywhere else the key would be
+ * read as a part of the value.
+ */
+function readAsOf(path: readonly string[], value: unknown, issues: InputIssue[]): string | undefined | null {
+    if (!isPlainObject(value)) return undefined;
+    const key = Object.keys(value).find(k => canonical(k) === AS_OF);
+    if (key === undefined) return undefined;
+    if (!('giá trị' in value)) {
+        issues.push(inputIssue('error', 'invalid-value', [...path, key], 'Ghi «tính đến» cùng «giá trị»: { "giá trị": …, "tính đến": "2022-09-30" }.'));
+        return null;
+    }
+    const written = value[key];
+    const iso = typeof written === 'string' ? parseDate(written) : undefined;
+    if (!iso) {
+        issues.push(inputIssue('error', 'invalid-value', [...path, key], `Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được ${show(written)}.`));
+        return null;
+    }
+    return iso;
+}
+
+/** A figure dated after the assessment date cannot be what the assessment saw: an input error at its «tính đến». */
+export function checkFactDates(table: FactTable, assessedAt: string): void {
+    for (const fact of table.raw.values()) {
+        if (fact.asOf !== undefined && fact.asOf > assessedAt) {
+            table.issues.push(inputIssue('error', 'invalid-value', [FACTS_FIELD, fact.key ?? '', AS_OF],
+                `Số liệu tính đến ${fact.asOf}, sau ngày đánh giá ${assessedAt}: ngày «tính đến» không thể ở tương lai so với lúc đánh giá.`));
+        }
+    }
 }
 
 /**

@@ -12,16 +12,18 @@ export const RESULT_FORMAT_VERSION = 'ntm-result/3';
 export type Verdict = 'đạt' | 'chưa đạt' | 'không áp dụng' | 'thiếu dữ liệu';
 
 /** Flags that qualify a verdict without changing it. */
-export type VerdictFlag = 'unverified-threshold' | 'implied-bounds' | 'inconsistent-data';
+export type VerdictFlag = 'unverified-threshold' | 'implied-bounds' | 'inconsistent-data' | 'stale-data';
 
 export const FLAG_LABELS: Readonly<Record<VerdictFlag, string>> = {
     'unverified-threshold': 'ngưỡng chưa kiểm chứng',
     'implied-bounds': 'dựa trên cận suy ra',
-    'inconsistent-data': 'dữ liệu không nhất quán'
+    'inconsistent-data': 'dữ liệu không nhất quán',
+    // A figure «tính đến» a date before the year the rule reads (the assessment year, or the year of a window).
+    'stale-data': 'số liệu cũ'
 };
 
 /** What a note behind a verdict is about. */
-export type NoteCode = 'unverified-threshold' | 'inconsistent-data' | 'score-against-evidence' | 'score-problem' | 'not-applicable';
+export type NoteCode = 'unverified-threshold' | 'inconsistent-data' | 'score-against-evidence' | 'score-problem' | 'not-applicable' | 'stale-data';
 
 /** A note behind a verdict: `text` is the whole Vietnamese sentence, as shown. */
 export interface Note {
@@ -153,6 +155,10 @@ export interface UnknownThresholdUse {
 export interface FactUse {
     readonly fact: string;
     readonly text: string;
+    /** The date the figure refers to («tính đến» in the commune file), when given. */
+    readonly asOf?: string;
+    /** Set when that date is before this year, the year the rule reads: the figure is «số liệu cũ». */
+    readonly olderThanYear?: number;
 }
 
 /** How far a failed numeric requirement is from being met, in its natural unit. */

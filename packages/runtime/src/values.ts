@@ -28,6 +28,8 @@ export interface UnknownThreshold {
     readonly hiOpen: boolean;
     readonly basis?: string;
     readonly note?: string;
+    /** For a level threshold (`>= chưa biết` of a scale): the scale's levels; the bounds are then level indexes. */
+    readonly levels?: readonly string[];
 }
 
 export interface NumVal extends Provenance {
@@ -84,6 +86,7 @@ export function showUnknown(u: UnknownThreshold, unit: string): string {
 }
 
 export function unknownRangeText(u: UnknownThreshold, unit: string): string {
+    if (u.levels) return `một mức từ ${u.levels[Number(u.lo?.n ?? 0n)]} đến ${u.levels[Number(u.hi?.n ?? BigInt(u.levels.length - 1))]}`;
     const parts: string[] = [];
     if (u.lo) parts.push(`${u.loOpen ? '>' : '>='} ${formatRat(u.lo)}${unitText(unit)}`);
     if (u.hi) parts.push(`${u.hiOpen ? '<' : '<='} ${formatRat(u.hi)}${unitText(unit)}`);
@@ -109,6 +112,15 @@ export function unknownLit(unit: string, bounds: readonly (readonly [string, str
     return {
         k: 'num', r: rat(0n), unit, integer: false, unknown, uses: [], inconsistent: [],
         unverified: [`ngưỡng chưa biết${note ? ` — ${note}` : ''}${basis ? `; cận suy từ: ${basis}` : ''}`]
+    };
+}
+
+/** `>= chưa biết` against a level: some level of the scale, which one the documents do not say. */
+export function unknownLevel(levels: readonly string[], basis?: string, note?: string): Val {
+    const unknown: UnknownThreshold = { lo: rat(0n), loOpen: false, hi: rat(BigInt(levels.length - 1)), hiOpen: false, basis, note, levels };
+    return {
+        k: 'num', r: rat(0n), unit: '', integer: true, unknown, uses: [], inconsistent: [],
+        unverified: [`ngưỡng chưa biết${note ? ` — ${note}` : ''}`]
     };
 }
 
@@ -206,7 +218,15 @@ export function fact(table: FactTable, name: string, member?: string): Val {
     if (!spec || !scalar) {
         return { k: 'missing', names: [shownName], ...NONE };
     }
-    return scalarVal(scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shownName);
+    const v = scalarVal(scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shownName);
+    return raw?.asOf ? { ...v, uses: v.uses.map(use => datedUse(use, raw.asOf!, table)) } : v;
+}
+
+/** A use of a dated figure: its date, and whether it is older than the year the rule reads (a window's year, or the assessment's). */
+function datedUse(use: FactUse, asOf: string, table: FactTable): FactUse {
+    const year = table.cursorYear ?? table.ctx?.year;
+    const old = year !== undefined && Number(asOf.slice(0, 4)) < year;
+    return { ...use, text: `${use.text} (tính đến ${asOf})`, asOf, ...(old ? { olderThanYear: year } : {}) };
 }
 
 /** `giá trị năm trước của X`: X read one year before the year being checked. */
@@ -237,7 +257,8 @@ export function derived(table: FactTable, name: string, member: string | undefin
     const stated: Val = statedApplies ? fact(table, name, member) : { k: 'missing', names: [name], ...NONE };
     const shownName = member !== undefined && table.specs.get(name)?.members ? `${name} (${member})` : name;
     if (computed.k === 'missing' && stated.k !== 'missing') {
-        return { ...stated, uses: [{ fact: shownName, text: `${showVal(stated)} (số liệu báo cáo)` }], unverified: [], inconsistent: [] };
+        const dated = stated.uses[0]?.asOf ? stated.uses[0] : undefined;
+        return { ...stated, uses: [{ ...dated, fact: shownName, text: `${dated?.text ?? showVal(stated)} (số liệu báo cáo)` }], unverified: [], inconsistent: [] };
     }
     if (computed.k !== 'num') {
         return computed;

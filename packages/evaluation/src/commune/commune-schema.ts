@@ -1,5 +1,5 @@
 import { COMMUNE_GROUPS, REGION_CODES } from '@ntm/runtime';
-import { DISCREPANCY_CAUSE_LABELS, VERDICTS } from './commune-data.js';
+import { DISCREPANCY_CAUSE_LABELS, OFFICIAL_VERDICTS, VERDICTS } from './commune-data.js';
 
 /**
  * JSON Schema of a commune file (tệp xã). Field names are Vietnamese because analysts edit these files by
@@ -8,6 +8,8 @@ import { DISCREPANCY_CAUSE_LABELS, VERDICTS } from './commune-data.js';
 const verdict = { enum: VERDICTS };
 // `null` is a blank left to fill (as `ntm template` writes them): the report does not say; read as absent.
 const verdictOrBlank = { enum: [...VERDICTS, null] };
+// A report's own conclusion may also be «chưa đánh giá» (not assessed), which the machine never gives.
+const officialOrBlank = { enum: [...OFFICIAL_VERDICTS, null] };
 
 /** A village's official verdicts: `{ "công nhận": "đạt", "chỉ tiêu": { "2.1": "đạt" }, "tiêu chí": { … } }`. */
 const villageOfficial = {
@@ -61,9 +63,9 @@ export const COMMUNE_SCHEMA = {
             additionalProperties: false,
             properties: {
                 'trích dẫn': { type: 'string' },
-                'chỉ tiêu': { type: 'object', additionalProperties: verdictOrBlank },
-                'tiêu chí': { type: 'object', additionalProperties: verdictOrBlank },
-                'công nhận': verdictOrBlank,
+                'chỉ tiêu': { type: 'object', additionalProperties: officialOrBlank },
+                'tiêu chí': { type: 'object', additionalProperties: officialOrBlank },
+                'công nhận': officialOrBlank,
                 'điểm': { type: 'object', additionalProperties: { type: ['number', 'null'] } },
                 // Each village's official recognition, or its official verdicts as for the commune.
                 'các thôn': { type: 'object', additionalProperties: { anyOf: [verdictOrBlank, villageOfficial] } }

@@ -1,4 +1,4 @@
-import type { Comparison, Condition, Expression, FactDecl, Pack, QuantityLiteral, Rounding, TableValue, UnknownValue } from '../generated/ast.js';
+import type { Comparison, Condition, Expression, FactDecl, Pack, QuantityLiteral, Rounding, Scale, TableValue, UnknownValue } from '../generated/ast.js';
 import {
     isAnd, isBinaryExpression, isBooleanLiteral, isComparison, isDateLiteral, isFactDecl, isGroupedCondition, isLevel,
     isNameReference, isNotApplicableValue, isOr, isParenthesizedExpression, isPresence, isPreviousYear, isQuantified,
@@ -100,21 +100,31 @@ export function emitCondition(condition: Condition, context: EmitContext): strin
     if (isQuantified(condition)) {
         if (condition.all) return `all(${operands(condition.items, context)})`;
         if (condition.any) return `any(${operands(condition.items, context)})`;
-        return `atLeast(${Number(condition.atLeast)}, ${operands(condition.items, context)})`;
+        return `atLeast(${countOf(condition)}, ${operands(condition.items, context)})`;
     }
     if (isComparison(condition)) {
         return emitComparison(condition, context);
     }
     if (isYearQuantified(condition)) {
-        const atLeast = condition.every ? 'undefined' : String(Number(condition.atLeast));
+        const atLeast = condition.every ? 'undefined' : countOf(condition);
         return `yearWindow(t, ${atLeast}, ${Number(condition.window)}, ${condition.beforeAssessment}, (t) => all(${operands(condition.items, context)}))`;
     }
     if (isUnitQuantified(condition)) {
-        const atLeast = condition.every ? 'undefined' : String(Number(condition.atLeast));
+        const atLeast = condition.every ? 'undefined' : countOf(condition);
         const collection = str(condition.collection?.ref?.name ?? condition.collection?.$refText ?? '');
         return `unitQuantifier(t, ${collection}, ${atLeast}, ${condition.percent}, (t) => all(${operands(condition.items, context)}))`;
     }
     throw new Error('Unknown condition');
+}
+
+/** The count of `ít nhất … trong/năm/thôn`: a number, or `chưa biết` (a count, or a percentage when its bounds say `%`). */
+function countOf(quantifier: { readonly atLeast?: number | string; readonly unknownCount?: UnknownValue }): string {
+    return quantifier.unknownCount ? emitUnknown(quantifier.unknownCount, '') : String(Number(quantifier.atLeast));
+}
+
+/** `>= chưa biết` against a level: a level of the scale, which one unknown. */
+function emitUnknownLevel(value: UnknownValue, scale: Scale): string {
+    return `unknownLevel([${scale.levels.map(level => str(level.name)).join(', ')}], ${str(value.basis)}, ${str(value.note)})`;
 }
 
 function emitComparison(comparison: Comparison, context: EmitContext): string {
@@ -126,7 +136,8 @@ function emitComparison(comparison: Comparison, context: EmitContext): string {
         const raw = emitExpression(comparison.left, context, member, undefined);
         const left = rounding?.mode && rounding.digits !== undefined
             ? `rounded(${raw}, ${str(rounding.mode)}, ${Number(rounding.digits)})` : raw;
-        const other = (e: Expression) => emitExpression(e, context, member, contextUnit);
+        const other = (e: Expression) => leftType.kind === 'level' && isUnknownValue(e)
+            ? emitUnknownLevel(e, leftType.scale) : emitExpression(e, context, member, contextUnit);
         if (comparison.low) {
             return comparison.high
                 ? `between(${rule}, ${left}, ${other(comparison.low)}, ${other(comparison.high)})`

@@ -1,5 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import type { BinaryExpression, Comparison, Presence, Quantified, Ratio } from '../generated/ast.js';
+import { isUnknownValue } from '../generated/ast.js';
 import type { NtmServices } from '../ntm-module.js';
 import type { BinaryOperator } from '../typing/type-computer.js';
 import { comparable, typeToString, unitOf } from '../typing/ntm-types.js';
@@ -20,6 +21,14 @@ export const comparisonMustBeWellTyped = (services: NtmServices) => (comparison:
     for (const { expression, property } of others) {
         if (!expression) continue;
         const right = types.typeOf(expression);
+        // `>= chưa biết` of a scale: some level of it, unknown which; bounds would be numbers, which a level is not.
+        if (left.kind === 'level' && isUnknownValue(expression)) {
+            if (expression.bounds.length > 0) {
+                accept('error', 'Ngưỡng mức chưa biết không ghi cận bằng số: viết «chưa biết» (kèm ghi chú), máy xét mọi mức của thang.',
+                    { node: expression, property: 'bounds', code: IssueCodes.TypeMismatch });
+            }
+            continue;
+        }
         if (comparable(left, right) === false) {
             const numericBoth = (left.kind === 'number' || left.kind === 'percent') && (right.kind === 'number' || right.kind === 'percent');
             const hint = numericBoth && sameDimensionDifferentScale(unitOf(left), unitOf(right)) ? ' Hãy đổi ngưỡng về cùng đơn vị với dữ kiện.' : '';
