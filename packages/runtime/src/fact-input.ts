@@ -25,7 +25,39 @@ export type Scalar =
     | NumberScalar
     | { readonly t: 'bool'; readonly b: boolean }
     | { readonly t: 'level'; readonly i: number; readonly name: string }
-    | { readonly t: 'date'; readonly iso: string };
+    | { readonly t: 'date'; readonly iso: string }
+    | ContradictionScalar;
+
+/** One of the values a report gives for the same fact, with the words that give it. */
+export interface ReportedValue {
+    readonly value: Exclude<Scalar, ContradictionScalar>;
+    readonly quote: string;
+}
+
+/**
+ * A fact the report states two or more ways (`{ "báo cáo mâu thuẫn": [{ "giá trị": 4274, "trích": "…" }, …] }`).
+ * Never a plain value: a rule reads one of the values at a time (see contradictions.ts), and a reader that
+ * does not know this kind sees something it cannot take for a number.
+ */
+export interface ContradictionScalar {
+    readonly t: 'contradiction';
+    readonly values: readonly ReportedValue[];
+}
+
+/** The field of a fact's value that holds the values of a self-contradicting report. */
+export const CONTRADICTION_FIELD = 'báo cáo mâu thuẫn';
+
+/**
+ * Which of the reported values each contradicted fact stands for while a rule is decided: shared by every copy
+ * of the fact table (`{ ...t, cursorYear }`), and off outside an indicator (a contradicted fact is then unknown).
+ */
+export interface ContradictionChoices {
+    active: boolean;
+    /** Index of the reported value in use, by the fact as shown («tỷ lệ (nam)», «số hộ (năm 2023)»). */
+    readonly chosen: Map<string, number>;
+    /** Contradicted facts the rule read, by the fact as shown. */
+    readonly read: Map<string, ContradictionScalar>;
+}
 
 export interface RawFact {
     readonly total?: Scalar;
@@ -53,6 +85,8 @@ export interface FactTable {
     cursorYear?: number;
     cursorUnits?: Readonly<Record<string, string>>;
     scores?: EnteredScores;
+    /** Set when the commune file states a fact two or more ways. */
+    contradictions?: ContradictionChoices;
 }
 
 export interface EvalContext {
@@ -126,7 +160,8 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
             raw.set(name, fact);
         }
     }
-    return { specs, raw, issues, collections };
+    const contradicted = [...raw.values()].some(fact => [fact.total, ...fact.members.values(), ...(fact.indexed?.values() ?? [])].some(s => s?.t === 'contradiction'));
+    return { specs, raw, issues, collections, ...(contradicted ? { contradictions: { active: false, chosen: new Map(), read: new Map() } } : {}) };
 }
 
 /** « Có phải «x»?» for a name: the pack's names are folded once, not once per unknown name. */
@@ -250,7 +285,7 @@ function readIndexedFact(spec: FactSpec, path: readonly string[], value: unknown
 function readFact(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): RawFact | undefined {
     const members = new Map<string, Scalar>();
     const isMemberObject = isPlainObject(value) && spec.members !== undefined &&
-        Object.keys(value).some(key => !BOUND_KEYS.has(canonical(key)));
+        Object.keys(value).some(key => !BOUND_KEYS.has(canonical(key)) && canonical(key) !== CONTRADICTION_FIELD);
     if (!isMemberObject) {
         const total = readScalar(spec, path, value, issues);
         return total ? { total, members } : undefined;
@@ -281,6 +316,79 @@ function readFact(spec: FactSpec, path: readonly string[], value: unknown, issue
 }
 
 function readScalar(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): Scalar | undefined {
+    if (isPlainObject(value) && Object.keys(value).some(key => canonical(key) === CONTRADICTION_FIELD)) {
+        return readContradiction(spec, path, value, issues);
+    }
+    return readPlainScalar(spec, path, value, issues);
+}
+
+/**
+ * `{ "báo cáo mâu thuẫn": [{ "giá trị": 95, "trích": "…" }, { "giá trị": 97, "trích": "…" }] }`: each value is
+ * read as the fact's own value would be (a unit, a range), each needs the quote that states it, and there must
+ * be two different values at least: one value is not a contradiction (write it plainly).
+ */
+function readContradiction(spec: FactSpec, path: readonly string[], value: Record<string, unknown>, issues: InputIssue[]): ContradictionScalar | undefined {
+    const field = Object.keys(value).find(key => canonical(key) === CONTRADICTION_FIELD)!;
+    const fieldPath = [...path, field];
+    const fail = (at: readonly string[], message: string): undefined => {
+        issues.push(inputIssue('error', 'invalid-value', at, message));
+        return undefined;
+    };
+    const extra = Object.keys(value).filter(key => key !== field);
+    if (extra.length > 0) return fail([...path, extra[0]!], `«${shortText(extra[0]!)}» không đi cùng «${CONTRADICTION_FIELD}»: mỗi giá trị báo cáo ghi trong danh sách, kèm «trích».`);
+    const list = value[field];
+    const shape = `Ghi «${CONTRADICTION_FIELD}»: [{ "giá trị": …, "trích": "câu báo cáo" }, { "giá trị": …, "trích": "…" }].`;
+    if (!Array.isArray(list)) return fail(fieldPath, `Cần một danh sách các giá trị báo cáo. ${shape}`);
+    const values: ReportedValue[] = [];
+    let broken = false;
+    list.forEach((entry, index) => {
+        const at = [...fieldPath, String(index)];
+        if (!isPlainObject(entry) || !('giá trị' in entry)) {
+            broken = true;
+            fail(at, `Mỗi giá trị báo cáo là { "giá trị": …, "trích": "…" }. ${shape}`);
+            return;
+        }
+        const quote = entry['trích'];
+        if (typeof quote !== 'string' || quote.trim() === '') {
+            broken = true;
+            fail([...at, 'trích'], 'Thiếu «trích»: câu của báo cáo nêu giá trị này, để người đọc kiểm lại được.');
+            return;
+        }
+        const unknownKey = Object.keys(entry).find(key => !['giá trị', 'đơn vị', 'trích'].includes(canonical(key)));
+        if (unknownKey !== undefined) {
+            broken = true;
+            fail([...at, unknownKey], `«${shortText(unknownKey)}» không thuộc một giá trị báo cáo (dùng «giá trị», «đơn vị», «trích»).`);
+            return;
+        }
+        const unwrapped = unwrapUnit(spec, at, { 'giá trị': entry['giá trị'], ...('đơn vị' in entry ? { 'đơn vị': entry['đơn vị'] } : {}) }, issues);
+        const scalar = unwrapped === undefined || unwrapped === null ? undefined : readPlainScalar(spec, [...at, 'giá trị'], unwrapped, issues);
+        if (!scalar) {
+            broken = true;
+            return;
+        }
+        values.push({ value: scalar, quote: normalizeName(quote) });
+    });
+    if (broken) return undefined;
+    const distinct = new Set(values.map(v => scalarKey(v.value)));
+    if (values.length < 2 || distinct.size < 2) {
+        return fail(fieldPath, values.length < 2
+            ? `Báo cáo mâu thuẫn cần ít nhất hai giá trị khác nhau; ở đây có ${values.length}. Một giá trị thì ghi thẳng: "${path[path.length - 1] ?? ''}": <giá trị>.`
+            : 'Các giá trị báo cáo đều bằng nhau: không phải mâu thuẫn. Ghi thẳng một giá trị.');
+    }
+    return { t: 'contradiction', values };
+}
+
+/** Two reported values are the same value (a range is compared by its bounds). */
+function scalarKey(s: Exclude<Scalar, ContradictionScalar>): string {
+    switch (s.t) {
+        case 'num': return s.isBound ? `${s.lo ? formatRat(s.lo) : ''}${s.loOpen ? '(' : '['}…${s.hi ? formatRat(s.hi) : ''}${s.hiOpen ? ')' : ']'}` : formatRat(s.r, 12);
+        case 'bool': return String(s.b);
+        case 'level': return s.name;
+        case 'date': return s.iso;
+    }
+}
+
+function readPlainScalar(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): Exclude<Scalar, ContradictionScalar> | undefined {
     const fail = (message: string): undefined => {
         issues.push(inputIssue('error', 'invalid-value', path, message));
         return undefined;

@@ -12,16 +12,19 @@ export const RESULT_FORMAT_VERSION = 'ntm-result/3';
 export type Verdict = 'đạt' | 'chưa đạt' | 'không áp dụng' | 'thiếu dữ liệu';
 
 /** Flags that qualify a verdict without changing it. */
-export type VerdictFlag = 'unverified-threshold' | 'implied-bounds' | 'inconsistent-data';
+export type VerdictFlag = 'unverified-threshold' | 'implied-bounds' | 'inconsistent-data'
+    | 'self-contradictory-report';
 
 export const FLAG_LABELS: Readonly<Record<VerdictFlag, string>> = {
     'unverified-threshold': 'ngưỡng chưa kiểm chứng',
     'implied-bounds': 'dựa trên cận suy ra',
-    'inconsistent-data': 'dữ liệu không nhất quán'
+    'inconsistent-data': 'dữ liệu không nhất quán',
+    'self-contradictory-report': 'báo cáo tự mâu thuẫn'
 };
 
 /** What a note behind a verdict is about. */
-export type NoteCode = 'unverified-threshold' | 'inconsistent-data' | 'score-against-evidence' | 'score-problem' | 'not-applicable';
+export type NoteCode = 'unverified-threshold' | 'inconsistent-data' | 'score-against-evidence' | 'score-problem' | 'not-applicable'
+    | 'self-contradictory-report';
 
 /** A note behind a verdict: `text` is the whole Vietnamese sentence, as shown. */
 export interface Note {

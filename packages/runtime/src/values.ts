@@ -5,6 +5,7 @@ import type { Rational } from './exact-numbers.js';
 import type { FactTable, NumberScalar, Scalar } from './fact-input.js';
 import { formatRat, rat, ratAdd, ratCmp, ratDiv, ratIsZero, ratMul, ratSub } from './exact-numbers.js';
 import { decimalFromText } from './number-text.js';
+import { chosenReportedValue, contradictedValue } from './contradictions.js';
 
 interface Provenance {
     readonly uses: readonly FactUse[];
@@ -198,7 +199,7 @@ export function fact(table: FactTable, name: string, member?: string): Val {
         const key = spec.index === 'năm' ? String(table.cursorYear ?? table.ctx?.year ?? '') : table.cursorUnits?.[spec.index];
         const shown = spec.index === 'năm' ? `${name} (năm ${key})` : `${name} (${spec.index} ${key ?? '?'})`;
         const scalar = key === undefined ? undefined : raw?.indexed?.get(key);
-        return scalar ? scalarVal(scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shown) : { k: 'missing', names: [shown], ...NONE };
+        return scalar ? scalarVal(table, scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shown) : { k: 'missing', names: [shown], ...NONE };
     }
     const useMember = member !== undefined && spec?.members !== undefined;
     const shownName = useMember ? `${name} (${member})` : name;
@@ -206,7 +207,7 @@ export function fact(table: FactTable, name: string, member?: string): Val {
     if (!spec || !scalar) {
         return { k: 'missing', names: [shownName], ...NONE };
     }
-    return scalarVal(scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shownName);
+    return scalarVal(table, scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shownName);
 }
 
 /** `giá trị năm trước của X`: X read one year before the year being checked. */
@@ -215,15 +216,25 @@ export function previousYear(table: FactTable, read: (t: FactTable) => Val): Val
     return read(year === undefined ? table : { ...table, cursorYear: year - 1 });
 }
 
-function scalarVal(scalar: Scalar, unit: string, integer: boolean, shownName: string): Val {
+function scalarVal(table: FactTable, given: Scalar, unit: string, integer: boolean, shownName: string): Val {
+    // A fact the report states two ways stands for the value chosen for this run of the rule (contradictions.ts).
+    let scalar: Scalar = given;
+    let quote: string | undefined;
+    if (given.t === 'contradiction') {
+        const chosen = chosenReportedValue(table, shownName, given);
+        if (!chosen) return contradictedValue(shownName, given, unit);
+        scalar = chosen.value;
+        quote = chosen.quote;
+    }
     let v: Val;
     switch (scalar.t) {
         case 'num': v = { k: 'num', r: scalar.r, unit, integer, bound: scalar.isBound ? scalar : undefined, ...NONE }; break;
         case 'bool': v = { k: 'bool', b: scalar.b, ...NONE }; break;
         case 'level': v = { k: 'level', i: scalar.i, name: scalar.name, ...NONE }; break;
         case 'date': v = { k: 'date', iso: scalar.iso, ...NONE }; break;
+        case 'contradiction': return contradictedValue(shownName, scalar, unit);
     }
-    return { ...v, uses: [{ fact: shownName, text: showVal(v) }] };
+    return { ...v, uses: [{ fact: shownName, text: showVal(v) + (quote === undefined ? '' : ` (một cách đọc của báo cáo: «${quote}»)`) }] };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { EvaluationResult, IndicatorResult, Verdict } from '@ntm/runtime';
 import type { CommuneData, KnownDiscrepancy } from '../commune/commune-data.js';
 import type { CheckLevel, CheckStatus } from './check-codes.js';
 import { CHECK_LEVEL_LABELS, statusPasses } from './check-codes.js';
+import { officialContradictions } from './official-contradictions.js';
 
 export interface VerdictCheck {
     readonly level: CheckLevel;
@@ -102,6 +103,7 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
             });
         }
     }
+    checks.push(...officialContradictions(result, data));
     return checks;
 }
 
