@@ -2,7 +2,8 @@
 
 import type { FactSpec, InputIssue, InputIssueCode } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
-import { formatRat, rat, ratCmp, ratIsInteger } from './exact-numbers.js';
+import { formatRat, rat, ratCmp, ratIsInteger, ratMul } from './exact-numbers.js';
+import { unitConversion, unitMismatchReason } from './units.js';
 import type { DecimalNumber } from './number-text.js';
 import { readDecimal } from './number-text.js';
 import { parseDate } from './dates.js';
@@ -19,6 +20,8 @@ export interface NumberScalar {
     readonly isBound: boolean;
     /** Decimals as written, used to judge a reported rate against the computed one. */
     readonly decimals: number;
+    /** The value as the commune file wrote it, when it was given in another unit («3138 m»). */
+    readonly written?: string;
 }
 
 export type Scalar =
@@ -114,7 +117,7 @@ export function inputIssue(severity: InputIssue['severity'], code: InputIssueCod
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ConvertedInput);
 }
 
 /**
@@ -183,19 +186,45 @@ function suggester(names: Iterable<string>): (name: string) => string {
     };
 }
 
+/** A value given in another unit of the same kind as the fact's: read, then multiplied by `factor`. */
+class ConvertedInput {
+    constructor(readonly value: unknown, readonly factor: Rational, readonly unit: string) {}
+}
+
 /**
  * `{ "giá trị": 12, "đơn vị": "km" }`: the value, once its unit is checked against the declared one
- * (`m²` and `m2` are the same unit); undefined when the unit differs. Any other value is returned as is.
+ * (`m²` and `m2` are the same unit). A unit of the same kind converts exactly (3138 m for a fact in km is
+ * 3,138 km); a unit of another kind is an error, undefined. Any other value is returned as is.
  */
 function unwrapUnit(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): unknown {
     if (!isPlainObject(value) || !('giá trị' in value)) return value;
     const unit = value['đơn vị'];
     if (unit !== undefined && normalizeUnit(String(unit)) !== normalizeUnit(spec.unit)) {
+        const factor = spec.kind === 'percent' || spec.kind === 'count' && spec.unit === '' ? undefined : unitConversion(String(unit), spec.unit);
+        if (factor && spec.unit !== '') return new ConvertedInput(value['giá trị'], factor, normalizeUnit(String(unit)));
+        const reason = unitMismatchReason(shortText(String(unit)), spec.unit);
         issues.push(inputIssue('error', 'unit-mismatch', [...path, 'đơn vị'],
-            `Đơn vị «${shortText(String(unit))}» khác đơn vị khai báo của dữ kiện («${spec.unit || 'không đơn vị'}»).`));
+            `Đơn vị «${shortText(String(unit))}» khác đơn vị khai báo của dữ kiện («${spec.unit || 'không đơn vị'}»)${reason ? `: ${reason}` : ''}.`));
         return undefined;
     }
     return value['giá trị'];
+}
+
+/** A number read in another unit, in the fact's unit: exact; the decimals follow a power-of-ten factor. */
+function converted(scalar: NumberScalar, input: ConvertedInput): NumberScalar {
+    const scale = (r: Rational | undefined) => r === undefined ? undefined : ratMul(r, input.factor);
+    const power = powerOfTen(input.factor);
+    const decimals = power === undefined ? scalar.decimals : Math.max(0, scalar.decimals - power);
+    const written = `${scalar.isBound ? 'khoảng' : formatRat(scalar.r)} ${input.unit}`;
+    return { ...scalar, r: ratMul(scalar.r, input.factor), lo: scale(scalar.lo), hi: scale(scalar.hi), decimals, written };
+}
+
+/** k for a factor 10^k (k may be negative), else undefined. */
+function powerOfTen(factor: Rational): number | undefined {
+    const digits = (x: bigint) => /^10*$/.test(x.toString()) ? x.toString().length - 1 : undefined;
+    const up = digits(factor.n);
+    const down = digits(factor.d);
+    return up === undefined || down === undefined ? undefined : up - down;
 }
 
 /** `{ "thôn": ["Thọ Am", "Nội Am"] }`: each collection's members, named once each. */
@@ -388,7 +417,7 @@ function scalarKey(s: Exclude<Scalar, ContradictionScalar>): string {
     }
 }
 
-function readPlainScalar(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): Exclude<Scalar, ContradictionScalar> | undefined {
+function readValue(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): Exclude<Scalar, ContradictionScalar> | undefined {
     const fail = (message: string): undefined => {
         issues.push(inputIssue('error', 'invalid-value', path, message));
         return undefined;
@@ -412,6 +441,23 @@ function readPlainScalar(spec: FactSpec, path: readonly string[], value: unknown
         default:
             return readNumberScalar(spec, value, fail);
     }
+}
+
+function readPlainScalar(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): Exclude<Scalar, ContradictionScalar> | undefined {
+    if (!(value instanceof ConvertedInput)) return readValue(spec, path, value, issues);
+    // Read as written (a count of 3,138 km is not refused for its decimals), checked once converted.
+    const scalar = readNumberScalar({ ...spec, kind: spec.kind === 'count' ? 'quantity' : spec.kind }, value.value, message => {
+        issues.push(inputIssue('error', 'invalid-value', path, message));
+        return undefined;
+    });
+    if (!scalar) return undefined;
+    const result = converted(scalar, value);
+    const problem = checkRange(spec, result.r);
+    if (problem) {
+        issues.push(inputIssue('error', 'invalid-value', path, `${problem} (đổi từ ${result.written})`));
+        return undefined;
+    }
+    return result;
 }
 
 function readNumberScalar(spec: FactSpec, value: unknown, fail: (message: string) => undefined): NumberScalar | undefined {

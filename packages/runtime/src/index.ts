@@ -15,3 +15,4 @@ export * from './context.js';
 export * from './points.js';
 export * from './assembly.js';
 export * from './contradictions.js';
+export * from './units.js';

@@ -42,6 +42,8 @@ export interface NumVal extends Provenance {
     readonly unknown?: UnknownThreshold;
     /** How the value was rounded before comparison, shown in the explanation. */
     readonly roundingNote?: string;
+    /** The value as written in another unit, when it was converted («= 500 m»). */
+    readonly written?: string;
 }
 
 export type Val =
@@ -68,9 +70,9 @@ export function showVal(v: Val): string {
         case 'num':
             if (v.unknown) return showUnknown(v.unknown, v.unit);
             if (v.bound?.isBound) {
-                return showBound(v.bound, v.unit);
+                return showBound(v.bound, v.unit) + (v.written ? ` (${v.written})` : '');
             }
-            return showNum(v.r, v.unit);
+            return showNum(v.r, v.unit) + (v.written ? ` (${v.written})` : '');
         case 'bool': return v.b ? 'có' : 'không';
         case 'level': return v.name;
         case 'date': return v.iso;
@@ -228,7 +230,10 @@ function scalarVal(table: FactTable, given: Scalar, unit: string, integer: boole
     }
     let v: Val;
     switch (scalar.t) {
-        case 'num': v = { k: 'num', r: scalar.r, unit, integer, bound: scalar.isBound ? scalar : undefined, ...NONE }; break;
+        case 'num': v = {
+            k: 'num', r: scalar.r, unit, integer, bound: scalar.isBound ? scalar : undefined,
+            ...(scalar.written ? { written: `tệp xã ghi ${scalar.written}` } : {}), ...NONE
+        }; break;
         case 'bool': v = { k: 'bool', b: scalar.b, ...NONE }; break;
         case 'level': v = { k: 'level', i: scalar.i, name: scalar.name, ...NONE }; break;
         case 'date': v = { k: 'date', iso: scalar.iso, ...NONE }; break;
@@ -374,5 +379,21 @@ export function ratio(num: Val, den: Val): Val {
         k: 'num', r: ratMul(ratDiv(num.r, den.r), rat(100n)), unit: '%', integer: false,
         ratio: { num: num.r, den: den.r, numUnit: num.unit, numInteger: num.integer },
         ...provenance, inconsistent
+    };
+}
+
+/**
+ * A number in another unit of the same kind (500 m as 0,5 km), exactly: `factor` comes from `unitConversion`
+ * at compile time. A range and an unknown threshold's bounds move with it; the value shows how it was written.
+ */
+export function inUnit(v: Val, unit: string, factor: Rational): Val {
+    if (v.k !== 'num' || v.unit === unit) return v;
+    const scale = (r: Rational | undefined) => r === undefined ? undefined : ratMul(r, factor);
+    const written = v.unknown ? undefined : `= ${showVal(v)}`;
+    const bound = v.bound ? { ...v.bound, r: ratMul(v.bound.r, factor), lo: scale(v.bound.lo), hi: scale(v.bound.hi) } : undefined;
+    const unknown = v.unknown ? { ...v.unknown, lo: scale(v.unknown.lo), hi: scale(v.unknown.hi) } : undefined;
+    return {
+        ...v, r: ratMul(v.r, factor), unit, integer: v.integer && ratCmp(factor, rat(1n)) >= 0 && factor.d === 1n,
+        ...(bound ? { bound } : {}), ...(unknown ? { unknown } : {}), ...(written ? { written } : {})
     };
 }
