@@ -81,11 +81,17 @@ export function dimensionText(unit: string): string | undefined {
 
 /**
  * Why two units cannot be converted, in Vietnamese: «km là chiều dài, ha là diện tích». Empty when neither
- * is a unit that converts.
+ * is a unit that converts, or when they differ in a part that does not convert (`người` against `hộ`).
  */
 export function unitMismatchReason(a: string, b: string): string {
     const da = dimensionText(a);
     const db = dimensionText(b);
     if (da === undefined && db === undefined) return '';
+    // Parts that do not convert (người, ngày đêm) differ: a different or misspelt unit, not another kind.
+    const literal = (unit: string) => {
+        const { numerator, denominator } = terms(unit);
+        return `${signature(numerator.filter(t => !t.dimension))}/${signature(denominator.filter(t => !t.dimension))}`;
+    };
+    if (literal(a) !== literal(b)) return '';
     return `${a || 'không đơn vị'} là ${da ?? 'đại lượng đếm'}, ${b || 'không đơn vị'} là ${db ?? 'đại lượng đếm'}: không đổi được cho nhau`;
 }

@@ -52,11 +52,4 @@ export function divideUnits(a: string, b: string): string {
     return formatUnit({ numerator: [...x.numerator, ...y.denominator], denominator: [...x.denominator, ...y.numerator] });
 }
 
-/** Units that measure the same thing at another scale: a hint for the analyst, never a silent conversion. */
-const SAME_DIMENSION: readonly (readonly string[])[] = [
-    ['km', 'm'], ['ha', 'm2', 'km2'], ['đồng', 'nghìn đồng', 'triệu đồng', 'tỷ đồng'], ['tấn', 'kg'], ['lít', 'm3']
-];
-
-export function sameDimensionDifferentScale(a: string, b: string): boolean {
-    return SAME_DIMENSION.some(group => group.includes(a) && group.includes(b) && a !== b);
-}
+// Units of the same kind at another scale (km and m) convert: see `unitConversion` in @ntm/runtime.
