@@ -13,6 +13,7 @@ import { lit } from './values.js';
 import { NtmEvaluationError, NtmInputError, RESULT_FORMAT_VERSION } from './result-types.js';
 import type { Cond } from './conditions.js';
 import { combineAll } from './conditions.js';
+import { decideOverReportedValues } from './contradictions.js';
 import { parseDate } from './dates.js';
 import { inputIssue } from './fact-input.js';
 import { shortText } from './names.js';
@@ -96,7 +97,7 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
             explanation: applicable.lines.map(line => `Điều kiện áp dụng — ${line}`)
         };
     }
-    const result = requirement();
+    const { cond: result, readings } = decideOverReportedValues(t, requirement);
     const score = meta.points ? meta.points.score(meta.label, meta.points, result, t) : undefined;
     const unverified = [...meta.unverified ?? [], ...result.unverified];
     const flags: VerdictFlag[] = [];
@@ -107,12 +108,14 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
     if (result.inconsistent.length > 0 || againstEvidence) flags.push('inconsistent-data');
     const stale = staleUses(result.uses);
     if (stale.length > 0) flags.push('stale-data');
+    if (readings.length > 0) flags.push('self-contradictory-report');
     const notes: Note[] = [
         ...(againstEvidence ? [{ code: 'score-against-evidence' as const, text: `Dữ liệu không nhất quán: ${score!.ledger[score!.ledger.length - 1]}` }] : []),
         ...(score?.problems ?? []).map(problem => ({ code: 'score-problem' as const, text: `Điểm: ${problem}` })),
         ...unverified.map(note => ({ code: 'unverified-threshold' as const, text: `Ngưỡng chưa kiểm chứng: ${note}` })),
         ...result.inconsistent.map(note => ({ code: 'inconsistent-data' as const, text: `Dữ liệu không nhất quán: ${note}` })),
         ...stale.map(use => ({ code: 'stale-data' as const, text: `Số liệu cũ: ${use.fact} tính đến ${use.asOf}, trước năm ${use.olderThanYear} mà quy tắc xét` })),
+        ...readings.map(reading => ({ code: 'self-contradictory-report' as const, text: `Báo cáo tự mâu thuẫn: ${reading}` })),
         ...(result.verdict === 'không áp dụng' ? result.notApplicableReasons.map(r => ({ code: 'not-applicable' as const, text: `Không áp dụng: ${r}` })) : [])
     ];
     return {

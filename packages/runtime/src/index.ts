@@ -15,3 +15,5 @@ export * from './context.js';
 export * from './points.js';
 export * from './assembly.js';
 export * from './villages.js';
+export * from './contradictions.js';
+export * from './units.js';

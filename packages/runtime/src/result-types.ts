@@ -12,18 +12,21 @@ export const RESULT_FORMAT_VERSION = 'ntm-result/3';
 export type Verdict = 'đạt' | 'chưa đạt' | 'không áp dụng' | 'thiếu dữ liệu';
 
 /** Flags that qualify a verdict without changing it. */
-export type VerdictFlag = 'unverified-threshold' | 'implied-bounds' | 'inconsistent-data' | 'stale-data';
+export type VerdictFlag = 'unverified-threshold' | 'implied-bounds' | 'inconsistent-data' | 'stale-data'
+    | 'self-contradictory-report';
 
 export const FLAG_LABELS: Readonly<Record<VerdictFlag, string>> = {
     'unverified-threshold': 'ngưỡng chưa kiểm chứng',
     'implied-bounds': 'dựa trên cận suy ra',
     'inconsistent-data': 'dữ liệu không nhất quán',
     // A figure «tính đến» a date before the year the rule reads (the assessment year, or the year of a window).
-    'stale-data': 'số liệu cũ'
+    'stale-data': 'số liệu cũ',
+    'self-contradictory-report': 'báo cáo tự mâu thuẫn'
 };
 
 /** What a note behind a verdict is about. */
-export type NoteCode = 'unverified-threshold' | 'inconsistent-data' | 'score-against-evidence' | 'score-problem' | 'not-applicable' | 'stale-data';
+export type NoteCode = 'unverified-threshold' | 'inconsistent-data' | 'score-against-evidence' | 'score-problem' | 'not-applicable' | 'stale-data'
+    | 'self-contradictory-report';
 
 /** A note behind a verdict: `text` is the whole Vietnamese sentence, as shown. */
 export interface Note {

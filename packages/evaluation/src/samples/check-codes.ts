@@ -13,7 +13,8 @@ export type CheckStatus =
     | 'declared-but-gone'
     | 'computed-differs-from-declared'
     | 'not-in-pack'
-    | 'not-assessed';
+    | 'not-assessed'
+    | 'official-contradiction';
 
 export const CHECK_STATUS_LABELS: Readonly<Record<CheckStatus, string>> = {
     'match': 'khớp',
@@ -22,7 +23,8 @@ export const CHECK_STATUS_LABELS: Readonly<Record<CheckStatus, string>> = {
     'declared-but-gone': 'sai khác đã khai báo nhưng không còn',
     'computed-differs-from-declared': 'kết quả máy khác khai báo',
     'not-in-pack': 'không có trong bộ tiêu chí',
-    'not-assessed': 'báo cáo chưa đánh giá'
+    'not-assessed': 'báo cáo chưa đánh giá',
+    'official-contradiction': 'kết quả chính thức tự mâu thuẫn'
 };
 
 /**

@@ -4,6 +4,7 @@ import { NOT_ASSESSED } from '../commune/commune-data.js';
 import type { CheckLevel, CheckStatus } from './check-codes.js';
 import { CHECK_LEVEL_LABELS, statusPasses } from './check-codes.js';
 import { undeclaredCriteria, undeclaredIndicators } from './undeclared-parts.js';
+import { officialContradictions } from './official-contradictions.js';
 
 export interface VerdictCheck {
     readonly level: CheckLevel;
@@ -115,6 +116,7 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
             });
         }
     }
+    checks.push(...officialContradictions(result, data));
     return checks;
 }
 

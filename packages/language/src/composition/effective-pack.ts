@@ -246,23 +246,60 @@ function applyChange(
         ? { drop: change, from: dated?.date, ...versionBase }
         : { indicator: (change as ReplaceIndicator).indicator, from: dated?.date, ...versionBase };
     if (dated) {
+        if (isReplaceIndicator(change)) warnIfLooser(existing.versions, change, layer, dated.date, builder.validTo, problem);
         existing.versions.push(newVersion);
         existing.versions.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
         return;
     }
     // An undated change of a base indicator replaces it for the whole validity of this pack.
-    const baseAmended = existing.versions.filter(v => v.from !== undefined);
+    // Only amendments that apply while this pack is in force matter.
+    const baseAmended = existing.versions.filter(v => v.from !== undefined && (builder.validTo === undefined || v.from <= builder.validTo));
     if (baseAmended.length > 0) {
         problem('warning', change, `Bộ gốc sửa đổi chỉ tiêu ${label} từ ${baseAmended.map(v => v.from).join(', ')}; bản thay của bộ này được dùng cho mọi thời điểm — hãy xem lại.`, IssueCodes.ReplacedAmendedIndicator);
     }
-    const previous = existing.versions[0]?.indicator;
-    if (isReplaceIndicator(change) && previous && change.indicator) {
-        const looser = looserThreshold(previous.requirement, change.indicator.requirement);
-        if (looser) {
-            problem('warning', change.indicator, `Ngưỡng ${looser.replacement} lỏng hơn ngưỡng ${looser.base} của bộ gốc «${(AstUtils.findRootNode(previous) as Pack).name ?? ''}»: bộ của tỉnh thường chỉ được chặt hơn — kiểm tra lại văn bản.`, IssueCodes.LooserThanBase, 'requirement');
-        }
+    if (isReplaceIndicator(change)) {
+        warnIfLooser(existing.versions, change, layer, builder.validFrom, builder.validTo, problem);
     }
     existing.versions.splice(0, existing.versions.length, newVersion);
+}
+
+/**
+ * A replacement is compared with every version of the base indicator in force while the replacement is:
+ * a province's 96% must not pass silently because the national 95% was amended to 97% later. The overlap is
+ * [from, to] of the replacement (its amendment date, else this pack's validity) against each version's period.
+ */
+function warnIfLooser(
+    versions: readonly IndicatorVersion[], change: ReplaceIndicator, layer: Pack, from: string | undefined, to: string | undefined,
+    problem: ProblemSink
+): void {
+    const replacement = change.indicator;
+    if (!replacement) return;
+    const looser: { version: IndicatorVersion; base: string; replacement: string }[] = [];
+    versions.forEach((version, index) => {
+        if (!version.indicator || version.origin === layer) return;
+        const until = versions[index + 1]?.from;
+        const overlaps = (version.from === undefined || to === undefined || version.from <= to) && (until === undefined || from === undefined || until > from);
+        if (!overlaps) return;
+        const found = looserThreshold(version.indicator.requirement, replacement.requirement);
+        if (found) looser.push({ version, ...found });
+    });
+    const first = looser[0];
+    if (!first) return;
+    const baseName = (AstUtils.findRootNode(first.version.indicator!) as Pack).name ?? '';
+    const tail = ': bộ của tỉnh thường chỉ được chặt hơn — kiểm tra lại văn bản.';
+    if (looser.length === 1 && !first.version.amendment) {
+        problem('warning', replacement, `Ngưỡng ${first.replacement} lỏng hơn ngưỡng ${first.base} của bộ gốc «${baseName}»${tail}`, IssueCodes.LooserThanBase, 'requirement');
+        return;
+    }
+    const each = looser.map(l => `${l.base} (${versionText(l.version)})`).join('; ');
+    problem('warning', replacement, `Ngưỡng ${first.replacement} lỏng hơn ngưỡng của bộ gốc «${baseName}» trong thời gian cùng hiệu lực: ${each}${tail}`, IssueCodes.LooserThanBase, 'requirement');
+}
+
+/** «bản ban đầu», or «sửa đổi theo 211/QĐ-TTg từ 01/03/2024». */
+function versionText(version: IndicatorVersion): string {
+    const amendment = version.amendment;
+    if (!amendment) return 'bản ban đầu';
+    return `sửa đổi theo ${amendment.source?.$refText ?? '?'} từ ${amendment.from ?? version.from ?? '?'}`;
 }
 
 function maxDate(a: string | undefined, b: string | undefined): string | undefined {

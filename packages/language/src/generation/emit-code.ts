@@ -9,6 +9,7 @@ import type { NtmType } from '../typing/ntm-types.js';
 import { unitOf } from '../typing/ntm-types.js';
 import { breakdownOf } from '../typing/breakdowns.js';
 import { isoDate } from '../workspace/levels.js';
+import { unitConversion } from '@ntm/runtime';
 import { sourceText } from './generator-helpers.js';
 import { layoutList } from './code.js';
 
@@ -137,7 +138,7 @@ function emitComparison(comparison: Comparison, context: EmitContext): string {
         const left = rounding?.mode && rounding.digits !== undefined
             ? `rounded(${raw}, ${str(rounding.mode)}, ${Number(rounding.digits)})` : raw;
         const other = (e: Expression) => leftType.kind === 'level' && isUnknownValue(e)
-            ? emitUnknownLevel(e, leftType.scale) : emitExpression(e, context, member, contextUnit);
+            ? emitUnknownLevel(e, leftType.scale) : inUnitOf(emitExpression(e, context, member, contextUnit), context.types.typeOf(e), contextUnit);
         if (comparison.low) {
             return comparison.high
                 ? `between(${rule}, ${left}, ${other(comparison.low)}, ${other(comparison.high)})`
@@ -181,7 +182,11 @@ export function emitExpression(expression: Expression, context: EmitContext, mem
         throw new Error(`Unresolved name ${expression.target.$refText}`);
     }
     if (isRatio(expression)) {
-        return `ratio(${emitExpression(expression.numerator, context, member, undefined)}, ${emitExpression(expression.denominator, context, member, undefined)})`;
+        // A denominator in another unit of the same kind (km over m) is converted to the numerator's.
+        const numeratorType = context.types.typeOf(expression.numerator);
+        const denominator = emitExpression(expression.denominator, context, member, undefined);
+        const numeratorUnit = numeratorType.kind === 'number' && !numeratorType.bareLiteral ? numeratorType.unit : undefined;
+        return `ratio(${emitExpression(expression.numerator, context, member, undefined)}, ${inUnitOf(denominator, context.types.typeOf(expression.denominator), numeratorUnit)})`;
     }
     if (isBinaryExpression(expression)) {
         const operator = expression.operator as BinaryOperator;
@@ -193,10 +198,25 @@ export function emitExpression(expression: Expression, context: EmitContext, mem
         const scale = typing.scale === 'to-percent' ? ', rat(100n)' : typing.scale === 'percent-of' ? ', rat(1n, 100n)' : '';
         const runtimeOp = operator === '×' ? '*' : operator;
         const left = emitExpression(expression.left, context, member, operandUnit(rightType, leftType));
-        const right = emitExpression(expression.right, context, member, operandUnit(leftType, rightType));
+        // `2 km + 300 m`, `đường đã cứng hóa / tổng chiều dài` in km over m: the right side in the left's unit.
+        const convertRight = operator === '+' || operator === '-' || (operator === '/' && typing.scale === 'to-percent');
+        const leftUnit = leftType.kind === 'number' && !leftType.bareLiteral ? leftType.unit : undefined;
+        const rightCode = emitExpression(expression.right, context, member, operandUnit(leftType, rightType));
+        const right = convertRight ? inUnitOf(rightCode, rightType, leftUnit) : rightCode;
         return `arith(${str(runtimeOp)}, ${left}, ${right}, ${str(resultUnit)}${scale})`;
     }
     throw new Error('Unknown expression');
+}
+
+/**
+ * `code` converted to `unit` when its type is a number in another unit of the same kind (`500 m` compared with a
+ * fact in km): exact, the factor a rational computed here. The type checker has refused every other mismatch.
+ */
+function inUnitOf(code: string, type: NtmType, unit: string | undefined): string {
+    if (unit === undefined || type.kind !== 'number' || type.bareLiteral || type.unit === unit) return code;
+    const factor = unitConversion(type.unit, unit);
+    if (!factor || (factor.n === 1n && factor.d === 1n)) return code;
+    return `inUnit(${code}, ${str(unit)}, rat(${factor.n}n, ${factor.d}n))`;
 }
 
 /** For `x + 5`, the bare 5 is in x's unit. */

@@ -52,7 +52,9 @@ export function divideUnits(a: string, b: string): string {
     return formatUnit({ numerator: [...x.numerator, ...y.denominator], denominator: [...x.denominator, ...y.numerator] });
 }
 
-/** Units that measure the same thing at another scale: a hint for the analyst, never a silent conversion. */
+// Units of the same kind at another scale (km and m) convert: see `unitConversion` in @ntm/runtime.
+/** Units that measure the same thing at another scale: for quick fixes and hints (values convert
+// between them exactly: see `unitConversion` in @ntm/runtime). */
 const SAME_DIMENSION: readonly (readonly string[])[] = [
     ['km', 'm'], ['ha', 'm2', 'km2'], ['đồng', 'nghìn đồng', 'triệu đồng', 'tỷ đồng'], ['tấn', 'kg'], ['lít', 'm3']
 ];
@@ -71,7 +73,7 @@ const POWER_OF_TEN: ReadonlyMap<string, number> = new Map([
  * How many places the decimal point moves to write a quantity in `from` in `to` (500 m → 0,5 km: -3), when
  * the two differ only by the scale of one unit of SAME_DIMENSION (`nghìn đồng/người/năm` and
  * `triệu đồng/người/năm` too); undefined when they measure different things. For quick fixes that rewrite
- * a threshold the analyst sees; the language itself never converts.
+ * a threshold the analyst sees.
  */
 export function decimalShift(from: string, to: string): number | undefined {
     const a = parseUnit(from);

@@ -3,11 +3,15 @@ import type { Comparison, Deduction, Expression, Indicator, QuantityLiteral, Unv
 import { isFactDecl, isNameReference, isParenthesizedExpression, isQuantityLiteral, isRatio } from '../generated/ast.js';
 import type { NtmServices } from '../ntm-module.js';
 import { normalizeName } from '../util/vietnamese-text.js';
+import { ratToNumber, unitConversion } from '@ntm/runtime';
 import { IssueCodes } from './issue-codes.js';
 
-function literalValue(expression: Expression | undefined): number | undefined {
-    if (isParenthesizedExpression(expression)) return literalValue(expression.expression);
-    return isQuantityLiteral(expression) ? Number(expression.value) : undefined;
+/** A literal's value, in `unit` when it is written in another unit of the same kind (`20 km` as 20000 m). */
+function literalValue(expression: Expression | undefined, unit?: string): number | undefined {
+    if (isParenthesizedExpression(expression)) return literalValue(expression.expression, unit);
+    if (!isQuantityLiteral(expression)) return undefined;
+    const factor = unit !== undefined && expression.unit !== undefined && expression.unit !== '%' ? unitConversion(expression.unit, unit) : undefined;
+    return factor ? Number(expression.value) * ratToNumber(factor) : Number(expression.value);
 }
 
 /** A rate of a whole (a ratio, or a fact declared in percent) lies between 0 and 100 %. */
@@ -44,8 +48,9 @@ export const thresholdShouldBeReachable = (services: NtmServices) => (comparison
                 { node: comparison, property: 'right', code: IssueCodes.FractionalCount });
         }
     }
-    const low = literalValue(comparison.low);
-    const high = literalValue(comparison.high);
+    const unit = leftType.kind === 'number' && !leftType.bareLiteral ? leftType.unit : undefined;
+    const low = literalValue(comparison.low, unit);
+    const high = literalValue(comparison.high, unit);
     if (low !== undefined && high !== undefined && low > high) {
         accept('error', `Khoảng rỗng: từ ${low} đến ${high}.`, { node: comparison, property: 'high', code: IssueCodes.EmptyRange });
     }

@@ -4,7 +4,7 @@ import { isUnknownValue } from '../generated/ast.js';
 import type { NtmServices } from '../ntm-module.js';
 import type { BinaryOperator } from '../typing/type-computer.js';
 import { comparable, typeToString, unitOf } from '../typing/ntm-types.js';
-import { sameDimensionDifferentScale } from '../typing/units.js';
+import { unitConversion, unitMismatchReason } from '@ntm/runtime';
 import { breakdownOf } from '../typing/breakdowns.js';
 import { normalizeName } from '../util/vietnamese-text.js';
 import { IssueCodes } from './issue-codes.js';
@@ -31,8 +31,8 @@ export const comparisonMustBeWellTyped = (services: NtmServices) => (comparison:
         }
         if (comparable(left, right) === false) {
             const numericBoth = (left.kind === 'number' || left.kind === 'percent') && (right.kind === 'number' || right.kind === 'percent');
-            const hint = numericBoth && sameDimensionDifferentScale(unitOf(left), unitOf(right)) ? ' Hãy đổi ngưỡng về cùng đơn vị với dữ kiện.' : '';
-            accept('error', `Không thể so sánh ${typeToString(left)} với ${typeToString(right)}.${hint}`,
+            const reason = left.kind === 'number' && right.kind === 'number' ? unitMismatchReason(unitOf(left), unitOf(right)) : '';
+            accept('error', `Không thể so sánh ${typeToString(left)} với ${typeToString(right)}${reason ? `: ${reason}` : ''}.`,
                 { node: comparison, property, code: numericBoth ? IssueCodes.UnitMismatch : IssueCodes.TypeMismatch });
         }
     }
@@ -82,7 +82,8 @@ export const ratioMustBeWellTyped = (services: NtmServices) => (ratio: Ratio, ac
     const numerator = types.typeOf(ratio.numerator);
     const denominator = types.typeOf(ratio.denominator);
     if (numerator.kind === 'unknown' || denominator.kind === 'unknown') return;
-    if (numerator.kind !== 'number' || denominator.kind !== 'number' || (!numerator.bareLiteral && !denominator.bareLiteral && numerator.unit !== denominator.unit)) {
+    if (numerator.kind !== 'number' || denominator.kind !== 'number'
+        || (!numerator.bareLiteral && !denominator.bareLiteral && unitConversion(denominator.unit, numerator.unit) === undefined)) {
         accept('error', `Tỷ số cần tử số và mẫu số cùng đơn vị; ở đây là ${typeToString(numerator)} và ${typeToString(denominator)}.`,
             { node: ratio, property: 'denominator', code: IssueCodes.UnitMismatch });
     }
