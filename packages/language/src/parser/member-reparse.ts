@@ -1,5 +1,5 @@
 import type { AstNode, CstNode, LangiumParser, Mutable, ParseResult, RootCstNode } from 'langium';
-import type { Pack, PackMember } from '../generated/ast.js';
+import type { PackMember } from '../generated/ast.js';
 import { isPack } from '../generated/ast.js';
 
 /**
@@ -118,7 +118,7 @@ function sameHiddenBetween(
     const now = newContent.slice(newContent.indexOf(newFrom) + 1, newContent.indexOf(newTo));
     return before.length === now.length && before.every((node, i) => {
         const moved = now[i];
-        return node.hidden && moved !== undefined && moved.hidden && node.offset + delta === moved.offset && node.length === moved.length;
+        return node.hidden && moved?.hidden === true && node.offset + delta === moved.offset && node.length === moved.length;
     });
 }
 
