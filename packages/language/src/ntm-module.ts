@@ -11,9 +11,11 @@ import { NtmLinker } from './scoping/ntm-linker.js';
 import { NtmScopeComputation } from './scoping/ntm-scope-computation.js';
 import { NtmScopeProvider } from './scoping/ntm-scope-provider.js';
 import { NtmTypeComputer } from './typing/type-computer.js';
+import { NtmDocumentValidator } from './validation/ntm-document-validator.js';
 import { registerValidationChecks } from './validation/ntm-validator.js';
 import { NtmDocumentFactory } from './workspace/ntm-document-factory.js';
 import { NtmIndexManager } from './workspace/ntm-index-manager.js';
+import { NtmReferenceDescriptionProvider } from './workspace/ntm-reference-descriptions.js';
 import { PackRoots } from './workspace/pack-roots.js';
 
 /** Services added by this language, grouped by concern. */
@@ -46,6 +48,12 @@ export const NtmModule: Module<NtmServices, PartialLangiumCoreServices & NtmAdde
         ScopeComputation: (services) => new NtmScopeComputation(services),
         ScopeProvider: (services) => new NtmScopeProvider(services),
         Linker: (services) => new NtmLinker(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new NtmReferenceDescriptionProvider(services)
+    },
+    validation: {
+        DocumentValidator: (services) => new NtmDocumentValidator(services)
     },
     typing: {
         TypeComputer: (services) => new NtmTypeComputer(services)

@@ -1,6 +1,10 @@
 import type { AstNode, CstNode, LangiumParser, Mutable, ParseResult, RootCstNode } from 'langium';
-import type { Pack, PackMember } from '../generated/ast.js';
+import type { PackMember } from '../generated/ast.js';
 import { isPack } from '../generated/ast.js';
+import { MAX_SOURCE_CHARACTERS } from './ntm-lexer.js';
+
+/** Characters that may make the lexer call a text binary (see `looksBinary` in ntm-lexer.ts). */
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\uFFFD]/u;
 
 /**
  * Re-parsing after an edit inside one member (a fact, a criterion, a scale …) of a pack that parsed without
@@ -28,6 +32,8 @@ export function reparseMember(parser: LangiumParser, previous: ParseResult<AstNo
     while (suffix < shorter - start && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
     const oldEditEnd = oldText.length - suffix;
     const delta = text.length - oldText.length;
+    // The lexer's whole-text refusals (too long, not text) are for a whole parse to give.
+    if (text.length > MAX_SOURCE_CHARACTERS || CONTROL.test(text.slice(start, oldEditEnd + delta))) return undefined;
 
     const index = memberAt(pack.members, start);
     if (index < 0) return undefined;
@@ -118,7 +124,7 @@ function sameHiddenBetween(
     const now = newContent.slice(newContent.indexOf(newFrom) + 1, newContent.indexOf(newTo));
     return before.length === now.length && before.every((node, i) => {
         const moved = now[i];
-        return node.hidden && moved !== undefined && moved.hidden && node.offset + delta === moved.offset && node.length === moved.length;
+        return node.hidden && moved?.hidden === true && node.offset + delta === moved.offset && node.length === moved.length;
     });
 }
 

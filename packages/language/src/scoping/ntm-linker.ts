@@ -1,7 +1,11 @@
-import type { AstNodeDescription, LangiumCoreServices, LinkingError, ReferenceInfo } from 'langium';
-import { DefaultLinker } from 'langium';
+import type { AstNodeDescription, Cancellation, LangiumCoreServices, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
+import { DefaultLinker, interruptAndCheck } from 'langium';
 import { languageKeywords } from '../parser/phrase-keywords.js';
 import { SOFT_KEYWORDS } from '../parser/ntm-parser-messages.js';
+import { forEachReference, nodesOf } from '../util/ast-walk.js';
+
+/** How many nodes are linked between two checks for cancellation (each check may yield to the event loop). */
+const NODES_PER_CHECK = 256;
 
 const WHAT: Readonly<Record<string, string>> = {
     FactDecl: 'Dữ kiện',
@@ -21,6 +25,15 @@ export class NtmLinker extends DefaultLinker {
         super(services);
         const soft = new Set(SOFT_KEYWORDS);
         this.hardKeywords = languageKeywords(services.Grammar).filter(k => /^\p{L}/u.test(k) && !soft.has(k)).sort((a, b) => b.length - a.length);
+    }
+
+    /** As Langium's, in the same order, over a plain walk of the tree; cancellation is checked every few hundred nodes. */
+    override async link(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        const nodes = nodesOf(document);
+        for (let i = 0; i < nodes.length; i++) {
+            if (cancelToken && i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+            forEachReference(nodes[i]!, info => this.doLink(info, document));
+        }
     }
 
     override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {

@@ -52,7 +52,7 @@ export class NtmScopeProvider extends DefaultScopeProvider {
         const symbols = document.localSymbols;
         const global = this.getGlobalScope(referenceType, context);
         const root = document.parseResult.value;
-        if (!symbols || !symbols.has(root)) return global;
+        if (!symbols?.has(root)) return global;
         let byType = this.localScopes.get(symbols);
         if (!byType) {
             byType = new Map();

@@ -35,9 +35,14 @@ export function compositionMustBeConsistent(services: NtmServices) {
         for (const table of pack.members.filter(isTable)) {
             checkTable(table, effective, services, accept);
         }
-        for (const criterion of pack.members.filter(isCriterion)) {
-            const effectiveCriterion = effective.criteria.find(c => c.criterion === criterion);
-            const duplicated = pack.members.filter(m => isCriterion(m) && m.label === criterion.label).length > 1;
+        const criteria = pack.members.filter(isCriterion);
+        // Counted once: a scan of all members per criterion grew with the square of the pack.
+        const labelCount = new Map<unknown, number>();
+        for (const criterion of criteria) labelCount.set(criterion.label, (labelCount.get(criterion.label) ?? 0) + 1);
+        const effectiveOf = new Map(effective.criteria.map(c => [c.criterion, c] as const).reverse());
+        for (const criterion of criteria) {
+            const effectiveCriterion = effectiveOf.get(criterion);
+            const duplicated = (labelCount.get(criterion.label) ?? 0) > 1;
             if (criterion.label !== undefined && !duplicated && effectiveCriterion && effectiveCriterion.indicators.length === 0) {
                 accept('warning', `Tiêu chí ${criterion.label} chưa có chỉ tiêu nào: kết quả của tiêu chí sẽ là «thiếu dữ liệu».`, { node: criterion, property: 'label', code: IssueCodes.EmptyCriterion });
             }
