@@ -60,6 +60,7 @@ export async function buildPlayground(outdir = path.join(repository, 'dist/playg
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const outdir = await buildPlayground(process.argv[2] && path.resolve(process.argv[2]));
-    const shown = path.relative(process.cwd(), outdir) || '.';
+    // npm runs this script in its package's folder; INIT_CWD is where the analyst typed the command.
+    const shown = path.relative(process.env.INIT_CWD ?? process.cwd(), outdir) || '.';
     console.log(`Đã dựng trang thử vào ${shown}. Mở bằng: ${process.argv[2] ? `node packages/playground/serve.mjs ${shown}` : 'npm run playground:serve'}`);
 }
