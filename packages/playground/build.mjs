@@ -36,7 +36,7 @@ function keywordLists() {
 export async function buildPlayground(outdir = path.join(repository, 'dist/playground')) {
     await rm(outdir, { recursive: true, force: true });
     await mkdir(outdir, { recursive: true });
-    const common = { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', charset: 'utf8', logLevel: 'warning', outdir };
+    const common = { bundle: true, minify: true, platform: 'browser', target: 'es2022', format: 'iife', charset: 'utf8', logLevel: 'warning', outdir };
     // The Node entry of the server is reachable from @ntm/language/lsp but never started here; jsonc-parser's
     // UMD build hides its modules from the bundler.
     const alias = { 'langium/node': path.join(here, 'web/node-stub.ts'), 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
@@ -60,6 +60,7 @@ export async function buildPlayground(outdir = path.join(repository, 'dist/playg
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const outdir = await buildPlayground(process.argv[2] && path.resolve(process.argv[2]));
-    const shown = path.relative(process.cwd(), outdir) || '.';
+    // npm runs this script in its package's folder; INIT_CWD is where the analyst typed the command.
+    const shown = path.relative(process.env.INIT_CWD ?? process.cwd(), outdir) || '.';
     console.log(`Đã dựng trang thử vào ${shown}. Mở bằng: ${process.argv[2] ? `node packages/playground/serve.mjs ${shown}` : 'npm run playground:serve'}`);
 }

@@ -33,10 +33,12 @@ interface PageGlobals {
             executeEdits(source: string, edits: { range: unknown; text: string }[]): boolean;
             revealLineInCenter(line: number): void;
             setPosition(position: { lineNumber: number; column: number }): void;
+            getPosition(): { lineNumber: number; column: number } | null;
             focus(): void;
             trigger(source: string, handler: string, payload: unknown): void;
         };
         markers(): { message: string; severity: number }[];
+        published(): boolean;
     };
 }
 
@@ -98,6 +100,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
         expect(rows.find(r => r[0] === '2')?.[3]).toBe('thiếu dữ liệu');
         await expect(page.locator('#result .summary').innerText()).resolves.toContain('Ngày đánh giá 2024-11-26');
         expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).playground!.markers().filter(m => m.severity === 8).length)).toBe(0);
+        // Vietnamese letters with two marks are drawn from the bundled fonts' Vietnamese subsets, on any machine.
+        const faces = await page.evaluate(async () => {
+            const fonts = (globalThis as unknown as { document: { fonts: { load(font: string, text: string): Promise<{ family: string; unicodeRange: string }[]> } } }).document.fonts;
+            const loaded = [...await fonts.load('14px "Noto Sans Mono"', 'ốềổ'), ...await fonts.load('14px "Noto Sans"', 'ốềổ')];
+            return loaded.map(face => `${face.family} ${face.unicodeRange}`);
+        });
+        expect(faces).toEqual(expect.arrayContaining([expect.stringMatching(/^"?Noto Sans Mono"? .*U\+1EA0-1EF9/u), expect.stringMatching(/^"?Noto Sans"? .*U\+1EA0-1EF9/u)]));
         await page.screenshot({ path: path.join(screenshots, 'playground-liem-can.png') });
     });
 
@@ -130,6 +139,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
         await page.waitForFunction(() => (globalThis as unknown as PageGlobals).playground!.markers().some(m => m.message.includes('Không thể so sánh')), undefined, { timeout: 30_000 });
         await page.locator('.squiggly-error').first().waitFor({ timeout: 10_000 });
         await page.screenshot({ path: path.join(screenshots, 'playground-diagnostic.png') });
+        // The problem in the result pane leads to its place in the pack.
+        await page.evaluate(() => (globalThis as unknown as PageGlobals).playground!.editor.setPosition({ lineNumber: 1, column: 1 }));
+        await page.locator('#result .issues a').first().click();
+        const line = await page.evaluate(() => {
+            const { editor } = (globalThis as unknown as PageGlobals).playground!;
+            const [match] = editor.getModel().findMatches('> 73 km', false, false, true, null, false);
+            return { at: editor.getPosition()?.lineNumber, expected: (match!.range as { startLineNumber: number }).startLineNumber };
+        });
+        expect(line.at).toBe(line.expected);
     });
 
     it('offers the quick fix of the language server: the declared unit back, and the verdicts come back', async () => {
@@ -169,6 +187,19 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
         const content = await hover.innerText();
         expect(content).toContain('Chỉ tiêu 10.1');
         expect(content).toContain('43/2022/QĐ-UBND');
+    });
+
+    it('finds the base pack in the browser: Lạng Sơn\'s pack builds on the national one, checked and evaluated', async () => {
+        await page.selectOption('#commune', 'examples/lang-son/lien-hoi-2023.json');
+        await page.locator('#result h2', { hasText: 'Liên Hội' }).waitFor({ timeout: 60_000 });
+        expect(await page.inputValue('#pack')).toBe('rulesets/lang-son/1494-xa-ntm.ntm');
+        expect(await page.getAttribute('#result', 'data-state')).toBe('result');
+        expect(await criteriaRows(page)).toHaveLength(19);
+        // Once the server has validated it with its base, no marker is an error (an unlinked base would make one of
+        // every inherited fact, scale and indicator).
+        await page.waitForFunction(() => (globalThis as unknown as PageGlobals).playground!.published(), undefined, { timeout: 30_000 });
+        expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).playground!.markers().filter(m => m.severity === 8).map(m => m.message))).toEqual([]);
+        await expect(page.locator('#result .agreement').innerText()).resolves.toContain('Khớp với kết quả chính thức');
         expect(errors).toEqual([]);
     });
 });

@@ -14,7 +14,14 @@ export interface EvaluationRequest {
 
 export type EvaluationReply =
     | { readonly id: number; readonly kind: 'result'; readonly view: ResultView }
-    | { readonly id: number; readonly kind: 'pack-errors' | 'commune-errors' | 'failure'; readonly issues: readonly string[] };
+    | { readonly id: number; readonly kind: 'pack-errors' | 'commune-errors' | 'failure'; readonly issues: readonly Problem[] };
+
+/** A problem as `tệp:dòng:cột: thông báo`; `line` and `column` (1-based) when it is in the pack being edited. */
+export interface Problem {
+    readonly text: string;
+    readonly line?: number;
+    readonly column?: number;
+}
 
 export interface CriterionRow {
     readonly label: string;

@@ -25,7 +25,7 @@ async function evaluate(request: EvaluationRequest): Promise<EvaluationReply> {
     const compiled = await compilePack(services, uriOf(request.packPath), request.packPath, request.packText, [ROOT_URI]);
     const packErrors = compiled.issues.filter(issue => issue.severity === 'error');
     if (compiled.javascript === undefined || packErrors.length > 0) {
-        return { id: request.id, kind: 'pack-errors', issues: packErrors.map(i => `${i.file}:${i.line}:${i.column}: ${i.message}`) };
+        return { id: request.id, kind: 'pack-errors', issues: packErrors.map(i => ({ text: `${i.file}:${i.line}:${i.column}: ${i.message}`, line: i.line, column: i.column })) };
     }
     const url = URL.createObjectURL(new Blob([linkRuntime(compiled.javascript, runtimeUrl)], { type: 'text/javascript' }));
     let evaluator: EvaluatorModule;
@@ -39,7 +39,7 @@ async function evaluate(request: EvaluationRequest): Promise<EvaluationReply> {
     const evaluation = evaluateCommuneFile(commune, evaluator);
     const errors = errorsOf(evaluation);
     if (!evaluation.result || !commune.data || errors.length > 0) {
-        return { id: request.id, kind: 'commune-errors', issues: errors.map(i => `${i.file}:${i.line}:${i.column}: ${i.message}`) };
+        return { id: request.id, kind: 'commune-errors', issues: errors.map(i => ({ text: `${i.file}:${i.line}:${i.column}: ${i.message}` })) };
     }
     const checks = commune.data['kết quả chính thức'] ? checkSample(evaluation.result, commune.data) : [];
     const report = renderEvaluation(evaluation.result, commune.data, checks, REPORT_WIDTH).map(plainText).join('\n');
@@ -49,6 +49,6 @@ async function evaluate(request: EvaluationRequest): Promise<EvaluationReply> {
 self.onmessage = (event: MessageEvent<EvaluationRequest>) => {
     evaluate(event.data).then(
         reply => self.postMessage(reply),
-        (error: unknown) => self.postMessage({ id: event.data.id, kind: 'failure', issues: [error instanceof Error ? error.message : String(error)] } satisfies EvaluationReply)
+        (error: unknown) => self.postMessage({ id: event.data.id, kind: 'failure', issues: [{ text: error instanceof Error ? error.message : String(error) }] } satisfies EvaluationReply)
     );
 };

@@ -84,6 +84,11 @@ export class LanguageClient {
         });
     }
 
+    /** The diagnostics the server last published for `uri`; undefined until it has published any. */
+    publishedFor(uri: string): readonly Diagnostic[] | undefined {
+        return this.diagnostics.get(uri);
+    }
+
     private position(model: monaco.editor.ITextModel, position: monaco.Position) {
         return { textDocument: { uri: model.uri.toString() }, position: { line: position.lineNumber - 1, character: position.column - 1 } };
     }

@@ -19,6 +19,8 @@ declare global {
             chooseCommune(path: string): void;
             editor: monaco.editor.IStandaloneCodeEditor;
             markers(): monaco.editor.IMarker[];
+            /** Whether the server has published diagnostics for the pack in the editor (possibly none). */
+            published(): boolean;
         };
     }
 }
@@ -78,7 +80,11 @@ function schedule(delay = 400): void {
 evaluator.onmessage = (event: MessageEvent<EvaluationReply>) => {
     if (event.data.id !== lastRequest) return;
     const name = communes.find(c => c.path === communeSelect.value)?.name ?? '';
-    showResult(pane, event.data, name);
+    showResult(pane, event.data, name, (lineNumber, column) => {
+        editor.revealLineInCenter(lineNumber);
+        editor.setPosition({ lineNumber, column });
+        editor.focus();
+    });
     status.textContent = event.data.kind === 'result' ? 'Đã đánh giá theo bộ tiêu chí đang soạn.' : 'Chưa đánh giá được: xem khung kết quả.';
     for (const resolve of waiting.splice(0)) resolve(event.data);
 };
@@ -109,5 +115,6 @@ window.playground = {
     evaluated: () => new Promise(resolve => waiting.push(resolve)),
     chooseCommune,
     editor,
-    markers: () => monaco.editor.getModelMarkers({ resource: editor.getModel()?.uri })
+    markers: () => monaco.editor.getModelMarkers({ resource: editor.getModel()?.uri }),
+    published: () => client.publishedFor(editor.getModel()?.uri.toString() ?? '') !== undefined
 };

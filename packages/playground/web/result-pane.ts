@@ -37,14 +37,29 @@ function criteriaTable(view: ResultView): HTMLTableElement {
     return table;
 }
 
-export function showResult(pane: HTMLElement, reply: EvaluationReply, communeName: string): void {
+/** `reveal` shows a line of the pack in the editor: a problem of the pack is a link to its place. */
+export function showResult(pane: HTMLElement, reply: EvaluationReply, communeName: string, reveal: (line: number, column: number) => void): void {
     pane.replaceChildren();
     if (reply.kind !== 'result') {
         const heading = reply.kind === 'pack-errors' ? 'Bộ tiêu chí đang có lỗi, chưa đánh giá được. Sửa các lỗi sau:'
             : reply.kind === 'commune-errors' ? `Tệp xã ${communeName} có lỗi với bộ tiêu chí này:` : 'Lỗi của máy khi đánh giá (hãy báo lỗi):';
         pane.append(element('p', heading, 'problem'));
         const list = element('ul', undefined, 'issues');
-        for (const issue of reply.issues.slice(0, 30)) list.append(element('li', issue));
+        for (const issue of reply.issues.slice(0, 30)) {
+            const item = element('li');
+            if (issue.line !== undefined) {
+                const link = element('a', issue.text);
+                link.href = '#';
+                link.addEventListener('click', event => {
+                    event.preventDefault();
+                    reveal(issue.line!, issue.column ?? 1);
+                });
+                item.append(link);
+            } else {
+                item.textContent = issue.text;
+            }
+            list.append(item);
+        }
         pane.append(list);
         pane.dataset['state'] = reply.kind;
         return;
