@@ -106,6 +106,15 @@ describe('a commune pack counting villages that meet a village-level pack', () =
         expect(out.stderr).toMatch(/xa-bay-thon\.json:\d+:\d+ lỗi các thôn: Tệp có «các thôn» nhưng bộ tiêu chí «.*» \(cấp xã nông thôn mới nâng cao\) không xét thôn/);
     });
 
+    it('writes a template with the villages to fill, not the count', async () => {
+        const out = await ntm('template', path.join(root, 'examples/thu/xa-kieu-mau-thu.ntm'));
+        const template = JSON.parse(out.stdout);
+        expect(Object.keys(template['dữ kiện'])).toEqual(['tổng số thôn', 'tổng số hộ', 'số hộ dùng nước sạch']);
+        expect(template['các thôn']).toEqual({ 'Thôn 1': { 'dữ kiện': {} } });
+        expect(template['danh sách']).toEqual({ 'thôn': ['Thôn 1'] });
+        expect(template['mô tả dữ kiện']['số thôn đạt chuẩn thôn kiểu mẫu']).toMatch(/^không nhập: máy đếm từ «các thôn»/);
+    });
+
     it('shows a count as a range while villages lack data, deciding only what the whole range decides', async () => {
         const out = await ntm('eval', variant(d => {
             for (const name of ['Thôn Đông', 'Thôn Bắc', 'Thôn Trung']) d['các thôn'][name]['dữ kiện'] = { 'nhà văn hóa thôn đạt chuẩn': true };

@@ -157,7 +157,7 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
             continue;
         }
         const path = [FACTS_FIELD, key];
-        if (spec.villagePack !== undefined) {
+        if (spec.villagePack !== undefined && value !== null && value !== undefined) {
             // Counted from the villages' own results: an entered number could silently disagree with them.
             issues.push(inputIssue('error', 'computed-from-villages', path,
                 `Dữ kiện «${shortText(key)}» được tính từ kết quả các thôn (bộ tiêu chí «${shortText(spec.villagePack)}»); không nhập, hãy ghi dữ kiện của từng thôn trong «các thôn».`));

@@ -45,7 +45,7 @@ export function evaluateVillages(commune: CommuneFile, packs: readonly string[],
     const outcomes: VillageOutcome[] = [];
     const loaded = packs.flatMap(pack => {
         const module = evaluators.get(pack);
-        if (!module) error(['bộ tiêu chí'], `Không nạp được bộ tiêu chí cấp thôn «${shortText(pack)}» mà bộ tiêu chí của xã dùng để đếm thôn đạt chuẩn.`);
+        if (!module && villages.length > 0) error(['bộ tiêu chí'], `Không nạp được bộ tiêu chí cấp thôn «${shortText(pack)}» mà bộ tiêu chí của xã dùng để đếm thôn đạt chuẩn.`);
         return module ? [{ pack, module, known: new Set(module.FACT_SPECS.map(spec => spec.name)) }] : [];
     });
     if (loaded.length < packs.length) return { outcomes, issues };
