@@ -12,6 +12,7 @@ export type * from './generation/runtime/result-types.js';
 export type { FactSpec, FactKind } from './generation/runtime/fact-input.js';
 export { moduleFileName } from './generation/ts-generator.js';
 export { sourceText } from './generation/generator-helpers.js';
+export { shownNumber } from './util/written-number.js';
 // Shared notions, one implementation each (the runtime's, so generated modules agree with every tool).
 export { closestNames, didYouMean, editDistance, foldDiacritics, normalizeName, normalizeUnit } from './generation/runtime/names.js';
 export { parseDate } from './generation/runtime/dates.js';

@@ -1,5 +1,6 @@
 import { AstUtils } from 'langium';
 import type { ast } from '@ntm/language';
+import { shownNumber } from '@ntm/language';
 
 /** A threshold a pack declares not verified against the decision, or unknown. */
 export interface UnverifiedThreshold {
@@ -15,6 +16,10 @@ export interface UnverifiedThreshold {
     readonly basis?: string;
 }
 
+/** How a listing names what a syntax error left without its label or name. */
+const NO_LABEL = '(chưa ghi mã)';
+const NO_NAME = '(chưa đặt tên)';
+
 /** Every threshold declared not yet verified or unknown, so none is ever silently taken as law. */
 export function unverifiedThresholds(pack: ast.Pack): UnverifiedThreshold[] {
     const found: UnverifiedThreshold[] = [];
@@ -27,11 +32,14 @@ export function unverifiedThresholds(pack: ast.Pack): UnverifiedThreshold[] {
         const packPass = AstUtils.getContainerOfType(node, (n): n is ast.PackPassMark => n.$type === 'PackPassMark');
         const start = node.$cstNode?.range.start;
         const criterion = passMark ? AstUtils.getContainerOfType(passMark, (n): n is ast.Criterion => n.$type === 'Criterion') : undefined;
-        const where = indicator ? `chỉ tiêu ${indicator.label}` : criterion ? `điểm đạt tiêu chí ${criterion.label}` : packPass ? 'tổng điểm đạt' : table ? `bảng «${table.name}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}` : 'bộ tiêu chí';
+        const where = indicator ? `chỉ tiêu ${indicator.label ?? NO_LABEL}` : criterion ? `điểm đạt tiêu chí ${criterion.label ?? NO_LABEL}` : packPass ? 'tổng điểm đạt'
+            : table ? `bảng «${table.name ?? NO_NAME}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}` : 'bộ tiêu chí';
         const position = { line: (start?.line ?? 0) + 1, column: (start?.character ?? 0) + 1 };
         if (node.$type === 'UnknownValue') {
             const unknown = node as ast.UnknownValue;
-            const bounds = unknown.bounds.map(b => `${b.operator} ${b.value}${b.unit ? ' ' + b.unit : ''}`).join(', ');
+            // A bound cut short by a syntax error is left out: the error is reported on the pack.
+            const bounds = unknown.bounds.filter(b => b.operator !== undefined && b.value !== undefined)
+                .map(b => `${b.operator} ${shownNumber(b, 'value')}${b.unit ? ' ' + b.unit : ''}`).join(', ');
             found.push({ ...position, kind: 'unknown', where, note: unknown.note, ...(bounds ? { bounds, basis: unknown.basis } : {}) });
         } else {
             const marker = node as ast.UnverifiedMark | ast.UnverifiedNote;

@@ -24,6 +24,7 @@ export const IssueCodes = {
     EmptyRange: 'threshold/empty-range',
     FractionalCount: 'threshold/fractional-count',
     ThousandsDot: 'number/thousands-dot',
+    NumberTooLarge: 'number/too-large',
     OrMoreMisused: 'condition/or-more',
     AtLeastCount: 'condition/at-least-count',
     UnverifiedWithoutNote: 'unverified/no-note',

@@ -9,7 +9,7 @@ import {
     previousYearNeedsYearlyFact, unitQuantifierMustBeSensible, yearWindowMustBeSensible
 } from './points-checks.js';
 import {
-    deductionMustBePositive, indicatorShouldQuoteRequirement, numberShouldNotLookLikeThousands, thresholdShouldBeReachable,
+    deductionMustBePositive, indicatorShouldQuoteRequirement, numberShouldNotLookLikeThousands, numbersMustBeReadable, thresholdShouldBeReachable,
     unverifiedShouldHaveNote
 } from './threshold-checks.js';
 import {
@@ -20,7 +20,7 @@ import {
 export function registerValidationChecks(services: NtmServices): void {
     const registry = services.validation.ValidationRegistry;
     const checks: ValidationChecks<NtmAstType> = {
-        Pack: [packHeaderMustBeComplete, legalSourcesMustBeDistinct, namesMustBeUnique, factsShouldBeUsed, derivationsMustNotCycle, compositionMustBeConsistent(services)],
+        Pack: [packHeaderMustBeComplete, legalSourcesMustBeDistinct, namesMustBeUnique, factsShouldBeUsed, derivationsMustNotCycle, compositionMustBeConsistent(services), numbersMustBeReadable],
         UnknownValue: [unknownBoundsMustBeConsistent],
         Rounding: [roundingMustBeSensible],
         FactDecl: [namesShouldNotHaveLookAlikes, memberFactsOnlyInsideTheirQuantifier],

@@ -1,13 +1,21 @@
 import type { ValidationAcceptor } from 'langium';
-import type { Comparison, Deduction, Expression, Indicator, QuantityLiteral, UnverifiedMark, UnverifiedNote } from '../generated/ast.js';
+import { AstUtils } from 'langium';
+import type { Comparison, Deduction, Expression, Indicator, Pack, QuantityLiteral, UnverifiedMark, UnverifiedNote } from '../generated/ast.js';
 import { isFactDecl, isNameReference, isParenthesizedExpression, isQuantityLiteral, isRatio } from '../generated/ast.js';
 import type { NtmServices } from '../ntm-module.js';
 import { normalizeName } from '../util/vietnamese-text.js';
+import { shownNumber, writtenNumber } from '../util/written-number.js';
 import { IssueCodes } from './issue-codes.js';
 
 function literalValue(expression: Expression | undefined): number | undefined {
     if (isParenthesizedExpression(expression)) return literalValue(expression.expression);
-    return isQuantityLiteral(expression) ? Number(expression.value) : undefined;
+    return isQuantityLiteral(expression) && expression.value !== undefined ? Number(expression.value) : undefined;
+}
+
+/** A literal's value for a message: as read, or as written when it is too long to be read as a number. */
+function literalShown(expression: Expression | undefined): string {
+    if (isParenthesizedExpression(expression)) return literalShown(expression.expression);
+    return isQuantityLiteral(expression) ? shownNumber(expression, 'value') ?? '' : '';
 }
 
 /** A rate of a whole (a ratio, or a fact declared in percent) lies between 0 and 100 %. */
@@ -39,7 +47,7 @@ export const thresholdShouldBeReachable = (services: NtmServices) => (comparison
             accept('warning', `Ngưỡng «${op} ${textOf(comparison.right)}» luôn đạt; kiểm tra lại văn bản.`,
                 { node: comparison, property: 'right', code: IssueCodes.AlwaysMet });
         }
-        if (leftType.kind === 'number' && leftType.integer && !leftType.bareLiteral && !Number.isInteger(value)) {
+        if (leftType.kind === 'number' && leftType.integer && !leftType.bareLiteral && Number.isFinite(value) && !Number.isInteger(value)) {
             accept('warning', `«${textOf(comparison.left)}» là số đếm nhưng ngưỡng ${value} là số lẻ.`,
                 { node: comparison, property: 'right', code: IssueCodes.FractionalCount });
         }
@@ -47,7 +55,7 @@ export const thresholdShouldBeReachable = (services: NtmServices) => (comparison
     const low = literalValue(comparison.low);
     const high = literalValue(comparison.high);
     if (low !== undefined && high !== undefined && low > high) {
-        accept('error', `Khoảng rỗng: từ ${low} đến ${high}.`, { node: comparison, property: 'high', code: IssueCodes.EmptyRange });
+        accept('error', `Khoảng rỗng: từ ${literalShown(comparison.low)} đến ${literalShown(comparison.high)}.`, { node: comparison, property: 'high', code: IssueCodes.EmptyRange });
     }
 };
 
@@ -63,6 +71,21 @@ export function numberShouldNotLookLikeThousands(literal: QuantityLiteral, accep
     if (/^\d{1,3}\.\d{3}$/.test(digits)) {
         accept('warning', `«${digits}» được đọc là ${digits.replace('.', ',')} (dấu chấm là dấu thập phân). Nếu muốn viết ${digits.replace('.', '')}, bỏ dấu chấm.`,
             { node: literal, property: 'value', code: IssueCodes.ThousandsDot });
+    }
+}
+
+/**
+ * A number too long to be read at all (over 300 digits: a key held down, a pasted row of digits) would be
+ * Infinity in every check and result; it is refused wherever it is written.
+ */
+export function numbersMustBeReadable(pack: Pack, accept: ValidationAcceptor): void {
+    for (const node of AstUtils.streamAllContents(pack)) {
+        for (const [property, value] of Object.entries(node)) {
+            if (typeof value === 'number' && !Number.isFinite(value)) {
+                const digits = (writtenNumber(node, property) ?? '').replace(/\D/g, '').length;
+                accept('error', `Số quá lớn (${digits} chữ số): kiểm tra lại, có thể thừa chữ số.`, { node, property: property as never, code: IssueCodes.NumberTooLarge });
+            }
+        }
     }
 }
 
