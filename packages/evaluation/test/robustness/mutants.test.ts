@@ -16,7 +16,7 @@ const setting = (name: string, fallback: number) => {
     return value;
 };
 /** `npm test` runs a small set; `npm run test:mutants` runs 10,000. */
-const MUTANTS = setting('NTM_MUTANTS', 300);
+const MUTANTS = setting('NTM_MUTANTS', 500);
 const FIRST_SEED = setting('NTM_MUTANTS_SEED', 1);
 const WORKERS = Math.max(1, setting('NTM_MUTANTS_WORKERS', 1));
 const TIMEOUT_MS = setting('NTM_MUTANTS_TIMEOUT_MS', 5000);
