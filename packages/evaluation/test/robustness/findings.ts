@@ -4,6 +4,15 @@ import type { Mutant } from './mutations.js';
 /** Words that betray an internal value leaking into a message or a result meant for a person. */
 export const INTERNAL_VALUE = /\bundefined\b|\bnull\b|\bNaN\b|\bInfinity\b|\[object Object\]/u;
 
+/**
+ * The internal-value words in `message` that the pack's own text does not contain: a message may quote what
+ * the analyst wrote (a comment, a name), so only a word the program made up is a finding.
+ */
+export function internalValuesIn(message: string, text: string): string[] {
+    const words = message.match(new RegExp(INTERNAL_VALUE.source, 'gu')) ?? [];
+    return words.filter(word => !text.includes(word));
+}
+
 export type FindingKind = 'crash' | 'hang' | 'message' | 'module';
 
 export interface Finding {
@@ -20,10 +29,10 @@ export function findingsOf(mutant: Mutant, outcome: MutantOutcome, timeoutMs: nu
     else if (outcome.ms > timeoutMs) add('hang', `took ${Math.round(outcome.ms)} ms`);
     if (outcome.crash) add('crash', firstLines(outcome.crash));
     for (const issue of outcome.issues) {
-        if (INTERNAL_VALUE.test(issue.message)) add('message', `${issue.line}:${issue.column} ${issue.severity} ${issue.message}`);
+        if (internalValuesIn(issue.message, mutant.text).length > 0) add('message', `${issue.line}:${issue.column} ${issue.severity} ${issue.message}`);
     }
     for (const line of outcome.listed) {
-        if (INTERNAL_VALUE.test(line)) add('message', `listed threshold: ${line}`);
+        if (internalValuesIn(line, mutant.text).length > 0) add('message', `listed threshold: ${line}`);
     }
     const module = outcome.module;
     if (module?.loadError) add('module', `does not load: ${firstLines(module.loadError)}`);

@@ -5,10 +5,10 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, readCorpus, withoutTestMarkers } from './corpus.js';
 import type { Finding, Tally } from './findings.js';
-import { INTERNAL_VALUE, count, emptyTally, findingsOf } from './findings.js';
+import { INTERNAL_VALUE, count, emptyTally, findingsOf, internalValuesIn } from './findings.js';
 import { runMutants } from './mutant-pool.js';
 import type { Mutant } from './mutations.js';
-import { createMutator } from './mutations.js';
+import { createMutator, vocabularyOf } from './mutations.js';
 
 const setting = (name: string, fallback: number) => {
     const value = Number(process.env[name] ?? fallback);
@@ -39,6 +39,12 @@ describe('the mutator', () => {
         expect(mutator.mutant(42)).toEqual(mutator.mutant(42));
         expect(mutator.mutant(42).text).not.toBe(mutator.mutant(43).text);
         expect(mutator.mutant(42).steps.length).toBeGreaterThan(0);
+    });
+
+    it('never inserts a word the suite looks for, and counts such a word only when the pack does not contain it', () => {
+        expect(vocabularyOf(corpus).filter(word => INTERNAL_VALUE.test(word))).toEqual([]);
+        expect(internalValuesIn('Số năm (đang ghi undefined).', 'mỗi năm trong năm { … }')).toEqual(['undefined']);
+        expect(internalValuesIn('Dữ kiện «null hộ» không được dùng.', 'dữ kiện null hộ: đếm hộ')).toEqual([]);
     });
 
     it('takes the range markers out of test resources, but not out of strings and comments', () => {

@@ -209,12 +209,17 @@ const NAMES = Object.keys(OPERATORS);
 /** Damage that often leaves a pack error-free, so that its generated module gets evaluated too. */
 const GENTLE = ['replaceNumber', 'replaceOperator', 'deleteLine', 'duplicateLine', 'swapLines', 'decompose', 'emptyString'];
 
-/** The words of every pack and the language's phrase keywords: what insertions and replacements draw from. */
+/**
+ * The words of every pack and the language's phrase keywords: what insertions and replacements draw from.
+ * Words that read as internal values (a comment may say «undefined») are left out: the suite looks for them.
+ */
 export function vocabularyOf(corpus: readonly CorpusPack[]): string[] {
     const words = new Set<string>(EXTRA_TOKENS);
-    for (const pack of corpus) for (const word of pack.text.split(/\s+/)) if (word !== '') words.add(word);
+    for (const pack of corpus) for (const word of pack.text.split(/\s+/)) if (word !== '' && !INTERNAL_WORD.test(word)) words.add(word);
     return [...words].sort();
 }
+
+const INTERNAL_WORD = /undefined|null|NaN|Infinity|object/u;
 
 export interface Mutator {
     /**
