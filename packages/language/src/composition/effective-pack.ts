@@ -114,7 +114,7 @@ function findIndicator(builder: Builder, label: string): EffectiveIndicator | un
 function applyLayer(builder: Builder, layer: Pack, hasBase: boolean): void {
     const problem = (severity: CompositionProblem['severity'], node: AstNode, message: string, code: string, property?: string) =>
         builder.problems.push({ severity, node, message, code, property });
-    const baseName = builder.criteria[0]?.origin.name;
+    const baseName = builder.criteria[0] ? packName(builder.criteria[0].origin) : undefined;
 
     // Validity: a pack is never in force beyond the pack it builds on.
     const validity = layer.validities[0];
@@ -130,13 +130,13 @@ function applyLayer(builder: Builder, layer: Pack, hasBase: boolean): void {
     for (const fact of layer.members.filter(isFactDecl)) {
         const previous = builder.facts.find(f => f.name === fact.name && f.$container !== layer);
         if (previous && fact.name !== undefined) {
-            problem('error', fact, `Dữ kiện «${fact.name}» đã khai báo trong bộ gốc «${(previous.$container as Pack).name}»; dùng lại dữ kiện đó, không khai báo lại.`, IssueCodes.DuplicateName, 'name');
+            problem('error', fact, `Dữ kiện «${fact.name}» đã khai báo trong bộ gốc «${packName(previous.$container as Pack)}»; dùng lại dữ kiện đó, không khai báo lại.`, IssueCodes.DuplicateName, 'name');
             continue;
         }
         builder.facts.push(fact);
     }
     for (const table of layer.members.filter(isTable)) {
-        const index = builder.tables.findIndex(t => t.name === table.name);
+        const index = table.name === undefined ? -1 : builder.tables.findIndex(t => t.name === table.name);
         if (index >= 0 && hasBase) {
             if (table.citations.length === 0) {
                 problem('error', table, `Bảng «${table.name}» thay bảng cùng tên của bộ gốc: cần «căn cứ» văn bản quy định giá trị mới.`, IssueCodes.ChangeWithoutCitation, 'name');
@@ -285,7 +285,7 @@ function warnIfLooser(
     });
     const first = looser[0];
     if (!first) return;
-    const baseName = (AstUtils.findRootNode(first.version.indicator!) as Pack).name ?? '';
+    const baseName = packName(AstUtils.findRootNode(first.version.indicator!) as Pack);
     const tail = ': bộ của tỉnh thường chỉ được chặt hơn — kiểm tra lại văn bản.';
     if (looser.length === 1 && !first.version.amendment) {
         problem('warning', replacement, `Ngưỡng ${first.replacement} lỏng hơn ngưỡng ${first.base} của bộ gốc «${baseName}»${tail}`, IssueCodes.LooserThanBase, 'requirement');
@@ -300,6 +300,11 @@ function versionText(version: IndicatorVersion): string {
     const amendment = version.amendment;
     if (!amendment) return 'bản ban đầu';
     return `sửa đổi theo ${amendment.source?.$refText ?? '?'} từ ${amendment.from ?? version.from ?? '?'}`;
+}
+
+/** A pack's name for a message; a base cut short before its name is still named. */
+function packName(pack: Pack): string {
+    return pack.name ?? '(chưa ghi mã)';
 }
 
 function maxDate(a: string | undefined, b: string | undefined): string | undefined {

@@ -10,6 +10,8 @@ import { unitOf } from '../typing/ntm-types.js';
 import { breakdownOf } from '../typing/breakdowns.js';
 import { isoDate } from '../workspace/levels.js';
 import { unitConversion } from '@ntm/runtime';
+import { exactDecimal, writtenNumber } from '../util/written-number.js';
+import { normalizeName } from '../util/vietnamese-text.js';
 import { sourceText } from './generator-helpers.js';
 import { layoutList } from './code.js';
 
@@ -60,12 +62,12 @@ export function emitTableValue(value: TableValue | undefined, unit: string): str
     if (isNotApplicableValue(value)) return `notApplicableValue(${str(value.reason ?? 'không áp dụng theo bảng')})`;
     if (isUnknownValue(value)) return emitUnknown(value, unit);
     const note = value.unverified ? `, ${str(value.unverified.note ?? 'không ghi nguồn')}` : '';
-    return `lit(${str(decimalText(Number(value.value)))}, ${str(unit)}${note})`;
+    return `lit(${str(literalText(value))}, ${str(unit)}${note})`;
 }
 
 export function emitUnknown(value: UnknownValue, contextUnit: string): string {
     const unit = value.bounds.find(b => b.unit !== undefined)?.unit ?? contextUnit;
-    const bounds = value.bounds.map(b => `[${str(normalizeOp(b.operator))}, ${str(decimalText(Number(b.value)))}]`);
+    const bounds = value.bounds.map(b => `[${str(normalizeOp(b.operator))}, ${str(literalText(b))}]`);
     return `unknownLit(${str(unit)}, [${bounds.join(', ')}], ${str(value.basis)}, ${str(value.note)})`;
 }
 
@@ -136,7 +138,7 @@ function emitComparison(comparison: Comparison, context: EmitContext): string {
     const check = (member: string | undefined): string => {
         const raw = emitExpression(comparison.left, context, member, undefined);
         const left = rounding?.mode && rounding.digits !== undefined
-            ? `rounded(${raw}, ${str(rounding.mode)}, ${Number(rounding.digits)})` : raw;
+            ? `rounded(${raw}, ${str(roundingMode(rounding))}, ${Number(rounding.digits)})` : raw;
         const other = (e: Expression) => leftType.kind === 'level' && isUnknownValue(e)
             ? emitUnknownLevel(e, leftType.scale) : inUnitOf(emitExpression(e, context, member, contextUnit), context.types.typeOf(e), contextUnit);
         if (comparison.low) {
@@ -165,11 +167,12 @@ function emitFact(fact: FactDecl, context: EmitContext, member: string | undefin
 export function emitExpression(expression: Expression, context: EmitContext, member: string | undefined, contextUnit: string | undefined): string {
     if (isQuantityLiteral(expression)) {
         const note = expression.unverified ? `, ${str(expression.unverified.note ?? 'không ghi nguồn')}` : '';
-        return `lit(${str(decimalText(Number(expression.value)))}, ${str(expression.unit ?? contextUnit ?? '')}${note})`;
+        return `lit(${str(literalText(expression))}, ${str(expression.unit ?? contextUnit ?? '')}${note})`;
     }
     if (isUnknownValue(expression)) return emitUnknown(expression, contextUnit ?? '');
     if (isPreviousYear(expression)) return `previousYear(t, (t) => ${emitExpression(expression.value, context, member, contextUnit)})`;
-    if (isBooleanLiteral(expression)) return `boolLit(${expression.value === 'có'})`;
+    // A keyword's value is its text as written: `có` may be in NFD.
+    if (isBooleanLiteral(expression)) return `boolLit(${normalizeName(expression.value) === 'có'})`;
     if (isDateLiteral(expression)) return `dateLit(${str(isoDate(expression.value) ?? expression.value)})`;
     if (isParenthesizedExpression(expression)) return emitExpression(expression.expression, context, member, contextUnit);
     if (isNameReference(expression)) {
@@ -222,6 +225,20 @@ function inUnitOf(code: string, type: NtmType, unit: string | undefined): string
 /** For `x + 5`, the bare 5 is in x's unit. */
 function operandUnit(other: NtmType, self: NtmType): string | undefined {
     return self.kind === 'number' && self.bareLiteral && (other.kind === 'number' || other.kind === 'percent') ? unitOf(other) : undefined;
+}
+
+/**
+ * A literal's value exactly as written (`0,5` → `0.5`; all the digits of a long number), for the runtime's
+ * exact rationals: the parsed JavaScript number would round it, or print it as `1e+23` or `Infinity`.
+ */
+function literalText(literal: { value: number } & Parameters<typeof writtenNumber>[0]): string {
+    const written = writtenNumber(literal, 'value');
+    return written !== undefined ? exactDecimal(written) : decimalText(Number(literal.value));
+}
+
+/** `cắt`, `gần nhất`: the keyword as the runtime names it, whatever Unicode form and blanks it was typed with. */
+export function roundingMode(rounding: Rounding): string {
+    return normalizeName(rounding.mode);
 }
 
 export function decimalText(value: number): string {

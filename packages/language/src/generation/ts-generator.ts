@@ -60,7 +60,7 @@ export class NtmTsGenerator {
 
     generate(pack: Pack): GeneratedModule {
         const effective = this.compose(pack);
-        const scope = new ModuleScope(pack, this.types, effective.tables);
+        const scope = new ModuleScope(pack, this.types, effective.tables, effective.rounding);
         // Rules first: they decide which derived facts, tables, sources and rule sources the module needs.
         const calls: string[] = [];
         const criteria = effective.criteria.map(criterion => {

@@ -46,6 +46,7 @@ export function namesMustBeUnique(pack: Pack, accept: ValidationAcceptor): void 
         }
     }
     for (const scale of pack.members.filter(isScale)) {
+        if (scale.name === undefined) continue;
         const levels = new Set<string>();
         for (const level of scale.levels) {
             if (level.name === undefined) continue;

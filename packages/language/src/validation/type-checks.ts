@@ -7,6 +7,7 @@ import { comparable, typeToString, unitOf } from '../typing/ntm-types.js';
 import { unitConversion, unitMismatchReason } from '@ntm/runtime';
 import { breakdownOf } from '../typing/breakdowns.js';
 import { normalizeName } from '../util/vietnamese-text.js';
+import { shownNumber } from '../util/written-number.js';
 import { IssueCodes } from './issue-codes.js';
 
 /** Both sides of a comparison must be of comparable types and units: km with km, a level with its scale. */
@@ -105,7 +106,7 @@ export function atLeastMustBeReachable(quantified: Quantified, accept: Validatio
     if (quantified.atLeast === undefined) return;
     const n = Number(quantified.atLeast);
     if (!Number.isInteger(n) || n < 1 || n > quantified.items.length) {
-        accept('error', `«ít nhất ${n}» phải là số nguyên từ 1 đến ${quantified.items.length} (số điều kiện liệt kê).`,
+        accept('error', `«ít nhất ${shownNumber(quantified, 'atLeast')}» phải là số nguyên từ 1 đến ${quantified.items.length} (số điều kiện liệt kê).`,
             { node: quantified, property: 'atLeast', code: IssueCodes.AtLeastCount });
     }
 }
