@@ -64,6 +64,8 @@ function product(list: readonly Term[]): Rational {
  * the same unit; undefined when the two are not the same kind of quantity.
  */
 export function unitConversion(from: string, to: string): Rational | undefined {
+    // A unit cut short by a syntax error reaches here as undefined: it is no unit.
+    if (typeof from !== 'string' || typeof to !== 'string') return from === to ? rat(1n) : undefined;
     if (normalizeUnit(from) === normalizeUnit(to)) return rat(1n);
     const a = terms(from);
     const b = terms(to);
@@ -73,6 +75,7 @@ export function unitConversion(from: string, to: string): Rational | undefined {
 
 /** «chiều dài», «diện tích/người» …: the kind of quantity of a unit, for messages; undefined when no part converts. */
 export function dimensionText(unit: string): string | undefined {
+    if (typeof unit !== 'string') return undefined;
     const { numerator, denominator } = terms(unit);
     if (![...numerator, ...denominator].some(t => t.dimension)) return undefined;
     const words = (list: readonly Term[]) => list.map(t => t.dimension ? DIMENSION_LABELS[t.dimension] : t.key);
@@ -86,12 +89,12 @@ export function dimensionText(unit: string): string | undefined {
 export function unitMismatchReason(a: string, b: string): string {
     const da = dimensionText(a);
     const db = dimensionText(b);
-    if (da === undefined && db === undefined) return '';
+    if (da === undefined || db === undefined) return '';
     // Parts that do not convert (người, ngày đêm) differ: a different or misspelt unit, not another kind.
     const literal = (unit: string) => {
         const { numerator, denominator } = terms(unit);
         return `${signature(numerator.filter(t => !t.dimension))}/${signature(denominator.filter(t => !t.dimension))}`;
     };
     if (literal(a) !== literal(b)) return '';
-    return `${a || 'không đơn vị'} là ${da ?? 'đại lượng đếm'}, ${b || 'không đơn vị'} là ${db ?? 'đại lượng đếm'}: không đổi được cho nhau`;
+    return `${a} là ${da}, ${b} là ${db}: không đổi được cho nhau`;
 }
