@@ -32,7 +32,7 @@ async function cliMessages(file: string): Promise<string[]> {
 }
 
 const CASES: ReadonlyArray<readonly [string, Record<string, unknown>, string, RegExp]> = [
-    ['wrong-unit', { 'diện tích sân thể thao': { 'giá trị': 2, 'đơn vị': 'ha' } }, '2024-06-30', /lỗi dữ kiện\.diện tích sân thể thao\.đơn vị: Đơn vị «ha» khác đơn vị khai báo/u],
+    ['wrong-unit', { 'diện tích sân thể thao': { 'giá trị': 2, 'đơn vị': 'km' } }, '2024-06-30', /lỗi dữ kiện\.diện tích sân thể thao\.đơn vị: Đơn vị «km» khác đơn vị khai báo/u],
     ['unknown-fact', { 'tong so ho': 10 }, '2024-06-30', /lỗi dữ kiện\.tong so ho: Dữ kiện «tong so ho» không có trong bộ tiêu chí\. Có phải «tổng số hộ»\?/u],
     ['negative-count', { 'tổng số hộ': -3 }, '2024-06-30', /lỗi dữ kiện\.tổng số hộ: Giá trị âm \(-3\)/u],
     ['numerator-above-denominator', { 'hộ dùng nước sạch': 120, 'tổng số hộ': 100 }, '2024-06-30', /cảnh báo chỉ tiêu 17\.1: Dữ liệu không nhất quán: tử số 120 hộ lớn hơn mẫu số 100 hộ/u],

@@ -69,6 +69,16 @@ export class LspServer {
         }
     }
 
+    /** CPU time (user + system) the server process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
+    cpuMs() {
+        try {
+            const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+            return (Number(fields[11]) + Number(fields[12])) * 10;
+        } catch {
+            return NaN;
+        }
+    }
+
     async dispose() {
         try {
             await Promise.race([this.connection.sendRequest('shutdown'), new Promise(resolve => setTimeout(resolve, 2000))]);

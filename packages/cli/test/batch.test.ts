@@ -1,6 +1,6 @@
 // `ntm batch` as district staff run it: the template workbook, one command over a workbook or a CSV,
 // the workbook and report written, bad rows on stderr with the exit code saying some failed.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ntm, resources, tempDir } from './helpers/run-ntm.js';
@@ -80,4 +80,34 @@ describe('ntm batch', () => {
         expect(empty.stderr).toContain('không có dòng xã nào');
         expect(empty.code).toBe(2);
     });
+
+    it('names a spreadsheet, pack or folder that is not there, or is not a workbook, and exits 2 without writing anything', async () => {
+        const dir = tempDir();
+        const missing = await ntm('batch', MINI, path.join(dir, 'khong-co.xlsx'), '-o', dir);
+        expect(missing.stderr).toBe(`Không đọc được tệp: «${path.join(dir, 'khong-co.xlsx')}» (ENOENT).\n`);
+        expect(missing.stderr).not.toContain('Unhandled');
+        expect(missing.code).toBe(2);
+        const noPack = await ntm('batch', path.join(dir, 'khong-co.ntm'), path.join(resources, 'mini-commune.json'), '-o', dir);
+        expect(noPack.stderr).toMatch(/^Không đọc được tệp: «.*khong-co\.ntm» \(ENOENT\)\.\n$/);
+        expect(noPack.code).toBe(2);
+        const notWorkbook = path.join(dir, 'chu.xlsx');
+        writeFileSync(notWorkbook, 'không phải bảng tính');
+        const bad = await ntm('batch', MINI, notWorkbook, '-o', dir);
+        expect(bad.stderr).toMatch(/^Không đọc được bảng tính «.*chu\.xlsx»: tệp không phải bảng tính \.xlsx hoặc bị hỏng\./);
+        expect(bad.code).toBe(2);
+        const folderAsPack = await ntm('batch', 'template', resources, '-o', path.join(dir, 'mau.xlsx'));
+        expect(folderAsPack.stderr).toMatch(/là một thư mục, không phải một tệp\.\n$/);
+        expect(folderAsPack.code).toBe(2);
+        expect(readdirSync(dir)).toEqual(['chu.xlsx']);
+    }, 120_000);
+
+    it('leaves out of the template a commune file the pack cannot read, naming each problem, and exits 1', async () => {
+        const dir = tempDir();
+        const other = path.join(dir, 'xa-khac.json');
+        writeFileSync(other, JSON.stringify({ 'xã': 'Khác', 'ngày đánh giá': '26/11/2024', 'dữ kiện': { 'số hộ dùng điện an toàn': 5 } }, undefined, 2));
+        const run = await ntm('batch', 'template', MINI, path.join(resources, 'mini-commune.json'), other, '-o', path.join(dir, 'mau.xlsx'));
+        expect(run.stderr).toMatch(/xa-khac\.json:5:5 lỗi dữ kiện\.số hộ dùng điện an toàn: Dữ kiện «số hộ dùng điện an toàn» không có trong bộ tiêu chí\./);
+        expect(run.stdout).toMatch(/Đã ghi .*mau\.xlsx \(1 xã\)/);
+        expect(run.code).toBe(1);
+    }, 120_000);
 });

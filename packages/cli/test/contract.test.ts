@@ -180,6 +180,36 @@ describe('evaluateCommune reads a commune file as ntm eval does', () => {
     });
 });
 
+describe('evaluateCommune of a pack that counts villages (`đếm thôn đạt chuẩn theo "…"`)', () => {
+    const EXAMPLE = path.join(root, 'examples/thu/xa-bay-thon.json');
+
+    it('counts the villages with the village modules it is given, as ntm eval does, and refuses to count without them', async () => {
+        const dir = tempDir();
+        symlinkSync(path.join(out, 'package.json'), path.join(dir, 'package.json'));
+        symlinkSync(path.join(out, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+        for (const pack of ['xa-kieu-mau-thu.ntm', 'thon-kieu-mau-thu.ntm']) {
+            const built = await ntm('build', path.join(root, 'examples/thu', pack), '-o', dir);
+            expect(built.code, built.stderr).toBe(0);
+        }
+        const [commune, village] = await Promise.all(readdirSync(dir).filter(f => f.endsWith('.js')).sort()
+            .map(async f => await import(pathToFileURL(path.join(dir, f)).href) as Module & { PACK: { level: string } }));
+        const [xa, thon] = commune!.PACK.level.startsWith('thôn') ? [village!, commune!] : [commune!, village!];
+        const file = readJson(EXAMPLE);
+        const evaluated = xa.evaluateCommune(file, { villagePacks: { 'thon-kieu-mau-thu.ntm': thon } }) as {
+            result?: { indicators: { label: string; verdict: string }[]; villages?: { name: string; result: { summary: { recognition: string } } }[] }; issues: Issue[];
+        };
+        const cli = JSON.parse((await ntm('eval', EXAMPLE, '--json')).stdout) as { result: NonNullable<typeof evaluated.result> };
+        expect(evaluated.issues.filter(i => i.severity === 'error')).toEqual([]);
+        expect(evaluated.result?.indicators.map(i => `${i.label} ${i.verdict}`)).toEqual(cli.result.indicators.map(i => `${i.label} ${i.verdict}`));
+        expect(evaluated.result?.villages?.map(v => `${v.name} ${v.result.summary.recognition}`))
+            .toEqual(cli.result.villages?.map(v => `${v.name} ${v.result.summary.recognition}`));
+        expect(evaluated.result?.villages).toHaveLength(7);
+        const without = xa.evaluateCommune(file);
+        expect(without.result).toBeUndefined();
+        expect(without.issues).toContainEqual({ severity: 'error', path: ['bộ tiêu chí'], message: expect.stringContaining('Không nạp được bộ tiêu chí cấp thôn «thon-kieu-mau-thu.ntm»') });
+    }, 60_000);
+});
+
 describe('the TypeScript module of every bundled ruleset', () => {
     it('passes tsc --strict --noUnusedLocals --exactOptionalPropertyTypes --noUncheckedIndexedAccess', async () => {
         const dir = tempDir();

@@ -44,6 +44,29 @@ describe('a village-level pack', () => {
         expect(out.stdout).toContain('✗ thôn Thôn Nam: máy «chưa đạt», chính thức «đạt» — sai khác chưa khai báo');
     });
 
+    it('checks a village\'s indicator verdicts and a discrepancy declared for that village («thôn»)', async () => {
+        const file = villageFixtures();
+        const data = JSON.parse(readFileSync(file, 'utf8'));
+        data['kết quả chính thức']['các thôn']['Thôn Nam'] = { 'công nhận': 'đạt', 'tiêu chí': { '2': 'đạt' }, 'chỉ tiêu': { '2.1': 'đạt' } };
+        data['sai khác đã biết'] = [{ 'thôn': 'Thôn Nam', 'chỉ tiêu': '2.1', 'kết quả máy': 'chưa đạt', 'nguyên nhân': 'báo cáo kết luận khác số liệu', 'giải thích': 'thử: 80/150 < 60%' }];
+        writeFileSync(file, JSON.stringify(data));
+        const out = await ntm('test', file);
+        expect(out.code, out.stdout).toBe(0);
+        expect(out.stdout).toContain('• thôn Thôn Nam, chỉ tiêu 2.1: máy «chưa đạt», chính thức «đạt» — sai khác đã biết — báo cáo kết luận khác số liệu: thử: 80/150 < 60%');
+        expect(out.stdout).toContain('• thôn Thôn Nam: máy «chưa đạt», chính thức «đạt» — sai khác đã biết (do sai khác đã biết ở tiêu chí 2)');
+    });
+
+    it('fails a declaration without «thôn» in a file of a village-level pack instead of ignoring it', async () => {
+        const file = villageFixtures();
+        const data = JSON.parse(readFileSync(file, 'utf8'));
+        data['sai khác đã biết'] = [{ 'tiêu chí': '2', 'nguyên nhân': 'báo cáo tự mâu thuẫn', 'giải thích': 'thử' }];
+        writeFileSync(file, JSON.stringify(data));
+        const out = await ntm('test', file);
+        expect(out.code).toBe(1);
+        expect(out.stdout).toContain('✗ tiêu chí 2: máy «—», chính thức «—» — sai khác đã khai báo nhưng không còn');
+        expect(out.stdout).toContain('tệp đánh giá từng thôn theo bộ cấp thôn: khai báo sai khác cần trường «thôn»');
+    });
+
     it('writes a plan for each village that has not met the standard', async () => {
         const out = await ntm('eval', villageFixtures(), '--kế-hoạch');
         expect(out.code, out.stderr).toBe(0);

@@ -9,6 +9,7 @@ export { decodeCommuneBytes, textEncodingProblem } from './commune/text-encoding
 export * from './commune/expected-verdicts.js';
 export * from './commune/commune-template.js';
 export * from './evaluate/evaluator-module.js';
+export { linkRuntime } from './evaluate/link-runtime.js';
 export * from './evaluate/commune-options.js';
 export * from './evaluate/evaluate-commune.js';
 export * from './packs/compile-pack.js';
@@ -17,6 +18,7 @@ export * from './packs/pack-selection.js';
 export * from './packs/unverified-thresholds.js';
 export * from './samples/check-codes.js';
 export * from './samples/sample-check.js';
+export * from './samples/village-check.js';
 export * from './samples/sample-run.js';
 export * from './samples/coverage.js';
 export * from './samples/villages.js';

@@ -52,7 +52,7 @@ describe('parseCommuneFile, the one reader of commune files', () => {
 
     it('names field, line and column of a value of the wrong kind or an unknown field', () => {
         expect(messages(SAMPLE.replace('"chưa đạt"', '"không đạt"'))).toEqual([
-            'xa.json:8:5 lỗi kết quả chính thức.công nhận: Giá trị phải là một trong: «đạt», «chưa đạt», «không áp dụng», «thiếu dữ liệu».'
+            'xa.json:8:5 lỗi kết quả chính thức.công nhận: Giá trị phải là một trong: «đạt», «chưa đạt», «không áp dụng», «thiếu dữ liệu», «chưa đánh giá».'
         ]);
         expect(messages(SAMPLE.replace('"xã": "Thử",', '"xa": "Thử",'))).toEqual([
             'xa.json:1:1 lỗi (gốc): Thiếu trường «xã».',
@@ -66,5 +66,30 @@ describe('parseCommuneFile, the one reader of commune files', () => {
     it('takes the allowed regions from the runtime\'s one table', () => {
         const text = SAMPLE.replace('"ngày đánh giá": "2024-06-30",', '"ngày đánh giá": "2024-06-30", "thuộc tính": { "vùng": "Tây Bắc" },');
         expect(messages(text)[0]).toContain('«TDMNPB», «ĐBSH», «BTB», «DHNTB», «TN», «ĐNB», «ĐBSCL»');
+    });
+});
+
+describe('a commune file pasted from Word', () => {
+    it('reads keys with non-breaking or doubled spaces, in NFD, as the field meant, with their positions', () => {
+        const text = SAMPLE.normalize('NFD').replace('"ngày đánh giá"'.normalize('NFD'), '"ngày\u00A0đánh  giá "'.normalize('NFD')).replace('"số hộ"'.normalize('NFD'), '"số\u00A0hộ"');
+        const file = parseCommuneFile(text, 'xa.json');
+        expect(file.issues).toEqual([]);
+        expect(file.data?.['ngày đánh giá']).toBe('2024-06-30');
+        expect(file.data?.['dữ kiện']).toEqual({ 'số hộ': 12 });
+        expect(file.positionOf(['dữ kiện', 'số hộ']).line).toBe(5);
+    });
+
+    it('refuses two keys that read the same once blanks and Unicode form are set aside', () => {
+        const text = SAMPLE.replace('"dữ kiện": { "số hộ": 12 },', '"dữ kiện": { "số hộ": 12, "số\u00A0hộ": 13 },');
+        expect(messages(text)).toEqual(['xa.json:5:29 lỗi dữ kiện.số hộ: Trường «số hộ» được ghi hai lần (dòng 5 và dòng 5): giữ một lần, với giá trị đúng.']);
+    });
+
+    it('says that curly quotes are the problem, where the first one is', () => {
+        expect(messages(SAMPLE.replace('"xã": "Thử"', '“xã”: "Thử"'))).toEqual([
+            'xa.json:2:3 lỗi (tệp): JSON không hợp lệ: dấu ngoặc kép cong «“» (chép từ Word): tên trường và chuỗi trong tệp xã viết trong dấu ngoặc kép thẳng "…".'
+        ]);
+        expect(messages(SAMPLE.replace('"xã": "Thử"', '"xã": “Thử”'))).toEqual([
+            'xa.json:2:9 lỗi (tệp): JSON không hợp lệ: dấu ngoặc kép cong «“» (chép từ Word): tên trường và chuỗi trong tệp xã viết trong dấu ngoặc kép thẳng "…".'
+        ]);
     });
 });

@@ -22,12 +22,18 @@ describe('evaluating a commune file', () => {
         }
     });
 
-    it('refuses another unit, naming file, line, column and field', async () => {
-        const evaluation = await evaluate({ 'diện tích sân thể thao': { 'giá trị': 2.5, 'đơn vị': 'ha' } });
+    it('refuses a unit of another kind, naming file, line, column and field', async () => {
+        const evaluation = await evaluate({ 'diện tích sân thể thao': { 'giá trị': 2.5, 'đơn vị': 'km' } });
         expect(evaluation.result).toBeUndefined();
         expect(evaluation.issues.map(show)).toEqual([
-            expect.stringMatching(/^xa-\w+\.json:8:7 lỗi dữ kiện\.diện tích sân thể thao\.đơn vị: Đơn vị «ha» khác đơn vị khai báo của dữ kiện \(«m2»\)\.$/u)
+            expect.stringMatching(/^xa-\w+\.json:8:7 lỗi dữ kiện\.diện tích sân thể thao\.đơn vị: Đơn vị «km» khác đơn vị khai báo của dữ kiện \(«m2»\): km là chiều dài, m2 là diện tích: không đổi được cho nhau\.$/u)
         ]);
+    });
+
+    it('converts a unit of the same kind exactly (ha to m²)', async () => {
+        const evaluation = await evaluate({ 'diện tích sân thể thao': { 'giá trị': 0.025, 'đơn vị': 'ha' } });
+        expect(evaluation.issues.filter(i => i.severity === 'error')).toEqual([]);
+        expect(evaluation.result?.indicators.find(i => i.label === '6.1')?.factsUsed[0]?.text).toBe('250 m2 (tệp xã ghi 0,025 ha)');
     });
 
     it('refuses an unknown fact and names the one meant, diacritics or not', async () => {
@@ -87,9 +93,9 @@ describe('the module\'s contract: with an input error, no verdicts at all', () =
         'các thôn': { 'Thôn A': { 'dữ kiện': { 'x': 1 } }, 'Thôn B': { 'dữ kiện': { 'x': 2 } }, 'Thôn C': { 'dữ kiện': { 'x': 3 } } }
     }, undefined, 2), 'thon.json');
 
-    /** A module whose evaluate answers or throws as `behave` says for each village's facts. */
+    /** A village-level module whose evaluate answers or throws as `behave` says for each village's facts. */
     const fakeModule = (behave: (facts: Record<string, unknown>) => void): EvaluatorModule => ({
-        PACK: {} as EvaluatorModule['PACK'], FACT_SPECS: [],
+        PACK: { level: 'thôn nông thôn mới kiểu mẫu' } as EvaluatorModule['PACK'], FACT_SPECS: [],
         evaluate: (facts) => {
             behave(facts as Record<string, unknown>);
             return { indicators: [], criteria: [], inputIssues: [], summary: {} } as unknown as EvaluationResult;

@@ -11,6 +11,7 @@ export { languageKeywords } from './parser/phrase-keywords.js';
 export * from './workspace/pack-loader.js';
 export { moduleFileName } from './generation/ts-generator.js';
 export { sourceText } from './generation/generator-helpers.js';
+export { shownNumber } from './util/written-number.js';
 // Shared notions, one implementation each: @ntm/runtime's, so generated modules agree with every tool.
 // Re-exported for the language's users; new code imports them from @ntm/runtime.
 export type * from '@ntm/runtime';

@@ -11,8 +11,11 @@ import { NtmLinker } from './scoping/ntm-linker.js';
 import { NtmScopeComputation } from './scoping/ntm-scope-computation.js';
 import { NtmScopeProvider } from './scoping/ntm-scope-provider.js';
 import { NtmTypeComputer } from './typing/type-computer.js';
+import { NtmDocumentValidator } from './validation/ntm-document-validator.js';
 import { registerValidationChecks } from './validation/ntm-validator.js';
+import { NtmDocumentFactory } from './workspace/ntm-document-factory.js';
 import { NtmIndexManager } from './workspace/ntm-index-manager.js';
+import { NtmReferenceDescriptionProvider } from './workspace/ntm-reference-descriptions.js';
 import { PackRoots } from './workspace/pack-roots.js';
 
 /** Services added by this language, grouped by concern. */
@@ -46,6 +49,12 @@ export const NtmModule: Module<NtmServices, PartialLangiumCoreServices & NtmAdde
         ScopeProvider: (services) => new NtmScopeProvider(services),
         Linker: (services) => new NtmLinker(services)
     },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new NtmReferenceDescriptionProvider(services)
+    },
+    validation: {
+        DocumentValidator: (services) => new NtmDocumentValidator(services)
+    },
     typing: {
         TypeComputer: (services) => new NtmTypeComputer(services)
     },
@@ -61,7 +70,8 @@ export const NtmModule: Module<NtmServices, PartialLangiumCoreServices & NtmAdde
 /** Workspace services shared by the compiler and the language server. */
 export const NtmSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
-        IndexManager: (services) => new NtmIndexManager(services)
+        IndexManager: (services) => new NtmIndexManager(services),
+        LangiumDocumentFactory: (services) => new NtmDocumentFactory(services)
     }
 };
 

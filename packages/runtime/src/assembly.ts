@@ -1,7 +1,7 @@
 // From clause results to indicator, criterion and pack results.
 
 import type {
-    CitationInfo, CriterionResult, EvaluateOptions, EvaluationResult, GateResult, IndicatorResult, InputIssue,
+    CitationInfo, CriterionResult, EvaluateOptions, EvaluationResult, FactUse, GateResult, IndicatorResult, InputIssue,
     LegalSourceInfo, Note, PackInfo, RuleSource, Verdict, VerdictFlag
 } from './result-types.js';
 import type { EvalContext, FactTable } from './fact-input.js';
@@ -13,6 +13,7 @@ import { lit } from './values.js';
 import { NtmEvaluationError, NtmInputError, RESULT_FORMAT_VERSION } from './result-types.js';
 import type { Cond } from './conditions.js';
 import { combineAll } from './conditions.js';
+import { decideOverReportedValues } from './contradictions.js';
 import { parseDate } from './dates.js';
 import { inputIssue } from './fact-input.js';
 import { shortText } from './names.js';
@@ -96,7 +97,7 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
             explanation: applicable.lines.map(line => `Điều kiện áp dụng — ${line}`)
         };
     }
-    const result = requirement();
+    const { cond: result, readings } = decideOverReportedValues(t, requirement);
     const score = meta.points ? meta.points.score(meta.label, meta.points, result, t) : undefined;
     const unverified = [...meta.unverified ?? [], ...result.unverified];
     const flags: VerdictFlag[] = [];
@@ -105,11 +106,16 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
     if ((result.verdict === 'đạt' || result.verdict === 'chưa đạt') && unknowns.some(u => u.decidedByImpliedBounds)) flags.push('implied-bounds');
     const againstEvidence = score?.by === 'assessor-against-evidence';
     if (result.inconsistent.length > 0 || againstEvidence) flags.push('inconsistent-data');
+    const stale = staleUses(result.uses);
+    if (stale.length > 0) flags.push('stale-data');
+    if (readings.length > 0) flags.push('self-contradictory-report');
     const notes: Note[] = [
         ...(againstEvidence ? [{ code: 'score-against-evidence' as const, text: `Dữ liệu không nhất quán: ${score!.ledger[score!.ledger.length - 1]}` }] : []),
         ...(score?.problems ?? []).map(problem => ({ code: 'score-problem' as const, text: `Điểm: ${problem}` })),
         ...unverified.map(note => ({ code: 'unverified-threshold' as const, text: `Ngưỡng chưa kiểm chứng: ${note}` })),
         ...result.inconsistent.map(note => ({ code: 'inconsistent-data' as const, text: `Dữ liệu không nhất quán: ${note}` })),
+        ...stale.map(use => ({ code: 'stale-data' as const, text: `Số liệu cũ: ${use.fact} tính đến ${use.asOf}, trước năm ${use.olderThanYear} mà quy tắc xét` })),
+        ...readings.map(reading => ({ code: 'self-contradictory-report' as const, text: `Báo cáo tự mâu thuẫn: ${reading}` })),
         ...(result.verdict === 'không áp dụng' ? result.notApplicableReasons.map(r => ({ code: 'not-applicable' as const, text: `Không áp dụng: ${r}` })) : [])
     ];
     return {
@@ -126,6 +132,12 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
             `Nguồn quy định áp dụng: ${meta.source.text}.`
         ]
     };
+}
+
+/** The figures a verdict used that date from before the year the rule reads, once each. */
+function staleUses(uses: readonly FactUse[]): FactUse[] {
+    const seen = new Set<string>();
+    return uses.filter(use => use.olderThanYear !== undefined && !seen.has(use.fact) && Boolean(seen.add(use.fact)));
 }
 
 export function gate(meta: GateMeta, result: Cond): GateResult {

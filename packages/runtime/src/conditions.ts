@@ -3,6 +3,7 @@
 
 import type { ClauseView, ComputedValue, FactUse, Gap, UnknownThresholdUse, Verdict } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
+import type { NumberScalar } from './fact-input.js';
 import type { NumVal, UnknownThreshold, Val } from './values.js';
 import { formatRat, rat, ratCeil, ratCmp, ratDiv, ratFloor, ratMul, ratSub, ratToNumber } from './exact-numbers.js';
 import { merge, showNum, showVal, unique, unknownRangeText } from './values.js';
@@ -105,9 +106,11 @@ function boundHolds(v: NumVal, op: CompareOp, t: Rational): boolean | undefined 
             if (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && (op === '<' || b.loOpen)))) return false;
             return undefined;
         case '=': case '≠': {
-            // A range wholly above or below the threshold cannot equal it.
+            // A range wholly above or below the threshold cannot equal it; «từ 3 đến 3» is exactly 3.
             const apart = (hiCmp !== undefined && (hiCmp < 0 || (hiCmp === 0 && b.hiOpen))) || (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && b.loOpen)));
-            return apart ? op === '≠' : undefined;
+            if (apart) return op === '≠';
+            const point = rangePoint(b);
+            return point ? holds(ratCmp(point, t), op) : undefined;
         }
     }
 }
@@ -124,6 +127,9 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
     if (stop) return stop;
     if (left.k === 'num' && right.k === 'num' && right.unknown) {
         return compareWithUnknown(rule, left, op, right, right.unknown);
+    }
+    if (left.k === 'level' && right.k === 'num' && right.unknown?.levels) {
+        return compareLevelWithUnknown(rule, left, op, right, right.unknown);
     }
     let ok: boolean | undefined;
     if (left.k === 'num' && right.k === 'num') {
@@ -197,6 +203,62 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
 }
 
 /**
+ * A level against a level threshold the documents do not give (`>= chưa biết` of a scale): decided when every
+ * level of the scale gives the same verdict — the top level meets any `>=` — else «thiếu dữ liệu» naming it.
+ */
+function compareLevelWithUnknown(rule: string, left: Val & { readonly k: 'level' }, op: CompareOp, right: NumVal, u: UnknownThreshold): Cond {
+    const threshold = `${op} ${showVal(right)}`;
+    const range = unknownRangeText(u, '');
+    const outcome = outcomeOverInterval(rat(BigInt(left.i)), op, u);
+    const use: UnknownThresholdUse = { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: false };
+    const base_ = { ...base([left, right]), thresholds: [threshold], clauses: [clause(left, threshold)], unknowns: [use], notApplicableReasons: [] };
+    if (outcome === undefined) {
+        const missingThreshold = `ngưỡng của «${rule}» (chưa biết: ${range}${u.note ? `; ${u.note}` : ''})`;
+        return {
+            verdict: 'thiếu dữ liệu', ...base_, missing: [missingThreshold], missingThresholds: [missingThreshold],
+            lines: [`${rule}: ${left.name}; ngưỡng chưa biết (${range}) — kết luận phụ thuộc mức thật → thiếu dữ liệu.`]
+        };
+    }
+    const verdict: Verdict = outcome ? 'đạt' : 'chưa đạt';
+    return {
+        verdict, ...base_, missing: [],
+        lines: [`${rule}: ${left.name}, ngưỡng chưa biết; mọi mức có thể (${range}) đều cho cùng kết quả → ${VERDICT_WORD[verdict]}.`]
+    };
+}
+
+/**
+ * «ít nhất t» of a count the documents do not give: met when `met` reaches every possible t, not met when even
+ * the parts still open could not reach the least of them. A percentage (`%` in its bounds) is of `of`.
+ */
+export function atLeastUnknown(what: string, met: number, open: number, of: number, count: NumVal): { verdict: Verdict; line: string; reason: string; missing: string[]; unknown: UnknownThresholdUse } {
+    const u = count.unknown!;
+    const percent = count.unit === '%';
+    const limits: UnknownThreshold = { lo: rat(0n), loOpen: false, hi: percent ? rat(100n) : rat(BigInt(of)), hiOpen: false };
+    const natural: UnknownThreshold = { ...u, lo: u.lo ?? limits.lo, hi: u.hi ?? limits.hi };
+    const scaled = (n: number) => percent ? (of === 0 ? rat(0n) : ratDiv(rat(BigInt(n * 100)), rat(BigInt(of)))) : rat(BigInt(n));
+    const decide = (i: UnknownThreshold): Verdict => outcomeOverInterval(scaled(met), '>=', i) === true ? 'đạt'
+        : outcomeOverInterval(scaled(met + open), '>=', i) === false ? 'chưa đạt' : 'thiếu dữ liệu';
+    const verdict = decide(natural);
+    // Decided only thanks to bounds implied by known verdicts: flagged, as for any unknown threshold.
+    const byImplied = verdict !== 'thiếu dữ liệu' && decide(limits) === 'thiếu dữ liệu';
+    const range = unknownRangeText(natural, percent ? '%' : '');
+    const rule = `ít nhất ${showVal(count)} ${what}`;
+    const missing = verdict === 'thiếu dữ liệu' ? [`ngưỡng của «${rule}» (chưa biết; chỉ biết ${range}${u.note ? `; ${u.note}` : ''})`] : [];
+    const reason = verdict === 'thiếu dữ liệu' ? `kết luận phụ thuộc số thật (${range})` : `mọi số có thể (${range}) đều cho cùng kết quả`;
+    const line = `Đạt ${met}/${of} ${what}, yêu cầu ít nhất ${showVal(count)}: ${reason} → ${VERDICT_WORD[verdict]}.`;
+    return { verdict, line, reason, missing, unknown: { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: byImplied } };
+}
+
+/** A quantifier's result with its unknown count: the threshold named when it is what is missing, the flag carried. */
+export function withUnknownCount(result: Cond, count: NumVal, decided: ReturnType<typeof atLeastUnknown>): Cond {
+    return {
+        ...result,
+        missing: [...result.missing, ...decided.missing], missingThresholds: [...(result.missingThresholds ?? []), ...decided.missing],
+        unverified: unique([...result.unverified, ...count.unverified], s => s), unknowns: [...(result.unknowns ?? []), decided.unknown]
+    };
+}
+
+/**
  * `x op t` for a value the report gives only as a range («trên 60 %»): decided when the whole range gives
  * the same answer. The comparisons are monotonic in x, so the end that favours the rule decides «đạt» and
  * the other end «chưa đạt»; an open end is treated as reached (never concludes more than is known).
@@ -204,13 +266,28 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
 function rangeOutcome(left: NumVal, op: CompareOp, i: UnknownThreshold): boolean | undefined {
     const b = left.bound;
     if (!b) return outcomeOverInterval(left.r, op, i);
+    const point = rangePoint(b);
+    if (point) return outcomeOverInterval(point, op, i);
     const wantsMore = op === '>=' || op === '>';
     const wantsLess = op === '<=' || op === '<';
-    if (!wantsMore && !wantsLess) return undefined;
+    // `=`, `≠`: a range that shares no value with the possible thresholds never equals the threshold.
+    if (!wantsMore && !wantsLess) return rangesApart(b, i) ? op === '≠' : undefined;
     const [best, worst] = wantsMore ? [b.lo, b.hi] : [b.hi, b.lo];
     if (best && outcomeOverInterval(best, op, i) === true) return true;
     if (worst && outcomeOverInterval(worst, op, i) === false) return false;
     return undefined;
+}
+
+/** The one value of a range written with both ends equal and included («từ 3 đến 3»). */
+function rangePoint(b: NumberScalar): Rational | undefined {
+    return b.lo && b.hi && !b.loOpen && !b.hiOpen && ratCmp(b.lo, b.hi) === 0 ? b.lo : undefined;
+}
+
+/** Whether a reported range and the interval of possible thresholds have no value in common. */
+function rangesApart(b: NumberScalar, i: UnknownThreshold): boolean {
+    const below = b.hi && i.lo && (ratCmp(b.hi, i.lo) < 0 || (ratCmp(b.hi, i.lo) === 0 && (b.hiOpen || i.loOpen)));
+    const above = b.lo && i.hi && (ratCmp(b.lo, i.hi) > 0 || (ratCmp(b.lo, i.hi) === 0 && (b.loOpen || i.hiOpen)));
+    return Boolean(below || above);
 }
 
 /** Whether `x op t` holds for every t in the interval (true), for none (false), or depends (undefined). */
@@ -398,10 +475,15 @@ export function any(parts: readonly Cond[]): Cond {
     return combine(combineAny(parts.map(p => p.verdict)), parts);
 }
 
-/** `ít nhất N trong { … }`. */
-export function atLeast(count: number, parts: readonly Cond[]): Cond {
+/** `ít nhất N trong { … }`, or `ít nhất chưa biết trong { … }`. */
+export function atLeast(count: number | Val, parts: readonly Cond[]): Cond {
     const met = parts.filter(p => p.verdict === 'đạt').length;
     const open = parts.filter(p => p.verdict === 'thiếu dữ liệu').length;
+    if (typeof count !== 'number') {
+        if (count.k !== 'num' || !count.unknown) throw new TypeError('ít nhất: cần một số hoặc «chưa biết»');
+        const decided = atLeastUnknown('điều kiện', met, open, parts.length, count);
+        return withUnknownCount(combine(decided.verdict, parts, decided.line), count, decided);
+    }
     const verdict: Verdict = met >= count ? 'đạt' : met + open >= count ? 'thiếu dữ liệu' : 'chưa đạt';
     return combine(verdict, parts, `Đạt ${met}/${parts.length} điều kiện, yêu cầu ít nhất ${count} → ${VERDICT_WORD[verdict]}.`);
 }

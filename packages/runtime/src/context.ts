@@ -6,7 +6,7 @@ import type { EvalContext, FactTable } from './fact-input.js';
 import type { Cond } from './conditions.js';
 import type { Val } from './values.js';
 import { showVal } from './values.js';
-import { inputIssue } from './fact-input.js';
+import { checkFactDates, inputIssue } from './fact-input.js';
 import { groupCode, regionCode, unknownGroupMessage, unknownRegionMessage } from './places.js';
 
 
@@ -40,6 +40,8 @@ export function communeContext(
             issues.push(inputIssue('error', 'unknown-group', ['thuộc tính', 'nhóm'], unknownGroupMessage(String(options.nhóm).trim())));
         }
     }
+    // Here because this is where the facts first meet the assessment date.
+    checkFactDates(table, assessedAt);
     const year = Number(assessedAt.slice(0, 4));
     const missing: string[] = [];
     for (const [meta, condition] of rules) {

@@ -2,7 +2,8 @@
 
 import type { FactSpec, InputIssue, InputIssueCode } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
-import { formatRat, rat, ratCmp, ratIsInteger } from './exact-numbers.js';
+import { formatRat, rat, ratCmp, ratIsInteger, ratMul } from './exact-numbers.js';
+import { unitConversion, unitMismatchReason } from './units.js';
 import type { DecimalNumber } from './number-text.js';
 import { readDecimal } from './number-text.js';
 import { parseDate } from './dates.js';
@@ -19,15 +20,52 @@ export interface NumberScalar {
     readonly isBound: boolean;
     /** Decimals as written, used to judge a reported rate against the computed one. */
     readonly decimals: number;
+    /** The value as the commune file wrote it, when it was given in another unit («3138 m»). */
+    readonly written?: string;
 }
 
 export type Scalar =
     | NumberScalar
     | { readonly t: 'bool'; readonly b: boolean }
     | { readonly t: 'level'; readonly i: number; readonly name: string }
-    | { readonly t: 'date'; readonly iso: string };
+    | { readonly t: 'date'; readonly iso: string }
+    | ContradictionScalar;
+
+/** One of the values a report gives for the same fact, with the words that give it. */
+export interface ReportedValue {
+    readonly value: Exclude<Scalar, ContradictionScalar>;
+    readonly quote: string;
+}
+
+/**
+ * A fact the report states two or more ways (`{ "báo cáo mâu thuẫn": [{ "giá trị": 4274, "trích": "…" }, …] }`).
+ * Never a plain value: a rule reads one of the values at a time (see contradictions.ts), and a reader that
+ * does not know this kind sees something it cannot take for a number.
+ */
+export interface ContradictionScalar {
+    readonly t: 'contradiction';
+    readonly values: readonly ReportedValue[];
+}
+
+/** The field of a fact's value that holds the values of a self-contradicting report. */
+export const CONTRADICTION_FIELD = 'báo cáo mâu thuẫn';
+
+/**
+ * Which of the reported values each contradicted fact stands for while a rule is decided: shared by every copy
+ * of the fact table (`{ ...t, cursorYear }`), and off outside an indicator (a contradicted fact is then unknown).
+ */
+export interface ContradictionChoices {
+    active: boolean;
+    /** Index of the reported value in use, by the fact as shown («tỷ lệ (nam)», «số hộ (năm 2023)»). */
+    readonly chosen: Map<string, number>;
+    /** Contradicted facts the rule read, by the fact as shown. */
+    readonly read: Map<string, ContradictionScalar>;
+}
 
 export interface RawFact {
+    /** The date the figure refers to (`"tính đến"`), ISO, and the key the file wrote the fact under. */
+    readonly asOf?: string;
+    readonly key?: string;
     readonly total?: Scalar;
     readonly members: ReadonlyMap<string, Scalar>;
     /** Values per year («2023») or per member of a collection («Thọ Am»). */
@@ -53,6 +91,8 @@ export interface FactTable {
     cursorYear?: number;
     cursorUnits?: Readonly<Record<string, string>>;
     scores?: EnteredScores;
+    /** Set when the commune file states a fact two or more ways. */
+    contradictions?: ContradictionChoices;
 }
 
 export interface EvalContext {
@@ -80,7 +120,7 @@ export function inputIssue(severity: InputIssue['severity'], code: InputIssueCod
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ConvertedInput);
 }
 
 /**
@@ -117,16 +157,25 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
             continue;
         }
         const path = [FACTS_FIELD, key];
+        if (spec.villagePack !== undefined && value !== null && value !== undefined) {
+            // Counted from the villages' own results: an entered number could silently disagree with them.
+            issues.push(inputIssue('error', 'computed-from-villages', path,
+                `Dữ kiện «${shortText(key)}» được tính từ kết quả các thôn (bộ tiêu chí «${shortText(spec.villagePack)}»); không nhập, hãy ghi dữ kiện của từng thôn trong «các thôn».`));
+            continue;
+        }
+        const asOf = readAsOf(path, value, issues);
+        if (asOf === null) continue;
         const unwrapped = unwrapUnit(spec, path, value, issues);
         if (unwrapped === null || unwrapped === undefined) {
             continue;
         }
         const fact = spec.index ? readIndexedFact(spec, path, unwrapped, issues, collections) : readFact(spec, path, unwrapped, issues);
         if (fact) {
-            raw.set(name, fact);
+            raw.set(name, asOf ? { ...fact, asOf, key } : fact);
         }
     }
-    return { specs, raw, issues, collections };
+    const contradicted = [...raw.values()].some(fact => [fact.total, ...fact.members.values(), ...(fact.indexed?.values() ?? [])].some(s => s?.t === 'contradiction'));
+    return { specs, raw, issues, collections, ...(contradicted ? { contradictions: { active: false, chosen: new Map(), read: new Map() } } : {}) };
 }
 
 /** « Có phải «x»?» for a name: the pack's names are folded once, not once per unknown name. */
@@ -148,19 +197,79 @@ function suggester(names: Iterable<string>): (name: string) => string {
     };
 }
 
+const AS_OF = 'tính đến';
+
+/**
+ * `{ "giá trị": 38.6, "tính đến": "2022-12-31" }`: the date the figure refers to, as ISO; undefined when none
+ * is written, null when it is written wrong (reported). Only with «giá trị»: anywhere else the key would be
+ * read as a part of the value.
+ */
+function readAsOf(path: readonly string[], value: unknown, issues: InputIssue[]): string | undefined | null {
+    if (!isPlainObject(value)) return undefined;
+    const key = Object.keys(value).find(k => canonical(k) === AS_OF);
+    if (key === undefined) return undefined;
+    if (!('giá trị' in value)) {
+        issues.push(inputIssue('error', 'invalid-value', [...path, key], 'Ghi «tính đến» cùng «giá trị»: { "giá trị": …, "tính đến": "2022-09-30" }.'));
+        return null;
+    }
+    const written = value[key];
+    const iso = typeof written === 'string' ? parseDate(written) : undefined;
+    if (!iso) {
+        issues.push(inputIssue('error', 'invalid-value', [...path, key], `Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được ${show(written)}.`));
+        return null;
+    }
+    return iso;
+}
+
+/** A figure dated after the assessment date cannot be what the assessment saw: an input error at its «tính đến». */
+export function checkFactDates(table: FactTable, assessedAt: string): void {
+    for (const fact of table.raw.values()) {
+        if (fact.asOf !== undefined && fact.asOf > assessedAt) {
+            table.issues.push(inputIssue('error', 'invalid-value', [FACTS_FIELD, fact.key ?? '', AS_OF],
+                `Số liệu tính đến ${fact.asOf}, sau ngày đánh giá ${assessedAt}: ngày «tính đến» không thể ở tương lai so với lúc đánh giá.`));
+        }
+    }
+}
+
+/** A value given in another unit of the same kind as the fact's: read, then multiplied by `factor`. */
+class ConvertedInput {
+    constructor(readonly value: unknown, readonly factor: Rational, readonly unit: string) {}
+}
+
 /**
  * `{ "giá trị": 12, "đơn vị": "km" }`: the value, once its unit is checked against the declared one
- * (`m²` and `m2` are the same unit); undefined when the unit differs. Any other value is returned as is.
+ * (`m²` and `m2` are the same unit). A unit of the same kind converts exactly (3138 m for a fact in km is
+ * 3,138 km); a unit of another kind is an error, undefined. Any other value is returned as is.
  */
 function unwrapUnit(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): unknown {
     if (!isPlainObject(value) || !('giá trị' in value)) return value;
     const unit = value['đơn vị'];
     if (unit !== undefined && normalizeUnit(String(unit)) !== normalizeUnit(spec.unit)) {
+        const factor = spec.kind === 'percent' || spec.kind === 'count' && spec.unit === '' ? undefined : unitConversion(String(unit), spec.unit);
+        if (factor && spec.unit !== '') return new ConvertedInput(value['giá trị'], factor, normalizeUnit(String(unit)));
+        const reason = unitMismatchReason(shortText(String(unit)), spec.unit);
         issues.push(inputIssue('error', 'unit-mismatch', [...path, 'đơn vị'],
-            `Đơn vị «${shortText(String(unit))}» khác đơn vị khai báo của dữ kiện («${spec.unit || 'không đơn vị'}»).`));
+            `Đơn vị «${shortText(String(unit))}» khác đơn vị khai báo của dữ kiện («${spec.unit || 'không đơn vị'}»)${reason ? `: ${reason}` : ''}.`));
         return undefined;
     }
     return value['giá trị'];
+}
+
+/** A number read in another unit, in the fact's unit: exact; the decimals follow a power-of-ten factor. */
+function converted(scalar: NumberScalar, input: ConvertedInput): NumberScalar {
+    const scale = (r: Rational | undefined) => r === undefined ? undefined : ratMul(r, input.factor);
+    const power = powerOfTen(input.factor);
+    const decimals = power === undefined ? scalar.decimals : Math.max(0, scalar.decimals - power);
+    const written = `${scalar.isBound ? 'khoảng' : formatRat(scalar.r)} ${input.unit}`;
+    return { ...scalar, r: ratMul(scalar.r, input.factor), lo: scale(scalar.lo), hi: scale(scalar.hi), decimals, written };
+}
+
+/** k for a factor 10^k (k may be negative), else undefined. */
+function powerOfTen(factor: Rational): number | undefined {
+    const digits = (x: bigint) => /^10*$/.test(x.toString()) ? x.toString().length - 1 : undefined;
+    const up = digits(factor.n);
+    const down = digits(factor.d);
+    return up === undefined || down === undefined ? undefined : up - down;
 }
 
 /** `{ "thôn": ["Thọ Am", "Nội Am"] }`: each collection's members, named once each. */
@@ -250,7 +359,7 @@ function readIndexedFact(spec: FactSpec, path: readonly string[], value: unknown
 function readFact(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): RawFact | undefined {
     const members = new Map<string, Scalar>();
     const isMemberObject = isPlainObject(value) && spec.members !== undefined &&
-        Object.keys(value).some(key => !BOUND_KEYS.has(canonical(key)));
+        Object.keys(value).some(key => !BOUND_KEYS.has(canonical(key)) && canonical(key) !== CONTRADICTION_FIELD);
     if (!isMemberObject) {
         const total = readScalar(spec, path, value, issues);
         return total ? { total, members } : undefined;
@@ -281,6 +390,79 @@ function readFact(spec: FactSpec, path: readonly string[], value: unknown, issue
 }
 
 function readScalar(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): Scalar | undefined {
+    if (isPlainObject(value) && Object.keys(value).some(key => canonical(key) === CONTRADICTION_FIELD)) {
+        return readContradiction(spec, path, value, issues);
+    }
+    return readPlainScalar(spec, path, value, issues);
+}
+
+/**
+ * `{ "báo cáo mâu thuẫn": [{ "giá trị": 95, "trích": "…" }, { "giá trị": 97, "trích": "…" }] }`: each value is
+ * read as the fact's own value would be (a unit, a range), each needs the quote that states it, and there must
+ * be two different values at least: one value is not a contradiction (write it plainly).
+ */
+function readContradiction(spec: FactSpec, path: readonly string[], value: Record<string, unknown>, issues: InputIssue[]): ContradictionScalar | undefined {
+    const field = Object.keys(value).find(key => canonical(key) === CONTRADICTION_FIELD)!;
+    const fieldPath = [...path, field];
+    const fail = (at: readonly string[], message: string): undefined => {
+        issues.push(inputIssue('error', 'invalid-value', at, message));
+        return undefined;
+    };
+    const extra = Object.keys(value).filter(key => key !== field);
+    if (extra.length > 0) return fail([...path, extra[0]!], `«${shortText(extra[0]!)}» không đi cùng «${CONTRADICTION_FIELD}»: mỗi giá trị báo cáo ghi trong danh sách, kèm «trích».`);
+    const list = value[field];
+    const shape = `Ghi «${CONTRADICTION_FIELD}»: [{ "giá trị": …, "trích": "câu báo cáo" }, { "giá trị": …, "trích": "…" }].`;
+    if (!Array.isArray(list)) return fail(fieldPath, `Cần một danh sách các giá trị báo cáo. ${shape}`);
+    const values: ReportedValue[] = [];
+    let broken = false;
+    list.forEach((entry, index) => {
+        const at = [...fieldPath, String(index)];
+        if (!isPlainObject(entry) || !('giá trị' in entry)) {
+            broken = true;
+            fail(at, `Mỗi giá trị báo cáo là { "giá trị": …, "trích": "…" }. ${shape}`);
+            return;
+        }
+        const quote = entry['trích'];
+        if (typeof quote !== 'string' || quote.trim() === '') {
+            broken = true;
+            fail([...at, 'trích'], 'Thiếu «trích»: câu của báo cáo nêu giá trị này, để người đọc kiểm lại được.');
+            return;
+        }
+        const unknownKey = Object.keys(entry).find(key => !['giá trị', 'đơn vị', 'trích'].includes(canonical(key)));
+        if (unknownKey !== undefined) {
+            broken = true;
+            fail([...at, unknownKey], `«${shortText(unknownKey)}» không thuộc một giá trị báo cáo (dùng «giá trị», «đơn vị», «trích»).`);
+            return;
+        }
+        const unwrapped = unwrapUnit(spec, at, { 'giá trị': entry['giá trị'], ...('đơn vị' in entry ? { 'đơn vị': entry['đơn vị'] } : {}) }, issues);
+        const scalar = unwrapped === undefined || unwrapped === null ? undefined : readPlainScalar(spec, [...at, 'giá trị'], unwrapped, issues);
+        if (!scalar) {
+            broken = true;
+            return;
+        }
+        values.push({ value: scalar, quote: normalizeName(quote) });
+    });
+    if (broken) return undefined;
+    const distinct = new Set(values.map(v => scalarKey(v.value)));
+    if (values.length < 2 || distinct.size < 2) {
+        return fail(fieldPath, values.length < 2
+            ? `Báo cáo mâu thuẫn cần ít nhất hai giá trị khác nhau; ở đây có ${values.length}. Một giá trị thì ghi thẳng: "${path[path.length - 1] ?? ''}": <giá trị>.`
+            : 'Các giá trị báo cáo đều bằng nhau: không phải mâu thuẫn. Ghi thẳng một giá trị.');
+    }
+    return { t: 'contradiction', values };
+}
+
+/** Two reported values are the same value (a range is compared by its bounds). */
+function scalarKey(s: Exclude<Scalar, ContradictionScalar>): string {
+    switch (s.t) {
+        case 'num': return s.isBound ? `${s.lo ? formatRat(s.lo) : ''}${s.loOpen ? '(' : '['}…${s.hi ? formatRat(s.hi) : ''}${s.hiOpen ? ')' : ']'}` : formatRat(s.r, 12);
+        case 'bool': return String(s.b);
+        case 'level': return s.name;
+        case 'date': return s.iso;
+    }
+}
+
+function readValue(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): Exclude<Scalar, ContradictionScalar> | undefined {
     const fail = (message: string): undefined => {
         issues.push(inputIssue('error', 'invalid-value', path, message));
         return undefined;
@@ -304,6 +486,23 @@ function readScalar(spec: FactSpec, path: readonly string[], value: unknown, iss
         default:
             return readNumberScalar(spec, value, fail);
     }
+}
+
+function readPlainScalar(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): Exclude<Scalar, ContradictionScalar> | undefined {
+    if (!(value instanceof ConvertedInput)) return readValue(spec, path, value, issues);
+    // Read as written (a count of 3,138 km is not refused for its decimals), checked once converted.
+    const scalar = readNumberScalar({ ...spec, kind: spec.kind === 'count' ? 'quantity' : spec.kind }, value.value, message => {
+        issues.push(inputIssue('error', 'invalid-value', path, message));
+        return undefined;
+    });
+    if (!scalar) return undefined;
+    const result = converted(scalar, value);
+    const problem = checkRange(spec, result.r);
+    if (problem) {
+        issues.push(inputIssue('error', 'invalid-value', path, `${problem} (đổi từ ${result.written})`));
+        return undefined;
+    }
+    return result;
 }
 
 function readNumberScalar(spec: FactSpec, value: unknown, fail: (message: string) => undefined): NumberScalar | undefined {

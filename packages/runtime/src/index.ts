@@ -19,4 +19,8 @@ export * from './commune/commune-file.js';
 export * from './commune/commune-schema.js';
 export * from './commune/shape-check.js';
 export * from './commune/read-commune-content.js';
+export * from './commune/evaluate-villages.js';
 export * from './commune/evaluate-commune-data.js';
+export * from './villages.js';
+export * from './contradictions.js';
+export * from './units.js';

@@ -12,16 +12,21 @@ export const RESULT_FORMAT_VERSION = 'ntm-result/3';
 export type Verdict = 'đạt' | 'chưa đạt' | 'không áp dụng' | 'thiếu dữ liệu';
 
 /** Flags that qualify a verdict without changing it. */
-export type VerdictFlag = 'unverified-threshold' | 'implied-bounds' | 'inconsistent-data';
+export type VerdictFlag = 'unverified-threshold' | 'implied-bounds' | 'inconsistent-data' | 'stale-data'
+    | 'self-contradictory-report';
 
 export const FLAG_LABELS: Readonly<Record<VerdictFlag, string>> = {
     'unverified-threshold': 'ngưỡng chưa kiểm chứng',
     'implied-bounds': 'dựa trên cận suy ra',
-    'inconsistent-data': 'dữ liệu không nhất quán'
+    'inconsistent-data': 'dữ liệu không nhất quán',
+    // A figure «tính đến» a date before the year the rule reads (the assessment year, or the year of a window).
+    'stale-data': 'số liệu cũ',
+    'self-contradictory-report': 'báo cáo tự mâu thuẫn'
 };
 
 /** What a note behind a verdict is about. */
-export type NoteCode = 'unverified-threshold' | 'inconsistent-data' | 'score-against-evidence' | 'score-problem' | 'not-applicable';
+export type NoteCode = 'unverified-threshold' | 'inconsistent-data' | 'score-against-evidence' | 'score-problem' | 'not-applicable' | 'stale-data'
+    | 'self-contradictory-report';
 
 /** A note behind a verdict: `text` is the whole Vietnamese sentence, as shown. */
 export interface Note {
@@ -63,6 +68,20 @@ export interface EvaluateOptions {
      * 'warning' when the pack was chosen by date and the name may belong to another version of the law.
      */
     readonly unknownFacts?: 'error' | 'warning';
+    /**
+     * Each village's result under the village-level packs this pack counts (`đếm thôn đạt chuẩn theo "…"`):
+     * the caller evaluates the villages with the village pack's own evaluator and passes the results here.
+     */
+    readonly thôn?: readonly VillageOutcome[];
+}
+
+/** One village evaluated against a village-level pack, as passed to and returned by a commune's evaluator. */
+export interface VillageOutcome {
+    /** The village's name, as the commune file writes it in «các thôn». */
+    readonly name: string;
+    /** The village pack as the commune pack names it: the path written after `đạt chuẩn theo`. */
+    readonly pack: string;
+    readonly result: EvaluationResult;
 }
 
 /** How a fact's input is read and checked. */
@@ -81,6 +100,8 @@ export interface FactSpec {
     readonly index?: string;
     /** No rule in force at any date reads this fact (a base pack's fact only a replaced indicator used). */
     readonly unused?: boolean;
+    /** The number of villages meeting this village-level pack (`đạt chuẩn theo "…"`): computed, never entered. */
+    readonly villagePack?: string;
 }
 
 export interface LegalSourceInfo {
@@ -149,6 +170,10 @@ export interface UnknownThresholdUse {
 export interface FactUse {
     readonly fact: string;
     readonly text: string;
+    /** The date the figure refers to («tính đến» in the commune file), when given. */
+    readonly asOf?: string;
+    /** Set when that date is before this year, the year the rule reads: the figure is «số liệu cũ». */
+    readonly olderThanYear?: number;
 }
 
 /** How far a failed numeric requirement is from being met, in its natural unit. */
@@ -315,7 +340,7 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: 'l�
 /** What is wrong with an input. */
 export type InputIssueCode =
     | 'unknown-fact' | 'unit-mismatch' | 'invalid-value' | 'unknown-member' | 'invalid-list'
-    | 'invalid-score' | 'unknown-region' | 'unknown-group';
+    | 'invalid-score' | 'unknown-region' | 'unknown-group' | 'computed-from-villages';
 
 export interface InputIssue {
     readonly severity: Severity;
@@ -343,6 +368,8 @@ export interface EvaluationResult {
     readonly summary: PackSummary;
     /** Warnings about the inputs (never errors: those make `evaluate` throw `NtmInputError`). */
     readonly inputIssues: readonly InputIssue[];
+    /** For a pack that counts villages meeting a village-level pack: each village's result, in file order. */
+    readonly villages?: readonly VillageOutcome[];
 }
 
 /** A problem of a commune file: its field (`["dữ kiện", "số hộ"]`), and what is wrong, in Vietnamese. */
@@ -366,6 +393,19 @@ export interface CommuneOptions {
      * the pack was chosen by date and the name may belong to another version of the law.
      */
     readonly unknownFacts?: 'error' | 'warning';
+    /**
+     * For a pack that counts villages (`đếm thôn đạt chuẩn theo "thon.ntm"`): each village-level module by the
+     * path the pack writes (`{ "thon.ntm": thonModule }`). Without one, the file's «các thôn» cannot be counted:
+     * an error at «bộ tiêu chí», never a silent zero.
+     */
+    readonly villagePacks?: Readonly<Record<string, CommuneEvaluator>>;
+}
+
+/** What `evaluateCommune` needs of a generated module to evaluate villages with it. */
+export interface CommuneEvaluator {
+    evaluate(facts: unknown, options: EvaluateOptions): EvaluationResult;
+    readonly PACK: PackInfo;
+    readonly FACT_SPECS: readonly FactSpec[];
 }
 
 /** One village of a village-level pack («các thôn»), evaluated on its own facts. */

@@ -5,6 +5,7 @@ import type { Rational } from './exact-numbers.js';
 import type { FactTable, NumberScalar, Scalar } from './fact-input.js';
 import { formatRat, rat, ratAdd, ratCmp, ratDiv, ratIsZero, ratMul, ratSub } from './exact-numbers.js';
 import { decimalFromText } from './number-text.js';
+import { chosenReportedValue, contradictedValue } from './contradictions.js';
 
 interface Provenance {
     readonly uses: readonly FactUse[];
@@ -28,6 +29,8 @@ export interface UnknownThreshold {
     readonly hiOpen: boolean;
     readonly basis?: string;
     readonly note?: string;
+    /** For a level threshold (`>= chưa biết` of a scale): the scale's levels; the bounds are then level indexes. */
+    readonly levels?: readonly string[];
 }
 
 export interface NumVal extends Provenance {
@@ -41,6 +44,8 @@ export interface NumVal extends Provenance {
     readonly unknown?: UnknownThreshold;
     /** How the value was rounded before comparison, shown in the explanation. */
     readonly roundingNote?: string;
+    /** The value as written in another unit, when it was converted («= 500 m»). */
+    readonly written?: string;
 }
 
 export type Val =
@@ -67,9 +72,9 @@ export function showVal(v: Val): string {
         case 'num':
             if (v.unknown) return showUnknown(v.unknown, v.unit);
             if (v.bound?.isBound) {
-                return showBound(v.bound, v.unit);
+                return showBound(v.bound, v.unit) + (v.written ? ` (${v.written})` : '');
             }
-            return showNum(v.r, v.unit);
+            return showNum(v.r, v.unit) + (v.written ? ` (${v.written})` : '');
         case 'bool': return v.b ? 'có' : 'không';
         case 'level': return v.name;
         case 'date': return v.iso;
@@ -84,6 +89,7 @@ export function showUnknown(u: UnknownThreshold, unit: string): string {
 }
 
 export function unknownRangeText(u: UnknownThreshold, unit: string): string {
+    if (u.levels) return `một mức từ ${u.levels[Number(u.lo?.n ?? 0n)]} đến ${u.levels[Number(u.hi?.n ?? BigInt(u.levels.length - 1))]}`;
     const parts: string[] = [];
     if (u.lo) parts.push(`${u.loOpen ? '>' : '>='} ${formatRat(u.lo)}${unitText(unit)}`);
     if (u.hi) parts.push(`${u.hiOpen ? '<' : '<='} ${formatRat(u.hi)}${unitText(unit)}`);
@@ -109,6 +115,15 @@ export function unknownLit(unit: string, bounds: readonly (readonly [string, str
     return {
         k: 'num', r: rat(0n), unit, integer: false, unknown, uses: [], inconsistent: [],
         unverified: [`ngưỡng chưa biết${note ? ` — ${note}` : ''}${basis ? `; cận suy từ: ${basis}` : ''}`]
+    };
+}
+
+/** `>= chưa biết` against a level: some level of the scale, which one the documents do not say. */
+export function unknownLevel(levels: readonly string[], basis?: string, note?: string): Val {
+    const unknown: UnknownThreshold = { lo: rat(0n), loOpen: false, hi: rat(BigInt(levels.length - 1)), hiOpen: false, basis, note, levels };
+    return {
+        k: 'num', r: rat(0n), unit: '', integer: true, unknown, uses: [], inconsistent: [],
+        unverified: [`ngưỡng chưa biết${note ? ` — ${note}` : ''}`]
     };
 }
 
@@ -198,7 +213,7 @@ export function fact(table: FactTable, name: string, member?: string): Val {
         const key = spec.index === 'năm' ? String(table.cursorYear ?? table.ctx?.year ?? '') : table.cursorUnits?.[spec.index];
         const shown = spec.index === 'năm' ? `${name} (năm ${key})` : `${name} (${spec.index} ${key ?? '?'})`;
         const scalar = key === undefined ? undefined : raw?.indexed?.get(key);
-        return scalar ? scalarVal(scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shown) : { k: 'missing', names: [shown], ...NONE };
+        return scalar ? scalarVal(table, scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shown) : { k: 'missing', names: [shown], ...NONE };
     }
     const useMember = member !== undefined && spec?.members !== undefined;
     const shownName = useMember ? `${name} (${member})` : name;
@@ -206,7 +221,15 @@ export function fact(table: FactTable, name: string, member?: string): Val {
     if (!spec || !scalar) {
         return { k: 'missing', names: [shownName], ...NONE };
     }
-    return scalarVal(scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shownName);
+    const v = scalarVal(table, scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shownName);
+    return raw?.asOf ? { ...v, uses: v.uses.map(use => datedUse(use, raw.asOf!, table)) } : v;
+}
+
+/** A use of a dated figure: its date, and whether it is older than the year the rule reads (a window's year, or the assessment's). */
+function datedUse(use: FactUse, asOf: string, table: FactTable): FactUse {
+    const year = table.cursorYear ?? table.ctx?.year;
+    const old = year !== undefined && Number(asOf.slice(0, 4)) < year;
+    return { ...use, text: `${use.text} (tính đến ${asOf})`, asOf, ...(old ? { olderThanYear: year } : {}) };
 }
 
 /** `giá trị năm trước của X`: X read one year before the year being checked. */
@@ -215,15 +238,28 @@ export function previousYear(table: FactTable, read: (t: FactTable) => Val): Val
     return read(year === undefined ? table : { ...table, cursorYear: year - 1 });
 }
 
-function scalarVal(scalar: Scalar, unit: string, integer: boolean, shownName: string): Val {
+function scalarVal(table: FactTable, given: Scalar, unit: string, integer: boolean, shownName: string): Val {
+    // A fact the report states two ways stands for the value chosen for this run of the rule (contradictions.ts).
+    let scalar: Scalar = given;
+    let quote: string | undefined;
+    if (given.t === 'contradiction') {
+        const chosen = chosenReportedValue(table, shownName, given);
+        if (!chosen) return contradictedValue(shownName, given, unit);
+        scalar = chosen.value;
+        quote = chosen.quote;
+    }
     let v: Val;
     switch (scalar.t) {
-        case 'num': v = { k: 'num', r: scalar.r, unit, integer, bound: scalar.isBound ? scalar : undefined, ...NONE }; break;
+        case 'num': v = {
+            k: 'num', r: scalar.r, unit, integer, bound: scalar.isBound ? scalar : undefined,
+            ...(scalar.written ? { written: `tệp xã ghi ${scalar.written}` } : {}), ...NONE
+        }; break;
         case 'bool': v = { k: 'bool', b: scalar.b, ...NONE }; break;
         case 'level': v = { k: 'level', i: scalar.i, name: scalar.name, ...NONE }; break;
         case 'date': v = { k: 'date', iso: scalar.iso, ...NONE }; break;
+        case 'contradiction': return contradictedValue(shownName, scalar, unit);
     }
-    return { ...v, uses: [{ fact: shownName, text: showVal(v) }] };
+    return { ...v, uses: [{ fact: shownName, text: showVal(v) + (quote === undefined ? '' : ` (một cách đọc của báo cáo: «${quote}»)`) }] };
 }
 
 /**
@@ -237,7 +273,8 @@ export function derived(table: FactTable, name: string, member: string | undefin
     const stated: Val = statedApplies ? fact(table, name, member) : { k: 'missing', names: [name], ...NONE };
     const shownName = member !== undefined && table.specs.get(name)?.members ? `${name} (${member})` : name;
     if (computed.k === 'missing' && stated.k !== 'missing') {
-        return { ...stated, uses: [{ fact: shownName, text: `${showVal(stated)} (số liệu báo cáo)` }], unverified: [], inconsistent: [] };
+        const dated = stated.uses[0]?.asOf ? stated.uses[0] : undefined;
+        return { ...stated, uses: [{ ...dated, fact: shownName, text: `${dated?.text ?? showVal(stated)} (số liệu báo cáo)` }], unverified: [], inconsistent: [] };
     }
     if (computed.k !== 'num') {
         return computed;
@@ -363,5 +400,21 @@ export function ratio(num: Val, den: Val): Val {
         k: 'num', r: ratMul(ratDiv(num.r, den.r), rat(100n)), unit: '%', integer: false,
         ratio: { num: num.r, den: den.r, numUnit: num.unit, numInteger: num.integer },
         ...provenance, inconsistent
+    };
+}
+
+/**
+ * A number in another unit of the same kind (500 m as 0,5 km), exactly: `factor` comes from `unitConversion`
+ * at compile time. A range and an unknown threshold's bounds move with it; the value shows how it was written.
+ */
+export function inUnit(v: Val, unit: string, factor: Rational): Val {
+    if (v.k !== 'num' || v.unit === unit) return v;
+    const scale = (r: Rational | undefined) => r === undefined ? undefined : ratMul(r, factor);
+    const written = v.unknown ? undefined : `= ${showVal(v)}`;
+    const bound = v.bound ? { ...v.bound, r: ratMul(v.bound.r, factor), lo: scale(v.bound.lo), hi: scale(v.bound.hi) } : undefined;
+    const unknown = v.unknown ? { ...v.unknown, lo: scale(v.unknown.lo), hi: scale(v.unknown.hi) } : undefined;
+    return {
+        ...v, r: ratMul(v.r, factor), unit, integer: v.integer && ratCmp(factor, rat(1n)) >= 0 && factor.d === 1n,
+        ...(bound ? { bound } : {}), ...(unknown ? { unknown } : {}), ...(written ? { written } : {})
     };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rat, ratFromNumber } from '../src/exact-numbers.js';
 import type { FactSpec } from '../src/result-types.js';
-import { SUGGESTED_UNKNOWN_FACTS, parseNumber, readFacts } from '../src/fact-input.js';
+import { SUGGESTED_UNKNOWN_FACTS, checkFactDates, parseNumber, readFacts } from '../src/fact-input.js';
 import { parseDate } from '../src/dates.js';
 
 describe('parseNumber', () => {
@@ -208,5 +208,35 @@ describe('numbers beyond 15 digits, and input too long to quote', () => {
         expect(Date.now() - started).toBeLessThan(20_000);
         expect(table.issues.map(i => i.message)).toEqual(['«Thôn 7» có hai lần trong danh sách.']);
         expect(table.raw.get('nhà văn hóa')?.indexed?.size).toBe(20_000);
+    });
+});
+
+describe('«tính đến»: the date a figure refers to', () => {
+    const specs: FactSpec[] = [{ name: 'thu nhập', kind: 'money', unit: 'triệu đồng/người/năm' }];
+
+    it('is read with the value, in either date form, and kept with the fact', () => {
+        const table = readFacts({ 'thu nhập': { 'giá trị': '38,6', 'tính đến': '31/12/2022' } }, specs);
+        expect(table.issues).toEqual([]);
+        expect(table.raw.get('thu nhập')).toMatchObject({ asOf: '2022-12-31', key: 'thu nhập', total: { t: 'num', r: ratFromNumber(38.6) } });
+    });
+
+    it('is an error, at its field, when it is not a date or stands without «giá trị»', () => {
+        const wrong = readFacts({ 'thu nhập': { 'giá trị': 38.6, 'tính đến': '2022-31-12' } }, specs);
+        expect(wrong.issues).toEqual([expect.objectContaining({ severity: 'error', field: 'dữ kiện.thu nhập.tính đến', message: 'Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được «2022-31-12».' })]);
+        expect(wrong.raw.has('thu nhập')).toBe(false);
+        const alone = readFacts({ 'thu nhập': { 'trên': 38, 'tính đến': '2022-12-31' } }, specs);
+        expect(alone.issues).toEqual([expect.objectContaining({ field: 'dữ kiện.thu nhập.tính đến', message: 'Ghi «tính đến» cùng «giá trị»: { "giá trị": …, "tính đến": "2022-09-30" }.' })]);
+    });
+
+    it('after the assessment date is an error naming the field', () => {
+        const table = readFacts({ 'thu nhập': { 'giá trị': 38.6, 'tính đến': '2024-01-31' } }, specs);
+        checkFactDates(table, '2023-11-30');
+        expect(table.issues).toEqual([expect.objectContaining({
+            severity: 'error', path: ['dữ kiện', 'thu nhập', 'tính đến'],
+            message: 'Số liệu tính đến 2024-01-31, sau ngày đánh giá 2023-11-30: ngày «tính đến» không thể ở tương lai so với lúc đánh giá.'
+        })]);
+        const sameDay = readFacts({ 'thu nhập': { 'giá trị': 38.6, 'tính đến': '2023-11-30' } }, specs);
+        checkFactDates(sameDay, '2023-11-30');
+        expect(sameDay.issues).toEqual([]);
     });
 });

@@ -74,10 +74,11 @@ export function buildTextMateGrammar({ keywords, softKeywords, terminals }) {
             ]
         },
         strings: {
-            name: 'string.quoted.double.ntm',
-            begin: '"',
-            end: '"',
-            patterns: [{ name: 'constant.character.escape.ntm', match: '\\\\.' }]
+            patterns: [
+                { name: 'string.quoted.double.ntm', begin: '"', end: '"', patterns: [{ name: 'constant.character.escape.ntm', match: '\\\\.' }] },
+                // “…” as Word writes it: no escapes inside.
+                { name: 'string.quoted.double.ntm', begin: '“', end: '”' }
+            ]
         }
     };
     if (structural.length > 0) patterns.push({ name: 'keyword.control.ntm', match: wordAlternation(structural) });

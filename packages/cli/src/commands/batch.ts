@@ -4,6 +4,7 @@ import { OutputError, relativeToCwd } from '@ntm/evaluation/node';
 import { showIssue } from '../report/issues.js';
 import { complain, say } from '../report/terminal.js';
 import { ExitCode } from '../util/exit-codes.js';
+import { emptyInput, notAFile, unreadablePath } from '../util/inputs.js';
 
 interface RunOptions { output?: string; ngay?: string; moiXa?: boolean; baoCao?: boolean; pdf?: boolean }
 
@@ -15,22 +16,28 @@ interface RunOptions { output?: string; ngay?: string; moiXa?: boolean; baoCao?:
 export function registerBatchCommand(program: Command): void {
     const batch = program.command('batch').description('Đánh giá nhiều xã từ bảng tính (.xlsx, .csv) hoặc thư mục tệp xã: bảng kết quả .xlsx và báo cáo in được.');
     batch.command('run', { isDefault: true }).description('Đánh giá các xã (mặc định).')
-        .argument('<pack-or-input>', 'bộ tiêu chí (.ntm hoặc thư mục), hoặc thư mục tệp xã ghi sẵn «bộ tiêu chí»')
-        .argument('[inputs...]', 'bảng tính .xlsx/.csv, hoặc tệp/thư mục tệp xã .json')
-        .option('-o, --output <dir>', 'thư mục ghi kết quả (mặc định: thư mục của đầu vào)')
-        .option('--ngay <date>', 'ngày đánh giá cho mọi xã (ghi đè cột «ngày đánh giá»)')
+        .argument('<bộ-tiêu-chí-hoặc-đầu-vào>', 'bộ tiêu chí (.ntm hoặc thư mục), hoặc thư mục tệp xã ghi sẵn «bộ tiêu chí»')
+        .argument('[đầu-vào...]', 'bảng tính .xlsx/.csv, hoặc tệp/thư mục tệp xã .json')
+        .option('-o, --output <thư-mục>', 'thư mục ghi kết quả (mặc định: thư mục của đầu vào)')
+        .option('--ngay <ngày>', 'ngày đánh giá cho mọi xã (ghi đè cột «ngày đánh giá»)')
         .option('--moi-xa', 'mỗi xã một tệp báo cáo (mặc định: một tệp cho cả đợt, mỗi xã một trang)')
         .option('--no-bao-cao', 'không ghi báo cáo in được')
         .option('--pdf', 'in báo cáo ra PDF bằng Chromium (cần cài chromium)')
         .action(async (first: string, rest: string[], options: RunOptions) => { process.exitCode = await batchCommand(first, rest, options); });
     batch.command('template').description('Ghi bảng tính mẫu (.xlsx) của bộ tiêu chí: mỗi dữ kiện một cột, có chú thích, danh sách chọn, trang hướng dẫn.')
-        .argument('<pack>', 'tệp .ntm')
-        .argument('[communes...]', 'tệp/thư mục tệp xã .json để điền sẵn vào bảng')
-        .requiredOption('-o, --output <file>', 'tệp .xlsx ghi ra')
+        .argument('<tệp.ntm>', 'bộ tiêu chí')
+        .argument('[tệp-xã...]', 'tệp/thư mục tệp xã .json để điền sẵn vào bảng')
+        .requiredOption('-o, --output <tệp.xlsx>', 'tệp .xlsx ghi ra')
         .action(async (pack: string, communes: string[], options: { output: string }) => { process.exitCode = await templateXlsxCommand(pack, communes, options.output); });
 }
 
 async function batchCommand(first: string, rest: string[], options: RunOptions): Promise<number> {
+    // A path that is not there is a wrong command line, said before any work (and before any file is written).
+    const unreadable = emptyInput([first, ...rest]) ?? await firstUnreadable([first, ...rest]);
+    if (unreadable) {
+        complain(unreadable);
+        return ExitCode.Usage;
+    }
     const { runBatch, terminalProgress, PackError } = await import('@ntm/evaluation/batch');
     const [pack, inputs] = rest.length > 0 ? [first, rest] : [undefined, [first]];
     try {
@@ -55,16 +62,30 @@ async function batchCommand(first: string, rest: string[], options: RunOptions):
 }
 
 async function templateXlsxCommand(pack: string, communes: string[], output: string): Promise<number> {
+    const unreadable = await notAFile(pack, 'tệp .ntm') ?? emptyInput(communes) ?? await firstUnreadable(communes);
+    if (unreadable) {
+        complain(unreadable);
+        return ExitCode.Usage;
+    }
     const { writeInputTemplate, PackError } = await import('@ntm/evaluation/batch');
     try {
         const result = await writeInputTemplate(pack, output, communes);
         for (const issue of result.issues) complain(showIssue(issue));
         say(`Đã ghi ${relativeToCwd(result.output)}${result.communes > 0 ? ` (${result.communes} xã)` : ''}`);
-        return result.issues.length > 0 ? ExitCode.Failure : ExitCode.Success;
+        return result.issues.some(issue => issue.severity === 'error') ? ExitCode.Failure : ExitCode.Success;
     } catch (error) {
         if (!(error instanceof PackError) && !(error instanceof OutputError)) throw error;
         for (const issue of error instanceof PackError ? error.issues : []) complain(showIssue(issue));
         complain(error.message);
         return ExitCode.Failure;
     }
+}
+
+/** Why the first of these files or folders cannot be read, if one cannot. */
+async function firstUnreadable(paths: readonly string[]): Promise<string | undefined> {
+    for (const target of paths) {
+        const problem = await unreadablePath(target);
+        if (problem) return problem;
+    }
+    return undefined;
 }

@@ -1,4 +1,4 @@
-import { buildPlan, checkSample, checkVillages, errorsOf, renderEvaluation, renderPlan, renderVillages, summarizeVillages } from '@ntm/evaluation';
+import { buildPlan, errorsOf, officialVillageVerdicts, renderEvaluation, renderPlan, renderVillages, sampleChecks, summarizeVillages } from '@ntm/evaluation';
 import { evaluateCommuneAt } from '@ntm/evaluation/node';
 import { issueJson, showIssue } from '../report/issues.js';
 import { sayJsonErrors, sayJsonFailure } from '../report/json-output.js';
@@ -38,7 +38,7 @@ export async function evalCommand(first: string, second: string | undefined, opt
     if (evaluation.villages) {
         const villages = evaluation.villages;
         const summary = summarizeVillages(villages);
-        const checks = data['kết quả chính thức'] ? checkVillages(villages, data) : [];
+        const checks = data['kết quả chính thức'] ? sampleChecks({ result: evaluation.result, villages }, data) : [];
         if (options.keHoach) {
             // A plan for each village that has not met the standard.
             const plans = villages.filter(v => v.result.summary.recognition !== 'đạt').map(v => ({ village: v.name, plan: buildPlan(v.result) }));
@@ -53,20 +53,26 @@ export async function evalCommand(first: string, second: string | undefined, opt
         } else if (options.json) {
             sayJson({ villages: villages.map(v => ({ name: v.name, result: v.result })), summary, comparison: checks, warnings: shownWarnings });
         } else {
-            say(...renderVillages(villages, summary, data['kết quả chính thức']?.['các thôn'], checks, width));
+            say(...renderVillages(villages, summary, officialVillageVerdicts(data), checks, width));
         }
         return ExitCode.Success;
     }
     const result = evaluation.result;
-    const checks = data['kết quả chính thức'] ? checkSample(result, data) : [];
+    const checks = data['kết quả chính thức'] ? sampleChecks({ result }, data) : [];
+    // A commune pack that counts villages: the villages' results are in the result, shown under the commune's.
+    const counted = result.villages;
+    const villageSummary = counted ? summarizeVillages(counted) : undefined;
     if (options.keHoach) {
         const plan = buildPlan(result);
         if (options.json) sayJson({ ...plan, warnings: shownWarnings });
         else say(...renderPlan(plan, data['xã'] ? `xã ${data['xã']}` : 'xã', width));
     } else if (options.json) {
-        sayJson({ result, comparison: checks, warnings: shownWarnings });
+        sayJson({ result, comparison: checks, ...(villageSummary ? { villageSummary } : {}), warnings: shownWarnings });
     } else {
-        say(...renderEvaluation(result, data, checks, width, evaluation.selectionNote));
+        say(...renderEvaluation(result, data, checks.filter(c => c.village === undefined), width, evaluation.selectionNote));
+        if (counted && villageSummary) {
+            say('', ...renderVillages(counted, villageSummary, officialVillageVerdicts(data), checks.filter(c => c.village !== undefined), width));
+        }
     }
     return ExitCode.Success;
 }

@@ -18,6 +18,16 @@ export async function notAFile(file: string, what = 'tệp'): Promise<string | u
     }
 }
 
+/** Why a path given as a file or a folder cannot be read, in words that name it; undefined when it can. */
+export async function unreadablePath(target: string): Promise<string | undefined> {
+    try {
+        await fs.stat(target);
+        return undefined;
+    } catch (error) {
+        return `Không đọc được tệp: «${relativeToCwd(target)}» (${(error as { code?: string }).code ?? 'lỗi'}).`;
+    }
+}
+
 /** An empty argument is named for what it should have been, never shown as «». */
 export function emptyName(what: string): string {
     return `Thiếu tên ${what}: tham số để trống.`;

@@ -1,6 +1,7 @@
 import type { FactSpec } from '@ntm/language';
+import type { Rational, Scalar } from '@ntm/runtime';
 import { foldDiacritics, normalizeName, parseDate } from '@ntm/runtime';
-import { communeNumberText, decimalOfDouble, excelSerialToIso, isoOfUtcDate, numberFormatInfo, padDecimals, shiftDecimal } from './decimals.js';
+import { communeNumberText, decimalOfDouble, excelSerialToIso, isoOfUtcDate, numberFormatInfo, padDecimals, rationalDecimal, shiftDecimal } from './decimals.js';
 
 /** A cell as a spreadsheet reader gives it: its value (a formula's result), and its number format. */
 export interface SheetCell {
@@ -117,15 +118,60 @@ function readNumberCell(value: SheetCell['value'], cell: SheetCell, spec: FactSp
 export function readNumberText(text: string, spec: FactSpec): unknown {
     const range = /^(?:từ\s+)?([0-9][0-9.,]*)\s*(?:-|–|đến)\s*([0-9][0-9.,]*)\s*(\S.*)?$/iu.exec(text);
     if (range) return withUnit({ 'từ': range[1]!, 'đến': range[2]! }, range[3], spec);
+    const first = boundAt(text);
+    if (first) {
+        if (!first.number) return text;
+        // «trên 80 dưới 110»: a lower bound, then an upper one.
+        const second = LOWER_WORDS.has(first.word) && first.rest !== undefined ? boundAt(first.rest) : undefined;
+        if (second?.number && UPPER_WORDS.has(second.word)) {
+            return withUnit({ [first.word]: first.number, [second.word]: second.number }, second.rest, spec);
+        }
+        // A unit wraps the bound: { "giá trị": { "trên": … }, "đơn vị": … }, as in a commune file.
+        return withUnit({ [first.word]: first.number }, first.rest, spec);
+    }
+    const number = NUMBER_WITH_UNIT.exec(text);
+    return number ? withUnit(compact(number[1]!), number[2], spec) : text;
+}
+
+const LOWER_WORDS = new Set(['trên', 'ít nhất', 'từ']);
+const UPPER_WORDS = new Set(['dưới', 'nhiều nhất', 'đến']);
+
+/** `trên 90,72 %` → the bound word, its number (if one follows) and the text after the number. */
+function boundAt(text: string): { word: string; number?: string; rest?: string } | undefined {
     for (const [pattern, word] of BOUND_WORDS) {
         const match = pattern.exec(text);
         if (!match) continue;
         const number = NUMBER_WITH_UNIT.exec(text.slice(match[0].length));
-        // A unit wraps the bound: { "giá trị": { "trên": … }, "đơn vị": … }, as in a commune file.
-        return number ? withUnit({ [word]: compact(number[1]!) }, number[2], spec) : text;
+        return number ? { word, number: compact(number[1]!), ...(number[2] ? { rest: number[2] } : {}) } : { word };
     }
-    const number = NUMBER_WITH_UNIT.exec(text);
-    return number ? withUnit(compact(number[1]!), number[2], spec) : text;
+    return undefined;
+}
+
+/**
+ * A fact's value as the reader of commune files gave it, as a cell the template writes and `readFactCell`
+ * reads back to the same value: a number stays a number cell unless its written decimals would be lost
+ * («86,0» is text), a bound is the words an analyst types («trên 90,72», «từ 80 đến 110»), yes/no is
+ * «có»/«không», a level its name, a date a date cell.
+ */
+export function cellOfScalar(scalar: Scalar): string | number | Date {
+    switch (scalar.t) {
+        case 'bool': return scalar.b ? 'có' : 'không';
+        case 'level': return scalar.name;
+        case 'date': return new Date(`${scalar.iso}T00:00:00Z`);
+        // One cell cannot hold a report's two values with their quotes (a spreadsheet has no such form): the
+        // values are written as text, which the batch refuses with the cell named, never read as one of them.
+        case 'contradiction': return `báo cáo mâu thuẫn: ${scalar.values.map(v => String(cellOfScalar(v.value))).join(' | ')}`;
+        default: {
+            if (!scalar.isBound) {
+                const decimal = rationalDecimal(scalar.r, scalar.decimals);
+                return decimalOfDouble(Number(decimal)) === decimal ? Number(decimal) : communeNumberText(decimal);
+            }
+            const number = (r: Rational) => communeNumberText(rationalDecimal(r));
+            const lower = scalar.lo && `${scalar.loOpen ? 'trên' : scalar.hi ? 'từ' : 'ít nhất'} ${number(scalar.lo)}`;
+            const upper = scalar.hi && `${scalar.hiOpen ? 'dưới' : scalar.lo ? 'đến' : 'nhiều nhất'} ${number(scalar.hi)}`;
+            return [lower, upper].filter(Boolean).join(' ');
+        }
+    }
 }
 
 /** `1 278 435` (spaces between thousands) is `1278435`. */

@@ -2,6 +2,8 @@
 // disk, and a %-formatted cell showing 97,3 % holds 0.973. The analyst typed a decimal; these functions give
 // it back as a decimal string, never through float arithmetic. Rules: docs/bang-tinh.md, mục 6.
 
+import type { Rational } from '@ntm/runtime';
+
 /** Excel keeps (and shows) at most 15 significant digits of what was typed. */
 const EXCEL_DIGITS = 15;
 
@@ -55,6 +57,25 @@ export function padDecimals(decimal: string, places: number): string {
     const [whole = '0', fraction = ''] = decimal.split('.');
     if (fraction.length >= places) return decimal;
     return `${whole}.${fraction.padEnd(places, '0')}`;
+}
+
+/**
+ * A rational read from decimal text, written back exactly (a dot for the decimal point) with at least
+ * `decimals` places: 86 with 1 is `86.0`. Its denominator divides a power of ten (it was read from one).
+ */
+export function rationalDecimal(r: Rational, decimals = 0): string {
+    let places = 0;
+    let scale = 1n;
+    while (scale % r.d !== 0n) {
+        if (places > 60) throw new RangeError(`không phải số thập phân hữu hạn: ${r.n}/${r.d}`);
+        scale *= 10n;
+        places++;
+    }
+    places = Math.max(places, decimals);
+    const digits = ((r.n < 0n ? -r.n : r.n) * 10n ** BigInt(places) / r.d).toString().padStart(places + 1, '0');
+    const whole = digits.slice(0, digits.length - places);
+    const fraction = digits.slice(digits.length - places);
+    return `${r.n < 0n ? '-' : ''}${whole}${places > 0 ? `.${fraction}` : ''}`;
 }
 
 /** The decimal in the form a commune file's reader takes without doubt: a comma for the decimal point. */

@@ -33,6 +33,26 @@ export interface HeaderColumn {
 /** Where a sheet's facts go: the communes sheet, or the sheet of one collection («thôn», «trường»). */
 export type SheetRole = { readonly kind: 'communes' } | { readonly kind: 'collection'; readonly collection: string };
 
+// The layout of a fact on the sheets, decided here for the template that writes it and the reader that
+// reads it back: a fact is one column named as the fact; a breakdown adds a column per part («tên [nữ]»;
+// the column without a key is the «tổng»); a fact per year has a column per year («tên [2023]»); a fact per
+// member of a collection («thôn») is a column of that collection's sheet, a row per member.
+
+/** The header of a column: `tên`, or `tên [khóa]` for a breakdown part, a year, or a score's indicator. */
+export function columnHeader(name: string, key?: string): string {
+    return key === undefined ? name : `${name} [${key}]`;
+}
+
+/**
+ * The keys of a fact's columns on the communes sheet (undefined: the column named as the fact); none for a
+ * fact kept per member of a collection, which has its column on the collection's sheet.
+ */
+export function factColumnKeys(spec: FactSpec, years: readonly string[]): (string | undefined)[] {
+    if (spec.index === 'năm') return [...years];
+    if (spec.index !== undefined) return [];
+    return [undefined, ...(spec.members ?? [])];
+}
+
 /** `tên [khóa]` → name and key; a header without brackets has no key. */
 export function splitHeader(header: string): { base: string; key?: string } {
     const text = normalizeName(header);

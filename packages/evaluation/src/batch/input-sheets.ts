@@ -1,8 +1,10 @@
 import type { FactSpec, PackInfo } from '@ntm/language';
-import { parseDate } from '@ntm/runtime';
+import type { FactTable, InputIssue } from '@ntm/runtime';
+import { inputIssue, normalizeName, parseDate, readFacts, readScores } from '@ntm/runtime';
 import type { CommuneData } from '../commune/commune-data.js';
 import { describeFact } from '../commune/commune-template.js';
-import { communeNumberText, decimalOfDouble } from './decimals.js';
+import { cellOfScalar } from './cells.js';
+import { columnHeader, factColumnKeys } from './headers.js';
 
 export type InputValue = string | number | boolean | Date | null;
 
@@ -37,35 +39,61 @@ const FIELD_COLUMNS: readonly InputColumn[] = [
     { header: 'nguồn', note: 'Văn bản lấy số liệu.', width: 30 }
 ];
 
+/** A commune as the template writes it: its file's data, and its facts as the one reader of facts read them. */
+interface ReadCommune {
+    readonly data: CommuneData;
+    readonly table: FactTable;
+}
+
 /**
- * The input workbook for a pack: the communes sheet (fixed fields, then one column per fact — a column per
- * breakdown member and per year where the fact has them), and a sheet per collection («thôn») for facts
- * kept per member. With communes, their rows (how the samples become a workbook); without, the blank
+ * What keeps a commune file out of the input workbook, or is lost on the way: the problems the reader of
+ * facts finds with the pack (unknown facts, values of the wrong kind, members not listed, bad scores), and
+ * values of facts no rule uses, which have no column. Errors keep the commune out; warnings do not.
+ */
+export function sheetIssues(data: CommuneData, specs: readonly FactSpec[]): InputIssue[] {
+    const table = readFacts(data['dữ kiện'], specs, data['danh sách']);
+    const issues = [...table.issues];
+    readScores(data['điểm thẩm tra'], data['điểm tự chấm'], data['điểm trái số liệu'], issues);
+    const unused = new Set(specs.filter(spec => spec.unused).map(spec => spec.name));
+    for (const key of Object.keys(data['dữ kiện'] ?? {})) {
+        if (unused.has(normalizeName(key))) {
+            issues.push(inputIssue('warning', 'unknown-fact', ['dữ kiện', key], `Dữ kiện «${key}» không được quy tắc nào của bộ tiêu chí dùng: bảng tính không có cột cho nó, giá trị không được ghi.`));
+        }
+    }
+    return issues;
+}
+
+/**
+ * The input workbook for a pack: the communes sheet (fixed fields, then the columns of each fact laid out
+ * by `factColumnKeys`), and a sheet per collection («thôn») for facts kept per member. With communes, their
+ * rows (how commune files become a workbook; check them first with `sheetIssues`); without, the blank
  * template. Derived facts get a column too: a figure the report already gives is checked against the computed one.
  */
-export function inputSheets(specs: readonly FactSpec[], pack: PackInfo, communes: readonly CommuneData[] = []): InputSheet[] {
+export function inputSheets(specs: readonly FactSpec[], pack: PackInfo, communeData: readonly CommuneData[] = []): InputSheet[] {
     const used = specs.filter(spec => !spec.unused);
-    const years = yearsOf(pack, communes);
-    const factColumns: { column: InputColumn; value: (data: CommuneData) => InputValue }[] = [];
-    for (const spec of used.filter(s => !s.index || s.index === 'năm')) {
-        const keys = spec.index === 'năm' ? years : [undefined, ...(spec.members ?? [])];
-        for (const key of keys) {
+    // Values are written from what the reader of facts read, so every form a commune file may take
+    // (units, bounds, parts, years, members) comes back from the cells as the same value.
+    const communes: ReadCommune[] = communeData.map(data => ({ data, table: readFacts(data['dữ kiện'], specs, data['danh sách']) }));
+    const years = yearsOf(pack, used, communes);
+    const factColumns: { column: InputColumn; value: (commune: ReadCommune) => InputValue }[] = [];
+    for (const spec of used) {
+        for (const key of factColumnKeys(spec, years)) {
             factColumns.push({
                 column: factColumn(spec, key),
-                value: data => {
-                    const raw = data['dữ kiện']?.[spec.name];
-                    if (key === undefined) return isMemberObject(raw, spec) ? cellOf((raw as Record<string, unknown>)['tổng']) : cellOf(raw);
-                    return isMemberObject(raw, spec) || spec.index === 'năm' ? cellOf((raw as Record<string, unknown> | undefined)?.[key]) : null;
+                value: ({ table }) => {
+                    const raw = table.raw.get(spec.name);
+                    const scalar = spec.index === 'năm' ? raw?.indexed?.get(key ?? '') : key === undefined ? raw?.total : raw?.members.get(key);
+                    return scalar ? cellOfScalar(scalar) : null;
                 }
             });
         }
     }
     const scoreKeys = (field: 'điểm thẩm tra' | 'điểm tự chấm' | 'điểm trái số liệu' | 'thuộc tính') =>
-        [...new Set(communes.flatMap(c => Object.keys((c[field] ?? {}) as Record<string, unknown>)))].filter(k => field !== 'thuộc tính' || (k !== 'vùng' && k !== 'nhóm'));
+        [...new Set(communeData.flatMap(c => Object.keys((c[field] ?? {}) as Record<string, unknown>)))].filter(k => field !== 'thuộc tính' || (k !== 'vùng' && k !== 'nhóm'));
     const keyedColumns = (['thuộc tính', 'điểm thẩm tra', 'điểm tự chấm', 'điểm trái số liệu'] as const).flatMap(field =>
         scoreKeys(field).map(key => ({
-            column: { header: `${field} [${key}]`, width: 14 } as InputColumn,
-            value: (data: CommuneData) => cellOf(((data[field] ?? {}) as Record<string, unknown>)[key])
+            column: { header: columnHeader(field, key), width: 14 } as InputColumn,
+            value: ({ data }: ReadCommune) => cellOf(((data[field] ?? {}) as Record<string, unknown>)[key])
         })));
     const fieldValue = (data: CommuneData, header: string): InputValue => {
         if (header === 'vùng' || header === 'nhóm') return cellOf(data['thuộc tính']?.[header]);
@@ -78,21 +106,22 @@ export function inputSheets(specs: readonly FactSpec[], pack: PackInfo, communes
     const communesSheet: InputSheet = {
         name: COMMUNES_SHEET,
         columns: [...FIELD_COLUMNS, ...factColumns.map(f => f.column), ...keyedColumns.map(k => k.column)],
-        rows: communes.map(data => [
-            ...FIELD_COLUMNS.map(c => fieldValue(data, c.header)), ...factColumns.map(f => f.value(data)), ...keyedColumns.map(k => k.value(data))
+        rows: communes.map(commune => [
+            ...FIELD_COLUMNS.map(c => fieldValue(commune.data, c.header)), ...factColumns.map(f => f.value(commune)), ...keyedColumns.map(k => k.value(commune))
         ])
     };
     const collections = [...new Set(used.flatMap(s => s.index && s.index !== 'năm' ? [s.index] : []))];
     return [communesSheet, ...collections.map(collection => collectionSheet(collection, used.filter(s => s.index === collection), communes))];
 }
 
-function collectionSheet(collection: string, specs: readonly FactSpec[], communes: readonly CommuneData[]): InputSheet {
+function collectionSheet(collection: string, specs: readonly FactSpec[], communes: readonly ReadCommune[]): InputSheet {
     const rows: InputValue[][] = [];
-    for (const data of communes) {
-        const members = data['danh sách']?.[collection] ?? [];
-        for (const member of members) {
-            rows.push([data['xã'], data['huyện'] ?? null, member, ...specs.map(spec =>
-                cellOf((data['dữ kiện']?.[spec.name] as Record<string, unknown> | undefined)?.[member]))]);
+    for (const { data, table } of communes) {
+        for (const member of table.collections?.get(collection) ?? []) {
+            rows.push([data['xã'], data['huyện'] ?? null, member, ...specs.map(spec => {
+                const scalar = table.raw.get(spec.name)?.indexed?.get(member);
+                return scalar ? cellOfScalar(scalar) : null;
+            })]);
         }
     }
     return {
@@ -108,19 +137,17 @@ function collectionSheet(collection: string, specs: readonly FactSpec[], commune
 }
 
 function factColumn(spec: FactSpec, key: string | undefined): InputColumn {
-    const header = key === undefined ? spec.name : `${spec.name} [${key}]`;
+    const header = columnHeader(spec.name, key);
     const note = key === undefined && spec.members ? `${describeFact(spec)} — cột này là «tổng»` : describeFact(spec);
     const list = spec.kind === 'boolean' ? YES_NO : spec.kind === 'level' ? spec.levels : undefined;
     return { header, note, ...(list ? { list } : {}), ...(spec.kind === 'date' ? { format: 'date' as const } : {}), width: Math.min(28, Math.max(12, Math.ceil(header.length * 0.6))) };
 }
 
 /** Years for facts kept per year: those the communes use, or the pack's validity with the two years before. */
-function yearsOf(pack: PackInfo, communes: readonly CommuneData[]): string[] {
+function yearsOf(pack: PackInfo, specs: readonly FactSpec[], communes: readonly ReadCommune[]): string[] {
     const used = new Set<string>();
-    for (const data of communes) {
-        for (const value of Object.values(data['dữ kiện'] ?? {})) {
-            if (typeof value === 'object' && value !== null) for (const key of Object.keys(value)) if (/^[0-9]{4}$/.test(key)) used.add(key);
-        }
+    for (const { table } of communes) {
+        for (const spec of specs.filter(s => s.index === 'năm')) for (const year of table.raw.get(spec.name)?.indexed?.keys() ?? []) used.add(year);
     }
     if (used.size > 0) return [...used].sort();
     const from = Number(pack.validFrom.slice(0, 4)) - 2;
@@ -128,32 +155,14 @@ function yearsOf(pack: PackInfo, communes: readonly CommuneData[]): string[] {
     return Array.from({ length: Math.max(1, Math.min(12, to - from + 1)) }, (_, i) => String(from + i));
 }
 
-function isMemberObject(value: unknown, spec: FactSpec): boolean {
-    return typeof value === 'object' && value !== null && spec.members !== undefined &&
-        Object.keys(value).some(k => k === 'tổng' || (spec.members ?? []).includes(k));
-}
-
-const BOUND_ORDER = ['từ', 'trên', 'ít nhất', 'đến', 'dưới', 'nhiều nhất'];
-
 /**
- * A commune-file value as a cell: numbers stay numbers, text stays text (so «0,97» keeps its two
- * decimals), yes/no becomes «có»/«không», a bound or a unit becomes the words an analyst types
- * («trên 90,72», «từ 80 đến 110», «38,6 triệu đồng/người/năm»).
+ * A field, an attribute or a score as a cell: numbers stay numbers, text stays text (so «0,97» keeps its
+ * two decimals), yes/no becomes «có»/«không»; anything else (an attribute is free, only for the record) its
+ * JSON text. Facts are written by `cellOfScalar`.
  */
-export function cellOf(value: unknown): InputValue {
+function cellOf(value: unknown): InputValue {
     if (value === undefined || value === null) return null;
     if (typeof value === 'boolean') return value ? 'có' : 'không';
     if (typeof value === 'number' || typeof value === 'string') return value;
-    if (typeof value !== 'object') return String(value);
-    const record = value as Record<string, unknown>;
-    if ('giá trị' in record) {
-        const inner = cellOf(record['giá trị']);
-        const text = typeof inner === 'number' ? communeNumberText(decimalOfDouble(inner)) : String(inner ?? '');
-        return record['đơn vị'] !== undefined ? `${text} ${String(record['đơn vị'])}` : text;
-    }
-    const number = (v: unknown) => typeof v === 'number' ? communeNumberText(decimalOfDouble(v)) : String(v);
-    const keys = Object.keys(record).sort((a, b) => BOUND_ORDER.indexOf(a) - BOUND_ORDER.indexOf(b));
-    if (keys.length === 2 && keys[0] === 'từ' && keys[1] === 'đến') return `từ ${number(record['từ'])} đến ${number(record['đến'])}`;
-    if (keys.length === 1 && BOUND_ORDER.includes(keys[0]!)) return `${keys[0]} ${number(record[keys[0]!])}`;
     return JSON.stringify(value);
 }

@@ -52,7 +52,8 @@ function isVillageLevel(level: string): boolean {
 
 /** Facts a rule of this pack reads (a base pack's fact only a dropped or replaced national rule read is not). */
 export function templateFacts(specs: readonly FactSpec[]): { readonly input: readonly FactSpec[]; readonly skipped: readonly FactSpec[] } {
-    return { input: specs.filter(s => !s.unused && !s.derived), skipped: specs.filter(s => s.unused) };
+    // A count of villages meeting a village-level pack is computed from «các thôn», never entered.
+    return { input: specs.filter(s => !s.unused && !s.derived && s.villagePack === undefined), skipped: specs.filter(s => s.unused) };
 }
 
 /**
@@ -70,12 +71,16 @@ export function communeTemplate(specs: readonly FactSpec[], packPath: string, ou
     for (const spec of specs) {
         if (spec.unused) {
             descriptions[spec.name] = `không cần nhập: chỉ quy tắc của bộ gốc mà bộ này không áp dụng (hoặc đã thay) dùng dữ kiện này`;
+        } else if (spec.villagePack !== undefined) {
+            descriptions[spec.name] = `không nhập: máy đếm từ «các thôn», mỗi thôn đánh giá theo bộ cấp thôn «${spec.villagePack}» (dữ kiện của thôn: chạy ntm template với bộ đó)`;
         } else {
             descriptions[spec.name] = describeFact(spec);
         }
     }
     const level = outline?.level ?? '';
     const villages = outline ? isVillageLevel(level) : false;
+    // A commune pack counting villages: one file holds the commune and its villages (docs/tep-xa.md).
+    const counts = !villages && specs.some(s => s.villagePack !== undefined);
     const attributes = {
         ...(outline?.needsRegion ? { 'vùng': null } : {}),
         ...(outline?.needsGroup ? { 'nhóm': null } : {})
@@ -98,8 +103,10 @@ export function communeTemplate(specs: readonly FactSpec[], packPath: string, ou
         'ngày đánh giá': 'YYYY-MM-DD',
         'nguồn': '',
         ...(Object.keys(attributes).length > 0 ? { 'thuộc tính': attributes } : {}),
-        ...(outline && outline.collections.length > 0 ? { 'danh sách': Object.fromEntries(outline.collections.map(c => [c, []])) } : {}),
+        ...(outline && outline.collections.length > 0 ? { 'danh sách': Object.fromEntries(outline.collections.map(c => [c, []])) }
+            : counts ? { 'danh sách': { 'thôn': ['Thôn 1'] } } : {}),
         ...(villages ? { 'các thôn': { 'Thôn 1': { 'dữ kiện': facts } } } : { 'dữ kiện': facts }),
+        ...(counts ? { 'các thôn': { 'Thôn 1': { 'dữ kiện': {} } } } : {}),
         'ghi chú dữ kiện': notes,
         ...(official ? { 'kết quả chính thức': official, 'sai khác đã biết': [] } : {}),
         'mô tả dữ kiện': {

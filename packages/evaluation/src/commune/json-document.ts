@@ -1,6 +1,6 @@
 import type { Node, ParseError } from 'jsonc-parser';
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { shortText } from '@ntm/runtime';
+import { normalizeName, shortText } from '@ntm/runtime';
 import type { FilePosition } from './file-issue.js';
 
 /** A problem found while reading JSON text, at an offset of the text. */
@@ -58,7 +58,10 @@ export class JsonDocument {
             problems.push({ offset: tooDeep, path: [], message: `Tệp lồng quá sâu (hơn ${MAX_JSON_DEPTH} tầng { } hoặc [ ]): một tệp xã chỉ lồng vài tầng.` });
         } else if (errors.length > 0) {
             const first = errors[0]!;
-            problems.push({ offset: first.offset, path: [], message: `JSON không hợp lệ: ${syntaxErrorText(first)}.` });
+            const curly = curlyQuoteAt(body, first.offset);
+            problems.push(curly !== undefined
+                ? { offset: curly, path: [], message: `JSON không hợp lệ: dấu ngoặc kép cong «${body.charAt(curly)}» (chép từ Word): tên trường và chuỗi trong tệp xã viết trong dấu ngoặc kép thẳng "…".` }
+                : { offset: first.offset, path: [], message: `JSON không hợp lệ: ${syntaxErrorText(first)}.` });
         }
         const walk: Walk = { duplicates: [], numbers: [], keys: 0, body, lineOf: offset => this.positionAt(offset).line };
         if (this.root) walkTree(this.root, [], walk);
@@ -120,12 +123,20 @@ export class JsonDocument {
                 const key = property.children?.[0]?.value;
                 const value = property.children?.[1];
                 // The first of keys written twice: where the duplicate problem says the field is.
-                if (typeof key === 'string' && value && !keys.has(key.normalize('NFC'))) keys.set(key.normalize('NFC'), value);
+                if (typeof key === 'string' && value && !keys.has(keyForm(key))) keys.set(keyForm(key), value);
             }
             this.keyMaps.set(node, keys);
         }
-        return keys.get(String(part).normalize('NFC'));
+        return keys.get(keyForm(String(part)));
     }
+}
+
+/**
+ * A key as meant: NFC, with any run of blanks (a non-breaking space from Word included) one space, trimmed.
+ * `"dữ\u00A0kiện"` in NFD is the field «dữ kiện»; two keys that read the same are a key written twice.
+ */
+export function keyForm(key: string): string {
+    return normalizeName(key);
 }
 
 /** The offset of the first `{` or `[` deeper than MAX_JSON_DEPTH, outside strings; undefined when there is none. */
@@ -148,11 +159,19 @@ function excessiveNesting(text: string): number | undefined {
     return undefined;
 }
 
+/** The curly quote a syntax error at `offset` stumbled on (at it, or just before, as the parser reports it). */
+function curlyQuoteAt(text: string, offset: number): number | undefined {
+    for (let i = offset; i >= Math.max(0, offset - 2); i--) {
+        if (/[“”„‟]/u.test(text.charAt(i))) return i;
+    }
+    return undefined;
+}
+
 function toNfc(value: unknown): unknown {
     if (typeof value === 'string') return value.normalize('NFC');
     if (Array.isArray(value)) return value.map(toNfc);
     if (typeof value === 'object' && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key.normalize('NFC'), toNfc(entry)]));
+        return Object.fromEntries(Object.entries(value).map(([key, entry]) => [keyForm(key), toNfc(entry)]));
     }
     return value;
 }
@@ -174,7 +193,7 @@ function walkTree(node: Node, path: readonly string[], walk: Walk): void {
             const keyNode = property.children?.[0];
             const valueNode = property.children?.[1];
             if (!keyNode || typeof keyNode.value !== 'string') continue;
-            const key = keyNode.value.normalize('NFC');
+            const key = keyForm(keyNode.value);
             const earlier = seen.get(key);
             if (earlier) {
                 walk.duplicates.push({

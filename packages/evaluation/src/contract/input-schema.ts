@@ -125,6 +125,12 @@ export function communeInputSchema(pack: PackInfo, specs: readonly FactSpec[]): 
     const collections = [...new Set(specs.flatMap(spec => spec.index && spec.index !== 'năm' ? [spec.index] : []))];
     const list = { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } };
     const villages = base.properties['các thôn'] as { additionalProperties: { properties: Record<string, Json> } & Json } & Json;
+    // A pack that counts villages (`đếm thôn đạt chuẩn theo "…"`) reads each village with the village-level
+    // pack's facts, which are not this pack's: their schema is that module's.
+    const villagePacks = [...new Set(specs.flatMap(spec => spec.villagePack === undefined ? [] : [spec.villagePack]))];
+    const villageFacts: Json = villagePacks.length > 0
+        ? { type: 'object', description: `Dữ kiện của thôn, theo bộ tiêu chí cấp thôn: ${villagePacks.join(', ')}.` }
+        : { $ref: '#/$defs/facts' };
     return {
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         title: `Tệp xã cho bộ tiêu chí «${pack.title}»`,
@@ -138,7 +144,7 @@ export function communeInputSchema(pack: PackInfo, specs: readonly FactSpec[]): 
                 : base.properties['danh sách'],
             'các thôn': {
                 ...villages,
-                additionalProperties: { ...villages.additionalProperties, properties: { ...villages.additionalProperties.properties, 'dữ kiện': { $ref: '#/$defs/facts' } } }
+                additionalProperties: { ...villages.additionalProperties, properties: { ...villages.additionalProperties.properties, 'dữ kiện': villageFacts } }
             }
         },
         $defs: { facts, ...values.defs, ...DEFS }

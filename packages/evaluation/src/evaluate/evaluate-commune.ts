@@ -36,6 +36,11 @@ export interface EvaluateCommuneOptions {
      * law, so they are warnings; when the file names its pack they are typos, so errors.
      */
     readonly packChosenByDate?: boolean;
+    /**
+     * The evaluators of the village-level packs the pack counts villages of (`đếm thôn đạt chuẩn theo "…"`),
+     * by the path as the pack writes it. One missing is an error at «bộ tiêu chí», never a silent zero.
+     */
+    readonly villageEvaluators?: ReadonlyMap<string, EvaluatorModule>;
 }
 
 /**
@@ -49,7 +54,8 @@ export function evaluateCommuneFile(commune: CommuneFile, evaluator: EvaluatorMo
     const evaluated = evaluateCommuneData(data, evaluator, {
         ...(options.date !== undefined ? { date: options.date } : {}),
         // The pack was chosen by date: a fact it does not know may belong to another version of the law.
-        unknownFacts: options.packChosenByDate ? 'warning' : 'error'
+        unknownFacts: options.packChosenByDate ? 'warning' : 'error',
+        ...(options.villageEvaluators ? { villageEvaluators: options.villageEvaluators } : {})
     });
     const issues: FileIssue[] = evaluated.issues.map(issue => ({
         file: commune.file, severity: issue.severity, path: issue.path, message: issue.message, ...commune.positionOf(issue.at ?? issue.path)

@@ -4,6 +4,8 @@ import type { CommuneFile } from '../commune/read-commune.js';
 import type { FileIssue } from '../commune/file-issue.js';
 import type { CommuneEvaluation } from '../evaluate/evaluate-commune.js';
 import { evaluateCommuneFile as evaluateWith } from '../evaluate/evaluate-commune.js';
+import { countedVillagePacks } from '../evaluate/evaluate-villages.js';
+import type { EvaluatorModule } from '../evaluate/evaluator-module.js';
 import { evaluatorFor } from './compile-pack-file.js';
 import { readCommuneFile } from './read-commune-file.js';
 import { selectPack } from './select-pack.js';
@@ -42,7 +44,13 @@ export async function evaluateCommuneAt(communeFile: string, packFile?: string, 
     if (!loaded.evaluator) {
         return { commune, packFile: pack, issues: loaded.compiled.issues.filter(i => i.severity === 'error') };
     }
-    const evaluated = evaluateWith(commune, loaded.evaluator, { date: dateOverride, packChosenByDate: selection.note !== undefined });
+    // The village-level packs the pack counts villages of, each compiled once like any pack.
+    const villageEvaluators = new Map<string, EvaluatorModule>();
+    for (const villagePack of countedVillagePacks(loaded.evaluator)) {
+        const village = await evaluatorFor(path.resolve(path.dirname(pack), villagePack)).catch(() => undefined);
+        if (village?.evaluator) villageEvaluators.set(villagePack, village.evaluator);
+    }
+    const evaluated = evaluateWith(commune, loaded.evaluator, { date: dateOverride, packChosenByDate: selection.note !== undefined, villageEvaluators });
     return {
         commune, packFile: pack, ...(selection.note ? { selectionNote: selection.note } : {}),
         ...(loaded.compiled.locations ? { locations: loaded.compiled.locations } : {}), ...evaluated

@@ -2,12 +2,11 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EvaluatorModule } from '../evaluate/evaluator-module.js';
+import { linkRuntime as linkRuntimeAt } from '../evaluate/link-runtime.js';
 
 // Loading a generated module in this process: it is JavaScript already (the generator writes it, see
 // @ntm/language generation/code.ts), so no compiler runs; only its import of @ntm/runtime is pointed at the
 // runtime this library runs with, since a module imported from a `data:` URL cannot resolve a package name.
-
-const RUNTIME_IMPORT = "from '@ntm/runtime';";
 
 let runtime: string | undefined;
 
@@ -22,15 +21,9 @@ export function runtimeUrl(): string {
     return runtime;
 }
 
-/**
- * The module with its imports of @ntm/runtime pointed at `url`. Only the module's head is rewritten: it
- * ends at the first blank line and holds nothing but the generator's comment and import lines, so no
- * text of the pack is ever touched.
- */
+/** The module with its imports of @ntm/runtime pointed at `url` (by default the runtime this process runs with). */
 export function linkRuntime(javascript: string, url: string = runtimeUrl()): string {
-    const end = javascript.indexOf('\n\n');
-    const head = end < 0 ? javascript : javascript.slice(0, end);
-    return head.replaceAll(RUNTIME_IMPORT, `from ${JSON.stringify(url)};`) + javascript.slice(head.length);
+    return linkRuntimeAt(javascript, url);
 }
 
 /** Loads a generated module (its JavaScript, as compiled) in this process, without writing it anywhere. */

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RunSamplesParams, RunSamplesResult, SampleRunResult } from '../samples/run-protocol.js';
-import { checkSample, checkVillages } from '../samples/sample-check.js';
+import { sampleChecks } from '../samples/village-check.js';
 import { toCheckResult } from '../samples/sample-run.js';
 import { formatIssue } from '../commune/file-issue.js';
 import { evaluateCommuneAt, packOf } from './evaluate-commune-file.js';
@@ -50,7 +50,7 @@ async function runOne(communeFile: string, packFile: string | undefined): Promis
         if (!data['kết quả chính thức']) {
             return { ...base, ran: true, problems: [`${path.basename(communeFile)}: tệp xã không có «kết quả chính thức» để so sánh.`], checks: [], summary: evaluation.result.summary.text };
         }
-        const checks = evaluation.villages ? checkVillages(evaluation.villages, data) : checkSample(evaluation.result, data);
+        const checks = sampleChecks({ result: evaluation.result, villages: evaluation.villages }, data);
         return {
             ...base, ran: true, problems: [], ...(warnings.length > 0 ? { warnings } : {}),
             checks: checks.map(check => toCheckResult(check, evaluation)), summary: evaluation.result.summary.text

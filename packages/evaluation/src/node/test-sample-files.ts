@@ -1,6 +1,7 @@
 import type { FileIssue } from '../commune/file-issue.js';
 import type { VerdictCheck } from '../samples/sample-check.js';
-import { checkPassed, checkSample, checkVillages } from '../samples/sample-check.js';
+import { checkPassed } from '../samples/sample-check.js';
+import { sampleChecks } from '../samples/village-check.js';
 import { PackCoverage } from '../samples/coverage.js';
 import { summarizeVillages } from '../samples/villages.js';
 import { evaluateCommuneAt } from './evaluate-commune-file.js';
@@ -49,20 +50,22 @@ async function runSampleFile(file: string, coverage: Map<string, PackCoverage>):
     const errors = evaluation.issues.filter(i => i.severity === 'error');
     const warnings = evaluation.issues.filter(i => i.severity !== 'error');
     if (errors.length > 0 || !evaluation.result || !data) return { file, errors, warnings, checks: [], notes: [] };
-    const checks = evaluation.villages ? checkVillages(evaluation.villages, data) : checkSample(evaluation.result, data);
+    const checks = sampleChecks({ result: evaluation.result, villages: evaluation.villages }, data);
     const key = evaluation.packFile ?? evaluation.result.pack.id;
     const packCoverage = coverage.get(key) ?? new PackCoverage(evaluation.result.pack.title);
     coverage.set(key, packCoverage);
     if (evaluation.villages) {
         for (const village of evaluation.villages) packCoverage.add(village.result, [], `${data['xã']}, thôn ${village.name}`, 'thôn');
     } else {
-        packCoverage.add(evaluation.result, checks, data['xã']);
+        packCoverage.add(evaluation.result, checks.filter(c => c.village === undefined), data['xã']);
     }
     const s = evaluation.result.summary;
     const notes = [
         ...(s.points ? [`Điểm do thẩm định viên nhập: ${s.scoresEnteredInRange.length + s.scoresAgainstEvidence.length} (trong khoảng quy tắc cho phép: ${s.scoresEnteredInRange.join(', ') || 'không có'}; trái số liệu của báo cáo: ${s.scoresAgainstEvidence.join(', ') || 'không có'})`] : []),
         ...(s.indicatorsOnImpliedBounds.length > 0 ? [`~ ${s.criteriaOnImpliedBounds.length} tiêu chí và ${s.indicatorsOnImpliedBounds.length} chỉ tiêu chỉ kết luận được nhờ cận suy ra từ chính kết luận đã biết: tiêu chí ${s.criteriaOnImpliedBounds.join(', ') || '—'}; chỉ tiêu ${s.indicatorsOnImpliedBounds.join(', ')}`] : [])
     ];
-    const computed = evaluation.villages ? summarizeVillages(evaluation.villages).text : `${s.text}, công nhận ${s.recognition}`;
+    const counted = evaluation.result.villages;
+    const computed = evaluation.villages ? summarizeVillages(evaluation.villages).text
+        : `${s.text}, công nhận ${s.recognition}${counted ? `; ${summarizeVillages(counted).text}` : ''}`;
     return { file, commune: data['xã'], errors, warnings, checks, computed, notes };
 }

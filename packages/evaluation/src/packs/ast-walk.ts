@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import type { AstNode, CstNode } from 'langium';
 
 // The few syntax-tree walks this package needs, written out so that importing the package does not load
 // Langium: evaluating with a cached pack never needs the compiler (see node/evaluator-cache.ts).
@@ -29,6 +29,21 @@ export function* allContents(root: AstNode): Generator<AstNode> {
             }
         }
     }
+}
+
+/**
+ * The text of the first number written in a node (`1000…0` as typed), for a value too long to be read as a
+ * JavaScript number (shown as Infinity otherwise); the pack has an error there already.
+ */
+export function numberAsWritten(node: AstNode): string {
+    const pending: CstNode[] = node.$cstNode ? [node.$cstNode] : [];
+    while (pending.length > 0) {
+        const cst = pending.shift()!;
+        const leaf = cst as CstNode & { tokenType?: { name: string }; content?: CstNode[] };
+        if (leaf.tokenType?.name === 'NUMBER') return leaf.text;
+        pending.unshift(...(leaf.content ?? []));
+    }
+    return '?';
 }
 
 function isAstNode(value: unknown): value is AstNode {

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type { EffectivePack, ast } from '@ntm/language';
-import { allContents, containerOfType, rootOf } from './ast-walk.js';
+import { allContents, containerOfType, numberAsWritten, rootOf } from './ast-walk.js';
 
 /** A threshold a pack declares not verified against the decision, or unknown. */
 export interface UnverifiedThreshold {
@@ -20,6 +20,10 @@ export interface UnverifiedThreshold {
 
 const MARKS = new Set(['UnverifiedMark', 'UnverifiedNote', 'UnknownValue']);
 
+/** How a listing names what a syntax error left without its label or name. */
+const NO_LABEL = '(chưa ghi mã)';
+const NO_NAME = '(chưa đặt tên)';
+
 function describe(node: AstNode): Omit<UnverifiedThreshold, 'inheritedFrom'> {
     const indicator = containerOfType<ast.Indicator>(node, 'Indicator');
     const table = containerOfType<ast.Table>(node, 'Table');
@@ -28,11 +32,14 @@ function describe(node: AstNode): Omit<UnverifiedThreshold, 'inheritedFrom'> {
     const packPass = containerOfType<ast.PackPassMark>(node, 'PackPassMark');
     const start = node.$cstNode?.range.start;
     const criterion = passMark ? containerOfType<ast.Criterion>(passMark, 'Criterion') : undefined;
-    const where = indicator ? `chỉ tiêu ${indicator.label}` : criterion ? `điểm đạt tiêu chí ${criterion.label}` : packPass ? 'tổng điểm đạt' : table ? `bảng «${table.name}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}` : 'bộ tiêu chí';
+    const where = indicator ? `chỉ tiêu ${indicator.label ?? NO_LABEL}` : criterion ? `điểm đạt tiêu chí ${criterion.label ?? NO_LABEL}` : packPass ? 'tổng điểm đạt'
+        : table ? `bảng «${table.name ?? NO_NAME}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}` : 'bộ tiêu chí';
     const position = { line: (start?.line ?? 0) + 1, column: (start?.character ?? 0) + 1 };
     if (node.$type === 'UnknownValue') {
         const unknown = node as ast.UnknownValue;
-        const bounds = unknown.bounds.map(b => `${b.operator} ${b.value}${b.unit ? ' ' + b.unit : ''}`).join(', ');
+        // A bound cut short by a syntax error is left out: the error is reported on the pack.
+        const bounds = unknown.bounds.filter(b => b.operator !== undefined && b.value !== undefined)
+            .map(b => `${b.operator} ${Number.isFinite(b.value) ? String(b.value) : numberAsWritten(b)}${b.unit ? ' ' + b.unit : ''}`).join(', ');
         return { ...position, kind: 'unknown', where, note: unknown.note, ...(bounds ? { bounds, basis: unknown.basis } : {}) };
     }
     const marker = node as ast.UnverifiedMark | ast.UnverifiedNote;

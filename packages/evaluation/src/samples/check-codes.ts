@@ -12,7 +12,9 @@ export type CheckStatus =
     | 'undeclared-difference'
     | 'declared-but-gone'
     | 'computed-differs-from-declared'
-    | 'not-in-pack';
+    | 'not-in-pack'
+    | 'not-assessed'
+    | 'official-contradiction';
 
 export const CHECK_STATUS_LABELS: Readonly<Record<CheckStatus, string>> = {
     'match': 'khớp',
@@ -20,10 +22,15 @@ export const CHECK_STATUS_LABELS: Readonly<Record<CheckStatus, string>> = {
     'undeclared-difference': 'sai khác chưa khai báo',
     'declared-but-gone': 'sai khác đã khai báo nhưng không còn',
     'computed-differs-from-declared': 'kết quả máy khác khai báo',
-    'not-in-pack': 'không có trong bộ tiêu chí'
+    'not-in-pack': 'không có trong bộ tiêu chí',
+    'not-assessed': 'báo cáo chưa đánh giá',
+    'official-contradiction': 'kết quả chính thức tự mâu thuẫn'
 };
 
-/** A check passes when the verdicts match or the difference is declared with its cause. */
+/**
+ * A check passes when the verdicts match or the difference is declared with its cause; an item the report did
+ * not assess has nothing to differ from.
+ */
 export function statusPasses(status: CheckStatus): boolean {
-    return status === 'match' || status === 'known-difference';
+    return status === 'match' || status === 'known-difference' || status === 'not-assessed';
 }

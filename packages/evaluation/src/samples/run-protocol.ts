@@ -44,6 +44,8 @@ export interface SampleCheckResult {
     readonly detail: readonly string[];
     /** Where the criterion or the indicator version in force is written (a base pack's file, possibly). */
     readonly location?: SourceLocation;
+    /** For a check of one village's verdicts: the village's name in «các thôn». */
+    readonly village?: string;
 }
 
 export interface SampleRunResult {

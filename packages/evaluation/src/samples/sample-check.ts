@@ -1,7 +1,10 @@
 import type { EvaluationResult, IndicatorResult, Verdict } from '@ntm/runtime';
-import type { CommuneData, KnownDiscrepancy } from '../commune/commune-data.js';
+import type { CommuneData, KnownDiscrepancy, OfficialVerdict } from '../commune/commune-data.js';
+import { NOT_ASSESSED } from '../commune/commune-data.js';
 import type { CheckLevel, CheckStatus } from './check-codes.js';
 import { CHECK_LEVEL_LABELS, statusPasses } from './check-codes.js';
+import { undeclaredCriteria, undeclaredIndicators } from './undeclared-parts.js';
+import { officialContradictions } from './official-contradictions.js';
 
 export interface VerdictCheck {
     readonly level: CheckLevel;
@@ -18,6 +21,8 @@ export interface VerdictCheck {
      * level and labels of those («chỉ tiêu 2.1, 2.2»).
      */
     readonly explainedBy?: { readonly level: CheckLevel; readonly labels: readonly string[] };
+    /** For a check of one village's indicator, criterion or recognition: the village («các thôn»). */
+    readonly village?: string;
 }
 
 export function checkPassed(check: VerdictCheck): boolean {
@@ -68,11 +73,16 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
         const criterion = criteriaByLabel.get(label);
         const declaration = byCriterion.get(label);
         if (declaration) usedDeclarations.add(declaration);
-        const inherited = !declaration && explainedCriteria.has(label);
+        // Explained by its indicators only when every indicator that differs is declared.
+        const undeclared = criterion && explainedCriteria.has(label)
+            ? undeclaredIndicators(criterion, result.indicators.filter(i => i.criterion === label), verdict, official['chỉ tiêu'] ?? {}, new Set(explainedCriteria.get(label)))
+            : [];
+        const inherited = !declaration && explainedCriteria.has(label) && undeclared.length === 0;
         const detail = criterion ? [
             ...(criterion.indicatorsNotMet.length > 0 ? [`chỉ tiêu chưa đạt: ${criterion.indicatorsNotMet.join(', ')}`] : []),
             ...(criterion.indicatorsMissingData.length > 0 ? [`chỉ tiêu thiếu dữ liệu: ${criterion.indicatorsMissingData.join(', ')}`] : []),
-            ...(inherited ? [`do sai khác đã biết ở chỉ tiêu ${explainedCriteria.get(label)!.join(', ')}`] : [])
+            ...(inherited ? [`do sai khác đã biết ở chỉ tiêu ${explainedCriteria.get(label)!.join(', ')}`] : []),
+            ...(undeclared.length > 0 ? [`sai khác đã khai báo ở chỉ tiêu ${explainedCriteria.get(label)!.join(', ')}, nhưng chỉ tiêu khác cũng khác mà chưa khai báo: ${undeclared.join('; ')}`] : [])
         ] : [];
         const check = compare('criterion', label, verdict, criterion?.verdict, declaration, detail,
             inherited ? { level: 'indicator', labels: explainedCriteria.get(label)! } : undefined);
@@ -82,9 +92,13 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
     if (official['công nhận'] !== undefined) {
         const declaration = declared.find(d => d['công nhận'] === true);
         if (declaration) usedDeclarations.add(declaration);
-        const inherited = !declaration && explainedByCriteria.length > 0;
+        const undeclared = explainedByCriteria.length > 0
+            ? undeclaredCriteria(result, official['công nhận'], official['tiêu chí'] ?? {}, new Set(explainedByCriteria))
+            : [];
+        const inherited = !declaration && explainedByCriteria.length > 0 && undeclared.length === 0;
         checks.push(compare('recognition', 'công nhận', official['công nhận'], result.summary.recognition, declaration,
-            [result.summary.text, ...(inherited ? [`do sai khác đã biết ở tiêu chí ${explainedByCriteria.join(', ')}`] : [])],
+            [result.summary.text, ...(inherited ? [`do sai khác đã biết ở tiêu chí ${explainedByCriteria.join(', ')}`] : []),
+                ...(undeclared.length > 0 ? [`sai khác đã khai báo ở tiêu chí ${explainedByCriteria.join(', ')}, nhưng phần khác cũng khác mà chưa khai báo: ${undeclared.join('; ')}`] : [])],
             inherited ? { level: 'criterion', labels: explainedByCriteria } : undefined));
     }
     for (const [label, points] of Object.entries(official['điểm'] ?? {})) {
@@ -102,15 +116,22 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
             });
         }
     }
+    checks.push(...officialContradictions(result, data));
     return checks;
 }
 
 function compare(
-    level: CheckLevel, label: string, official: Verdict, computed: Verdict | undefined,
+    level: CheckLevel, label: string, official: OfficialVerdict, computed: Verdict | undefined,
     declaration: KnownDiscrepancy | undefined, detail: readonly string[], explainedBy?: VerdictCheck['explainedBy']
 ): VerdictCheck {
     if (computed === undefined) {
         return { level, label, official, status: 'not-in-pack', detail: [`${CHECK_LEVEL_LABELS[level]} ${label} không có trong bộ tiêu chí`] };
+    }
+    if (official === NOT_ASSESSED) {
+        // Nothing to differ from: a declared difference here is one that cannot exist.
+        return declaration
+            ? { level, label, official, computed, status: 'declared-but-gone', discrepancy: declaration, detail: [`báo cáo chưa đánh giá ${CHECK_LEVEL_LABELS[level]} ${label}: không có kết luận nào để khác`, ...detail] }
+            : { level, label, official, computed, status: 'not-assessed', detail };
     }
     const differs = computed !== official;
     if (!differs) {
@@ -171,19 +192,4 @@ function compareScore(label: string, official: number, computed: { value?: numbe
             : { level: 'score', label, official: formatScore(official), computed: shown, status: 'known-difference', discrepancy: declaration, detail };
     }
     return { level: 'score', label, official: formatScore(official), computed: shown, status: 'undeclared-difference', detail };
-}
-
-/** A village-level pack: each village's recognition against the official one («kết quả chính thức».«các thôn»). */
-export function checkVillages(villages: readonly { readonly name: string; readonly result: EvaluationResult }[], data: CommuneData): VerdictCheck[] {
-    const official = data['kết quả chính thức']?.['các thôn'] ?? {};
-    const byName = new Map(villages.map(v => [v.name, v] as const));
-    return Object.entries(official).map(([name, verdict]) => {
-        const village = byName.get(name);
-        if (!village) {
-            return { level: 'village', label: name, official: verdict, status: 'not-in-pack', detail: [`thôn ${name} không có trong «các thôn» của tệp`] };
-        }
-        const computed = village.result.summary.recognition;
-        const failing = village.result.criteria.filter(c => c.verdict !== 'đạt' && c.verdict !== 'không áp dụng').map(c => `tiêu chí ${c.label}: ${c.verdict}`);
-        return { level: 'village', label: name, official: verdict, computed, status: computed === verdict ? 'match' : 'undeclared-difference', detail: [village.result.summary.text, ...failing] };
-    });
 }

@@ -11,13 +11,14 @@ export function toCheckResult(check: VerdictCheck, evaluation: Pick<CommuneEvalu
     return {
         level: check.level, label: check.label, official: check.official, computed: check.computed, status: check.status,
         passed: checkPassed(check), ...(cause ? { cause } : {}), ...(check.discrepancy ? { explanation: check.discrepancy['giải thích'] } : {}),
-        detail: check.detail, ...(location ? { location } : {})
+        detail: check.detail, ...(location ? { location } : {}), ...(check.village !== undefined ? { village: check.village } : {})
     };
 }
 
 function locationOf(check: VerdictCheck, evaluation: Pick<CommuneEvaluation, 'locations' | 'result'>): SourceLocation | undefined {
     const locations = evaluation.locations;
-    if (!locations) return undefined;
+    // A village's labels are those of the village pack, not of the pack whose locations these are.
+    if (!locations || check.village !== undefined) return check.village !== undefined ? locations?.header : undefined;
     switch (check.level) {
         case 'indicator': return locations.indicator(check.label, evaluation.result?.assessedAt);
         case 'criterion':

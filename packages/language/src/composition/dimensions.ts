@@ -2,6 +2,7 @@ import type { Table, TableKey } from '../generated/ast.js';
 import { isGroupKey, isRegionKey, isYearKey } from '../generated/ast.js';
 
 import { COMMUNE_GROUPS, REGIONS as REGION_TABLE, regionCode } from '@ntm/runtime';
+import { normalizeName } from '../util/vietnamese-text.js';
 
 export { COMMUNE_GROUPS };
 
@@ -19,24 +20,33 @@ export function dimensionOfKey(key: TableKey): Dimension {
     return 'năm';
 }
 
+/** The most years one table row may span, and the most a table's years may reach beyond the pack's start. */
+export const MAX_YEAR_SPAN = 200;
+
+/** A year as a table row names it: four digits (a long number there is a typing slip, not a year). */
+function isYear(value: number): boolean {
+    return Number.isInteger(value) && value >= 1000 && value <= 9999;
+}
+
 /** The values one key of a row stands for. */
 export function keyValues(key: TableKey): string[] {
     if (isRegionKey(key)) {
         const code = canonicalRegion(key.region ?? '');
         return code ? [code] : [];
     }
-    if (isGroupKey(key)) return [String(key.group)];
+    if (isGroupKey(key)) return key.group === undefined ? [] : [String(key.group)];
     if (isYearKey(key)) {
         const from = Number(key.from);
         const to = key.to === undefined ? from : Number(key.to);
-        if (!Number.isInteger(from) || !Number.isInteger(to) || to < from || to - from > 200) return [];
+        if (!isYear(from) || !isYear(to) || to < from || to - from > MAX_YEAR_SPAN) return [];
         return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
     }
     return [];
 }
 
+/** The table's dimensions; each is a keyword as written, so it is read in NFC whatever form it was typed in. */
 export function tableDimensions(table: Table): Dimension[] {
-    return table.dimensions.filter((d): d is Dimension => d === 'vùng' || d === 'nhóm' || d === 'năm');
+    return table.dimensions.map(d => normalizeName(d)).filter((d): d is Dimension => d === 'vùng' || d === 'nhóm' || d === 'năm');
 }
 
 /** The domain of each dimension; years are those of the pack's validity (or as far as the table goes). */

@@ -114,7 +114,7 @@ function findIndicator(builder: Builder, label: string): EffectiveIndicator | un
 function applyLayer(builder: Builder, layer: Pack, hasBase: boolean): void {
     const problem = (severity: CompositionProblem['severity'], node: AstNode, message: string, code: string, property?: string) =>
         builder.problems.push({ severity, node, message, code, property });
-    const baseName = builder.criteria[0]?.origin.name;
+    const baseName = builder.criteria[0] ? packName(builder.criteria[0].origin) : undefined;
 
     // Validity: a pack is never in force beyond the pack it builds on.
     const validity = layer.validities[0];
@@ -130,13 +130,13 @@ function applyLayer(builder: Builder, layer: Pack, hasBase: boolean): void {
     for (const fact of layer.members.filter(isFactDecl)) {
         const previous = builder.facts.find(f => f.name === fact.name && f.$container !== layer);
         if (previous && fact.name !== undefined) {
-            problem('error', fact, `Dữ kiện «${fact.name}» đã khai báo trong bộ gốc «${(previous.$container as Pack).name}»; dùng lại dữ kiện đó, không khai báo lại.`, IssueCodes.DuplicateName, 'name');
+            problem('error', fact, `Dữ kiện «${fact.name}» đã khai báo trong bộ gốc «${packName(previous.$container as Pack)}»; dùng lại dữ kiện đó, không khai báo lại.`, IssueCodes.DuplicateName, 'name');
             continue;
         }
         builder.facts.push(fact);
     }
     for (const table of layer.members.filter(isTable)) {
-        const index = builder.tables.findIndex(t => t.name === table.name);
+        const index = table.name === undefined ? -1 : builder.tables.findIndex(t => t.name === table.name);
         if (index >= 0 && hasBase) {
             if (table.citations.length === 0) {
                 problem('error', table, `Bảng «${table.name}» thay bảng cùng tên của bộ gốc: cần «căn cứ» văn bản quy định giá trị mới.`, IssueCodes.ChangeWithoutCitation, 'name');
@@ -246,23 +246,65 @@ function applyChange(
         ? { drop: change, from: dated?.date, ...versionBase }
         : { indicator: (change as ReplaceIndicator).indicator, from: dated?.date, ...versionBase };
     if (dated) {
+        if (isReplaceIndicator(change)) warnIfLooser(existing.versions, change, layer, dated.date, builder.validTo, problem);
         existing.versions.push(newVersion);
         existing.versions.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
         return;
     }
     // An undated change of a base indicator replaces it for the whole validity of this pack.
-    const baseAmended = existing.versions.filter(v => v.from !== undefined);
+    // Only amendments that apply while this pack is in force matter.
+    const baseAmended = existing.versions.filter(v => v.from !== undefined && (builder.validTo === undefined || v.from <= builder.validTo));
     if (baseAmended.length > 0) {
         problem('warning', change, `Bộ gốc sửa đổi chỉ tiêu ${label} từ ${baseAmended.map(v => v.from).join(', ')}; bản thay của bộ này được dùng cho mọi thời điểm — hãy xem lại.`, IssueCodes.ReplacedAmendedIndicator);
     }
-    const previous = existing.versions[0]?.indicator;
-    if (isReplaceIndicator(change) && previous && change.indicator) {
-        const looser = looserThreshold(previous.requirement, change.indicator.requirement);
-        if (looser) {
-            problem('warning', change.indicator, `Ngưỡng ${looser.replacement} lỏng hơn ngưỡng ${looser.base} của bộ gốc «${(AstUtils.findRootNode(previous) as Pack).name ?? ''}»: bộ của tỉnh thường chỉ được chặt hơn — kiểm tra lại văn bản.`, IssueCodes.LooserThanBase, 'requirement');
-        }
+    if (isReplaceIndicator(change)) {
+        warnIfLooser(existing.versions, change, layer, builder.validFrom, builder.validTo, problem);
     }
     existing.versions.splice(0, existing.versions.length, newVersion);
+}
+
+/**
+ * A replacement is compared with every version of the base indicator in force while the replacement is:
+ * a province's 96% must not pass silently because the national 95% was amended to 97% later. The overlap is
+ * [from, to] of the replacement (its amendment date, else this pack's validity) against each version's period.
+ */
+function warnIfLooser(
+    versions: readonly IndicatorVersion[], change: ReplaceIndicator, layer: Pack, from: string | undefined, to: string | undefined,
+    problem: ProblemSink
+): void {
+    const replacement = change.indicator;
+    if (!replacement) return;
+    const looser: { version: IndicatorVersion; base: string; replacement: string }[] = [];
+    versions.forEach((version, index) => {
+        if (!version.indicator || version.origin === layer) return;
+        const until = versions[index + 1]?.from;
+        const overlaps = (version.from === undefined || to === undefined || version.from <= to) && (until === undefined || from === undefined || until > from);
+        if (!overlaps) return;
+        const found = looserThreshold(version.indicator.requirement, replacement.requirement);
+        if (found) looser.push({ version, ...found });
+    });
+    const first = looser[0];
+    if (!first) return;
+    const baseName = packName(AstUtils.findRootNode(first.version.indicator!) as Pack);
+    const tail = ': bộ của tỉnh thường chỉ được chặt hơn — kiểm tra lại văn bản.';
+    if (looser.length === 1 && !first.version.amendment) {
+        problem('warning', replacement, `Ngưỡng ${first.replacement} lỏng hơn ngưỡng ${first.base} của bộ gốc «${baseName}»${tail}`, IssueCodes.LooserThanBase, 'requirement');
+        return;
+    }
+    const each = looser.map(l => `${l.base} (${versionText(l.version)})`).join('; ');
+    problem('warning', replacement, `Ngưỡng ${first.replacement} lỏng hơn ngưỡng của bộ gốc «${baseName}» trong thời gian cùng hiệu lực: ${each}${tail}`, IssueCodes.LooserThanBase, 'requirement');
+}
+
+/** «bản ban đầu», or «sửa đổi theo 211/QĐ-TTg từ 01/03/2024». */
+function versionText(version: IndicatorVersion): string {
+    const amendment = version.amendment;
+    if (!amendment) return 'bản ban đầu';
+    return `sửa đổi theo ${amendment.source?.$refText ?? '?'} từ ${amendment.from ?? version.from ?? '?'}`;
+}
+
+/** A pack's name for a message; a base cut short before its name is still named. */
+function packName(pack: Pack): string {
+    return pack.name ?? '(chưa ghi mã)';
 }
 
 function maxDate(a: string | undefined, b: string | undefined): string | undefined {

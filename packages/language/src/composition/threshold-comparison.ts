@@ -1,7 +1,7 @@
 import type { Comparison, Condition, Expression } from '../generated/ast.js';
 import { isComparison, isGroupedCondition, isQuantityLiteral } from '../generated/ast.js';
 import { sourceText } from '../generation/generator-helpers.js';
-import { normalizeName } from '@ntm/runtime';
+import { normalizeName, ratCmp, ratFromNumber, ratMul, unitConversion } from '@ntm/runtime';
 
 type Direction = 'at-least' | 'at-most';
 
@@ -21,10 +21,14 @@ interface SimpleThreshold {
 export function looserThreshold(base: Condition | undefined, replacement: Condition | undefined): { base: string; replacement: string } | undefined {
     const a = simpleThreshold(base);
     const b = simpleThreshold(replacement);
-    if (!a || !b || a.subject !== b.subject || a.direction !== b.direction || a.unit !== b.unit) return undefined;
+    if (!a || !b || a.subject !== b.subject || a.direction !== b.direction) return undefined;
+    // 400 m against 0,5 km: compared exactly in the base's unit; units of different kinds are not judged.
+    const factor = a.unit === b.unit || a.unit === '' || b.unit === '' ? ratFromNumber(1) : unitConversion(b.unit, a.unit);
+    if (!factor) return undefined;
+    const order = ratCmp(ratMul(ratFromNumber(b.value), factor), ratFromNumber(a.value));
     const looser = a.direction === 'at-least'
-        ? b.value < a.value || (b.value === a.value && !b.strict && a.strict)
-        : b.value > a.value || (b.value === a.value && !b.strict && a.strict);
+        ? order < 0 || (order === 0 && !b.strict && a.strict)
+        : order > 0 || (order === 0 && !b.strict && a.strict);
     return looser ? { base: a.text, replacement: b.text } : undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { Comparison, Condition, Expression, FactDecl, Pack, QuantityLiteral, Rounding, TableValue, UnknownValue } from '../generated/ast.js';
+import type { Comparison, Condition, Expression, FactDecl, Pack, QuantityLiteral, Rounding, Scale, TableValue, UnknownValue } from '../generated/ast.js';
 import {
     isAnd, isBinaryExpression, isBooleanLiteral, isComparison, isDateLiteral, isFactDecl, isGroupedCondition, isLevel,
     isNameReference, isNotApplicableValue, isOr, isParenthesizedExpression, isPresence, isPreviousYear, isQuantified,
@@ -9,6 +9,9 @@ import type { NtmType } from '../typing/ntm-types.js';
 import { unitOf } from '../typing/ntm-types.js';
 import { breakdownOf } from '../typing/breakdowns.js';
 import { isoDate } from '../workspace/levels.js';
+import { unitConversion } from '@ntm/runtime';
+import { exactDecimal, writtenNumber } from '../util/written-number.js';
+import { normalizeName } from '../util/vietnamese-text.js';
 import { sourceText } from './generator-helpers.js';
 import { layoutList } from './code.js';
 
@@ -59,12 +62,12 @@ export function emitTableValue(value: TableValue | undefined, unit: string): str
     if (isNotApplicableValue(value)) return `notApplicableValue(${str(value.reason ?? 'không áp dụng theo bảng')})`;
     if (isUnknownValue(value)) return emitUnknown(value, unit);
     const note = value.unverified ? `, ${str(value.unverified.note ?? 'không ghi nguồn')}` : '';
-    return `lit(${str(decimalText(Number(value.value)))}, ${str(unit)}${note})`;
+    return `lit(${str(literalText(value))}, ${str(unit)}${note})`;
 }
 
 export function emitUnknown(value: UnknownValue, contextUnit: string): string {
     const unit = value.bounds.find(b => b.unit !== undefined)?.unit ?? contextUnit;
-    const bounds = value.bounds.map(b => `[${str(normalizeOp(b.operator))}, ${str(decimalText(Number(b.value)))}]`);
+    const bounds = value.bounds.map(b => `[${str(normalizeOp(b.operator))}, ${str(literalText(b))}]`);
     return `unknownLit(${str(unit)}, [${bounds.join(', ')}], ${str(value.basis)}, ${str(value.note)})`;
 }
 
@@ -100,21 +103,31 @@ export function emitCondition(condition: Condition, context: EmitContext): strin
     if (isQuantified(condition)) {
         if (condition.all) return `all(${operands(condition.items, context)})`;
         if (condition.any) return `any(${operands(condition.items, context)})`;
-        return `atLeast(${Number(condition.atLeast)}, ${operands(condition.items, context)})`;
+        return `atLeast(${countOf(condition)}, ${operands(condition.items, context)})`;
     }
     if (isComparison(condition)) {
         return emitComparison(condition, context);
     }
     if (isYearQuantified(condition)) {
-        const atLeast = condition.every ? 'undefined' : String(Number(condition.atLeast));
+        const atLeast = condition.every ? 'undefined' : countOf(condition);
         return `yearWindow(t, ${atLeast}, ${Number(condition.window)}, ${condition.beforeAssessment}, (t) => all(${operands(condition.items, context)}))`;
     }
     if (isUnitQuantified(condition)) {
-        const atLeast = condition.every ? 'undefined' : String(Number(condition.atLeast));
+        const atLeast = condition.every ? 'undefined' : countOf(condition);
         const collection = str(condition.collection?.ref?.name ?? condition.collection?.$refText ?? '');
         return `unitQuantifier(t, ${collection}, ${atLeast}, ${condition.percent}, (t) => all(${operands(condition.items, context)}))`;
     }
     throw new Error('Unknown condition');
+}
+
+/** The count of `ít nhất … trong/năm/thôn`: a number, or `chưa biết` (a count, or a percentage when its bounds say `%`). */
+function countOf(quantifier: { readonly atLeast?: number | string; readonly unknownCount?: UnknownValue }): string {
+    return quantifier.unknownCount ? emitUnknown(quantifier.unknownCount, '') : String(Number(quantifier.atLeast));
+}
+
+/** `>= chưa biết` against a level: a level of the scale, which one unknown. */
+function emitUnknownLevel(value: UnknownValue, scale: Scale): string {
+    return `unknownLevel([${scale.levels.map(level => str(level.name)).join(', ')}], ${str(value.basis)}, ${str(value.note)})`;
 }
 
 function emitComparison(comparison: Comparison, context: EmitContext): string {
@@ -125,8 +138,9 @@ function emitComparison(comparison: Comparison, context: EmitContext): string {
     const check = (member: string | undefined): string => {
         const raw = emitExpression(comparison.left, context, member, undefined);
         const left = rounding?.mode && rounding.digits !== undefined
-            ? `rounded(${raw}, ${str(rounding.mode)}, ${Number(rounding.digits)})` : raw;
-        const other = (e: Expression) => emitExpression(e, context, member, contextUnit);
+            ? `rounded(${raw}, ${str(roundingMode(rounding))}, ${Number(rounding.digits)})` : raw;
+        const other = (e: Expression) => leftType.kind === 'level' && isUnknownValue(e)
+            ? emitUnknownLevel(e, leftType.scale) : inUnitOf(emitExpression(e, context, member, contextUnit), context.types.typeOf(e), contextUnit);
         if (comparison.low) {
             return comparison.high
                 ? `between(${rule}, ${left}, ${other(comparison.low)}, ${other(comparison.high)})`
@@ -153,11 +167,12 @@ function emitFact(fact: FactDecl, context: EmitContext, member: string | undefin
 export function emitExpression(expression: Expression, context: EmitContext, member: string | undefined, contextUnit: string | undefined): string {
     if (isQuantityLiteral(expression)) {
         const note = expression.unverified ? `, ${str(expression.unverified.note ?? 'không ghi nguồn')}` : '';
-        return `lit(${str(decimalText(Number(expression.value)))}, ${str(expression.unit ?? contextUnit ?? '')}${note})`;
+        return `lit(${str(literalText(expression))}, ${str(expression.unit ?? contextUnit ?? '')}${note})`;
     }
     if (isUnknownValue(expression)) return emitUnknown(expression, contextUnit ?? '');
     if (isPreviousYear(expression)) return `previousYear(t, (t) => ${emitExpression(expression.value, context, member, contextUnit)})`;
-    if (isBooleanLiteral(expression)) return `boolLit(${expression.value === 'có'})`;
+    // A keyword's value is its text as written: `có` may be in NFD.
+    if (isBooleanLiteral(expression)) return `boolLit(${normalizeName(expression.value) === 'có'})`;
     if (isDateLiteral(expression)) return `dateLit(${str(isoDate(expression.value) ?? expression.value)})`;
     if (isParenthesizedExpression(expression)) return emitExpression(expression.expression, context, member, contextUnit);
     if (isNameReference(expression)) {
@@ -170,7 +185,11 @@ export function emitExpression(expression: Expression, context: EmitContext, mem
         throw new Error(`Unresolved name ${expression.target.$refText}`);
     }
     if (isRatio(expression)) {
-        return `ratio(${emitExpression(expression.numerator, context, member, undefined)}, ${emitExpression(expression.denominator, context, member, undefined)})`;
+        // A denominator in another unit of the same kind (km over m) is converted to the numerator's.
+        const numeratorType = context.types.typeOf(expression.numerator);
+        const denominator = emitExpression(expression.denominator, context, member, undefined);
+        const numeratorUnit = numeratorType.kind === 'number' && !numeratorType.bareLiteral ? numeratorType.unit : undefined;
+        return `ratio(${emitExpression(expression.numerator, context, member, undefined)}, ${inUnitOf(denominator, context.types.typeOf(expression.denominator), numeratorUnit)})`;
     }
     if (isBinaryExpression(expression)) {
         const operator = expression.operator as BinaryOperator;
@@ -182,15 +201,44 @@ export function emitExpression(expression: Expression, context: EmitContext, mem
         const scale = typing.scale === 'to-percent' ? ', rat(100n)' : typing.scale === 'percent-of' ? ', rat(1n, 100n)' : '';
         const runtimeOp = operator === '×' ? '*' : operator;
         const left = emitExpression(expression.left, context, member, operandUnit(rightType, leftType));
-        const right = emitExpression(expression.right, context, member, operandUnit(leftType, rightType));
+        // `2 km + 300 m`, `đường đã cứng hóa / tổng chiều dài` in km over m: the right side in the left's unit.
+        const convertRight = operator === '+' || operator === '-' || (operator === '/' && typing.scale === 'to-percent');
+        const leftUnit = leftType.kind === 'number' && !leftType.bareLiteral ? leftType.unit : undefined;
+        const rightCode = emitExpression(expression.right, context, member, operandUnit(leftType, rightType));
+        const right = convertRight ? inUnitOf(rightCode, rightType, leftUnit) : rightCode;
         return `arith(${str(runtimeOp)}, ${left}, ${right}, ${str(resultUnit)}${scale})`;
     }
     throw new Error('Unknown expression');
 }
 
+/**
+ * `code` converted to `unit` when its type is a number in another unit of the same kind (`500 m` compared with a
+ * fact in km): exact, the factor a rational computed here. The type checker has refused every other mismatch.
+ */
+function inUnitOf(code: string, type: NtmType, unit: string | undefined): string {
+    if (unit === undefined || type.kind !== 'number' || type.bareLiteral || type.unit === unit) return code;
+    const factor = unitConversion(type.unit, unit);
+    if (!factor || (factor.n === 1n && factor.d === 1n)) return code;
+    return `inUnit(${code}, ${str(unit)}, rat(${factor.n}n, ${factor.d}n))`;
+}
+
 /** For `x + 5`, the bare 5 is in x's unit. */
 function operandUnit(other: NtmType, self: NtmType): string | undefined {
     return self.kind === 'number' && self.bareLiteral && (other.kind === 'number' || other.kind === 'percent') ? unitOf(other) : undefined;
+}
+
+/**
+ * A literal's value exactly as written (`0,5` → `0.5`; all the digits of a long number), for the runtime's
+ * exact rationals: the parsed JavaScript number would round it, or print it as `1e+23` or `Infinity`.
+ */
+function literalText(literal: { value: number } & Parameters<typeof writtenNumber>[0]): string {
+    const written = writtenNumber(literal, 'value');
+    return written !== undefined ? exactDecimal(written) : decimalText(Number(literal.value));
+}
+
+/** `cắt`, `gần nhất`: the keyword as the runtime names it, whatever Unicode form and blanks it was typed with. */
+export function roundingMode(rounding: Rounding): string {
+    return normalizeName(rounding.mode);
 }
 
 export function decimalText(value: number): string {

@@ -1,4 +1,5 @@
 import type { FactDecl, RegionRule, Table } from '../generated/ast.js';
+import { isCountType } from '../generated/ast.js';
 import type { EffectivePack } from '../composition/effective-pack.js';
 import { canonicalRegion, dimensionOfKey, keyValues, tableDimensions } from '../composition/dimensions.js';
 import type { NtmType } from '../typing/ntm-types.js';
@@ -54,6 +55,7 @@ export function factSpecsCode(scope: ModuleScope, facts: readonly FactDecl[], us
             ['index', isYearly(fact) ? str('năm') : collection ? str(collection.name) : undefined],
             ['derived', fact.derivation ? 'true' : undefined],
             ['unused', used.has(fact) ? undefined : 'true'],
+            ['villagePack', optionalStr(villagePackOf(fact))],
             ['description', optionalStr(fact.description)]
         ]);
     });
@@ -65,7 +67,8 @@ ${rows.join(',\n')}
 
 /** `MeasuredInput` and `Facts`: the input type, for the TypeScript module and the declarations. */
 export function factsTypes(scope: ModuleScope, facts: readonly FactDecl[]): string {
-    const lines = facts.map(fact => {
+    // A count of villages comes from the villages' results (`options.thôn`), never from the facts.
+    const lines = facts.filter(fact => villagePackOf(fact) === undefined).map(fact => {
         const type = scope.types.typeOfFact(fact);
         const scalar = inputTypeOf(type);
         const members = breakdownIndexOf(fact)?.ref?.members.map(m => `readonly ${str(m.name)}?: ${scalar} | null`) ?? [];
@@ -146,4 +149,9 @@ export function regionRulesCode(scope: ModuleScope, rules: readonly RegionRule[]
     if (items.length === 0) return undefined;
     return code`/** Quy tắc xác định vùng áp dụng (vd. 318/QĐ-TTg Điều 1), theo thứ tự. */
 const REGION_RULES${typeOnly(': readonly (readonly [RegionRuleMeta, (t: FactTable) => Cond])[]')} = ${layoutList('[', items, ']', '')};`;
+}
+
+/** The village-level pack a fact counts villages of (`đếm thôn đạt chuẩn theo "…"`), as written. */
+export function villagePackOf(fact: FactDecl): string | undefined {
+    return isCountType(fact.type) ? fact.type.villagePack : undefined;
 }

@@ -14,10 +14,10 @@ export const PUBLIC_VALUES: readonly string[] = [
 
 /** The runtime's public types (`result-types.ts`), re-exported by the TypeScript module and its declarations. */
 export const PUBLIC_TYPES: readonly string[] = [
-    'CitationInfo', 'ClauseView', 'CommuneIssue', 'CommuneOptions', 'CommuneResult', 'ComputedValue', 'CriterionResult', 'CriterionScore', 'EvaluateOptions', 'EvaluationResult', 'FactKind',
+    'CitationInfo', 'ClauseView', 'CommuneEvaluator', 'CommuneIssue', 'CommuneOptions', 'CommuneResult', 'ComputedValue', 'CriterionResult', 'CriterionScore', 'EvaluateOptions', 'EvaluationResult', 'FactKind',
     'FactSpec', 'FactUse', 'Gap', 'GateResult', 'IndicatorResult', 'IndicatorScore', 'InputIssue', 'InputIssueCode',
     'LegalSourceInfo', 'Note', 'NoteCode', 'PackInfo', 'PackSummary', 'RuleSource', 'RuleSourceKind', 'ScoreBasis', 'Severity',
-    'UnknownThresholdUse', 'Verdict', 'VerdictFlag', 'VillageResult'
+    'UnknownThresholdUse', 'Verdict', 'VerdictFlag', 'VillageOutcome', 'VillageResult'
 ];
 
 /** The runtime's types generated code may annotate with. */

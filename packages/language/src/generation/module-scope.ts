@@ -1,4 +1,4 @@
-import type { FactDecl, Pack, Table } from '../generated/ast.js';
+import type { FactDecl, Pack, Rounding, Table } from '../generated/ast.js';
 import type { NtmTypeComputer } from '../typing/type-computer.js';
 import type { EmitContext } from './emit-code.js';
 import { Identifiers } from './identifiers.js';
@@ -20,10 +20,11 @@ export class ModuleScope {
     readonly ruleSources = new Map<string, { readonly name: string; readonly data: RuleSourceData }>();
     readonly context: EmitContext;
 
-    constructor(readonly pack: Pack, readonly types: NtmTypeComputer, tables: readonly Table[]) {
+    /** `rounding`: the pack's own `làm tròn` (or its base's), applied where an indicator has none of its own. */
+    constructor(readonly pack: Pack, readonly types: NtmTypeComputer, tables: readonly Table[], rounding?: Rounding) {
         const byName = new Map(tables.map(table => [table.name, table]));
         this.context = {
-            pack, types, indent: '    ',
+            pack, types, indent: '    ', ...(rounding ? { rounding } : {}),
             derivedFunction: fact => {
                 this.derivedFacts.add(fact);
                 return this.derivedName(fact);

@@ -7,7 +7,7 @@ import type { Code } from './code.js';
 import { both, code, joinCode, tsOnly, typeOnly } from './code.js';
 import { criterionCode, criterionConstant, gateCode, indicatorCode, ruleSourceDeclarations } from './criteria-code.js';
 import { normalizeOp, emitPassValue, str } from './emit-code.js';
-import { derivedCode, factSpecsCode, factsTypes, packCode, regionRulesCode, tableCode } from './facts-code.js';
+import { derivedCode, factSpecsCode, factsTypes, packCode, regionRulesCode, tableCode, villagePackOf } from './facts-code.js';
 import { sourceText } from './generator-helpers.js';
 import { declarationImports, runtimeImports } from './module-header.js';
 import { ModuleScope } from './module-scope.js';
@@ -68,7 +68,7 @@ export class NtmTsGenerator {
 
     generate(pack: Pack): GeneratedModule {
         const effective = this.compose(pack);
-        const scope = new ModuleScope(pack, this.types, effective.tables);
+        const scope = new ModuleScope(pack, this.types, effective.tables, effective.rounding);
         // Rules first: they decide which derived facts, tables, sources and rule sources the module needs.
         const calls: string[] = [];
         const criteria = effective.criteria.map(criterion => {
@@ -101,7 +101,8 @@ export class NtmTsGenerator {
             ...gates.map(g => g.code),
             criteriaList,
             packPass,
-            this.evaluateFunction(calls, gates.map(g => g.call), regionRules !== undefined, packPass !== undefined)
+            this.evaluateFunction(calls, gates.map(g => g.call), regionRules !== undefined, packPass !== undefined,
+                effective.facts.some(fact => villagePackOf(fact) !== undefined))
         ].filter((part): part is Code => part !== undefined), '\n\n');
         const imports = runtimeImports(body.js, body.ts);
         const ownDeclarations = [
@@ -146,7 +147,7 @@ export class NtmTsGenerator {
 const PACK_PASS${typeOnly(': PackPassMeta')} = { op: ${str(normalizeOp(pass.operator))}, rule: ${str(sourceText(pass.value))}, value: () => ${value} };`;
     }
 
-    private evaluateFunction(indicators: readonly string[], gates: readonly string[], regionRules: boolean, packPass: boolean): Code {
+    private evaluateFunction(indicators: readonly string[], gates: readonly string[], regionRules: boolean, packPass: boolean, countsVillages: boolean): Code {
         // An empty list is passed as `[]`: a variable holding it would have no type to infer.
         const list = (name: string, items: readonly string[]) => items.length === 0 ? '' : `    const ${name} = [\n${items.map(i => `        ${i}`).join(',\n')}\n    ];\n`;
         const lists = list('indicators', indicators) + list('gates', gates);
@@ -156,7 +157,7 @@ const PACK_PASS${typeOnly(': PackPassMeta')} = { op: ${str(normalizeOp(pass.oper
     const t = readFacts(facts, FACT_SPECS, options.danhSách, options.unknownFacts);
     t.ctx = communeContext(options, assessedAt, t, ${regionRules ? 'REGION_RULES' : '[]'});
     t.scores = readScores(options.điểmThẩmTra, options.điểmTựChấm, options.điểmTráiSốLiệu, t.issues);
-${lists}    return assemble(PACK, assessedAt, CRITERIA, ${indicators.length > 0 ? 'indicators' : '[]'}, ${gates.length > 0 ? 'gates' : '[]'}, t.issues, t.ctx${packPass ? ', PACK_PASS' : ''});
+${countsVillages ? '    countVillages(t, options.thôn);\n' : ''}${lists}    ${countsVillages ? 'const result = ' : 'return '}assemble(PACK, assessedAt, CRITERIA, ${indicators.length > 0 ? 'indicators' : '[]'}, ${gates.length > 0 ? 'gates' : '[]'}, t.issues, t.ctx${packPass ? ', PACK_PASS' : ''});${countsVillages ? '\n    return withVillages(result, options.thôn, t);' : ''}
 }`], '\n');
         // The commune file as written, read by the runtime's one reader of commune files.
         const evaluateCommune = joinCode([both(EVALUATE_COMMUNE_DOC), code`export function evaluateCommune(commune${typeOnly(': unknown')}, options${typeOnly(': CommuneOptions')} = {})${typeOnly(': CommuneResult')} {

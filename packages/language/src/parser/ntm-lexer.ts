@@ -42,8 +42,22 @@ export class NtmLexer extends DefaultLexer {
         if (tooDeep) {
             return { tokens: [], hidden: [], errors: [tooDeep], report: { diagnostics: [] } };
         }
+        const mismatched = result.tokens.filter(token => token.tokenType.name === 'STRING' && !quotesPair(token.image));
+        if (mismatched.length > 0) {
+            result.errors.push(...mismatched.map(token => ({
+                offset: token.startOffset, line: token.startLine, column: token.startColumn, length: token.image.length,
+                message: token.image.length < 2 || !/["”]$/u.test(token.image)
+                    ? 'Chuỗi mở bằng “ chưa đóng trên dòng này: đóng bằng ”.'
+                    : `Chuỗi mở bằng ${token.image.charAt(0)} nhưng đóng bằng ${token.image.charAt(token.image.length - 1)}: viết “…” hoặc "…", mở và đóng cùng một kiểu.`
+            })));
+        }
         return result;
     }
+}
+
+/** "…" and “…” pair; “…" and "…” (pasted text, half retyped) do not. */
+function quotesPair(image: string): boolean {
+    return (image.charAt(0) === '“') === (image.charAt(image.length - 1) === '”');
 }
 
 const OPENING = new Set(['(', '{']);

@@ -81,6 +81,10 @@ export class NtmLexerErrorMessageProvider extends DefaultLexerErrorMessageProvid
 
     override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
         const text = fullText.substring(startOffset, startOffset + Math.min(length, 20));
+        // Quotes from Word: “…” is a string; one left open, or closed with the other kind, is not.
+        if (/^[“”„‟]/u.test(text)) {
+            return `Dấu ngoặc kép cong «${text.charAt(0)}» chưa khép đúng cặp: viết chuỗi trong “…” hoặc trong "…", mở và đóng cùng một kiểu.`;
+        }
         const shown = [...text].map(c => /[\p{C}]/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c).join('');
         return `Ký tự không hợp lệ: «${shown}».`;
     }

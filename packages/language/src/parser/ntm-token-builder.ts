@@ -54,22 +54,42 @@ export function tokenText(token: TokenType): string {
     return phraseTexts.get(token) ?? token.name;
 }
 
-/** Makes `token` match `text` in NFC or NFD, with any blanks between its words, and not inside a longer word. */
+/**
+ * Makes `token` match `text` in NFC or NFD, with any blanks between its words, and not inside a longer word.
+ * At the start of a line it matches in any case too: text pasted from Word capitalises the first word of a
+ * line (`Chỉ tiêu 17.3`, `Tiêu chí 17`). Elsewhere a keyword is lower case, so `Có` inside a name stays a word.
+ */
 function matchWords(token: TokenType, text: string): void {
     const boundary = /[\p{L}\p{N}_]$/u.test(text) ? '(?![\\p{L}\\p{M}\\p{N}_])' : '';
     const sticky = new RegExp(formInsensitivePattern(text) + boundary, 'uy');
+    const anyCase = new RegExp(formInsensitivePattern(text) + boundary, 'uyi');
     // Most positions cannot start this keyword: a two-code-unit prefix check (NFC or NFD) skips the
     // regular expression there, which is most of the lexer's time on long packs.
     const prefixes = [...new Set([text.normalize('NFC').slice(0, 2), text.normalize('NFD').slice(0, 2)])];
+    const upperFirsts = new Set(startCharsOf(text).map(c => c.toUpperCase()).filter(c => !startCharsOf(text).includes(c)));
     token.PATTERN = (input: string, offset: number) => {
-        if (!prefixes.some(prefix => input.startsWith(prefix, offset))) return null;
-        sticky.lastIndex = offset;
-        return sticky.exec(input);
+        if (prefixes.some(prefix => input.startsWith(prefix, offset))) {
+            sticky.lastIndex = offset;
+            return sticky.exec(input);
+        }
+        if (!upperFirsts.has(input.charAt(offset)) || !atLineStart(input, offset)) return null;
+        anyCase.lastIndex = offset;
+        return anyCase.exec(input);
     };
     token.LINE_BREAKS = false;
     // Keywords that are matched by a function need an explicit first-character hint for Chevrotain.
-    token.START_CHARS_HINT = startCharsOf(text);
+    token.START_CHARS_HINT = [...startCharsOf(text), ...upperFirsts];
     token.LONGER_ALT = undefined;
+}
+
+/** Whether only blanks stand between the start of the line and `offset`. */
+export function atLineStart(input: string, offset: number): boolean {
+    for (let i = offset - 1; i >= 0; i--) {
+        const c = input.charCodeAt(i);
+        if (c === 10 || c === 13) return true;
+        if (c !== 32 && c !== 9 && c !== 0xA0 && c !== 0x200B && c !== 0xFEFF) return false;
+    }
+    return true;
 }
 
 function startCharsOf(keyword: string): string[] {

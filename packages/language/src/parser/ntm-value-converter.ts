@@ -23,6 +23,10 @@ export class NtmValueConverter extends DefaultValueConverter {
                 return normalizeName(input);
             case 'NUMBER':
                 return Number(input.replace(',', '.'));
+            case 'STRING':
+                // “…” from Word has no escapes: its text is what stands between the quotes.
+                if (input.startsWith('“') || input.endsWith('”')) return input.slice(1, /["”]$/u.test(input) && input.length > 1 ? -1 : undefined);
+                return super.runConverter(rule, input, cstNode);
             case 'DECISION_NO':
             case 'DATE':
                 return input.normalize('NFC');

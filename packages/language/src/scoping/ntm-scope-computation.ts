@@ -1,7 +1,8 @@
-import type { AstNode, AstNodeDescription, LangiumDocument } from 'langium';
-import { AstUtils, DefaultScopeComputation, type MultiMap } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument, LocalSymbols, ParseResult } from 'langium';
+import { DefaultScopeComputation, MultiMap } from 'langium';
 import type { Pack } from '../generated/ast.js';
 import { isCriterion, isIndicator, isPack, isReplaceIndicator } from '../generated/ast.js';
+import { nodesOf } from '../util/ast-walk.js';
 
 /**
  * Every named element of a pack (facts, scales and their levels, breakdown members, tables, legal sources)
@@ -10,6 +11,8 @@ import { isCriterion, isIndicator, isPack, isReplaceIndicator } from '../generat
  * (`dựa trên`): fact names never leak between unrelated packs.
  */
 export class NtmScopeComputation extends DefaultScopeComputation {
+    /** The descriptions made for the index, reused for the local symbols of the same parse (the same nodes and names). */
+    private readonly exported = new WeakMap<ParseResult, AstNodeDescription[]>();
 
     protected override addExportedSymbol(node: AstNode, exports: AstNodeDescription[], document: LangiumDocument): void {
         const name = this.symbolName(node);
@@ -20,12 +23,25 @@ export class NtmScopeComputation extends DefaultScopeComputation {
 
     override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
         const exports: AstNodeDescription[] = [];
-        const root = document.parseResult.value;
-        this.addExportedSymbol(root, exports, document);
-        for (const node of AstUtils.streamAllContents(root)) {
-            this.addExportedSymbol(node, exports, document);
-        }
+        for (const node of nodesOf(document)) this.addExportedSymbol(node, exports, document);
+        this.exported.set(document.parseResult, exports);
         return exports;
+    }
+
+    /** Every symbol but the pack's own name, on the root (see `addLocalSymbol`), in the order of the index. */
+    override async collectLocalSymbols(document: LangiumDocument): Promise<LocalSymbols> {
+        const root = document.parseResult.value;
+        const exported = this.exported.get(document.parseResult);
+        if (!exported) {
+            const symbols = new MultiMap<AstNode, AstNodeDescription>();
+            for (const node of nodesOf(document)) this.addLocalSymbol(node, document, symbols);
+            return symbols;
+        }
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        for (const description of exported) {
+            if (description.node !== root) symbols.add(root, description);
+        }
+        return symbols;
     }
 
     protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {

@@ -1,3 +1,4 @@
+import { unitConversion } from '@ntm/runtime';
 import type { Scale } from '../generated/ast.js';
 import { PERCENT } from './units.js';
 
@@ -53,7 +54,8 @@ export function comparable(a: NtmType, b: NtmType): boolean | undefined {
     if (a.kind === 'unknown' || b.kind === 'unknown') return undefined;
     if (a.kind === 'number' && a.bareLiteral) return isNumeric(b);
     if (b.kind === 'number' && b.bareLiteral) return isNumeric(a);
-    if (a.kind === 'number' && b.kind === 'number') return a.unit === b.unit;
+    // Units of the same kind convert exactly (500 m against km): the generator converts, see emit-code.ts.
+    if (a.kind === 'number' && b.kind === 'number') return a.unit === b.unit || unitConversion(a.unit, b.unit) !== undefined;
     if (a.kind === 'level' && b.kind === 'level') return a.scale === b.scale;
     return a.kind === b.kind;
 }

@@ -9,7 +9,8 @@ import type { NtmType } from './ntm-types.js';
 import {
     BOOLEAN_TYPE, DATE_TYPE, PERCENT_TYPE, UNKNOWN, YEAR_TYPE, isNumeric, numberType, typeToString, unitOf
 } from './ntm-types.js';
-import { PERCENT, UNITLESS, divideUnits, multiplyUnits, sameDimensionDifferentScale } from './units.js';
+import { unitConversion, unitMismatchReason } from '@ntm/runtime';
+import { PERCENT, UNITLESS, divideUnits, multiplyUnits } from './units.js';
 import { PackCache } from '../workspace/pack-cache.js';
 
 export type BinaryOperator = '+' | '-' | '*' | '×' | '/';
@@ -110,9 +111,10 @@ export class NtmTypeComputer {
             case '-': {
                 if (lBare) return { type: r, scale: 'none' };
                 if (rBare) return { type: l, scale: 'none' };
-                if (lu !== ru) {
-                    const hint = sameDimensionDifferentScale(lu, ru) ? ' Hãy đổi về cùng một đơn vị.' : '';
-                    return { error: `Không thể ${operator === '+' ? 'cộng' : 'trừ'} ${typeToString(l)} với ${typeToString(r)}: khác đơn vị.${hint}` };
+                // 2 km + 300 m: the right operand is converted to the left's unit (emit-code.ts).
+                if (lu !== ru && (l.kind === 'percent' || r.kind === 'percent' || unitConversion(ru, lu) === undefined)) {
+                    const reason = l.kind === 'percent' || r.kind === 'percent' ? '' : unitMismatchReason(lu, ru);
+                    return { error: `Không thể ${operator === '+' ? 'cộng' : 'trừ'} ${typeToString(l)} với ${typeToString(r)}: khác đơn vị${reason ? ` (${reason})` : ''}.` };
                 }
                 return { type: l.kind === 'percent' ? PERCENT_TYPE : numberType(lu, integer(l) && integer(r)), scale: 'none' };
             }
@@ -128,7 +130,7 @@ export class NtmTypeComputer {
                 if (l.kind === 'percent' || r.kind === 'percent') {
                     return { error: `Phép chia với phần trăm không rõ nghĩa (${typeToString(l)} / ${typeToString(r)}); hãy dùng «tỷ số … / …».` };
                 }
-                if (lu === ru) return { type: PERCENT_TYPE, scale: 'to-percent' };
+                if (lu === ru || unitConversion(ru, lu) !== undefined) return { type: PERCENT_TYPE, scale: 'to-percent' };
                 return { type: numberType(divideUnits(lu, ru), false), scale: 'none' };
             }
         }

@@ -52,11 +52,34 @@ export function divideUnits(a: string, b: string): string {
     return formatUnit({ numerator: [...x.numerator, ...y.denominator], denominator: [...x.denominator, ...y.numerator] });
 }
 
-/** Units that measure the same thing at another scale: a hint for the analyst, never a silent conversion. */
+// Units of the same kind at another scale (km and m) convert: see `unitConversion` in @ntm/runtime.
+/** Units that measure the same thing at another scale: for quick fixes and hints (values convert
+// between them exactly: see `unitConversion` in @ntm/runtime). */
 const SAME_DIMENSION: readonly (readonly string[])[] = [
     ['km', 'm'], ['ha', 'm2', 'km2'], ['đồng', 'nghìn đồng', 'triệu đồng', 'tỷ đồng'], ['tấn', 'kg'], ['lít', 'm3']
 ];
 
 export function sameDimensionDifferentScale(a: string, b: string): boolean {
     return SAME_DIMENSION.some(group => group.includes(a) && group.includes(b) && a !== b);
+}
+
+/** Each unit of SAME_DIMENSION as a power of ten of the first of its group: every conversion is a decimal shift. */
+const POWER_OF_TEN: ReadonlyMap<string, number> = new Map([
+    ['km', 3], ['m', 0], ['ha', 4], ['m2', 0], ['km2', 6], ['đồng', 0], ['nghìn đồng', 3], ['triệu đồng', 6], ['tỷ đồng', 9],
+    ['tấn', 3], ['kg', 0], ['lít', 0], ['m3', 3]
+]);
+
+/**
+ * How many places the decimal point moves to write a quantity in `from` in `to` (500 m → 0,5 km: -3), when
+ * the two differ only by the scale of one unit of SAME_DIMENSION (`nghìn đồng/người/năm` and
+ * `triệu đồng/người/năm` too); undefined when they measure different things. For quick fixes that rewrite
+ * a threshold the analyst sees.
+ */
+export function decimalShift(from: string, to: string): number | undefined {
+    const a = parseUnit(from);
+    const b = parseUnit(to);
+    if (a.numerator.length !== 1 || b.numerator.length !== 1 || a.denominator.join('/') !== b.denominator.join('/')) return undefined;
+    const [x = '', y = ''] = [a.numerator[0], b.numerator[0]];
+    if (!sameDimensionDifferentScale(x, y)) return undefined;
+    return POWER_OF_TEN.get(x)! - POWER_OF_TEN.get(y)!;
 }

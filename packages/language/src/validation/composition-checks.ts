@@ -1,14 +1,15 @@
 import type { ValidationAcceptor } from 'langium';
-import type { Bound, Pack, Rounding, Table, UnknownValue } from '../generated/ast.js';
-import { isCriterion, isRegionRule, isTable, isTableNumber } from '../generated/ast.js';
+import type { Bound, Pack, Rounding, Table, TableKey, UnknownValue } from '../generated/ast.js';
+import { isCriterion, isGroupKey, isRegionKey, isRegionRule, isTable, isTableNumber, isYearKey } from '../generated/ast.js';
 import type { EffectivePack } from '../composition/effective-pack.js';
 import { unknownRegionMessage } from '@ntm/runtime';
-import { canonicalRegion, cellKeys, describeCell, dimensionOfKey, keyValues, tableDimensions } from '../composition/dimensions.js';
+import { MAX_YEAR_SPAN, canonicalRegion, cellKeys, describeCell, dimensionOfKey, keyValues, tableDimensions } from '../composition/dimensions.js';
 import type { NtmServices } from '../ntm-module.js';
 import { URI } from 'langium';
 import { MAX_BASE_DEPTH } from '../workspace/pack-roots.js';
 import { unitOf } from '../typing/ntm-types.js';
 import { canonicalLevel } from '../workspace/levels.js';
+import { shownNumber } from '../util/written-number.js';
 import { IssueCodes } from './issue-codes.js';
 
 /** `dựa trên`, changes, amendments and tables: everything that needs the pack composed with its bases. */
@@ -26,8 +27,10 @@ export function compositionMustBeConsistent(services: NtmServices) {
             accept('error', missingBaseMessage(base.path ?? '', effective.chain, services), { node: base, property: 'path', code: IssueCodes.BaseMissing });
         }
         const nearest = effective.chain.bases[0];
-        if (base && nearest && canonicalLevel(nearest.levels[0]) !== canonicalLevel(pack.levels[0])) {
-            accept('warning', `Bộ gốc «${nearest.name}» là cấp «${nearest.levels[0]}», khác cấp của bộ này («${pack.levels[0]}»).`, { node: base, property: 'path', code: IssueCodes.BaseLevelDiffers });
+        // A pack or base without «cấp» gets its own error; there is no level to compare.
+        const [level, baseLevel] = [pack.levels[0], nearest?.levels[0]];
+        if (base && nearest && level !== undefined && baseLevel !== undefined && canonicalLevel(baseLevel) !== canonicalLevel(level)) {
+            accept('warning', `Bộ gốc «${nearest.name ?? '?'}» là cấp «${baseLevel}», khác cấp của bộ này («${level}»).`, { node: base, property: 'path', code: IssueCodes.BaseLevelDiffers });
         }
         for (const problem of effective.problems) {
             accept(problem.severity, problem.message, { node: problem.node, property: problem.property as never, code: problem.code });
@@ -35,9 +38,14 @@ export function compositionMustBeConsistent(services: NtmServices) {
         for (const table of pack.members.filter(isTable)) {
             checkTable(table, effective, services, accept);
         }
-        for (const criterion of pack.members.filter(isCriterion)) {
-            const effectiveCriterion = effective.criteria.find(c => c.criterion === criterion);
-            const duplicated = pack.members.filter(m => isCriterion(m) && m.label === criterion.label).length > 1;
+        const criteria = pack.members.filter(isCriterion);
+        // Counted once: a scan of all members per criterion grew with the square of the pack.
+        const labelCount = new Map<unknown, number>();
+        for (const criterion of criteria) labelCount.set(criterion.label, (labelCount.get(criterion.label) ?? 0) + 1);
+        const effectiveOf = new Map(effective.criteria.map(c => [c.criterion, c] as const).reverse());
+        for (const criterion of criteria) {
+            const effectiveCriterion = effectiveOf.get(criterion);
+            const duplicated = (labelCount.get(criterion.label) ?? 0) > 1;
             if (criterion.label !== undefined && !duplicated && effectiveCriterion && effectiveCriterion.indicators.length === 0) {
                 accept('warning', `Tiêu chí ${criterion.label} chưa có chỉ tiêu nào: kết quả của tiêu chí sẽ là «thiếu dữ liệu».`, { node: criterion, property: 'label', code: IssueCodes.EmptyCriterion });
             }
@@ -73,7 +81,8 @@ export function tableYears(table: Table, effective: Pick<EffectivePack, 'validFr
     const rowYears = table.rows.flatMap(row => row.keys.filter(k => dimensionOfKey(k) === 'năm').flatMap(keyValues)).map(Number);
     const from = effective.validFrom ? Number(effective.validFrom.slice(0, 4)) : Math.min(...rowYears);
     const to = effective.validTo ? Number(effective.validTo.slice(0, 4)) : Math.max(from, ...rowYears);
-    if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return [];
+    // An open-ended pack whose table runs centuries ahead is not checked cell by cell (nor made to list them all).
+    if (!Number.isFinite(from) || !Number.isFinite(to) || to < from || to - from > MAX_YEAR_SPAN) return [];
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
@@ -91,8 +100,8 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
     const valueUnit = table.type ? unitOf(services.typing.TypeComputer.typeOfDeclared(table.type)) : '';
     for (const row of table.rows) {
         const line = (row.$cstNode?.range.start.line ?? 0) + 1;
-        if (isTableNumber(row.value) && row.value.unit !== undefined && row.value.unit !== valueUnit) {
-            accept('error', `Giá trị ${row.value.value} ${row.value.unit} khác đơn vị của bảng (${valueUnit || 'không đơn vị'}); trong bảng chỉ ghi số, đơn vị lấy theo kiểu của bảng.`, { node: row.value, property: 'unit', code: IssueCodes.TableValueUnit });
+        if (isTableNumber(row.value) && row.value.value !== undefined && row.value.unit !== undefined && row.value.unit !== valueUnit) {
+            accept('error', `Giá trị ${shownNumber(row.value, 'value')} ${row.value.unit} khác đơn vị của bảng (${valueUnit || 'không đơn vị'}); trong bảng chỉ ghi số, đơn vị lấy theo kiểu của bảng.`, { node: row.value, property: 'unit', code: IssueCodes.TableValueUnit });
         }
         if (row.rest) {
             if (rest) accept('error', '«còn lại» chỉ được một lần trong một bảng.', { node: row, code: IssueCodes.TableDuplicateCell });
@@ -102,6 +111,10 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
         let rowOk = true;
         const perDimension = new Map<string, string[]>();
         for (const key of row.keys) {
+            if (isCutShort(key)) { // the syntax error says what is missing
+                rowOk = false;
+                continue;
+            }
             const dimension = dimensionOfKey(key);
             if (!dimensions.includes(dimension)) {
                 accept('error', `Bảng «${table.name}» không theo ${dimension}; các chiều của bảng: ${dimensions.join(', ')}.`, { node: key, code: IssueCodes.TableKey });
@@ -118,7 +131,7 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
                 continue;
             }
             if (dimension === 'nhóm' && !['1', '2', '3'].includes(values[0]!)) {
-                accept('error', `Nhóm xã «${values[0]}» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).`, { node: key, code: IssueCodes.TableKey });
+                accept('error', `Nhóm xã «${shownNumber(key, 'group')}» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).`, { node: key, code: IssueCodes.TableKey });
                 rowOk = false;
                 continue;
             }
@@ -158,6 +171,11 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
     }
 }
 
+/** A table key a syntax error left without its value (`nhóm` without a number). */
+function isCutShort(key: TableKey): boolean {
+    return isGroupKey(key) ? key.group === undefined : isYearKey(key) ? key.from === undefined : isRegionKey(key) && key.region === undefined;
+}
+
 /** Bounds of an unknown threshold must agree with each other: `(> 50%, <= 40%)` admits no value. */
 export function unknownBoundsMustBeConsistent(value: UnknownValue, accept: ValidationAcceptor): void {
     let low: { v: number; strict: boolean } | undefined;
@@ -167,6 +185,7 @@ export function unknownBoundsMustBeConsistent(value: UnknownValue, accept: Valid
         accept('error', `Các cận của giá trị chưa biết dùng nhiều đơn vị khác nhau (${[...units].join(', ')}).`, { node: value, code: IssueCodes.UnknownBounds });
     }
     for (const bound of value.bounds) {
+        if (bound.operator === undefined || bound.value === undefined) continue; // cut short by a syntax error
         const v = Number(bound.value);
         switch (bound.operator) {
             case '>': case '>=': case '≥':
@@ -176,7 +195,7 @@ export function unknownBoundsMustBeConsistent(value: UnknownValue, accept: Valid
                 if (!high || v < high.v) high = { v, strict: bound.operator === '<' };
                 break;
             default:
-                accept('error', `Cận «${bound.operator} ${bound.value}» không dùng được; chỉ dùng >, >=, <, <=.`, { node: bound as Bound, property: 'operator', code: IssueCodes.UnknownBounds });
+                accept('error', `Cận «${bound.operator} ${shownNumber(bound, 'value')}» không dùng được; chỉ dùng >, >=, <, <=.`, { node: bound as Bound, property: 'operator', code: IssueCodes.UnknownBounds });
         }
     }
     if (low && high && (low.v > high.v || (low.v === high.v && (low.strict || high.strict)))) {
@@ -188,8 +207,9 @@ export function unknownBoundsMustBeConsistent(value: UnknownValue, accept: Valid
 }
 
 export function roundingMustBeSensible(rounding: Rounding, accept: ValidationAcceptor): void {
+    if (rounding.digits === undefined) return; // cut short by a syntax error
     const digits = Number(rounding.digits);
     if (!Number.isInteger(digits) || digits < 0 || digits > 6) {
-        accept('error', `Số chữ số thập phân khi làm tròn phải là số nguyên từ 0 đến 6 (đang ghi ${rounding.digits}).`, { node: rounding, property: 'digits', code: IssueCodes.RoundingDigits });
+        accept('error', `Số chữ số thập phân khi làm tròn phải là số nguyên từ 0 đến 6 (đang ghi ${shownNumber(rounding, 'digits')}).`, { node: rounding, property: 'digits', code: IssueCodes.RoundingDigits });
     }
 }

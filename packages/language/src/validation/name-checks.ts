@@ -3,6 +3,7 @@ import { AstUtils } from 'langium';
 import type { Breakdown, FactDecl, Pack, Scale } from '../generated/ast.js';
 import { isBreakdown, isCriterion, isFactDecl, isIndicator, isNameReference, isPresence, isScale } from '../generated/ast.js';
 import { LOOK_ALIKE_LETTERS } from '../util/vietnamese-text.js';
+import { forEachContent, nodesOf } from '../util/ast-walk.js';
 import { IssueCodes } from './issue-codes.js';
 
 /** Facts, scales and breakdowns share one namespace per pack; criterion and indicator labels are unique. */
@@ -45,6 +46,7 @@ export function namesMustBeUnique(pack: Pack, accept: ValidationAcceptor): void 
         }
     }
     for (const scale of pack.members.filter(isScale)) {
+        if (scale.name === undefined) continue;
         const levels = new Set<string>();
         for (const level of scale.levels) {
             if (level.name === undefined) continue;
@@ -59,9 +61,14 @@ export function namesMustBeUnique(pack: Pack, accept: ValidationAcceptor): void 
 /** A declared fact that no rule reads is usually a typo in a name or a forgotten indicator. */
 export function factsShouldBeUsed(pack: Pack, accept: ValidationAcceptor): void {
     const used = new Set<AstNode>();
-    for (const node of AstUtils.streamAllContents(pack)) {
+    const visit = (node: AstNode) => {
         if (isNameReference(node) && node.target.ref) used.add(node.target.ref);
         if (isPresence(node) && node.fact.ref) used.add(node.fact.ref);
+    };
+    if (pack.$document) {
+        for (const node of nodesOf(pack.$document)) visit(node);
+    } else {
+        forEachContent(pack, visit);
     }
     for (const fact of pack.members.filter(isFactDecl)) {
         if (!used.has(fact) && fact.name !== undefined) {

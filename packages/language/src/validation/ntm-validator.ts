@@ -16,6 +16,7 @@ import {
 import {
     arithmeticMustBeWellTyped, atLeastMustBeReachable, comparisonMustBeWellTyped, presenceMustBeBoolean, ratioMustBeWellTyped
 } from './type-checks.js';
+import { villageCountMustBeSound } from './village-checks.js';
 
 /** Registers every check, one concern per file. */
 export function registerValidationChecks(services: NtmServices): void {
@@ -42,7 +43,8 @@ export function registerValidationChecks(services: NtmServices): void {
         UnverifiedMark: [unverifiedShouldHaveNote],
         UnverifiedNote: [unverifiedShouldHaveNote],
         Indicator: [indicatorShouldQuoteRequirement, indicatorPointsMustBeCoherent],
-        Deduction: [deductionMustBePositive]
+        Deduction: [deductionMustBePositive],
+        CountType: [villageCountMustBeSound(services)]
     };
     registry.register(checks);
 }

@@ -1,7 +1,8 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type { Criterion, Deduction, FactDecl, Indicator, PreviousYear, UnitQuantified, YearQuantified } from '../generated/ast.js';
+import type { Criterion, Deduction, FactDecl, Indicator, PointsMax, PreviousYear, UnitQuantified, YearQuantified } from '../generated/ast.js';
 import { isFactDecl, isNameReference, isUnitQuantified, isYearQuantified } from '../generated/ast.js';
+import { shownNumber } from '../util/written-number.js';
 import { IssueCodes } from './issue-codes.js';
 import { collectionIndexOf, isYearly } from '../typing/fact-indexes.js';
 
@@ -11,8 +12,8 @@ export function indicatorPointsMustBeCoherent(indicator: Indicator, accept: Vali
         accept('error', 'Khai báo số điểm tối đa nhiều lần.', { node: indicator.points[1]!, code: IssueCodes.PointsRepeated });
     }
     const points = indicator.points[0];
-    if (points && Number(points.max) <= 0) {
-        accept('error', `Số điểm tối đa phải lớn hơn 0 (đang ghi ${points.max}).`, { node: points, property: 'max', code: IssueCodes.PointsRepeated });
+    if (points && points.max !== undefined && Number(points.max) <= 0) {
+        accept('error', `Số điểm tối đa phải lớn hơn 0 (đang ghi ${shownNumber(points, 'max')}).`, { node: points, property: 'max', code: IssueCodes.PointsRepeated });
     }
     if (indicator.deductions.length > 1) {
         accept('error', 'Mỗi chỉ tiêu chỉ có một quy tắc trừ điểm.', { node: indicator.deductions[1]!, code: IssueCodes.DeductionWithoutPoints });
@@ -22,7 +23,7 @@ export function indicatorPointsMustBeCoherent(indicator: Indicator, accept: Vali
             accept('error', 'Quy tắc trừ điểm cần số điểm tối đa của chỉ tiêu (vd. «, 5 điểm, trừ 0.5 mỗi năm không đạt»).', { node: deduction, code: IssueCodes.DeductionWithoutPoints });
             continue;
         }
-        checkDeductionRange(deduction, Number(points.max), accept);
+        checkDeductionRange(deduction, points, accept);
         if (deduction.perYear && !hasDescendant(indicator.requirement, isYearQuantified)) {
             accept('error', '«mỗi năm» cần yêu cầu viết theo từng năm («mỗi năm trong N năm { … }» hoặc «ít nhất k năm trong N năm { … }») để biết năm nào không đạt.', { node: deduction, code: IssueCodes.DeductionUnit });
         }
@@ -36,17 +37,18 @@ export function indicatorPointsMustBeCoherent(indicator: Indicator, accept: Vali
     }
 }
 
-function checkDeductionRange(deduction: Deduction, max: number, accept: ValidationAcceptor): void {
-    if (!deduction.discretionary) return;
+function checkDeductionRange(deduction: Deduction, points: PointsMax, accept: ValidationAcceptor): void {
+    if (!deduction.discretionary || deduction.min === undefined) return; // a missing number is a syntax error
     const least = Number(deduction.min);
+    const [min, max] = [shownNumber(deduction, 'min'), shownNumber(deduction, 'max')];
     if (!(least > 0)) {
-        accept('error', `Mức trừ thấp nhất phải lớn hơn 0 (đang ghi ${deduction.min}).`, { node: deduction, property: 'min', code: IssueCodes.DeductionAmount });
+        accept('error', `Mức trừ thấp nhất phải lớn hơn 0 (đang ghi ${min}).`, { node: deduction, property: 'min', code: IssueCodes.DeductionAmount });
     }
     if (deduction.max !== undefined && Number(deduction.max) < least) {
-        accept('error', `Khoảng trừ ngược: từ ${deduction.min} đến ${deduction.max}.`, { node: deduction, property: 'max', code: IssueCodes.DeductionAmount });
+        accept('error', `Khoảng trừ ngược: từ ${min} đến ${max}.`, { node: deduction, property: 'max', code: IssueCodes.DeductionAmount });
     }
-    if (least > max) {
-        accept('warning', `Mức trừ thấp nhất ${deduction.min} lớn hơn số điểm tối đa ${max}: chưa đạt là 0 điểm.`, { node: deduction, property: 'min', code: IssueCodes.DeductionAmount });
+    if (points.max !== undefined && least > Number(points.max)) {
+        accept('warning', `Mức trừ thấp nhất ${min} lớn hơn số điểm tối đa ${shownNumber(points, 'max')}: chưa đạt là 0 điểm.`, { node: deduction, property: 'min', code: IssueCodes.DeductionAmount });
     }
 }
 
@@ -56,6 +58,7 @@ function hasDescendant(node: AstNode | undefined, test: (n: AstNode) => boolean)
 
 /** A scored criterion: every indicator scored, and the maxima adding up to the criterion's. */
 export function criterionPointsMustAddUp(criterion: Criterion, accept: ValidationAcceptor): void {
+    if (criterion.label === undefined) return; // cut short by a syntax error, which is reported
     if (!criterion.points) {
         const scored = criterion.indicators.filter(i => i.points.length > 0);
         if (scored.length > 0) {
@@ -69,30 +72,34 @@ export function criterionPointsMustAddUp(criterion: Criterion, accept: Validatio
             { node: criterion.points, code: IssueCodes.PointsDoNotAddUp });
     }
     const unscored = criterion.indicators.filter(i => i.points.length === 0);
-    for (const indicator of unscored) {
+    for (const indicator of unscored.filter(i => i.label !== undefined)) {
         accept('error', `Tiêu chí ${criterion.label} chấm điểm: chỉ tiêu ${indicator.label} cần số điểm tối đa (vd. «, 5 điểm»).`, { node: indicator, property: 'label', code: IssueCodes.PointsDoNotAddUp });
     }
     if (unscored.length > 0 || criterion.indicators.length === 0) return;
+    // A maximum left out by a syntax error cannot be added up; nor can one too long to be a number.
+    const maxima = [criterion.points.max, ...criterion.indicators.map(i => i.points[0]!.max)];
+    if (!maxima.every(max => max !== undefined && Number.isFinite(Number(max)))) return;
     const sum = criterion.indicators.reduce((total, i) => total + Number(i.points[0]!.max) * 100, 0) / 100;
     if (Math.abs(sum - Number(criterion.points.max)) > 1e-9) {
-        accept('warning', `Tổng điểm tối đa của các chỉ tiêu (${sum}) khác điểm tối đa của tiêu chí ${criterion.label} (${criterion.points.max}).`,
+        accept('warning', `Tổng điểm tối đa của các chỉ tiêu (${sum}) khác điểm tối đa của tiêu chí ${criterion.label} (${shownNumber(criterion.points, 'max')}).`,
             { node: criterion.points, property: 'max', code: IssueCodes.PointsDoNotAddUp });
     }
 }
 
 export function yearWindowMustBeSensible(window: YearQuantified, accept: ValidationAcceptor): void {
+    if (window.window === undefined) return; // cut short by a syntax error
     const years = Number(window.window);
     if (!Number.isInteger(years) || years < 1 || years > 50) {
-        accept('error', `Số năm của cửa sổ phải là số nguyên từ 1 đến 50 (đang ghi ${window.window}).`, { node: window, property: 'window', code: IssueCodes.YearWindow });
+        accept('error', `Số năm của cửa sổ phải là số nguyên từ 1 đến 50 (đang ghi ${shownNumber(window, 'window')}).`, { node: window, property: 'window', code: IssueCodes.YearWindow });
     }
     if (window.atLeast !== undefined && Number(window.atLeast) > years) {
-        accept('error', `Không thể đạt ít nhất ${window.atLeast} năm trong ${window.window} năm.`, { node: window, property: 'atLeast', code: IssueCodes.YearWindow });
+        accept('error', `Không thể đạt ít nhất ${shownNumber(window, 'atLeast')} năm trong ${shownNumber(window, 'window')} năm.`, { node: window, property: 'atLeast', code: IssueCodes.YearWindow });
     }
 }
 
 export function unitQuantifierMustBeSensible(quantifier: UnitQuantified, accept: ValidationAcceptor): void {
     if (quantifier.percent && Number(quantifier.atLeast) > 100) {
-        accept('error', `Tỷ lệ ${quantifier.atLeast}% vượt 100%.`, { node: quantifier, property: 'atLeast', code: IssueCodes.AtLeastCount });
+        accept('error', `Tỷ lệ ${shownNumber(quantifier, 'atLeast')}% vượt 100%.`, { node: quantifier, property: 'atLeast', code: IssueCodes.AtLeastCount });
     }
 }
 

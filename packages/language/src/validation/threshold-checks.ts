@@ -3,11 +3,22 @@ import type { Comparison, Deduction, Expression, Indicator, QuantityLiteral, Unv
 import { isFactDecl, isNameReference, isParenthesizedExpression, isQuantityLiteral, isRatio } from '../generated/ast.js';
 import type { NtmServices } from '../ntm-module.js';
 import { normalizeName } from '../util/vietnamese-text.js';
+import { ratToNumber, unitConversion } from '@ntm/runtime';
+import { shownNumber } from '../util/written-number.js';
 import { IssueCodes } from './issue-codes.js';
 
-function literalValue(expression: Expression | undefined): number | undefined {
-    if (isParenthesizedExpression(expression)) return literalValue(expression.expression);
-    return isQuantityLiteral(expression) ? Number(expression.value) : undefined;
+/** A literal's value, in `unit` when it is written in another unit of the same kind (`20 km` as 20000 m). */
+function literalValue(expression: Expression | undefined, unit?: string): number | undefined {
+    if (isParenthesizedExpression(expression)) return literalValue(expression.expression, unit);
+    if (!isQuantityLiteral(expression) || expression.value === undefined) return undefined;
+    const factor = unit !== undefined && expression.unit !== undefined && expression.unit !== '%' ? unitConversion(expression.unit, unit) : undefined;
+    return factor ? Number(expression.value) * ratToNumber(factor) : Number(expression.value);
+}
+
+/** A literal's value for a message: as read, or as written when it is too long to be read as a number. */
+function literalShown(expression: Expression | undefined): string {
+    if (isParenthesizedExpression(expression)) return literalShown(expression.expression);
+    return isQuantityLiteral(expression) ? shownNumber(expression, 'value') ?? '' : '';
 }
 
 /** A rate of a whole (a ratio, or a fact declared in percent) lies between 0 and 100 %. */
@@ -39,15 +50,16 @@ export const thresholdShouldBeReachable = (services: NtmServices) => (comparison
             accept('warning', `Ngưỡng «${op} ${textOf(comparison.right)}» luôn đạt; kiểm tra lại văn bản.`,
                 { node: comparison, property: 'right', code: IssueCodes.AlwaysMet });
         }
-        if (leftType.kind === 'number' && leftType.integer && !leftType.bareLiteral && !Number.isInteger(value)) {
+        if (leftType.kind === 'number' && leftType.integer && !leftType.bareLiteral && Number.isFinite(value) && !Number.isInteger(value)) {
             accept('warning', `«${textOf(comparison.left)}» là số đếm nhưng ngưỡng ${value} là số lẻ.`,
                 { node: comparison, property: 'right', code: IssueCodes.FractionalCount });
         }
     }
-    const low = literalValue(comparison.low);
-    const high = literalValue(comparison.high);
+    const unit = leftType.kind === 'number' && !leftType.bareLiteral ? leftType.unit : undefined;
+    const low = literalValue(comparison.low, unit);
+    const high = literalValue(comparison.high, unit);
     if (low !== undefined && high !== undefined && low > high) {
-        accept('error', `Khoảng rỗng: từ ${low} đến ${high}.`, { node: comparison, property: 'high', code: IssueCodes.EmptyRange });
+        accept('error', `Khoảng rỗng: từ ${literalShown(comparison.low)} đến ${literalShown(comparison.high)}.`, { node: comparison, property: 'high', code: IssueCodes.EmptyRange });
     }
 };
 

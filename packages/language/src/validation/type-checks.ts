@@ -1,11 +1,13 @@
 import type { ValidationAcceptor } from 'langium';
 import type { BinaryExpression, Comparison, Presence, Quantified, Ratio } from '../generated/ast.js';
+import { isUnknownValue } from '../generated/ast.js';
 import type { NtmServices } from '../ntm-module.js';
 import type { BinaryOperator } from '../typing/type-computer.js';
 import { comparable, typeToString, unitOf } from '../typing/ntm-types.js';
-import { sameDimensionDifferentScale } from '../typing/units.js';
+import { unitConversion, unitMismatchReason } from '@ntm/runtime';
 import { breakdownOf } from '../typing/breakdowns.js';
 import { normalizeName } from '../util/vietnamese-text.js';
+import { shownNumber } from '../util/written-number.js';
 import { IssueCodes } from './issue-codes.js';
 
 /** Both sides of a comparison must be of comparable types and units: km with km, a level with its scale. */
@@ -20,10 +22,18 @@ export const comparisonMustBeWellTyped = (services: NtmServices) => (comparison:
     for (const { expression, property } of others) {
         if (!expression) continue;
         const right = types.typeOf(expression);
+        // `>= chưa biết` of a scale: some level of it, unknown which; bounds would be numbers, which a level is not.
+        if (left.kind === 'level' && isUnknownValue(expression)) {
+            if (expression.bounds.length > 0) {
+                accept('error', 'Ngưỡng mức chưa biết không ghi cận bằng số: viết «chưa biết» (kèm ghi chú), máy xét mọi mức của thang.',
+                    { node: expression, property: 'bounds', code: IssueCodes.TypeMismatch });
+            }
+            continue;
+        }
         if (comparable(left, right) === false) {
             const numericBoth = (left.kind === 'number' || left.kind === 'percent') && (right.kind === 'number' || right.kind === 'percent');
-            const hint = numericBoth && sameDimensionDifferentScale(unitOf(left), unitOf(right)) ? ' Hãy đổi ngưỡng về cùng đơn vị với dữ kiện.' : '';
-            accept('error', `Không thể so sánh ${typeToString(left)} với ${typeToString(right)}.${hint}`,
+            const reason = left.kind === 'number' && right.kind === 'number' ? unitMismatchReason(unitOf(left), unitOf(right)) : '';
+            accept('error', `Không thể so sánh ${typeToString(left)} với ${typeToString(right)}${reason ? `: ${reason}` : ''}.`,
                 { node: comparison, property, code: numericBoth ? IssueCodes.UnitMismatch : IssueCodes.TypeMismatch });
         }
     }
@@ -73,7 +83,8 @@ export const ratioMustBeWellTyped = (services: NtmServices) => (ratio: Ratio, ac
     const numerator = types.typeOf(ratio.numerator);
     const denominator = types.typeOf(ratio.denominator);
     if (numerator.kind === 'unknown' || denominator.kind === 'unknown') return;
-    if (numerator.kind !== 'number' || denominator.kind !== 'number' || (!numerator.bareLiteral && !denominator.bareLiteral && numerator.unit !== denominator.unit)) {
+    if (numerator.kind !== 'number' || denominator.kind !== 'number'
+        || (!numerator.bareLiteral && !denominator.bareLiteral && unitConversion(denominator.unit, numerator.unit) === undefined)) {
         accept('error', `Tỷ số cần tử số và mẫu số cùng đơn vị; ở đây là ${typeToString(numerator)} và ${typeToString(denominator)}.`,
             { node: ratio, property: 'denominator', code: IssueCodes.UnitMismatch });
     }
@@ -95,7 +106,7 @@ export function atLeastMustBeReachable(quantified: Quantified, accept: Validatio
     if (quantified.atLeast === undefined) return;
     const n = Number(quantified.atLeast);
     if (!Number.isInteger(n) || n < 1 || n > quantified.items.length) {
-        accept('error', `«ít nhất ${n}» phải là số nguyên từ 1 đến ${quantified.items.length} (số điều kiện liệt kê).`,
+        accept('error', `«ít nhất ${shownNumber(quantified, 'atLeast')}» phải là số nguyên từ 1 đến ${quantified.items.length} (số điều kiện liệt kê).`,
             { node: quantified, property: 'atLeast', code: IssueCodes.AtLeastCount });
     }
 }

@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
-import { isPack } from '../generated/ast.js';
+import { isCountType, isFactDecl, isPack } from '../generated/ast.js';
 import { baseUri } from './pack-chain.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Pack } from '../generated/ast.js';
@@ -97,6 +97,11 @@ async function loadWithBases(services: NtmServices, uri: string, mainText: strin
             const target = baseUri(document, base.path);
             if (await mayRead(target)) await load(target, depth + 1, false);
         }
+        // Village-level packs counted by `đếm thôn đạt chuẩn theo "…"`, so the validator can check their level.
+        for (const path of villagePackPaths(root)) {
+            const target = baseUri(document, path);
+            if (await mayRead(target)) await load(target, depth + 1, false);
+        }
     };
     await load(mainUri, 0, true);
     if (toBuild.length > 0) {
@@ -108,4 +113,9 @@ async function loadWithBases(services: NtmServices, uri: string, mainText: strin
     }
     const diagnostics = document.diagnostics ?? [];
     return { document, pack: document.parseResult.value, diagnostics, hasErrors: diagnostics.some(d => d.severity === 1) };
+}
+
+/** The files a pack's `đếm thôn đạt chuẩn theo "…"` facts name, as written. */
+export function villagePackPaths(pack: Pack): string[] {
+    return pack.members.flatMap(member => isFactDecl(member) && isCountType(member.type) && member.type.villagePack ? [member.type.villagePack] : []);
 }

@@ -51,7 +51,7 @@ export async function resourceTestFailures(test: ResourceTest): Promise<string[]
         return [test.error?.message ?? 'unreadable test file'];
     }
     // Packs that build on others (`dựa trên`) are loaded at their real path so the bases are found on disk.
-    const loaded = /^\s*dựa trên\s/mu.test(test.resource.text.normalize('NFC'))
+    const loaded = /^\s*dựa trên\s|đạt chuẩn theo\s/mu.test(test.resource.text.normalize('NFC'))
         ? await loadTestPackAt(test.resource.text, test.file)
         : await loadTestPack(test.resource.text, path.basename(test.file, '.ntm'));
     return expectationFailures(loaded.document, loaded.diagnostics, test.expectations);

@@ -13,18 +13,25 @@ export type MessagePattern =
  * - `no error` / `no warning "…"`: no such diagnostic overlapping the range;
  * - `type "…"`: the expression (or fact name) at the range has that type, as `typeToString` writes it;
  * - `target id`, `references id`, `unresolved`: the name at the range is declaration `id`, resolves to it, or
- *   does not resolve.
+ *   does not resolve;
+ * - `verdict "…"`, `flag "…"`, `no flag "…"`: the indicator whose label is marked gets that verdict, carries (or
+ *   not) that flag code, when the pack is evaluated with the resource's facts (resources/evaluation/, see
+ *   test/generation/verdict-resources.test.ts).
  */
 export type Expectation =
     | { readonly kind: 'diagnostic'; readonly absent: boolean; readonly severity: SeverityName; readonly message?: MessagePattern; readonly range: MarkedRange; readonly line: number }
     | { readonly kind: 'type'; readonly type: string; readonly range: MarkedRange; readonly line: number }
     | { readonly kind: 'target'; readonly id: string; readonly range: MarkedRange; readonly line: number }
     | { readonly kind: 'references'; readonly id: string; readonly range: MarkedRange; readonly line: number }
-    | { readonly kind: 'unresolved'; readonly range: MarkedRange; readonly line: number };
+    | { readonly kind: 'unresolved'; readonly range: MarkedRange; readonly line: number }
+    | { readonly kind: 'verdict'; readonly verdict: string; readonly range: MarkedRange; readonly line: number }
+    | { readonly kind: 'flag'; readonly absent: boolean; readonly flag: string; readonly range: MarkedRange; readonly line: number };
 
 const DIAGNOSTIC = /^(no\s+)?(error|warning|info)(?:\s+(r?)"(.*)")?$/;
 const TYPE = /^type\s+"(.*)"$/;
 const NAMED = /^(target|references)\s+([A-Za-z0-9_-]+)$/;
+const VERDICT = /^verdict\s+"(.*)"$/;
+const FLAG = /^(no\s+)?flag\s+"(.*)"$/;
 
 /** Reads `\"` as `"` and `\\` as `\` inside a quoted message. */
 function unescapeQuoted(text: string): string {
@@ -63,8 +70,16 @@ export function readExpectations(resource: MarkedResource): Expectation[] {
         if (comment.body === 'unresolved') {
             return { kind: 'unresolved', range, line };
         }
+        const verdict = VERDICT.exec(comment.body);
+        if (verdict) {
+            return { kind: 'verdict', verdict: unescapeQuoted(verdict[1]!), range, line };
+        }
+        const flag = FLAG.exec(comment.body);
+        if (flag) {
+            return { kind: 'flag', absent: flag[1] !== undefined, flag: unescapeQuoted(flag[2]!), range, line };
+        }
         throw new InvalidTestFileError(`Line ${line}: cannot read "$TEST$ ${comment.body}". ` +
-            'Use: [no] error|warning|info ["message"|r"regex"], type "…", target <id>, references <id>, unresolved.');
+            'Use: [no] error|warning|info ["message"|r"regex"], type "…", target <id>, references <id>, unresolved, verdict "…", [no] flag "…".');
     });
     const targets = new Set<string>();
     for (const expectation of expectations) {

@@ -4,14 +4,22 @@ import type { Verdict } from '../result-types.js';
  * Why a computed verdict differs from the official one, as a sample commune declares it. Files are written
  * by analysts with the Vietnamese wording; code branches on the code.
  */
-export type DiscrepancyCause = 'missing-in-report' | 'report-contradicts-itself' | 'report-contradicts-data' | 'unverified-threshold';
+export type DiscrepancyCause =
+    | 'missing-in-report' | 'report-contradicts-itself' | 'report-contradicts-data' | 'unverified-threshold'
+    | 'unknown-threshold' | 'not-applicable-counted-as-met' | 'not-expressible';
 
 /** The wording analysts write in «nguyên nhân», one per cause. */
 export const DISCREPANCY_CAUSE_LABELS: Readonly<Record<DiscrepancyCause, string>> = {
     'missing-in-report': 'thiếu dữ liệu trong báo cáo',
     'report-contradicts-itself': 'báo cáo tự mâu thuẫn',
     'report-contradicts-data': 'báo cáo kết luận khác số liệu',
-    'unverified-threshold': 'ngưỡng chưa kiểm chứng'
+    'unverified-threshold': 'ngưỡng chưa kiểm chứng',
+    // The pack has no threshold for it (`chưa biết`): the machine cannot decide what the report decided.
+    'unknown-threshold': 'ngưỡng chưa biết',
+    // The report counts an indicator with nothing to assess (no such facility) as met; the machine says not applicable.
+    'not-applicable-counted-as-met': 'không áp dụng được tính là đạt',
+    // The requirement is one the language cannot yet write; the pack encodes less than the text says.
+    'not-expressible': 'bộ tiêu chí chưa diễn đạt được'
 };
 
 export function discrepancyCauseOf(label: string): DiscrepancyCause | undefined {
@@ -21,8 +29,21 @@ export function discrepancyCauseOf(label: string): DiscrepancyCause | undefined 
 
 export const VERDICTS: readonly Verdict[] = ['đạt', 'chưa đạt', 'không áp dụng', 'thiếu dữ liệu'];
 
+/** What a report may conclude: a verdict, or that it did not assess the item at all. */
+export type OfficialVerdict = Verdict | typeof NOT_ASSESSED;
+
+/**
+ * «chưa đánh giá»: the report did not assess it. Not «thiếu dữ liệu» (a conclusion that data is missing), and
+ * not a claim the machine can contradict: checked as «báo cáo chưa đánh giá», never as a difference.
+ */
+export const NOT_ASSESSED = 'chưa đánh giá';
+
+export const OFFICIAL_VERDICTS: readonly OfficialVerdict[] = [...VERDICTS, NOT_ASSESSED];
+
 /** One declared difference from the official results, as written in «sai khác đã biết». */
 export interface KnownDiscrepancy {
+    /** A village of «các thôn»: the declaration is about that village's verdicts. */
+    readonly 'thôn'?: string;
     readonly 'chỉ tiêu'?: string;
     readonly 'tiêu chí'?: string;
     readonly 'công nhận'?: boolean;
@@ -63,11 +84,17 @@ export interface CommuneData {
 
 export interface OfficialResults {
     readonly 'trích dẫn'?: string;
-    readonly 'chỉ tiêu'?: Record<string, Verdict>;
-    readonly 'tiêu chí'?: Record<string, Verdict>;
-    readonly 'công nhận'?: Verdict;
+    readonly 'chỉ tiêu'?: Record<string, OfficialVerdict>;
+    readonly 'tiêu chí'?: Record<string, OfficialVerdict>;
+    readonly 'công nhận'?: OfficialVerdict;
     /** Official scores by criterion label, and «tổng». */
     readonly 'điểm'?: Record<string, number>;
-    /** For a village-level pack: each village's official verdict. */
-    readonly 'các thôn'?: Record<string, Verdict>;
+    /** Each village's official recognition, or its official verdicts by indicator and criterion. */
+    readonly 'các thôn'?: Record<string, Verdict | VillageOfficialResults>;
+}
+
+export interface VillageOfficialResults {
+    readonly 'công nhận'?: Verdict;
+    readonly 'chỉ tiêu'?: Record<string, Verdict>;
+    readonly 'tiêu chí'?: Record<string, Verdict>;
 }

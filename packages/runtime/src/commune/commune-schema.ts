@@ -1,5 +1,5 @@
 import { COMMUNE_GROUPS, REGION_CODES } from '../places.js';
-import { DISCREPANCY_CAUSE_LABELS, VERDICTS } from './commune-file.js';
+import { DISCREPANCY_CAUSE_LABELS, OFFICIAL_VERDICTS, VERDICTS } from './commune-file.js';
 import type { ShapeSchema } from './shape-check.js';
 
 /**
@@ -9,6 +9,19 @@ import type { ShapeSchema } from './shape-check.js';
 const verdict = { enum: VERDICTS };
 // `null` is a blank left to fill (as `ntm template` writes them): the report does not say; read as absent.
 const verdictOrBlank = { enum: [...VERDICTS, null] };
+// A report's own conclusion may also be «chưa đánh giá» (not assessed), which the machine never gives.
+const officialOrBlank = { enum: [...OFFICIAL_VERDICTS, null] };
+
+/** A village's official verdicts: `{ "công nhận": "đạt", "chỉ tiêu": { "2.1": "đạt" }, "tiêu chí": { … } }`. */
+const villageOfficial: ShapeSchema = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        'công nhận': verdictOrBlank,
+        'chỉ tiêu': { type: 'object', additionalProperties: verdictOrBlank },
+        'tiêu chí': { type: 'object', additionalProperties: verdictOrBlank }
+    }
+};
 
 export const COMMUNE_SCHEMA: ShapeSchema = {
     type: 'object',
@@ -51,11 +64,12 @@ export const COMMUNE_SCHEMA: ShapeSchema = {
             additionalProperties: false,
             properties: {
                 'trích dẫn': { type: 'string' },
-                'chỉ tiêu': { type: 'object', additionalProperties: verdictOrBlank },
-                'tiêu chí': { type: 'object', additionalProperties: verdictOrBlank },
-                'công nhận': verdictOrBlank,
+                'chỉ tiêu': { type: 'object', additionalProperties: officialOrBlank },
+                'tiêu chí': { type: 'object', additionalProperties: officialOrBlank },
+                'công nhận': officialOrBlank,
                 'điểm': { type: 'object', additionalProperties: { type: ['number', 'null'] } },
-                'các thôn': { type: 'object', additionalProperties: verdictOrBlank }
+                // Each village's official recognition, or its official verdicts as for the commune.
+                'các thôn': { type: 'object', additionalProperties: { anyOf: [verdictOrBlank, villageOfficial] } }
             }
         },
         'sai khác đã biết': {
@@ -65,6 +79,7 @@ export const COMMUNE_SCHEMA: ShapeSchema = {
                 required: ['nguyên nhân', 'giải thích'],
                 additionalProperties: false,
                 properties: {
+                    'thôn': { type: 'string', minLength: 1 },
                     'chỉ tiêu': { type: 'string' },
                     'tiêu chí': { type: 'string' },
                     'điểm': { type: 'string' },

@@ -2,16 +2,13 @@
 // batch` and a generated module's `evaluateCommune` share. Positions in the file are the tools' business.
 
 import { normalizeName, shortText } from '../names.js';
-import type { CommuneIssue, CommuneOptions, CommuneResult, EvaluateOptions, EvaluationResult, FactSpec, InputIssue, PackInfo, VillageResult } from '../result-types.js';
+import type { CommuneEvaluator, CommuneIssue, CommuneOptions, CommuneResult, EvaluateOptions, EvaluationResult, InputIssue, VillageResult } from '../result-types.js';
 import type { CommuneData } from './commune-file.js';
+import { countedVillagePacks, evaluateVillages } from './evaluate-villages.js';
 import { readCommuneContent } from './read-commune-content.js';
 
 /** What a generated evaluator module exports, as far as evaluating a commune needs. */
-export interface EvaluatorModule {
-    evaluate(facts: unknown, options: EvaluateOptions): EvaluationResult;
-    readonly PACK: PackInfo;
-    readonly FACT_SPECS: readonly FactSpec[];
-}
+export type EvaluatorModule = CommuneEvaluator;
 
 /** The evaluator's options for a commune file: its date (or the one given), attributes, lists and entered scores. */
 export function evaluateOptionsOf(data: CommuneData, dateOverride?: string): EvaluateOptions {
@@ -36,7 +33,11 @@ export function evaluateCommuneJson(evaluator: EvaluatorModule, commune: unknown
     const content = readCommuneContent(commune);
     if (!content.data) return { issues: content.problems.map(p => ({ severity: 'error', ...p })) };
     const date = options.ngàyĐánhGiá ?? options.asOf;
-    return evaluateCommuneData(content.data, evaluator, { ...(date !== undefined ? { date } : {}), ...(options.unknownFacts ? { unknownFacts: options.unknownFacts } : {}) });
+    const villagePacks = options.villagePacks ? new Map(Object.entries(options.villagePacks)) : undefined;
+    return evaluateCommuneData(content.data, evaluator, {
+        ...(date !== undefined ? { date } : {}), ...(options.unknownFacts ? { unknownFacts: options.unknownFacts } : {}),
+        ...(villagePacks ? { villageEvaluators: villagePacks } : {})
+    });
 }
 
 export interface CommuneDataOptions {
@@ -44,6 +45,11 @@ export interface CommuneDataOptions {
     readonly date?: string;
     /** Facts the pack does not have: errors unless the pack was chosen by date. */
     readonly unknownFacts?: 'error' | 'warning';
+    /**
+     * The evaluators of the village-level packs the pack counts villages of (`đếm thôn đạt chuẩn theo "…"`),
+     * by the path as the pack writes it. One missing is an error at «bộ tiêu chí», never a silent zero.
+     */
+    readonly villageEvaluators?: ReadonlyMap<string, EvaluatorModule>;
 }
 
 /**
@@ -61,16 +67,26 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
             message: byDate ? `Dữ kiện «${shortText(issue.path[issue.path.length - 1] ?? '')}» không dùng trong bộ tiêu chí được chọn cho ngày đánh giá.` : issue.message
         };
     };
-    const run = (facts: unknown, evaluateOptions: EvaluateOptions, prefix: readonly string[] = []): { result?: EvaluationResult; issues: CommuneIssue[] } => {
+    const run = (facts: unknown, evaluateOptions: EvaluateOptions, prefix: readonly string[] = [], module: EvaluatorModule = evaluator): { result?: EvaluationResult; issues: CommuneIssue[] } => {
         try {
-            const result = evaluator.evaluate(facts, { ...evaluateOptions, unknownFacts });
+            const result = module.evaluate(facts, { ...evaluateOptions, unknownFacts });
             return { result, issues: result.inputIssues.map(issue => at(issue, prefix)) };
         } catch (error) {
             return { issues: failureIssues(error).map(issue => 'code' in issue ? at(issue, prefix) : issue) };
         }
     };
-    const main = run(data['dữ kiện'] ?? {}, evaluateOptionsOf(data, options.date));
-    const issues: CommuneIssue[] = [...main.issues];
+    // A pack that counts villages meeting a village-level pack: the villages first, each with that pack's own
+    // evaluator, then the commune with their results (commune/evaluate-villages.ts).
+    const counted = countedVillagePacks(evaluator);
+    if (counted.length === 0 && data['các thôn'] !== undefined && !evaluator.PACK.level.startsWith('thôn')) {
+        // Villages the pack never reads would be dropped without a word.
+        return { issues: [{ severity: 'error', path: ['các thôn'],
+            message: `Tệp có «các thôn» nhưng bộ tiêu chí «${shortText(evaluator.PACK.title)}» (cấp ${evaluator.PACK.level}) không xét thôn: cần một bộ cấp thôn, hoặc một bộ cấp xã có dữ kiện «đếm thôn đạt chuẩn theo "…"».` }] };
+    }
+    const villageRun = counted.length > 0 ? evaluateVillages(data, counted, options.villageEvaluators ?? new Map<string, EvaluatorModule>(),
+        (facts, prefix, module) => run(facts, { ngàyĐánhGiá: options.date ?? data['ngày đánh giá'] }, prefix, module)) : undefined;
+    const main = run(data['dữ kiện'] ?? {}, { ...evaluateOptionsOf(data, options.date), ...(villageRun ? { thôn: villageRun.outcomes } : {}) });
+    const issues: CommuneIssue[] = [...(villageRun?.issues ?? []), ...main.issues];
     const known = new Set(evaluator.FACT_SPECS.map(spec => spec.name));
     for (const key of Object.keys(data['ghi chú dữ kiện'] ?? {})) {
         if (!known.has(normalizeName(key))) {
@@ -78,7 +94,7 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
         }
     }
     const villages: VillageResult[] = [];
-    for (const [name, village] of Object.entries(data['các thôn'] ?? {})) {
+    for (const [name, village] of counted.length > 0 ? [] : Object.entries(data['các thôn'] ?? {})) {
         // Each village is evaluated on its own facts, with the commune's date; a village with errors stops
         // neither the others nor the report of their errors.
         const villageRun = run(village['dữ kiện'] ?? {}, { ngàyĐánhGiá: options.date ?? data['ngày đánh giá'] }, ['các thôn', name]);

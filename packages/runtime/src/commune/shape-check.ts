@@ -52,9 +52,40 @@ export function shapeProblems(schema: ShapeSchema, value: unknown): ShapeProblem
     });
 }
 
+function typesOf(schema: ShapeSchema): readonly string[] {
+    return schema.type === undefined ? [] : typeof schema.type === 'string' ? [schema.type] : schema.type;
+}
+
+/**
+ * A value passes `anyOf` when any branch passes. Otherwise: for branches that only require fields (the
+ * root's «dữ kiện» or «các thôn») the one message that says so; when a branch is of the value's type, that
+ * branch's problems (they say what to fix inside it); else what the value may be.
+ */
+function anyOfProblems(branches: readonly ShapeSchema[], value: unknown, path: readonly string[], problems: ShapeProblem[]): void {
+    const outcomes = branches.map(branch => {
+        const found: ShapeProblem[] = [];
+        check(branch, value, path, found);
+        return found;
+    });
+    if (outcomes.some(found => found.length === 0)) return;
+    if (branches.every(branch => Object.keys(branch).length === 1 && branch.required)) {
+        problems.push({ path, message: 'Cần «dữ kiện» (dữ kiện của xã) hoặc «các thôn» (dữ kiện của từng thôn).' });
+        return;
+    }
+    const ofType = branches.findIndex(branch => typesOf(branch).includes(typeOf(value)));
+    if (ofType >= 0) {
+        problems.push(...outcomes[ofType]!);
+        return;
+    }
+    const allowed = branches.flatMap(branch => branch.enum
+        ? branch.enum.filter(v => v !== null).map(v => `«${String(v)}»`)
+        : typesOf(branch).filter(t => t !== 'null').map(t => VIETNAMESE_TYPES[t] ?? t));
+    problems.push({ path, message: `Giá trị phải là một trong: ${[...new Set(allowed)].join(', ')}.` });
+}
+
 function check(schema: ShapeSchema, value: unknown, path: readonly string[], problems: ShapeProblem[]): void {
     const add = (message: string, at: readonly string[] = path) => problems.push({ path: at, message });
-    const types = schema.type === undefined ? [] : typeof schema.type === 'string' ? [schema.type] : schema.type;
+    const types = typesOf(schema);
     const typeOk = types.length === 0 || types.includes(typeOf(value));
     const typeMessage = () => `Cần kiểu ${VIETNAMESE_TYPES[types.find(t => t !== 'null') ?? ''] ?? types.find(t => t !== 'null') ?? ''}.`;
     // With several types allowed, the type is checked before anything else.
@@ -63,9 +94,7 @@ function check(schema: ShapeSchema, value: unknown, path: readonly string[], pro
         const allowed = [...new Set(schema.enum.filter(v => v !== null).map(v => String(v)))];
         add(`Giá trị phải là một trong: ${allowed.map(v => `«${v}»`).join(', ')}.`);
     }
-    if (schema.anyOf && isObject(value) && !schema.anyOf.some(branch => (branch.required ?? []).every(key => has(value, key)))) {
-        add('Cần «dữ kiện» (dữ kiện của xã) hoặc «các thôn» (dữ kiện của từng thôn).');
-    }
+    if (schema.anyOf) anyOfProblems(schema.anyOf, value, path, problems);
     if (!typeOk) {
         if (types.length === 1) add(typeMessage());
         return;

@@ -34,7 +34,7 @@ describe('readCommuneFile', () => {
         const file = readCommuneFile(COMMUNE_URI, text);
         expect(file.kind).toBe('sample');
         expect(file.problems.map(p => p.message)).toEqual([
-            'lien-hoi-2023.json:9:7 lỗi kết quả chính thức.chỉ tiêu.17.6: Giá trị phải là một trong: «đạt», «chưa đạt», «không áp dụng», «thiếu dữ liệu».'
+            'lien-hoi-2023.json:9:7 lỗi kết quả chính thức.chỉ tiêu.17.6: Giá trị phải là một trong: «đạt», «chưa đạt», «không áp dụng», «thiếu dữ liệu», «chưa đánh giá».'
         ]);
         expect(file.problems[0]!.field).toBe('kết quả chính thức.chỉ tiêu.17.6');
         expect(file.problems[0]!.position).toEqual({ line: 8, character: 6 });

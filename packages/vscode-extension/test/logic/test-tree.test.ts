@@ -19,7 +19,7 @@ describe('sampleTestNode', () => {
 
     it('carries the file problems as the item error', () => {
         const broken = sampleTestNode(readCommuneFile(COMMUNE_URI, SAMPLE_TEXT.replace('"đạt" }', '1 }')));
-        expect(broken.error).toBe('lien-hoi-2023.json:11:19 lỗi kết quả chính thức.tiêu chí.17: Giá trị phải là một trong: «đạt», «chưa đạt», «không áp dụng», «thiếu dữ liệu».');
+        expect(broken.error).toBe('lien-hoi-2023.json:11:19 lỗi kết quả chính thức.tiêu chí.17: Giá trị phải là một trong: «đạt», «chưa đạt», «không áp dụng», «thiếu dữ liệu», «chưa đánh giá».');
     });
 });
 

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { SheetCell } from '../../batch/cells.js';
 import type { SheetRows, SpreadsheetInput } from '../../batch/sheet-communes.js';
+import { OutputError, relativeToCwd } from '../files.js';
 
 /** Spreadsheet files `ntm batch` reads. */
 export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.csv'] as const;
@@ -24,17 +25,35 @@ type ExcelValue = null | undefined | string | number | boolean | Date
  */
 async function readXlsx(file: string): Promise<SpreadsheetInput> {
     const ExcelJS = (await import('exceljs')).default;
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-    const sheets: SheetRows[] = [];
-    for await (const worksheet of reader) {
-        const rows: (SheetCell | undefined)[][] = [];
-        for await (const row of worksheet as AsyncIterable<{ number: number; eachCell(options: { includeEmpty: boolean }, callback: (cell: { col: number; value: ExcelValue; numFmt?: string }) => void): void }>) {
-            const cells: (SheetCell | undefined)[] = [];
-            row.eachCell({ includeEmpty: false }, cell => { cells[cell.col - 1] = sheetCell(cell.value, cell.numFmt); });
-            rows[row.number - 1] = cells;
-        }
-        sheets.push({ name: (worksheet as unknown as { name: string }).name, rows });
+    // Given a path, exceljs opens the file itself and an error (no such file, a folder) escapes as an
+    // unhandled stream event that kills the process: the file is opened here, its errors rejected.
+    const handle = await fs.open(file, 'r');
+    if (!(await handle.stat()).isFile()) {
+        await handle.close();
+        throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: 'EISDIR', path: file });
     }
+    const input = handle.createReadStream();
+    let failure: unknown;
+    input.on('error', error => { failure = error; });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+    const sheets: SheetRows[] = [];
+    try {
+        for await (const worksheet of reader) {
+            const rows: (SheetCell | undefined)[][] = [];
+            for await (const row of worksheet as AsyncIterable<{ number: number; eachCell(options: { includeEmpty: boolean }, callback: (cell: { col: number; value: ExcelValue; numFmt?: string }) => void): void }>) {
+                const cells: (SheetCell | undefined)[] = [];
+                row.eachCell({ includeEmpty: false }, cell => { cells[cell.col - 1] = sheetCell(cell.value, cell.numFmt); });
+                rows[row.number - 1] = cells;
+            }
+            sheets.push({ name: (worksheet as unknown as { name: string }).name, rows });
+        }
+    } catch {
+        // Not a zip, or a cut-off one (exceljs says so in English): the file is not a workbook Excel saved whole.
+        throw failure ?? new OutputError(`Không đọc được bảng tính «${relativeToCwd(file)}»: tệp không phải bảng tính .xlsx hoặc bị hỏng. Mở tệp bằng Excel và lưu lại dạng .xlsx.`);
+    } finally {
+        input.destroy();
+    }
+    if (failure) throw failure;
     const properties = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
     return { file, sheets, ...(properties?.model?.date1904 ? { date1904: true } : {}) };
 }

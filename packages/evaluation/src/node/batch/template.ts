@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { CommuneData } from '../../commune/commune-data.js';
-import { inputSheets } from '../../batch/input-sheets.js';
+import { inputSheets, sheetIssues } from '../../batch/input-sheets.js';
 import { collectFiles, relativeToCwd, writeFilesAtomically } from '../files.js';
 import { readCommuneFile } from '../read-commune-file.js';
 import type { FileIssue } from '../../commune/file-issue.js';
@@ -10,7 +10,7 @@ import { inputWorkbookBytes } from './write-input-workbook.js';
 export interface TemplateResult {
     readonly output: string;
     readonly communes: number;
-    /** Commune files that could not be read into the workbook (with why). */
+    /** Problems of the commune files: errors kept a file out of the workbook, warnings say what it lost. */
     readonly issues: readonly FileIssue[];
 }
 
@@ -26,8 +26,16 @@ export async function writeInputTemplate(packFile: string, output: string, commu
     const issues: FileIssue[] = [];
     for (const file of communeInputs.length > 0 ? await collectFiles(communeInputs, ['.json']) : []) {
         const commune = await readCommuneFile(file);
-        if (commune.data) communes.push(commune.data);
-        else issues.push(...commune.issues);
+        if (!commune.data) {
+            issues.push(...commune.issues);
+            continue;
+        }
+        // A file the pack cannot read (another pack's facts, a value of the wrong kind) is named with its
+        // problems and left out: the workbook never holds a value the batch would then refuse, or lose one quietly.
+        const problems = sheetIssues(commune.data, evaluator.FACT_SPECS).map(issue =>
+            ({ file: commune.file, path: issue.path, ...commune.positionOf(issue.path), severity: issue.severity, message: issue.message }));
+        issues.push(...problems);
+        if (!problems.some(p => p.severity === 'error')) communes.push(commune.data);
     }
     const packPath = path.relative(process.cwd(), compiled.file).split(path.sep).join('/');
     const bytes = await inputWorkbookBytes(inputSheets(evaluator.FACT_SPECS, evaluator.PACK, communes), evaluator.PACK, packPath);

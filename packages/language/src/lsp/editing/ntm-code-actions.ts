@@ -2,24 +2,34 @@ import type { AstNode, LangiumDocument, NameProvider, Reference, References, Sco
 import { DocumentValidator } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Diagnostic, Range, TextEdit } from 'vscode-languageserver';
-import { CodeActionKind } from 'vscode-languageserver';
 import { isFactDecl } from '../../generated/ast.js';
+import type { NtmServices } from '../../ntm-module.js';
+import { languageKeywords } from '../../parser/phrase-keywords.js';
 import { LOOK_ALIKE_LETTERS } from '../../util/vietnamese-text.js';
 import { IssueCodes } from '../../validation/issue-codes.js';
 import { nodeAtOffset } from '../node-at-offset.js';
 import { closestNames } from '../text-matching.js';
+import { keywordCaseFixes } from './keyword-case-fixes.js';
+import { action } from './quick-fix.js';
+import { curlyQuoteFixes } from './quote-fixes.js';
+import { unitFixes } from './unit-fixes.js';
 
 /**
  * Quick fixes where the fix is clear: a misspelt name (the closest declared names, ignoring diacritics and
- * look-alike letters), a name with look-alike letters (fixed at its declaration and every use), and a
- * number written with a thousands dot. A decimal comma needs no fix: `98,5` is read as 98.5.
+ * look-alike letters), a name with look-alike letters (fixed at its declaration and every use), a
+ * number written with a thousands dot, a threshold in another unit than its fact's (`unit-fixes.ts`), curly
+ * quotes pasted from a document (`quote-fixes.ts`) and a keyword pasted in another case
+ * (`keyword-case-fixes.ts`). A decimal comma needs no fix: `98,5` is read as 98.5.
  */
 export class NtmCodeActionProvider implements CodeActionProvider {
     private readonly scopes: ScopeProvider;
     private readonly references: References;
     private readonly names: NameProvider;
+    private readonly services: LangiumServices & Pick<NtmServices, 'typing'>;
+    private keywords: readonly string[] | undefined;
 
-    constructor(services: LangiumServices) {
+    constructor(services: LangiumServices & Pick<NtmServices, 'typing'>) {
+        this.services = services;
         this.scopes = services.references.ScopeProvider;
         this.references = services.references.References;
         this.names = services.references.NameProvider;
@@ -35,6 +45,9 @@ export class NtmCodeActionProvider implements CodeActionProvider {
             case DocumentValidator.LinkingError: return this.misspeltName(document, diagnostic);
             case IssueCodes.LookAlikeCharacter: return this.lookAlike(document, diagnostic);
             case IssueCodes.ThousandsDot: return thousandsDot(document, diagnostic);
+            case IssueCodes.UnitMismatch: return unitFixes(this.services, document, diagnostic);
+            case DocumentValidator.LexingError: return curlyQuoteFixes(document, diagnostic);
+            case DocumentValidator.ParsingError: return keywordCaseFixes(this.keywords ??= languageKeywords(this.services.Grammar), document, diagnostic);
             default: return [];
         }
     }
@@ -74,10 +87,6 @@ function thousandsDot(document: LangiumDocument, diagnostic: Diagnostic): CodeAc
         action(`Viết ${digits.replace('.', '')} (dấu chấm là phân cách hàng nghìn)`, diagnostic, { [uri]: [{ range: at, newText: digits.replace('.', '') }] }, false),
         action(`Viết ${digits.replace('.', ',')} (số thập phân)`, diagnostic, { [uri]: [{ range: at, newText: digits.replace('.', ',') }] }, false)
     ];
-}
-
-function action(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred: boolean): CodeAction {
-    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes } };
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -1,13 +1,14 @@
 import type { AstNode, LangiumDocument, Mutable } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { DefaultLangiumDocumentFactory, DocumentState, isOperationCancelled } from 'langium';
+import { DocumentState, isOperationCancelled } from 'langium';
+import { NtmDocumentFactory } from '../../workspace/ntm-document-factory.js';
 
 /**
  * A safety net behind `NtmDocumentUpdateHandler`: a document that is neither open nor readable any more
  * (its file deleted or renamed without the server being told) keeps the text it had. Langium would throw
  * on the missing file in every later build, so no document of the workspace would be validated again.
  */
-export class NtmLangiumDocumentFactory extends DefaultLangiumDocumentFactory {
+export class NtmLangiumDocumentFactory extends NtmDocumentFactory {
     override async update<T extends AstNode = AstNode>(document: Mutable<LangiumDocument<T>>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         try {
             return await super.update(document, cancellationToken);
