@@ -53,6 +53,21 @@ describe('ntm batch', () => {
         expect(readFileSync(path.join(dir, 'mini-commune-bao-cao.html'), 'utf8')).toContain('xã Thử');
     }, 120_000);
 
+    it('passes over JSON in a folder that is not a commune file (package.json, schemas), with a warning; never one named', async () => {
+        const folder = tempDir();
+        const pack = readFileSync(MINI, 'utf8');
+        writeFileSync(path.join(folder, 'mini.ntm'), pack);
+        const commune = JSON.parse(readFileSync(path.join(resources, 'mini-commune.json'), 'utf8')) as Record<string, unknown>;
+        writeFileSync(path.join(folder, 'xa.json'), JSON.stringify({ ...commune, 'bộ tiêu chí': 'mini.ntm' }));
+        writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'app', type: 'module' }));
+        const run = await ntm('batch', folder, '-o', tempDir());
+        expect(run.stdout).toContain('Đã đánh giá 1 xã');
+        expect(run.stderr).toContain('package.json cảnh báo: Bỏ qua: không phải tệp xã');
+        expect(run.code).toBe(0);
+        const named = await ntm('batch', path.join(folder, 'package.json'), '-o', tempDir());
+        expect(named.code).not.toBe(0);
+    }, 120_000);
+
     it('chooses the pack in force for each row among a folder of packs, by level, province and date', async () => {
         const dir = tempDir();
         const csv = path.join(dir, 'nhieu-bo.csv');

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { FactSpec } from '@ntm/language';
 import { parseDate } from '@ntm/runtime';
 import type { FileIssue } from '../../commune/file-issue.js';
+import { parseCommuneFile } from '../../commune/read-commune.js';
 import type { EvaluatorModule } from '../../evaluate/evaluator-module.js';
 import type { RowOutcome } from '../../batch/evaluate-row.js';
 import { evaluateRow, infoOfRow } from '../../batch/evaluate-row.js';
@@ -82,7 +83,17 @@ export async function communeFilesInput(inputs: readonly string[], pack: string 
     // The compiler comes in with this path only: a spreadsheet's packs are compiled in a worker.
     const { evaluateCommuneAt } = await import('../evaluate-commune-file.js');
     const skipped: BatchProblem[] = [];
-    const files = await collectFiles(inputs, ['.json'], entry => skipped.push({ severity: 'warning', file: entry.path, message: `Bỏ qua: ${entry.reason}.` }));
+    const found = await collectFiles(inputs, ['.json'], entry => skipped.push({ severity: 'warning', file: entry.path, message: `Bỏ qua: ${entry.reason}.` }));
+    // A folder may hold other JSON (an app's package.json, the schemas `ntm build` writes): a file found in a
+    // folder with nothing of a commune file is passed over with a word; a file named on the command line never is.
+    const named = new Set(inputs.map(input => path.resolve(input)));
+    const files: string[] = [];
+    for (const file of found) {
+        const text = named.has(file) ? undefined : await fs.readFile(file, 'utf8').catch(() => undefined);
+        if (text !== undefined && parseCommuneFile(text, file).kind === 'other') {
+            skipped.push({ severity: 'warning', file, message: 'Bỏ qua: không phải tệp xã (không có «dữ kiện», «các thôn», «bộ tiêu chí» hay «kết quả chính thức»).' });
+        } else files.push(file);
+    }
     return {
         count: files.length, problems: skipped,
         async *communes() {
