@@ -4,7 +4,7 @@ import { OutputError, relativeToCwd } from '@ntm/evaluation/node';
 import { showIssue } from '../report/issues.js';
 import { complain, say } from '../report/terminal.js';
 import { ExitCode } from '../util/exit-codes.js';
-import { emptyInput, notAFile, unreadablePath } from '../util/inputs.js';
+import { emptyInput, firstUnreadable, notAFile } from '../util/inputs.js';
 
 interface RunOptions { output?: string; ngay?: string; moiXa?: boolean; baoCao?: boolean; pdf?: boolean }
 
@@ -79,13 +79,4 @@ async function templateXlsxCommand(pack: string, communes: string[], output: str
         complain(error.message);
         return ExitCode.Failure;
     }
-}
-
-/** Why the first of these files or folders cannot be read, if one cannot. */
-async function firstUnreadable(paths: readonly string[]): Promise<string | undefined> {
-    for (const target of paths) {
-        const problem = await unreadablePath(target);
-        if (problem) return problem;
-    }
-    return undefined;
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { OutputError, compilePackFile, contractSchemas, relativeToCwd, writeFilesAtomically } from '@ntm/evaluation/node';
+import { OutputError, compilePackFile, contractSchemaFiles, relativeToCwd, writeFilesAtomically } from '@ntm/evaluation/node';
 import { showIssue } from '../report/issues.js';
 import { ExitCode } from '../util/exit-codes.js';
 import { notAFile } from '../util/inputs.js';
@@ -44,14 +44,11 @@ export async function buildCommand(packFile: string, options: BuildOptions): Pro
         ? await bundleModule(compiled.javascript, compiled.ownDeclarations)
         : { javascript: compiled.javascript, declarations: compiled.declarations };
     // The contract for apps: what the module reads (a commune file for this pack) and what it returns.
-    const schemas = await contractSchemas(compiled);
-    const json = (value: object) => `${JSON.stringify(value, null, 2)}\n`;
     const files = [
         ...(options.ts
             ? [{ path: `${target}.ts`, text: compiled.typescript }]
             : [{ path: `${target}.js`, text: module.javascript }, { path: `${target}.d.ts`, text: module.declarations }]),
-        { path: `${target}.input.schema.json`, text: json(schemas.input) },
-        { path: `${target}.result.schema.json`, text: json(schemas.result) }
+        ...await contractSchemaFiles(compiled, target)
     ];
     try {
         await writeFilesAtomically(files);

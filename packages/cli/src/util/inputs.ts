@@ -18,14 +18,13 @@ export async function notAFile(file: string, what = 'tệp'): Promise<string | u
     }
 }
 
-/** Why a path given as a file or a folder cannot be read, in words that name it; undefined when it can. */
-export async function unreadablePath(target: string): Promise<string | undefined> {
-    try {
-        await fs.stat(target);
-        return undefined;
-    } catch (error) {
-        return `Không đọc được tệp: «${relativeToCwd(target)}» (${(error as { code?: string }).code ?? 'lỗi'}).`;
+/** Why the first of these files or folders cannot be read, in words that name it; undefined when all can. */
+export async function firstUnreadable(paths: readonly string[]): Promise<string | undefined> {
+    for (const target of paths) {
+        const code = await fs.stat(target).then(() => undefined, (error: { code?: string }) => error.code ?? 'lỗi');
+        if (code) return `Không đọc được tệp: «${relativeToCwd(target)}» (${code}).`;
     }
+    return undefined;
 }
 
 /** An empty argument is named for what it should have been, never shown as «». */

@@ -16,3 +16,10 @@ export async function contractSchemas(compiled: { readonly javascript?: string }
     const resultFile = createRequire(import.meta.url).resolve('@ntm/runtime/result.schema.json');
     return { input: communeInputSchema(module.PACK, module.FACT_SPECS), result: JSON.parse(readFileSync(resultFile, 'utf8')) as object };
 }
+
+/** The two schema files beside the module `target` (its path without extension), as `ntm build` writes them. */
+export async function contractSchemaFiles(compiled: { readonly javascript?: string }, target: string): Promise<Array<{ path: string; text: string }>> {
+    const schemas = await contractSchemas(compiled);
+    const json = (value: object) => `${JSON.stringify(value, null, 2)}\n`;
+    return [{ path: `${target}.input.schema.json`, text: json(schemas.input) }, { path: `${target}.result.schema.json`, text: json(schemas.result) }];
+}
