@@ -8,12 +8,14 @@ import * as haNam from '../evaluators/ha-nam-ntm-nang-cao.js';
 import * as haNamShort from '../evaluators/ha-nam-nang-cao-rut-gon.js';
 import * as haNoi from '../evaluators/ha-noi-kieu-mau.js';
 import * as langSon from '../evaluators/lang-son-1494-xa-ntm.js';
-import type { CommuneResult, EvaluationResult, PackInfo, Verdict } from '../evaluators/ha-nam-ntm-nang-cao.js';
+import * as thon from '../evaluators/thon-kieu-mau-thu.js';
+import * as xaThu from '../evaluators/xa-kieu-mau-thu.js';
+import type { CommuneOptions, CommuneResult, EvaluationResult, PackInfo, Verdict } from '../evaluators/ha-nam-ntm-nang-cao.js';
 
 /** What the app needs of a module: every module `ntm build` writes has these. */
 interface Evaluator {
     readonly PACK: PackInfo;
-    evaluateCommune(commune: unknown): CommuneResult;
+    evaluateCommune(commune: unknown, options?: CommuneOptions): CommuneResult;
 }
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -23,8 +25,15 @@ const EVALUATORS: ReadonlyMap<string, Evaluator> = new Map<string, Evaluator>([
     ['rulesets/ha-nam/ntm-nang-cao.ntm', haNam],
     ['docs/examples/09-liem-can-rut-gon.ntm', haNamShort],
     ['rulesets/ha-noi/kieu-mau.ntm', haNoi],
-    ['rulesets/lang-son/1494-xa-ntm.ntm', langSon]
+    ['rulesets/lang-son/1494-xa-ntm.ntm', langSon],
+    ['examples/thu/xa-kieu-mau-thu.ntm', xaThu]
 ]);
+
+/**
+ * A pack that counts villages (`đếm thôn đạt chuẩn theo "thon-kieu-mau-thu.ntm"`) needs the village pack's module,
+ * by the path the pack writes; without it `evaluateCommune` reports an error instead of counting zero.
+ */
+const VILLAGE_PACKS: CommuneOptions = { villagePacks: { 'thon-kieu-mau-thu.ntm': thon } };
 
 function communeFiles(folder: string): string[] {
     return readdirSync(folder, { withFileTypes: true }).flatMap(entry => {
@@ -44,7 +53,7 @@ function indicatorCounts(result: EvaluationResult): string {
 
 function summaryLine(file: string, commune: Record<string, unknown>, evaluator: Evaluator): { line: string; ok: boolean } {
     const name = `${path.relative(path.join(repository, 'examples'), file)} (xã ${String(commune['xã'])})`;
-    const evaluated = evaluator.evaluateCommune(commune);
+    const evaluated = evaluator.evaluateCommune(commune, VILLAGE_PACKS);
     const errors = evaluated.issues.filter(issue => issue.severity === 'error');
     if (!evaluated.result) {
         const first = errors[0];
@@ -52,7 +61,9 @@ function summaryLine(file: string, commune: Record<string, unknown>, evaluator: 
     }
     const result = evaluated.result;
     const warnings = evaluated.issues.length - errors.length;
-    const villages = evaluated.villages ? `; ${evaluated.villages.length} thôn, ${evaluated.villages.filter(v => v.result.summary.recognition === 'đạt').length} đạt` : '';
+    // Villages of a village-level pack, or those a commune pack counted (under its result).
+    const villageResults = evaluated.villages ?? result.villages;
+    const villages = villageResults ? `; ${villageResults.length} thôn, ${villageResults.filter(v => v.result.summary.recognition === 'đạt').length} đạt` : '';
     return {
         line: `${name}: ${result.summary.text} — công nhận: ${result.summary.recognition}; ${indicatorCounts(result)}${villages}` +
             `${warnings > 0 ? `; ${warnings} cảnh báo` : ''} [${result.pack.title}]`,
