@@ -14,3 +14,4 @@ export * from './quantifiers.js';
 export * from './context.js';
 export * from './points.js';
 export * from './assembly.js';
+export * from './fast-path.js';

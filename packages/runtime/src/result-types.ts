@@ -51,6 +51,15 @@ export interface EvaluateOptions {
      * 'warning' when the pack was chosen by date and the name may belong to another version of the law.
      */
     readonly unknownFacts?: 'error' | 'warning';
+    /**
+     * `false`: verdicts only. The result keeps its shape and its verdicts, flags, gaps, missing facts and
+     * citations, exactly as with explanations; `explanation`, `notes`, `clauses` and `factsUsed` are empty
+     * and `value`/`threshold` absent. Much faster: plain input takes compiled straight-line code. Default true.
+     * Option names are Vietnamese; English aliases exist for the common ones (`asOf`, `explain`).
+     */
+    readonly giảiThích?: boolean;
+    /** English alias of `giảiThích`. */
+    readonly explain?: boolean;
 }
 
 /** How a fact's input is read and checked. */
