@@ -9,17 +9,21 @@ import type { IndicatorMeta, GateMeta } from './assembly.js';
 import type { EvaluateOptions, EvaluationResult, FactSpec, Gap, GateResult, IndicatorResult } from './result-types.js';
 import { levelStepsGap, numericGap } from './conditions.js';
 import { rat } from './exact-numbers.js';
+import { normalizeUnit } from './names.js';
 import type { EvalContext } from './fact-input.js';
 import { communeContext } from './context.js';
 
 /**
  * A commune's plain facts by slot: value `n / d` (integers; `d` a power of ten for input), and `h` 1 when
- * the slot holds a plain value, 0 when absent. A breakdown fact has one slot for its total, then one per member.
+ * the slot holds a plain value. A breakdown fact has one slot for its total, then one per member.
  */
 export interface FastFacts {
     readonly n: Float64Array;
     readonly d: Float64Array;
+    /** 1: a plain value; 2: given in a form the full path reads (a range); 0: absent. */
     readonly h: Uint8Array;
+    /** Some value is in a form only the full reader checks: read the commune in full too. */
+    unusual: boolean;
 }
 
 interface FastSlot {
@@ -54,47 +58,71 @@ const MAX_INPUT = 999_999_999_999_999;
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
- * Reads plain input: names exactly as the pack writes them, numbers as JSON numbers, yes/no as booleans,
- * levels by name, breakdowns as `{ member: value }`. Undefined for anything else (another spelling of a
- * name, text numbers, units, ranges, a stated derived rate, an unknown name, a bad value): the full reader
- * then reads and checks everything, with its messages.
+ * Reads plain input: names exactly as the pack writes them, numbers as JSON numbers (or `{ "giá trị", "đơn vị" }`
+ * in the declared unit), yes/no as booleans or «có»/«không», levels by name, breakdowns as `{ member: value }`.
+ * A range («trên 60 %») is marked `unusual`: the caller then reads the commune in full too, and the indicators
+ * that read it take the full path. Undefined for anything else (another spelling of a name, text numbers,
+ * a stated derived rate, an unknown name, a bad value): the full reader then reads and checks everything.
  */
 export function readPlainFacts(input: unknown, layout: FastLayout): FastFacts | undefined {
     const n = new Float64Array(layout.size);
     const d = new Float64Array(layout.size);
     const h = new Uint8Array(layout.size);
-    if (input === undefined || input === null) return { n, d, h };
+    const read: FastFacts = { n, d, h, unusual: false };
+    if (input === undefined || input === null) return read;
     if (typeof input !== 'object' || Array.isArray(input)) return undefined;
     const facts = input as Record<string, unknown>;
     for (const key in facts) {
         if (!Object.hasOwn(facts, key)) continue;
         const entry = layout.byName.get(key);
         if (entry === undefined || entry.spec.derived || entry.spec.index !== undefined) return undefined;
-        const value = facts[key];
+        const value = unwrapUnit(entry, facts[key]);
+        if (value === WRONG) return undefined;
         if (value === null || value === undefined) continue;
-        if (entry.members !== undefined && typeof value === 'object') {
-            if (Array.isArray(value)) return undefined;
+        if (entry.members !== undefined && isObject(value) && !isRange(value)) {
             const parts = value as Record<string, unknown>;
             for (const member in parts) {
                 if (!Object.hasOwn(parts, member)) continue;
                 const slot = entry.members.get(member);
                 if (slot === undefined) return undefined;
-                const part = parts[member];
+                const part = unwrapUnit(entry, parts[member]);
+                if (part === WRONG) return undefined;
                 if (part === null || part === undefined) continue;
-                if (!readScalar(entry, slot, part, n, d, h)) return undefined;
+                if (!readScalar(entry, slot, part, read)) return undefined;
             }
             continue;
         }
-        if (!readScalar(entry, entry.slot, value, n, d, h)) return undefined;
+        if (!readScalar(entry, entry.slot, value, read)) return undefined;
     }
-    return { n, d, h };
+    return read;
 }
 
-function readScalar(entry: FastSlot, slot: number, value: unknown, n: Float64Array, d: Float64Array, h: Uint8Array): boolean {
+const WRONG = Symbol('wrong');
+const RANGE_KEYS = new Set(['trên', 'dưới', 'từ', 'đến', 'ít nhất', 'nhiều nhất']);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isRange(value: Record<string, unknown>): boolean {
+    for (const key in value) if (!RANGE_KEYS.has(key)) return false;
+    return true;
+}
+
+/** `{ "giá trị": 12, "đơn vị": "km" }` in the declared unit: its value; another unit is for the full reader to report. */
+function unwrapUnit(entry: FastSlot, value: unknown): unknown {
+    if (!isObject(value) || !('giá trị' in value)) return value;
+    const unit = value['đơn vị'];
+    if (unit !== undefined && (typeof unit !== 'string' || normalizeUnit(unit) !== normalizeUnit(entry.spec.unit))) return WRONG;
+    return value['giá trị'];
+}
+
+function readScalar(entry: FastSlot, slot: number, value: unknown, read: FastFacts): boolean {
+    const { n, d, h } = read;
     switch (entry.spec.kind) {
         case 'boolean':
-            if (value === true || value === false) {
-                n[slot] = value ? 1 : 0;
+            if (value === true || value === false || value === 'có' || value === 'không') {
+                n[slot] = value === true || value === 'có' ? 1 : 0;
                 d[slot] = 1;
                 h[slot] = 1;
                 return true;
@@ -111,6 +139,12 @@ function readScalar(entry: FastSlot, slot: number, value: unknown, n: Float64Arr
         case 'date':
             return false;
         default: {
+            if (isObject(value) && isRange(value)) {
+                // Decided only when the whole range agrees, with its own messages: the full path.
+                h[slot] = 2;
+                read.unusual = true;
+                return true;
+            }
             if (typeof value !== 'number' || !(value >= 0) || value > MAX_INPUT) return false;
             if (Number.isInteger(value)) {
                 n[slot] = value;
