@@ -140,7 +140,7 @@ export function syntheticPack(blocks) {
  * values with their unit (`{ "giá trị", "đơn vị" }`) and rates the report states itself (a derived fact given
  * beside, or instead of, its parts). `mix` gives each probability per fact; all zero gives complete, plain communes.
  */
-export function communeGenerator(specs, hints, seed, mix = { missing: 0.03, range: 0.01, unit: 0.05, stated: 0.03 }) {
+export function communeGenerator(specs, hints, seed, mix = { missing: 0.03, range: 0.003, unit: 0.05, stated: 0.005 }) {
     const plain = factGenerator(specs, hints, seed);
     const random = prng(seed ^ 0x5bd1e995);
     const bySpec = new Map(specs.map(spec => [spec.name, spec]));

@@ -6,7 +6,7 @@
 
 import type { CompareOp } from './conditions.js';
 import type { IndicatorMeta, GateMeta } from './assembly.js';
-import type { EvaluateOptions, EvaluationResult, FactSpec, Gap, GateResult, IndicatorResult } from './result-types.js';
+import type { EvaluateOptions, EvaluationResult, FactSpec, Gap, GateResult, IndicatorResult, Verdict } from './result-types.js';
 import { levelStepsGap, numericGap } from './conditions.js';
 import { rat } from './exact-numbers.js';
 import { normalizeUnit } from './names.js';
@@ -227,19 +227,35 @@ export function qLevelGap(value: number, op: CompareOp, target: number): Gap | u
     return levelStepsGap(value, op, target);
 }
 
-/** An indicator decided by the fast path: the full result's shape without explanation. */
-export function quietIndicator(meta: IndicatorMeta, met: boolean, gap: Gap | undefined): IndicatorResult {
+const VERDICTS: readonly Verdict[] = ['chưa đạt', 'đạt', 'thiếu dữ liệu', 'không áp dụng'];
+
+/** An indicator decided by the fast path (code 0 chưa đạt, 1 đạt, 2 thiếu dữ liệu, 3 không áp dụng): the full result's shape without explanation. */
+export function quietIndicator(meta: IndicatorMeta, code: number, gap: Gap | undefined, missing: readonly string[]): IndicatorResult {
     return {
         criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
-        citations: meta.citations, verdict: met ? 'đạt' : 'chưa đạt', flags: [],
-        clauses: [], factsUsed: [], missingFacts: [], missingThresholds: [],
+        citations: meta.citations, verdict: VERDICTS[code]!, flags: [],
+        clauses: [], factsUsed: [], missingFacts: missing, missingThresholds: [],
         ...(gap ? { gap } : {}), source: meta.source, unknownThresholds: [], notes: [], explanation: []
     };
 }
 
 /** A gate decided by the fast path. */
-export function quietGate(meta: GateMeta, met: boolean): GateResult {
-    return { text: meta.text, rule: meta.rule, verdict: met ? 'đạt' : 'chưa đạt', factsUsed: [], missingFacts: [], citations: meta.citations, explanation: [] };
+export function quietGate(meta: GateMeta, code: number, missing: readonly string[]): GateResult {
+    return { text: meta.text, rule: meta.rule, verdict: VERDICTS[code]!, factsUsed: [], missingFacts: missing, citations: meta.citations, explanation: [] };
+}
+
+/** The names of a clause's missing facts (slots absent), in order, once each. */
+export function qMissing(h: Uint8Array, inputs: readonly (readonly [number, string])[]): string[] {
+    const names: string[] = [];
+    for (const [slot, name] of inputs) if (h[slot] === 0 && !names.includes(name)) names.push(name);
+    return names;
+}
+
+/** Lists of names joined, each name once, in order (how the full path combines missing facts). */
+export function qUnique(lists: readonly (readonly string[])[]): string[] {
+    const names: string[] = [];
+    for (const list of lists) for (const name of list) if (!names.includes(name)) names.push(name);
+    return names;
 }
 
 /** An indicator of the full path without its explanation: what the fast path returns for it. */

@@ -56,22 +56,25 @@ interface NumberLocal {
     readonly integer: boolean;
     /** A rate's parts, for the gap in the numerator's unit: `[numN, numD, denN, denD, numUnit, numInteger]`. */
     readonly ratio?: string;
+    /** The facts read, in the order the full path names them when missing: `[slot, shown name]`. */
+    readonly inputs: readonly (readonly [number, string])[];
 }
 
+/** A clause or combination: its verdict code (0 chưa đạt, 1 đạt, 2 thiếu dữ liệu), gap and missing facts. */
 interface CondLocal {
-    /** A boolean local: the clause is met. */
-    readonly ok: string;
-    /** The gap when the clause is not met, as an expression (`undefined` when it has none). */
+    /** A local holding the code. */
+    readonly code: string;
+    /** The gap when the code is 0, as an expression (`undefined` when it has none). */
     readonly gap: string;
+    /** The missing facts when the code is 2, as an expression of a string array. */
+    readonly missing: string;
 }
 
 class FastEmitter {
     readonly lines: string[] = [];
-    /** Slots that must hold a plain value, checked once at the top (order does not matter: any absent one hands back). */
-    readonly required: number[] = [];
+    /** Every slot read: a range there (h = 2) hands the indicator back, checked once at the top. */
+    readonly used = new Set<number>();
     private count = 0;
-    /** Slots already checked present: the code is straight-line, so once is enough. */
-    private readonly checked = new Set<number>();
 
     constructor(private readonly scope: ModuleScope, private readonly slots: FastSlots) {}
 
@@ -79,20 +82,20 @@ class FastEmitter {
         return `${prefix}${this.count++}`;
     }
 
-    private slotOf(fact: FactDecl, member: string | undefined): number {
+    private input(fact: FactDecl, member: string | undefined): readonly [number, string] {
+        if (isYearly(fact) || collectionIndexOf(fact)) throw new NotCompiled();
         const byMember = member === undefined ? undefined : this.slots.member.get(fact);
-        const slot = byMember ? byMember.get(member!) : this.slots.total.get(fact);
-        if (slot === undefined) throw new NotCompiled();
-        return slot;
+        const index = byMember ? byMember.get(member!) : this.slots.total.get(fact);
+        if (index === undefined) throw new NotCompiled();
+        this.used.add(index);
+        // The name the full path gives a missing fact: a breakdown's part is «name (member)».
+        return [index, byMember ? `${fact.name} (${member})` : fact.name];
     }
 
-    /** A fact's slot, handing the indicator back when the commune does not give it plainly. */
-    private present(fact: FactDecl, member: string | undefined): number {
-        if (isYearly(fact) || collectionIndexOf(fact)) throw new NotCompiled();
-        const slot = this.slotOf(fact, member);
-        if (!this.checked.has(slot)) this.required.push(slot);
-        this.checked.add(slot);
-        return slot;
+    /** `h[a] === 1 && h[b] === 1`: every input present (none is a range: those were handed back). */
+    private present(inputs: NumberLocal['inputs']): string {
+        const slots = [...new Set(inputs.map(([index]) => index))];
+        return slots.length === 0 ? 'true' : slots.map(index => `${slot('h', index)} === 1`).join(' && ');
     }
 
     /** Hands the indicator to the full path when `condition` holds (laid out as the TypeScript printer lays it out). */
@@ -100,13 +103,15 @@ class FastEmitter {
         this.lines.push(`if (${condition}) {`, '    return undefined;', '}');
     }
 
-    private pair(n: string, d: string, unit: string, integer: boolean, ratio?: string): NumberLocal {
+    private pair(present: string, n: string, d: string, unit: string, integer: boolean, inputs: NumberLocal['inputs'], ratio?: string): NumberLocal {
+        const p = this.local('p');
         const ln = this.local('n');
         const ld = this.local('d');
-        this.lines.push(`const ${ln} = ${n}, ${ld} = ${d};`);
+        this.lines.push(`const ${p} = ${present};`);
+        this.lines.push(`const ${ln} = ${p} ? ${n} : 0, ${ld} = ${p} ? ${d} : 1;`);
         // NaN marks an overflow of the safe integers: the full path decides.
         this.bail(`${ln} !== ${ln} || ${ld} !== ${ld}`);
-        return { n: ln, d: ld, unit, integer, ratio };
+        return { n: ln, d: ld, unit, integer, ratio, inputs };
     }
 
     number(expression: Expression, member: string | undefined, contextUnit: string | undefined): NumberLocal {
@@ -115,7 +120,7 @@ class FastEmitter {
         if (isQuantityLiteral(expression)) {
             if (expression.unverified) throw new NotCompiled();
             const [n, d] = scaled(decimalText(Number(expression.value)));
-            return { n: String(n), d: String(d), unit: expression.unit ?? contextUnit ?? '', integer: d === 1 };
+            return { n: String(n), d: String(d), unit: expression.unit ?? contextUnit ?? '', integer: d === 1, inputs: [] };
         }
         if (isNameReference(expression)) {
             const fact = expression.target.ref;
@@ -127,10 +132,8 @@ class FastEmitter {
             const type = types.typeOfFact(fact);
             const kind = factKindOf(fact, type);
             if (kind === 'boolean' || kind === 'level' || kind === 'date') throw new NotCompiled();
-            // A value per year or per member of a collection is read against a cursor: the full path.
-            if (isYearly(fact) || collectionIndexOf(fact)) throw new NotCompiled();
-            const index = this.present(fact, member);
-            return { n: slot('n', index), d: slot('d', index), unit: unitOf(type), integer: kind === 'count' || kind === 'year' };
+            const read = this.input(fact, member);
+            return { n: slot('n', read[0]), d: slot('d', read[0]), unit: unitOf(type), integer: kind === 'count' || kind === 'year', inputs: [read] };
         }
         if (isRatio(expression)) {
             return this.rate(this.number(expression.numerator, member, undefined), this.number(expression.denominator, member, undefined));
@@ -146,6 +149,8 @@ class FastEmitter {
                 self.kind === 'number' && self.bareLiteral && (other.kind === 'number' || other.kind === 'percent') ? unitOf(other) : undefined;
             const a = this.number(expression.left, member, bare(leftType, rightType));
             const b = this.number(expression.right, member, bare(rightType, leftType));
+            const inputs = [...a.inputs, ...b.inputs];
+            const present = this.present(inputs);
             const op = operator === '×' ? '*' : operator;
             let n: string;
             let d: string;
@@ -158,22 +163,24 @@ class FastEmitter {
                 d = `qMul(${a.d}, ${b.d})`;
             } else {
                 // Division by zero is «không áp dụng» with its reason; a negative divisor is rare: the full path.
-                this.bail(`!(${b.n} > 0)`);
+                this.bail(`(${present}) && !(${b.n} > 0)`);
                 n = `qMul(${a.n}, ${b.d})`;
                 d = `qMul(${a.d}, ${b.n})`;
             }
             if (typing.scale === 'to-percent') n = `qMul(${n}, 100)`;
             else if (typing.scale === 'percent-of') d = `qMul(${d}, 100)`;
-            return this.pair(n, d, unit, a.integer && b.integer && op !== '/');
+            return this.pair(present, n, d, unit, a.integer && b.integer && op !== '/', inputs);
         }
         throw new NotCompiled();
     }
 
     /** `tỷ số a / b` in percent: a zero denominator or a numerator above it goes to the full path (its notes). */
     private rate(a: NumberLocal, b: NumberLocal): NumberLocal {
-        this.bail(`${b.n} === 0 || qCmp(${a.n}, ${a.d}, ${b.n}, ${b.d}) > 0`);
+        const inputs = [...a.inputs, ...b.inputs];
+        const present = this.present(inputs);
+        this.bail(`(${present}) && (${b.n} === 0 || qCmp(${a.n}, ${a.d}, ${b.n}, ${b.d}) > 0)`);
         const parts = `[${a.n}, ${a.d}, ${b.n}, ${b.d}, ${str(a.unit)}, ${a.integer}]`;
-        return this.pair(`qMul(qMul(${a.n}, ${b.d}), 100)`, `qMul(${a.d}, ${b.n})`, '%', false, parts);
+        return this.pair(present, `qMul(qMul(${a.n}, ${b.d}), 100)`, `qMul(${a.d}, ${b.n})`, '%', false, inputs, parts);
     }
 
     condition(condition: Condition, member?: string): CondLocal {
@@ -200,23 +207,33 @@ class FastEmitter {
         if (isPresence(condition)) {
             const fact = condition.fact.ref;
             if (!fact || fact.derivation || factKindOf(fact, this.scope.types.typeOfFact(fact)) !== 'boolean') throw new NotCompiled();
-            const index = this.present(fact, undefined);
-            const ok = this.local('c');
-            this.lines.push(`const ${ok} = ${slot('n', index)} === ${condition.negated ? 0 : 1};`);
-            return { ok, gap: 'undefined' };
+            const read = this.input(fact, undefined);
+            const code = this.local('c');
+            this.lines.push(`const ${code} = ${slot('h', read[0])} === 1 ? (${slot('n', read[0])} === ${condition.negated ? 0 : 1} ? 1 : 0) : 2;`);
+            return { code, gap: 'undefined', missing: missingOf([read]) };
         }
         if (isComparison(condition)) return this.comparison(condition);
         throw new NotCompiled();
     }
 
-    /** `all`, `any` and `ít nhất N`: met as the full path combines; the gap of the first unmet part that has one. */
+    /** `all`, `any` and `ít nhất N` as the full path combines them; the gap of the first unmet part that has one. */
     private combine(kind: 'all' | 'any' | number, parts: readonly CondLocal[]): CondLocal {
-        const ok = this.local('c');
-        const oks = parts.map(p => p.ok);
-        const test = kind === 'all' ? oks.join(' && ') : kind === 'any' ? oks.join(' || ') : `${oks.map(o => `+${o}`).join(' + ')} >= ${kind}`;
-        this.lines.push(`const ${ok} = ${test};`);
-        const gaps = parts.filter(p => p.gap !== 'undefined').map(p => `(${p.ok} ? undefined : ${p.gap})`);
-        return { ok, gap: gaps.length === 0 ? 'undefined' : gaps.join(' ?? ') };
+        const code = this.local('c');
+        const codes = parts.map(p => p.code);
+        const some = (value: number) => codes.map(c => `${c} === ${value}`).join(' || ');
+        if (kind === 'all') {
+            this.lines.push(`const ${code} = ${some(0)} ? 0 : ${some(2)} ? 2 : 1;`);
+        } else if (kind === 'any') {
+            this.lines.push(`const ${code} = ${some(1)} ? 1 : ${some(2)} ? 2 : 0;`);
+        } else {
+            const count = (value: number) => codes.map(c => `+(${c} === ${value})`).join(' + ');
+            const met = this.local('m');
+            this.lines.push(`const ${met} = ${count(1)};`);
+            this.lines.push(`const ${code} = ${met} >= ${kind} ? 1 : ${met} + ${count(2)} >= ${kind} ? 2 : 0;`);
+        }
+        const gaps = parts.filter(p => p.gap !== 'undefined').map(p => `(${p.code} === 0 ? ${p.gap} : undefined)`);
+        const missing = `qUnique([${parts.map(p => `${p.code} === 2 ? ${p.missing} : []`).join(', ')}])`;
+        return { code, gap: gaps.length === 0 ? 'undefined' : gaps.join(' ?? '), missing };
     }
 
     private comparison(comparison: Comparison): CondLocal {
@@ -238,29 +255,33 @@ class FastEmitter {
             if (!e || !isQuantityLiteral(e)) throw new NotCompiled();
             return this.number(e, member, contextUnit);
         };
-        if (comparison.low) {
-            const low = this.test(left, '>=', threshold(comparison.low));
-            if (!comparison.high) return low;
-            const high = this.test(left, '<=', threshold(comparison.high));
-            const ok = this.local('c');
-            this.lines.push(`const ${ok} = ${low.ok} && ${high.ok};`);
-            return { ok, gap: `(${low.ok} ? undefined : ${low.gap}) ?? (${high.ok} ? undefined : ${high.gap})` };
+        const present = this.present(left.inputs);
+        const code = this.local('c');
+        if (comparison.low && comparison.high) {
+            const low = this.test(present, left, '>=', threshold(comparison.low));
+            const high = this.test(present, left, '<=', threshold(comparison.high));
+            this.lines.push(`const ${code} = ${present} ? (${low.ok} && ${high.ok} ? 1 : 0) : 2;`);
+            return { code, gap: `(${low.ok} ? undefined : ${low.gap}) ?? (${high.ok} ? undefined : ${high.gap})`, missing: missingOf(left.inputs) };
         }
-        return this.test(left, normalizeOp(comparison.operator ?? '='), threshold(comparison.right));
+        const test = comparison.low
+            ? this.test(present, left, '>=', threshold(comparison.low))
+            : this.test(present, left, normalizeOp(comparison.operator ?? '='), threshold(comparison.right));
+        this.lines.push(`const ${code} = ${present} ? (${test.ok} ? 1 : 0) : 2;`);
+        return { code, gap: test.gap, missing: missingOf(left.inputs) };
     }
 
-    private test(left: NumberLocal, op: string, t: NumberLocal): CondLocal {
-        const ok = this.local('c');
-        this.lines.push(`const ${ok} = qHolds(qCmp(${left.n}, ${left.d}, ${t.n}, ${t.d}), ${str(op)});`);
+    private test(present: string, left: NumberLocal, op: string, t: NumberLocal): { ok: string; gap: string } {
+        const ok = this.local('t');
+        this.lines.push(`const ${ok} = ${present === 'true' ? '' : `(${present}) && `}qHolds(qCmp(${left.n}, ${left.d}, ${t.n}, ${t.d}), ${str(op)});`);
         const ratio = left.ratio ? `, ${left.ratio}` : '';
         return { ok, gap: `qGap(${str(op)}, ${left.n}, ${left.d}, ${t.n}, ${t.d}, ${str(left.unit)}, ${left.integer}${ratio})` };
     }
 
-    private plainFact(expression: Expression, member: string | undefined, kind: 'level' | 'boolean'): number {
+    private plainFact(expression: Expression, member: string | undefined, kind: 'level' | 'boolean'): readonly [number, string] {
         const inner = isParenthesizedExpression(expression) ? expression.expression : expression;
         const fact = isNameReference(inner) ? inner.target.ref : undefined;
         if (!isFactDecl(fact) || fact.derivation || factKindOf(fact, this.scope.types.typeOfFact(fact)) !== kind) throw new NotCompiled();
-        return this.present(fact, member);
+        return this.input(fact, member);
     }
 
     private levelClause(comparison: Comparison, member: string | undefined): CondLocal {
@@ -269,22 +290,28 @@ class FastEmitter {
         const target = written && isNameReference(written) ? written.target.ref : undefined;
         if (comparison.high || !isLevel(target) || !isScale(target.$container)) throw new NotCompiled();
         const index = target.$container.levels.indexOf(target);
-        const value = slot('n', this.plainFact(comparison.left, member, 'level'));
+        const read = this.plainFact(comparison.left, member, 'level');
+        const value = slot('n', read[0]);
         const op = comparison.low ? '>=' : normalizeOp(comparison.operator ?? '=');
-        const ok = this.local('c');
-        this.lines.push(`const ${ok} = qHolds(Math.sign(${value} - ${index}), ${str(op)});`);
-        return { ok, gap: `qLevelGap(${value}, ${str(op)}, ${index})` };
+        const code = this.local('c');
+        this.lines.push(`const ${code} = ${slot('h', read[0])} === 1 ? (qHolds(Math.sign(${value} - ${index}), ${str(op)}) ? 1 : 0) : 2;`);
+        return { code, gap: `qLevelGap(${value}, ${str(op)}, ${index})`, missing: missingOf([read]) };
     }
 
     private booleanClause(comparison: Comparison, member: string | undefined): CondLocal {
         const op = normalizeOp(comparison.operator ?? '=');
         if (comparison.low || !comparison.right || !isBooleanLiteral(comparison.right) || (op !== '=' && op !== '≠')) throw new NotCompiled();
-        const value = slot('n', this.plainFact(comparison.left, member, 'boolean'));
+        const read = this.plainFact(comparison.left, member, 'boolean');
         const wanted = comparison.right.value === 'có' ? 1 : 0;
-        const ok = this.local('c');
-        this.lines.push(`const ${ok} = (${value} === ${wanted}) === ${op === '='};`);
-        return { ok, gap: 'undefined' };
+        const code = this.local('c');
+        this.lines.push(`const ${code} = ${slot('h', read[0])} === 1 ? ((${slot('n', read[0])} === ${wanted}) === ${op === '='} ? 1 : 0) : 2;`);
+        return { code, gap: 'undefined', missing: missingOf([read]) };
     }
+}
+
+/** The missing facts of a clause, named as the full path names them: `qMissing(h, [[3, "tổng số hộ"], …])`. */
+function missingOf(inputs: NumberLocal['inputs']): string {
+    return `qMissing(h, [${inputs.map(([index, name]) => `[${index}, ${str(name)}]`).join(', ')}])`;
 }
 
 /** `"72.5"` → `[725, 10]`: a literal as an integer over a power of ten. */
@@ -300,23 +327,25 @@ function scaled(text: string): [number, number] {
 export function fastIndicatorCode(scope: ModuleScope, slots: FastSlots, indicator: Indicator, meta: string, name: string): Code | undefined {
     if (indicator.points.length > 0 || indicator.unverified.length > 0 || (indicator.roundings[0] ?? scope.context.rounding)) return undefined;
     const emitter = new FastEmitter(scope, slots);
+    let applicable: CondLocal | undefined;
     let result: CondLocal;
     try {
-        if (indicator.applicableIf) {
-            const applicable = emitter.condition(indicator.applicableIf);
-            // Not applicable carries its reason in notes: the full path says it.
-            emitter.bail(`!${applicable.ok}`);
-        }
+        if (indicator.applicableIf) applicable = emitter.condition(indicator.applicableIf);
         result = emitter.condition(indicator.requirement);
     } catch (error) {
         if (error instanceof NotCompiled) return undefined;
         throw error;
     }
-    const gap = result.gap === 'undefined' ? 'undefined' : `${result.ok} ? undefined : ${result.gap}`;
-    return functionCode(name, 'IndicatorResult', emitter, `quietIndicator(${meta}, ${result.ok}, ${gap})`);
+    const gap = result.gap === 'undefined' ? 'undefined' : `${result.code} === 0 ? ${result.gap} : undefined`;
+    const missing = `${result.code} === 2 ? ${result.missing} : []`;
+    if (!applicable) return functionCode(name, 'IndicatorResult', emitter, `quietIndicator(${meta}, ${result.code}, ${gap}, ${missing})`);
+    // Not applicable when its condition is not met (3), missing data when the condition lacks it (2).
+    const a = applicable.code;
+    return functionCode(name, 'IndicatorResult', emitter,
+        `${a} === 1 ? quietIndicator(${meta}, ${result.code}, ${gap}, ${missing}) : quietIndicator(${meta}, ${a} === 2 ? 2 : 3, undefined, ${a} === 2 ? ${applicable.missing} : [])`);
 }
 
-/** `fast_gate_…(v)`: a gate over plain facts, or undefined when it cannot be compiled. */
+/** `verdict_gate_…(v)`: a gate over plain facts, or undefined when it cannot be compiled. */
 export function fastGateCode(scope: ModuleScope, slots: FastSlots, gate: Gate, meta: string, name: string): Code | undefined {
     const emitter = new FastEmitter(scope, slots);
     let result: CondLocal;
@@ -326,14 +355,15 @@ export function fastGateCode(scope: ModuleScope, slots: FastSlots, gate: Gate, m
         if (error instanceof NotCompiled) return undefined;
         throw error;
     }
-    return functionCode(name, 'GateResult', emitter, `quietGate(${meta}, ${result.ok})`);
+    return functionCode(name, 'GateResult', emitter, `quietGate(${meta}, ${result.code}, ${result.code} === 2 ? ${result.missing} : [])`);
 }
 
 function functionCode(name: string, resultType: string, emitter: FastEmitter, result: string): Code {
-    const required = emitter.required.length === 0 ? []
-        : [`if (${emitter.required.map(i => `h[${i}] !== 1`).join(' || ')}) {`, '    return undefined;', '}'];
-    const lines = [...required, ...emitter.lines];
-    const used = (array: string) => lines.some(line => line.includes(`${array}[`)) || result.includes(`${array}[`);
+    // A range is decided by the full path (whole range agrees, or missing data with its reason).
+    const ranges = emitter.used.size === 0 ? []
+        : [`if (${[...emitter.used].map(i => `${slot('h', i)} === 2`).join(' || ')}) {`, '    return undefined;', '}'];
+    const lines = [...ranges, ...emitter.lines];
+    const used = (array: string) => lines.some(line => line.includes(`${array}[`)) || result.includes(`${array}[`) || (array === 'h' && result.includes('qMissing(h'));
     const arrays = ['n', 'd', 'h'].filter(used).map(a => `${a} = v.${a}`);
     const head = arrays.length > 0 ? [`const ${arrays.join(', ')};`] : [];
     const body = [...head, ...lines, `return ${result};`].map(line => `    ${line}`).join('\n');
