@@ -169,12 +169,18 @@ function agreement(subject, communes, options) {
     return { checked, count, differences };
 }
 
+/** JSON with keys sorted and undefined properties left out: equal texts are equal results, whatever the key order. */
+function canonical(value) {
+    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.keys(v).sort().map(k => [k, v[k]])) : v);
+}
+
 /** The verdicts-only result against the full result without explanations, commune by commune. */
 function fastPathAgreement(subject, communes, options, withoutExplanations) {
     let same = 0;
     for (const facts of communes) {
-        const fast = JSON.stringify(subject.evaluator.evaluate(facts, { ...options, giảiThích: false }));
-        const full = JSON.stringify(withoutExplanations(subject.evaluator.evaluate(facts, options)));
+        const fast = canonical(subject.evaluator.evaluate(facts, { ...options, giảiThích: false }));
+        const full = canonical(withoutExplanations(subject.evaluator.evaluate(facts, options)));
         if (fast === full) same++;
     }
     return same / communes.length;
