@@ -17,3 +17,4 @@ export * from './assembly.js';
 export * from './villages.js';
 export * from './contradictions.js';
 export * from './units.js';
+export * from './fast-path.js';
