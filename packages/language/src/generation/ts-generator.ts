@@ -64,8 +64,10 @@ export class NtmTsGenerator {
         const effective = this.compose(pack);
         const scope = new ModuleScope(pack, this.types, effective.tables, effective.rounding);
         // Rules first: they decide which derived facts, tables, sources and rule sources the module needs.
-        // Region rules need the full fact table before any indicator: such packs have no fast path.
-        const slots = effective.regionRules.length === 0 ? fastSlots(effective.facts) : undefined;
+        // Region rules need the full fact table before any indicator, and village counts the caller's village
+        // results: such packs have no fast path.
+        const countsVillages = effective.facts.some(fact => villagePackOf(fact) !== undefined);
+        const slots = effective.regionRules.length === 0 && !countsVillages ? fastSlots(effective.facts) : undefined;
         const indicators: IndicatorCode[] = [];
         const criteria = effective.criteria.map(criterion => {
             const parts: Code[] = [criterionCode(scope, criterion)];
@@ -80,7 +82,6 @@ export class NtmTsGenerator {
         const calls = indicators.map(i => i.call);
         const gates = effective.gates.map(gate => gateCode(scope, gate, pack, slots));
         const regionRules = regionRulesCode(scope, effective.regionRules);
-        const countsVillages = effective.facts.some(fact => villagePackOf(fact) !== undefined);
         const packPass = this.packPass(scope, pack);
         const derived = this.derivedFunctions(scope, effective);
         const tables = effective.tables.filter(table => scope.tablesRead.has(table.name)).map(table => tableCode(scope, table));
@@ -102,8 +103,7 @@ export class NtmTsGenerator {
             packPass,
             this.evaluateFunction(calls, gates.map(g => g.call), packPass !== undefined, countsVillages),
             this.readTableFunction(regionRules !== undefined),
-            // Villages come from the caller's results, which only the full path counts.
-            this.verdictsFunction(slots !== undefined && !countsVillages, indicators, gates, packPass !== undefined)
+            this.verdictsFunction(slots !== undefined, indicators, gates, packPass !== undefined)
         ].filter((part): part is Code => part !== undefined), '\n\n');
         const imports = runtimeImports(body.js, body.ts);
         const ownDeclarations = [
