@@ -1,7 +1,9 @@
 // Where a generated evaluator spends its time: a CPU profile of many evaluations, summed by groups of
 // runtime functions (exact arithmetic, number display, provenance, input reading, …).
 //
-//   node bench/profile.js [--pack file.ntm] [--communes 5000] [--rounds 6]
+//   node bench/profile.js [--pack file.ntm] [--communes 5000] [--rounds 6] [--verdicts]
+//
+// --verdicts profiles `evaluate(facts, { …, giảiThích: false })`: the fast path and what it hands back.
 //
 // Shares are inclusive (a function's callees count for it) and groups may overlap (formatRat calls rat).
 // Turbofan inlining is switched off so that small functions such as ratCmp are seen at all; on this
@@ -16,13 +18,14 @@ const { Session } = await import('node:inspector/promises');
 const { createNtmCoreServices, loadPackText } = await import('@ntm/language');
 const { loadEvaluator } = await import('@ntm/evaluation/node');
 const { factHints } = await import('./lib/baselines.js');
-const { factGenerator, syntheticPack } = await import('./lib/synthetic.js');
+const { communeGenerator, syntheticPack } = await import('./lib/synthetic.js');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
 const packFile = option('--pack');
 const count = Number(option('--communes', '5000'));
 const rounds = Number(option('--rounds', '6'));
+const verdicts = args.includes('--verdicts');
 
 const GROUPS = {
     'exact arithmetic (rat, gcd, ratCmp, ratMul, ratDiv, ratFromNumber, …)': ['gcd', 'rat', 'ratFromNumber', 'ratAdd', 'ratSub', 'ratMul', 'ratDiv', 'ratCmp', 'ratFloor', 'ratCeil', 'ratIsZero', 'ratIsInteger', 'ratToNumber', 'statedMatches'],
@@ -32,7 +35,11 @@ const GROUPS = {
     '  of which NFC canonicalisation of names (canonical)': ['canonical'],
     '  of which number parsing (parseNumber)': ['parseNumber'],
     'gaps to the threshold (gapOf)': ['gapOf'],
-    'criteria and summary (assemble)': ['assemble']
+    'criteria and summary (assemble)': ['assemble'],
+    'fast path: reading plain facts (readPlainFacts)': ['readPlainFacts'],
+    'fast path: compiled indicators (verdict_…)': ['verdict_'],
+    'fast path: gaps of unmet indicators (qGap, qLevelGap)': ['qGap', 'qLevelGap'],
+    'fast path: handed back to the full path (withoutIndicatorExplanation, readTable)': ['withoutIndicatorExplanation', 'readTable', 'withoutExplanations']
 };
 
 const services = createNtmCoreServices().Ntm;
@@ -40,9 +47,9 @@ const text = packFile ? readFileSync(path.resolve(packFile), 'utf8') : synthetic
 const loaded = await loadPackText(services, text, 'file:///bench/profile.ntm');
 if (loaded.hasErrors) throw new Error('the pack has errors');
 const evaluator = await loadEvaluator({ javascript: services.generation.TsGenerator.generate(loaded.pack).javascript });
-const generate = factGenerator(evaluator.FACT_SPECS, factHints(loaded.pack, services), 1);
+const generate = communeGenerator(evaluator.FACT_SPECS, factHints(loaded.pack, services), 1);
 const communes = Array.from({ length: count }, generate);
-const options = { ngàyĐánhGiá: evaluator.PACK.validFrom };
+const options = { ngàyĐánhGiá: evaluator.PACK.validFrom, ...(verdicts ? { giảiThích: false } : {}) };
 
 let sink = 0;
 const runAll = () => { for (const facts of communes) sink += evaluator.evaluate(facts, options).indicators.length; };
@@ -70,9 +77,9 @@ for (const sample of profile.samples) {
     if (!stack.has('evaluate')) continue;
     underEvaluate++;
     for (const [group, names] of Object.entries(GROUPS)) {
-        if (names.some(n => stack.has(n))) shares.set(group, shares.get(group) + 1);
+        if (names.some(n => stack.has(n) || (n.endsWith('_') && [...stack].some(f => f.startsWith(n))))) shares.set(group, shares.get(group) + 1);
     }
 }
-console.log(`${packFile ?? 'synthetic pack, 10 indicators'}: ${(elapsed / (rounds * count) / 1000).toFixed(1)} µs per commune (profiling, no inlining), ${underEvaluate} samples in evaluate`);
+console.log(`${packFile ?? 'synthetic pack, 10 indicators'}${verdicts ? ', verdicts only' : ''}: ${(elapsed / (rounds * count) / 1000).toFixed(1)} µs per commune (profiling, no inlining), ${underEvaluate} samples in evaluate`);
 for (const [group, n] of shares) console.log(`${(100 * n / Math.max(1, underEvaluate)).toFixed(1).padStart(5)} %  ${group}`);
 if (sink === 0) console.log('(no indicators evaluated)');

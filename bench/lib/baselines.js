@@ -13,7 +13,7 @@ const JRE_OPS = { '>=': 'greaterThanInclusive', '>': 'greaterThan', '<=': 'lessT
 const str = JSON.stringify;
 
 /** `(nếu …)`-free indicators of a pack, with their criterion label, in evaluation order. */
-function indicatorsOf(pack) {
+export function indicatorsOf(pack) {
     return pack.members.filter(ast.isCriterion).flatMap(c => c.indicators.map(i => ({ criterion: String(c.label), indicator: i })));
 }
 
@@ -27,7 +27,7 @@ function breakdownMembers(fact) {
 }
 
 /** The facts a comparison's left side reads, through derived facts; the first breakdown found. */
-function breakdownOfExpression(expression) {
+export function breakdownOfExpression(expression) {
     const seen = new Set();
     const pending = [expression];
     while (pending.length > 0) {

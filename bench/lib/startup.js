@@ -72,3 +72,38 @@ export function cliCpu(root, packFile, communeFile, runs) {
         rmSync(dir, { recursive: true, force: true });
     }
 }
+
+/**
+ * CPU of `ntm <args>` (e.g. `--version`) against `node -e 0`, interleaved; medians in ms and their ratio.
+ */
+export function commandCpu(root, args, runs) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ntm-bench-cmd-'));
+    const module = path.join(dir, 'cpu.mjs');
+    writeFileSync(module, "import fs from 'node:fs';\n" +
+        "process.on('exit', () => fs.writeFileSync(process.env.NTM_BENCH_CPU_FILE, JSON.stringify(process.cpuUsage())));\n");
+    const probe = { dir, module, count: 0 };
+    const command = [path.join(root, 'packages/cli/bin/ntm.js'), ...args];
+    try {
+        const ntm = [];
+        const bare = [];
+        for (let i = 0; i < runs; i++) {
+            const pair = [() => ntm.push(cpuOf(command, {}, probe)), () => bare.push(cpuOf(['-e', '0'], {}, probe))];
+            if (i % 2 === 1) pair.reverse();
+            pair.forEach(run => run());
+        }
+        const ratios = ntm.map((c, i) => c / bare[i]);
+        return { ntmMs: median(ntm), nodeMs: median(bare), ratio: median(ntm) / median(bare), min: Math.min(...ratios), max: Math.max(...ratios) };
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+/** `--version` when this `ntm` has it (exit 0), else `--help`: the cheapest command that prints and exits. */
+export function cheapestCommand(root) {
+    try {
+        execFileSync(process.execPath, [path.join(root, 'packages/cli/bin/ntm.js'), '--version'], { stdio: 'pipe' });
+        return ['--version'];
+    } catch {
+        return ['--help'];
+    }
+}

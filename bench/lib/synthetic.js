@@ -133,3 +133,51 @@ export function syntheticPack(blocks) {
     }
     return lines.join('\n');
 }
+
+/**
+ * Communes as commune files give them, not only complete ones: on top of `factGenerator`'s values, numerators
+ * of breakdown rates drawn per member, and a seeded mix of missing facts, ranges («trên 90 %», «từ … đến …»),
+ * values with their unit (`{ "giá trị", "đơn vị" }`) and rates the report states itself (a derived fact given
+ * beside, or instead of, its parts). `mix` gives each probability per fact; all zero gives complete, plain communes.
+ */
+export function communeGenerator(specs, hints, seed, mix = { missing: 0.03, range: 0.003, unit: 0.05, stated: 0.005 }) {
+    const plain = factGenerator(specs, hints, seed);
+    const random = prng(seed ^ 0x5bd1e995);
+    const bySpec = new Map(specs.map(spec => [spec.name, spec]));
+    const numeratorOf = new Map(hints.ratios.map(r => [r.numerator, r.denominator]));
+    const numeric = (spec) => spec && !['boolean', 'level', 'date'].includes(spec.kind);
+    return function next() {
+        const facts = plain();
+        // Breakdown rates: each member's numerator within its own denominator.
+        for (const [numerator, denominator] of numeratorOf) {
+            const spec = bySpec.get(numerator);
+            const den = facts[denominator];
+            if (spec?.members && den && typeof den === 'object') {
+                facts[numerator] = Object.fromEntries(spec.members.map(m => {
+                    const whole = typeof den[m] === 'number' ? den[m] : 0;
+                    const share = random() < 0.3 ? 1 : 0.8 + 0.2 * random();
+                    return [m, spec.kind === 'count' ? Math.round(whole * share) : Math.round(whole * share * 100) / 100];
+                }));
+            }
+        }
+        for (const [name, value] of Object.entries(facts)) {
+            const spec = bySpec.get(name);
+            const r = random();
+            if (r < mix.missing) {
+                delete facts[name];
+            } else if (r < mix.missing + mix.range && numeric(spec) && typeof value === 'number' && !numeratorOf.has(name)) {
+                const step = spec.kind === 'count' ? 2 : 0.5;
+                const around = (x) => Math.round(Math.max(0, x) * 100) / 100;
+                facts[name] = random() < 0.5 ? { 'trên': value } : { 'từ': around(value - step), 'đến': around(value + step) };
+            } else if (r < mix.missing + mix.range + mix.unit && numeric(spec) && typeof value === 'number') {
+                facts[name] = { 'giá trị': value, 'đơn vị': spec.unit };
+            }
+        }
+        for (const spec of specs) {
+            if (spec.derived && spec.kind === 'percent' && !spec.members && random() < mix.stated) {
+                facts[spec.name] = [100, 98.5, 95, 90, 80, 70][Math.floor(random() * 6)];
+            }
+        }
+        return facts;
+    };
+}

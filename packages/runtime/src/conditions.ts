@@ -362,6 +362,16 @@ export function presence(rule: string, v: Val, negated: boolean): Cond {
     };
 }
 
+/** The gap of a failed `left op t` on numbers, as `compare` gives it: the fast path computes it only on failure. */
+export function numericGap(left: NumVal, op: CompareOp, t: Rational): Gap | undefined {
+    return withRelative(compareGap(left, op, t), left.r, t);
+}
+
+/** The gap of a failed level requirement, as `compare` gives it. */
+export function levelStepsGap(value: number, op: CompareOp, target: number): Gap | undefined {
+    return levelGap(value, op, target);
+}
+
 /** Adds how far the value is as a fraction of a non-zero threshold, so shortfalls of any unit can be ranked. */
 function withRelative(gap: Gap | undefined, value: Rational, t: Rational): Gap | undefined {
     if (!gap || ratCmp(t, rat(0n)) === 0) return gap;

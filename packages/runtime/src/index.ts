@@ -24,3 +24,4 @@ export * from './commune/evaluate-commune-data.js';
 export * from './villages.js';
 export * from './contradictions.js';
 export * from './units.js';
+export * from './fast-path.js';

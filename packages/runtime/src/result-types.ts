@@ -73,6 +73,15 @@ export interface EvaluateOptions {
      * the caller evaluates the villages with the village pack's own evaluator and passes the results here.
      */
     readonly thôn?: readonly VillageOutcome[];
+    /**
+     * `false`: verdicts only. The result keeps its shape and its verdicts, flags, gaps, missing facts and
+     * citations, exactly as with explanations; `explanation`, `notes`, `clauses` and `factsUsed` are empty
+     * and `value`/`threshold` absent. Much faster: plain input takes compiled straight-line code. Default true.
+     * Option names are Vietnamese; English aliases exist for the common ones (`asOf`, `explain`).
+     */
+    readonly giảiThích?: boolean;
+    /** English alias of `giảiThích`. */
+    readonly explain?: boolean;
 }
 
 /** One village evaluated against a village-level pack, as passed to and returned by a commune's evaluator. */

@@ -53,7 +53,10 @@ async function evaluateAll(compiled, text) {
         return report;
     }
     const pack = evaluator.PACK;
-    const dates = [...new Set([pack.validFrom, ...pack.amendments.map(a => a.from), pack.validTo].filter(Boolean))];
+    // Only dates the pack is in force: outside them `evaluate` throws NtmEvaluationError by contract (a base's
+    // amendment may come after a provincial pack has expired).
+    const inForce = date => date >= pack.validFrom && (pack.validTo === undefined || date <= pack.validTo);
+    const dates = [...new Set([pack.validFrom, ...pack.amendments.map(a => a.from), pack.validTo].filter(Boolean))].filter(inForce);
     const runs = dates.map(date => ({ facts: {}, options: { ngàyĐánhGiá: date } }));
     const specs = evaluator.FACT_SPECS.filter(spec => !spec.derived);
     for (let variant = 0; variant < 4; variant++) {

@@ -5,6 +5,8 @@ import { code, layoutList, objectLines, typeOnly } from './code.js';
 import type { EmitContext } from './emit-code.js';
 import { decimalText, emitCondition, emitPassValue, normalizeOp, optionalStr, str } from './emit-code.js';
 import { sourceText } from './generator-helpers.js';
+import type { FastSlots } from './fast-code.js';
+import { fastGateCode, fastIndicatorCode } from './fast-code.js';
 import type { ModuleScope } from './module-scope.js';
 import type { RuleSourceCode } from './pack-meta.js';
 import { citationInfo, pointsCode, ruleSource, sourceInfo } from './pack-meta.js';
@@ -16,6 +18,10 @@ import { citationInfo, pointsCode, ruleSource, sourceInfo } from './pack-meta.js
 export interface IndicatorCode {
     readonly code: Code;
     readonly call: string;
+    /** The call with the fact table given by an expression (the fast path builds it only when needed). */
+    readonly callWith: (table: string) => string;
+    /** The verdicts-only function, when the generator could compile it (fast-code.ts). */
+    readonly fast?: { readonly code: Code; readonly call: string };
 }
 
 /** `CRITERION_17`: label, title, citations and points of a criterion. */
@@ -48,11 +54,16 @@ export function criterionConstant(scope: ModuleScope, criterion: EffectiveCriter
  * otherwise one function per version (`indicator_2_1_initial`, `indicator_2_1_from_2024_06_19`) and
  * `indicator_2_1(t, at)` choosing the version in force on the assessment date.
  */
-export function indicatorCode(scope: ModuleScope, indicator: EffectiveIndicator, criterion: EffectiveCriterion): IndicatorCode {
+export function indicatorCode(scope: ModuleScope, indicator: EffectiveIndicator, criterion: EffectiveCriterion, slots?: FastSlots): IndicatorCode {
     const name = scope.names.name(indicator, 'indicator', indicator.label);
     const only = indicator.versions.length === 1 ? indicator.versions[0] : undefined;
     if (only && only.from === undefined && !only.absent) {
-        return { code: versionCode(scope, only, criterion, name), call: `${name}(t)` };
+        const fastName = name.replace(/^indicator_/, 'verdict_');
+        const fast = slots && only.indicator && !only.drop ? fastIndicatorCode(scope, slots, only.indicator, name.toUpperCase(), fastName) : undefined;
+        return {
+            code: versionCode(scope, only, criterion, name), call: `${name}(t)`, callWith: table => `${name}(${table})`,
+            ...(fast ? { fast: { code: fast, call: `${fastName}(v)` } } : {})
+        };
     }
     const versions: Code[] = [];
     const runs = indicator.versions.map(version => {
@@ -65,7 +76,7 @@ export function indicatorCode(scope: ModuleScope, indicator: EffectiveIndicator,
     const choose = code`function ${name}(t${typeOnly(': FactTable')}, at${typeOnly(': string')})${typeOnly(': IndicatorResult | undefined')} {
     return inForce(${layoutList('[', runs, ']', '    ')}, at);
 }`;
-    return { code: joinLines([...versions, choose]), call: `${name}(t, assessedAt)` };
+    return { code: joinLines([...versions, choose]), call: `${name}(t, assessedAt)`, callWith: table => `${name}(${table}, assessedAt)` };
 }
 
 function versionCode(scope: ModuleScope, version: IndicatorVersion, criterion: EffectiveCriterion, name: string): Code {
@@ -153,7 +164,7 @@ export function ruleSourceDeclarations(scope: ModuleScope): Code[] {
 }
 
 /** `gate_…`: a condition of recognition beside the criteria, named for the first words of its text. */
-export function gateCode(scope: ModuleScope, gate: Gate, pack: Pack): IndicatorCode {
+export function gateCode(scope: ModuleScope, gate: Gate, pack: Pack, slots?: FastSlots): IndicatorCode {
     const name = scope.names.name(gate, 'gate', firstWords(gate.text ?? 'điều kiện'));
     const meta = name.toUpperCase();
     const citations = gate.citations.length > 0
@@ -165,7 +176,11 @@ export function gateCode(scope: ModuleScope, gate: Gate, pack: Pack): IndicatorC
         ['citations', layoutList('[', citations, ']', '    ')]
     ], '');
     const local: EmitContext = { ...scope.context, knownTexts: new Map([[sourceText(gate.requirement), `${meta}.rule`]]) };
+    const fastName = `verdict_${name}`;
+    const fast = slots ? fastGateCode(scope, slots, gate, meta, fastName) : undefined;
     return {
+        callWith: table => `${name}(${table})`,
+        ...(fast ? { fast: { code: fast, call: `${fastName}(v)` } } : {}),
         code: code`const ${meta}${typeOnly(': GateMeta')} = ${metaText};
 function ${name}(t${typeOnly(': FactTable')})${typeOnly(': GateResult')} {
     return gate(${meta}, ${emitCondition(gate.requirement, local)});

@@ -22,7 +22,7 @@ export const PUBLIC_TYPES: readonly string[] = [
 
 /** The runtime's types generated code may annotate with. */
 const RUNTIME_TYPES = new Set([
-    ...PUBLIC_TYPES, 'Cond', 'CriterionMeta', 'FactTable', 'GateMeta', 'IndicatorMeta', 'PackPassMeta', 'RegionRuleMeta',
+    ...PUBLIC_TYPES, 'Cond', 'CriterionMeta', 'FactTable', 'FastFacts', 'GateMeta', 'IndicatorMeta', 'PackPassMeta', 'RegionRuleMeta',
     'TableMeta', 'Val'
 ]);
 

@@ -5,7 +5,9 @@ import type { NtmServices } from '../ntm-module.js';
 import type { NtmTypeComputer } from '../typing/type-computer.js';
 import type { Code } from './code.js';
 import { both, code, joinCode, tsOnly, typeOnly } from './code.js';
+import type { IndicatorCode } from './criteria-code.js';
 import { criterionCode, criterionConstant, gateCode, indicatorCode, ruleSourceDeclarations } from './criteria-code.js';
+import { fastSlots } from './fast-code.js';
 import { normalizeOp, emitPassValue, str } from './emit-code.js';
 import { derivedCode, factSpecsCode, factsTypes, packCode, regionRulesCode, tableCode, villagePackOf } from './facts-code.js';
 import { sourceText } from './generator-helpers.js';
@@ -70,17 +72,23 @@ export class NtmTsGenerator {
         const effective = this.compose(pack);
         const scope = new ModuleScope(pack, this.types, effective.tables, effective.rounding);
         // Rules first: they decide which derived facts, tables, sources and rule sources the module needs.
-        const calls: string[] = [];
+        // Region rules need the full fact table before any indicator, and village counts the caller's village
+        // results: such packs have no fast path.
+        const countsVillages = effective.facts.some(fact => villagePackOf(fact) !== undefined);
+        const slots = effective.regionRules.length === 0 && !countsVillages ? fastSlots(effective.facts) : undefined;
+        const indicators: IndicatorCode[] = [];
         const criteria = effective.criteria.map(criterion => {
             const parts: Code[] = [criterionCode(scope, criterion)];
             for (const indicator of criterion.indicators) {
-                const generated = indicatorCode(scope, indicator, criterion);
+                const generated = indicatorCode(scope, indicator, criterion, slots);
                 parts.push(generated.code);
-                calls.push(generated.call);
+                if (generated.fast) parts.push(generated.fast.code);
+                indicators.push(generated);
             }
             return joinCode(parts, '\n\n');
         });
-        const gates = effective.gates.map(gate => gateCode(scope, gate, pack));
+        const calls = indicators.map(i => i.call);
+        const gates = effective.gates.map(gate => gateCode(scope, gate, pack, slots));
         const regionRules = regionRulesCode(scope, effective.regionRules);
         const packPass = this.packPass(scope, pack);
         const derived = this.derivedFunctions(scope, effective);
@@ -98,11 +106,12 @@ export class NtmTsGenerator {
             ...tables,
             regionRules,
             ...criteria,
-            ...gates.map(g => g.code),
+            ...gates.flatMap(g => g.fast ? [g.code, g.fast.code] : [g.code]),
             criteriaList,
             packPass,
-            this.evaluateFunction(calls, gates.map(g => g.call), regionRules !== undefined, packPass !== undefined,
-                effective.facts.some(fact => villagePackOf(fact) !== undefined))
+            this.evaluateFunction(calls, gates.map(g => g.call), packPass !== undefined, countsVillages),
+            this.readTableFunction(regionRules !== undefined),
+            this.verdictsFunction(slots !== undefined, indicators, gates, packPass !== undefined)
         ].filter((part): part is Code => part !== undefined), '\n\n');
         const imports = runtimeImports(body.js, body.ts);
         const ownDeclarations = [
@@ -147,17 +156,16 @@ export class NtmTsGenerator {
 const PACK_PASS${typeOnly(': PackPassMeta')} = { op: ${str(normalizeOp(pass.operator))}, rule: ${str(sourceText(pass.value))}, value: () => ${value} };`;
     }
 
-    private evaluateFunction(indicators: readonly string[], gates: readonly string[], regionRules: boolean, packPass: boolean, countsVillages: boolean): Code {
-        // An empty list is passed as `[]`: a variable holding it would have no type to infer.
-        const list = (name: string, items: readonly string[]) => items.length === 0 ? '' : `    const ${name} = [\n${items.map(i => `        ${i}`).join(',\n')}\n    ];\n`;
+    private evaluateFunction(indicators: readonly string[], gates: readonly string[], packPass: boolean, countsVillages: boolean): Code {
         const lists = list('indicators', indicators) + list('gates', gates);
         const evaluate = joinCode([both(EVALUATE_DOC), code`export function evaluate(facts${typeOnly(': Facts')}, options${typeOnly(': EvaluateOptions')})${typeOnly(': EvaluationResult')} {
     options = canonicalOptions(options);
+    if (verdictsOnly(options)) {
+        return evaluateVerdicts(facts, options);
+    }
     const assessedAt = assessmentDate(options, PACK);
-    const t = readFacts(facts, FACT_SPECS, options.danhSách, options.unknownFacts);
-    t.ctx = communeContext(options, assessedAt, t, ${regionRules ? 'REGION_RULES' : '[]'});
-    t.scores = readScores(options.điểmThẩmTra, options.điểmTựChấm, options.điểmTráiSốLiệu, t.issues);
-${countsVillages ? '    countVillages(t, options.thôn);\n' : ''}${lists}    ${countsVillages ? 'const result = ' : 'return '}assemble(PACK, assessedAt, CRITERIA, ${indicators.length > 0 ? 'indicators' : '[]'}, ${gates.length > 0 ? 'gates' : '[]'}, t.issues, t.ctx${packPass ? ', PACK_PASS' : ''});${countsVillages ? '\n    return withVillages(result, options.thôn, t);' : ''}
+    const t = readTable(facts, options, assessedAt);
+${countsVillages ? '    countVillages(t, options.thôn);\n' : ''}${lists}    ${countsVillages ? 'const result = ' : 'return '}assemble(PACK, assessedAt, CRITERIA, ${indicators.length > 0 ? 'indicators' : '[]'}, ${gates.length > 0 ? 'gates' : '[]'}, t.issues, t.ctx${typeOnly('!')}${packPass ? ', PACK_PASS' : ''});${countsVillages ? '\n    return withVillages(result, options.thôn, t);' : ''}
 }`], '\n');
         // The commune file as written, read by the runtime's one reader of commune files.
         const evaluateCommune = joinCode([both(EVALUATE_COMMUNE_DOC), code`export function evaluateCommune(commune${typeOnly(': unknown')}, options${typeOnly(': CommuneOptions')} = {})${typeOnly(': CommuneResult')} {
@@ -165,6 +173,59 @@ ${countsVillages ? '    countVillages(t, options.thôn);\n' : ''}${lists}    ${c
 }`], '\n');
         return joinCode([evaluate, evaluateCommune], '\n\n');
     }
+
+    private readTableFunction(regionRules: boolean): Code {
+        return code`/** Dữ kiện của xã, đọc và kiểm tra đầy đủ; cùng vùng, nhóm, danh sách và điểm đã nhập. */
+function readTable(facts${typeOnly(': Facts')}, options${typeOnly(': EvaluateOptions')}, assessedAt${typeOnly(': string')})${typeOnly(': FactTable')} {
+    const t = readFacts(facts, FACT_SPECS, options.danhSách, options.unknownFacts);
+    t.ctx = communeContext(options, assessedAt, t, ${regionRules ? 'REGION_RULES' : '[]'});
+    t.scores = readScores(options.điểmThẩmTra, options.điểmTựChấm, options.điểmTráiSốLiệu, t.issues);
+    return t;
+}`;
+    }
+
+    /**
+     * `evaluate(…, { giảiThích: false })`: indicators compiled for the fast path run over plain facts; any other
+     * indicator, and any the fast code hands back, runs in full with its explanation dropped.
+     */
+    private verdictsFunction(fast: boolean, indicators: readonly IndicatorCode[], gates: readonly IndicatorCode[], packPass: boolean): Code {
+        const signature = code`function evaluateVerdicts(facts${typeOnly(': Facts')}, options${typeOnly(': EvaluateOptions')})${typeOnly(': EvaluationResult')}`;
+        const doc = '/** Chỉ kết luận, không lời giải thích (giảiThích: false): cùng kết luận, cờ, khoảng cách và trích dẫn như khi có giải thích. */';
+        const inFull = 'withoutExplanations(evaluate(facts, { ...options, giảiThích: true, explain: true }))';
+        if (!fast) {
+            return joinCode([both(doc), code`${signature} {
+    return ${inFull};
+}`], '\n');
+        }
+        const each = (items: readonly IndicatorCode[], strip: string) => items.map(i => {
+            const full = `${strip}(${i.callWith('table.get()')})`;
+            return i.fast ? `${i.fast.call} ?? ${full}` : full;
+        });
+        const lists = list('indicators', each(indicators, 'withoutIndicatorExplanation')) + list('gates', each(gates, 'withoutGateExplanation'));
+        return joinCode([code`/** Dữ kiện của xã theo ô, cho các chỉ tiêu đã biên dịch thành mã thẳng (xem @ntm/runtime fast-path). */
+const FAST_LAYOUT = fastLayout(FACT_SPECS);`, both(doc), code`${signature} {
+    const v = plainOptions(options) ? readPlainFacts(facts, FAST_LAYOUT) : undefined;
+    if (v === undefined) {
+        return ${inFull};
+    }
+    const assessedAt = assessmentDate(options, PACK);
+    const table = new Lazy(() => readTable(facts, options, assessedAt));
+    if (v.unusual) {
+        // A value only the full reader checks: read it now, so that its errors refuse the whole commune.
+        table.get();
+    }
+${lists}    const t = table.built;
+    if (t !== undefined && t.issues.length > 0) {
+        return ${inFull};
+    }
+    return assemble(PACK, assessedAt, CRITERIA, ${indicators.length > 0 ? 'indicators' : '[]'}, ${gates.length > 0 ? 'gates' : '[]'}, [], t ? t.ctx${typeOnly("!")} : plainContext(options, assessedAt)${packPass ? ', PACK_PASS' : ''});
+}`], '\n');
+    }
+}
+
+/** An empty list is passed as `[]`: a variable holding it would have no type to infer. */
+function list(name: string, items: readonly string[]): string {
+    return items.length === 0 ? '' : `    const ${name} = [\n${items.map(i => `        ${i}`).join(',\n')}\n    ];\n`;
 }
 
 export function moduleFileName(packId: string): string {

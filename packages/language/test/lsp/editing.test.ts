@@ -162,21 +162,11 @@ describe('quick fixes', () => {
         expect(apply(actions[1]!)).toContain('thu nhập >= 4,662 triệu đồng/người/năm');
     });
 
-    it('converts a threshold in another unit of the same dimension into the fact\'s unit, exactly', async () => {
-        const text = `${PACK_HEADER}dữ kiện độ dài đường: số km\ntiêu chí 2 "Giao thông"\n  chỉ tiêu 2.1 "B" độ dài đường >= 500 m\n`;
-        const { actions, apply } = await fixes(text, IssueCodes.UnitMismatch);
-        expect(actions.map(a => a.title)).toEqual(['Đổi 500 m thành 0,5 km (đơn vị của dữ kiện)', 'Dùng đơn vị khai báo của dữ kiện: 500 km']);
-        expect(actions.map(a => a.isPreferred)).toEqual([true, false]);
-        const after = apply(actions[0]!);
-        expect(after).toContain('độ dài đường >= 0,5 km\n');
-        expect((await openPack(after)).diagnostics).toEqual([]);
-    });
-
-    it('converts money per person per year between scales, and a range\'s upper bound', async () => {
-        const text = `${PACK_HEADER}dữ kiện thu nhập: tiền triệu đồng/người/năm\ntiêu chí 10 "Thu nhập"\n  chỉ tiêu 10.1 "B" thu nhập từ 45 đến 62500 nghìn đồng/người/năm\n`;
-        const { actions, apply } = await fixes(text, IssueCodes.UnitMismatch);
-        expect(actions[0]?.title).toBe('Đổi 62500 nghìn đồng/người/năm thành 62,5 triệu đồng/người/năm (đơn vị của dữ kiện)');
-        expect(apply(actions[0]!)).toContain('thu nhập từ 45 đến 62,5 triệu đồng/người/năm\n');
+    it('needs no fix for a threshold in another unit of the same dimension: the language converts it exactly', async () => {
+        const metres = await openPack(`${PACK_HEADER}dữ kiện độ dài đường: số km\ntiêu chí 2 "Giao thông"\n  chỉ tiêu 2.1 "B" độ dài đường >= 500 m\n`);
+        expect(metres.diagnostics).toEqual([]);
+        const money = await openPack(`${PACK_HEADER}dữ kiện thu nhập: tiền triệu đồng/người/năm\ntiêu chí 10 "Thu nhập"\n  chỉ tiêu 10.1 "B" thu nhập từ 45 đến 62500 nghìn đồng/người/năm\n`);
+        expect(money.diagnostics).toEqual([]);
     });
 
     it('offers the declared unit where no conversion exists (households for kilometres), and percent', async () => {
@@ -198,20 +188,18 @@ describe('quick fixes', () => {
     it('straightens every curly quote the lexer refused, and leaves curly quotes inside strings alone', async () => {
         const text = `${PACK_HEADER}dữ kiện a: phần trăm\n  "Tỷ lệ “xanh”"\ntiêu chí 1 “Môi trường”\n  chỉ tiêu 1.1 ‘Rác’ a >= 98%\n`;
         const { actions, apply } = await fixes(text, 'lexing-error');
-        expect(actions.map(a => a.title)).toEqual(['Thay 4 ngoặc cong trong tệp bằng ngoặc kép thẳng «"»']);
+        // “…” is read as a string; the single curly quotes ‘…’ are what the lexer refuses.
+        expect(actions.map(a => a.title)).toEqual(['Thay 2 ngoặc cong trong tệp bằng ngoặc kép thẳng «"»']);
         const after = apply(actions[0]!);
-        expect(after).toContain('tiêu chí 1 "Môi trường"\n  chỉ tiêu 1.1 "Rác" a >= 98%');
+        expect(after).toContain('tiêu chí 1 “Môi trường”\n  chỉ tiêu 1.1 "Rác" a >= 98%');
         expect(after).toContain('"Tỷ lệ “xanh”"');
         expect((await openPack(after)).diagnostics).toEqual([]);
     });
 
     it('writes a keyword pasted in another case as the language does, phrase keywords too', async () => {
-        const text = `${PACK_HEADER}dữ kiện a: phần trăm\nTiêu  Chí 1 "Môi trường"\n  chỉ tiêu 1.1 "B" a >= 98%\n`;
-        const { actions, apply } = await fixes(text, 'parsing-error');
-        expect(actions.map(a => a.title)).toEqual(['Viết từ khóa chữ thường: «tiêu chí»']);
-        const after = apply(actions[0]!);
-        expect(after).toContain('\ntiêu chí 1 "Môi trường"');
-        expect((await openPack(after)).diagnostics).toEqual([]);
+        // At the start of a line any case is read as meant (text pasted from Word); elsewhere the fix applies.
+        const lineStart = await openPack(`${PACK_HEADER}dữ kiện a: phần trăm\nTiêu  Chí 1 "Môi trường"\n  chỉ tiêu 1.1 "B" a >= 98%\n`);
+        expect(lineStart.diagnostics).toEqual([]);
         const conjunction = await fixes(`${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "B" a >= 98% VÀ a <= 99%\n`, 'parsing-error');
         expect(conjunction.apply(conjunction.actions[0]!)).toContain('a >= 98% và a <= 99%');
     });

@@ -1,0 +1,319 @@
+// The verdicts-only fast path (`evaluate(facts, { …, giảiThích: false })`): plain input is read once into
+// flat arrays of scaled integers, and each indicator the generator could compile runs as straight-line code
+// over them. Whatever that code does not cover (a missing fact, a range, a stated rate, a unit object, a
+// zero denominator, an overflow) it hands back, and the full path decides it: verdicts are always the
+// full path's.
+
+import type { CompareOp } from './conditions.js';
+import type { IndicatorMeta, GateMeta } from './assembly.js';
+import type { EvaluateOptions, EvaluationResult, FactSpec, Gap, GateResult, IndicatorResult, Verdict } from './result-types.js';
+import { levelStepsGap, numericGap } from './conditions.js';
+import { rat } from './exact-numbers.js';
+import { normalizeUnit } from './names.js';
+import type { EvalContext } from './fact-input.js';
+import { communeContext } from './context.js';
+
+/**
+ * A commune's plain facts by slot: value `n / d` (integers; `d` a power of ten for input), and `h` 1 when
+ * the slot holds a plain value. A breakdown fact has one slot for its total, then one per member.
+ */
+export interface FastFacts {
+    readonly n: Float64Array;
+    readonly d: Float64Array;
+    /** 1: a plain value; 2: given in a form the full path reads (a range); 0: absent. */
+    readonly h: Uint8Array;
+    /** Some value is in a form only the full reader checks: read the commune in full too. */
+    unusual: boolean;
+}
+
+interface FastSlot {
+    readonly slot: number;
+    readonly spec: FactSpec;
+    readonly members?: ReadonlyMap<string, number>;
+    readonly levels?: ReadonlyMap<string, number>;
+}
+
+export interface FastLayout {
+    readonly size: number;
+    readonly byName: ReadonlyMap<string, FastSlot>;
+}
+
+/** Slots in FACT_SPECS order: each fact's total, then its members. The generator numbers them the same way. */
+export function fastLayout(specs: readonly FactSpec[]): FastLayout {
+    const byName = new Map<string, FastSlot>();
+    let next = 0;
+    for (const spec of specs) {
+        const slot = next++;
+        const members = spec.members ? new Map(spec.members.map(m => [m, next++] as const)) : undefined;
+        const levels = spec.levels ? new Map(spec.levels.map((l, i) => [l, i] as const)) : undefined;
+        byName.set(spec.name, { slot, spec, members, levels });
+    }
+    return { size: next, byName };
+}
+
+/** Largest magnitude kept as an exact JavaScript integer; anything beyond goes to BigInt or the full path. */
+const SAFE = Number.MAX_SAFE_INTEGER;
+/** The input limit (15 digits, see number-text.ts): within it a JavaScript number is its decimal exactly. */
+const MAX_INPUT = 999_999_999_999_999;
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Reads plain input: names exactly as the pack writes them, numbers as JSON numbers (or `{ "giá trị", "đơn vị" }`
+ * in the declared unit), yes/no as booleans or «có»/«không», levels by name, breakdowns as `{ member: value }`.
+ * A range («trên 60 %») is marked `unusual`: the caller then reads the commune in full too, and the indicators
+ * that read it take the full path. Undefined for anything else (another spelling of a name, text numbers,
+ * a stated derived rate, an unknown name, a bad value): the full reader then reads and checks everything.
+ */
+export function readPlainFacts(input: unknown, layout: FastLayout): FastFacts | undefined {
+    const n = new Float64Array(layout.size);
+    const d = new Float64Array(layout.size);
+    const h = new Uint8Array(layout.size);
+    const read: FastFacts = { n, d, h, unusual: false };
+    if (input === undefined || input === null) return read;
+    if (typeof input !== 'object' || Array.isArray(input)) return undefined;
+    const facts = input as Record<string, unknown>;
+    for (const key in facts) {
+        if (!Object.hasOwn(facts, key)) continue;
+        const entry = layout.byName.get(key);
+        if (entry === undefined || entry.spec.derived || entry.spec.index !== undefined) return undefined;
+        const value = unwrapUnit(entry, facts[key]);
+        if (value === WRONG) return undefined;
+        if (value === null || value === undefined) continue;
+        if (entry.members !== undefined && isObject(value) && !isRange(value)) {
+            const parts = value as Record<string, unknown>;
+            for (const member in parts) {
+                if (!Object.hasOwn(parts, member)) continue;
+                const slot = entry.members.get(member);
+                if (slot === undefined) return undefined;
+                const part = unwrapUnit(entry, parts[member]);
+                if (part === WRONG) return undefined;
+                if (part === null || part === undefined) continue;
+                if (!readScalar(entry, slot, part, read)) return undefined;
+            }
+            continue;
+        }
+        if (!readScalar(entry, entry.slot, value, read)) return undefined;
+    }
+    return read;
+}
+
+const WRONG = Symbol('wrong');
+const RANGE_KEYS = new Set(['trên', 'dưới', 'từ', 'đến', 'ít nhất', 'nhiều nhất']);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isRange(value: Record<string, unknown>): boolean {
+    for (const key in value) if (!RANGE_KEYS.has(key)) return false;
+    return true;
+}
+
+/** `{ "giá trị": 12, "đơn vị": "km" }` in the declared unit: its value; another unit is for the full reader to report. */
+function unwrapUnit(entry: FastSlot, value: unknown): unknown {
+    if (!isObject(value) || !('giá trị' in value)) return value;
+    // Anything beside the value and its unit (`tính đến`, a quote) is for the full reader: it may flag or refuse.
+    for (const key in value) if (key !== 'giá trị' && key !== 'đơn vị') return WRONG;
+    const unit = value['đơn vị'];
+    if (unit !== undefined && (typeof unit !== 'string' || normalizeUnit(unit) !== normalizeUnit(entry.spec.unit))) return WRONG;
+    return value['giá trị'];
+}
+
+function readScalar(entry: FastSlot, slot: number, value: unknown, read: FastFacts): boolean {
+    const { n, d, h } = read;
+    switch (entry.spec.kind) {
+        case 'boolean':
+            if (value === true || value === false || value === 'có' || value === 'không') {
+                n[slot] = value === true || value === 'có' ? 1 : 0;
+                d[slot] = 1;
+                h[slot] = 1;
+                return true;
+            }
+            return false;
+        case 'level': {
+            const index = typeof value === 'string' ? entry.levels?.get(value) : undefined;
+            if (index === undefined) return false;
+            n[slot] = index;
+            d[slot] = 1;
+            h[slot] = 1;
+            return true;
+        }
+        case 'date':
+            return false;
+        default: {
+            if (isObject(value) && isRange(value)) {
+                // Decided only when the whole range agrees, with its own messages: the full path.
+                h[slot] = 2;
+                read.unusual = true;
+                return true;
+            }
+            if (typeof value !== 'number' || !(value >= 0) || value > MAX_INPUT) return false;
+            if (Number.isInteger(value)) {
+                n[slot] = value;
+                d[slot] = 1;
+                h[slot] = 1;
+                return true;
+            }
+            if (entry.spec.kind === 'count' || entry.spec.kind === 'year') return false;
+            // The decimal with the fewest places that is this number; within 15 digits it is the number's
+            // own decimal (DBL_DIG), so this is exactly what the full reader reads from String(value).
+            for (let k = 1; k <= 15; k++) {
+                const m = Math.round(value * POW10[k]!);
+                if (m > MAX_INPUT) return false;
+                if (m / POW10[k]! === value) {
+                    n[slot] = m;
+                    d[slot] = POW10[k]!;
+                    h[slot] = 1;
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
+
+/** `a × b` exactly, or NaN when it leaves the safe integers (NaN makes the indicator go to the full path). */
+export function qMul(a: number, b: number): number {
+    const p = a * b;
+    return p <= SAFE && p >= -SAFE ? p : NaN;
+}
+
+/** `a + b` exactly, or NaN. */
+export function qAdd(a: number, b: number): number {
+    const s = a + b;
+    return s <= SAFE && s >= -SAFE ? s : NaN;
+}
+
+/** Sign of `an/ad − bn/bd` (denominators positive) by cross-multiplication; BigInt only when a product overflows. */
+export function qCmp(an: number, ad: number, bn: number, bd: number): number {
+    const l = an * bd;
+    const r = bn * ad;
+    if (l <= SAFE && l >= -SAFE && r <= SAFE && r >= -SAFE) return l < r ? -1 : l > r ? 1 : 0;
+    if (Number.isNaN(l) || Number.isNaN(r)) return Number.NaN;
+    const L = BigInt(an) * BigInt(bd);
+    const R = BigInt(bn) * BigInt(ad);
+    return L < R ? -1 : L > R ? 1 : 0;
+}
+
+/** Whether a comparison sign satisfies the operator, as `compare` decides it. */
+export function qHolds(c: number, op: CompareOp): boolean {
+    switch (op) {
+        case '>=': return c >= 0;
+        case '>': return c > 0;
+        case '<=': return c <= 0;
+        case '<': return c < 0;
+        case '=': return c === 0;
+        case '≠': return c !== 0;
+    }
+}
+
+const big = (n: number, d: number) => d < 0 ? rat(BigInt(-n), BigInt(-d)) : rat(BigInt(n), BigInt(d));
+
+/**
+ * The gap of a failed numeric comparison, computed only on failure and exactly as `compare` computes it.
+ * `ratio` gives a rate's numerator and denominator: [numN, numD, denN, denD, numUnit, numInteger].
+ */
+export function qGap(
+    op: CompareOp, ln: number, ld: number, tn: number, td: number, unit: string, integer: boolean,
+    ratio?: readonly [number, number, number, number, string, boolean]
+): Gap | undefined {
+    const left = {
+        k: 'num' as const, r: big(ln, ld), unit, integer, uses: [], unverified: [], inconsistent: [],
+        ...(ratio ? { ratio: { num: big(ratio[0], ratio[1]), den: big(ratio[2], ratio[3]), numUnit: ratio[4], numInteger: ratio[5] } } : {})
+    };
+    return numericGap(left, op, big(tn, td));
+}
+
+/** The gap of a failed level comparison. */
+export function qLevelGap(value: number, op: CompareOp, target: number): Gap | undefined {
+    return levelStepsGap(value, op, target);
+}
+
+const VERDICTS: readonly Verdict[] = ['chưa đạt', 'đạt', 'thiếu dữ liệu', 'không áp dụng'];
+
+/** An indicator decided by the fast path (code 0 chưa đạt, 1 đạt, 2 thiếu dữ liệu, 3 không áp dụng): the full result's shape without explanation. */
+export function quietIndicator(meta: IndicatorMeta, code: number, gap: Gap | undefined, missing: readonly string[]): IndicatorResult {
+    return {
+        criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
+        citations: meta.citations, verdict: VERDICTS[code]!, flags: [],
+        clauses: [], factsUsed: [], missingFacts: missing, missingThresholds: [],
+        ...(gap ? { gap } : {}), source: meta.source, unknownThresholds: [], notes: [], explanation: []
+    };
+}
+
+/** A gate decided by the fast path. */
+export function quietGate(meta: GateMeta, code: number, missing: readonly string[]): GateResult {
+    return { text: meta.text, rule: meta.rule, verdict: VERDICTS[code]!, factsUsed: [], missingFacts: missing, citations: meta.citations, explanation: [] };
+}
+
+/** The names of a clause's missing facts (slots absent), in order, once each. */
+export function qMissing(h: Uint8Array, inputs: readonly (readonly [number, string])[]): string[] {
+    const names: string[] = [];
+    for (const [slot, name] of inputs) if (h[slot] === 0 && !names.includes(name)) names.push(name);
+    return names;
+}
+
+/** Lists of names joined, each name once, in order (how the full path combines missing facts). */
+export function qUnique(lists: readonly (readonly string[])[]): string[] {
+    const names: string[] = [];
+    for (const list of lists) for (const name of list) if (!names.includes(name)) names.push(name);
+    return names;
+}
+
+/** An indicator of the full path without its explanation: what the fast path returns for it. */
+export function withoutIndicatorExplanation(result: IndicatorResult): IndicatorResult;
+export function withoutIndicatorExplanation(result: IndicatorResult | undefined): IndicatorResult | undefined;
+export function withoutIndicatorExplanation(result: IndicatorResult | undefined): IndicatorResult | undefined {
+    if (!result) return undefined;
+    const { value: _value, threshold: _threshold, gap, score, ...rest } = result;
+    return {
+        ...rest, ...(gap ? { gap } : {}), ...(score ? { score } : {}),
+        clauses: [], factsUsed: [], notes: [], explanation: []
+    };
+}
+
+export function withoutGateExplanation(result: GateResult): GateResult {
+    return { ...result, factsUsed: [], explanation: [] };
+}
+
+/** A full result without explanations: the verdicts-only result when the fast path hands the whole commune back. */
+export function withoutExplanations(result: EvaluationResult): EvaluationResult {
+    return {
+        ...result,
+        indicators: result.indicators.map(i => withoutIndicatorExplanation(i)),
+        gates: result.gates.map(withoutGateExplanation)
+    };
+}
+
+/** Whether the caller asked for verdicts only (`giảiThích: false`, or its alias `explain: false`). */
+export function verdictsOnly(options: EvaluateOptions | undefined): boolean {
+    return options?.giảiThích === false || options?.explain === false;
+}
+
+/**
+ * Options the fast path leaves to the full path: region, group, lists and scores change what tables,
+ * quantifiers and points read, and are checked by the full reader.
+ */
+export function plainOptions(options: EvaluateOptions): boolean {
+    return options.vùng === undefined && options.nhóm === undefined && options.danhSách === undefined &&
+        options.điểmThẩmTra === undefined && options.điểmTựChấm === undefined && options.điểmTráiSốLiệu === undefined;
+}
+
+/** The context of a commune given no region, group or list (`plainOptions`): the year only. */
+export function plainContext(options: EvaluateOptions, assessedAt: string): EvalContext {
+    return communeContext(options, assessedAt, { specs: new Map(), raw: new Map(), issues: [] }, []);
+}
+
+/** A value made on first use: the full fact table, built only when some indicator needs the full path. */
+export class Lazy<T> {
+    private made: T | undefined;
+    constructor(private readonly make: () => T) {}
+    get(): T {
+        if (this.made === undefined) this.made = this.make();
+        return this.made;
+    }
+    /** The value if it was made, else undefined. */
+    get built(): T | undefined {
+        return this.made;
+    }
+}
