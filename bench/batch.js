@@ -17,17 +17,26 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const option = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : fallback;
+};
 const COMMUNES = Number(option('--communes', '10000'));
 const PACK = path.resolve(ROOT, option('--pack', 'rulesets/ha-nam/ntm-nang-cao.ntm'));
 const RUNS = Number(option('--runs', '1'));
 const SEED = 20241126;
-const log = (text) => process.stderr.write(`${text}\n`);
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const mib = (kib) => `${Math.round(kib / 1024)} MiB`;
+const log = text => process.stderr.write(`${text}\n`);
+const seconds = ms => `${(ms / 1000).toFixed(1)} s`;
+const mib = kib => `${Math.round(kib / 1024)} MiB`;
 
 /** Output cells' fills back to their styles (the baseline writes the same styles). */
-const STYLE_OF_FILL = new Map([['FFC6EFCE', 'đạt'], ['FFFFC7CE', 'chưa đạt'], ['FFFFEB9C', 'thiếu dữ liệu'], ['FFEDEDED', 'không áp dụng'], ['FFC00000', 'lỗi']]);
+const STYLE_OF_FILL = new Map([
+    ['FFC6EFCE', 'đạt'],
+    ['FFFFC7CE', 'chưa đạt'],
+    ['FFFFEB9C', 'thiếu dữ liệu'],
+    ['FFEDEDED', 'không áp dụng'],
+    ['FFC00000', 'lỗi']
+]);
 
 /** Rows of each output sheet the baseline keeps; it writes them over and over up to the sheet's row count. */
 const SAMPLE_ROWS = 500;
@@ -66,16 +75,24 @@ try {
     rmSync(work, { recursive: true, force: true });
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const e2eMs = median(runs.e2e.map(r => r.ms));
 const baseMs = median(runs.baseline.map(r => r.ms));
 const phases = runs.phases[0];
 const summary = {
-    communes: COMMUNES, pack: path.relative(ROOT, PACK), node: process.version, cpus: os.cpus().length,
-    e2eMs, baselineMs: baseMs, ratio: e2eMs / baseMs,
+    communes: COMMUNES,
+    pack: path.relative(ROOT, PACK),
+    node: process.version,
+    cpus: os.cpus().length,
+    e2eMs,
+    baselineMs: baseMs,
+    ratio: e2eMs / baseMs,
     e2ePeakRssMiB: Math.max(...runs.e2e.map(r => r.maxRssKiB)) / 1024,
     baselinePeakRssMiB: Math.max(...runs.baseline.map(r => r.maxRssKiB)) / 1024,
-    evaluated: runs.e2e[0].evaluated, failed: runs.e2e[0].failed, phases, runs
+    evaluated: runs.e2e[0].evaluated,
+    failed: runs.e2e[0].failed,
+    phases,
+    runs
 };
 writeFileSync(path.join(results, 'batch-latest.json'), JSON.stringify(summary, undefined, 2));
 const rows = [
@@ -85,9 +102,17 @@ const rows = [
     ...Object.entries(phases.ms).map(([name, ms]) => [`  phase: ${name}`, seconds(ms), ''])
 ];
 for (const [what, time, rss] of rows) process.stdout.write(`${what.padEnd(64)} ${time.padStart(9)} ${rss.padStart(9)}\n`);
-process.stdout.write(`${summary.evaluated} evaluated, ${summary.failed} failed; Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map(l => l.toFixed(1)).join(' ')}\n`);
+process.stdout.write(
+    `${summary.evaluated} evaluated, ${summary.failed} failed; Node ${process.version}, ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map(l => l.toFixed(1))
+        .join(' ')}\n`
+);
 if (args.includes('--check')) {
-    const misses = [summary.ratio > 1.5 ? `ratio ${summary.ratio.toFixed(2)}× > 1.5×` : '', summary.e2ePeakRssMiB > 500 ? `peak RSS ${Math.round(summary.e2ePeakRssMiB)} MiB > 500 MiB` : ''].filter(Boolean);
+    const misses = [
+        summary.ratio > 1.5 ? `ratio ${summary.ratio.toFixed(2)}× > 1.5×` : '',
+        summary.e2ePeakRssMiB > 500 ? `peak RSS ${Math.round(summary.e2ePeakRssMiB)} MiB > 500 MiB` : ''
+    ].filter(Boolean);
     if (misses.length > 0) {
         process.stdout.write(`MISSED: ${misses.join('; ')}\n`);
         process.exitCode = 1;
@@ -98,8 +123,11 @@ function spawnChild(side) {
     const out = path.join(work, `${side}-${runs[side].length}`);
     mkdirSync(out, { recursive: true });
     const shape = path.join(work, 'e2e-0', path.basename(input).replace(/\.xlsx$/, '-ket-qua.xlsx'));
-    const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', side, '--input', input, '--out', out, '--pack', PACK, '--shape', shape],
-        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+    const run = spawnSync(
+        process.execPath,
+        [fileURLToPath(import.meta.url), '--child', side, '--input', input, '--out', out, '--pack', PACK, '--shape', shape],
+        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] }
+    );
     if (run.status !== 0) throw new Error(`${side} failed (${run.status})`);
     return JSON.parse(run.stdout.trim().split('\n').pop());
 }
@@ -142,7 +170,10 @@ async function libraryAlone(inputFile, out, shape) {
     let cells = 0;
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(inputFile, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache' });
     for await (const worksheet of reader) {
-        for await (const row of worksheet) row.eachCell(() => { cells++; });
+        for await (const row of worksheet)
+            row.eachCell(() => {
+                cells++;
+            });
     }
     const stream = createWriteStream(path.join(out, 'baseline.xlsx'));
     await writeWorkbook(model, stream);
@@ -165,7 +196,7 @@ async function loadModel(ExcelJS, file) {
             row.eachCell({ includeEmpty: true }, (cell, col) => {
                 const fill = cell.fill?.fgColor?.argb;
                 const style = fill ? STYLE_OF_FILL.get(fill) : undefined;
-                cells[col - 1] = style ? { value: cell.value, style } : cell.value ?? undefined;
+                cells[col - 1] = style ? { value: cell.value, style } : (cell.value ?? undefined);
             });
             if (row.number === 1) columns = cells.map(c => ({ header: String(c?.value ?? c ?? ''), width: 14 }));
             else if (rows.length < SAMPLE_ROWS) rows.push(cells);
@@ -173,13 +204,18 @@ async function loadModel(ExcelJS, file) {
         }
         const rowCount = count;
         sheets.push({
-            name: worksheet.name, columns, rowCount, frozen: { rows: 1, columns: 2 }, filter: true,
-            *rows() { for (let i = 0; i < rowCount; i++) yield rows[i % rows.length]; }
+            name: worksheet.name,
+            columns,
+            rowCount,
+            frozen: { rows: 1, columns: 2 },
+            filter: true,
+            *rows() {
+                for (let i = 0; i < rowCount; i++) yield rows[i % rows.length];
+            }
         });
     }
     return { sheets };
 }
-
 
 /** The same work as `runBatch`, step by step, to say where the time goes. */
 async function phasesOf(inputFile, out, evaluator, compileMs) {
@@ -187,7 +223,11 @@ async function phasesOf(inputFile, out, evaluator, compileMs) {
     const { communesFromSheets, evaluateRow, BatchTable, parseCommuneFile } = await import('@ntm/evaluation');
     const ms = { 'compile + load the pack (in this thread)': compileMs };
     let t = performance.now();
-    const lap = (name) => { const now = performance.now(); ms[name] = (ms[name] ?? 0) + now - t; t = now; };
+    const lap = name => {
+        const now = performance.now();
+        ms[name] = (ms[name] ?? 0) + now - t;
+        t = now;
+    };
     const sheet = await readSpreadsheet(inputFile);
     lap('read .xlsx (exceljs streaming reader)');
     const { communes } = communesFromSheets(sheet, evaluator.FACT_SPECS);
@@ -222,8 +262,12 @@ async function generateInput(file) {
     const loaded = await loadPackText(services, readFileSync(PACK, 'utf8'), `file://${PACK}`);
     const next = factGenerator(evaluator.FACT_SPECS, factHints(loaded.pack, services), SEED);
     const communes = Array.from({ length: COMMUNES }, (_, i) => ({
-        'xã': `Xã số ${i + 1}`, 'huyện': `Huyện ${1 + (i % 40)}`, 'tỉnh': 'Hà Nam', 'ngày đánh giá': '2024-11-26',
-        'thuộc tính': { 'vùng': 'ĐBSH' }, 'dữ kiện': next()
+        xã: `Xã số ${i + 1}`,
+        huyện: `Huyện ${1 + (i % 40)}`,
+        tỉnh: 'Hà Nam',
+        'ngày đánh giá': '2024-11-26',
+        'thuộc tính': { vùng: 'ĐBSH' },
+        'dữ kiện': next()
     }));
     const [sheet] = inputSheets(evaluator.FACT_SPECS, evaluator.PACK, communes);
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
@@ -231,7 +275,9 @@ async function generateInput(file) {
     worksheet.addRow(sheet.columns.map(c => c.header)).commit();
     for (const values of sheet.rows) {
         const row = worksheet.addRow([...values]);
-        values.forEach((v, i) => { if (v instanceof Date) row.getCell(i + 1).numFmt = 'dd/mm/yyyy'; });
+        values.forEach((v, i) => {
+            if (v instanceof Date) row.getCell(i + 1).numFmt = 'dd/mm/yyyy';
+        });
         row.commit();
     }
     await worksheet.commit();

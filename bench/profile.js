@@ -21,14 +21,32 @@ const { factHints } = await import('./lib/baselines.js');
 const { communeGenerator, syntheticPack } = await import('./lib/synthetic.js');
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const option = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : fallback;
+};
 const packFile = option('--pack');
 const count = Number(option('--communes', '5000'));
 const rounds = Number(option('--rounds', '6'));
 const verdicts = args.includes('--verdicts');
 
 const GROUPS = {
-    'exact arithmetic (rat, gcd, ratCmp, ratMul, ratDiv, ratFromNumber, …)': ['gcd', 'rat', 'ratFromNumber', 'ratAdd', 'ratSub', 'ratMul', 'ratDiv', 'ratCmp', 'ratFloor', 'ratCeil', 'ratIsZero', 'ratIsInteger', 'ratToNumber', 'statedMatches'],
+    'exact arithmetic (rat, gcd, ratCmp, ratMul, ratDiv, ratFromNumber, …)': [
+        'gcd',
+        'rat',
+        'ratFromNumber',
+        'ratAdd',
+        'ratSub',
+        'ratMul',
+        'ratDiv',
+        'ratCmp',
+        'ratFloor',
+        'ratCeil',
+        'ratIsZero',
+        'ratIsInteger',
+        'ratToNumber',
+        'statedMatches'
+    ],
     'number display (formatRat, showNum, showVal, showBound)': ['formatRat', 'showNum', 'showVal', 'showBound', 'unitText'],
     'provenance and explanation lists (merge, unique, combine, base)': ['merge', 'unique', 'combine', 'base'],
     'reading and checking input (readFacts)': ['readFacts'],
@@ -52,7 +70,9 @@ const communes = Array.from({ length: count }, generate);
 const options = { ngàyĐánhGiá: evaluator.PACK.validFrom, ...(verdicts ? { giảiThích: false } : {}) };
 
 let sink = 0;
-const runAll = () => { for (const facts of communes) sink += evaluator.evaluate(facts, options).indicators.length; };
+const runAll = () => {
+    for (const facts of communes) sink += evaluator.evaluate(facts, options).indicators.length;
+};
 runAll(); // warm-up
 
 const session = new Session();
@@ -80,6 +100,8 @@ for (const sample of profile.samples) {
         if (names.some(n => stack.has(n) || (n.endsWith('_') && [...stack].some(f => f.startsWith(n))))) shares.set(group, shares.get(group) + 1);
     }
 }
-console.log(`${packFile ?? 'synthetic pack, 10 indicators'}${verdicts ? ', verdicts only' : ''}: ${(elapsed / (rounds * count) / 1000).toFixed(1)} µs per commune (profiling, no inlining), ${underEvaluate} samples in evaluate`);
-for (const [group, n] of shares) console.log(`${(100 * n / Math.max(1, underEvaluate)).toFixed(1).padStart(5)} %  ${group}`);
+console.log(
+    `${packFile ?? 'synthetic pack, 10 indicators'}${verdicts ? ', verdicts only' : ''}: ${(elapsed / (rounds * count) / 1000).toFixed(1)} µs per commune (profiling, no inlining), ${underEvaluate} samples in evaluate`
+);
+for (const [group, n] of shares) console.log(`${((100 * n) / Math.max(1, underEvaluate)).toFixed(1).padStart(5)} %  ${group}`);
 if (sink === 0) console.log('(no indicators evaluated)');

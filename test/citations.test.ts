@@ -11,10 +11,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Every pack and commune file a user reads: the real ones and the documentation's. */
 function citedFiles(): string[] {
-    const walk = (dir: string): string[] => readdirSync(dir).flatMap(name => {
-        const full = path.join(dir, name);
-        return statSync(full).isDirectory() ? walk(full) : /\.(ntm|json)$/.test(name) ? [full] : [];
-    });
+    const walk = (dir: string): string[] =>
+        readdirSync(dir).flatMap(name => {
+            const full = path.join(dir, name);
+            return statSync(full).isDirectory() ? walk(full) : /\.(ntm|json)$/.test(name) ? [full] : [];
+        });
     return ['rulesets', 'examples', 'docs/examples', 'docs/vi-du-loi'].flatMap(dir => walk(path.join(root, dir)));
 }
 
@@ -28,9 +29,13 @@ const UNREACHABLE: readonly [string, RegExp][] = [
 
 /** Every place a file cites something unreachable, as `file:line: what: text`. */
 function unreachableCitations(file: string, text: string): string[] {
-    return text.split('\n').flatMap((line, i) => UNREACHABLE
-        .filter(([, pattern]) => pattern.test(line))
-        .map(([what]) => `${path.relative(root, file)}:${i + 1}: ${what}: ${line.trim().slice(0, 120)}`));
+    return text
+        .split('\n')
+        .flatMap((line, i) =>
+            UNREACHABLE.filter(([, pattern]) => pattern.test(line)).map(
+                ([what]) => `${path.relative(root, file)}:${i + 1}: ${what}: ${line.trim().slice(0, 120)}`
+            )
+        );
 }
 
 describe('citations in packs and samples', () => {
@@ -41,10 +46,21 @@ describe('citations in packs and samples', () => {
     });
 
     it('recognises each kind of unreachable citation', () => {
-        const sample = ['// phân tích ở shared/domain/extracts/003.md', '// (criteria.md §2)', '"(extract 000 §6.1 mục 4)"',
-            '"trích qua kế hoạch (seed 003)"', '(seed 001_e2497b7e4a12d0b6.txt)', '// báo cáo thẩm tra Liêm Cần 2024, mục 4.1'].join('\n');
+        const sample = [
+            '// phân tích ở shared/domain/extracts/003.md',
+            '// (criteria.md §2)',
+            '"(extract 000 §6.1 mục 4)"',
+            '"trích qua kế hoạch (seed 003)"',
+            '(seed 001_e2497b7e4a12d0b6.txt)',
+            '// báo cáo thẩm tra Liêm Cần 2024, mục 4.1'
+        ].join('\n');
         expect(unreachableCitations(path.join(root, 'x.ntm'), sample).map(line => line.split(': ')[1])).toEqual([
-            'a path into shared/', 'an analysis extract', 'the research notes criteria.md', 'an analysis extract', 'a seed document', 'a seed file name'
+            'a path into shared/',
+            'an analysis extract',
+            'the research notes criteria.md',
+            'an analysis extract',
+            'a seed document',
+            'a seed file name'
         ]);
     });
 

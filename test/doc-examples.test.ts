@@ -22,7 +22,13 @@ const run = promisify(execFile);
 /** What the examples may read, copied where the documentation's relative paths find them. */
 const COPIED = ['docs/examples', 'docs/vi-du-loi', 'examples', 'rulesets', 'packages/cli/test/resources/law-in-time', 'packages/cli/test/resources/points'];
 
-interface Block { readonly lang: string; readonly lines: readonly string[]; readonly line: number; readonly before: string; readonly after: string }
+interface Block {
+    readonly lang: string;
+    readonly lines: readonly string[];
+    readonly line: number;
+    readonly before: string;
+    readonly after: string;
+}
 
 /** Fenced blocks of a Markdown file, indented ones (in lists) included, with the text around them. */
 function blocks(text: string): Block[] {
@@ -52,8 +58,15 @@ function commandOf(line: string): { args: string[]; redirect?: string } | undefi
 
 /** Expected lines against actual ones: a line «…» skips any number of lines; «…» inside a line skips text. */
 function agrees(expected: readonly string[], actual: readonly string[]): boolean {
-    const pattern = (line: string) => new RegExp(`^${line.split('…').map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'u');
-    const patterns = expected.map(line => line.trim() === '…' ? undefined : pattern(line.trimEnd()));
+    const pattern = (line: string) =>
+        new RegExp(
+            `^${line
+                .split('…')
+                .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+                .join('.*')}$`,
+            'u'
+        );
+    const patterns = expected.map(line => (line.trim() === '…' ? undefined : pattern(line.trimEnd())));
     const memo = new Map<string, boolean>();
     const from = (e: number, a: number): boolean => {
         const key = `${e},${a}`;
@@ -73,7 +86,7 @@ function exitCodes(after: string, commands: number): (number | undefined)[] {
     const each = /Mã thoát lần lượt: ([\d, ]+)/.exec(after);
     if (each) return each[1]!.split(',').map(n => Number(n.trim()));
     const one = /Mã thoát: (\d)/.exec(after);
-    return Array.from({ length: commands }, (_, i) => i === commands - 1 && one ? Number(one[1]) : undefined);
+    return Array.from({ length: commands }, (_, i) => (i === commands - 1 && one ? Number(one[1]) : undefined));
 }
 
 const OLD_ISSUE = /^\S+\.(ntm|json)(:\d+)?:? (lỗi|cảnh báo|thông tin|chưa biết|chưa kiểm chứng) /u;
@@ -92,7 +105,11 @@ function workspace(): string {
 
 async function ntmIn(cwd: string, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-        const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, COLUMNS: '80', NO_COLOR: '1', FORCE_COLOR: undefined }, maxBuffer: 32 << 20 });
+        const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+            cwd,
+            env: { ...process.env, COLUMNS: '80', NO_COLOR: '1', FORCE_COLOR: undefined },
+            maxBuffer: 32 << 20
+        });
         return { code: 0, stdout, stderr };
     } catch (error) {
         const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -100,21 +117,29 @@ async function ntmIn(cwd: string, args: readonly string[]): Promise<{ code: numb
     }
 }
 
-const docs = readdirSync(path.join(root, 'docs')).filter(name => name.endsWith('.md')).sort();
+const docs = readdirSync(path.join(root, 'docs'))
+    .filter(name => name.endsWith('.md'))
+    .sort();
 
 describe.each(docs)('docs/%s', doc => {
     const text = readFileSync(path.join(root, 'docs', doc), 'utf8');
     const found = blocks(text);
 
     it('shows issues in the current format (tệp:dòng:cột mức …)', () => {
-        const old = found.flatMap(block => block.lines.map((line, i) => ({ line: line.replace(/^\$ .*/, ''), at: block.line + 1 + i })))
+        const old = found
+            .flatMap(block => block.lines.map((line, i) => ({ line: line.replace(/^\$ .*/, ''), at: block.line + 1 + i })))
             .filter(({ line }) => OLD_ISSUE.test(line) && !ISSUE.test(line))
             .map(({ line, at }) => `docs/${doc}:${at}: ${line}`);
         expect(old).toEqual([]);
     });
 
-    const runnable = found.filter(b => b.lines.some(l => l.startsWith('$ ntm ')) || (b.lang === 'sh' && b.lines.some(l => commandOf(l)))
-        || (b.lang === 'ntm' && b.lines[0]?.startsWith('bộ tiêu chí') && !b.lines.some(l => l.includes('…'))) || (b.lang === 'json' && /<!-- tệp: /.test(b.before)));
+    const runnable = found.filter(
+        b =>
+            b.lines.some(l => l.startsWith('$ ntm ')) ||
+            (b.lang === 'sh' && b.lines.some(l => commandOf(l))) ||
+            (b.lang === 'ntm' && b.lines[0]?.startsWith('bộ tiêu chí') && !b.lines.some(l => l.includes('…'))) ||
+            (b.lang === 'json' && /<!-- tệp: /.test(b.before))
+    );
     if (runnable.length === 0) return;
 
     it('runs every example as shown', async () => {
@@ -154,15 +179,20 @@ describe.each(docs)('docs/%s', doc => {
             const codes = exitCodes(block.after, steps.length);
             for (const [i, step] of steps.entries()) {
                 const command = commandOf(step.command);
-                if (!command) { problems.push(`${where}: không chạy được «${step.command}»`); continue; }
+                if (!command) {
+                    problems.push(`${where}: không chạy được «${step.command}»`);
+                    continue;
+                }
                 const out = await ntmIn(cwd, command.args);
                 if (command.redirect) writeFileSync(path.join(cwd, command.redirect), out.stdout);
                 while (step.expected.length > 0 && step.expected[step.expected.length - 1]!.trim() === '') step.expected.pop();
-                const lines = (s: string) => s === '' ? [] : s.replace(/\n$/, '').split('\n');
+                const lines = (s: string) => (s === '' ? [] : s.replace(/\n$/, '').split('\n'));
                 const shown = command.redirect ? lines(out.stderr) : [...lines(out.stderr), ...lines(out.stdout)];
                 const other = command.redirect ? shown : [...lines(out.stdout), ...lines(out.stderr)];
                 if (!agrees(step.expected, shown) && !agrees(step.expected, other)) {
-                    problems.push(`${where}: «$ ${step.command}» in ra khác tài liệu:\n--- tài liệu\n${step.expected.join('\n')}\n--- máy\n${shown.join('\n')}`);
+                    problems.push(
+                        `${where}: «$ ${step.command}» in ra khác tài liệu:\n--- tài liệu\n${step.expected.join('\n')}\n--- máy\n${shown.join('\n')}`
+                    );
                 }
                 const code = codes[i];
                 if (code !== undefined && out.code !== code) problems.push(`${where}: «$ ${step.command}» thoát với mã ${out.code}, tài liệu ghi ${code}`);

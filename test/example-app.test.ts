@@ -13,11 +13,13 @@ const app = path.join(root, 'examples/app');
 const run = promisify(execFile);
 
 function samples(folder: string): string[] {
-    return readdirSync(folder, { withFileTypes: true }).flatMap(entry => {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) return entry.name === 'app' ? [] : samples(full);
-        return entry.name.endsWith('.json') ? [full] : [];
-    }).sort();
+    return readdirSync(folder, { withFileTypes: true })
+        .flatMap(entry => {
+            const full = path.join(folder, entry.name);
+            if (entry.isDirectory()) return entry.name === 'app' ? [] : samples(full);
+            return entry.name.endsWith('.json') ? [full] : [];
+        })
+        .sort();
 }
 
 describe('the example app', () => {
@@ -37,7 +39,11 @@ describe('the example app', () => {
             const relative = path.relative(path.join(root, 'examples'), file);
             const line = lines.find(l => l.startsWith(`${relative} `));
             expect(line, relative).toBeDefined();
-            const { stdout: json } = await run(process.execPath, [path.join(root, 'packages/cli/bin/ntm.js'), 'eval', file, '--json'], { cwd: root, env, maxBuffer: 16 * 1024 * 1024 });
+            const { stdout: json } = await run(process.execPath, [path.join(root, 'packages/cli/bin/ntm.js'), 'eval', file, '--json'], {
+                cwd: root,
+                env,
+                maxBuffer: 16 * 1024 * 1024
+            });
             const cli = JSON.parse(json) as { result: { summary: { text: string; recognition: string } } };
             expect(line).toContain(`: ${cli.result.summary.text} — công nhận: ${cli.result.summary.recognition};`);
         }

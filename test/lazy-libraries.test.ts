@@ -20,8 +20,11 @@ describe('lazy libraries', () => {
     const files = sources(path.join(ROOT, 'packages'));
 
     it('are never imported statically (type-only imports are erased)', () => {
-        const offenders = files.flatMap(file => [...readFileSync(file, 'utf8').matchAll(/^\s*import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)]
-            .filter(m => HEAVY.includes(m[1]!)).map(m => `${path.relative(ROOT, file)} → ${m[1]}`));
+        const offenders = files.flatMap(file =>
+            [...readFileSync(file, 'utf8').matchAll(/^\s*import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)]
+                .filter(m => HEAVY.includes(m[1]!))
+                .map(m => `${path.relative(ROOT, file)} → ${m[1]}`)
+        );
         expect(offenders).toEqual([]);
     });
 
@@ -32,7 +35,10 @@ describe('lazy libraries', () => {
     });
 
     it('are dynamic imports in the batch layer', () => {
-        const batch = files.filter(f => f.includes(`${path.sep}node${path.sep}batch${path.sep}`)).map(f => readFileSync(f, 'utf8')).join('\n');
+        const batch = files
+            .filter(f => f.includes(`${path.sep}node${path.sep}batch${path.sep}`))
+            .map(f => readFileSync(f, 'utf8'))
+            .join('\n');
         for (const lib of ['exceljs', 'csv-parse/sync', 'iconv-lite', 'handlebars', 'cli-progress']) expect(batch).toContain(`await import('${lib}')`);
     });
 });

@@ -18,24 +18,46 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function sample(name: string, facts: Record<string, unknown>, date = '2024-06-30'): string {
     const file = path.join(dir, `${name}.json`);
-    writeFileSync(file, JSON.stringify({
-        'xã': 'Thử', 'bộ tiêu chí': path.relative(dir, PACK), 'ngày đánh giá': date, 'dữ kiện': facts,
-        'kết quả chính thức': { 'chỉ tiêu': { '17.1': 'đạt' } }
-    }, undefined, 2));
+    writeFileSync(
+        file,
+        JSON.stringify(
+            {
+                xã: 'Thử',
+                'bộ tiêu chí': path.relative(dir, PACK),
+                'ngày đánh giá': date,
+                'dữ kiện': facts,
+                'kết quả chính thức': { 'chỉ tiêu': { '17.1': 'đạt' } }
+            },
+            undefined,
+            2
+        )
+    );
     return file;
 }
 
 async function cliMessages(file: string): Promise<string[]> {
-    const outcome = await promisify(execFile)(process.execPath, [path.join(ROOT, 'packages/cli/bin/ntm.js'), 'eval', file], { cwd: ROOT })
-        .then(r => r.stderr, (e: { stderr?: string }) => e.stderr ?? '');
+    const outcome = await promisify(execFile)(process.execPath, [path.join(ROOT, 'packages/cli/bin/ntm.js'), 'eval', file], { cwd: ROOT }).then(
+        r => r.stderr,
+        (e: { stderr?: string }) => e.stderr ?? ''
+    );
     return outcome.split('\n').filter(line => line.includes('.json:'));
 }
 
 const CASES: ReadonlyArray<readonly [string, Record<string, unknown>, string, RegExp]> = [
-    ['wrong-unit', { 'diện tích sân thể thao': { 'giá trị': 2, 'đơn vị': 'km' } }, '2024-06-30', /lỗi dữ kiện\.diện tích sân thể thao\.đơn vị: Đơn vị «km» khác đơn vị khai báo/u],
+    [
+        'wrong-unit',
+        { 'diện tích sân thể thao': { 'giá trị': 2, 'đơn vị': 'km' } },
+        '2024-06-30',
+        /lỗi dữ kiện\.diện tích sân thể thao\.đơn vị: Đơn vị «km» khác đơn vị khai báo/u
+    ],
     ['unknown-fact', { 'tong so ho': 10 }, '2024-06-30', /lỗi dữ kiện\.tong so ho: Dữ kiện «tong so ho» không có trong bộ tiêu chí\. Có phải «tổng số hộ»\?/u],
     ['negative-count', { 'tổng số hộ': -3 }, '2024-06-30', /lỗi dữ kiện\.tổng số hộ: Giá trị âm \(-3\)/u],
-    ['numerator-above-denominator', { 'hộ dùng nước sạch': 120, 'tổng số hộ': 100 }, '2024-06-30', /cảnh báo chỉ tiêu 17\.1: Dữ liệu không nhất quán: tử số 120 hộ lớn hơn mẫu số 100 hộ/u],
+    [
+        'numerator-above-denominator',
+        { 'hộ dùng nước sạch': 120, 'tổng số hộ': 100 },
+        '2024-06-30',
+        /cảnh báo chỉ tiêu 17\.1: Dữ liệu không nhất quán: tử số 120 hộ lớn hơn mẫu số 100 hộ/u
+    ],
     ['bad-date', {}, '2024-13-01', /lỗi ngày đánh giá: Ngày đánh giá «2024-13-01» không hợp lệ/u]
 ];
 
@@ -50,6 +72,10 @@ describe('one message for bad commune data in the CLI, the language server and t
         const serverLines = [...server.problems, ...(server.warnings ?? [])].filter(line => expected.test(line));
         // The same text, the file shown the same way (relative to the working folder of each process).
         expect(serverLines).toEqual(cli);
-        expect(renderSample(server).filter(line => expected.test(line)).map(line => line.replace(/^[⚠!] /u, ''))).toEqual(cli);
+        expect(
+            renderSample(server)
+                .filter(line => expected.test(line))
+                .map(line => line.replace(/^[⚠!] /u, ''))
+        ).toEqual(cli);
     });
 });

@@ -61,11 +61,11 @@ export function emitBaseline(pack, services, mode) {
     const exact = mode === 'exact';
     const explained = mode === 'explained';
 
-    const constant = (text) => {
+    const constant = text => {
         if (!constants.has(text)) constants.set(text, `C${constants.size}`);
         return constants.get(text);
     };
-    const levelsOf = (scale) => {
+    const levelsOf = scale => {
         if (!scales.has(scale)) scales.set(scale, `LEVELS${scales.size}`);
         return scales.get(scale);
     };
@@ -83,7 +83,14 @@ export function emitBaseline(pack, services, mode) {
     function expression(e, member) {
         if (ast.isQuantityLiteral(e)) return exact ? constant(String(Number(e.value))) : String(Number(e.value));
         if (ast.isBooleanLiteral(e)) return e.value === 'có' ? 'true' : 'false';
-        if (ast.isDateLiteral(e)) return str(e.value.split('/').reverse().map(p => p.padStart(2, '0')).join('-'));
+        if (ast.isDateLiteral(e))
+            return str(
+                e.value
+                    .split('/')
+                    .reverse()
+                    .map(p => p.padStart(2, '0'))
+                    .join('-')
+            );
         if (ast.isParenthesizedExpression(e)) return expression(e.expression, member);
         if (ast.isNameReference(e)) {
             const target = e.target.ref;
@@ -92,18 +99,23 @@ export function emitBaseline(pack, services, mode) {
             throw new Error(`unresolved ${e.target.$refText}`);
         }
         if (ast.isRatio(e)) {
-            const n = expression(e.numerator, member), d = expression(e.denominator, member);
+            const n = expression(e.numerator, member),
+                d = expression(e.denominator, member);
             return exact ? `qmul(qdiv(${n}, ${d}), ${constant('100')})` : `${n} / ${d} * 100`;
         }
         if (ast.isBinaryExpression(e)) {
             const typing = types.binary(e.operator, types.typeOf(e.left), types.typeOf(e.right));
             const op = e.operator === '×' ? '*' : e.operator;
-            const l = expression(e.left, member), r = expression(e.right, member);
+            const l = expression(e.left, member),
+                r = expression(e.right, member);
             if (exact) {
                 const fn = { '+': 'qadd', '-': 'qsub', '*': 'qmul', '/': 'qdiv' }[op];
                 const core = `${fn}(${l}, ${r})`;
-                return typing.scale === 'to-percent' ? `qmul(${core}, ${constant('100')})`
-                    : typing.scale === 'percent-of' ? `qdiv(${core}, ${constant('100')})` : core;
+                return typing.scale === 'to-percent'
+                    ? `qmul(${core}, ${constant('100')})`
+                    : typing.scale === 'percent-of'
+                      ? `qdiv(${core}, ${constant('100')})`
+                      : core;
             }
             const core = `(${l} ${op} ${r})`;
             return typing.scale === 'to-percent' ? `${core} * 100` : typing.scale === 'percent-of' ? `${core} / 100` : core;
@@ -122,7 +134,7 @@ export function emitBaseline(pack, services, mode) {
     function comparison(c) {
         const rule = sourceText(c);
         const leftType = types.typeOf(c.left);
-        const check = (member) => {
+        const check = member => {
             const left = expression(c.left, member);
             if (c.low) {
                 const low = expression(c.low, member);
@@ -143,7 +155,8 @@ export function emitBaseline(pack, services, mode) {
 
     function condition(c) {
         if (ast.isOr(c) || ast.isAnd(c)) {
-            const l = condition(c.left), r = condition(c.right);
+            const l = condition(c.left),
+                r = condition(c.right);
             if (explained) return `${ast.isOr(c) ? 'or' : 'and'}([${l}, ${r}])`;
             return `(${l} ${ast.isOr(c) ? '||' : '&&'} ${r})`;
         }
@@ -156,7 +169,8 @@ export function emitBaseline(pack, services, mode) {
         }
         if (ast.isQuantified(c)) {
             const items = c.items.map(condition);
-            if (explained) return c.all ? `and([${items.join(', ')}])` : c.any ? `or([${items.join(', ')}])` : `atLeast(${Number(c.atLeast)}, [${items.join(', ')}])`;
+            if (explained)
+                return c.all ? `and([${items.join(', ')}])` : c.any ? `or([${items.join(', ')}])` : `atLeast(${Number(c.atLeast)}, [${items.join(', ')}])`;
             if (c.all) return `(${items.join(' && ')})`;
             if (c.any) return `(${items.join(' || ')})`;
             return `(${items.map(i => `+(${i})`).join(' + ')} >= ${Number(c.atLeast)})`;
@@ -175,7 +189,9 @@ export function emitBaseline(pack, services, mode) {
         for (const { criterion, indicator } of indicators) {
             const requirement = condition(indicator.requirement);
             const applicable = indicator.applicableIf ? condition(indicator.applicableIf) : undefined;
-            body.push(`        indicator(${str(criterion)}, ${str(String(indicator.label))}, ${str(indicator.text ?? '')}, ${applicable ? `() => ${applicable}` : 'undefined'}, () => ${requirement}),`);
+            body.push(
+                `        indicator(${str(criterion)}, ${str(String(indicator.label))}, ${str(indicator.text ?? '')}, ${applicable ? `() => ${applicable}` : 'undefined'}, () => ${requirement}),`
+            );
         }
         body.push('    ];');
         body.push(`    const gates = [${gates.map(g => condition(g.requirement)).join(', ')}];`);
@@ -262,14 +278,14 @@ function assemble(labels, indicators, gates) {
 
 /** The same pack as a json-rules-engine rules document: what a peer would load with JSON.parse. */
 export function rulesDocument(pack) {
-    const node = (c) => {
+    const node = c => {
         if (ast.isOr(c)) return { any: [node(c.left), node(c.right)] };
         if (ast.isAnd(c)) return { all: [node(c.left), node(c.right)] };
         if (ast.isGroupedCondition(c)) return node(c.condition);
         if (ast.isPresence(c)) return { fact: c.fact.$refText, operator: 'equal', value: !c.negated };
         if (ast.isQuantified(c)) return c.any || c.atLeast !== undefined ? { any: c.items.map(node) } : { all: c.items.map(node) };
         if (ast.isComparison(c)) {
-            const value = (e) => ast.isQuantityLiteral(e) ? Number(e.value) : sourceText(e);
+            const value = e => (ast.isQuantityLiteral(e) ? Number(e.value) : sourceText(e));
             if (c.low) {
                 const low = { fact: sourceText(c.left), operator: 'greaterThanInclusive', value: value(c.low) };
                 return c.high ? { all: [low, { fact: sourceText(c.left), operator: 'lessThanInclusive', value: value(c.high) }] } : low;
@@ -286,7 +302,10 @@ export function rulesDocument(pack) {
         event: {
             type: 'đạt',
             params: {
-                criterion, indicator: String(indicator.label), text: indicator.text ?? '', rule: sourceText(indicator.requirement),
+                criterion,
+                indicator: String(indicator.label),
+                text: indicator.text ?? '',
+                rule: sourceText(indicator.requirement),
                 citations: indicator.citations.map(ci => ({ number: ci.source.$refText, location: ci.location ?? '' }))
             }
         }
@@ -305,15 +324,17 @@ export function factHints(pack, services) {
         if (!thresholds.has(key)) thresholds.set(key, []);
         if (!thresholds.get(key).includes(value)) thresholds.get(key).push(value);
     };
-    const factName = (e) => ast.isNameReference(e) && ast.isFactDecl(e.target.ref) ? e.target.ref : undefined;
-    const pairOf = (e) => {
+    const factName = e => (ast.isNameReference(e) && ast.isFactDecl(e.target.ref) ? e.target.ref : undefined);
+    const pairOf = e => {
         if (ast.isParenthesizedExpression(e)) return pairOf(e.expression);
         const fact = factName(e);
         if (fact?.derivation) return pairOf(fact.derivation);
-        const isDivision = ast.isRatio(e) || (ast.isBinaryExpression(e) && e.operator === '/' &&
-            types.binary('/', types.typeOf(e.left), types.typeOf(e.right)).scale === 'to-percent');
+        const isDivision =
+            ast.isRatio(e) ||
+            (ast.isBinaryExpression(e) && e.operator === '/' && types.binary('/', types.typeOf(e.left), types.typeOf(e.right)).scale === 'to-percent');
         if (!isDivision) return undefined;
-        const num = factName(ast.isRatio(e) ? e.numerator : e.left), den = factName(ast.isRatio(e) ? e.denominator : e.right);
+        const num = factName(ast.isRatio(e) ? e.numerator : e.left),
+            den = factName(ast.isRatio(e) ? e.denominator : e.right);
         return num && den && !num.derivation && !den.derivation ? { numerator: num.name, denominator: den.name } : undefined;
     };
     for (const node of walk(pack)) {

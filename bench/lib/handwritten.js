@@ -42,7 +42,7 @@ export function emitHandwritten(pack, services, specs, mode) {
     const types = services.typing.TypeComputer;
     const explained = mode === 'explained';
     const constants = new Map();
-    const constant = (text) => {
+    const constant = text => {
         if (!constants.has(text)) constants.set(text, `K${constants.size}`);
         return constants.get(text);
     };
@@ -78,9 +78,9 @@ export function emitHandwritten(pack, services, specs, mode) {
     function comparison(c) {
         const leftType = types.typeOf(c.left);
         const level = leftType.kind === 'level';
-        const check = (member) => {
+        const check = member => {
             const left = expression(c.left, member);
-            const compare = (op, right) => level ? `cmpLevel(${left}, ${str(op)}, ${right})` : `cmp(${left}, ${str(op)}, ${right})`;
+            const compare = (op, right) => (level ? `cmpLevel(${left}, ${str(op)}, ${right})` : `cmp(${left}, ${str(op)}, ${right})`);
             if (c.low) {
                 const low = compare('>=', expression(c.low, member));
                 return c.high ? `all2(${low}, ${compare('<=', expression(c.high, member))})` : low;
@@ -110,7 +110,9 @@ export function emitHandwritten(pack, services, specs, mode) {
     const criteria = pack.members.filter(ast.isCriterion).map(c => String(c.label));
     const gates = pack.members.filter(ast.isGate);
     const lines = [`// Hand-written-style baseline (${mode}) for «${pack.name ?? ''}», emitted by bench/lib/handwritten.js.`, HELPERS];
-    lines.push(`const SPECS = ${str(Object.fromEntries(specs.map(s => [s.name, { kind: s.kind, unit: s.unit, ...(s.levels ? { levels: s.levels } : {}), ...(s.members ? { members: s.members } : {}) }])))};`);
+    lines.push(
+        `const SPECS = ${str(Object.fromEntries(specs.map(s => [s.name, { kind: s.kind, unit: s.unit, ...(s.levels ? { levels: s.levels } : {}), ...(s.members ? { members: s.members } : {}) }])))};`
+    );
     const head = lines.length;
     lines.push('export function evaluate(facts) {');
     lines.push('    const v = readFacts(facts);');
@@ -123,7 +125,9 @@ export function emitHandwritten(pack, services, specs, mode) {
         lines.push(`    i[${str(label)}] = ${value};`);
         if (explained) {
             const shown = [...inputsOf(indicator.requirement)].map(name => `${name} = \${show(v[${str(name)}], v, ${str(name)})}`).join('; ');
-            lines.push(`    e[${str(label)}] = \`${label} (${sourceText(indicator.requirement).replace(/[`$\\]/g, '')}): ${shown.replace(/`/g, '')} → \${WORD[i[${str(label)}]]}\`;`);
+            lines.push(
+                `    e[${str(label)}] = \`${label} (${sourceText(indicator.requirement).replace(/[`$\\]/g, '')}): ${shown.replace(/`/g, '')} → \${WORD[i[${str(label)}]]}\`;`
+            );
         }
         void criterion;
     }
@@ -132,10 +136,17 @@ export function emitHandwritten(pack, services, specs, mode) {
         const own = indicators.filter(x => x.criterion === label).map(x => `i[${str(String(x.indicator.label))}]`);
         lines.push(`    c[${str(label)}] = all([${own.join(', ')}]);`);
     }
-    lines.push(`    const recognised = all([${criteria.map(l => `c[${str(l)}] === NA ? MET : c[${str(l)}]`).concat(gates.map(g => condition(g.requirement))).join(', ')}]);`);
-    lines.push(explained
-        ? '    return { indicators: words(i), criteria: words(c), recognised: WORD[recognised], explanations: e };'
-        : '    return { indicators: words(i), criteria: words(c), recognised: WORD[recognised] };');
+    lines.push(
+        `    const recognised = all([${criteria
+            .map(l => `c[${str(l)}] === NA ? MET : c[${str(l)}]`)
+            .concat(gates.map(g => condition(g.requirement)))
+            .join(', ')}]);`
+    );
+    lines.push(
+        explained
+            ? '    return { indicators: words(i), criteria: words(c), recognised: WORD[recognised], explanations: e };'
+            : '    return { indicators: words(i), criteria: words(c), recognised: WORD[recognised] };'
+    );
     lines.push('}');
     lines.splice(head, 0, ...[...constants].map(([text, name]) => `const ${name} = lit(${str(text)});`));
     return lines.join('\n') + '\n';

@@ -7,7 +7,16 @@
 import { ast } from '@ntm/language';
 import { breakdownOfExpression, indicatorsOf } from './baselines.js';
 
-const JRE_OPS = { '>=': 'greaterThanInclusive', '≥': 'greaterThanInclusive', '>': 'greaterThan', '<=': 'lessThanInclusive', '≤': 'lessThanInclusive', '<': 'lessThan', '=': 'equal', '≠': 'notEqual' };
+const JRE_OPS = {
+    '>=': 'greaterThanInclusive',
+    '≥': 'greaterThanInclusive',
+    '>': 'greaterThan',
+    '<=': 'lessThanInclusive',
+    '≤': 'lessThanInclusive',
+    '<': 'lessThan',
+    '=': 'equal',
+    '≠': 'notEqual'
+};
 
 /** An Engine holding the pack's rules, and `run(facts)` resolving to the labels of the indicators met. */
 export async function jreEngine(pack, services) {
@@ -16,14 +25,17 @@ export async function jreEngine(pack, services) {
     const engine = new Engine([], { allowUndefinedFacts: true });
     let current = {};
     let count = 0;
-    const computed = (compute) => {
+    const computed = compute => {
         const id = `calc${count++}`;
         engine.addFact(id, () => compute(current));
         return id;
     };
 
     function number(e, member) {
-        if (ast.isQuantityLiteral(e)) { const x = Number(e.value); return () => x; }
+        if (ast.isQuantityLiteral(e)) {
+            const x = Number(e.value);
+            return () => x;
+        }
         if (ast.isParenthesizedExpression(e)) return number(e.expression, member);
         if (ast.isNameReference(e)) {
             const fact = e.target.ref;
@@ -32,18 +44,30 @@ export async function jreEngine(pack, services) {
                 const name = fact.name;
                 return member !== undefined && fact.indexes.some(ast.isBreakdownIndex) ? f => f[name]?.[member] : f => f[name];
             }
-            if (ast.isLevel(fact)) { const i = fact.$container.levels.indexOf(fact); return () => i; }
+            if (ast.isLevel(fact)) {
+                const i = fact.$container.levels.indexOf(fact);
+                return () => i;
+            }
         }
-        if (ast.isRatio(e)) { const a = number(e.numerator, member), b = number(e.denominator, member); return f => a(f) / b(f) * 100; }
+        if (ast.isRatio(e)) {
+            const a = number(e.numerator, member),
+                b = number(e.denominator, member);
+            return f => (a(f) / b(f)) * 100;
+        }
         if (ast.isBinaryExpression(e)) {
-            const a = number(e.left, member), b = number(e.right, member);
+            const a = number(e.left, member),
+                b = number(e.right, member);
             const scale = types.binary(e.operator, types.typeOf(e.left), types.typeOf(e.right)).scale;
             const k = scale === 'to-percent' ? 100 : scale === 'percent-of' ? 0.01 : 1;
             switch (e.operator) {
-                case '+': return f => (a(f) + b(f)) * k;
-                case '-': return f => (a(f) - b(f)) * k;
-                case '/': return f => a(f) / b(f) * k;
-                default: return f => a(f) * b(f) * k;
+                case '+':
+                    return f => (a(f) + b(f)) * k;
+                case '-':
+                    return f => (a(f) - b(f)) * k;
+                case '/':
+                    return f => (a(f) / b(f)) * k;
+                default:
+                    return f => a(f) * b(f) * k;
             }
         }
         throw new Error(`jre: unsupported expression ${e.$type}`);
@@ -51,7 +75,7 @@ export async function jreEngine(pack, services) {
 
     function comparison(c) {
         const type = types.typeOf(c.left);
-        const check = (member) => {
+        const check = member => {
             let left;
             if (type.kind === 'level') {
                 const fact = c.left.target.ref;
@@ -63,7 +87,7 @@ export async function jreEngine(pack, services) {
                 const plain = ast.isNameReference(inner) && ast.isFactDecl(inner.target.ref) && !inner.target.ref.derivation;
                 left = plain && member === undefined ? inner.target.ref.name : computed(number(c.left, member));
             }
-            const value = (e) => number(e, member)();
+            const value = e => number(e, member)();
             if (c.low) {
                 const low = { fact: left, operator: 'greaterThanInclusive', value: value(c.low) };
                 return c.high ? { all: [low, { fact: left, operator: 'lessThanInclusive', value: value(c.high) }] } : low;
@@ -95,18 +119,30 @@ export async function jreEngine(pack, services) {
 
     /** A condition as a plain function (only inside `ít nhất N`). */
     function wholeCheck(c) {
-        if (ast.isPresence(c)) { const name = c.fact.ref.name; return f => (f[name] === true) !== c.negated; }
+        if (ast.isPresence(c)) {
+            const name = c.fact.ref.name;
+            return f => (f[name] === true) !== c.negated;
+        }
         if (ast.isComparison(c) && !c.low && c.members.length === 0 && !ast.isBooleanLiteral(c.right)) {
-            const left = number(c.left, undefined), right = number(c.right, undefined);
+            const left = number(c.left, undefined),
+                right = number(c.right, undefined);
             const op = (c.operator ?? '=').replace('≥', '>=').replace('≤', '<=');
-            return f => { const a = left(f), b = right(f); return op === '>=' ? a >= b : op === '>' ? a > b : op === '<=' ? a <= b : op === '<' ? a < b : op === '=' ? a === b : a !== b; };
+            return f => {
+                const a = left(f),
+                    b = right(f);
+                return op === '>=' ? a >= b : op === '>' ? a > b : op === '<=' ? a <= b : op === '<' ? a < b : op === '=' ? a === b : a !== b;
+            };
         }
         throw new Error('jre: unsupported item of «ít nhất»');
     }
 
     for (const { indicator } of indicatorsOf(pack)) {
         const conditions = condition(indicator.requirement);
-        engine.addRule({ name: String(indicator.label), conditions: conditions.all || conditions.any ? conditions : { all: [conditions] }, event: { type: 'đạt', params: { label: String(indicator.label) } } });
+        engine.addRule({
+            name: String(indicator.label),
+            conditions: conditions.all || conditions.any ? conditions : { all: [conditions] },
+            event: { type: 'đạt', params: { label: String(indicator.label) } }
+        });
     }
     return {
         engine,

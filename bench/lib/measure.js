@@ -25,10 +25,10 @@ async function calibrate(fn, consume, sampleMs, isAsync) {
     let iterations = 1;
     for (;;) {
         const ns = await run(fn, consume, iterations, isAsync);
-        if (ns >= sampleMs * 1e6 / 4 || iterations >= 1 << 30) {
-            return Math.max(1, Math.round(iterations * sampleMs * 1e6 / Math.max(ns, 1)));
+        if (ns >= (sampleMs * 1e6) / 4 || iterations >= 1 << 30) {
+            return Math.max(1, Math.round((iterations * sampleMs * 1e6) / Math.max(ns, 1)));
         }
-        iterations *= ns < sampleMs * 1e6 / 100 ? 10 : 2;
+        iterations *= ns < (sampleMs * 1e6) / 100 ? 10 : 2;
     }
 }
 
@@ -60,15 +60,18 @@ export async function compare(subject, baseline, options) {
         for (const k of order) {
             const side = sides[k];
             global.gc?.();
-            times[k].push(await run(side.fn, side.consume ?? (() => 0), side.iterations, side.async) / side.iterations);
+            times[k].push((await run(side.fn, side.consume ?? (() => 0), side.iterations, side.async)) / side.iterations);
         }
     }
     const ratios = times[0].map((t, i) => t / times[1][i]);
     const subjectNs = median(times[0]);
     const baselineNs = median(times[1]);
     return {
-        subjectNs, baselineNs, ratio: subjectNs / baselineNs,
-        ratioMin: Math.min(...ratios), ratioMax: Math.max(...ratios),
+        subjectNs,
+        baselineNs,
+        ratio: subjectNs / baselineNs,
+        ratioMin: Math.min(...ratios),
+        ratioMax: Math.max(...ratios),
         iterations: [sides[0].iterations, sides[1].iterations]
     };
 }
@@ -76,7 +79,10 @@ export async function compare(subject, baseline, options) {
 /** Heap retained per item when `produce` makes one value per input and all are kept (needs --expose-gc). */
 export function retainedBytesPerItem(inputs, produce) {
     if (typeof global.gc !== 'function') return undefined;
-    const collect = () => { global.gc(); global.gc(); };
+    const collect = () => {
+        global.gc();
+        global.gc();
+    };
     const results = new Array(inputs.length);
     collect();
     const before = process.memoryUsage().heapUsed;

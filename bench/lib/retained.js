@@ -22,15 +22,18 @@ const communes = Array.from({ length: Number(countText) }, generate);
 const options = { ngàyĐánhGiá: evaluator.PACK.validFrom };
 let evaluate;
 if (side === 'generated') {
-    evaluate = (facts) => evaluator.evaluate(facts, options);
+    evaluate = facts => evaluator.evaluate(facts, options);
 } else {
     const source = emitHandwritten(loaded.pack, services, evaluator.FACT_SPECS, 'explained');
     const module = await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
-    evaluate = (facts) => module.evaluate(facts);
+    evaluate = facts => module.evaluate(facts);
 }
 // Warm up on a copy of the work, then measure one pass that keeps every result.
 for (let i = 0; i < Math.min(500, communes.length); i++) evaluate(communes[i]);
-const collect = () => { global.gc(); global.gc(); };
+const collect = () => {
+    global.gc();
+    global.gc();
+};
 collect();
 const before = process.memoryUsage().heapUsed;
 const start = process.hrtime.bigint();

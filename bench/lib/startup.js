@@ -17,7 +17,11 @@ export function moduleSizes(root, packFile) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ntm-bench-size-'));
     try {
         const sizes = {};
-        for (const [kind, flags] of [['plain', []], ['bundled', ['--bundle']], ['typescript', ['--ts']]]) {
+        for (const [kind, flags] of [
+            ['plain', []],
+            ['bundled', ['--bundle']],
+            ['typescript', ['--ts']]
+        ]) {
             const out = path.join(dir, kind);
             execFileSync(process.execPath, [path.join(root, 'packages/cli/bin/ntm.js'), 'build', packFile, '-o', out, ...flags], { cwd: root, stdio: 'pipe' });
             const file = readdirSync(out).find(f => f.endsWith(kind === 'typescript' ? '.ts' : '.js') && !f.endsWith('.d.ts'));
@@ -36,7 +40,11 @@ export function moduleSizes(root, packFile) {
  */
 function cpuOf(args, env, probe) {
     const file = path.join(probe.dir, `cpu-${probe.count++}.json`);
-    execFileSync(process.execPath, ['--import', probe.module, ...args], { env: { ...process.env, ...env, NTM_BENCH_CPU_FILE: file }, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
+    execFileSync(process.execPath, ['--import', probe.module, ...args], {
+        env: { ...process.env, ...env, NTM_BENCH_CPU_FILE: file },
+        stdio: 'pipe',
+        maxBuffer: 64 * 1024 * 1024
+    });
     const { user, system } = JSON.parse(readFileSync(file, 'utf8'));
     return (user + system) / 1000;
 }
@@ -48,8 +56,10 @@ function cpuOf(args, env, probe) {
 export function cliCpu(root, packFile, communeFile, runs) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ntm-bench-cpu-'));
     const module = path.join(dir, 'cpu.mjs');
-    writeFileSync(module, "import fs from 'node:fs';\n" +
-        "process.on('exit', () => fs.writeFileSync(process.env.NTM_BENCH_CPU_FILE, JSON.stringify(process.cpuUsage())));\n");
+    writeFileSync(
+        module,
+        "import fs from 'node:fs';\n" + "process.on('exit', () => fs.writeFileSync(process.env.NTM_BENCH_CPU_FILE, JSON.stringify(process.cpuUsage())));\n"
+    );
     const probe = { dir, module, count: 0 };
     const env = { NTM_CACHE_DIR: path.join(dir, 'cache') };
     const evalArgs = [path.join(root, 'packages/cli/bin/ntm.js'), 'eval', packFile, communeFile, '--json'];
@@ -67,7 +77,14 @@ export function cliCpu(root, packFile, communeFile, runs) {
             }
         }
         const ratios = cached.map((c, i) => c / bare[i]);
-        return { compilingMs: compiling, cachedMs: median(cached), nodeMs: median(bare), ratio: median(cached) / median(bare), min: Math.min(...ratios), max: Math.max(...ratios) };
+        return {
+            compilingMs: compiling,
+            cachedMs: median(cached),
+            nodeMs: median(bare),
+            ratio: median(cached) / median(bare),
+            min: Math.min(...ratios),
+            max: Math.max(...ratios)
+        };
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }
@@ -79,8 +96,10 @@ export function cliCpu(root, packFile, communeFile, runs) {
 export function commandCpu(root, args, runs) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ntm-bench-cmd-'));
     const module = path.join(dir, 'cpu.mjs');
-    writeFileSync(module, "import fs from 'node:fs';\n" +
-        "process.on('exit', () => fs.writeFileSync(process.env.NTM_BENCH_CPU_FILE, JSON.stringify(process.cpuUsage())));\n");
+    writeFileSync(
+        module,
+        "import fs from 'node:fs';\n" + "process.on('exit', () => fs.writeFileSync(process.env.NTM_BENCH_CPU_FILE, JSON.stringify(process.cpuUsage())));\n"
+    );
     const probe = { dir, module, count: 0 };
     const command = [path.join(root, 'packages/cli/bin/ntm.js'), ...args];
     try {

@@ -45,13 +45,16 @@ export function factGenerator(specs, hints, seed) {
 
     function scalar(spec) {
         switch (spec.kind) {
-            case 'boolean': return random() < 0.85;
+            case 'boolean':
+                return random() < 0.85;
             case 'level': {
                 const levels = spec.levels ?? [];
                 return levels[Math.min(levels.length - 1, Math.floor(uniform(levels.length / 2, levels.length)))];
             }
-            case 'date': return `20${20 + Math.floor(uniform(0, 5))}-0${1 + Math.floor(uniform(0, 9))}-1${Math.floor(uniform(0, 9))}`;
-            default: return number(spec);
+            case 'date':
+                return `20${20 + Math.floor(uniform(0, 5))}-0${1 + Math.floor(uniform(0, 9))}-1${Math.floor(uniform(0, 9))}`;
+            default:
+                return number(spec);
         }
     }
 
@@ -59,9 +62,7 @@ export function factGenerator(specs, hints, seed) {
         const facts = {};
         for (const spec of inputs) {
             if (numeratorOf.has(spec.name)) continue;
-            facts[spec.name] = spec.members
-                ? Object.fromEntries(spec.members.map(member => [member, scalar(spec)]))
-                : scalar(spec);
+            facts[spec.name] = spec.members ? Object.fromEntries(spec.members.map(member => [member, scalar(spec)])) : scalar(spec);
         }
         // Ratio numerators are drawn after their denominators: a share of 90–100 %, sometimes exactly
         // a threshold (57/100 is 57 % exactly, but 57 / 100 * 100 is 56.99999999999999 in floating point).
@@ -145,7 +146,7 @@ export function communeGenerator(specs, hints, seed, mix = { missing: 0.03, rang
     const random = prng(seed ^ 0x5bd1e995);
     const bySpec = new Map(specs.map(spec => [spec.name, spec]));
     const numeratorOf = new Map(hints.ratios.map(r => [r.numerator, r.denominator]));
-    const numeric = (spec) => spec && !['boolean', 'level', 'date'].includes(spec.kind);
+    const numeric = spec => spec && !['boolean', 'level', 'date'].includes(spec.kind);
     return function next() {
         const facts = plain();
         // Breakdown rates: each member's numerator within its own denominator.
@@ -153,11 +154,13 @@ export function communeGenerator(specs, hints, seed, mix = { missing: 0.03, rang
             const spec = bySpec.get(numerator);
             const den = facts[denominator];
             if (spec?.members && den && typeof den === 'object') {
-                facts[numerator] = Object.fromEntries(spec.members.map(m => {
-                    const whole = typeof den[m] === 'number' ? den[m] : 0;
-                    const share = random() < 0.3 ? 1 : 0.8 + 0.2 * random();
-                    return [m, spec.kind === 'count' ? Math.round(whole * share) : Math.round(whole * share * 100) / 100];
-                }));
+                facts[numerator] = Object.fromEntries(
+                    spec.members.map(m => {
+                        const whole = typeof den[m] === 'number' ? den[m] : 0;
+                        const share = random() < 0.3 ? 1 : 0.8 + 0.2 * random();
+                        return [m, spec.kind === 'count' ? Math.round(whole * share) : Math.round(whole * share * 100) / 100];
+                    })
+                );
             }
         }
         for (const [name, value] of Object.entries(facts)) {
@@ -167,8 +170,8 @@ export function communeGenerator(specs, hints, seed, mix = { missing: 0.03, rang
                 delete facts[name];
             } else if (r < mix.missing + mix.range && numeric(spec) && typeof value === 'number' && !numeratorOf.has(name)) {
                 const step = spec.kind === 'count' ? 2 : 0.5;
-                const around = (x) => Math.round(Math.max(0, x) * 100) / 100;
-                facts[name] = random() < 0.5 ? { 'trên': value } : { 'từ': around(value - step), 'đến': around(value + step) };
+                const around = x => Math.round(Math.max(0, x) * 100) / 100;
+                facts[name] = random() < 0.5 ? { trên: value } : { từ: around(value - step), đến: around(value + step) };
             } else if (r < mix.missing + mix.range + mix.unit && numeric(spec) && typeof value === 'number') {
                 facts[name] = { 'giá trị': value, 'đơn vị': spec.unit };
             }

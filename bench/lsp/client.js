@@ -9,7 +9,9 @@ export class LspServer {
     constructor(bin, cwd) {
         this.child = spawn(process.execPath, [bin, 'lsp', '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
         this.stderr = '';
-        this.child.stderr.on('data', chunk => { this.stderr += chunk; });
+        this.child.stderr.on('data', chunk => {
+            this.stderr += chunk;
+        });
         this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
         this.waiting = new Map();
         this.versions = new Map();
@@ -27,7 +29,12 @@ export class LspServer {
 
     async initialize(folder) {
         const folders = folder ? [{ uri: pathToFileURL(folder).toString(), name: 'bench' }] : null;
-        await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: folders?.[0].uri ?? null, workspaceFolders: folders, capabilities: {} });
+        await this.connection.sendRequest('initialize', {
+            processId: process.pid,
+            rootUri: folders?.[0].uri ?? null,
+            workspaceFolders: folders,
+            capabilities: {}
+        });
         await this.connection.sendNotification('initialized', {});
     }
 
@@ -35,7 +42,13 @@ export class LspServer {
     nextDiagnostics(uri, version = 0) {
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}\n${this.stderr}`)), 60_000);
-            this.waiting.set(uri, { version, resolve: value => { clearTimeout(timer); resolve(value); } });
+            this.waiting.set(uri, {
+                version,
+                resolve: value => {
+                    clearTimeout(timer);
+                    resolve(value);
+                }
+            });
         });
     }
 

@@ -56,8 +56,16 @@ const cpu = () => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;
 };
-for (const state of [DocumentState.IndexedContent, DocumentState.ComputedScopes, DocumentState.Linked, DocumentState.IndexedReferences, DocumentState.Validated]) {
-    builder.onBuildPhase(state, () => { marks.push([state, performance.now(), cpu()]); });
+for (const state of [
+    DocumentState.IndexedContent,
+    DocumentState.ComputedScopes,
+    DocumentState.Linked,
+    DocumentState.IndexedReferences,
+    DocumentState.Validated
+]) {
+    builder.onBuildPhase(state, () => {
+        marks.push([state, performance.now(), cpu()]);
+    });
 }
 const PHASES = ['parse', 'index', 'scopes', 'link', 'index refs', 'validate'];
 
@@ -106,7 +114,15 @@ async function measure(name, text) {
             phaseMs[phase] = at - previous;
             previous = at;
         });
-        rows.push({ totalMs: end - start, totalCpuMs: endCpu - startCpu, lexMs, parseOnlyMs, phaseMs, checks: new Map(checkTimes), diagnostics: document.diagnostics?.length ?? 0 });
+        rows.push({
+            totalMs: end - start,
+            totalCpuMs: endCpu - startCpu,
+            lexMs,
+            parseOnlyMs,
+            phaseMs,
+            checks: new Map(checkTimes),
+            diagnostics: document.diagnostics?.length ?? 0
+        });
     }
     documents.deleteDocument(uri);
     return rows;
@@ -115,18 +131,32 @@ async function measure(name, text) {
 function report(name, text, rows) {
     const ms = v => `${v.toFixed(1)}`.padStart(7);
     console.log(`\n${name} (${text.split('\n').length} lines), ${rows.length} edits, median ms:`);
-    console.log(`  whole update ${ms(median(rows.map(r => r.totalMs)))} wall, ${ms(median(rows.map(r => r.totalCpuMs)))} CPU   (lexing alone ${ms(median(rows.map(r => r.lexMs)))}, lexing + parsing alone ${ms(median(rows.map(r => r.parseOnlyMs)))})`);
+    console.log(
+        `  whole update ${ms(median(rows.map(r => r.totalMs)))} wall, ${ms(median(rows.map(r => r.totalCpuMs)))} CPU   (lexing alone ${ms(median(rows.map(r => r.lexMs)))}, lexing + parsing alone ${ms(median(rows.map(r => r.parseOnlyMs)))})`
+    );
     console.log(`  CPU by phase: ${PHASES.map(p => `${p} ${median(rows.map(r => r.phaseMs[p])).toFixed(1)}`).join(' | ')}`);
     const keys = [...new Set(rows.flatMap(r => [...r.checks.keys()]))];
-    const checks = keys.map(key => [key, median(rows.map(r => r.checks.get(key) ?? 0))]).sort((a, b) => b[1] - a[1]).slice(0, 8);
+    const checks = keys
+        .map(key => [key, median(rows.map(r => r.checks.get(key) ?? 0))])
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8);
     console.log(`  slowest checks: ${checks.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
     console.log(`  diagnostics: ${rows.at(-1).diagnostics}`);
 }
 
-const packs = args.length > 0
-    ? args.map(file => [path.basename(file), readFileSync(file, 'utf8')])
-    : [['tổng hợp (syntheticPack(74))', syntheticPack(74)], ['từ bộ Hà Nam (haNamDerivedPack())', haNamDerivedPack()]];
-console.log(`load average ${os.loadavg().map(v => v.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
+const packs =
+    args.length > 0
+        ? args.map(file => [path.basename(file), readFileSync(file, 'utf8')])
+        : [
+              ['tổng hợp (syntheticPack(74))', syntheticPack(74)],
+              ['từ bộ Hà Nam (haNamDerivedPack())', haNamDerivedPack()]
+          ];
+console.log(
+    `load average ${os
+        .loadavg()
+        .map(v => v.toFixed(2))
+        .join(' ')} on ${os.cpus().length} CPUs`
+);
 for (const [name, text] of packs) {
     // A first pass warms the JIT; its figures are dropped.
     await measure(name, text);

@@ -32,10 +32,12 @@ const { createNtmCoreServices, loadPackText } = await import('@ntm/language');
 const compiler = createNtmCoreServices().Ntm;
 
 function packsUnder(folder) {
-    return readdirSync(folder).flatMap(name => {
-        const file = path.join(folder, name);
-        return statSync(file).isDirectory() ? packsUnder(file) : name.endsWith('.ntm') ? [file] : [];
-    }).sort();
+    return readdirSync(folder)
+        .flatMap(name => {
+            const file = path.join(folder, name);
+            return statSync(file).isDirectory() ? packsUnder(file) : name.endsWith('.ntm') ? [file] : [];
+        })
+        .sort();
 }
 
 /** Offsets worth hovering: fact names in rules and indicator labels, spread over the whole file. */
@@ -57,7 +59,7 @@ async function measurePack(server, file, text, name) {
     const uri = pathToFileURL(file).toString();
     const result = { pack: name, lines: text.split('\n').length };
     result.firstDiagnosticsMs = await timed(() => server.open(uri, text));
-    const edits = Math.max(10, Math.round(SAMPLES * 2 / 3));
+    const edits = Math.max(10, Math.round((SAMPLES * 2) / 3));
     const revalidate = [];
     const cpuBefore = server.cpuMs();
     for (let round = 1; round <= edits; round++) {
@@ -81,7 +83,11 @@ async function measurePack(server, file, text, name) {
     let hits = 0;
     for (let i = 0; i < SAMPLES; i++) {
         const params = hovers[i % hovers.length];
-        hover.push(await timed(async () => { if (await server.request('textDocument/hover', params)) hits++; }));
+        hover.push(
+            await timed(async () => {
+                if (await server.request('textDocument/hover', params)) hits++;
+            })
+        );
         ping.push(await timed(() => server.request('ntm/benchPing', {}).catch(() => undefined)));
     }
     // Completion where an analyst types a fact name without diacritics on a new indicator line.
@@ -91,15 +97,27 @@ async function measurePack(server, file, text, name) {
     const completion = [];
     let items = 0;
     for (let i = 0; i < SAMPLES; i++) {
-        completion.push(await timed(async () => { items = (await server.request('textDocument/completion', at))?.items?.length ?? 0; }));
+        completion.push(
+            await timed(async () => {
+                items = (await server.request('textDocument/completion', at))?.items?.length ?? 0;
+            })
+        );
     }
     await server.change(uri, text);
     return {
         ...result,
-        revalidateMs: summary(revalidate), revalidateCpuMs, typingMs: summary(typing), compilerRevalidateMs: summary(compile),
+        revalidateMs: summary(revalidate),
+        revalidateCpuMs,
+        typingMs: summary(typing),
+        compilerRevalidateMs: summary(compile),
         revalidateRatioVsCompiler: median(revalidate) / median(compile),
-        hoverMs: summary(hover), hoverAnswered: `${hits}/${SAMPLES}`, pingMs: summary(ping), hoverRatioVsPing: median(hover) / median(ping),
-        completionMs: summary(completion), completionItems: items, completionRatioVsPing: median(completion) / median(ping),
+        hoverMs: summary(hover),
+        hoverAnswered: `${hits}/${SAMPLES}`,
+        pingMs: summary(ping),
+        hoverRatioVsPing: median(hover) / median(ping),
+        completionMs: summary(completion),
+        completionItems: items,
+        completionRatioVsPing: median(completion) / median(ping),
         memory: server.memory()
     };
 }
@@ -120,7 +138,11 @@ const generated = path.join(workspace, 'tong-hop-2000.ntm');
 writeFileSync(generated, syntheticPack(74));
 const derived = path.join(workspace, 'tu-ha-nam-2000.ntm');
 writeFileSync(derived, haNamDerivedPack());
-const packs = [[generated, 'tổng hợp (sinh tự động)'], [derived, 'từ bộ Hà Nam (sinh tự động)'], ...packsUnder(path.join(ROOT, 'rulesets')).map(file => [file, path.relative(ROOT, file)])];
+const packs = [
+    [generated, 'tổng hợp (sinh tự động)'],
+    [derived, 'từ bộ Hà Nam (sinh tự động)'],
+    ...packsUnder(path.join(ROOT, 'rulesets')).map(file => [file, path.relative(ROOT, file)])
+];
 const started = Date.now();
 const loadAtStart = os.loadavg();
 const server = new LspServer(BIN, ROOT);
@@ -142,27 +164,45 @@ try {
 function report(startMs, memory) {
     const ms = value => `${value.toFixed(1)} ms`;
     const rows = results.map(r => [
-        `${r.pack} (${r.lines} dòng)`, ms(r.firstDiagnosticsMs),
+        `${r.pack} (${r.lines} dòng)`,
+        ms(r.firstDiagnosticsMs),
         `${ms(r.revalidateMs.median)} / ${ms(r.revalidateMs.p95)} (CPU ${ms(r.revalidateCpuMs)}; ×${r.revalidateRatioVsCompiler.toFixed(2)} trình biên dịch)`,
         `${ms(r.typingMs.median)} / ${ms(r.typingMs.p95)}`,
         `${ms(r.hoverMs.median)} / ${ms(r.hoverMs.p95)} (×${r.hoverRatioVsPing.toFixed(1)} ping)`,
         `${ms(r.completionMs.median)} / ${ms(r.completionMs.p95)} (×${r.completionRatioVsPing.toFixed(1)} ping, ${r.completionItems} mục)`,
         `${r.memory.rssMiB.toFixed(0)} MiB`
     ]);
-    const header = ['pack', 'first diagnostics', 're-validation median / p95', 'typing median / p95', 'hover median / p95', 'completion median / p95', 'server RSS'];
+    const header = [
+        'pack',
+        'first diagnostics',
+        're-validation median / p95',
+        'typing median / p95',
+        'hover median / p95',
+        'completion median / p95',
+        'server RSS'
+    ];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
     const line = cells => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
     console.log(line(header));
     console.log(widths.map(w => '-'.repeat(w)).join('-|-'));
     for (const row of rows) console.log(line(row));
     const load = values => values.map(v => v.toFixed(2)).join(' ');
-    console.log(`load average (1, 5, 15 min) at start ${load(loadAtStart)}, at the end ${load(os.loadavg())} on ${os.cpus().length} CPUs; CPU = the server's own CPU time per edit (/proc), less sensitive to other load than the wall-clock figures`);
-    console.log(`server start to initialised: ${ms(startMs)}; RSS at the end ${memory.rssMiB.toFixed(0)} MiB, peak ${memory.peakRssMiB.toFixed(0)} MiB; ping median ${ms(median(results.map(r => r.pingMs.median)))}`);
+    console.log(
+        `load average (1, 5, 15 min) at start ${load(loadAtStart)}, at the end ${load(os.loadavg())} on ${os.cpus().length} CPUs; CPU = the server's own CPU time per edit (/proc), less sensitive to other load than the wall-clock figures`
+    );
+    console.log(
+        `server start to initialised: ${ms(startMs)}; RSS at the end ${memory.rssMiB.toFixed(0)} MiB, peak ${memory.peakRssMiB.toFixed(0)} MiB; ping median ${ms(median(results.map(r => r.pingMs.median)))}`
+    );
     const misses = [];
     for (const r of results) {
         const checked = [
-            ['hover.p95Ms', r.hoverMs.p95], ['completion.p95Ms', r.completionMs.p95], ['revalidate.medianMs', r.revalidateMs.median],
-            ['revalidate.p95Ms', r.revalidateMs.p95], ['typing.medianMs', r.typingMs.median], ['typing.p95Ms', r.typingMs.p95], ['memory.rssMiB', r.memory.rssMiB]
+            ['hover.p95Ms', r.hoverMs.p95],
+            ['completion.p95Ms', r.completionMs.p95],
+            ['revalidate.medianMs', r.revalidateMs.median],
+            ['revalidate.p95Ms', r.revalidateMs.p95],
+            ['typing.medianMs', r.typingMs.median],
+            ['typing.p95Ms', r.typingMs.p95],
+            ['memory.rssMiB', r.memory.rssMiB]
         ];
         for (const [key, value] of checked) {
             const target = TARGETS[key];
@@ -172,7 +212,23 @@ function report(startMs, memory) {
     console.log(misses.length === 0 ? 'All targets met.' : `Targets missed:\n  ${misses.join('\n  ')}`);
     const resultsDir = path.join(ROOT, 'bench/results');
     mkdirSync(resultsDir, { recursive: true });
-    writeFileSync(path.join(resultsDir, 'lsp-latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: { start: loadAtStart, end: os.loadavg() }, startMs, memory, results, misses }, null, 2));
+    writeFileSync(
+        path.join(resultsDir, 'lsp-latest.json'),
+        JSON.stringify(
+            {
+                date: new Date().toISOString(),
+                node: process.version,
+                cpus: os.cpus().length,
+                loadAverage: { start: loadAtStart, end: os.loadavg() },
+                startMs,
+                memory,
+                results,
+                misses
+            },
+            null,
+            2
+        )
+    );
     log(`Written bench/results/lsp-latest.json (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     if (CHECK && misses.length > 0) process.exitCode = 1;
 }

@@ -12,5 +12,5 @@ export async function timed(fn) {
 /** The p-th percentile (nearest rank). */
 export function percentile(values, p) {
     const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.max(0, Math.ceil(sorted.length * p / 100) - 1)];
+    return sorted[Math.max(0, Math.ceil((sorted.length * p) / 100) - 1)];
 }

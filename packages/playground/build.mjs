@@ -17,7 +17,8 @@ const require = createRequire(import.meta.url);
 /** The repository's files under `folder` ending with `extension`, by path from the repository root. */
 function filesUnder(folder, extension) {
     return readdirSync(path.join(repository, folder), { recursive: true, encoding: 'utf8' })
-        .filter(name => name.endsWith(extension)).sort()
+        .filter(name => name.endsWith(extension))
+        .sort()
         .map(name => {
             const relative = `${folder}/${name.split(path.sep).join('/')}`;
             return { path: relative, text: readFileSync(path.join(repository, relative), 'utf8') };
@@ -28,7 +29,12 @@ function filesUnder(folder, extension) {
 function keywordLists() {
     const grammar = createNtmCoreServices().Ntm.Grammar;
     const word = grammar.rules.find(rule => rule.name === 'Word');
-    const softKeywords = word ? AstUtils.streamAllContents(word).filter(GrammarAST.isKeyword).map(k => k.value).toArray() : [];
+    const softKeywords = word
+        ? AstUtils.streamAllContents(word)
+              .filter(GrammarAST.isKeyword)
+              .map(k => k.value)
+              .toArray()
+        : [];
     return { keywords: languageKeywords(grammar), softKeywords };
 }
 
@@ -41,7 +47,8 @@ export async function buildPlayground(outdir = path.join(repository, 'dist/playg
     // UMD build hides its modules from the bundler.
     const alias = { 'langium/node': path.join(here, 'web/node-stub.ts'), 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
     await esbuild.build({
-        ...common, alias,
+        ...common,
+        alias,
         entryPoints: { 'language-worker': path.join(here, 'web/language-worker.ts'), 'evaluation-worker': path.join(here, 'web/evaluation-worker.ts') }
     });
     await esbuild.build({
@@ -49,7 +56,12 @@ export async function buildPlayground(outdir = path.join(repository, 'dist/playg
         entryPoints: { main: path.join(here, 'web/main.ts'), 'editor.worker': require.resolve('monaco-editor/esm/vs/editor/editor.worker.js') },
         loader: { '.ttf': 'file' }
     });
-    await esbuild.build({ ...common, entryPoints: { style: path.join(here, 'web/style.css') }, loader: { '.woff2': 'file', '.woff': 'file' }, assetNames: 'fonts/[name]' });
+    await esbuild.build({
+        ...common,
+        entryPoints: { style: path.join(here, 'web/style.css') },
+        loader: { '.woff2': 'file', '.woff': 'file' },
+        assetNames: 'fonts/[name]'
+    });
     // What generated modules import (`from '@ntm/runtime'`, linked to this file's URL by the evaluation worker).
     await esbuild.build({ ...common, format: 'esm', entryPoints: { 'ntm-runtime': '@ntm/runtime' } });
     const files = { packs: filesUnder('rulesets', '.ntm'), communes: filesUnder('examples', '.json'), ...keywordLists() };

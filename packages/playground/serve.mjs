@@ -6,8 +6,15 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const MIME = {
-    '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
-    '.ttf': 'font/ttf', '.woff': 'font/woff', '.woff2': 'font/woff2', '.wasm': 'application/wasm', '.png': 'image/png'
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.json': 'application/json',
+    '.ttf': 'font/ttf',
+    '.woff': 'font/woff',
+    '.woff2': 'font/woff2',
+    '.wasm': 'application/wasm',
+    '.png': 'image/png'
 };
 
 /** Serves `folder` on 127.0.0.1 (port 0: any free one); resolves with the server once listening. */
@@ -20,7 +27,9 @@ export function servePlayground(folder, port = 0) {
             response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không có tệp này.');
             return;
         }
-        response.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(readFileSync(file));
+        response
+            .writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' })
+            .end(readFileSync(file));
     });
     return new Promise(resolve => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
@@ -29,7 +38,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const args = process.argv.slice(2);
     const portAt = args.indexOf('--port');
     const port = portAt >= 0 ? Number(args[portAt + 1]) : 8080;
-    const folder = args.find((arg, i) => !arg.startsWith('--') && i !== portAt + 1) ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/playground');
+    const folder =
+        args.find((arg, i) => !arg.startsWith('--') && i !== portAt + 1) ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/playground');
     if (!existsSync(path.join(folder, 'index.html'))) {
         console.error(`Chưa có trang thử trong ${folder}: chạy «npm run playground» trước.`);
         process.exit(1);

@@ -36,11 +36,13 @@ const EVALUATORS: ReadonlyMap<string, Evaluator> = new Map<string, Evaluator>([
 const VILLAGE_PACKS: CommuneOptions = { villagePacks: { 'thon-kieu-mau-thu.ntm': thon } };
 
 function communeFiles(folder: string): string[] {
-    return readdirSync(folder, { withFileTypes: true }).flatMap(entry => {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) return entry.name === 'app' ? [] : communeFiles(full);
-        return entry.name.endsWith('.json') ? [full] : [];
-    }).sort();
+    return readdirSync(folder, { withFileTypes: true })
+        .flatMap(entry => {
+            const full = path.join(folder, entry.name);
+            if (entry.isDirectory()) return entry.name === 'app' ? [] : communeFiles(full);
+            return entry.name.endsWith('.json') ? [full] : [];
+        })
+        .sort();
 }
 
 const VERDICTS: readonly Verdict[] = ['đạt', 'chưa đạt', 'không áp dụng', 'thiếu dữ liệu'];
@@ -65,7 +67,8 @@ function summaryLine(file: string, commune: Record<string, unknown>, evaluator: 
     const villageResults = evaluated.villages ?? result.villages;
     const villages = villageResults ? `; ${villageResults.length} thôn, ${villageResults.filter(v => v.result.summary.recognition === 'đạt').length} đạt` : '';
     return {
-        line: `${name}: ${result.summary.text} — công nhận: ${result.summary.recognition}; ${indicatorCounts(result)}${villages}` +
+        line:
+            `${name}: ${result.summary.text} — công nhận: ${result.summary.recognition}; ${indicatorCounts(result)}${villages}` +
             `${warnings > 0 ? `; ${warnings} cảnh báo` : ''} [${result.pack.title}]`,
         ok: true
     };
@@ -76,7 +79,15 @@ let failed = 0;
 for (const file of communeFiles(folder)) {
     const commune = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const named = commune['bộ tiêu chí'];
-    const evaluator = typeof named === 'string' ? EVALUATORS.get(path.relative(repository, path.resolve(path.dirname(file), named)).split(path.sep).join('/')) : undefined;
+    const evaluator =
+        typeof named === 'string'
+            ? EVALUATORS.get(
+                  path
+                      .relative(repository, path.resolve(path.dirname(file), named))
+                      .split(path.sep)
+                      .join('/')
+              )
+            : undefined;
     if (!evaluator) {
         console.log(`${path.relative(folder, file)}: không có mô-đun cho bộ tiêu chí «${String(named)}»`);
         failed++;

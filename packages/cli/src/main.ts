@@ -22,7 +22,9 @@ const jsonMode = argv.slice(2).includes('--json');
 let parserMessage: string | undefined;
 
 // A reader that stops early (`ntm eval … | head`) is not an error.
-process.stdout.on('error', error => { if ((error as { code?: string }).code === 'EPIPE') process.exit(process.exitCode ?? 0); });
+process.stdout.on('error', error => {
+    if ((error as { code?: string }).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
 
 /** The CLI package's version (bin/ntm.js answers `ntm --version` alone before this module loads; this lists it in help). */
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -38,20 +40,30 @@ const program = vietnameseHelp(new Command('ntm'))
         }
     });
 
-program.command('check').description('Kiểm tra bộ tiêu chí: lỗi và cảnh báo dạng tệp:dòng:cột; liệt kê ngưỡng chưa biết hoặc chưa kiểm chứng, kể cả của bộ gốc.')
+program
+    .command('check')
+    .description('Kiểm tra bộ tiêu chí: lỗi và cảnh báo dạng tệp:dòng:cột; liệt kê ngưỡng chưa biết hoặc chưa kiểm chứng, kể cả của bộ gốc.')
     .argument('[tệp-hoặc-thư-mục...]', 'tệp .ntm hoặc thư mục (mặc định: thư mục hiện tại)')
     .option('--json', 'xuất JSON cho máy đọc')
-    .action(async (paths: string[], options: { json?: boolean }) => { process.exitCode = await checkCommand(paths, options); });
+    .action(async (paths: string[], options: { json?: boolean }) => {
+        process.exitCode = await checkCommand(paths, options);
+    });
 
-program.command('build').description('Sinh mô-đun JavaScript (kèm .d.ts) đánh giá bộ tiêu chí.')
+program
+    .command('build')
+    .description('Sinh mô-đun JavaScript (kèm .d.ts) đánh giá bộ tiêu chí.')
     .argument('<tệp.ntm>', 'bộ tiêu chí')
     .requiredOption('-o, --output <thư-mục>', 'thư mục ghi kết quả')
     .option('--ts', 'ghi mô-đun TypeScript .ts thay cho .js và .d.ts')
     .option('--bundle', 'ghi một tệp .js tự chứa (gộp phần chạy @ntm/runtime cần dùng), không import gì')
     .addOption(new Option('--js').hideHelp()) // the default now; still accepted
-    .action(async (pack: string, options: BuildOptions) => { process.exitCode = await buildCommand(pack, options); });
+    .action(async (pack: string, options: BuildOptions) => {
+        process.exitCode = await buildCommand(pack, options);
+    });
 
-program.command('eval').description('Đánh giá một xã: bảng kết quả tiếng Việt, hoặc JSON với --json.')
+program
+    .command('eval')
+    .description('Đánh giá một xã: bảng kết quả tiếng Việt, hoặc JSON với --json.')
     .argument('<bộ-tiêu-chí-hoặc-tệp-xã>', 'tệp .ntm hoặc thư mục bộ tiêu chí (hoặc tệp xã .json nếu tệp xã ghi «bộ tiêu chí»)')
     .argument('[tệp-xã]', 'tệp xã .json')
     .option('--json', 'xuất JSON cho máy đọc')
@@ -61,15 +73,23 @@ program.command('eval').description('Đánh giá một xã: bảng kết quả t
         process.exitCode = await evalCommand(first, second, options);
     });
 
-program.command('template').description('Viết một tệp xã để điền cho bộ tiêu chí: dữ kiện, thuộc tính, kết quả chính thức, sai khác đã biết.')
+program
+    .command('template')
+    .description('Viết một tệp xã để điền cho bộ tiêu chí: dữ kiện, thuộc tính, kết quả chính thức, sai khác đã biết.')
     .argument('<tệp.ntm>', 'bộ tiêu chí')
     .option('-o, --output <tệp.json>', 'ghi ra tệp này (đường dẫn bộ tiêu chí tính từ thư mục của tệp); không có thì in ra màn hình')
-    .action(async (pack: string, options: { output?: string }) => { process.exitCode = await templateCommand(pack, options); });
+    .action(async (pack: string, options: { output?: string }) => {
+        process.exitCode = await templateCommand(pack, options);
+    });
 
-program.command('test').description('Chạy các xã mẫu với bộ tiêu chí của chúng và so với kết quả chính thức.')
+program
+    .command('test')
+    .description('Chạy các xã mẫu với bộ tiêu chí của chúng và so với kết quả chính thức.')
     .argument('[tệp-hoặc-thư-mục...]', 'tệp hoặc thư mục xã mẫu (mặc định: examples)')
     .option('--json', 'xuất JSON cho máy đọc')
-    .action(async (paths: string[], options: { json?: boolean }) => { process.exitCode = await testCommand(paths, options); });
+    .action(async (paths: string[], options: { json?: boolean }) => {
+        process.exitCode = await testCommand(paths, options);
+    });
 
 registerLspCommand(program);
 registerBatchCommand(program);

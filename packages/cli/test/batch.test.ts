@@ -28,13 +28,16 @@ describe('ntm batch', () => {
     it('lists bad rows of a CSV on stderr with sheet, cell and reason, evaluates the rest, and exits 1', async () => {
         const dir = tempDir();
         const csv = path.join(dir, 'dot-1.csv');
-        writeFileSync(csv, [
-            'xã;ngày đánh giá;hộ dùng điện;tổng số hộ;thu nhập;rác thải;đã đạt chuẩn NTM',
-            'Một;26/11/2024;2751;2751;72,5;99;có',
-            'Hai;26/11/2024;2740;2751;70 nghìn đồng;99;có',
-            'Ba;26/11/2024;nhiều;2751;73;99;có',
-            'Bốn;26/11/2024;100;100;73;98,5 %;không'
-        ].join('\n'));
+        writeFileSync(
+            csv,
+            [
+                'xã;ngày đánh giá;hộ dùng điện;tổng số hộ;thu nhập;rác thải;đã đạt chuẩn NTM',
+                'Một;26/11/2024;2751;2751;72,5;99;có',
+                'Hai;26/11/2024;2740;2751;70 nghìn đồng;99;có',
+                'Ba;26/11/2024;nhiều;2751;73;99;có',
+                'Bốn;26/11/2024;100;100;73;98,5 %;không'
+            ].join('\n')
+        );
         const run = await ntm('batch', MINI, csv, '--no-bao-cao');
         expect(run.code).toBe(1);
         const lines = run.stderr.trim().split('\n');
@@ -71,12 +74,15 @@ describe('ntm batch', () => {
     it('chooses the pack in force for each row among a folder of packs, by level, province and date', async () => {
         const dir = tempDir();
         const csv = path.join(dir, 'nhieu-bo.csv');
-        writeFileSync(csv, [
-            'xã;tỉnh;cấp;ngày đánh giá;vùng;tổng số thôn;số thôn văn hóa;tỷ lệ suy dinh dưỡng;xã đặc biệt khó khăn;thu nhập',
-            'Thử;Thử;xã nông thôn mới;01/06/2023;ĐBSH;8;6;20;có;38,6',
-            'Khác;Hà Nam;xã nông thôn mới;01/03/2026;ĐBSH;;;;;80',
-            'Thiếu cấp;Hà Nam;;01/06/2023;ĐBSH;8;6;20;có;38,6'
-        ].join('\n'));
+        writeFileSync(
+            csv,
+            [
+                'xã;tỉnh;cấp;ngày đánh giá;vùng;tổng số thôn;số thôn văn hóa;tỷ lệ suy dinh dưỡng;xã đặc biệt khó khăn;thu nhập',
+                'Thử;Thử;xã nông thôn mới;01/06/2023;ĐBSH;8;6;20;có;38,6',
+                'Khác;Hà Nam;xã nông thôn mới;01/03/2026;ĐBSH;;;;;80',
+                'Thiếu cấp;Hà Nam;;01/06/2023;ĐBSH;8;6;20;có;38,6'
+            ].join('\n')
+        );
         const run = await ntm('batch', path.join(resources, 'law-in-time'), csv, '--no-bao-cao');
         expect(run.stderr).toMatch(/nhieu-bo\.csv:'nhieu-bo'!C4 lỗi xã Thiếu cấp, cột «cấp»: .*cần ghi «cấp»/);
         expect(run.stdout).toContain('Đã đánh giá 2 xã; 1 xã không đánh giá được');
@@ -119,7 +125,7 @@ describe('ntm batch', () => {
     it('leaves out of the template a commune file the pack cannot read, naming each problem, and exits 1', async () => {
         const dir = tempDir();
         const other = path.join(dir, 'xa-khac.json');
-        writeFileSync(other, JSON.stringify({ 'xã': 'Khác', 'ngày đánh giá': '26/11/2024', 'dữ kiện': { 'số hộ dùng điện an toàn': 5 } }, undefined, 2));
+        writeFileSync(other, JSON.stringify({ xã: 'Khác', 'ngày đánh giá': '26/11/2024', 'dữ kiện': { 'số hộ dùng điện an toàn': 5 } }, undefined, 2));
         const run = await ntm('batch', 'template', MINI, path.join(resources, 'mini-commune.json'), other, '-o', path.join(dir, 'mau.xlsx'));
         expect(run.stderr).toMatch(/xa-khac\.json:5:5 lỗi dữ kiện\.số hộ dùng điện an toàn: Dữ kiện «số hộ dùng điện an toàn» không có trong bộ tiêu chí\./);
         expect(run.stdout).toMatch(/Đã ghi .*mau\.xlsx \(1 xã\)/);

@@ -21,18 +21,28 @@ function appProject(): string {
 /** Type-checks files as an app's strict project does (the flags of issue 12). */
 function typeCheck(files: readonly string[]): string[] {
     const program = ts.createProgram([...files], {
-        strict: true, noUnusedLocals: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noEmit: true,
-        target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        types: [], skipLibCheck: true
+        strict: true,
+        noUnusedLocals: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        types: [],
+        skipLibCheck: true
     });
-    return ts.getPreEmitDiagnostics(program).map(d => `${d.file ? path.basename(d.file.fileName) : ''} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    return ts
+        .getPreEmitDiagnostics(program)
+        .map(d => `${d.file ? path.basename(d.file.fileName) : ''} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
 
 /** Module specifiers a JavaScript file imports or re-exports from. */
 function importedModules(text: string): string[] {
     const file = ts.createSourceFile('m.js', text, ts.ScriptTarget.ES2022, true);
-    return file.statements.flatMap(s => (ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) && s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier)
-        ? [s.moduleSpecifier.text] : []);
+    return file.statements.flatMap(s =>
+        (ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) && s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier) ? [s.moduleSpecifier.text] : []
+    );
 }
 
 function liemCanInput(): { facts: unknown; options: Record<string, unknown> } {
@@ -48,17 +58,22 @@ describe('ntm build', () => {
         const dir = appProject();
         const out = await ntm('build', HA_NAM, '-o', dir);
         expect(out.code, out.stderr).toBe(0);
-        expect(readdirSync(dir).filter(f => f.startsWith('ha-nam')).sort()).toEqual([
-            'ha-nam-ntm-nang-cao.d.ts', 'ha-nam-ntm-nang-cao.input.schema.json', 'ha-nam-ntm-nang-cao.js', 'ha-nam-ntm-nang-cao.result.schema.json'
-        ]);
+        expect(
+            readdirSync(dir)
+                .filter(f => f.startsWith('ha-nam'))
+                .sort()
+        ).toEqual(['ha-nam-ntm-nang-cao.d.ts', 'ha-nam-ntm-nang-cao.input.schema.json', 'ha-nam-ntm-nang-cao.js', 'ha-nam-ntm-nang-cao.result.schema.json']);
         const javascript = readFileSync(path.join(dir, 'ha-nam-ntm-nang-cao.js'), 'utf8');
         expect([...new Set(importedModules(javascript))]).toEqual(['@ntm/runtime']);
         expect(javascript).toMatch(/^function indicator_2_1\(t\) \{$/m);
         const declarations = readFileSync(path.join(dir, 'ha-nam-ntm-nang-cao.d.ts'), 'utf8');
         expect(declarations).toContain('export declare function evaluate(facts: Facts, options: EvaluateOptions): EvaluationResult;');
         const usage = path.join(dir, 'app.ts');
-        writeFileSync(usage, "import { evaluate, NtmInputError, type EvaluationResult } from './ha-nam-ntm-nang-cao.js';\n" +
-            "export const result: EvaluationResult = evaluate({ 'tổng số hộ': 10 }, { ngàyĐánhGiá: '2024-11-26' });\nexport const error = NtmInputError;\n");
+        writeFileSync(
+            usage,
+            "import { evaluate, NtmInputError, type EvaluationResult } from './ha-nam-ntm-nang-cao.js';\n" +
+                "export const result: EvaluationResult = evaluate({ 'tổng số hộ': 10 }, { ngàyĐánhGiá: '2024-11-26' });\nexport const error = NtmInputError;\n"
+        );
         expect(typeCheck([usage])).toEqual([]);
         const module = await import(pathToFileURL(path.join(dir, 'ha-nam-ntm-nang-cao.js')).href);
         const { facts, options } = liemCanInput();
@@ -69,9 +84,11 @@ describe('ntm build', () => {
         const dir = appProject();
         const out = await ntm('build', HA_NAM, '-o', dir, '--ts');
         expect(out.code, out.stderr).toBe(0);
-        expect(readdirSync(dir).filter(f => f.startsWith('ha-nam')).sort()).toEqual([
-            'ha-nam-ntm-nang-cao.input.schema.json', 'ha-nam-ntm-nang-cao.result.schema.json', 'ha-nam-ntm-nang-cao.ts'
-        ]);
+        expect(
+            readdirSync(dir)
+                .filter(f => f.startsWith('ha-nam'))
+                .sort()
+        ).toEqual(['ha-nam-ntm-nang-cao.input.schema.json', 'ha-nam-ntm-nang-cao.result.schema.json', 'ha-nam-ntm-nang-cao.ts']);
         expect(typeCheck([path.join(dir, 'ha-nam-ntm-nang-cao.ts')])).toEqual([]);
     });
 

@@ -26,6 +26,8 @@ describe('ntm check counts inherited thresholds', () => {
         expect(pack.ownThresholds).toBeGreaterThan(0);
         expect(pack.inheritedThresholds).toBeGreaterThan(0);
         expect(json.summary.thresholds).toBe(pack.ownThresholds + pack.inheritedThresholds);
-        expect(pack.thresholds.filter((t: { inherited: boolean; file: string }) => t.inherited).every((t: { file: string }) => t.file.endsWith('318-xa-ntm.ntm'))).toBe(true);
+        expect(
+            pack.thresholds.filter((t: { inherited: boolean; file: string }) => t.inherited).every((t: { file: string }) => t.file.endsWith('318-xa-ntm.ntm'))
+        ).toBe(true);
     });
 });

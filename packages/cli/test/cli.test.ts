@@ -1,4 +1,3 @@
-
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,7 +81,9 @@ describe('ntm eval', () => {
     });
 
     it('names missing facts as thiếu dữ liệu, never zero', async () => {
-        const file = communeVariant(d => { delete d['dữ kiện']['rác thải']; });
+        const file = communeVariant(d => {
+            delete d['dữ kiện']['rác thải'];
+        });
         const out = await ntm('eval', file, '--json');
         const indicator = JSON.parse(out.stdout).result.indicators.find((i: { label: string }) => i.label === '17.3');
         expect(indicator.verdict).toBe('thiếu dữ liệu');
@@ -90,16 +91,76 @@ describe('ntm eval', () => {
     });
 
     it.each([
-        ['a negative count', (d: any) => { d['dữ kiện']['tổng số hộ'] = -5; }, /xa\.json:\d+:\d+ lỗi dữ kiện\.tổng số hộ: Giá trị âm/],
-        ['a fractional count', (d: any) => { d['dữ kiện']['tổng số hộ'] = 2751.5; }, /lỗi dữ kiện\.tổng số hộ: Số đếm phải là số nguyên/],
-        ['a wrong type', (d: any) => { d['dữ kiện']['rác thải'] = 'nhiều'; }, /lỗi dữ kiện\.rác thải: Không đọc được «nhiều» thành số/],
-        ['an ambiguous thousands dot', (d: any) => { d['dữ kiện']['tổng số hộ'] = '2.751'; }, /lỗi dữ kiện\.tổng số hộ: «2\.751» mơ hồ/],
-        ['an unknown fact', (d: any) => { d['dữ kiện']['rac thai'] = 3; }, /xa\.json:\d+:\d+ lỗi dữ kiện\.rac thai: Dữ kiện «rac thai» không có trong bộ tiêu chí\. Có phải «rác thải»\?/],
-        ['a wrong unit', (d: any) => { d['dữ kiện']['thu nhập'] = { 'giá trị': 72403, 'đơn vị': 'nghìn đồng/hộ/năm' }; }, /lỗi dữ kiện\.thu nhập\.đơn vị: Đơn vị «nghìn đồng\/hộ\/năm» khác đơn vị khai báo/],
-        ['a missing assessment date', (d: any) => { delete d['ngày đánh giá']; }, /lỗi \(gốc\): Thiếu trường «ngày đánh giá»/],
-        ['a date outside validity', (d: any) => { d['ngày đánh giá'] = '2026-03-01'; }, /lỗi ngày đánh giá: Ngày đánh giá 2026-03-01 nằm ngoài thời gian hiệu lực/],
-        ['an unknown top-level field', (d: any) => { d['ghi chu'] = 'x'; }, /lỗi ghi chu: Trường «ghi chu» không thuộc định dạng tệp xã/],
-        ['an invalid official verdict', (d: any) => { d['kết quả chính thức']['chỉ tiêu']['4.1'] = 'dat'; }, /lỗi kết quả chính thức\.chỉ tiêu\.4\.1: Giá trị phải là một trong/]
+        [
+            'a negative count',
+            (d: any) => {
+                d['dữ kiện']['tổng số hộ'] = -5;
+            },
+            /xa\.json:\d+:\d+ lỗi dữ kiện\.tổng số hộ: Giá trị âm/
+        ],
+        [
+            'a fractional count',
+            (d: any) => {
+                d['dữ kiện']['tổng số hộ'] = 2751.5;
+            },
+            /lỗi dữ kiện\.tổng số hộ: Số đếm phải là số nguyên/
+        ],
+        [
+            'a wrong type',
+            (d: any) => {
+                d['dữ kiện']['rác thải'] = 'nhiều';
+            },
+            /lỗi dữ kiện\.rác thải: Không đọc được «nhiều» thành số/
+        ],
+        [
+            'an ambiguous thousands dot',
+            (d: any) => {
+                d['dữ kiện']['tổng số hộ'] = '2.751';
+            },
+            /lỗi dữ kiện\.tổng số hộ: «2\.751» mơ hồ/
+        ],
+        [
+            'an unknown fact',
+            (d: any) => {
+                d['dữ kiện']['rac thai'] = 3;
+            },
+            /xa\.json:\d+:\d+ lỗi dữ kiện\.rac thai: Dữ kiện «rac thai» không có trong bộ tiêu chí\. Có phải «rác thải»\?/
+        ],
+        [
+            'a wrong unit',
+            (d: any) => {
+                d['dữ kiện']['thu nhập'] = { 'giá trị': 72403, 'đơn vị': 'nghìn đồng/hộ/năm' };
+            },
+            /lỗi dữ kiện\.thu nhập\.đơn vị: Đơn vị «nghìn đồng\/hộ\/năm» khác đơn vị khai báo/
+        ],
+        [
+            'a missing assessment date',
+            (d: any) => {
+                delete d['ngày đánh giá'];
+            },
+            /lỗi \(gốc\): Thiếu trường «ngày đánh giá»/
+        ],
+        [
+            'a date outside validity',
+            (d: any) => {
+                d['ngày đánh giá'] = '2026-03-01';
+            },
+            /lỗi ngày đánh giá: Ngày đánh giá 2026-03-01 nằm ngoài thời gian hiệu lực/
+        ],
+        [
+            'an unknown top-level field',
+            (d: any) => {
+                d['ghi chu'] = 'x';
+            },
+            /lỗi ghi chu: Trường «ghi chu» không thuộc định dạng tệp xã/
+        ],
+        [
+            'an invalid official verdict',
+            (d: any) => {
+                d['kết quả chính thức']['chỉ tiêu']['4.1'] = 'dat';
+            },
+            /lỗi kết quả chính thức\.chỉ tiêu\.4\.1: Giá trị phải là một trong/
+        ]
     ])('refuses %s with file, line and field, exit 1', async (_name, change, expected) => {
         const file = communeVariant(change);
         const out = await ntm('eval', file);
@@ -137,7 +198,9 @@ describe('ntm test', () => {
     });
 
     it('fails with a readable difference when an official verdict is flipped', async () => {
-        const file = communeVariant(d => { d['kết quả chính thức']['chỉ tiêu']['17.3'] = 'chưa đạt'; });
+        const file = communeVariant(d => {
+            d['kết quả chính thức']['chỉ tiêu']['17.3'] = 'chưa đạt';
+        });
         const out = await ntm('test', file);
         expect(out.code).toBe(1);
         expect(out.stdout).toMatch(/✗ chỉ tiêu 17\.3: máy «đạt», chính thức «chưa đạt» — sai khác chưa khai báo/);
@@ -148,7 +211,9 @@ describe('ntm test', () => {
     });
 
     it('fails when a declared discrepancy no longer occurs', async () => {
-        const file = communeVariant(d => { d['dữ kiện']['hộ dùng điện'] = 2751; });
+        const file = communeVariant(d => {
+            d['dữ kiện']['hộ dùng điện'] = 2751;
+        });
         const out = await ntm('test', file);
         expect(out.code).toBe(1);
         expect(out.stdout).toMatch(/✗ chỉ tiêu 4\.1: máy «đạt», chính thức «đạt» — sai khác đã khai báo nhưng không còn/);
@@ -160,5 +225,4 @@ describe('ntm test', () => {
         expect(out.stdout).toMatch(/liem-can-2024\.json — xã Liêm Cần/);
         expect(out.stdout).toMatch(/^\d+ passed, 0 failed$/m);
     });
-
 });

@@ -30,12 +30,23 @@ describe('self-contradicting reports', () => {
     it('ntm eval: a contradiction with one value is a data error at its line, exit 1', async () => {
         const dir = tempDir();
         const file = path.join(dir, 'xa.json');
-        writeFileSync(file, JSON.stringify({
-            'xã': 'Thử', 'bộ tiêu chí': path.relative(dir, path.join(resources, 'contradictions', 'mau-thuan.ntm')), 'ngày đánh giá': '2024-11-26',
-            'dữ kiện': { 'thu nhập': { 'báo cáo mâu thuẫn': [{ 'giá trị': 73, 'trích': '73 triệu' }] } }
-        }, undefined, 2));
+        writeFileSync(
+            file,
+            JSON.stringify(
+                {
+                    xã: 'Thử',
+                    'bộ tiêu chí': path.relative(dir, path.join(resources, 'contradictions', 'mau-thuan.ntm')),
+                    'ngày đánh giá': '2024-11-26',
+                    'dữ kiện': { 'thu nhập': { 'báo cáo mâu thuẫn': [{ 'giá trị': 73, trích: '73 triệu' }] } }
+                },
+                undefined,
+                2
+            )
+        );
         const out = await ntm('eval', file);
         expect(out.code).toBe(1);
-        expect(out.stdout + out.stderr).toMatch(/xa\.json:\d+:\d+ lỗi dữ kiện\.thu nhập\.báo cáo mâu thuẫn: Báo cáo mâu thuẫn cần ít nhất hai giá trị khác nhau; ở đây có 1\./);
+        expect(out.stdout + out.stderr).toMatch(
+            /xa\.json:\d+:\d+ lỗi dữ kiện\.thu nhập\.báo cáo mâu thuẫn: Báo cáo mâu thuẫn cần ít nhất hai giá trị khác nhau; ở đây có 1\./
+        );
     });
 });

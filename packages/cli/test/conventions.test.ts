@@ -50,10 +50,10 @@ describe('--json everywhere, errors included', () => {
         const json = JSON.parse(out.stdout);
         expect(json.summary).toEqual({ samples: 1, passed: 7, failed: 0 });
         expect(json.samples[0].checks.find((c: { label: string }) => c.label === '4.1')).toMatchObject({ status: 'known-difference', passed: true });
-        expect(json.coverage[0]).toMatchObject({ exercised: 3, indicators: 3, samples: { 'xã': 1 } });
+        expect(json.coverage[0]).toMatchObject({ exercised: 3, indicators: 3, samples: { xã: 1 } });
     });
 
-    it('eval --json reports a commune file\'s errors as JSON with their place', async () => {
+    it("eval --json reports a commune file's errors as JSON with their place", async () => {
         const dir = tempDir();
         writeFileSync(path.join(dir, 'mini.ntm'), readFileSync(path.join(resources, 'mini.ntm')));
         const data = JSON.parse(readFileSync(path.join(resources, 'mini-commune.json'), 'utf8'));

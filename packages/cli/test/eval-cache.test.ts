@@ -13,10 +13,21 @@ const TRACE = fileURLToPath(new URL('./helpers/trace-imports.mjs', import.meta.u
 
 /** `ntm eval` with its own cache folder; the modules it imported. */
 async function tracedEval(cache: string, trace: string): Promise<{ stdout: string; modules: string[] }> {
-    const { stdout } = await run(process.execPath, ['--import', TRACE, bin, 'eval', 'rulesets/ha-nam/ntm-nang-cao.ntm', 'examples/ha-nam/liem-can-2024.json', '--json'], {
-        cwd: root, env: { ...process.env, NTM_CACHE_DIR: cache, NTM_TRACE_FILE: trace }, maxBuffer: 32 * 1024 * 1024
-    });
-    return { stdout, modules: readFileSync(trace, 'utf8').split('\n').filter(line => line !== '') };
+    const { stdout } = await run(
+        process.execPath,
+        ['--import', TRACE, bin, 'eval', 'rulesets/ha-nam/ntm-nang-cao.ntm', 'examples/ha-nam/liem-can-2024.json', '--json'],
+        {
+            cwd: root,
+            env: { ...process.env, NTM_CACHE_DIR: cache, NTM_TRACE_FILE: trace },
+            maxBuffer: 32 * 1024 * 1024
+        }
+    );
+    return {
+        stdout,
+        modules: readFileSync(trace, 'utf8')
+            .split('\n')
+            .filter(line => line !== '')
+    };
 }
 
 const compiler = (url: string) => /\/(langium|chevrotain)\/|packages\/language\/|@ntm\/language\//u.test(url);

@@ -9,7 +9,12 @@ import { ntm, ntmWith, resources, root, tempDir } from './helpers/run-ntm.js';
 
 const SAMPLES = ['examples/ha-nam/liem-can-2024.json', 'examples/lang-son/lien-hoi-2023.json', 'examples/ha-noi/lien-ninh-2023.json'];
 
-interface Check { level: string; label: string; official?: string; computed?: string }
+interface Check {
+    level: string;
+    label: string;
+    official?: string;
+    computed?: string;
+}
 
 /** The table row of an indicator: its first line starts with the label followed by two spaces. */
 function rowOf(text: string, label: string): string | undefined {
@@ -69,7 +74,9 @@ describe('the value and requirement columns', () => {
         expect(rowOf(out.stdout, '10')).toMatch(/^10 +38,6 triệu đồng\/người\/năm +>= \(theo vùng; chưa biết vùng của xã\) +thiếu dữ liệu ≠/);
         expect(out.stdout).not.toMatch(/[<>=] thiếu dữ liệu/);
         expect(out.stdout).not.toContain('vùng của xã: ');
-        expect(out.stdout).toContain('Vùng: chưa xác định được vùng áp dụng: thiếu xã đặc biệt khó khăn; xã an toàn khu thuộc huyện nghèo; xã thuộc huyện vừa thoát nghèo 2018 2020; vùng của xã (thuộc tính «vùng»).');
+        expect(out.stdout).toContain(
+            'Vùng: chưa xác định được vùng áp dụng: thiếu xã đặc biệt khó khăn; xã an toàn khu thuộc huyện nghèo; xã thuộc huyện vừa thoát nghèo 2018 2020; vùng của xã (thuộc tính «vùng»).'
+        );
     });
 
     it('moves long notes under their row at 80 columns and keeps them beside it at 200', async () => {
@@ -88,7 +95,9 @@ describe('the value and requirement columns', () => {
     it('keeps every note whole in --json', async () => {
         const out = await ntm('eval', SAMPLES[2]!, '--json');
         const indicator = JSON.parse(out.stdout).result.indicators.find((i: { label: string }) => i.label === '5.b4');
-        expect(indicator.notes.map((n: { text: string }) => n.text).join(' ')).toContain('nội dung yêu cầu của thành phần «Du lịch thông minh» không có trong tài liệu');
+        expect(indicator.notes.map((n: { text: string }) => n.text).join(' ')).toContain(
+            'nội dung yêu cầu của thành phần «Du lịch thông minh» không có trong tài liệu'
+        );
         expect(indicator.clauses).toEqual([{ requirement: 'có' }]);
     });
 });
@@ -96,15 +105,33 @@ describe('the value and requirement columns', () => {
 describe('order, colour and totals', () => {
     it('sorts criteria and indicators naturally: 3.1 before 3.2 before 3.10, 5 before 10', async () => {
         const dir = tempDir();
-        writeFileSync(path.join(dir, 'thu.ntm'), [
-            'bộ tiêu chí thứ tự "Thứ tự nhãn"', '  cấp xã nông thôn mới', '  địa bàn "toàn quốc"', '  phiên bản "thử"',
-            '  căn cứ 1/HD-THU ngày 01/01/2023 của "Cơ quan thử"', '  hiệu lực từ 01/01/2023',
-            'dữ kiện a: phần trăm', 'dữ kiện b: phần trăm', 'dữ kiện c: phần trăm',
-            'tiêu chí 10 "Mười"', '  chỉ tiêu 10.1 "x" a >= 1%',
-            'tiêu chí 3 "Ba"', '  chỉ tiêu 3.10 "x" a >= 1%', '  chỉ tiêu 3.2 "x" b >= 1%', '  chỉ tiêu 3.1 "x" c >= 1%',
-            'tiêu chí 5 "Năm"', '  chỉ tiêu 5.1 "x" a >= 1%', ''
-        ].join('\n'));
-        writeFileSync(path.join(dir, 'xa.json'), JSON.stringify({ 'xã': 'Thử', 'bộ tiêu chí': 'thu.ntm', 'ngày đánh giá': '2024-01-01', 'dữ kiện': { a: 5, b: 5, c: 5 } }));
+        writeFileSync(
+            path.join(dir, 'thu.ntm'),
+            [
+                'bộ tiêu chí thứ tự "Thứ tự nhãn"',
+                '  cấp xã nông thôn mới',
+                '  địa bàn "toàn quốc"',
+                '  phiên bản "thử"',
+                '  căn cứ 1/HD-THU ngày 01/01/2023 của "Cơ quan thử"',
+                '  hiệu lực từ 01/01/2023',
+                'dữ kiện a: phần trăm',
+                'dữ kiện b: phần trăm',
+                'dữ kiện c: phần trăm',
+                'tiêu chí 10 "Mười"',
+                '  chỉ tiêu 10.1 "x" a >= 1%',
+                'tiêu chí 3 "Ba"',
+                '  chỉ tiêu 3.10 "x" a >= 1%',
+                '  chỉ tiêu 3.2 "x" b >= 1%',
+                '  chỉ tiêu 3.1 "x" c >= 1%',
+                'tiêu chí 5 "Năm"',
+                '  chỉ tiêu 5.1 "x" a >= 1%',
+                ''
+            ].join('\n')
+        );
+        writeFileSync(
+            path.join(dir, 'xa.json'),
+            JSON.stringify({ xã: 'Thử', 'bộ tiêu chí': 'thu.ntm', 'ngày đánh giá': '2024-01-01', 'dữ kiện': { a: 5, b: 5, c: 5 } })
+        );
         const out = await ntm('eval', path.join(dir, 'xa.json'));
         expect(out.code, out.stderr).toBe(0);
         const order = out.stdout.split('\n').flatMap(line => /^(Tiêu chí \d+|\d+\.\d+) /.exec(line)?.[1] ?? []);
@@ -121,14 +148,21 @@ describe('order, colour and totals', () => {
         expect(refused.stdout).not.toContain('\u001b[');
         // A pack whose title carries an escape sequence: shown escaped, colour or not.
         const dir = tempDir();
-        writeFileSync(path.join(dir, 'mini.ntm'), readFileSync(path.join(resources, 'mini.ntm'), 'utf8')
-            .replace('"Bộ tiêu chí thử cho CLI"', '"Bộ\u001b[31m đỏ\u001b[0m"'));
+        writeFileSync(
+            path.join(dir, 'mini.ntm'),
+            readFileSync(path.join(resources, 'mini.ntm'), 'utf8').replace('"Bộ tiêu chí thử cho CLI"', '"Bộ\u001b[31m đỏ\u001b[0m"')
+        );
         writeFileSync(path.join(dir, 'xa.json'), readFileSync(path.join(resources, 'mini-commune.json')));
         const hostile = await ntmWith({ FORCE_COLOR: '1' }, 'eval', path.join(dir, 'xa.json'));
         expect(hostile.stdout).toContain('Bộ\\u001b[31m đỏ\\u001b[0m');
         const sequences = hostile.stdout.match(/\u001b\[[0-9;]*m/g) ?? [];
         expect(new Set(sequences)).toEqual(new Set(['\u001b[1m', '\u001b[0m', '\u001b[31m', '\u001b[32m', '\u001b[1;35m', '\u001b[33m']));
-        expect(hostile.stdout.split('\u001b[').slice(1).every(rest => /^[0-9;]*m/.test(rest))).toBe(true);
+        expect(
+            hostile.stdout
+                .split('\u001b[')
+                .slice(1)
+                .every(rest => /^[0-9;]*m/.test(rest))
+        ).toBe(true);
     });
 
     it('shows the total points and the pass mark on the total of a scored pack', async () => {

@@ -6,18 +6,20 @@ import { describe, expect, it } from 'vitest';
 import { ntm, tempDir } from './helpers/run-ntm.js';
 
 function pack(name: string, base?: string): string {
-    return [
-        `bộ tiêu chí ${name} "Bộ ${name}"`,
-        '  cấp xã nông thôn mới',
-        '  địa bàn "tỉnh Thử"',
-        '  phiên bản "1"',
-        ...(base ? [`  dựa trên "${base}"`] : []),
-        '  căn cứ 1/2022/QĐ-UBND ngày 01/09/2022 của "UBND tỉnh Thử"',
-        '  hiệu lực từ 01/09/2022',
-        `tiêu chí 1 "Một"`,
-        `  chỉ tiêu 1.1 "Có" có trụ sở ${name}`,
-        `dữ kiện trụ sở ${name}: có/không`
-    ].join('\n') + '\n';
+    return (
+        [
+            `bộ tiêu chí ${name} "Bộ ${name}"`,
+            '  cấp xã nông thôn mới',
+            '  địa bàn "tỉnh Thử"',
+            '  phiên bản "1"',
+            ...(base ? [`  dựa trên "${base}"`] : []),
+            '  căn cứ 1/2022/QĐ-UBND ngày 01/09/2022 của "UBND tỉnh Thử"',
+            '  hiệu lực từ 01/09/2022',
+            `tiêu chí 1 "Một"`,
+            `  chỉ tiêu 1.1 "Có" có trụ sở ${name}`,
+            `dữ kiện trụ sở ${name}: có/không`
+        ].join('\n') + '\n'
+    );
 }
 
 /** A project folder (it has a package.json) with packs in `packs/`. */
@@ -46,7 +48,9 @@ describe('dựa trên leads only to .ntm files under the project', () => {
         writeFileSync(path.join(packs, 'a.ntm'), pack('a', '../../ngoai.ntm'));
         const out = await ntm('check', path.join(packs, 'a.ntm'));
         expect(out.code).toBe(1);
-        expect(out.stdout).toMatch(/a\.ntm:5:12 lỗi Bộ gốc «.*ngoai\.ntm» nằm ngoài thư mục gốc \(.*du-an\): chỉ dựa trên được các bộ trong thư mục của dự án\./u);
+        expect(out.stdout).toMatch(
+            /a\.ntm:5:12 lỗi Bộ gốc «.*ngoai\.ntm» nằm ngoài thư mục gốc \(.*du-an\): chỉ dựa trên được các bộ trong thư mục của dự án\./u
+        );
     });
 
     it('refuses a folder named like a pack', async () => {
@@ -65,7 +69,7 @@ describe('dựa trên leads only to .ntm files under the project', () => {
         expect(out.stdout).toMatch(/p0\.ntm:5:12 lỗi Chuỗi «dựa trên» dài quá 16 bộ tiêu chí \(dừng ở «p16»\): kiểm tra lại các bộ gốc\./u);
     });
 
-    it('names a base that is missing deeper in the chain, not the pack\'s own base', async () => {
+    it("names a base that is missing deeper in the chain, not the pack's own base", async () => {
         const { packs } = project();
         writeFileSync(path.join(packs, 'a.ntm'), pack('a', 'b.ntm'));
         writeFileSync(path.join(packs, 'b.ntm'), pack('b', 'khong-co.ntm'));

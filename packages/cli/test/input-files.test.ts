@@ -15,14 +15,20 @@ function commune(facts: Record<string, unknown> | string, packText = pack): { di
     const dir = tempDir();
     writeFileSync(path.join(dir, 'mini.ntm'), packText);
     const file = path.join(dir, 'xa.json');
-    const text = typeof facts === 'string' ? facts
-        : JSON.stringify({ 'xã': 'Thử', 'bộ tiêu chí': 'mini.ntm', 'ngày đánh giá': '2024-11-26', 'dữ kiện': facts }, undefined, 2);
+    const text =
+        typeof facts === 'string'
+            ? facts
+            : JSON.stringify({ xã: 'Thử', 'bộ tiêu chí': 'mini.ntm', 'ngày đánh giá': '2024-11-26', 'dữ kiện': facts }, undefined, 2);
     writeFileSync(file, text);
     return { dir, file };
 }
 
 /** Output lines with the temporary folder cut off. */
-const lines = (text: string, dir: string): string[] => text.split('\n').filter(Boolean).map(line => line.split(dir + path.sep).join(''));
+const lines = (text: string, dir: string): string[] =>
+    text
+        .split('\n')
+        .filter(Boolean)
+        .map(line => line.split(dir + path.sep).join(''));
 
 describe('numbers beyond 15 digits', () => {
     const digits400 = '9'.repeat(400);
@@ -49,9 +55,17 @@ describe('numbers beyond 15 digits', () => {
     it('ntm eval refuses "2751.00000000000000001" as a count, and 9007199254740993/9007199254740992 instead of showing 100 %', async () => {
         const noisy = commune({ 'hộ dùng điện': '2751.00000000000000001', 'tổng số hộ': 2751 });
         const out = await ntm('eval', noisy.file);
-        expect(lines(out.stdout + out.stderr, noisy.dir)).toEqual([`xa.json:6:5 lỗi dữ kiện.hộ dùng điện: Số «2751.00000000000000001» có 21 chữ số: ${LIMIT}`, REFUSED]);
+        expect(lines(out.stdout + out.stderr, noisy.dir)).toEqual([
+            `xa.json:6:5 lỗi dữ kiện.hộ dùng điện: Số «2751.00000000000000001» có 21 chữ số: ${LIMIT}`,
+            REFUSED
+        ]);
         const { dir, file } = commune({ 'hộ dùng điện': 1, 'tổng số hộ': 2 });
-        writeFileSync(file, readFileSync(file, 'utf8').replace('"hộ dùng điện": 1', '"hộ dùng điện": 9007199254740993').replace('"tổng số hộ": 2', '"tổng số hộ": 9007199254740992'));
+        writeFileSync(
+            file,
+            readFileSync(file, 'utf8')
+                .replace('"hộ dùng điện": 1', '"hộ dùng điện": 9007199254740993')
+                .replace('"tổng số hộ": 2', '"tổng số hộ": 9007199254740992')
+        );
         const ratio = await ntm('eval', file);
         expect(ratio.code).toBe(1);
         expect(lines(ratio.stdout + ratio.stderr, dir)).toEqual([
@@ -81,14 +95,20 @@ describe('numbers beyond 15 digits', () => {
 });
 
 describe('files analysts have', () => {
-    const text = JSON.stringify({ 'xã': 'Thử', 'bộ tiêu chí': 'mini.ntm', 'ngày đánh giá': '2024-11-26', 'dữ kiện': { 'rác thải': 99 } }, undefined, 2);
+    const text = JSON.stringify({ xã: 'Thử', 'bộ tiêu chí': 'mini.ntm', 'ngày đánh giá': '2024-11-26', 'dữ kiện': { 'rác thải': 99 } }, undefined, 2);
 
     it.each<[string, Buffer, string]>([
         ['an empty file', Buffer.alloc(0), 'Tệp rỗng: cần một đối tượng JSON { … }.'],
-        ['a binary file', Buffer.from([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xC3, 0x28, 0x9F, 0x01, 0x7B, 0x22]),
-            'Tệp không phải văn bản (có byte nhị phân: có thể là tệp Excel, Word hay ảnh): tệp xã phải là văn bản JSON lưu dạng UTF-8.'],
-        ['a UTF-16 file (Notepad «Unicode»)', Buffer.from('\uFEFF' + text, 'utf16le'),
-            'Tệp được lưu dạng UTF-16, máy chỉ đọc UTF-8: hãy lưu lại tệp dạng UTF-8 (trong Notepad: «Lưu thành…», mục «Mã hóa»: UTF-8).']
+        [
+            'a binary file',
+            Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xc3, 0x28, 0x9f, 0x01, 0x7b, 0x22]),
+            'Tệp không phải văn bản (có byte nhị phân: có thể là tệp Excel, Word hay ảnh): tệp xã phải là văn bản JSON lưu dạng UTF-8.'
+        ],
+        [
+            'a UTF-16 file (Notepad «Unicode»)',
+            Buffer.from('\uFEFF' + text, 'utf16le'),
+            'Tệp được lưu dạng UTF-16, máy chỉ đọc UTF-8: hãy lưu lại tệp dạng UTF-8 (trong Notepad: «Lưu thành…», mục «Mã hóa»: UTF-8).'
+        ]
     ])('%s gives one message and echoes no byte of it', async (_name, bytes, message) => {
         const { dir, file } = commune('');
         writeFileSync(file, bytes);
@@ -108,7 +128,8 @@ describe('files analysts have', () => {
         const out = await ntm('eval', file);
         expect(out.code).toBe(1);
         expect(lines(out.stdout + out.stderr, dir)).toEqual([
-            `xa.json:4:3 lỗi ngày đánh giá: Ngày đánh giá «${'x'.repeat(60)}… (1.000.000 ký tự)» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`, REFUSED
+            `xa.json:4:3 lỗi ngày đánh giá: Ngày đánh giá «${'x'.repeat(60)}… (1.000.000 ký tự)» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`,
+            REFUSED
         ]);
     });
 });
@@ -121,7 +142,8 @@ describe('size limits', () => {
         writeFileSync(file, `{ "xã": "Thử", "nguồn": "${'x'.repeat(6 * 1024 * 1024)}" }`);
         const out = await ntm('eval', file);
         expect(lines(out.stdout + out.stderr, dir)).toEqual([
-            'xa.json:1:1 lỗi (tệp): Tệp xã quá lớn (6,0 MB, tối đa 5 MB): một tệp xã thường chỉ vài chục KB. Kiểm tra lại đây có đúng là tệp xã không.', REFUSED
+            'xa.json:1:1 lỗi (tệp): Tệp xã quá lớn (6,0 MB, tối đa 5 MB): một tệp xã thường chỉ vài chục KB. Kiểm tra lại đây có đúng là tệp xã không.',
+            REFUSED
         ]);
     });
 
@@ -129,7 +151,8 @@ describe('size limits', () => {
         const { dir, file } = commune(manyKeys(80_000));
         const out = await ntm('eval', file);
         expect(lines(out.stdout + out.stderr, dir)).toEqual([
-            'xa.json:1:1 lỗi (tệp): Tệp xã có quá nhiều trường (80.004, tối đa 50.000): một tệp xã thường chỉ vài trăm trường. Kiểm tra lại đây có đúng là tệp xã không.', REFUSED
+            'xa.json:1:1 lỗi (tệp): Tệp xã có quá nhiều trường (80.004, tối đa 50.000): một tệp xã thường chỉ vài trăm trường. Kiểm tra lại đây có đúng là tệp xã không.',
+            REFUSED
         ]);
     });
 
@@ -157,7 +180,9 @@ describe('ntm test over files that cannot run', () => {
         expect(out.code).toBe(1);
         const shown = lines(out.stdout, dir);
         expect(shown).toContain('✗ thon-7.json: không chạy được');
-        expect(shown.find(line => line.includes('Thôn Nam'))).toMatch(/^ {4}thon-7\.json:\d+:\d+ lỗi các thôn\.Thôn Nam\.dữ kiện\.số hộ của thôn: Số «9{20}…» có 400 chữ số: /u);
+        expect(shown.find(line => line.includes('Thôn Nam'))).toMatch(
+            /^ {4}thon-7\.json:\d+:\d+ lỗi các thôn\.Thôn Nam\.dữ kiện\.số hộ của thôn: Số «9{20}…» có 400 chữ số: /u
+        );
         expect(shown).toContain('✗ xa-utf16.json: không chạy được');
         expect(shown.filter(line => /^✓ xa-\d+-nam\.json/u.test(line))).toHaveLength(readdirSync(dir).filter(f => /^xa-\d+-nam\.json$/u.test(f)).length);
         expect(shown[shown.length - 1]).toMatch(/^\d+ passed, 2 failed$/u);

@@ -38,7 +38,9 @@ describe('choosing the pack in force from a folder', () => {
     it('fails clearly when no pack is in force on the date', async () => {
         const out = await ntm('eval', commune, '--ngay', '2020-01-01');
         expect(out.code).toBe(1);
-        expect(out.stderr).toContain('lỗi bộ tiêu chí: không có bộ tiêu chí nào cấp «xã nông thôn mới» cho tỉnh thử hoặc toàn quốc có hiệu lực ngày 2020-01-01. Đã xét:');
+        expect(out.stderr).toContain(
+            'lỗi bộ tiêu chí: không có bộ tiêu chí nào cấp «xã nông thôn mới» cho tỉnh thử hoặc toàn quốc có hiệu lực ngày 2020-01-01. Đã xét:'
+        );
         expect(out.stderr).toContain('quoc-gia/318-thu.ntm (toàn quốc, từ 2022-03-08 đến 2026-02-14)');
     });
 
@@ -49,7 +51,9 @@ describe('choosing the pack in force from a folder', () => {
         writeFileSync(path.join(dir, 'tinh-thu', 'tinh-thu-hai.ntm'), copy);
         const out = await ntm('eval', path.join(dir, 'xa-thu.json'));
         expect(out.code).toBe(1);
-        expect(out.stderr).toMatch(/có 2 bộ tiêu chí cùng cấp «xã nông thôn mới», cùng địa bàn «tỉnh Thử» cùng có hiệu lực ngày 2023-06-01: .*tinh-thu-hai\.ntm.*; .*tinh-thu\.ntm.*\. Sửa thời gian hiệu lực để chỉ một bộ áp dụng\./);
+        expect(out.stderr).toMatch(
+            /có 2 bộ tiêu chí cùng cấp «xã nông thôn mới», cùng địa bàn «tỉnh Thử» cùng có hiệu lực ngày 2023-06-01: .*tinh-thu-hai\.ntm.*; .*tinh-thu\.ntm.*\. Sửa thời gian hiệu lực để chỉ một bộ áp dụng\./
+        );
     });
 
     it('needs the level when «bộ tiêu chí» is a folder', async () => {
@@ -81,14 +85,20 @@ describe('the text report', () => {
         expect(out.stdout).toContain('Dựa trên: «Bộ tiêu chí quốc gia thử (giai đoạn 1)».');
         expect(out.stdout).toContain('Sửa đổi: 99/2023/QĐ-UBND của UBND tỉnh Thử, áp dụng từ 2024-01-01 (chưa áp dụng ở ngày đánh giá).');
         expect(out.stdout).toContain('Vùng: áp dụng vùng TDMNPB theo 318/QĐ-TTg (Điều 1) vì có xã đặc biệt khó khăn.');
-        expect(out.stdout).toContain('Kết luận CHỈ dựa trên cận suy ra từ chính kết luận đã biết (vòng tròn, chưa kiểm chứng): 1/3 tiêu chí đã kết luận (10); 1 chỉ tiêu (10).');
+        expect(out.stdout).toContain(
+            'Kết luận CHỈ dựa trên cận suy ra từ chính kết luận đã biết (vòng tròn, chưa kiểm chứng): 1/3 tiêu chí đã kết luận (10); 1 chỉ tiêu (10).'
+        );
     });
 
     it('--kế-hoạch lists the shortfalls with their gaps, ranked', async () => {
         const out = await ntm('eval', commune, '--ngay', '2024-06-01', '--kế-hoạch');
         expect(out.code).toBe(0);
-        expect(out.stdout).toContain('KẾ HOẠCH — xã Thử đạt «Bộ tiêu chí xã nông thôn mới tỉnh Thử» (xã nông thôn mới): hiện đạt 1/3 tiêu chí, còn 2 tiêu chí.');
-        expect(out.stdout).toContain('1. [khắc phục] tiêu chí 16, chỉ tiêu 16 «Tỷ lệ thôn đạt chuẩn văn hóa»: hiện 75 %; yêu cầu >= 80 %; còn thiếu 1 thôn (cách ngưỡng 6,25 %)');
+        expect(out.stdout).toContain(
+            'KẾ HOẠCH — xã Thử đạt «Bộ tiêu chí xã nông thôn mới tỉnh Thử» (xã nông thôn mới): hiện đạt 1/3 tiêu chí, còn 2 tiêu chí.'
+        );
+        expect(out.stdout).toContain(
+            '1. [khắc phục] tiêu chí 16, chỉ tiêu 16 «Tỷ lệ thôn đạt chuẩn văn hóa»: hiện 75 %; yêu cầu >= 80 %; còn thiếu 1 thôn (cách ngưỡng 6,25 %)'
+        );
         expect(out.stdout).toContain('2. [tìm văn bản quy định ngưỡng] tiêu chí 10, chỉ tiêu 10 «Thu nhập bình quân đầu người»');
     });
 });
@@ -97,7 +107,9 @@ describe('ntm check', () => {
     it('lists every unknown threshold with its bounds and every unverified one', async () => {
         const out = await ntm('check', fixtures);
         expect(out.code).toBe(0);
-        expect(out.stdout).toMatch(/318-thu\.ntm:\d+:\d+ chưa biết bảng «thu nhập tối thiểu», TDMNPB, năm 2023: \(không ghi chú\); cận suy ra: > 38\.6 \(suy từ kết luận thử: 38,6 là chưa đạt\)/);
+        expect(out.stdout).toMatch(
+            /318-thu\.ntm:\d+:\d+ chưa biết bảng «thu nhập tối thiểu», TDMNPB, năm 2023: \(không ghi chú\); cận suy ra: > 38\.6 \(suy từ kết luận thử: 38,6 là chưa đạt\)/
+        );
         expect(out.stdout).toMatch(/318-thu\.ntm:\d+:\d+ chưa biết chỉ tiêu 16: thử: ngưỡng quốc gia chưa có; không có cận/);
         expect(out.stdout).toMatch(/3 tệp, 0 lỗi, \d+ cảnh báo, 5 ngưỡng chưa biết hoặc chưa kiểm chứng\./);
     });

@@ -14,9 +14,29 @@ const run = promisify(execFile);
 /** The packages published, by folder under packages/. */
 const PUBLISHED = ['runtime', 'language', 'evaluation', 'language-server', 'cli'];
 
-interface Packed { readonly name: string; readonly version: string; readonly filename: string; readonly files: readonly { readonly path: string }[] }
-interface Manifest { name: string; version: string; private?: boolean; license?: string; engines?: { node?: string }; files?: string[]; exports?: unknown; types?: string; bin?: unknown; dependencies?: Record<string, string> }
-interface LockEntry { readonly dev?: boolean; readonly link?: boolean; readonly [key: string]: unknown }
+interface Packed {
+    readonly name: string;
+    readonly version: string;
+    readonly filename: string;
+    readonly files: readonly { readonly path: string }[];
+}
+interface Manifest {
+    name: string;
+    version: string;
+    private?: boolean;
+    license?: string;
+    engines?: { node?: string };
+    files?: string[];
+    exports?: unknown;
+    types?: string;
+    bin?: unknown;
+    dependencies?: Record<string, string>;
+}
+interface LockEntry {
+    readonly dev?: boolean;
+    readonly link?: boolean;
+    readonly [key: string]: unknown;
+}
 
 const manifest = (folder: string): Manifest => JSON.parse(readFileSync(path.join(root, 'packages', folder, 'package.json'), 'utf8')) as Manifest;
 
@@ -27,7 +47,8 @@ let project: string;
 async function npx(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
         const { stdout, stderr } = await run('npx', ['--no-install', ...args], {
-            cwd: project, maxBuffer: 32 * 1024 * 1024,
+            cwd: project,
+            maxBuffer: 32 * 1024 * 1024,
             // Its own cache of compiled packs: nothing the workspace's `ntm` compiled is reused.
             env: { ...process.env, npm_config_offline: 'true', NTM_CACHE_DIR: path.join(project, '.cache'), COLUMNS: '200', NO_COLOR: '1' }
         });
@@ -56,7 +77,10 @@ function lockfileFor(dependencies: Record<string, string>): object {
     for (const folder of PUBLISHED) {
         const own = manifest(folder);
         packages[`node_modules/${own.name}`] = {
-            version: own.version, resolved: dependencies[own.name], dependencies: own.dependencies ?? {}, ...(own.bin ? { bin: own.bin } : {})
+            version: own.version,
+            resolved: dependencies[own.name],
+            dependencies: own.dependencies ?? {},
+            ...(own.bin ? { bin: own.bin } : {})
         };
     }
     return { name: 'ntm-packed-install', lockfileVersion: 3, requires: true, packages };
@@ -64,8 +88,11 @@ function lockfileFor(dependencies: Record<string, string>): object {
 
 beforeAll(async () => {
     project = tempDir();
-    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', project, ...PUBLISHED.flatMap(folder => ['--workspace', `packages/${folder}`])],
-        { cwd: root, maxBuffer: 32 * 1024 * 1024 });
+    const { stdout } = await run(
+        'npm',
+        ['pack', '--json', '--pack-destination', project, ...PUBLISHED.flatMap(folder => ['--workspace', `packages/${folder}`])],
+        { cwd: root, maxBuffer: 32 * 1024 * 1024 }
+    );
     packed = JSON.parse(stdout) as Packed[];
     const dependencies = Object.fromEntries(packed.map(p => [p.name, `file:${p.filename}`]));
     writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'ntm-packed-install', private: true, dependencies }, null, 2));
@@ -92,7 +119,7 @@ describe('the packed packages', () => {
         expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE']));
         expect(readFileSync(path.join(root, 'packages', folder, 'LICENSE'), 'utf8')).toContain('Copyright (c) 2026 ntm contributors');
         // Only what runs, and its declarations: no sources, tests, source maps or build state.
-        expect(files.filter(f => /^(src|test)\//.test(f) || /\.(map|tsbuildinfo)$/.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+        expect(files.filter(f => /^(src|test)\//.test(f) || /\.(map|tsbuildinfo)$/.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
     });
 });
 
@@ -113,7 +140,9 @@ describe('ntm installed from the tarballs alone', () => {
         const text = await npx('ntm', 'eval', 'examples/ha-nam/liem-can-2024.json');
         expect(text.code, text.stderr).toBe(0);
         expect(text.stdout).toContain('đạt 12/19 tiêu chí');
-        const installed = JSON.parse((await npx('ntm', 'eval', 'examples/ha-nam/liem-can-2024.json', '--json')).stdout) as { result: { indicators: { label: string; verdict: string }[] } };
+        const installed = JSON.parse((await npx('ntm', 'eval', 'examples/ha-nam/liem-can-2024.json', '--json')).stdout) as {
+            result: { indicators: { label: string; verdict: string }[] };
+        };
         const workspace = JSON.parse((await ntm('eval', path.join(root, 'examples/ha-nam/liem-can-2024.json'), '--json')).stdout) as typeof installed;
         const verdicts = (r: typeof installed) => r.result.indicators.map(i => `${i.label} ${i.verdict}`);
         expect(verdicts(installed)).toEqual(verdicts(workspace));

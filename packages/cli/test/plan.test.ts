@@ -7,23 +7,44 @@ import { ntm, tempDir } from './helpers/run-ntm.js';
 
 function planFixture(): string {
     const dir = tempDir();
-    writeFileSync(path.join(dir, 'ke-hoach.ntm'), [
-        'bộ tiêu chí kế hoạch thử "Bộ thử kế hoạch"', '  cấp xã nông thôn mới', '  địa bàn "toàn quốc"', '  phiên bản "thử"',
-        '  căn cứ 1/HD-THU ngày 01/01/2023 của "Cơ quan thử"', '  hiệu lực từ 01/01/2023',
-        'thang phổ cập: chưa đạt < mức độ 1 < mức độ 2 < mức độ 3',
-        'dữ kiện số hộ đạt: đếm hộ', 'dữ kiện tổng số hộ: đếm hộ', 'dữ kiện tỷ lệ hộ đạt = tỷ số số hộ đạt / tổng số hộ',
-        'dữ kiện tỷ lệ thôn văn hóa: phần trăm', 'dữ kiện số vụ cháy: đếm vụ', 'dữ kiện mức phổ cập: mức theo phổ cập',
-        'dữ kiện tỷ lệ thiếu số liệu: phần trăm',
-        'tiêu chí 2 "Hai"', '  chỉ tiêu 2.1 "tỷ lệ hộ đạt ≥ 80%" tỷ lệ hộ đạt >= 80%',
-        'tiêu chí 3 "Ba"', '  chỉ tiêu 3.1 "không để xảy ra cháy" số vụ cháy = 0 vụ',
-        'tiêu chí 5 "Năm"', '  chỉ tiêu 5.1 "phổ cập mức độ 3" mức phổ cập >= mức độ 3',
-        'tiêu chí 10 "Mười"', '  chỉ tiêu 10.1 "tỷ lệ thôn văn hóa ≥ 50%" tỷ lệ thôn văn hóa >= 50%',
-        '  chỉ tiêu 10.2 "chưa có số" tỷ lệ thiếu số liệu >= 50%', ''
-    ].join('\n'));
-    writeFileSync(path.join(dir, 'xa.json'), JSON.stringify({
-        'xã': 'Thử', 'bộ tiêu chí': 'ke-hoach.ntm', 'ngày đánh giá': '2024-01-01',
-        'dữ kiện': { 'số hộ đạt': 70, 'tổng số hộ': 100, 'tỷ lệ thôn văn hóa': 45, 'số vụ cháy': 3, 'mức phổ cập': 'mức độ 1' }
-    }));
+    writeFileSync(
+        path.join(dir, 'ke-hoach.ntm'),
+        [
+            'bộ tiêu chí kế hoạch thử "Bộ thử kế hoạch"',
+            '  cấp xã nông thôn mới',
+            '  địa bàn "toàn quốc"',
+            '  phiên bản "thử"',
+            '  căn cứ 1/HD-THU ngày 01/01/2023 của "Cơ quan thử"',
+            '  hiệu lực từ 01/01/2023',
+            'thang phổ cập: chưa đạt < mức độ 1 < mức độ 2 < mức độ 3',
+            'dữ kiện số hộ đạt: đếm hộ',
+            'dữ kiện tổng số hộ: đếm hộ',
+            'dữ kiện tỷ lệ hộ đạt = tỷ số số hộ đạt / tổng số hộ',
+            'dữ kiện tỷ lệ thôn văn hóa: phần trăm',
+            'dữ kiện số vụ cháy: đếm vụ',
+            'dữ kiện mức phổ cập: mức theo phổ cập',
+            'dữ kiện tỷ lệ thiếu số liệu: phần trăm',
+            'tiêu chí 2 "Hai"',
+            '  chỉ tiêu 2.1 "tỷ lệ hộ đạt ≥ 80%" tỷ lệ hộ đạt >= 80%',
+            'tiêu chí 3 "Ba"',
+            '  chỉ tiêu 3.1 "không để xảy ra cháy" số vụ cháy = 0 vụ',
+            'tiêu chí 5 "Năm"',
+            '  chỉ tiêu 5.1 "phổ cập mức độ 3" mức phổ cập >= mức độ 3',
+            'tiêu chí 10 "Mười"',
+            '  chỉ tiêu 10.1 "tỷ lệ thôn văn hóa ≥ 50%" tỷ lệ thôn văn hóa >= 50%',
+            '  chỉ tiêu 10.2 "chưa có số" tỷ lệ thiếu số liệu >= 50%',
+            ''
+        ].join('\n')
+    );
+    writeFileSync(
+        path.join(dir, 'xa.json'),
+        JSON.stringify({
+            xã: 'Thử',
+            'bộ tiêu chí': 'ke-hoach.ntm',
+            'ngày đánh giá': '2024-01-01',
+            'dữ kiện': { 'số hộ đạt': 70, 'tổng số hộ': 100, 'tỷ lệ thôn văn hóa': 45, 'số vụ cháy': 3, 'mức phổ cập': 'mức độ 1' }
+        })
+    );
     return path.join(dir, 'xa.json');
 }
 

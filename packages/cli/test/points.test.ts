@@ -7,12 +7,16 @@ import { ntm, resources, tempDir } from './helpers/run-ntm.js';
 const fixtures = path.join(resources, 'points');
 
 describe('scores of a computed deduction per failing year', () => {
-    it.each([['xa-0-nam.json', '5/5'], ['xa-1-nam.json', '4,5/5'], ['xa-3-nam.json', '3,5/5'], ['xa-11-nam.json', '0/5']])(
-        '%s scores %s', async (file, score) => {
-            const out = await ntm('eval', path.join(fixtures, file));
-            expect(out.code, out.stderr).toBe(0);
-            expect(out.stdout).toMatch(new RegExp(`^1\\.1 .* ${score.replace(',', '\\,')}\\s`, 'm'));
-        });
+    it.each([
+        ['xa-0-nam.json', '5/5'],
+        ['xa-1-nam.json', '4,5/5'],
+        ['xa-3-nam.json', '3,5/5'],
+        ['xa-11-nam.json', '0/5']
+    ])('%s scores %s', async (file, score) => {
+        const out = await ntm('eval', path.join(fixtures, file));
+        expect(out.code, out.stderr).toBe(0);
+        expect(out.stdout).toMatch(new RegExp(`^1\\.1 .* ${score.replace(',', '\\,')}\\s`, 'm'));
+    });
 
     it('ntm test reproduces every expected score and village verdict of the fixtures', async () => {
         const out = await ntm('test', fixtures);

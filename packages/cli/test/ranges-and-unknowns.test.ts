@@ -6,8 +6,13 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ntm, tempDir } from './helpers/run-ntm.js';
 
-const HEADER = ['cấp xã nông thôn mới', 'địa bàn "toàn quốc"', 'phiên bản "thử"', 'căn cứ 1/HD-THU ngày 01/01/2023 của "Cơ quan thử"', 'hiệu lực từ 01/01/2023']
-    .map(line => `  ${line}`);
+const HEADER = [
+    'cấp xã nông thôn mới',
+    'địa bàn "toàn quốc"',
+    'phiên bản "thử"',
+    'căn cứ 1/HD-THU ngày 01/01/2023 của "Cơ quan thử"',
+    'hiệu lực từ 01/01/2023'
+].map(line => `  ${line}`);
 
 function write(dir: string, name: string, lines: readonly string[]): string {
     const file = path.join(dir, name);
@@ -22,19 +27,33 @@ function verdicts(stdout: string): Record<string, string> {
 describe('a range against every comparison', () => {
     const dir = tempDir();
     write(dir, 'khoang.ntm', [
-        'bộ tiêu chí khoảng "Khoảng"', ...HEADER,
-        'dữ kiện hộ mất sóng: đếm hộ', 'dữ kiện hộ nghèo: phần trăm', 'dữ kiện số vụ: đếm vụ',
-        'tiêu chí 8 "Viễn thông"', '  chỉ tiêu 8.1 "Không còn hộ mất sóng" hộ mất sóng = 0 hộ', '  chỉ tiêu 8.2 "≠" hộ mất sóng ≠ 0 hộ',
+        'bộ tiêu chí khoảng "Khoảng"',
+        ...HEADER,
+        'dữ kiện hộ mất sóng: đếm hộ',
+        'dữ kiện hộ nghèo: phần trăm',
+        'dữ kiện số vụ: đếm vụ',
+        'tiêu chí 8 "Viễn thông"',
+        '  chỉ tiêu 8.1 "Không còn hộ mất sóng" hộ mất sóng = 0 hộ',
+        '  chỉ tiêu 8.2 "≠" hộ mất sóng ≠ 0 hộ',
         'tiêu chí 11 "Hộ nghèo"',
         '  chỉ tiêu 11.1 ">= ngưỡng chưa biết" hộ nghèo >= chưa biết (<= 33.11%; suy từ "thử")',
         '  chỉ tiêu 11.2 "= ngưỡng chưa biết" hộ nghèo = chưa biết (<= 33.11%; suy từ "thử")',
-        'tiêu chí 19 "An ninh"', '  chỉ tiêu 19.1 "Đúng 3 vụ" số vụ = 3 vụ'
+        'tiêu chí 19 "An ninh"',
+        '  chỉ tiêu 19.1 "Đúng 3 vụ" số vụ = 3 vụ'
     ]);
-    const commune = write(dir, 'xa.json', [JSON.stringify({
-        'xã': 'Liên Hội', 'bộ tiêu chí': 'khoang.ntm', 'ngày đánh giá': '2023-11-30',
-        // «trên 200 hộ không sử dụng được dịch vụ 2G, 3G, 4G» (plan for Liên Hội 2023, UBND huyện Văn Quan)
-        'dữ kiện': { 'hộ mất sóng': { 'trên': 200 }, 'hộ nghèo': { 'ít nhất': 45 }, 'số vụ': { 'từ': 3, 'đến': 3 } }
-    }, null, 2)]);
+    const commune = write(dir, 'xa.json', [
+        JSON.stringify(
+            {
+                xã: 'Liên Hội',
+                'bộ tiêu chí': 'khoang.ntm',
+                'ngày đánh giá': '2023-11-30',
+                // «trên 200 hộ không sử dụng được dịch vụ 2G, 3G, 4G» (plan for Liên Hội 2023, UBND huyện Văn Quan)
+                'dữ kiện': { 'hộ mất sóng': { trên: 200 }, 'hộ nghèo': { 'ít nhất': 45 }, 'số vụ': { từ: 3, đến: 3 } }
+            },
+            null,
+            2
+        )
+    ]);
 
     it('decides = and ≠ when the whole range agrees, and against an unknown threshold with bounds', async () => {
         const out = await ntm('eval', commune, '--json');
@@ -54,10 +73,14 @@ describe('a range against every comparison', () => {
 describe('chưa biết wherever a threshold can stand', () => {
     const dir = tempDir();
     const pack = write(dir, 'an.ntm', [
-        'bộ tiêu chí ẩn "Ngưỡng chưa biết"', ...HEADER,
+        'bộ tiêu chí ẩn "Ngưỡng chưa biết"',
+        ...HEADER,
         'thang phổ cập: chưa đạt < mức độ 1 < mức độ 2 < mức độ 3',
-        'dữ kiện phổ cập tiểu học: mức theo phổ cập', 'dữ kiện phổ cập trung học: mức theo phổ cập',
-        'danh sách thôn', 'dữ kiện hạ tầng viễn thông: có/không, từng thôn', 'dữ kiện số vụ: đếm vụ, từng năm',
+        'dữ kiện phổ cập tiểu học: mức theo phổ cập',
+        'dữ kiện phổ cập trung học: mức theo phổ cập',
+        'danh sách thôn',
+        'dữ kiện hạ tầng viễn thông: có/không, từng thôn',
+        'dữ kiện số vụ: đếm vụ, từng năm',
         'tiêu chí 5 "Giáo dục"',
         '  chỉ tiêu 5.1 "Tiểu học" phổ cập tiểu học >= chưa biết "văn bản chưa có"',
         '  chỉ tiêu 5.2 "Trung học" phổ cập trung học >= chưa biết "văn bản chưa có"',
@@ -67,15 +90,25 @@ describe('chưa biết wherever a threshold can stand', () => {
         '  chỉ tiêu 19.1 "Số năm" ít nhất chưa biết năm trong 3 năm { số vụ <= 5 vụ }'
     ]);
     const villages = ['Nà Pá', 'Khòn Duông', 'Phiêng Phúc', 'Bản Thẳm', 'Nà Riềng', 'Pò Khao', 'Nà Lầu', 'Bản Chu', 'Kéo Càng'];
-    const commune = write(dir, 'xa.json', [JSON.stringify({
-        'xã': 'Liên Hội', 'bộ tiêu chí': 'an.ntm', 'ngày đánh giá': '2023-11-30', 'danh sách': { 'thôn': villages },
-        'dữ kiện': {
-            'phổ cập tiểu học': 'mức độ 3', 'phổ cập trung học': 'mức độ 2',
-            // «04/9 thôn có hạ tầng BRDD» (plan for Liên Hội 2023)
-            'hạ tầng viễn thông': Object.fromEntries(villages.map((v, i) => [v, i < 4])),
-            'số vụ': { '2021': 1, '2022': 0, '2023': 2 }
-        }
-    }, null, 2)]);
+    const commune = write(dir, 'xa.json', [
+        JSON.stringify(
+            {
+                xã: 'Liên Hội',
+                'bộ tiêu chí': 'an.ntm',
+                'ngày đánh giá': '2023-11-30',
+                'danh sách': { thôn: villages },
+                'dữ kiện': {
+                    'phổ cập tiểu học': 'mức độ 3',
+                    'phổ cập trung học': 'mức độ 2',
+                    // «04/9 thôn có hạ tầng BRDD» (plan for Liên Hội 2023)
+                    'hạ tầng viễn thông': Object.fromEntries(villages.map((v, i) => [v, i < 4])),
+                    'số vụ': { '2021': 1, '2022': 0, '2023': 2 }
+                }
+            },
+            null,
+            2
+        )
+    ]);
 
     it('checks without error and lists each unknown', async () => {
         const out = await ntm('check', pack);
@@ -91,7 +124,9 @@ describe('chưa biết wherever a threshold can stand', () => {
         expect(verdicts(json.stdout)).toEqual({ '5.1': 'đạt', '5.2': 'thiếu dữ liệu', '8.1': 'chưa đạt', '19.1': 'đạt' });
         const text = await ntm('eval', commune);
         expect(text.stdout).toMatch(/5\.2 +mức độ 2 +>= chưa biết \(một mức từ chưa đạt đến +thiếu dữ liệu/u);
-        expect(text.stdout).toContain('thiếu: ngưỡng của «phổ cập trung học >= chưa biết "văn bản chưa có"» (chưa biết: một mức từ chưa đạt đến mức độ 3; văn bản');
+        expect(text.stdout).toContain(
+            'thiếu: ngưỡng của «phổ cập trung học >= chưa biết "văn bản chưa có"» (chưa biết: một mức từ chưa đạt đến mức độ 3; văn bản'
+        );
         expect(text.stdout).toContain('[dựa trên cận suy ra]');
     });
 });

@@ -7,24 +7,52 @@ import { describe, expect, it } from 'vitest';
 import { ntm, tempDir } from './helpers/run-ntm.js';
 
 const PACK = [
-    'bộ tiêu chí nguyên nhân "Nguyên nhân sai khác"', '  cấp xã nông thôn mới', '  địa bàn "toàn quốc"', '  phiên bản "thử"',
-    '  căn cứ 1/HD-THU ngày 01/01/2023 của "Cơ quan thử"', '  hiệu lực từ 01/01/2023',
-    'dữ kiện a: phần trăm', 'dữ kiện b: phần trăm', 'dữ kiện c: phần trăm', 'dữ kiện cơ sở chế biến: đếm cơ sở', 'dữ kiện cơ sở đạt: đếm cơ sở',
+    'bộ tiêu chí nguyên nhân "Nguyên nhân sai khác"',
+    '  cấp xã nông thôn mới',
+    '  địa bàn "toàn quốc"',
+    '  phiên bản "thử"',
+    '  căn cứ 1/HD-THU ngày 01/01/2023 của "Cơ quan thử"',
+    '  hiệu lực từ 01/01/2023',
+    'dữ kiện a: phần trăm',
+    'dữ kiện b: phần trăm',
+    'dữ kiện c: phần trăm',
+    'dữ kiện cơ sở chế biến: đếm cơ sở',
+    'dữ kiện cơ sở đạt: đếm cơ sở',
     'dữ kiện d: phần trăm',
     'tiêu chí 2 "Ba chỉ tiêu"',
-    '  chỉ tiêu 2.1 "a" a >= 90%', '  chỉ tiêu 2.2 "b" b >= 90%', '  chỉ tiêu 2.3 "c" c >= 90%',
+    '  chỉ tiêu 2.1 "a" a >= 90%',
+    '  chỉ tiêu 2.2 "b" b >= 90%',
+    '  chỉ tiêu 2.3 "c" c >= 90%',
     'tiêu chí 18 "Không có đối tượng"',
     '  chỉ tiêu 18.6 "100% cơ sở chế biến đạt" tỷ số cơ sở đạt / cơ sở chế biến = 100%',
     'tiêu chí 19 "Ngưỡng chưa biết"',
-    '  chỉ tiêu 19.1 "d" d >= chưa biết "văn bản chưa có"', ''
+    '  chỉ tiêu 19.1 "d" d >= chưa biết "văn bản chưa có"',
+    ''
 ].join('\n');
 
-function sample(dir: string, name: string, official: object, declared: object[], facts: object = { a: 50, b: 50, c: 95, 'cơ sở chế biến': 0, 'cơ sở đạt': 0, d: 60 }): string {
+function sample(
+    dir: string,
+    name: string,
+    official: object,
+    declared: object[],
+    facts: object = { a: 50, b: 50, c: 95, 'cơ sở chế biến': 0, 'cơ sở đạt': 0, d: 60 }
+): string {
     const file = path.join(dir, `${name}.json`);
-    writeFileSync(file, JSON.stringify({
-        'xã': 'Thử', 'bộ tiêu chí': 'nguyen-nhan.ntm', 'ngày đánh giá': '2024-01-01', 'dữ kiện': facts,
-        'kết quả chính thức': official, 'sai khác đã biết': declared
-    }, null, 2));
+    writeFileSync(
+        file,
+        JSON.stringify(
+            {
+                xã: 'Thử',
+                'bộ tiêu chí': 'nguyen-nhan.ntm',
+                'ngày đánh giá': '2024-01-01',
+                'dữ kiện': facts,
+                'kết quả chính thức': official,
+                'sai khác đã biết': declared
+            },
+            null,
+            2
+        )
+    );
     return file;
 }
 
@@ -34,8 +62,12 @@ function setUp(): string {
     return dir;
 }
 
-const declare = (label: string, cause: string, computed?: string) =>
-    ({ 'chỉ tiêu': label, ...(computed ? { 'kết quả máy': computed } : {}), 'nguyên nhân': cause, 'giải thích': 'thử' });
+const declare = (label: string, cause: string, computed?: string) => ({
+    'chỉ tiêu': label,
+    ...(computed ? { 'kết quả máy': computed } : {}),
+    'nguyên nhân': cause,
+    'giải thích': 'thử'
+});
 
 describe('the causes analysts need', () => {
     it('accepts «ngưỡng chưa biết», «không áp dụng được tính là đạt» and «bộ tiêu chí chưa diễn đạt được»', async () => {
@@ -59,7 +91,9 @@ describe('the causes analysts need', () => {
         sample(dir, 'xa', { 'chỉ tiêu': { '19.1': 'đạt' } }, [declare('19.1', 'ngưỡng không rõ')]);
         const out = await ntm('test', dir);
         expect(out.code).toBe(1);
-        expect(out.stdout + out.stderr).toMatch(/xa\.json:\d+:\d+ .*nguyên nhân.*«ngưỡng chưa biết», «không áp dụng được tính là đạt», «bộ tiêu chí chưa diễn đạt được»/u);
+        expect(out.stdout + out.stderr).toMatch(
+            /xa\.json:\d+:\d+ .*nguyên nhân.*«ngưỡng chưa biết», «không áp dụng được tính là đạt», «bộ tiêu chí chưa diễn đạt được»/u
+        );
     });
 });
 
@@ -114,7 +148,8 @@ describe('a criterion is explained only when all of it is', () => {
     it('passes once every differing indicator is declared', async () => {
         const dir = setUp();
         sample(dir, 'xa', { 'chỉ tiêu': { '2.1': 'đạt', '2.2': 'đạt' }, 'tiêu chí': { '2': 'đạt' }, 'công nhận': 'đạt' }, [
-            declare('2.1', 'thiếu dữ liệu trong báo cáo'), declare('2.2', 'thiếu dữ liệu trong báo cáo')
+            declare('2.1', 'thiếu dữ liệu trong báo cáo'),
+            declare('2.2', 'thiếu dữ liệu trong báo cáo')
         ]);
         const out = await ntm('test', dir);
         // The recognition differs because of criterion 2 (explained) and criterion 19 (thiếu dữ liệu, undeclared).

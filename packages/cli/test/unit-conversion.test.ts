@@ -31,23 +31,44 @@ describe('unit conversion', () => {
     it('ntm eval refuses a value in a unit of another kind, at its line, with both kinds named', async () => {
         const dir = tempDir();
         const file = path.join(dir, 'xa.json');
-        writeFileSync(file, JSON.stringify({
-            'xã': 'Thử', 'bộ tiêu chí': path.relative(dir, pack), 'ngày đánh giá': '2023-06-30',
-            'dữ kiện': { 'diện tích sân thể thao': { 'giá trị': 2, 'đơn vị': 'km' } }
-        }, undefined, 2));
+        writeFileSync(
+            file,
+            JSON.stringify(
+                {
+                    xã: 'Thử',
+                    'bộ tiêu chí': path.relative(dir, pack),
+                    'ngày đánh giá': '2023-06-30',
+                    'dữ kiện': { 'diện tích sân thể thao': { 'giá trị': 2, 'đơn vị': 'km' } }
+                },
+                undefined,
+                2
+            )
+        );
         const out = await ntm('eval', file);
         expect(out.code).toBe(1);
-        expect(out.stdout + out.stderr).toContain('xa.json:8:7 lỗi dữ kiện.diện tích sân thể thao.đơn vị: Đơn vị «km» khác đơn vị khai báo của dữ kiện («m2»): km là chiều dài, m2 là diện tích: không đổi được cho nhau.');
+        expect(out.stdout + out.stderr).toContain(
+            'xa.json:8:7 lỗi dữ kiện.diện tích sân thể thao.đơn vị: Đơn vị «km» khác đơn vị khai báo của dữ kiện («m2»): km là chiều dài, m2 là diện tích: không đổi được cho nhau.'
+        );
     });
 
     it('ntm check refuses a threshold of another kind with a clear message', async () => {
         const dir = tempDir();
         const file = path.join(dir, 'sai.ntm');
-        writeFileSync(file, [
-            'bộ tiêu chí sai "Sai"', '  cấp xã nông thôn mới', '  địa bàn "toàn quốc"', '  phiên bản "1"',
-            '  căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"', '  hiệu lực từ 08/03/2022 đến 31/12/2025',
-            'dữ kiện diện tích sân: số m²', 'tiêu chí 6 "Văn hóa"', '  chỉ tiêu 6.3 "Sân" diện tích sân >= 0,2 km', ''
-        ].join('\n'));
+        writeFileSync(
+            file,
+            [
+                'bộ tiêu chí sai "Sai"',
+                '  cấp xã nông thôn mới',
+                '  địa bàn "toàn quốc"',
+                '  phiên bản "1"',
+                '  căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"',
+                '  hiệu lực từ 08/03/2022 đến 31/12/2025',
+                'dữ kiện diện tích sân: số m²',
+                'tiêu chí 6 "Văn hóa"',
+                '  chỉ tiêu 6.3 "Sân" diện tích sân >= 0,2 km',
+                ''
+            ].join('\n')
+        );
         const out = await ntm('check', file);
         expect(out.code).toBe(1);
         expect(out.stdout).toContain('sai.ntm:9:39 lỗi Không thể so sánh số (m2) với số (km): m2 là diện tích, km là chiều dài: không đổi được cho nhau.');

@@ -34,16 +34,28 @@ describe('a commune pack counting villages that meet a village-level pack', () =
 
     it('puts the villages in the result type and the comparison in --json', async () => {
         const json = JSON.parse((await ntm('eval', example, '--json')).stdout);
-        expect(json.result.villages.map((v: { name: string }) => v.name)).toEqual(['Thôn Đông', 'Thôn Đoài', 'Thôn Nam', 'Thôn Bắc', 'Thôn Thượng', 'Thôn Trung', 'Thôn Hạ']);
+        expect(json.result.villages.map((v: { name: string }) => v.name)).toEqual([
+            'Thôn Đông',
+            'Thôn Đoài',
+            'Thôn Nam',
+            'Thôn Bắc',
+            'Thôn Thượng',
+            'Thôn Trung',
+            'Thôn Hạ'
+        ]);
         expect(json.result.villages[2]).toMatchObject({ pack: 'thon-kieu-mau-thu.ntm', result: { summary: { recognition: 'chưa đạt' } } });
         expect(json.villageSummary).toEqual({ villagesMet: 5, villagesTotal: 7, villagesNotMet: ['Thôn Nam', 'Thôn Hạ'], text: '5/7 thôn đạt' });
         const fact = json.result.indicators.find((i: { label: string }) => i.label === '1.2').factsUsed[0];
         expect(fact).toEqual({ fact: 'số thôn đạt chuẩn thôn kiểu mẫu', text: '5 thôn' });
-        expect(json.comparison.find((c: { village?: string; label: string }) => c.village === 'Thôn Nam' && c.label === '2.1'))
-            .toMatchObject({ level: 'indicator', official: 'đạt', computed: 'chưa đạt', status: 'known-difference' });
+        expect(json.comparison.find((c: { village?: string; label: string }) => c.village === 'Thôn Nam' && c.label === '2.1')).toMatchObject({
+            level: 'indicator',
+            official: 'đạt',
+            computed: 'chưa đạt',
+            status: 'known-difference'
+        });
     });
 
-    it('passes ntm test with the declared village-level discrepancy explaining the village\'s criterion and recognition', async () => {
+    it("passes ntm test with the declared village-level discrepancy explaining the village's criterion and recognition", async () => {
         const out = await ntm('test', example);
         expect(out.code, out.stdout).toBe(0);
         expect(out.stdout).toContain('• thôn Thôn Nam, tiêu chí 2: máy «chưa đạt», chính thức «đạt» — sai khác đã biết (do sai khác đã biết ở chỉ tiêu 2.1)');
@@ -52,36 +64,58 @@ describe('a commune pack counting villages that meet a village-level pack', () =
     });
 
     it('fails ntm test when a village differs without a declaration', async () => {
-        const out = await ntm('test', variant(d => { d['sai khác đã biết'] = []; }));
+        const out = await ntm(
+            'test',
+            variant(d => {
+                d['sai khác đã biết'] = [];
+            })
+        );
         expect(out.code).toBe(1);
         expect(out.stdout).toContain('✗ thôn Thôn Nam, chỉ tiêu 2.1: máy «chưa đạt», chính thức «đạt» — sai khác chưa khai báo');
     });
 
     it('fails ntm test for a village declaration that matches nothing, naming the village', async () => {
-        const out = await ntm('test', variant(d => {
-            d['sai khác đã biết'].push({ 'thôn': 'Thôn Đông', 'tiêu chí': '1', 'nguyên nhân': 'báo cáo tự mâu thuẫn', 'giải thích': 'thử' });
-            d['sai khác đã biết'].push({ 'thôn': 'Thôn Không Có', 'chỉ tiêu': '1.1', 'nguyên nhân': 'báo cáo tự mâu thuẫn', 'giải thích': 'thử' });
-        }));
+        const out = await ntm(
+            'test',
+            variant(d => {
+                d['sai khác đã biết'].push({ thôn: 'Thôn Đông', 'tiêu chí': '1', 'nguyên nhân': 'báo cáo tự mâu thuẫn', 'giải thích': 'thử' });
+                d['sai khác đã biết'].push({ thôn: 'Thôn Không Có', 'chỉ tiêu': '1.1', 'nguyên nhân': 'báo cáo tự mâu thuẫn', 'giải thích': 'thử' });
+            })
+        );
         expect(out.code).toBe(1);
         expect(out.stdout).toContain('✗ thôn Thôn Đông, tiêu chí 1: máy «—», chính thức «—» — sai khác đã khai báo nhưng không còn');
         expect(out.stdout).toContain('✗ thôn Thôn Không Có, chỉ tiêu 1.1: máy «—», chính thức «—» — sai khác đã khai báo nhưng không còn');
     });
 
     it('refuses a village listed in «danh sách» but missing from «các thôn», at the name in the list', async () => {
-        const file = variant(d => { delete d['các thôn']['Thôn Trung']; }, 'thieu-thon.json');
+        const file = variant(d => {
+            delete d['các thôn']['Thôn Trung'];
+        }, 'thieu-thon.json');
         const out = await ntm('eval', file);
         expect(out.code).toBe(1);
         expect(out.stderr).toMatch(/thieu-thon\.json:14:7 lỗi danh sách\.thôn\.5: Thôn «Thôn Trung» có trong danh sách thôn nhưng không có trong «các thôn»/m);
     });
 
     it('refuses an entered village count: it is computed from the villages', async () => {
-        const out = await ntm('eval', variant(d => { d['dữ kiện']['số thôn đạt chuẩn thôn kiểu mẫu'] = 6; }));
+        const out = await ntm(
+            'eval',
+            variant(d => {
+                d['dữ kiện']['số thôn đạt chuẩn thôn kiểu mẫu'] = 6;
+            })
+        );
         expect(out.code).toBe(1);
-        expect(out.stderr).toMatch(/xa-bay-thon\.json:\d+:\d+ lỗi dữ kiện\.số thôn đạt chuẩn thôn kiểu mẫu: Dữ kiện «số thôn đạt chuẩn thôn kiểu mẫu» được tính từ kết quả các thôn/);
+        expect(out.stderr).toMatch(
+            /xa-bay-thon\.json:\d+:\d+ lỗi dữ kiện\.số thôn đạt chuẩn thôn kiểu mẫu: Dữ kiện «số thôn đạt chuẩn thôn kiểu mẫu» được tính từ kết quả các thôn/
+        );
     });
 
     it('names a village fact the village pack does not know, with its village', async () => {
-        const out = await ntm('eval', variant(d => { d['các thôn']['Thôn Nam']['dữ kiện']['số hộ phân loai rác tại nguồn'] = 1; }));
+        const out = await ntm(
+            'eval',
+            variant(d => {
+                d['các thôn']['Thôn Nam']['dữ kiện']['số hộ phân loai rác tại nguồn'] = 1;
+            })
+        );
         expect(out.code).toBe(1);
         expect(out.stderr).toMatch(/lỗi các thôn\.Thôn Nam\.dữ kiện\.số hộ phân loai rác tại nguồn: .*Có phải «số hộ phân loại rác tại nguồn»\?/);
     });
@@ -103,7 +137,9 @@ describe('a commune pack counting villages that meet a village-level pack', () =
         writeFileSync(file, JSON.stringify(data, null, 2));
         const out = await ntm('eval', file);
         expect(out.code).toBe(1);
-        expect(out.stderr).toMatch(/xa-bay-thon\.json:\d+:\d+ lỗi các thôn: Tệp có «các thôn» nhưng bộ tiêu chí «.*» \(cấp xã nông thôn mới nâng cao\) không xét thôn/);
+        expect(out.stderr).toMatch(
+            /xa-bay-thon\.json:\d+:\d+ lỗi các thôn: Tệp có «các thôn» nhưng bộ tiêu chí «.*» \(cấp xã nông thôn mới nâng cao\) không xét thôn/
+        );
     });
 
     it('writes a template with the villages to fill, not the count', async () => {
@@ -111,14 +147,18 @@ describe('a commune pack counting villages that meet a village-level pack', () =
         const template = JSON.parse(out.stdout);
         expect(Object.keys(template['dữ kiện'])).toEqual(['tổng số thôn', 'tổng số hộ', 'số hộ dùng nước sạch']);
         expect(template['các thôn']).toEqual({ 'Thôn 1': { 'dữ kiện': {} } });
-        expect(template['danh sách']).toEqual({ 'thôn': ['Thôn 1'] });
+        expect(template['danh sách']).toEqual({ thôn: ['Thôn 1'] });
         expect(template['mô tả dữ kiện']['số thôn đạt chuẩn thôn kiểu mẫu']).toMatch(/^không nhập: máy đếm từ «các thôn»/);
     });
 
     it('shows a count as a range while villages lack data, deciding only what the whole range decides', async () => {
-        const out = await ntm('eval', variant(d => {
-            for (const name of ['Thôn Đông', 'Thôn Bắc', 'Thôn Trung']) d['các thôn'][name]['dữ kiện'] = { 'nhà văn hóa thôn đạt chuẩn': true };
-        }), '--json');
+        const out = await ntm(
+            'eval',
+            variant(d => {
+                for (const name of ['Thôn Đông', 'Thôn Bắc', 'Thôn Trung']) d['các thôn'][name]['dữ kiện'] = { 'nhà văn hóa thôn đạt chuẩn': true };
+            }),
+            '--json'
+        );
         const json = JSON.parse(out.stdout);
         const count = json.result.indicators.find((i: { label: string }) => i.label === '1.2');
         expect(count).toMatchObject({ verdict: 'đạt', factsUsed: [{ fact: 'số thôn đạt chuẩn thôn kiểu mẫu', text: 'từ 2 đến 5 thôn' }] });

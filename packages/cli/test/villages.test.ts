@@ -11,7 +11,13 @@ function villageFixtures(): string {
     const dir = tempDir();
     cpSync(path.join(resources, 'points'), dir, { recursive: true });
     const pack = path.join(dir, 'thon-kieu-mau.ntm');
-    writeFileSync(pack, readFileSync(pack, 'utf8').replace('tỷ lệ hộ phân loại rác tại nguồn >= 60%', 'tỷ lệ hộ phân loại rác tại nguồn >= 60% (chưa kiểm chứng "thử: ngưỡng giả định")'));
+    writeFileSync(
+        pack,
+        readFileSync(pack, 'utf8').replace(
+            'tỷ lệ hộ phân loại rác tại nguồn >= 60%',
+            'tỷ lệ hộ phân loại rác tại nguồn >= 60% (chưa kiểm chứng "thử: ngưỡng giả định")'
+        )
+    );
     return path.join(dir, 'thon-7.json');
 }
 
@@ -30,7 +36,12 @@ describe('a village-level pack', () => {
         const json = JSON.parse(out.stdout);
         expect(json.summary).toEqual({ villagesMet: 5, villagesTotal: 7, villagesNotMet: ['Thôn Nam', 'Thôn Hạ'], text: '5/7 thôn đạt' });
         expect(json.comparison).toHaveLength(7);
-        expect(json.comparison.find((c: { label: string }) => c.label === 'Thôn Nam')).toMatchObject({ level: 'village', official: 'chưa đạt', computed: 'chưa đạt', status: 'match' });
+        expect(json.comparison.find((c: { label: string }) => c.label === 'Thôn Nam')).toMatchObject({
+            level: 'village',
+            official: 'chưa đạt',
+            computed: 'chưa đạt',
+            status: 'match'
+        });
         expect(json.villages.map((v: { name: string }) => v.name)).toContain('Thôn Đông');
     });
 
@@ -44,15 +55,25 @@ describe('a village-level pack', () => {
         expect(out.stdout).toContain('✗ thôn Thôn Nam: máy «chưa đạt», chính thức «đạt» — sai khác chưa khai báo');
     });
 
-    it('checks a village\'s indicator verdicts and a discrepancy declared for that village («thôn»)', async () => {
+    it("checks a village's indicator verdicts and a discrepancy declared for that village («thôn»)", async () => {
         const file = villageFixtures();
         const data = JSON.parse(readFileSync(file, 'utf8'));
         data['kết quả chính thức']['các thôn']['Thôn Nam'] = { 'công nhận': 'đạt', 'tiêu chí': { '2': 'đạt' }, 'chỉ tiêu': { '2.1': 'đạt' } };
-        data['sai khác đã biết'] = [{ 'thôn': 'Thôn Nam', 'chỉ tiêu': '2.1', 'kết quả máy': 'chưa đạt', 'nguyên nhân': 'báo cáo kết luận khác số liệu', 'giải thích': 'thử: 80/150 < 60%' }];
+        data['sai khác đã biết'] = [
+            {
+                thôn: 'Thôn Nam',
+                'chỉ tiêu': '2.1',
+                'kết quả máy': 'chưa đạt',
+                'nguyên nhân': 'báo cáo kết luận khác số liệu',
+                'giải thích': 'thử: 80/150 < 60%'
+            }
+        ];
         writeFileSync(file, JSON.stringify(data));
         const out = await ntm('test', file);
         expect(out.code, out.stdout).toBe(0);
-        expect(out.stdout).toContain('• thôn Thôn Nam, chỉ tiêu 2.1: máy «chưa đạt», chính thức «đạt» — sai khác đã biết — báo cáo kết luận khác số liệu: thử: 80/150 < 60%');
+        expect(out.stdout).toContain(
+            '• thôn Thôn Nam, chỉ tiêu 2.1: máy «chưa đạt», chính thức «đạt» — sai khác đã biết — báo cáo kết luận khác số liệu: thử: 80/150 < 60%'
+        );
         expect(out.stdout).toContain('• thôn Thôn Nam: máy «chưa đạt», chính thức «đạt» — sai khác đã biết (do sai khác đã biết ở tiêu chí 2)');
     });
 

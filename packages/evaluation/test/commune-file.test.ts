@@ -41,7 +41,9 @@ describe('parseCommuneFile, the one reader of commune files', () => {
 
     it('refuses a key written twice, naming both lines (JSON would keep only the last)', () => {
         const text = SAMPLE.replace('"ngày đánh giá": "2024-06-30",', '"ngày đánh giá": "2024-06-30",\n  "ngày đánh giá": "2023-06-30",');
-        expect(messages(text)).toEqual(['xa.json:5:3 lỗi ngày đánh giá: Trường «ngày đánh giá» được ghi hai lần (dòng 4 và dòng 5): giữ một lần, với giá trị đúng.']);
+        expect(messages(text)).toEqual([
+            'xa.json:5:3 lỗi ngày đánh giá: Trường «ngày đánh giá» được ghi hai lần (dòng 4 và dòng 5): giữ một lần, với giá trị đúng.'
+        ]);
     });
 
     it('says where JSON is broken, in Vietnamese', () => {
@@ -63,7 +65,7 @@ describe('parseCommuneFile, the one reader of commune files', () => {
         ]);
     });
 
-    it('takes the allowed regions from the runtime\'s one table', () => {
+    it("takes the allowed regions from the runtime's one table", () => {
         const text = SAMPLE.replace('"ngày đánh giá": "2024-06-30",', '"ngày đánh giá": "2024-06-30", "thuộc tính": { "vùng": "Tây Bắc" },');
         expect(messages(text)[0]).toContain('«TDMNPB», «ĐBSH», «BTB», «DHNTB», «TN», «ĐNB», «ĐBSCL»');
     });
@@ -71,7 +73,9 @@ describe('parseCommuneFile, the one reader of commune files', () => {
 
 describe('a commune file pasted from Word', () => {
     it('reads keys with non-breaking or doubled spaces, in NFD, as the field meant, with their positions', () => {
-        const text = SAMPLE.normalize('NFD').replace('"ngày đánh giá"'.normalize('NFD'), '"ngày\u00A0đánh  giá "'.normalize('NFD')).replace('"số hộ"'.normalize('NFD'), '"số\u00A0hộ"');
+        const text = SAMPLE.normalize('NFD')
+            .replace('"ngày đánh giá"'.normalize('NFD'), '"ngày\u00A0đánh  giá "'.normalize('NFD'))
+            .replace('"số hộ"'.normalize('NFD'), '"số\u00A0hộ"');
         const file = parseCommuneFile(text, 'xa.json');
         expect(file.issues).toEqual([]);
         expect(file.data?.['ngày đánh giá']).toBe('2024-06-30');

@@ -26,7 +26,9 @@ describe('evaluating a commune file', () => {
         const evaluation = await evaluate({ 'diện tích sân thể thao': { 'giá trị': 2.5, 'đơn vị': 'km' } });
         expect(evaluation.result).toBeUndefined();
         expect(evaluation.issues.map(show)).toEqual([
-            expect.stringMatching(/^xa-\w+\.json:8:7 lỗi dữ kiện\.diện tích sân thể thao\.đơn vị: Đơn vị «km» khác đơn vị khai báo của dữ kiện \(«m2»\): km là chiều dài, m2 là diện tích: không đổi được cho nhau\.$/u)
+            expect.stringMatching(
+                /^xa-\w+\.json:8:7 lỗi dữ kiện\.diện tích sân thể thao\.đơn vị: Đơn vị «km» khác đơn vị khai báo của dữ kiện \(«m2»\): km là chiều dài, m2 là diện tích: không đổi được cho nhau\.$/u
+            )
         ]);
     });
 
@@ -38,14 +40,18 @@ describe('evaluating a commune file', () => {
 
     it('refuses an unknown fact and names the one meant, diacritics or not', async () => {
         const evaluation = await evaluate({ 'dien tich san the thao': 250 });
-        expect(evaluation.issues.map(i => i.message)).toEqual(['Dữ kiện «dien tich san the thao» không có trong bộ tiêu chí. Có phải «diện tích sân thể thao»?']);
+        expect(evaluation.issues.map(i => i.message)).toEqual([
+            'Dữ kiện «dien tich san the thao» không có trong bộ tiêu chí. Có phải «diện tích sân thể thao»?'
+        ]);
     });
 
     it('refuses a negative count and an impossible date, each at its field', async () => {
         const negative = await evaluate({ 'tổng số hộ': -5 });
         expect(negative.issues.map(show)).toEqual([expect.stringMatching(/:6:5 lỗi dữ kiện\.tổng số hộ: Giá trị âm \(-5\) không hợp lệ cho dữ kiện này\.$/u)]);
         const badDate = await evaluate({}, { 'ngày đánh giá': '31/02/2024' });
-        expect(badDate.issues.map(show)).toEqual([expect.stringMatching(/:4:3 lỗi ngày đánh giá: Ngày đánh giá «31\/02\/2024» không hợp lệ: viết YYYY-MM-DD hoặc dd\/mm\/yyyy\.$/u)]);
+        expect(badDate.issues.map(show)).toEqual([
+            expect.stringMatching(/:4:3 lỗi ngày đánh giá: Ngày đánh giá «31\/02\/2024» không hợp lệ: viết YYYY-MM-DD hoặc dd\/mm\/yyyy\.$/u)
+        ]);
     });
 
     it('warns when the data contradict themselves (a numerator above its denominator), and still evaluates', async () => {
@@ -58,12 +64,15 @@ describe('evaluating a commune file', () => {
 
     it('gives every indicator and criterion the place it is written, from the syntax tree', async () => {
         const evaluation = await evaluate({ 'diện tích sân thể thao': 250 });
-        expect(evaluation.locations?.indicator('6.1')).toMatchObject({ uri: expect.stringMatching(/dien-tich\.ntm$/u), range: { start: { line: 14, character: 2 } } });
+        expect(evaluation.locations?.indicator('6.1')).toMatchObject({
+            uri: expect.stringMatching(/dien-tich\.ntm$/u),
+            range: { start: { line: 14, character: 2 } }
+        });
         expect(evaluation.locations?.criterion('17')?.range.start.line).toBe(15);
     });
 });
 
-describe('the module\'s contract: with an input error, no verdicts at all', () => {
+describe("the module's contract: with an input error, no verdicts at all", () => {
     const LIMIT = 'máy chỉ nhận số có tối đa 15 chữ số (không kể các số 0 đứng đầu), để so sánh chính xác mà không làm tròn.';
 
     it('a value of the wrong type gives its error and no result, even when other facts would decide verdicts', async () => {
@@ -74,13 +83,19 @@ describe('the module\'s contract: with an input error, no verdicts at all', () =
 
     it('a number of 400 digits written as text is an error at its field, not «ngày đánh giá» and not a RangeError', async () => {
         const evaluation = await evaluate({ 'tổng số hộ': '9'.repeat(400) });
-        expect(evaluation.issues.map(show)).toEqual([expect.stringMatching(new RegExp(`:6:5 lỗi dữ kiện\\.tổng số hộ: Số «${'9'.repeat(20)}…» có 400 chữ số: `, 'u'))]);
+        expect(evaluation.issues.map(show)).toEqual([
+            expect.stringMatching(new RegExp(`:6:5 lỗi dữ kiện\\.tổng số hộ: Số «${'9'.repeat(20)}…» có 400 chữ số: `, 'u'))
+        ]);
         expect(evaluation.issues[0]?.message.endsWith(LIMIT)).toBe(true);
     });
 
     it('a pack chosen by date makes an unknown fact a warning beside a complete result', async () => {
         const { evaluator } = await evaluatorFor(path.join(RESOURCES, 'dien-tich.ntm'));
-        const text = JSON.stringify({ 'xã': 'Thử', 'ngày đánh giá': '2024-06-30', 'dữ kiện': { 'diện tích sân thể thao': 250, 'dữ kiện luật cũ': 1 } }, undefined, 2);
+        const text = JSON.stringify(
+            { xã: 'Thử', 'ngày đánh giá': '2024-06-30', 'dữ kiện': { 'diện tích sân thể thao': 250, 'dữ kiện luật cũ': 1 } },
+            undefined,
+            2
+        );
         const evaluation = evaluateCommuneFile(parseCommuneFile(text, 'xa.json'), evaluator!, { packChosenByDate: true });
         expect(evaluation.result?.indicators.find(i => i.label === '6.1')?.verdict).toBe('đạt');
         expect(evaluation.issues.map(i => [i.severity, i.message])).toEqual([
@@ -88,15 +103,25 @@ describe('the module\'s contract: with an input error, no verdicts at all', () =
         ]);
     });
 
-    const villageFile = parseCommuneFile(JSON.stringify({
-        'xã': 'Thử', 'ngày đánh giá': '2024-06-30', 'dữ kiện': {},
-        'các thôn': { 'Thôn A': { 'dữ kiện': { 'x': 1 } }, 'Thôn B': { 'dữ kiện': { 'x': 2 } }, 'Thôn C': { 'dữ kiện': { 'x': 3 } } }
-    }, undefined, 2), 'thon.json');
+    const villageFile = parseCommuneFile(
+        JSON.stringify(
+            {
+                xã: 'Thử',
+                'ngày đánh giá': '2024-06-30',
+                'dữ kiện': {},
+                'các thôn': { 'Thôn A': { 'dữ kiện': { x: 1 } }, 'Thôn B': { 'dữ kiện': { x: 2 } }, 'Thôn C': { 'dữ kiện': { x: 3 } } }
+            },
+            undefined,
+            2
+        ),
+        'thon.json'
+    );
 
     /** A village-level module whose evaluate answers or throws as `behave` says for each village's facts. */
     const fakeModule = (behave: (facts: Record<string, unknown>) => void): EvaluatorModule => ({
-        PACK: { level: 'thôn nông thôn mới kiểu mẫu' } as EvaluatorModule['PACK'], FACT_SPECS: [],
-        evaluate: (facts) => {
+        PACK: { level: 'thôn nông thôn mới kiểu mẫu' } as EvaluatorModule['PACK'],
+        FACT_SPECS: [],
+        evaluate: facts => {
             behave(facts as Record<string, unknown>);
             return { indicators: [], criteria: [], inputIssues: [], summary: {} } as unknown as EvaluationResult;
         }
@@ -106,7 +131,9 @@ describe('the module\'s contract: with an input error, no verdicts at all', () =
         const inputError = (issues: InputIssue[]) => Object.assign(new Error('…'), { name: 'NtmInputError', issues });
         const module = fakeModule(facts => {
             if (facts['x'] === 1 || facts['x'] === 3) {
-                throw inputError([{ severity: 'error', code: 'invalid-value', path: ['dữ kiện', 'x'], field: 'dữ kiện.x', message: `sai ${String(facts['x'])}` }]);
+                throw inputError([
+                    { severity: 'error', code: 'invalid-value', path: ['dữ kiện', 'x'], field: 'dữ kiện.x', message: `sai ${String(facts['x'])}` }
+                ]);
             }
         });
         const evaluation = evaluateCommuneFile(villageFile, module);
@@ -133,7 +160,11 @@ describe('the module\'s contract: with an input error, no verdicts at all', () =
         const module = fakeModule(() => {
             throw Object.assign(new Error('Ngày đánh giá 2030-01-01 nằm ngoài thời gian hiệu lực'), { name: 'NtmEvaluationError' });
         });
-        expect(evaluateCommuneFile(villageFile, module).issues.map(i => [i.path.join('.'), i.line])).toEqual(
-            [['ngày đánh giá', 3], ['ngày đánh giá', 3], ['ngày đánh giá', 3], ['ngày đánh giá', 3]]);
+        expect(evaluateCommuneFile(villageFile, module).issues.map(i => [i.path.join('.'), i.line])).toEqual([
+            ['ngày đánh giá', 3],
+            ['ngày đánh giá', 3],
+            ['ngày đánh giá', 3],
+            ['ngày đánh giá', 3]
+        ]);
     });
 });

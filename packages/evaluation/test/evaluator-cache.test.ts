@@ -135,7 +135,13 @@ describe('the compiled-pack cache', () => {
         const [entry] = readdirSync(path.join(cache, 'packs'));
         const file = path.join(cache, 'packs', entry!);
         const data = JSON.parse(readFileSync(file, 'utf8'));
-        writeFileSync(file, JSON.stringify({ ...data, javascript: data.javascript.replace('export function evaluate', 'export const CACHED = true;\nexport function evaluate') }));
+        writeFileSync(
+            file,
+            JSON.stringify({
+                ...data,
+                javascript: data.javascript.replace('export function evaluate', 'export const CACHED = true;\nexport function evaluate')
+            })
+        );
         const loaded = await evaluatorFor(pack);
         expect((loaded.evaluator as unknown as { CACHED?: boolean }).CACHED).toBe(true);
         expect('loaded' in loaded.compiled).toBe(false);

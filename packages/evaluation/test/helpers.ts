@@ -18,8 +18,11 @@ export function tempFolder(prefix = 'ntm-evaluation-'): string {
 export function writeCommune(dir: string, name: string, facts: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
     const file = path.join(dir, name);
     const data = {
-        'xã': 'Thử', 'bộ tiêu chí': path.relative(dir, path.join(RESOURCES, 'dien-tich.ntm')), 'ngày đánh giá': '2024-06-30',
-        'dữ kiện': facts, ...extra
+        xã: 'Thử',
+        'bộ tiêu chí': path.relative(dir, path.join(RESOURCES, 'dien-tich.ntm')),
+        'ngày đánh giá': '2024-06-30',
+        'dữ kiện': facts,
+        ...extra
     };
     writeFileSync(file, JSON.stringify(data, undefined, 2));
     return file;

@@ -33,7 +33,10 @@ describe('numbers in a commune file are checked on their text, at their field', 
     it('9007199254740993 / 9007199254740992 is never shown as exactly 100 %: both are refused', () => {
         const file = parseCommuneFile(communeText(['"hộ dùng nước sạch": 9007199254740993', '"tổng số hộ": 9007199254740992']), 'xa.json');
         expect(file.data).toBeUndefined();
-        expect(file.issues.map(i => [i.path.join('.'), i.line])).toEqual([['dữ kiện.hộ dùng nước sạch', 6], ['dữ kiện.tổng số hộ', 7]]);
+        expect(file.issues.map(i => [i.path.join('.'), i.line])).toEqual([
+            ['dữ kiện.hộ dùng nước sạch', 6],
+            ['dữ kiện.tổng số hộ', 7]
+        ]);
     });
 
     it('accepts 15 digits, in any field', () => {
@@ -70,14 +73,14 @@ describe('files analysts have: one clear message, never raw bytes', () => {
     });
 
     it('a binary file (an image, a spreadsheet) is not text', () => {
-        const png = new Uint8Array([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0xFF, 0xFE, 0x01, 0x02]);
-        const zip = new Uint8Array([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xC3, 0x28, 0x9F, 0x01]);
+        const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0x01, 0x02]);
+        const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xc3, 0x28, 0x9f, 0x01]);
         for (const bytes of [png, zip]) expect(messages(parseCommuneBytes(bytes, 'xa.json'))).toEqual([`xa.json:1:1 lỗi (tệp): ${BINARY}`]);
     });
 
     it('a file in another Vietnamese encoding (Windows-1258, TCVN3) is named, with the line of the first bad byte', () => {
         const text = Buffer.from('{\n  "xã": "Th', 'utf8');
-        const windows1258 = Buffer.concat([text, Buffer.from([0xED]), Buffer.from('",\n  "ngày đánh giá": "2024-06-30"\n}', 'utf8')]);
+        const windows1258 = Buffer.concat([text, Buffer.from([0xed]), Buffer.from('",\n  "ngày đánh giá": "2024-06-30"\n}', 'utf8')]);
         expect(messages(parseCommuneBytes(new Uint8Array(windows1258), 'xa.json'))).toEqual([
             'xa.json:1:1 lỗi (tệp): Tệp có ký tự không phải UTF-8 (dòng 2): có thể tệp được lưu bằng bảng mã khác (Windows-1258, TCVN3). Hãy lưu lại tệp dạng UTF-8.'
         ]);
@@ -89,7 +92,7 @@ describe('files analysts have: one clear message, never raw bytes', () => {
     });
 
     it('an empty file, or one with only a byte-order mark, is empty', () => {
-        for (const bytes of [new Uint8Array(), new Uint8Array([0xEF, 0xBB, 0xBF]), new Uint8Array([0x20, 0x0A])]) {
+        for (const bytes of [new Uint8Array(), new Uint8Array([0xef, 0xbb, 0xbf]), new Uint8Array([0x20, 0x0a])]) {
             expect(messages(parseCommuneBytes(bytes, 'xa.json'))).toEqual(['xa.json:1:1 lỗi (tệp): Tệp rỗng: cần một đối tượng JSON { … }.']);
         }
     });
@@ -100,14 +103,18 @@ describe('files analysts have: one clear message, never raw bytes', () => {
         expect(file.issues).toEqual([]);
         expect(file.data?.['xã']).toBe('Thử');
         const twice = sample.replace('"xã": "Thử",', '"xã": "Thử",\n  "xã": "Khác",');
-        expect(messages(parseCommuneFile(twice, 'xa.json'))).toEqual(['xa.json:3:3 lỗi xã: Trường «xã» được ghi hai lần (dòng 2 và dòng 3): giữ một lần, với giá trị đúng.']);
+        expect(messages(parseCommuneFile(twice, 'xa.json'))).toEqual([
+            'xa.json:3:3 lỗi xã: Trường «xã» được ghi hai lần (dòng 2 và dòng 3): giữ một lần, với giá trị đúng.'
+        ]);
     });
 
     it('a megabyte date is quoted cut to 60 characters', async () => {
         const file = path.join(dir, 'ngay-dai.json');
-        writeFileSync(file, JSON.stringify({ 'xã': 'Thử', 'ngày đánh giá': 'x'.repeat(1_000_000), 'bộ tiêu chí': 'a.ntm', 'dữ kiện': {} }));
+        writeFileSync(file, JSON.stringify({ xã: 'Thử', 'ngày đánh giá': 'x'.repeat(1_000_000), 'bộ tiêu chí': 'a.ntm', 'dữ kiện': {} }));
         const evaluation = await evaluateCommuneAt(file);
-        expect(evaluation.issues.map(i => i.message)).toEqual([`Ngày đánh giá «${'x'.repeat(60)}… (1.000.000 ký tự)» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`]);
+        expect(evaluation.issues.map(i => i.message)).toEqual([
+            `Ngày đánh giá «${'x'.repeat(60)}… (1.000.000 ký tự)» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`
+        ]);
     });
 
     it('a megabyte key is quoted cut to 60 characters', () => {
@@ -122,17 +129,30 @@ describe('files analysts have: one clear message, never raw bytes', () => {
         const deep = `{"xã": "Thử", "dữ kiện": {"a": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
         // The 65th level is the 63rd «[» after the two «{».
         const column = deep.indexOf('[') + 62 + 1;
-        expect(messages(parseCommuneFile(deep, 'xa.json'))).toEqual([`xa.json:1:${column} lỗi (tệp): Tệp lồng quá sâu (hơn 64 tầng { } hoặc [ ]): một tệp xã chỉ lồng vài tầng.`]);
+        expect(messages(parseCommuneFile(deep, 'xa.json'))).toEqual([
+            `xa.json:1:${column} lỗi (tệp): Tệp lồng quá sâu (hơn 64 tầng { } hoặc [ ]): một tệp xã chỉ lồng vài tầng.`
+        ]);
     });
 });
 
 describe('size limits, and time linear in the size of the file', () => {
     const manyKeys = (count: number): string =>
-        JSON.stringify({ 'xã': 'Thử', 'ngày đánh giá': '2024-06-30', 'bộ tiêu chí': 'a.ntm', 'dữ kiện': Object.fromEntries(Array.from({ length: count }, (_, i) => [`dữ kiện lạ ${i}`, i])) }, undefined, 1);
+        JSON.stringify(
+            {
+                xã: 'Thử',
+                'ngày đánh giá': '2024-06-30',
+                'bộ tiêu chí': 'a.ntm',
+                'dữ kiện': Object.fromEntries(Array.from({ length: count }, (_, i) => [`dữ kiện lạ ${i}`, i]))
+            },
+            undefined,
+            1
+        );
 
     it(`refuses more than ${MAX_COMMUNE_KEYS.toLocaleString('vi-VN')} keys with one message`, () => {
         const file = parseCommuneFile(manyKeys(MAX_COMMUNE_KEYS), 'xa.json');
-        expect(messages(file)).toEqual(['xa.json:1:1 lỗi (tệp): Tệp xã có quá nhiều trường (50.004, tối đa 50.000): một tệp xã thường chỉ vài trăm trường. Kiểm tra lại đây có đúng là tệp xã không.']);
+        expect(messages(file)).toEqual([
+            'xa.json:1:1 lỗi (tệp): Tệp xã có quá nhiều trường (50.004, tối đa 50.000): một tệp xã thường chỉ vài trăm trường. Kiểm tra lại đây có đúng là tệp xã không.'
+        ]);
         expect(file.data).toBeUndefined();
     });
 
@@ -159,7 +179,10 @@ describe('size limits, and time linear in the size of the file', () => {
 
     it('evaluates a file of 20 000 unknown facts well under a generous bound, naming each at its line', async () => {
         const file = path.join(dir, 'nhieu-khoa.json');
-        writeFileSync(file, manyKeys(20_000).replace('"a.ntm"', JSON.stringify(path.join(path.dirname(new URL(import.meta.url).pathname), 'resources', 'dien-tich.ntm'))));
+        writeFileSync(
+            file,
+            manyKeys(20_000).replace('"a.ntm"', JSON.stringify(path.join(path.dirname(new URL(import.meta.url).pathname), 'resources', 'dien-tich.ntm')))
+        );
         await evaluateCommuneAt(file); // compiles the pack
         const started = Date.now();
         const evaluation = await evaluateCommuneAt(file);

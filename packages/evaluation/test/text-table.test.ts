@@ -6,8 +6,10 @@ import type { Column } from '../src/index.js';
 import { plainText, renderTable } from '../src/index.js';
 
 const columns: Column[] = [
-    { header: 'Chỉ tiêu', fit: 'whole' }, { header: 'Giá trị', fit: 'wrap' },
-    { header: 'Kết quả', fit: 'whole' }, { header: 'Ghi chú', fit: 'notes' }
+    { header: 'Chỉ tiêu', fit: 'whole' },
+    { header: 'Giá trị', fit: 'wrap' },
+    { header: 'Kết quả', fit: 'whole' },
+    { header: 'Ghi chú', fit: 'notes' }
 ];
 
 describe('renderTable', () => {

@@ -17,12 +17,17 @@ export function addRunSamplesHandler(connection: Connection, shared: LangiumShar
             return await runner.run(params, { workspaceFolders: folders.map(f => URI.parse(f.uri).fsPath), cancelToken });
         } catch (error) {
             if (cancelToken.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Đã hủy lượt chạy kiểm thử.');
-            connection.console.error(`[ntm] ${RUN_SAMPLES_METHOD} gặp lỗi nội bộ: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+            connection.console.error(`[ntm] ${RUN_SAMPLES_METHOD} gặp lỗi nội bộ: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
             return {
-                samples: [{
-                    communeUri: params.communeUri ?? params.packUri ?? '', packUri: params.packUri, ran: false, checks: [],
-                    problems: [`Lỗi nội bộ khi chạy kiểm thử: ${error instanceof Error ? error.message : String(error)}`]
-                }]
+                samples: [
+                    {
+                        communeUri: params.communeUri ?? params.packUri ?? '',
+                        packUri: params.packUri,
+                        ran: false,
+                        checks: [],
+                        problems: [`Lỗi nội bộ khi chạy kiểm thử: ${error instanceof Error ? error.message : String(error)}`]
+                    }
+                ]
             };
         }
     });

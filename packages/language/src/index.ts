@@ -16,8 +16,29 @@ export { shownNumber } from './util/written-number.js';
 // Re-exported for the language's users; new code imports them from @ntm/runtime.
 export type * from '@ntm/runtime';
 export {
-    closestNames, didYouMean, editDistance, foldDiacritics, groupThousands, normalizeName, normalizeUnit, shortText,
-    MAX_NUMBER_DIGITS, numberDigits, readDecimal, tooManyDigitsMessage, parseDate,
-    COMMUNE_GROUPS, REGION_CODES, REGIONS, groupCode, regionCode, unknownGroupMessage, unknownRegionMessage,
-    FLAG_LABELS, RESULT_FORMAT_VERSION, RULE_SOURCE_LABELS, SCORE_BASIS_LABELS, SEVERITY_LABELS
+    closestNames,
+    didYouMean,
+    editDistance,
+    foldDiacritics,
+    groupThousands,
+    normalizeName,
+    normalizeUnit,
+    shortText,
+    MAX_NUMBER_DIGITS,
+    numberDigits,
+    readDecimal,
+    tooManyDigitsMessage,
+    parseDate,
+    COMMUNE_GROUPS,
+    REGION_CODES,
+    REGIONS,
+    groupCode,
+    regionCode,
+    unknownGroupMessage,
+    unknownRegionMessage,
+    FLAG_LABELS,
+    RESULT_FORMAT_VERSION,
+    RULE_SOURCE_LABELS,
+    SCORE_BASIS_LABELS,
+    SEVERITY_LABELS
 } from '@ntm/runtime';

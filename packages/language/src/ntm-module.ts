@@ -1,4 +1,12 @@
-import type { DeepPartial, DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices, PartialLangiumSharedCoreServices } from 'langium';
+import type {
+    DeepPartial,
+    DefaultSharedCoreModuleContext,
+    LangiumCoreServices,
+    LangiumSharedCoreServices,
+    Module,
+    PartialLangiumCoreServices,
+    PartialLangiumSharedCoreServices
+} from 'langium';
 import { EmptyFileSystem, createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { EffectivePacks } from './composition/effective-packs.js';
 import { NtmGeneratedModule, NtmGeneratedSharedModule } from './generated/module.js';
@@ -40,38 +48,38 @@ export const NtmModule: Module<NtmServices, PartialLangiumCoreServices & NtmAdde
     parser: {
         TokenBuilder: () => new NtmTokenBuilder(),
         ValueConverter: () => new NtmValueConverter(),
-        Lexer: (services) => new NtmLexer(services),
+        Lexer: services => new NtmLexer(services),
         ParserErrorMessageProvider: () => new NtmParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new NtmLexerErrorMessageProvider()
     },
     references: {
-        ScopeComputation: (services) => new NtmScopeComputation(services),
-        ScopeProvider: (services) => new NtmScopeProvider(services),
-        Linker: (services) => new NtmLinker(services)
+        ScopeComputation: services => new NtmScopeComputation(services),
+        ScopeProvider: services => new NtmScopeProvider(services),
+        Linker: services => new NtmLinker(services)
     },
     workspace: {
-        ReferenceDescriptionProvider: (services) => new NtmReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: services => new NtmReferenceDescriptionProvider(services)
     },
     validation: {
-        DocumentValidator: (services) => new NtmDocumentValidator(services)
+        DocumentValidator: services => new NtmDocumentValidator(services)
     },
     typing: {
-        TypeComputer: (services) => new NtmTypeComputer(services)
+        TypeComputer: services => new NtmTypeComputer(services)
     },
     composition: {
-        EffectivePacks: (services) => new EffectivePacks(services),
+        EffectivePacks: services => new EffectivePacks(services),
         PackRoots: () => new PackRoots()
     },
     generation: {
-        TsGenerator: (services) => new NtmTsGenerator(services)
+        TsGenerator: services => new NtmTsGenerator(services)
     }
 };
 
 /** Workspace services shared by the compiler and the language server. */
 export const NtmSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
-        IndexManager: (services) => new NtmIndexManager(services),
-        LangiumDocumentFactory: (services) => new NtmDocumentFactory(services)
+        IndexManager: services => new NtmIndexManager(services),
+        LangiumDocumentFactory: services => new NtmDocumentFactory(services)
     }
 };
 

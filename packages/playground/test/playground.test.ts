@@ -44,7 +44,9 @@ interface PageGlobals {
 
 /** Criterion rows of the result pane: label, machine verdict, official verdict, comparison. */
 async function criteriaRows(page: Page): Promise<string[][]> {
-    return page.locator('#result table.criteria tbody tr').evaluateAll(rows => rows.map(row => [...row.querySelectorAll('td')].map(td => td.textContent ?? '')));
+    return page
+        .locator('#result table.criteria tbody tr')
+        .evaluateAll(rows => rows.map(row => [...row.querySelectorAll('td')].map(td => td.textContent ?? '')));
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
@@ -59,12 +61,25 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
         server = await servePlayground(site);
         browser = await chromium.launch({
             executablePath: CHROMIUM,
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+            args: [
+                '--headless',
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-quic',
+                '--no-first-run',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync'
+            ]
         });
         page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
         page.on('pageerror', error => errors.push(error.message));
-        page.on('console', message => { if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text()); });
-        page.on('response', response => { if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`); });
+        page.on('console', message => {
+            if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+        });
+        page.on('response', response => {
+            if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+        });
         await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
         await page.waitForFunction(() => (globalThis as unknown as PageGlobals).playground !== undefined, undefined, { timeout: 30_000 });
         await page.evaluate(() => (globalThis as unknown as PageGlobals).playground!.ready);
@@ -79,7 +94,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
 
     it('offers the bundled packs and the sample communes whose pack is bundled', async () => {
         const packs = await page.locator('#pack option').evaluateAll(options => options.map(o => o.getAttribute('value') ?? ''));
-        expect(packs).toEqual(expect.arrayContaining(['rulesets/ha-nam/ntm-nang-cao.ntm', 'rulesets/lang-son/1494-xa-ntm.ntm', 'rulesets/quoc-gia/318-xa-ntm.ntm']));
+        expect(packs).toEqual(
+            expect.arrayContaining(['rulesets/ha-nam/ntm-nang-cao.ntm', 'rulesets/lang-son/1494-xa-ntm.ntm', 'rulesets/quoc-gia/318-xa-ntm.ntm'])
+        );
         const communes = await page.locator('#commune option').evaluateAll(options => options.map(o => o.getAttribute('value') ?? ''));
         expect(communes).toEqual(expect.arrayContaining([LIEM_CAN, LIEN_NINH, 'examples/lang-son/lien-hoi-2023.json']));
     });
@@ -102,15 +119,19 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
         expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).playground!.markers().filter(m => m.severity === 8).length)).toBe(0);
         // Vietnamese letters with two marks are drawn from the bundled fonts' Vietnamese subsets, on any machine.
         const faces = await page.evaluate(async () => {
-            const fonts = (globalThis as unknown as { document: { fonts: { load(font: string, text: string): Promise<{ family: string; unicodeRange: string }[]> } } }).document.fonts;
-            const loaded = [...await fonts.load('14px "Noto Sans Mono"', 'ốềổ'), ...await fonts.load('14px "Noto Sans"', 'ốềổ')];
+            const fonts = (
+                globalThis as unknown as { document: { fonts: { load(font: string, text: string): Promise<{ family: string; unicodeRange: string }[]> } } }
+            ).document.fonts;
+            const loaded = [...(await fonts.load('14px "Noto Sans Mono"', 'ốềổ')), ...(await fonts.load('14px "Noto Sans"', 'ốềổ'))];
             return loaded.map(face => `${face.family} ${face.unicodeRange}`);
         });
-        expect(faces).toEqual(expect.arrayContaining([expect.stringMatching(/^"?Noto Sans Mono"? .*U\+1EA0-1EF9/u), expect.stringMatching(/^"?Noto Sans"? .*U\+1EA0-1EF9/u)]));
+        expect(faces).toEqual(
+            expect.arrayContaining([expect.stringMatching(/^"?Noto Sans Mono"? .*U\+1EA0-1EF9/u), expect.stringMatching(/^"?Noto Sans"? .*U\+1EA0-1EF9/u)])
+        );
         await page.screenshot({ path: path.join(screenshots, 'playground-liem-can.png') });
     });
 
-    it('re-evaluates as the pack is edited: an income threshold raised above the commune\'s 72,403 fails criterion 10', async () => {
+    it("re-evaluates as the pack is edited: an income threshold raised above the commune's 72,403 fails criterion 10", async () => {
         const original = 'thu nhập bình quân đầu người > 72 triệu đồng/người/năm';
         await page.evaluate(text => {
             const { editor } = (globalThis as unknown as PageGlobals).playground!;
@@ -122,12 +143,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
         await row.waitFor({ timeout: 60_000 });
         const cells = await row.locator('td').allInnerTexts();
         expect(cells.slice(3, 6)).toEqual(['chưa đạt', 'đạt', '✗ sai khác chưa khai báo']);
-        await expect(page.locator('#result .differences').innerText()).resolves.toMatch(/tiêu chí 10: máy «chưa đạt», chính thức «đạt» — sai khác chưa khai báo/u);
+        await expect(page.locator('#result .differences').innerText()).resolves.toMatch(
+            /tiêu chí 10: máy «chưa đạt», chính thức «đạt» — sai khác chưa khai báo/u
+        );
         await expect(page.locator('#result .agreement.fail').innerText()).resolves.toMatch(/kết quả khác với kết quả chính thức/u);
         await page.screenshot({ path: path.join(screenshots, 'playground-threshold-broken.png') });
     });
 
-    it('shows the language server\'s diagnostics in the editor and withholds the verdicts while the pack has errors', async () => {
+    it("shows the language server's diagnostics in the editor and withholds the verdicts while the pack has errors", async () => {
         await page.evaluate(() => {
             const { editor } = (globalThis as unknown as PageGlobals).playground!;
             const [match] = editor.getModel().findMatches('> 73 triệu đồng/người/năm', false, false, true, null, false);
@@ -136,7 +159,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
         });
         await page.locator('#result[data-state="pack-errors"]').waitFor({ timeout: 60_000 });
         await expect(page.locator('#result .issues').innerText()).resolves.toContain('Không thể so sánh số (triệu đồng/người/năm) với số đếm (km)');
-        await page.waitForFunction(() => (globalThis as unknown as PageGlobals).playground!.markers().some(m => m.message.includes('Không thể so sánh')), undefined, { timeout: 30_000 });
+        await page.waitForFunction(
+            () => (globalThis as unknown as PageGlobals).playground!.markers().some(m => m.message.includes('Không thể so sánh')),
+            undefined,
+            { timeout: 30_000 }
+        );
         await page.locator('.squiggly-error').first().waitFor({ timeout: 10_000 });
         await page.screenshot({ path: path.join(screenshots, 'playground-diagnostic.png') });
         // The problem in the result pane leads to its place in the pack.
@@ -164,11 +191,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
         // The only fix offered (no conversion from km to money) is the focused one.
         await page.keyboard.press('Enter');
         await page.locator('#result tr[data-criterion="10"][data-verdict="chưa đạt"]').waitFor({ timeout: 60_000 });
-        expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).playground!.editor.getModel().getValue()))
-            .toContain('thu nhập bình quân đầu người > 73 triệu đồng/người/năm');
+        expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).playground!.editor.getModel().getValue())).toContain(
+            'thu nhập bình quân đầu người > 73 triệu đồng/người/năm'
+        );
     });
 
-    it('completes a fact\'s name and explains an indicator on hover, from the server', async () => {
+    it("completes a fact's name and explains an indicator on hover, from the server", async () => {
         await page.evaluate(() => {
             const { editor } = (globalThis as unknown as PageGlobals).playground!;
             const [match] = editor.getModel().findMatches('thu nhập bình quân đầu người > 73', false, false, true, null, false);
@@ -189,7 +217,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
         expect(content).toContain('43/2022/QĐ-UBND');
     });
 
-    it('finds the base pack in the browser: Lạng Sơn\'s pack builds on the national one, checked and evaluated', async () => {
+    it("finds the base pack in the browser: Lạng Sơn's pack builds on the national one, checked and evaluated", async () => {
         await page.selectOption('#commune', 'examples/lang-son/lien-hoi-2023.json');
         await page.locator('#result h2', { hasText: 'Liên Hội' }).waitFor({ timeout: 60_000 });
         expect(await page.inputValue('#pack')).toBe('rulesets/lang-son/1494-xa-ntm.ntm');
@@ -198,7 +226,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
         // Once the server has validated it with its base, no marker is an error (an unlinked base would make one of
         // every inherited fact, scale and indicator).
         await page.waitForFunction(() => (globalThis as unknown as PageGlobals).playground!.published(), undefined, { timeout: 30_000 });
-        expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).playground!.markers().filter(m => m.severity === 8).map(m => m.message))).toEqual([]);
+        expect(
+            await page.evaluate(() =>
+                (globalThis as unknown as PageGlobals)
+                    .playground!.markers()
+                    .filter(m => m.severity === 8)
+                    .map(m => m.message)
+            )
+        ).toEqual([]);
         await expect(page.locator('#result .agreement').innerText()).resolves.toContain('Khớp với kết quả chính thức');
         expect(errors).toEqual([]);
     });

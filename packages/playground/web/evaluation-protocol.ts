@@ -48,17 +48,27 @@ export interface ResultView {
 
 export function resultView(result: EvaluationResult, checks: readonly VerdictCheck[], report: string): ResultView {
     const criterionChecks = new Map(checks.filter(c => c.level === 'criterion').map(c => [c.label, c] as const));
-    const criteria = [...result.criteria].sort((a, b) => compareLabels(a.label, b.label)).map(criterion => {
-        const check = criterionChecks.get(criterion.label);
-        return {
-            label: criterion.label, title: criterion.title, verdict: criterion.verdict,
-            indicators: `${criterion.indicatorsMet}/${criterion.indicatorsApplicable}`,
-            ...(check ? { official: check.official, status: CHECK_STATUS_LABELS[check.status], passes: checkPassed(check) } : {})
-        };
-    });
+    const criteria = [...result.criteria]
+        .sort((a, b) => compareLabels(a.label, b.label))
+        .map(criterion => {
+            const check = criterionChecks.get(criterion.label);
+            return {
+                label: criterion.label,
+                title: criterion.title,
+                verdict: criterion.verdict,
+                indicators: `${criterion.indicatorsMet}/${criterion.indicatorsApplicable}`,
+                ...(check ? { official: check.official, status: CHECK_STATUS_LABELS[check.status], passes: checkPassed(check) } : {})
+            };
+        });
     return {
-        pack: result.pack.title, assessedAt: result.assessedAt, summary: result.summary.text, recognition: result.summary.recognition, criteria,
-        differences: sortChecks(checks).filter(c => c.status !== 'match').map(c => ({ text: plainText(checkLine(c)), passes: checkPassed(c) })),
+        pack: result.pack.title,
+        assessedAt: result.assessedAt,
+        summary: result.summary.text,
+        recognition: result.summary.recognition,
+        criteria,
+        differences: sortChecks(checks)
+            .filter(c => c.status !== 'match')
+            .map(c => ({ text: plainText(checkLine(c)), passes: checkPassed(c) })),
         checksFailed: checks.filter(c => !checkPassed(c)).length,
         report
     };

@@ -25,12 +25,16 @@ async function evaluate(request: EvaluationRequest): Promise<EvaluationReply> {
     const compiled = await compilePack(services, uriOf(request.packPath), request.packPath, request.packText, [ROOT_URI]);
     const packErrors = compiled.issues.filter(issue => issue.severity === 'error');
     if (compiled.javascript === undefined || packErrors.length > 0) {
-        return { id: request.id, kind: 'pack-errors', issues: packErrors.map(i => ({ text: `${i.file}:${i.line}:${i.column}: ${i.message}`, line: i.line, column: i.column })) };
+        return {
+            id: request.id,
+            kind: 'pack-errors',
+            issues: packErrors.map(i => ({ text: `${i.file}:${i.line}:${i.column}: ${i.message}`, line: i.line, column: i.column }))
+        };
     }
     const url = URL.createObjectURL(new Blob([linkRuntime(compiled.javascript, runtimeUrl)], { type: 'text/javascript' }));
     let evaluator: EvaluatorModule;
     try {
-        evaluator = await import(/* @vite-ignore */ url) as EvaluatorModule;
+        evaluator = (await import(/* @vite-ignore */ url)) as EvaluatorModule;
     } finally {
         URL.revokeObjectURL(url);
     }
@@ -49,6 +53,11 @@ async function evaluate(request: EvaluationRequest): Promise<EvaluationReply> {
 self.onmessage = (event: MessageEvent<EvaluationRequest>) => {
     evaluate(event.data).then(
         reply => self.postMessage(reply),
-        (error: unknown) => self.postMessage({ id: event.data.id, kind: 'failure', issues: [{ text: error instanceof Error ? error.message : String(error) }] } satisfies EvaluationReply)
+        (error: unknown) =>
+            self.postMessage({
+                id: event.data.id,
+                kind: 'failure',
+                issues: [{ text: error instanceof Error ? error.message : String(error) }]
+            } satisfies EvaluationReply)
     );
 };

@@ -16,11 +16,13 @@ function escapeRegExp(text: string): string {
 
 /** A keyword in NFC or NFD, any run of blanks between its words. */
 function keywordPattern(keyword: string): string {
-    return [...keyword.normalize('NFC')].map(char => {
-        if (char === ' ') return '[ \\t\\u00a0]+';
-        const decomposed = char.normalize('NFD');
-        return decomposed === char ? escapeRegExp(char) : `(?:${escapeRegExp(char)}|${escapeRegExp(decomposed)})`;
-    }).join('');
+    return [...keyword.normalize('NFC')]
+        .map(char => {
+            if (char === ' ') return '[ \\t\\u00a0]+';
+            const decomposed = char.normalize('NFD');
+            return decomposed === char ? escapeRegExp(char) : `(?:${escapeRegExp(char)}|${escapeRegExp(decomposed)})`;
+        })
+        .join('');
 }
 
 export function registerHighlighting({ keywords, softKeywords }: KeywordLists): void {

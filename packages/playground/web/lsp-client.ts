@@ -5,20 +5,38 @@ import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 import type { MessageConnection } from 'vscode-jsonrpc/browser.js';
 import { BrowserMessageReader, BrowserMessageWriter, createMessageConnection } from 'vscode-jsonrpc/browser.js';
 import type {
-    CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, MarkupContent, PublishDiagnosticsParams, Range, TextEdit
+    CodeAction,
+    CompletionItem,
+    CompletionList,
+    Diagnostic,
+    Hover,
+    MarkupContent,
+    PublishDiagnosticsParams,
+    Range,
+    TextEdit
 } from 'vscode-languageserver-protocol';
 import { ROOT_URI } from './bundled-files.js';
 
 const SEVERITY: Record<number, monaco.MarkerSeverity> = {
-    1: monaco.MarkerSeverity.Error, 2: monaco.MarkerSeverity.Warning, 3: monaco.MarkerSeverity.Info, 4: monaco.MarkerSeverity.Hint
+    1: monaco.MarkerSeverity.Error,
+    2: monaco.MarkerSeverity.Warning,
+    3: monaco.MarkerSeverity.Info,
+    4: monaco.MarkerSeverity.Hint
 };
 
 /** LSP completion kinds (1-based) to Monaco's. */
 const COMPLETION_KIND: Record<number, monaco.languages.CompletionItemKind> = {
-    3: monaco.languages.CompletionItemKind.Function, 5: monaco.languages.CompletionItemKind.Field, 6: monaco.languages.CompletionItemKind.Variable,
-    10: monaco.languages.CompletionItemKind.Property, 11: monaco.languages.CompletionItemKind.Unit, 12: monaco.languages.CompletionItemKind.Value,
-    13: monaco.languages.CompletionItemKind.Enum, 14: monaco.languages.CompletionItemKind.Keyword, 15: monaco.languages.CompletionItemKind.Snippet,
-    18: monaco.languages.CompletionItemKind.Reference, 20: monaco.languages.CompletionItemKind.EnumMember
+    3: monaco.languages.CompletionItemKind.Function,
+    5: monaco.languages.CompletionItemKind.Field,
+    6: monaco.languages.CompletionItemKind.Variable,
+    10: monaco.languages.CompletionItemKind.Property,
+    11: monaco.languages.CompletionItemKind.Unit,
+    12: monaco.languages.CompletionItemKind.Value,
+    13: monaco.languages.CompletionItemKind.Enum,
+    14: monaco.languages.CompletionItemKind.Keyword,
+    15: monaco.languages.CompletionItemKind.Snippet,
+    18: monaco.languages.CompletionItemKind.Reference,
+    20: monaco.languages.CompletionItemKind.EnumMember
 };
 
 export function toMonacoRange(range: Range): monaco.Range {
@@ -26,16 +44,26 @@ export function toMonacoRange(range: Range): monaco.Range {
 }
 
 function toLspRange(range: monaco.IRange): Range {
-    return { start: { line: range.startLineNumber - 1, character: range.startColumn - 1 }, end: { line: range.endLineNumber - 1, character: range.endColumn - 1 } };
+    return {
+        start: { line: range.startLineNumber - 1, character: range.startColumn - 1 },
+        end: { line: range.endLineNumber - 1, character: range.endColumn - 1 }
+    };
 }
 
 function toMarker(d: Diagnostic): monaco.editor.IMarkerData {
-    return { severity: SEVERITY[d.severity ?? 1] ?? monaco.MarkerSeverity.Error, message: d.message, code: typeof d.code === 'string' ? d.code : undefined, ...toMonacoRange(d.range) };
+    return {
+        severity: SEVERITY[d.severity ?? 1] ?? monaco.MarkerSeverity.Error,
+        message: d.message,
+        code: typeof d.code === 'string' ? d.code : undefined,
+        ...toMonacoRange(d.range)
+    };
 }
 
 function markdown(contents: Hover['contents']): monaco.IMarkdownString[] {
     const list = Array.isArray(contents) ? contents : [contents];
-    return list.map(c => typeof c === 'string' ? { value: c } : 'kind' in c ? { value: (c as MarkupContent).value } : { value: '```' + c.language + '\n' + c.value + '\n```' });
+    return list.map(c =>
+        typeof c === 'string' ? { value: c } : 'kind' in c ? { value: (c as MarkupContent).value } : { value: '```' + c.language + '\n' + c.value + '\n```' }
+    );
 }
 
 export class LanguageClient {
@@ -59,12 +87,17 @@ export class LanguageClient {
 
     async start(): Promise<void> {
         await this.connection.sendRequest('initialize', {
-            processId: null, rootUri: ROOT_URI, workspaceFolders: [{ uri: ROOT_URI, name: 'ntm' }],
+            processId: null,
+            rootUri: ROOT_URI,
+            workspaceFolders: [{ uri: ROOT_URI, name: 'ntm' }],
             capabilities: {
                 workspace: { configuration: true, workspaceFolders: true },
                 textDocument: {
-                    hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: {}, synchronization: {},
-                    completion: { completionItem: { snippetSupport: false } }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } }
+                    hover: { contentFormat: ['markdown', 'plaintext'] },
+                    publishDiagnostics: {},
+                    synchronization: {},
+                    completion: { completionItem: { snippetSupport: false } },
+                    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } }
                 }
             }
         });
@@ -104,17 +137,23 @@ export class LanguageClient {
         monaco.languages.registerCompletionItemProvider('ntm', {
             triggerCharacters: [' '],
             provideCompletionItems: async (model, position) => {
-                const answer: CompletionList | CompletionItem[] | null = await this.connection.sendRequest('textDocument/completion', this.position(model, position));
-                const items = Array.isArray(answer) ? answer : answer?.items ?? [];
+                const answer: CompletionList | CompletionItem[] | null = await this.connection.sendRequest(
+                    'textDocument/completion',
+                    this.position(model, position)
+                );
+                const items = Array.isArray(answer) ? answer : (answer?.items ?? []);
                 const word = model.getWordUntilPosition(position);
                 const fallback = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
                 return {
                     suggestions: items.map(item => {
-                        const edit = item.textEdit && 'range' in item.textEdit ? item.textEdit as TextEdit : undefined;
+                        const edit = item.textEdit && 'range' in item.textEdit ? (item.textEdit as TextEdit) : undefined;
                         return {
-                            label: item.label, kind: COMPLETION_KIND[item.kind ?? 0] ?? monaco.languages.CompletionItemKind.Text,
-                            insertText: edit?.newText ?? item.insertText ?? item.label, range: edit ? toMonacoRange(edit.range) : fallback,
-                            ...(item.detail ? { detail: item.detail } : {}), ...(item.sortText ? { sortText: item.sortText } : {}),
+                            label: item.label,
+                            kind: COMPLETION_KIND[item.kind ?? 0] ?? monaco.languages.CompletionItemKind.Text,
+                            insertText: edit?.newText ?? item.insertText ?? item.label,
+                            range: edit ? toMonacoRange(edit.range) : fallback,
+                            ...(item.detail ? { detail: item.detail } : {}),
+                            ...(item.sortText ? { sortText: item.sortText } : {}),
                             ...(item.filterText ? { filterText: item.filterText } : {})
                         };
                     })
@@ -126,14 +165,22 @@ export class LanguageClient {
                 const uri = model.uri.toString();
                 const overlapping = (this.diagnostics.get(uri) ?? []).filter(d => toMonacoRange(d.range).intersectRanges(range));
                 const answer: CodeAction[] | null = await this.connection.sendRequest('textDocument/codeAction', {
-                    textDocument: { uri }, range: toLspRange(range), context: { diagnostics: overlapping }
+                    textDocument: { uri },
+                    range: toLspRange(range),
+                    context: { diagnostics: overlapping }
                 });
                 const actions = (answer ?? []).map(action => ({
-                    title: action.title, kind: action.kind ?? 'quickfix', isPreferred: action.isPreferred ?? false,
+                    title: action.title,
+                    kind: action.kind ?? 'quickfix',
+                    isPreferred: action.isPreferred ?? false,
                     edit: {
-                        edits: Object.entries(action.edit?.changes ?? {}).flatMap(([target, edits]) => edits.map(edit => ({
-                            resource: monaco.Uri.parse(target), versionId: undefined, textEdit: { range: toMonacoRange(edit.range), text: edit.newText }
-                        })))
+                        edits: Object.entries(action.edit?.changes ?? {}).flatMap(([target, edits]) =>
+                            edits.map(edit => ({
+                                resource: monaco.Uri.parse(target),
+                                versionId: undefined,
+                                textEdit: { range: toMonacoRange(edit.range), text: edit.newText }
+                            }))
+                        )
                     }
                 }));
                 return { actions, dispose: () => undefined };

@@ -35,9 +35,11 @@ const pane = document.getElementById('result')!;
 
 /** The communes whose named pack is bundled, by file path; shown by the name of the commune. */
 const communes = files.communes.flatMap(file => {
-    const data = JSON.parse(file.text) as { 'xã'?: string; 'tỉnh'?: string; 'bộ tiêu chí'?: string; 'ngày đánh giá'?: string };
+    const data = JSON.parse(file.text) as { xã?: string; tỉnh?: string; 'bộ tiêu chí'?: string; 'ngày đánh giá'?: string };
     const pack = data['bộ tiêu chí'] ? namedPackPath(file.path, data['bộ tiêu chí']) : undefined;
-    return pack && files.packs.some(p => p.path === pack) ? [{ path: file.path, name: data['xã'] ?? file.path, province: data['tỉnh'] ?? '', date: data['ngày đánh giá'] ?? '', pack }] : [];
+    return pack && files.packs.some(p => p.path === pack)
+        ? [{ path: file.path, name: data['xã'] ?? file.path, province: data['tỉnh'] ?? '', date: data['ngày đánh giá'] ?? '', pack }]
+        : [];
 });
 for (const pack of files.packs) packSelect.append(new Option(pack.path.replace(/^rulesets\//u, ''), pack.path));
 for (const commune of communes) communeSelect.append(new Option(`${commune.name} (${commune.province}, ${commune.date})`, commune.path));
@@ -45,8 +47,13 @@ for (const commune of communes) communeSelect.append(new Option(`${commune.name}
 monaco.languages.register({ id: 'ntm', extensions: ['.ntm'] });
 registerHighlighting(files);
 const editor = monaco.editor.create(document.getElementById('editor')!, {
-    automaticLayout: true, fontSize: 14, fontFamily: "'Noto Sans Mono', monospace", hover: { delay: 150 }, minimap: { enabled: false },
-    wordWrap: 'on', lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode }
+    automaticLayout: true,
+    fontSize: 14,
+    fontFamily: "'Noto Sans Mono', monospace",
+    hover: { delay: 150 },
+    minimap: { enabled: false },
+    wordWrap: 'on',
+    lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode }
 });
 const client = new LanguageClient(new Worker('./language-worker.js'));
 const evaluator = new Worker('./evaluation-worker.js');

@@ -12,11 +12,16 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
 /** CSS class of a verdict word. */
 function verdictClass(verdict: string | undefined): string {
     switch (verdict) {
-        case 'đạt': return 'verdict pass';
-        case 'chưa đạt': return 'verdict fail';
-        case 'thiếu dữ liệu': return 'verdict missing';
-        case 'không áp dụng': return 'verdict not-applicable';
-        default: return 'verdict';
+        case 'đạt':
+            return 'verdict pass';
+        case 'chưa đạt':
+            return 'verdict fail';
+        case 'thiếu dữ liệu':
+            return 'verdict missing';
+        case 'không áp dụng':
+            return 'verdict not-applicable';
+        default:
+            return 'verdict';
     }
 }
 
@@ -30,9 +35,14 @@ function criteriaTable(view: ResultView): HTMLTableElement {
         tr.dataset['criterion'] = row.label;
         tr.dataset['verdict'] = row.verdict;
         if (row.passes === false) tr.className = 'differs';
-        tr.append(element('td', row.label), element('td', row.title), element('td', row.indicators, 'number'),
-            element('td', row.verdict, verdictClass(row.verdict)), element('td', row.official ?? '—', verdictClass(row.official)),
-            element('td', row.status === undefined ? '' : `${row.passes ? '✓' : '✗'} ${row.status}`, row.passes === false ? 'status fail' : 'status'));
+        tr.append(
+            element('td', row.label),
+            element('td', row.title),
+            element('td', row.indicators, 'number'),
+            element('td', row.verdict, verdictClass(row.verdict)),
+            element('td', row.official ?? '—', verdictClass(row.official)),
+            element('td', row.status === undefined ? '' : `${row.passes ? '✓' : '✗'} ${row.status}`, row.passes === false ? 'status fail' : 'status')
+        );
     }
     return table;
 }
@@ -41,8 +51,12 @@ function criteriaTable(view: ResultView): HTMLTableElement {
 export function showResult(pane: HTMLElement, reply: EvaluationReply, communeName: string, reveal: (line: number, column: number) => void): void {
     pane.replaceChildren();
     if (reply.kind !== 'result') {
-        const heading = reply.kind === 'pack-errors' ? 'Bộ tiêu chí đang có lỗi, chưa đánh giá được. Sửa các lỗi sau:'
-            : reply.kind === 'commune-errors' ? `Tệp xã ${communeName} có lỗi với bộ tiêu chí này:` : 'Lỗi của máy khi đánh giá (hãy báo lỗi):';
+        const heading =
+            reply.kind === 'pack-errors'
+                ? 'Bộ tiêu chí đang có lỗi, chưa đánh giá được. Sửa các lỗi sau:'
+                : reply.kind === 'commune-errors'
+                  ? `Tệp xã ${communeName} có lỗi với bộ tiêu chí này:`
+                  : 'Lỗi của máy khi đánh giá (hãy báo lỗi):';
         pane.append(element('p', heading, 'problem'));
         const list = element('ul', undefined, 'issues');
         for (const issue of reply.issues.slice(0, 30)) {
@@ -69,8 +83,13 @@ export function showResult(pane: HTMLElement, reply: EvaluationReply, communeNam
     pane.append(
         element('h2', `Xã ${communeName} — ${view.pack}`),
         element('p', `Ngày đánh giá ${view.assessedAt}: ${view.summary}. Công nhận: ${view.recognition}.`, 'summary'),
-        element('p', view.checksFailed === 0 ? 'Khớp với kết quả chính thức (kể cả các sai khác đã khai báo).'
-            : `${view.checksFailed} kết quả khác với kết quả chính thức mà chưa được khai báo.`, view.checksFailed === 0 ? 'agreement' : 'agreement fail'),
+        element(
+            'p',
+            view.checksFailed === 0
+                ? 'Khớp với kết quả chính thức (kể cả các sai khác đã khai báo).'
+                : `${view.checksFailed} kết quả khác với kết quả chính thức mà chưa được khai báo.`,
+            view.checksFailed === 0 ? 'agreement' : 'agreement fail'
+        ),
         criteriaTable(view)
     );
     if (view.differences.length > 0) {

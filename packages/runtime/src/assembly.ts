@@ -1,8 +1,20 @@
 // From clause results to indicator, criterion and pack results.
 
 import type {
-    CitationInfo, CriterionResult, EvaluateOptions, EvaluationResult, FactUse, GateResult, IndicatorResult, InputIssue,
-    LegalSourceInfo, Note, PackInfo, RuleSource, Verdict, VerdictFlag
+    CitationInfo,
+    CriterionResult,
+    EvaluateOptions,
+    EvaluationResult,
+    FactUse,
+    GateResult,
+    IndicatorResult,
+    InputIssue,
+    LegalSourceInfo,
+    Note,
+    PackInfo,
+    RuleSource,
+    Verdict,
+    VerdictFlag
 } from './result-types.js';
 import type { EvalContext, FactTable } from './fact-input.js';
 import type { CriterionPointsMeta, PointsMeta } from './points.js';
@@ -52,12 +64,24 @@ export function inForce(versions: readonly IndicatorVersionRun[], at: string): I
 
 /** An indicator declared not applicable by a provincial pack or an amendment. */
 export function notApplicable(meta: IndicatorMeta, reason: string): IndicatorResult {
-    const score = meta.points ? { score: { max: Number(meta.points.max), by: 'not-applicable' as const, ledger: ['Không áp dụng: không tính điểm.'], problems: [] } } : {};
+    const score = meta.points
+        ? { score: { max: Number(meta.points.max), by: 'not-applicable' as const, ledger: ['Không áp dụng: không tính điểm.'], problems: [] } }
+        : {};
     return {
         ...score,
-        criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
-        citations: meta.citations, verdict: 'không áp dụng', flags: [], clauses: [], factsUsed: [], missingFacts: [], missingThresholds: [],
-        source: meta.source, unknownThresholds: [],
+        criterion: meta.criterion,
+        label: meta.label,
+        requirementText: meta.requirementText,
+        rule: meta.rule,
+        citations: meta.citations,
+        verdict: 'không áp dụng',
+        flags: [],
+        clauses: [],
+        factsUsed: [],
+        missingFacts: [],
+        missingThresholds: [],
+        source: meta.source,
+        unknownThresholds: [],
         notes: [{ code: 'not-applicable', text: `Không áp dụng: ${meta.source.text}${reason ? ` — ${reason}` : ''}` }],
         explanation: [`Chỉ tiêu ${meta.label} không áp dụng (${meta.source.text})${reason ? `: ${reason}` : ''}.`]
     };
@@ -90,16 +114,29 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         const score = meta.points ? { score: meta.points.score(meta.label, meta.points, { ...applicable, verdict }, t) } : {};
         return {
             ...score,
-            criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
-            citations: meta.citations, verdict, flags: [], clauses: [], factsUsed: applicable.uses, missingFacts: applicable.missing,
-            missingThresholds: applicable.missingThresholds ?? [], source: meta.source, unknownThresholds: [],
-            notes: verdict === 'không áp dụng' ? [{ code: 'not-applicable' as const, text: `Không áp dụng: điều kiện áp dụng không thỏa (${applicable.lines.join(' ')})` }] : [],
+            criterion: meta.criterion,
+            label: meta.label,
+            requirementText: meta.requirementText,
+            rule: meta.rule,
+            citations: meta.citations,
+            verdict,
+            flags: [],
+            clauses: [],
+            factsUsed: applicable.uses,
+            missingFacts: applicable.missing,
+            missingThresholds: applicable.missingThresholds ?? [],
+            source: meta.source,
+            unknownThresholds: [],
+            notes:
+                verdict === 'không áp dụng'
+                    ? [{ code: 'not-applicable' as const, text: `Không áp dụng: điều kiện áp dụng không thỏa (${applicable.lines.join(' ')})` }]
+                    : [],
             explanation: applicable.lines.map(line => `Điều kiện áp dụng — ${line}`)
         };
     }
     const { cond: result, readings } = decideOverReportedValues(t, requirement);
     const score = meta.points ? meta.points.score(meta.label, meta.points, result, t) : undefined;
-    const unverified = [...meta.unverified ?? [], ...result.unverified];
+    const unverified = [...(meta.unverified ?? []), ...result.unverified];
     const flags: VerdictFlag[] = [];
     const unknowns = result.unknowns ?? [];
     if (unverified.length > 0) flags.push('unverified-threshold');
@@ -114,18 +151,33 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         ...(score?.problems ?? []).map(problem => ({ code: 'score-problem' as const, text: `Điểm: ${problem}` })),
         ...unverified.map(note => ({ code: 'unverified-threshold' as const, text: `Ngưỡng chưa kiểm chứng: ${note}` })),
         ...result.inconsistent.map(note => ({ code: 'inconsistent-data' as const, text: `Dữ liệu không nhất quán: ${note}` })),
-        ...stale.map(use => ({ code: 'stale-data' as const, text: `Số liệu cũ: ${use.fact} tính đến ${use.asOf}, trước năm ${use.olderThanYear} mà quy tắc xét` })),
+        ...stale.map(use => ({
+            code: 'stale-data' as const,
+            text: `Số liệu cũ: ${use.fact} tính đến ${use.asOf}, trước năm ${use.olderThanYear} mà quy tắc xét`
+        })),
         ...readings.map(reading => ({ code: 'self-contradictory-report' as const, text: `Báo cáo tự mâu thuẫn: ${reading}` })),
         ...(result.verdict === 'không áp dụng' ? result.notApplicableReasons.map(r => ({ code: 'not-applicable' as const, text: `Không áp dụng: ${r}` })) : [])
     ];
     return {
-        criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
-        citations: meta.citations, verdict: result.verdict, flags, value: result.value,
+        criterion: meta.criterion,
+        label: meta.label,
+        requirementText: meta.requirementText,
+        rule: meta.rule,
+        citations: meta.citations,
+        verdict: result.verdict,
+        flags,
+        value: result.value,
         threshold: result.thresholds.length > 0 ? result.thresholds.join('; ') : undefined,
         clauses: result.clauses ?? [],
-        factsUsed: result.uses, missingFacts: result.missing, missingThresholds: result.missingThresholds ?? [], gap: result.gap, source: meta.source, unknownThresholds: unknowns,
+        factsUsed: result.uses,
+        missingFacts: result.missing,
+        missingThresholds: result.missingThresholds ?? [],
+        gap: result.gap,
+        source: meta.source,
+        unknownThresholds: unknowns,
         ...(score ? { score } : {}),
-        notes, explanation: [
+        notes,
+        explanation: [
             ...result.lines,
             ...(score?.ledger ?? []),
             ...unverified.map(note => `Kết luận này dựa trên ngưỡng chưa kiểm chứng: ${note}.`),
@@ -142,8 +194,13 @@ function staleUses(uses: readonly FactUse[]): FactUse[] {
 
 export function gate(meta: GateMeta, result: Cond): GateResult {
     return {
-        text: meta.text, rule: meta.rule, verdict: result.verdict, factsUsed: result.uses,
-        missingFacts: result.missing, citations: meta.citations, explanation: result.lines
+        text: meta.text,
+        rule: meta.rule,
+        verdict: result.verdict,
+        factsUsed: result.uses,
+        missingFacts: result.missing,
+        citations: meta.citations,
+        explanation: result.lines
     };
 }
 
@@ -152,22 +209,26 @@ export function criterion(meta: CriterionMeta, indicators: readonly IndicatorRes
     const applicable = indicators.filter(i => i.verdict !== 'không áp dụng');
     // A scored criterion with a pass mark is judged by points (compensatory), not by each requirement.
     const scored = meta.points ? meta.points.score(meta.points, indicators) : undefined;
-    const verdict: Verdict = scored?.cond ? scored.cond.verdict
-        : indicators.length === 0 ? 'thiếu dữ liệu' : combineAll(indicators.map(i => i.verdict));
+    const verdict: Verdict = scored?.cond ? scored.cond.verdict : indicators.length === 0 ? 'thiếu dữ liệu' : combineAll(indicators.map(i => i.verdict));
     // A criterion rests on implied bounds when its verdict would not stand without them: a pass with any
     // indicator decided that way, or a failure whose every failing indicator was.
     const implied = (i: IndicatorResult) => i.flags.includes('implied-bounds');
     const failing = indicators.filter(i => i.verdict === 'chưa đạt');
     const restsOnImplied = verdict === 'đạt' ? indicators.some(implied) : verdict === 'chưa đạt' && failing.every(implied);
     const passImplied = (scored?.cond?.unknowns ?? []).some(u => u.decidedByImpliedBounds);
-    const flags = [...new Set([
-        ...indicators.flatMap(i => i.flags).filter(f => f !== 'implied-bounds' || restsOnImplied),
-        ...((scored?.cond?.unverified.length ?? 0) > 0 ? ['unverified-threshold' as const] : []),
-        ...(passImplied ? ['implied-bounds' as const] : [])
-    ])];
+    const flags = [
+        ...new Set([
+            ...indicators.flatMap(i => i.flags).filter(f => f !== 'implied-bounds' || restsOnImplied),
+            ...((scored?.cond?.unverified.length ?? 0) > 0 ? ['unverified-threshold' as const] : []),
+            ...(passImplied ? ['implied-bounds' as const] : [])
+        ])
+    ];
     return {
         ...(scored ? { score: scored.score, explanation: scored.cond?.lines ?? [] } : {}),
-        label: meta.label, title: meta.title, citations: meta.citations, flags,
+        label: meta.label,
+        title: meta.title,
+        citations: meta.citations,
+        flags,
         verdict,
         indicatorsMet: applicable.filter(i => i.verdict === 'đạt').length,
         indicatorsApplicable: applicable.length,
@@ -195,8 +256,14 @@ export function assessmentDate(options: EvaluateOptions | undefined, pack: PackI
 }
 
 export function assemble(
-    pack: PackInfo, assessedAt: string, criteriaMeta: readonly CriterionMeta[], indicatorResults: readonly (IndicatorResult | undefined)[],
-    gates: readonly GateResult[], inputIssues: readonly InputIssue[], ctx: EvalContext, packPass?: PackPassMeta
+    pack: PackInfo,
+    assessedAt: string,
+    criteriaMeta: readonly CriterionMeta[],
+    indicatorResults: readonly (IndicatorResult | undefined)[],
+    gates: readonly GateResult[],
+    inputIssues: readonly InputIssue[],
+    ctx: EvalContext,
+    packPass?: PackPassMeta
 ): EvaluationResult {
     const indicators = indicatorResults.filter((i): i is IndicatorResult => i !== undefined);
     const scoreIssues: InputIssue[] = indicators.flatMap(i => [
@@ -208,7 +275,12 @@ export function assemble(
     if (issues.some(issue => issue.severity === 'error')) {
         throw new NtmInputError(issues);
     }
-    const criteria = criteriaMeta.map(meta => criterion(meta, indicators.filter(i => i.criterion === meta.label)));
+    const criteria = criteriaMeta.map(meta =>
+        criterion(
+            meta,
+            indicators.filter(i => i.criterion === meta.label)
+        )
+    );
     const met = criteria.filter(c => c.verdict === 'đạt' || c.verdict === 'không áp dụng');
     const notMet = criteria.filter(c => c.verdict === 'chưa đạt').map(c => c.label);
     const missing = criteria.filter(c => c.verdict === 'thiếu dữ liệu').map(c => c.label);
@@ -217,17 +289,24 @@ export function assemble(
     const totalCond = packPass && total ? compare(`tổng điểm ${packPass.op} ${packPass.rule}`, totalVal(total), packPass.op, packPass.value()) : undefined;
     const points = total && totalCond ? { ...total, passMark: totalCond.thresholds.join('; '), passVerdict: totalCond.verdict } : total;
     const recognition = combineAll([
-        ...criteria.map(c => c.verdict === 'không áp dụng' ? 'đạt' : c.verdict),
+        ...criteria.map(c => (c.verdict === 'không áp dụng' ? 'đạt' : c.verdict)),
         ...gates.map(g => g.verdict),
         ...(totalCond ? [totalCond.verdict] : [])
     ]);
     const applicableIndicators = indicators.filter(i => i.verdict !== 'không áp dụng');
     return {
         resultFormat: RESULT_FORMAT_VERSION,
-        pack, assessedAt, indicators, criteria, gates, inputIssues: issues,
+        pack,
+        assessedAt,
+        indicators,
+        criteria,
+        gates,
+        inputIssues: issues,
         context: {
-            ...(ctx.region ? { region: ctx.region } : {}), ...(ctx.regionNote ? { regionNote: ctx.regionNote } : {}),
-            ...(ctx.group ? { group: ctx.group } : {}), year: ctx.year
+            ...(ctx.region ? { region: ctx.region } : {}),
+            ...(ctx.regionNote ? { regionNote: ctx.regionNote } : {}),
+            ...(ctx.group ? { group: ctx.group } : {}),
+            year: ctx.year
         },
         summary: {
             criteriaOnImpliedBounds: criteria.filter(c => c.flags.includes('implied-bounds')).map(c => c.label),
@@ -236,11 +315,16 @@ export function assemble(
             ...(points ? { points } : {}),
             scoresEnteredInRange: indicators.filter(i => i.score?.by === 'assessor-in-range').map(i => i.label),
             scoresAgainstEvidence: indicators.filter(i => i.score?.by === 'assessor-against-evidence').map(i => i.label),
-            criteriaMet: met.length, criteriaTotal: criteria.length, criteriaNotMet: notMet, criteriaMissingData: missing,
+            criteriaMet: met.length,
+            criteriaTotal: criteria.length,
+            criteriaNotMet: notMet,
+            criteriaMissingData: missing,
             indicatorsMet: applicableIndicators.filter(i => i.verdict === 'đạt').length,
             indicatorsTotal: applicableIndicators.length,
             recognition,
-            text: `đạt ${met.length}/${criteria.length} tiêu chí` + (total?.awarded !== undefined ? `, ${formatPoints(total.awarded)}/${formatPoints(total.max)} điểm` : '')
+            text:
+                `đạt ${met.length}/${criteria.length} tiêu chí` +
+                (total?.awarded !== undefined ? `, ${formatPoints(total.awarded)}/${formatPoints(total.max)} điểm` : '')
         }
     };
 }
@@ -251,7 +335,10 @@ function formatPoints(n: number): string {
 
 /** The pack's total over its scored criteria: a range while any criterion score is not known. */
 function totalPoints(criteria: readonly CriterionResult[]): { max: number; awarded?: number; possible?: { min: number; max: number } } {
-    let max = 0, low = 0, high = 0, known = true;
+    let max = 0,
+        low = 0,
+        high = 0,
+        known = true;
     for (const c of criteria) {
         const s = c.score!;
         max += s.max;

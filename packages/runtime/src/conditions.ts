@@ -36,7 +36,10 @@ export interface Cond {
 }
 
 const VERDICT_WORD: Readonly<Record<Verdict, string>> = {
-    'đạt': 'đạt', 'chưa đạt': 'chưa đạt', 'không áp dụng': 'không áp dụng', 'thiếu dữ liệu': 'thiếu dữ liệu'
+    đạt: 'đạt',
+    'chưa đạt': 'chưa đạt',
+    'không áp dụng': 'không áp dụng',
+    'thiếu dữ liệu': 'thiếu dữ liệu'
 };
 
 function base(vals: readonly Val[]): Pick<Cond, 'uses' | 'unverified' | 'inconsistent'> {
@@ -62,18 +65,31 @@ function thresholdText(v: Val): string {
 }
 
 function undecided(rule: string, vals: readonly Val[], thresholds: readonly string[], clauses: readonly ClauseView[] = []): Cond | undefined {
-    const missing = unique(vals.flatMap(v => v.k === 'missing' ? v.names : []), s => s);
+    const missing = unique(
+        vals.flatMap(v => (v.k === 'missing' ? v.names : [])),
+        s => s
+    );
     if (missing.length > 0) {
         return {
-            verdict: 'thiếu dữ liệu', missing, notApplicableReasons: [], thresholds, clauses,
-            lines: [`${rule}: thiếu dữ liệu (${missing.join('; ')}).`], ...base(vals)
+            verdict: 'thiếu dữ liệu',
+            missing,
+            notApplicableReasons: [],
+            thresholds,
+            clauses,
+            lines: [`${rule}: thiếu dữ liệu (${missing.join('; ')}).`],
+            ...base(vals)
         };
     }
     const na = vals.find(v => v.k === 'na');
     if (na && na.k === 'na') {
         return {
-            verdict: 'không áp dụng', missing: [], notApplicableReasons: [na.reason], thresholds, clauses,
-            lines: [`${rule}: không áp dụng (${na.reason}).`], ...base(vals)
+            verdict: 'không áp dụng',
+            missing: [],
+            notApplicableReasons: [na.reason],
+            thresholds,
+            clauses,
+            lines: [`${rule}: không áp dụng (${na.reason}).`],
+            ...base(vals)
         };
     }
     return undefined;
@@ -81,12 +97,18 @@ function undecided(rule: string, vals: readonly Val[], thresholds: readonly stri
 
 function holds(c: number, op: CompareOp): boolean {
     switch (op) {
-        case '>=': return c >= 0;
-        case '>': return c > 0;
-        case '<=': return c <= 0;
-        case '<': return c < 0;
-        case '=': return c === 0;
-        case '≠': return c !== 0;
+        case '>=':
+            return c >= 0;
+        case '>':
+            return c > 0;
+        case '<=':
+            return c <= 0;
+        case '<':
+            return c < 0;
+        case '=':
+            return c === 0;
+        case '≠':
+            return c !== 0;
     }
 }
 
@@ -97,17 +119,21 @@ function boundHolds(v: NumVal, op: CompareOp, t: Rational): boolean | undefined 
     const loCmp = b.lo ? ratCmp(b.lo, t) : undefined;
     const hiCmp = b.hi ? ratCmp(b.hi, t) : undefined;
     switch (op) {
-        case '>=': case '>':
+        case '>=':
+        case '>':
             if (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && (op === '>=' || b.loOpen)))) return true;
             if (hiCmp !== undefined && (hiCmp < 0 || (hiCmp === 0 && (op === '>' || b.hiOpen)))) return false;
             return undefined;
-        case '<=': case '<':
+        case '<=':
+        case '<':
             if (hiCmp !== undefined && (hiCmp < 0 || (hiCmp === 0 && (op === '<=' || b.hiOpen)))) return true;
             if (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && (op === '<' || b.loOpen)))) return false;
             return undefined;
-        case '=': case '≠': {
+        case '=':
+        case '≠': {
             // A range wholly above or below the threshold cannot equal it; «từ 3 đến 3» is exactly 3.
-            const apart = (hiCmp !== undefined && (hiCmp < 0 || (hiCmp === 0 && b.hiOpen))) || (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && b.loOpen)));
+            const apart =
+                (hiCmp !== undefined && (hiCmp < 0 || (hiCmp === 0 && b.hiOpen))) || (loCmp !== undefined && (loCmp > 0 || (loCmp === 0 && b.loOpen)));
             if (apart) return op === '≠';
             const point = rangePoint(b);
             return point ? holds(ratCmp(point, t), op) : undefined;
@@ -145,17 +171,31 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
     if (ok === undefined) {
         const names = left.uses.map(u => u.fact);
         return {
-            verdict: 'thiếu dữ liệu', missing: names.map(n => `${n} (giá trị báo cáo ${shown} không đủ để so với ${threshold})`),
-            notApplicableReasons: [], thresholds: [threshold], clauses, ...base([left, right]),
+            verdict: 'thiếu dữ liệu',
+            missing: names.map(n => `${n} (giá trị báo cáo ${shown} không đủ để so với ${threshold})`),
+            notApplicableReasons: [],
+            thresholds: [threshold],
+            clauses,
+            ...base([left, right]),
             lines: [`${rule}: giá trị ${shown} không đủ để kết luận so với ${threshold}.`]
         };
     }
     const verdict: Verdict = ok ? 'đạt' : 'chưa đạt';
-    const gap = ok ? undefined
-        : left.k === 'num' && right.k === 'num' && !left.bound ? withRelative(compareGap(left, op, right.r), left.r, right.r)
-        : left.k === 'level' && right.k === 'level' ? levelGap(left.i, op, right.i) : undefined;
+    const gap = ok
+        ? undefined
+        : left.k === 'num' && right.k === 'num' && !left.bound
+          ? withRelative(compareGap(left, op, right.r), left.r, right.r)
+          : left.k === 'level' && right.k === 'level'
+            ? levelGap(left.i, op, right.i)
+            : undefined;
     return {
-        verdict, missing: [], notApplicableReasons: [], thresholds: [threshold], clauses, gap, value: computed(left),
+        verdict,
+        missing: [],
+        notApplicableReasons: [],
+        thresholds: [threshold],
+        clauses,
+        gap,
+        value: computed(left),
         ...base([left, right]),
         lines: [`${rule}: ${shown}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}${gap ? `; ${gap.text}` : ''}.`]
     };
@@ -171,7 +211,8 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
     const natural: UnknownThreshold = { lo: rat(0n), loOpen: false, hi: left.unit === '%' ? rat(100n) : undefined, hiOpen: false };
     const withBounds: UnknownThreshold = {
         ...u,
-        lo: u.lo && ratCmp(u.lo, natural.lo!) >= 0 ? u.lo : natural.lo, loOpen: u.lo && ratCmp(u.lo, natural.lo!) >= 0 ? u.loOpen : false,
+        lo: u.lo && ratCmp(u.lo, natural.lo!) >= 0 ? u.lo : natural.lo,
+        loOpen: u.lo && ratCmp(u.lo, natural.lo!) >= 0 ? u.loOpen : false,
         hi: u.hi && (!natural.hi || ratCmp(u.hi, natural.hi) <= 0) ? u.hi : natural.hi,
         hiOpen: u.hi && (!natural.hi || ratCmp(u.hi, natural.hi) <= 0) ? u.hiOpen : false
     };
@@ -181,11 +222,18 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
     const shown = showVal(left) + (left.roundingNote ? ` (${left.roundingNote})` : '');
     const base_ = { ...base([left, right]), thresholds: [threshold], clauses: [clause(left, threshold)] };
     if (outcome === undefined) {
-        const missingThreshold = u.lo || u.hi ? `ngưỡng của «${rule}» (chưa biết; chỉ biết ngưỡng ${range})` : `ngưỡng của «${rule}» (chưa biết, tài liệu chưa có${u.note ? `: ${u.note}` : ''})`;
+        const missingThreshold =
+            u.lo || u.hi
+                ? `ngưỡng của «${rule}» (chưa biết; chỉ biết ngưỡng ${range})`
+                : `ngưỡng của «${rule}» (chưa biết, tài liệu chưa có${u.note ? `: ${u.note}` : ''})`;
         const use: UnknownThresholdUse = { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: false };
         return {
-            verdict: 'thiếu dữ liệu', notApplicableReasons: [], unknowns: [use], ...base_,
-            missing: [missingThreshold], missingThresholds: [missingThreshold],
+            verdict: 'thiếu dữ liệu',
+            notApplicableReasons: [],
+            unknowns: [use],
+            ...base_,
+            missing: [missingThreshold],
+            missingThresholds: [missingThreshold],
             lines: [`${rule}: ${shown}; ngưỡng chưa biết (${range}) — với giá trị này kết luận phụ thuộc ngưỡng thật → thiếu dữ liệu.`]
         };
     }
@@ -197,7 +245,13 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
         ? `chỉ nhờ cận suy ra (${range}${u.basis ? `, suy từ ${u.basis}` : ''}) — kết luận này dựa vào chính kết luận đã biết, chưa kiểm chứng được`
         : `mọi ngưỡng có thể (${range}) đều cho cùng kết quả`;
     return {
-        verdict, missing: [], notApplicableReasons: [], unknowns: [use], gap, value: computed(left), ...base_,
+        verdict,
+        missing: [],
+        notApplicableReasons: [],
+        unknowns: [use],
+        gap,
+        value: computed(left),
+        ...base_,
         lines: [`${rule}: ${shown}, ngưỡng chưa biết; ${why} → ${VERDICT_WORD[verdict]}${gap ? `; ${gap.text}` : ''}.`]
     };
 }
@@ -215,13 +269,18 @@ function compareLevelWithUnknown(rule: string, left: Val & { readonly k: 'level'
     if (outcome === undefined) {
         const missingThreshold = `ngưỡng của «${rule}» (chưa biết: ${range}${u.note ? `; ${u.note}` : ''})`;
         return {
-            verdict: 'thiếu dữ liệu', ...base_, missing: [missingThreshold], missingThresholds: [missingThreshold],
+            verdict: 'thiếu dữ liệu',
+            ...base_,
+            missing: [missingThreshold],
+            missingThresholds: [missingThreshold],
             lines: [`${rule}: ${left.name}; ngưỡng chưa biết (${range}) — kết luận phụ thuộc mức thật → thiếu dữ liệu.`]
         };
     }
     const verdict: Verdict = outcome ? 'đạt' : 'chưa đạt';
     return {
-        verdict, ...base_, missing: [],
+        verdict,
+        ...base_,
+        missing: [],
         lines: [`${rule}: ${left.name}, ngưỡng chưa biết; mọi mức có thể (${range}) đều cho cùng kết quả → ${VERDICT_WORD[verdict]}.`]
     };
 }
@@ -230,14 +289,20 @@ function compareLevelWithUnknown(rule: string, left: Val & { readonly k: 'level'
  * «ít nhất t» of a count the documents do not give: met when `met` reaches every possible t, not met when even
  * the parts still open could not reach the least of them. A percentage (`%` in its bounds) is of `of`.
  */
-export function atLeastUnknown(what: string, met: number, open: number, of: number, count: NumVal): { verdict: Verdict; line: string; reason: string; missing: string[]; unknown: UnknownThresholdUse } {
+export function atLeastUnknown(
+    what: string,
+    met: number,
+    open: number,
+    of: number,
+    count: NumVal
+): { verdict: Verdict; line: string; reason: string; missing: string[]; unknown: UnknownThresholdUse } {
     const u = count.unknown!;
     const percent = count.unit === '%';
     const limits: UnknownThreshold = { lo: rat(0n), loOpen: false, hi: percent ? rat(100n) : rat(BigInt(of)), hiOpen: false };
     const natural: UnknownThreshold = { ...u, lo: u.lo ?? limits.lo, hi: u.hi ?? limits.hi };
-    const scaled = (n: number) => percent ? (of === 0 ? rat(0n) : ratDiv(rat(BigInt(n * 100)), rat(BigInt(of)))) : rat(BigInt(n));
-    const decide = (i: UnknownThreshold): Verdict => outcomeOverInterval(scaled(met), '>=', i) === true ? 'đạt'
-        : outcomeOverInterval(scaled(met + open), '>=', i) === false ? 'chưa đạt' : 'thiếu dữ liệu';
+    const scaled = (n: number) => (percent ? (of === 0 ? rat(0n) : ratDiv(rat(BigInt(n * 100)), rat(BigInt(of)))) : rat(BigInt(n)));
+    const decide = (i: UnknownThreshold): Verdict =>
+        outcomeOverInterval(scaled(met), '>=', i) === true ? 'đạt' : outcomeOverInterval(scaled(met + open), '>=', i) === false ? 'chưa đạt' : 'thiếu dữ liệu';
     const verdict = decide(natural);
     // Decided only thanks to bounds implied by known verdicts: flagged, as for any unknown threshold.
     const byImplied = verdict !== 'thiếu dữ liệu' && decide(limits) === 'thiếu dữ liệu';
@@ -253,8 +318,10 @@ export function atLeastUnknown(what: string, met: number, open: number, of: numb
 export function withUnknownCount(result: Cond, count: NumVal, decided: ReturnType<typeof atLeastUnknown>): Cond {
     return {
         ...result,
-        missing: [...result.missing, ...decided.missing], missingThresholds: [...(result.missingThresholds ?? []), ...decided.missing],
-        unverified: unique([...result.unverified, ...count.unverified], s => s), unknowns: [...(result.unknowns ?? []), decided.unknown]
+        missing: [...result.missing, ...decided.missing],
+        missingThresholds: [...(result.missingThresholds ?? []), ...decided.missing],
+        unverified: unique([...result.unverified, ...count.unverified], s => s),
+        unknowns: [...(result.unknowns ?? []), decided.unknown]
     };
 }
 
@@ -341,9 +408,21 @@ export function between(rule: string, left: Val, low: Val, high: Val): Cond {
     const verdict = combineAll(parts.map(p => p.verdict));
     const shown = showVal(left);
     return {
-        verdict, missing: unique(parts.flatMap(p => p.missing), s => s),
-        missingThresholds: unique(parts.flatMap(p => p.missingThresholds ?? []), s => s), notApplicableReasons: [],
-        thresholds: [threshold], clauses, gap: lowPart.gap ?? highPart.gap, value: lowPart.value, ...base([left, low, high]),
+        verdict,
+        missing: unique(
+            parts.flatMap(p => p.missing),
+            s => s
+        ),
+        missingThresholds: unique(
+            parts.flatMap(p => p.missingThresholds ?? []),
+            s => s
+        ),
+        notApplicableReasons: [],
+        thresholds: [threshold],
+        clauses,
+        gap: lowPart.gap ?? highPart.gap,
+        value: lowPart.value,
+        ...base([left, low, high]),
         lines: [`${rule}: ${shown}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`]
     };
 }
@@ -357,7 +436,12 @@ export function presence(rule: string, v: Val, negated: boolean): Cond {
     const ok = v.k === 'bool' && v.b !== negated;
     const verdict: Verdict = ok ? 'đạt' : 'chưa đạt';
     return {
-        verdict, missing: [], notApplicableReasons: [], thresholds: [threshold], clauses, ...base([v]),
+        verdict,
+        missing: [],
+        notApplicableReasons: [],
+        thresholds: [threshold],
+        clauses,
+        ...base([v]),
         lines: [`${rule}: ${showVal(v)}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`]
     };
 }
@@ -383,8 +467,18 @@ function withRelative(gap: Gap | undefined, value: Rational, t: Rational): Gap |
 
 /** «còn thiếu 1 mức»: how many levels of the scale a failed level requirement is short. */
 function levelGap(value: number, op: CompareOp, target: number): Gap | undefined {
-    const steps = op === '>=' ? target - value : op === '>' ? target - value + 1
-        : op === '<=' ? value - target : op === '<' ? value - target + 1 : op === '=' ? Math.abs(target - value) : 0;
+    const steps =
+        op === '>='
+            ? target - value
+            : op === '>'
+              ? target - value + 1
+              : op === '<='
+                ? value - target
+                : op === '<'
+                  ? value - target + 1
+                  : op === '='
+                    ? Math.abs(target - value)
+                    : 0;
     if (steps <= 0) return undefined;
     const text = op === '<=' || op === '<' || (op === '=' && value > target) ? `cần giảm ${steps} mức` : `còn thiếu ${steps} mức`;
     return { amount: steps, unit: 'mức', steps, text };
@@ -404,13 +498,12 @@ function compareGap(left: NumVal, requested: CompareOp, t: Rational): Gap | unde
         const exact = ratMul(ratDiv(t, rat(100n)), parts.den);
         const unit = parts.numUnit;
         if (parts.numInteger) {
-            const target = wantsMore
-                ? (op === '>=' ? ratCeil(exact) : ratFloor(exact) + 1n)
-                : (op === '<=' ? ratFloor(exact) : ratCeil(exact) - 1n);
+            const target = wantsMore ? (op === '>=' ? ratCeil(exact) : ratFloor(exact) + 1n) : op === '<=' ? ratFloor(exact) : ratCeil(exact) - 1n;
             const amount = wantsMore ? target - ratFloor(parts.num) : ratFloor(parts.num) - target;
             if (amount > 0n) {
                 return {
-                    amount: Number(amount), unit,
+                    amount: Number(amount),
+                    unit,
                     text: wantsMore ? `còn thiếu ${formatRat(rat(amount))} ${unit}` : `cần giảm ${formatRat(rat(amount))} ${unit}`
                 };
             }
@@ -420,8 +513,9 @@ function compareGap(left: NumVal, requested: CompareOp, t: Rational): Gap | unde
                 const strict = op === '>' || op === '<';
                 const shown = `${formatRat(amount)}${unit ? ' ' + unit : ''}`;
                 return {
-                    amount: ratToNumber(amount), unit,
-                    text: wantsMore ? (strict ? `cần thêm hơn ${shown}` : `còn thiếu ${shown}`) : (strict ? `cần giảm hơn ${shown}` : `cần giảm ${shown}`)
+                    amount: ratToNumber(amount),
+                    unit,
+                    text: wantsMore ? (strict ? `cần thêm hơn ${shown}` : `còn thiếu ${shown}`) : strict ? `cần giảm hơn ${shown}` : `cần giảm ${shown}`
                 };
             }
         }
@@ -429,15 +523,26 @@ function compareGap(left: NumVal, requested: CompareOp, t: Rational): Gap | unde
     const diff = wantsMore ? ratSub(t, left.r) : ratSub(left.r, t);
     const unit = left.unit === '%' ? 'điểm phần trăm' : left.unit;
     if (ratCmp(diff, rat(0n)) === 0) {
-        return { amount: 0, unit, text: wantsMore ? `cần cao hơn mức hiện tại (đang bằng đúng ${showNum(t, left.unit)})` : `cần thấp hơn mức hiện tại (đang bằng đúng ${showNum(t, left.unit)})` };
+        return {
+            amount: 0,
+            unit,
+            text: wantsMore
+                ? `cần cao hơn mức hiện tại (đang bằng đúng ${showNum(t, left.unit)})`
+                : `cần thấp hơn mức hiện tại (đang bằng đúng ${showNum(t, left.unit)})`
+        };
     }
     const amountText = formatRat(diff) + (unit ? ' ' + unit : '');
     const strict = op === '>' || op === '<';
     return {
-        amount: ratToNumber(diff), unit,
+        amount: ratToNumber(diff),
+        unit,
         text: wantsMore
-            ? (strict ? `cần vượt thêm hơn ${amountText}` : `còn thiếu ${amountText}`)
-            : (strict ? `cần giảm thêm hơn ${amountText}` : `vượt ${amountText}`)
+            ? strict
+                ? `cần vượt thêm hơn ${amountText}`
+                : `còn thiếu ${amountText}`
+            : strict
+              ? `cần giảm thêm hơn ${amountText}`
+              : `vượt ${amountText}`
     };
 }
 
@@ -460,12 +565,36 @@ export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: st
     return {
         verdict,
         lines: [...parts.flatMap(p => p.lines), ...(extraLine ? [extraLine] : [])],
-        missing: verdict === 'thiếu dữ liệu' ? unique(parts.flatMap(p => p.missing), s => s) : [],
-        missingThresholds: verdict === 'thiếu dữ liệu' ? unique(parts.flatMap(p => p.missingThresholds ?? []), s => s) : [],
-        uses: unique(parts.flatMap(p => p.uses), u => u.fact + '\u0000' + u.text),
-        unverified: unique(parts.flatMap(p => p.unverified), s => s),
-        inconsistent: unique(parts.flatMap(p => p.inconsistent), s => s),
-        notApplicableReasons: unique(parts.flatMap(p => p.notApplicableReasons), s => s),
+        missing:
+            verdict === 'thiếu dữ liệu'
+                ? unique(
+                      parts.flatMap(p => p.missing),
+                      s => s
+                  )
+                : [],
+        missingThresholds:
+            verdict === 'thiếu dữ liệu'
+                ? unique(
+                      parts.flatMap(p => p.missingThresholds ?? []),
+                      s => s
+                  )
+                : [],
+        uses: unique(
+            parts.flatMap(p => p.uses),
+            u => u.fact + '\u0000' + u.text
+        ),
+        unverified: unique(
+            parts.flatMap(p => p.unverified),
+            s => s
+        ),
+        inconsistent: unique(
+            parts.flatMap(p => p.inconsistent),
+            s => s
+        ),
+        notApplicableReasons: unique(
+            parts.flatMap(p => p.notApplicableReasons),
+            s => s
+        ),
         gap: verdict === 'chưa đạt' ? failed?.gap : undefined,
         value: parts.find(p => p.value)?.value,
         thresholds: parts.flatMap(p => p.thresholds),
@@ -502,7 +631,11 @@ export function atLeast(count: number | Val, parts: readonly Cond[]): Cond {
 export function forEachMember(members: readonly string[], check: (member: string) => Cond): Cond {
     const parts = members.map(member => {
         const part = check(member);
-        return { ...part, lines: part.lines.map(line => `[${member}] ${line}`), clauses: (part.clauses ?? []).map(c => ({ ...c, tag: c.tag ? `${member}, ${c.tag}` : member })) };
+        return {
+            ...part,
+            lines: part.lines.map(line => `[${member}] ${line}`),
+            clauses: (part.clauses ?? []).map(c => ({ ...c, tag: c.tag ? `${member}, ${c.tag}` : member }))
+        };
     });
     return all(parts);
 }

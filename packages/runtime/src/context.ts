@@ -9,7 +9,6 @@ import { showVal } from './values.js';
 import { checkFactDates, inputIssue } from './fact-input.js';
 import { groupCode, regionCode, unknownGroupMessage, unknownRegionMessage } from './places.js';
 
-
 const OWN_REGION_MISSING = 'vùng của xã (thuộc tính «vùng»)';
 
 export interface RegionRuleMeta {
@@ -23,7 +22,10 @@ export interface RegionRuleMeta {
  * region rules in order: the first that holds decides the region applied.
  */
 export function communeContext(
-    options: EvaluateOptions, assessedAt: string, table: FactTable, rules: readonly (readonly [RegionRuleMeta, (t: FactTable) => Cond])[]
+    options: EvaluateOptions,
+    assessedAt: string,
+    table: FactTable,
+    rules: readonly (readonly [RegionRuleMeta, (t: FactTable) => Cond])[]
 ): EvalContext {
     const issues: InputIssue[] = table.issues;
     let own: string | undefined;
@@ -72,14 +74,17 @@ export interface TableMeta {
 export function tableValue(meta: TableMeta, t: FactTable): Val {
     const ctx = t.ctx;
     const none = { uses: [], unverified: [], inconsistent: [] };
-    if (!ctx) return { k: 'missing', names: [`bảng «${meta.name}»: chưa có thông tin về xã`], why: `theo bảng «${meta.name}»; chưa có thông tin về xã`, ...none };
+    if (!ctx)
+        return { k: 'missing', names: [`bảng «${meta.name}»: chưa có thông tin về xã`], why: `theo bảng «${meta.name}»; chưa có thông tin về xã`, ...none };
     const parts: string[] = [];
     const shown: string[] = [];
     for (const dimension of meta.dimensions) {
         if (dimension === 'vùng') {
             if (!ctx.region) {
-                const why = ctx.regionMissing.includes(OWN_REGION_MISSING) || ctx.regionMissing.length === 0
-                    ? 'theo vùng; chưa biết vùng của xã' : 'theo vùng; chưa xác định được vùng áp dụng';
+                const why =
+                    ctx.regionMissing.includes(OWN_REGION_MISSING) || ctx.regionMissing.length === 0
+                        ? 'theo vùng; chưa biết vùng của xã'
+                        : 'theo vùng; chưa xác định được vùng áp dụng';
                 return { k: 'missing', names: ctx.regionMissing.length > 0 ? [...ctx.regionMissing] : ['vùng của xã'], why, ...none };
             }
             parts.push(ctx.region);
@@ -95,7 +100,12 @@ export function tableValue(meta: TableMeta, t: FactTable): Val {
     }
     const cell = meta.cells[parts.join('|')] ?? meta.rest;
     if (!cell) {
-        return { k: 'missing', names: [`bảng «${meta.name}» không có giá trị cho ${shown.join(', ')}`], why: `bảng «${meta.name}» không có giá trị cho ${shown.join(', ')}`, ...none };
+        return {
+            k: 'missing',
+            names: [`bảng «${meta.name}» không có giá trị cho ${shown.join(', ')}`],
+            why: `bảng «${meta.name}» không có giá trị cho ${shown.join(', ')}`,
+            ...none
+        };
     }
     const value = cell();
     const where = `bảng «${meta.name}», ${shown.join(', ')}${ctx.regionNote && meta.dimensions.includes('vùng') ? ` (${ctx.regionNote})` : ''}`;

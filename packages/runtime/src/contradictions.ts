@@ -37,19 +37,26 @@ function valueText(value: ContradictionScalar['values'][number]['value'], unit: 
     const u = unit === '' ? '' : unit === '%' ? ' %' : ` ${unit}`;
     switch (value.t) {
         case 'num':
-            if (value.isBound) return `${value.lo ? `${value.loOpen ? 'trên' : 'từ'} ${formatRat(value.lo)}` : ''}${value.lo && value.hi ? ' ' : ''}${value.hi ? `${value.hiOpen ? 'dưới' : 'đến'} ${formatRat(value.hi)}` : ''}${u}`;
+            if (value.isBound)
+                return `${value.lo ? `${value.loOpen ? 'trên' : 'từ'} ${formatRat(value.lo)}` : ''}${value.lo && value.hi ? ' ' : ''}${value.hi ? `${value.hiOpen ? 'dưới' : 'đến'} ${formatRat(value.hi)}` : ''}${u}`;
             return formatRat(value.r) + u;
-        case 'bool': return value.b ? 'có' : 'không';
-        case 'level': return value.name;
-        case 'date': return value.iso;
+        case 'bool':
+            return value.b ? 'có' : 'không';
+        case 'level':
+            return value.name;
+        case 'date':
+            return value.iso;
     }
 }
 
 /** A contradicted fact read for the missing-data list: what the report says, both ways. */
 export function contradictedValue(shown: string, scalar: ContradictionScalar, unit: string): Val {
     return {
-        k: 'missing', names: [`${shown} (báo cáo tự mâu thuẫn: ${reportedValuesText(scalar, unit)})`],
-        uses: [], unverified: [], inconsistent: []
+        k: 'missing',
+        names: [`${shown} (báo cáo tự mâu thuẫn: ${reportedValuesText(scalar, unit)})`],
+        uses: [],
+        unverified: [],
+        inconsistent: []
     };
 }
 
@@ -108,12 +115,24 @@ export function decideOverReportedValues(t: FactTable, requirement: () => Cond):
         const missing = facts.map(([shown, scalar]) => `${shown} (báo cáo tự mâu thuẫn: ${reportedValuesText(scalar, factUnit(t, shown) ?? '')})`);
         return {
             cond: {
-                verdict: 'thiếu dữ liệu', missing: unique([...missing, ...runs.flatMap(r => r.cond.missing)], s => s),
+                verdict: 'thiếu dữ liệu',
+                missing: unique([...missing, ...runs.flatMap(r => r.cond.missing)], s => s),
                 // No value is shown beside the requirement: the report gives several.
-                notApplicableReasons: [], thresholds: base.thresholds, clauses: (base.clauses ?? []).map(c => ({ requirement: c.requirement })),
-                uses: unique(runs.flatMap(r => r.cond.uses), u => u.fact + '\u0000' + u.text),
-                unverified: unique(runs.flatMap(r => r.cond.unverified), s => s),
-                inconsistent: unique(runs.flatMap(r => r.cond.inconsistent), s => s),
+                notApplicableReasons: [],
+                thresholds: base.thresholds,
+                clauses: (base.clauses ?? []).map(c => ({ requirement: c.requirement })),
+                uses: unique(
+                    runs.flatMap(r => r.cond.uses),
+                    u => u.fact + '\u0000' + u.text
+                ),
+                unverified: unique(
+                    runs.flatMap(r => r.cond.unverified),
+                    s => s
+                ),
+                inconsistent: unique(
+                    runs.flatMap(r => r.cond.inconsistent),
+                    s => s
+                ),
                 lines: [`Báo cáo tự mâu thuẫn và các cách đọc cho kết luận khác nhau: ${readings.join(' | ')} → thiếu dữ liệu.`]
             },
             readings
@@ -133,7 +152,10 @@ function factUnit(t: FactTable, shown: string): string | undefined {
 
 function tooMany(first: Cond, facts: number, count: number): Cond {
     return {
-        ...first, verdict: 'thiếu dữ liệu', gap: undefined, value: undefined,
+        ...first,
+        verdict: 'thiếu dữ liệu',
+        gap: undefined,
+        value: undefined,
         lines: [`Báo cáo tự mâu thuẫn ở ${facts} dữ kiện (${count} cách đọc, quá ${MAX_REPORTED_COMBINATIONS}): không xét hết được → thiếu dữ liệu.`]
     };
 }

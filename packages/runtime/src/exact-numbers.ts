@@ -83,7 +83,7 @@ export function ratIsInteger(a: Rational): boolean {
 export function ratToNumber(a: Rational): number {
     const whole = a.n / a.d;
     const rest = a.n - whole * a.d;
-    return Number(whole) + Number(rest * 1_000_000_000_000n / a.d) / 1e12;
+    return Number(whole) + Number((rest * 1_000_000_000_000n) / a.d) / 1e12;
 }
 
 /**

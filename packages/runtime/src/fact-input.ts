@@ -159,8 +159,14 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
         const path = [FACTS_FIELD, key];
         if (spec.villagePack !== undefined && value !== null && value !== undefined) {
             // Counted from the villages' own results: an entered number could silently disagree with them.
-            issues.push(inputIssue('error', 'computed-from-villages', path,
-                `Dữ kiện «${shortText(key)}» được tính từ kết quả các thôn (bộ tiêu chí «${shortText(spec.villagePack)}»); không nhập, hãy ghi dữ kiện của từng thôn trong «các thôn».`));
+            issues.push(
+                inputIssue(
+                    'error',
+                    'computed-from-villages',
+                    path,
+                    `Dữ kiện «${shortText(key)}» được tính từ kết quả các thôn (bộ tiêu chí «${shortText(spec.villagePack)}»); không nhập, hãy ghi dữ kiện của từng thôn trong «các thôn».`
+                )
+            );
             continue;
         }
         const asOf = readAsOf(path, value, issues);
@@ -174,7 +180,9 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
             raw.set(name, asOf ? { ...fact, asOf, key } : fact);
         }
     }
-    const contradicted = [...raw.values()].some(fact => [fact.total, ...fact.members.values(), ...(fact.indexed?.values() ?? [])].some(s => s?.t === 'contradiction'));
+    const contradicted = [...raw.values()].some(fact =>
+        [fact.total, ...fact.members.values(), ...(fact.indexed?.values() ?? [])].some(s => s?.t === 'contradiction')
+    );
     return { specs, raw, issues, collections, ...(contradicted ? { contradictions: { active: false, chosen: new Map(), read: new Map() } } : {}) };
 }
 
@@ -225,15 +233,25 @@ function readAsOf(path: readonly string[], value: unknown, issues: InputIssue[])
 export function checkFactDates(table: FactTable, assessedAt: string): void {
     for (const fact of table.raw.values()) {
         if (fact.asOf !== undefined && fact.asOf > assessedAt) {
-            table.issues.push(inputIssue('error', 'invalid-value', [FACTS_FIELD, fact.key ?? '', AS_OF],
-                `Số liệu tính đến ${fact.asOf}, sau ngày đánh giá ${assessedAt}: ngày «tính đến» không thể ở tương lai so với lúc đánh giá.`));
+            table.issues.push(
+                inputIssue(
+                    'error',
+                    'invalid-value',
+                    [FACTS_FIELD, fact.key ?? '', AS_OF],
+                    `Số liệu tính đến ${fact.asOf}, sau ngày đánh giá ${assessedAt}: ngày «tính đến» không thể ở tương lai so với lúc đánh giá.`
+                )
+            );
         }
     }
 }
 
 /** A value given in another unit of the same kind as the fact's: read, then multiplied by `factor`. */
 class ConvertedInput {
-    constructor(readonly value: unknown, readonly factor: Rational, readonly unit: string) {}
+    constructor(
+        readonly value: unknown,
+        readonly factor: Rational,
+        readonly unit: string
+    ) {}
 }
 
 /**
@@ -245,11 +263,17 @@ function unwrapUnit(spec: FactSpec, path: readonly string[], value: unknown, iss
     if (!isPlainObject(value) || !('giá trị' in value)) return value;
     const unit = value['đơn vị'];
     if (unit !== undefined && normalizeUnit(String(unit)) !== normalizeUnit(spec.unit)) {
-        const factor = spec.kind === 'percent' || spec.kind === 'count' && spec.unit === '' ? undefined : unitConversion(String(unit), spec.unit);
+        const factor = spec.kind === 'percent' || (spec.kind === 'count' && spec.unit === '') ? undefined : unitConversion(String(unit), spec.unit);
         if (factor && spec.unit !== '') return new ConvertedInput(value['giá trị'], factor, normalizeUnit(String(unit)));
         const reason = unitMismatchReason(shortText(String(unit)), spec.unit);
-        issues.push(inputIssue('error', 'unit-mismatch', [...path, 'đơn vị'],
-            `Đơn vị «${shortText(String(unit))}» khác đơn vị khai báo của dữ kiện («${spec.unit || 'không đơn vị'}»)${reason ? `: ${reason}` : ''}.`));
+        issues.push(
+            inputIssue(
+                'error',
+                'unit-mismatch',
+                [...path, 'đơn vị'],
+                `Đơn vị «${shortText(String(unit))}» khác đơn vị khai báo của dữ kiện («${spec.unit || 'không đơn vị'}»)${reason ? `: ${reason}` : ''}.`
+            )
+        );
         return undefined;
     }
     return value['giá trị'];
@@ -257,7 +281,7 @@ function unwrapUnit(spec: FactSpec, path: readonly string[], value: unknown, iss
 
 /** A number read in another unit, in the fact's unit: exact; the decimals follow a power-of-ten factor. */
 function converted(scalar: NumberScalar, input: ConvertedInput): NumberScalar {
-    const scale = (r: Rational | undefined) => r === undefined ? undefined : ratMul(r, input.factor);
+    const scale = (r: Rational | undefined) => (r === undefined ? undefined : ratMul(r, input.factor));
     const power = powerOfTen(input.factor);
     const decimals = power === undefined ? scalar.decimals : Math.max(0, scalar.decimals - power);
     const written = `${scalar.isBound ? 'khoảng' : formatRat(scalar.r)} ${input.unit}`;
@@ -266,7 +290,7 @@ function converted(scalar: NumberScalar, input: ConvertedInput): NumberScalar {
 
 /** k for a factor 10^k (k may be negative), else undefined. */
 function powerOfTen(factor: Rational): number | undefined {
-    const digits = (x: bigint) => /^10*$/.test(x.toString()) ? x.toString().length - 1 : undefined;
+    const digits = (x: bigint) => (/^10*$/.test(x.toString()) ? x.toString().length - 1 : undefined);
     const up = digits(factor.n);
     const down = digits(factor.d);
     return up === undefined || down === undefined ? undefined : up - down;
@@ -324,12 +348,20 @@ export function readScores(verified: unknown, self: unknown, againstEvidence: un
 }
 
 /** A value per year or per member: `{ "2021": 2, "2022": 3 }`, `{ "Thọ Am": true }`. */
-function readIndexedFact(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[], collections: ReadonlyMap<string, readonly string[]>): RawFact | undefined {
+function readIndexedFact(
+    spec: FactSpec,
+    path: readonly string[],
+    value: unknown,
+    issues: InputIssue[],
+    collections: ReadonlyMap<string, readonly string[]>
+): RawFact | undefined {
     const byYear = spec.index === 'năm';
     if (!isPlainObject(value)) {
         issues.push({
             ...inputIssue('error', 'invalid-value', path, ''),
-            message: byYear ? 'Dữ kiện theo từng năm: ghi { "2021": …, "2022": … }.' : `Dữ kiện theo từng ${spec.index}: ghi { "<tên ${spec.index}>": … } cho mỗi ${spec.index} trong «danh sách».`
+            message: byYear
+                ? 'Dữ kiện theo từng năm: ghi { "2021": …, "2022": … }.'
+                : `Dữ kiện theo từng ${spec.index}: ghi { "<tên ${spec.index}>": … } cho mỗi ${spec.index} trong «danh sách».`
         });
         return undefined;
     }
@@ -358,7 +390,9 @@ function readIndexedFact(spec: FactSpec, path: readonly string[], value: unknown
 
 function readFact(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): RawFact | undefined {
     const members = new Map<string, Scalar>();
-    const isMemberObject = isPlainObject(value) && spec.members !== undefined &&
+    const isMemberObject =
+        isPlainObject(value) &&
+        spec.members !== undefined &&
         Object.keys(value).some(key => !BOUND_KEYS.has(canonical(key)) && canonical(key) !== CONTRADICTION_FIELD);
     if (!isMemberObject) {
         const total = readScalar(spec, path, value, issues);
@@ -409,7 +443,11 @@ function readContradiction(spec: FactSpec, path: readonly string[], value: Recor
         return undefined;
     };
     const extra = Object.keys(value).filter(key => key !== field);
-    if (extra.length > 0) return fail([...path, extra[0]!], `«${shortText(extra[0]!)}» không đi cùng «${CONTRADICTION_FIELD}»: mỗi giá trị báo cáo ghi trong danh sách, kèm «trích».`);
+    if (extra.length > 0)
+        return fail(
+            [...path, extra[0]!],
+            `«${shortText(extra[0]!)}» không đi cùng «${CONTRADICTION_FIELD}»: mỗi giá trị báo cáo ghi trong danh sách, kèm «trích».`
+        );
     const list = value[field];
     const shape = `Ghi «${CONTRADICTION_FIELD}»: [{ "giá trị": …, "trích": "câu báo cáo" }, { "giá trị": …, "trích": "…" }].`;
     if (!Array.isArray(list)) return fail(fieldPath, `Cần một danh sách các giá trị báo cáo. ${shape}`);
@@ -445,9 +483,12 @@ function readContradiction(spec: FactSpec, path: readonly string[], value: Recor
     if (broken) return undefined;
     const distinct = new Set(values.map(v => scalarKey(v.value)));
     if (values.length < 2 || distinct.size < 2) {
-        return fail(fieldPath, values.length < 2
-            ? `Báo cáo mâu thuẫn cần ít nhất hai giá trị khác nhau; ở đây có ${values.length}. Một giá trị thì ghi thẳng: "${path[path.length - 1] ?? ''}": <giá trị>.`
-            : 'Các giá trị báo cáo đều bằng nhau: không phải mâu thuẫn. Ghi thẳng một giá trị.');
+        return fail(
+            fieldPath,
+            values.length < 2
+                ? `Báo cáo mâu thuẫn cần ít nhất hai giá trị khác nhau; ở đây có ${values.length}. Một giá trị thì ghi thẳng: "${path[path.length - 1] ?? ''}": <giá trị>.`
+                : 'Các giá trị báo cáo đều bằng nhau: không phải mâu thuẫn. Ghi thẳng một giá trị.'
+        );
     }
     return { t: 'contradiction', values };
 }
@@ -455,10 +496,16 @@ function readContradiction(spec: FactSpec, path: readonly string[], value: Recor
 /** Two reported values are the same value (a range is compared by its bounds). */
 function scalarKey(s: Exclude<Scalar, ContradictionScalar>): string {
     switch (s.t) {
-        case 'num': return s.isBound ? `${s.lo ? formatRat(s.lo) : ''}${s.loOpen ? '(' : '['}…${s.hi ? formatRat(s.hi) : ''}${s.hiOpen ? ')' : ']'}` : formatRat(s.r, 12);
-        case 'bool': return String(s.b);
-        case 'level': return s.name;
-        case 'date': return s.iso;
+        case 'num':
+            return s.isBound
+                ? `${s.lo ? formatRat(s.lo) : ''}${s.loOpen ? '(' : '['}…${s.hi ? formatRat(s.hi) : ''}${s.hiOpen ? ')' : ']'}`
+                : formatRat(s.r, 12);
+        case 'bool':
+            return String(s.b);
+        case 'level':
+            return s.name;
+        case 'date':
+            return s.iso;
     }
 }
 
@@ -518,7 +565,10 @@ function readNumberScalar(spec: FactSpec, value: unknown, fail: (message: string
 }
 
 function readBound(spec: FactSpec, value: Record<string, unknown>, fail: (message: string) => undefined): NumberScalar | undefined {
-    let lo: Rational | undefined, hi: Rational | undefined, loOpen = false, hiOpen = false;
+    let lo: Rational | undefined,
+        hi: Rational | undefined,
+        loOpen = false,
+        hiOpen = false;
     for (const [key, bound] of Object.entries(value)) {
         const parsed = parseNumber(bound);
         if (typeof parsed === 'string') {
@@ -529,11 +579,24 @@ function readBound(spec: FactSpec, value: Record<string, unknown>, fail: (messag
             return fail(`${shortText(key)}: ${problem}`);
         }
         switch (canonical(key)) {
-            case 'trên': lo = parsed.r; loOpen = true; break;
-            case 'từ': case 'ít nhất': lo = parsed.r; break;
-            case 'dưới': hi = parsed.r; hiOpen = true; break;
-            case 'đến': case 'nhiều nhất': hi = parsed.r; break;
-            default: return fail(`Khoảng giá trị chỉ nhận các khóa trên, dưới, từ, đến (gặp «${shortText(key)}»).`);
+            case 'trên':
+                lo = parsed.r;
+                loOpen = true;
+                break;
+            case 'từ':
+            case 'ít nhất':
+                lo = parsed.r;
+                break;
+            case 'dưới':
+                hi = parsed.r;
+                hiOpen = true;
+                break;
+            case 'đến':
+            case 'nhiều nhất':
+                hi = parsed.r;
+                break;
+            default:
+                return fail(`Khoảng giá trị chỉ nhận các khóa trên, dưới, từ, đến (gặp «${shortText(key)}»).`);
         }
     }
     if (!lo && !hi) {
@@ -575,7 +638,7 @@ export function parseNumber(value: unknown): DecimalNumber | string {
     }
     const text = value.trim().replace(/\s/g, '');
     let normalized: string;
-    if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text) && (text.match(/\./g) ?? []).length > 1 || /^-?\d{1,3}(\.\d{3})+,\d+$/.test(text)) {
+    if ((/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text) && (text.match(/\./g) ?? []).length > 1) || /^-?\d{1,3}(\.\d{3})+,\d+$/.test(text)) {
         normalized = text.replace(/\./g, '').replace(',', '.');
     } else if (/^-?\d+,\d+$/.test(text)) {
         normalized = text.replace(',', '.');

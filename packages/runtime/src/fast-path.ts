@@ -198,27 +198,45 @@ export function qCmp(an: number, ad: number, bn: number, bd: number): number {
 /** Whether a comparison sign satisfies the operator, as `compare` decides it. */
 export function qHolds(c: number, op: CompareOp): boolean {
     switch (op) {
-        case '>=': return c >= 0;
-        case '>': return c > 0;
-        case '<=': return c <= 0;
-        case '<': return c < 0;
-        case '=': return c === 0;
-        case '≠': return c !== 0;
+        case '>=':
+            return c >= 0;
+        case '>':
+            return c > 0;
+        case '<=':
+            return c <= 0;
+        case '<':
+            return c < 0;
+        case '=':
+            return c === 0;
+        case '≠':
+            return c !== 0;
     }
 }
 
-const big = (n: number, d: number) => d < 0 ? rat(BigInt(-n), BigInt(-d)) : rat(BigInt(n), BigInt(d));
+const big = (n: number, d: number) => (d < 0 ? rat(BigInt(-n), BigInt(-d)) : rat(BigInt(n), BigInt(d)));
 
 /**
  * The gap of a failed numeric comparison, computed only on failure and exactly as `compare` computes it.
  * `ratio` gives a rate's numerator and denominator: [numN, numD, denN, denD, numUnit, numInteger].
  */
 export function qGap(
-    op: CompareOp, ln: number, ld: number, tn: number, td: number, unit: string, integer: boolean,
+    op: CompareOp,
+    ln: number,
+    ld: number,
+    tn: number,
+    td: number,
+    unit: string,
+    integer: boolean,
     ratio?: readonly [number, number, number, number, string, boolean]
 ): Gap | undefined {
     const left = {
-        k: 'num' as const, r: big(ln, ld), unit, integer, uses: [], unverified: [], inconsistent: [],
+        k: 'num' as const,
+        r: big(ln, ld),
+        unit,
+        integer,
+        uses: [],
+        unverified: [],
+        inconsistent: [],
         ...(ratio ? { ratio: { num: big(ratio[0], ratio[1]), den: big(ratio[2], ratio[3]), numUnit: ratio[4], numInteger: ratio[5] } } : {})
     };
     return numericGap(left, op, big(tn, td));
@@ -234,10 +252,22 @@ const VERDICTS: readonly Verdict[] = ['chưa đạt', 'đạt', 'thiếu dữ li
 /** An indicator decided by the fast path (code 0 chưa đạt, 1 đạt, 2 thiếu dữ liệu, 3 không áp dụng): the full result's shape without explanation. */
 export function quietIndicator(meta: IndicatorMeta, code: number, gap: Gap | undefined, missing: readonly string[]): IndicatorResult {
     return {
-        criterion: meta.criterion, label: meta.label, requirementText: meta.requirementText, rule: meta.rule,
-        citations: meta.citations, verdict: VERDICTS[code]!, flags: [],
-        clauses: [], factsUsed: [], missingFacts: missing, missingThresholds: [],
-        ...(gap ? { gap } : {}), source: meta.source, unknownThresholds: [], notes: [], explanation: []
+        criterion: meta.criterion,
+        label: meta.label,
+        requirementText: meta.requirementText,
+        rule: meta.rule,
+        citations: meta.citations,
+        verdict: VERDICTS[code]!,
+        flags: [],
+        clauses: [],
+        factsUsed: [],
+        missingFacts: missing,
+        missingThresholds: [],
+        ...(gap ? { gap } : {}),
+        source: meta.source,
+        unknownThresholds: [],
+        notes: [],
+        explanation: []
     };
 }
 
@@ -267,8 +297,13 @@ export function withoutIndicatorExplanation(result: IndicatorResult | undefined)
     if (!result) return undefined;
     const { value: _value, threshold: _threshold, gap, score, ...rest } = result;
     return {
-        ...rest, ...(gap ? { gap } : {}), ...(score ? { score } : {}),
-        clauses: [], factsUsed: [], notes: [], explanation: []
+        ...rest,
+        ...(gap ? { gap } : {}),
+        ...(score ? { score } : {}),
+        clauses: [],
+        factsUsed: [],
+        notes: [],
+        explanation: []
     };
 }
 
@@ -295,8 +330,14 @@ export function verdictsOnly(options: EvaluateOptions | undefined): boolean {
  * quantifiers and points read, and are checked by the full reader.
  */
 export function plainOptions(options: EvaluateOptions): boolean {
-    return options.vùng === undefined && options.nhóm === undefined && options.danhSách === undefined &&
-        options.điểmThẩmTra === undefined && options.điểmTựChấm === undefined && options.điểmTráiSốLiệu === undefined;
+    return (
+        options.vùng === undefined &&
+        options.nhóm === undefined &&
+        options.danhSách === undefined &&
+        options.điểmThẩmTra === undefined &&
+        options.điểmTựChấm === undefined &&
+        options.điểmTráiSốLiệu === undefined
+    );
 }
 
 /** The context of a commune given no region, group or list (`plainOptions`): the year only. */

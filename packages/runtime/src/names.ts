@@ -9,7 +9,10 @@ export function normalizeName(text: string): string {
 
 /** A unit in canonical form: no spaces around '/', `m²` written `m2`, `m³` written `m3`. */
 export function normalizeUnit(text: string): string {
-    return normalizeName(text).replace(/\s*\/\s*/gu, '/').replace(/²/gu, '2').replace(/³/gu, '3');
+    return normalizeName(text)
+        .replace(/\s*\/\s*/gu, '/')
+        .replace(/²/gu, '2')
+        .replace(/³/gu, '3');
 }
 
 /**
@@ -17,8 +20,22 @@ export function normalizeUnit(text: string): string {
  * Maps the look-alike to the letter it is usually meant to be.
  */
 export const LOOK_ALIKE_LETTERS: ReadonlyMap<string, string> = new Map([
-    ['ƣ', 'ư'], ['Ƣ', 'Ư'], ['ı', 'i'], ['ɑ', 'a'], ['ǎ', 'ă'], ['Ǎ', 'Ă'], ['ð', 'đ'], ['Ð', 'Đ'],
-    ['а', 'a'], ['е', 'e'], ['о', 'o'], ['р', 'p'], ['с', 'c'], ['х', 'x'], ['у', 'y'], ['і', 'i']
+    ['ƣ', 'ư'],
+    ['Ƣ', 'Ư'],
+    ['ı', 'i'],
+    ['ɑ', 'a'],
+    ['ǎ', 'ă'],
+    ['Ǎ', 'Ă'],
+    ['ð', 'đ'],
+    ['Ð', 'Đ'],
+    ['а', 'a'],
+    ['е', 'e'],
+    ['о', 'o'],
+    ['р', 'p'],
+    ['с', 'c'],
+    ['х', 'x'],
+    ['у', 'y'],
+    ['і', 'i']
 ]);
 
 /**
@@ -66,7 +83,10 @@ export function closestNames(name: string, candidates: Iterable<string>, limit =
             scored.push({ candidate, distance });
         }
     }
-    return scored.sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0)).slice(0, limit).map(s => s.candidate);
+    return scored
+        .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0))
+        .slice(0, limit)
+        .map(s => s.candidate);
 }
 
 /** « Có phải «x»?» for the closest candidate, or an empty string. */

@@ -73,6 +73,8 @@ export function decimalFromText(text: string): DecimalNumber | undefined {
 export function tooManyDigitsMessage(shown: string, digits: number): string {
     const count = digits > 1_000_000 ? 'hơn 1.000.000' : groupThousands(digits);
     const quoted = shown.length > 24 ? `${shown.slice(0, 20)}…` : shown;
-    return `Số «${quoted}» có ${count} chữ số: máy chỉ nhận số có tối đa ${MAX_NUMBER_DIGITS} chữ số ` +
-        `(không kể các số 0 đứng đầu), để so sánh chính xác mà không làm tròn.`;
+    return (
+        `Số «${quoted}» có ${count} chữ số: máy chỉ nhận số có tối đa ${MAX_NUMBER_DIGITS} chữ số ` +
+        `(không kể các số 0 đứng đầu), để so sánh chính xác mà không làm tròn.`
+    );
 }

@@ -75,17 +75,24 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
         } else if (deduction.kind === 'computed' && open > 0) {
             const amount = dec(deduction.amount ?? '0');
             range = [maxOf(zero, ratSub(max, ratMul(amount, rat(BigInt(n + open))))), maxOf(zero, ratSub(max, ratMul(amount, rat(BigInt(n)))))];
-            ledger.push(`Chưa đạt: trừ ${deduction.amount} × ${count}; thêm ${open} năm thiếu số liệu (${(cond.openYears ?? []).join(', ')}) có thể cũng không đạt → từ ${showPoints(range[0])} đến ${showPoints(range[1])}/${showPoints(max)} điểm.`);
+            ledger.push(
+                `Chưa đạt: trừ ${deduction.amount} × ${count}; thêm ${open} năm thiếu số liệu (${(cond.openYears ?? []).join(', ')}) có thể cũng không đạt → từ ${showPoints(range[0])} đến ${showPoints(range[1])}/${showPoints(max)} điểm.`
+            );
         } else if (deduction.kind === 'computed') {
             const taken = ratMul(dec(deduction.amount ?? '0'), rat(BigInt(n)));
             ruleScore = maxOf(zero, ratSub(max, taken));
-            ledger.push(`Chưa đạt: trừ ${deduction.amount} × ${count} = ${showPoints(taken)} điểm` +
-                (ratCmp(taken, max) > 0 ? `, vượt tối đa nên còn 0 (không âm)` : '') + ` → ${showPoints(ruleScore)}/${showPoints(max)} điểm (${deduction.text}).`);
+            ledger.push(
+                `Chưa đạt: trừ ${deduction.amount} × ${count} = ${showPoints(taken)} điểm` +
+                    (ratCmp(taken, max) > 0 ? `, vượt tối đa nên còn 0 (không âm)` : '') +
+                    ` → ${showPoints(ruleScore)}/${showPoints(max)} điểm (${deduction.text}).`
+            );
         } else {
             const least = ratMul(dec(deduction.least ?? '0'), rat(BigInt(n)));
             const most = deduction.most === undefined ? max : ratMul(dec(deduction.most), rat(BigInt(n + open)));
             range = [maxOf(zero, ratSub(max, most)), maxOf(zero, ratSub(max, least))];
-            ledger.push(`Chưa đạt: quy tắc để thẩm định viên trừ tùy mức (${deduction.text}), ${count}: điểm được phép từ ${showPoints(range[0])} đến ${showPoints(range[1])}/${showPoints(max)}.`);
+            ledger.push(
+                `Chưa đạt: quy tắc để thẩm định viên trừ tùy mức (${deduction.text}), ${count}: điểm được phép từ ${showPoints(range[0])} đến ${showPoints(range[1])}/${showPoints(max)}.`
+            );
         }
     } else {
         range = [zero, max];
@@ -99,14 +106,23 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
         if (verified === undefined) {
             problems.push(`Khai «điểm trái số liệu» cho chỉ tiêu ${label} nhưng không có «điểm thẩm tra».`);
         } else {
-            const byRule = ruleScore !== undefined ? `theo quy tắc ${showPoints(ruleScore)}` : range ? `quy tắc cho phép ${showPoints(range[0])}–${showPoints(range[1])}` : '';
-            ledger.push(`Điểm thẩm tra ${showPoints(verified)}/${showPoints(max)} do báo cáo chấm trái với số liệu của chính nó (${byRule}): ${against.replace(/[.。]+$/, "")}.`);
+            const byRule =
+                ruleScore !== undefined
+                    ? `theo quy tắc ${showPoints(ruleScore)}`
+                    : range
+                      ? `quy tắc cho phép ${showPoints(range[0])}–${showPoints(range[1])}`
+                      : '';
+            ledger.push(
+                `Điểm thẩm tra ${showPoints(verified)}/${showPoints(max)} do báo cáo chấm trái với số liệu của chính nó (${byRule}): ${against.replace(/[.。]+$/, '')}.`
+            );
             return { ...base, awarded: ratToNumber(verified), by: 'assessor-against-evidence', ledger, problems };
         }
     }
     if (ruleScore !== undefined) {
         if (verified !== undefined && ratCmp(verified, ruleScore) !== 0) {
-            problems.push(`Điểm thẩm tra ${showPoints(verified)} khác điểm theo quy tắc ${showPoints(ruleScore)} ở chỉ tiêu ${label}; dùng điểm theo quy tắc (nếu báo cáo chấm trái số liệu, khai trong «điểm trái số liệu»).`);
+            problems.push(
+                `Điểm thẩm tra ${showPoints(verified)} khác điểm theo quy tắc ${showPoints(ruleScore)} ở chỉ tiêu ${label}; dùng điểm theo quy tắc (nếu báo cáo chấm trái số liệu, khai trong «điểm trái số liệu»).`
+            );
         }
         return { ...base, awarded: ratToNumber(ruleScore), by: 'rule', ledger, problems };
     }
@@ -114,15 +130,21 @@ export function scoreIndicator(label: string, points: PointsMeta, cond: Cond, t:
     if (cond.verdict === 'chưa đạt' && range) {
         if (verified === undefined) {
             // Not an input error: the rule leaves the score to the assessor, and until it is entered it is open.
-            ledger.push(`Quy tắc để thẩm định viên chấm từ ${showPoints(range[0])} đến ${showPoints(range[1])}; chưa có «điểm thẩm tra» nên điểm chưa xác định.`);
+            ledger.push(
+                `Quy tắc để thẩm định viên chấm từ ${showPoints(range[0])} đến ${showPoints(range[1])}; chưa có «điểm thẩm tra» nên điểm chưa xác định.`
+            );
         } else if (ratCmp(verified, range[0]) < 0 || ratCmp(verified, range[1]) > 0) {
-            problems.push(`Điểm thẩm tra ${showPoints(verified)} của chỉ tiêu ${label} nằm ngoài khoảng quy tắc cho phép (${showPoints(range[0])}–${showPoints(range[1])}).`);
+            problems.push(
+                `Điểm thẩm tra ${showPoints(verified)} của chỉ tiêu ${label} nằm ngoài khoảng quy tắc cho phép (${showPoints(range[0])}–${showPoints(range[1])}).`
+            );
         } else {
             ledger.push(`Thẩm định viên chấm ${showPoints(verified)} (trong khoảng ${showPoints(range[0])}–${showPoints(range[1])}).`);
             return { ...base, awarded: ratToNumber(verified), possible, by: 'assessor-in-range', ledger, problems };
         }
     } else if (verified !== undefined) {
-        notices.push(`Chỉ tiêu ${label} thiếu dữ liệu nên không tính được điểm; điểm thẩm tra ${showPoints(verified)} chưa được dùng (nếu báo cáo chấm dù thiếu số liệu, khai trong «điểm trái số liệu»).`);
+        notices.push(
+            `Chỉ tiêu ${label} thiếu dữ liệu nên không tính được điểm; điểm thẩm tra ${showPoints(verified)} chưa được dùng (nếu báo cáo chấm dù thiếu số liệu, khai trong «điểm trái số liệu»).`
+        );
     }
     return { ...base, by: 'undetermined', ...(possible ? { possible } : {}), ledger, problems, ...(notices.length > 0 ? { notices } : {}) };
 }
@@ -135,8 +157,10 @@ export interface CriterionPointsMeta {
 }
 
 function pointsVal(r: Rational, lo?: Rational, hi?: Rational): Val {
-    const bound = lo !== undefined && hi !== undefined && ratCmp(lo, hi) !== 0
-        ? { t: 'num' as const, r: lo, lo, hi, loOpen: false, hiOpen: false, isBound: true, decimals: 2 } : undefined;
+    const bound =
+        lo !== undefined && hi !== undefined && ratCmp(lo, hi) !== 0
+            ? { t: 'num' as const, r: lo, lo, hi, loOpen: false, hiOpen: false, isBound: true, decimals: 2 }
+            : undefined;
     return { k: 'num', r, unit: 'điểm', integer: false, bound, uses: [], unverified: [], inconsistent: [] };
 }
 
@@ -172,7 +196,8 @@ export function scoreCriterion(meta: CriterionPointsMeta, indicators: readonly I
     }
     const anySelf = indicators.some(i => i.score?.self !== undefined);
     const score: CriterionScore = {
-        max: ratToNumber(full), applicableMax: ratToNumber(applicableMax),
+        max: ratToNumber(full),
+        applicableMax: ratToNumber(applicableMax),
         ...(allKnown ? { awarded: ratToNumber(known) } : { possible: { min: ratToNumber(low), max: ratToNumber(high) } }),
         ...(meta.passMark ? { passMark: `${meta.passMark.op} ${meta.passMark.rule}` } : {}),
         ...(anySelf && self !== undefined ? { self: ratToNumber(self) } : {})
@@ -184,4 +209,3 @@ export function scoreCriterion(meta: CriterionPointsMeta, indicators: readonly I
     const cond = compare(`điểm tiêu chí${scaledNote} ${meta.passMark.op} ${meta.passMark.rule}`, value, meta.passMark.op, meta.passMark.value());
     return { score, cond };
 }
-

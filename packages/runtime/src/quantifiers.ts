@@ -16,7 +16,9 @@ function unknownCount(count: Count | undefined): (Val & { readonly k: 'num' }) |
 
 function tagged(part: Cond, tag: string): Cond {
     return {
-        ...part, lines: part.lines.map(line => `[${tag}] ${line}`), ...(part.gap ? { gap: { ...part.gap, text: `${tag}: ${part.gap.text}` } } : {}),
+        ...part,
+        lines: part.lines.map(line => `[${tag}] ${line}`),
+        ...(part.gap ? { gap: { ...part.gap, text: `${tag}: ${part.gap.text}` } } : {}),
         clauses: (part.clauses ?? []).map(c => ({ ...c, tag: c.tag ? `${tag}, ${c.tag}` : tag }))
     };
 }
@@ -36,12 +38,21 @@ export function yearWindow(t: FactTable, count: Count | undefined, window: numbe
     const failing = years.filter((_, i) => parts[i]!.verdict === 'chưa đạt');
     const need = atLeast ?? window;
     const decided = unknown ? atLeastUnknown(`năm trong ${window} năm`, met, open, window, unknown) : undefined;
-    const verdict: Verdict = decided ? decided.verdict : atLeast === undefined
-        ? combineAll(parts.map(p => p.verdict))
-        : met >= need ? 'đạt' : met + open >= need ? 'thiếu dữ liệu' : 'chưa đạt';
+    const verdict: Verdict = decided
+        ? decided.verdict
+        : atLeast === undefined
+          ? combineAll(parts.map(p => p.verdict))
+          : met >= need
+            ? 'đạt'
+            : met + open >= need
+              ? 'thiếu dữ liệu'
+              : 'chưa đạt';
     const what = atLeast === undefined ? `mỗi năm trong ${window} năm` : `ít nhất ${unknown ? showVal(unknown) : atLeast} năm trong ${window} năm`;
-    const line = `${what} (${years[0]}–${years[years.length - 1]}): đạt ${met}/${window} năm` +
-        (failing.length > 0 ? `, không đạt năm ${failing.join(', ')}` : '') + (decided ? `; ${decided.reason}` : '') + ` → ${verdict}.`;
+    const line =
+        `${what} (${years[0]}–${years[years.length - 1]}): đạt ${met}/${window} năm` +
+        (failing.length > 0 ? `, không đạt năm ${failing.join(', ')}` : '') +
+        (decided ? `; ${decided.reason}` : '') +
+        ` → ${verdict}.`;
     const combined = combine(verdict, parts, line);
     const result = decided && unknown ? withUnknownCount(combined, unknown, decided) : combined;
     // No single year's value stands for the window: the facts used list every year. A met «ít nhất k năm»
@@ -66,7 +77,13 @@ export function unitQuantifier(t: FactTable, collection: string, count: Count | 
         return { verdict: 'thiếu dữ liệu', missing, lines: [`Thiếu danh sách ${collection} của xã.`], ...none };
     }
     if (members.length === 0) {
-        return { verdict: 'không áp dụng', missing: [], lines: [`Xã không có ${collection} nào.`], ...none, notApplicableReasons: [`xã không có ${collection} nào`] };
+        return {
+            verdict: 'không áp dụng',
+            missing: [],
+            lines: [`Xã không có ${collection} nào.`],
+            ...none,
+            notApplicableReasons: [`xã không có ${collection} nào`]
+        };
     }
     const parts = members.map(member => tagged(body({ ...t, cursorUnits: { ...t.cursorUnits, [collection]: member } }), `${collection} ${member}`));
     const met = parts.filter(p => p.verdict === 'đạt').length;
@@ -74,11 +91,22 @@ export function unitQuantifier(t: FactTable, collection: string, count: Count | 
     const applicable = parts.filter(p => p.verdict !== 'không áp dụng').length;
     const need = atLeast === undefined ? applicable : percent ? Math.ceil((atLeast * applicable) / 100) : atLeast;
     const decided = unknown && applicable > 0 ? atLeastUnknown(collection, met, open, applicable, unknown) : undefined;
-    const verdict: Verdict = applicable === 0 ? 'không áp dụng' : decided ? decided.verdict : met >= need ? 'đạt' : met + open >= need ? 'thiếu dữ liệu' : 'chưa đạt';
+    const verdict: Verdict =
+        applicable === 0 ? 'không áp dụng' : decided ? decided.verdict : met >= need ? 'đạt' : met + open >= need ? 'thiếu dữ liệu' : 'chưa đạt';
     const failing = members.filter((_, i) => parts[i]!.verdict === 'chưa đạt');
-    const required = atLeast === undefined ? `mọi ${collection}` : unknown ? `ít nhất ${showVal(unknown)} ${collection}` : percent ? `ít nhất ${atLeast}% ${collection} (${need}/${applicable})` : `ít nhất ${atLeast} ${collection}`;
-    const line = `${met}/${applicable} ${collection} đạt, yêu cầu ${required}` +
-        (failing.length > 0 ? `; chưa đạt: ${failing.join(', ')}` : '') + (decided ? `; ${decided.reason}` : '') + ` → ${verdict}.`;
+    const required =
+        atLeast === undefined
+            ? `mọi ${collection}`
+            : unknown
+              ? `ít nhất ${showVal(unknown)} ${collection}`
+              : percent
+                ? `ít nhất ${atLeast}% ${collection} (${need}/${applicable})`
+                : `ít nhất ${atLeast} ${collection}`;
+    const line =
+        `${met}/${applicable} ${collection} đạt, yêu cầu ${required}` +
+        (failing.length > 0 ? `; chưa đạt: ${failing.join(', ')}` : '') +
+        (decided ? `; ${decided.reason}` : '') +
+        ` → ${verdict}.`;
     const combined = combine(verdict, parts, line);
     const result = decided && unknown ? withUnknownCount(combined, unknown, decided) : combined;
     // One clause for the whole collection: «5/7 thôn đạt» beside «ít nhất 70% thôn (5/7): có».

@@ -12,8 +12,7 @@ export const RESULT_FORMAT_VERSION = 'ntm-result/3';
 export type Verdict = 'đạt' | 'chưa đạt' | 'không áp dụng' | 'thiếu dữ liệu';
 
 /** Flags that qualify a verdict without changing it. */
-export type VerdictFlag = 'unverified-threshold' | 'implied-bounds' | 'inconsistent-data' | 'stale-data'
-    | 'self-contradictory-report';
+export type VerdictFlag = 'unverified-threshold' | 'implied-bounds' | 'inconsistent-data' | 'stale-data' | 'self-contradictory-report';
 
 export const FLAG_LABELS: Readonly<Record<VerdictFlag, string>> = {
     'unverified-threshold': 'ngưỡng chưa kiểm chứng',
@@ -25,7 +24,13 @@ export const FLAG_LABELS: Readonly<Record<VerdictFlag, string>> = {
 };
 
 /** What a note behind a verdict is about. */
-export type NoteCode = 'unverified-threshold' | 'inconsistent-data' | 'score-against-evidence' | 'score-problem' | 'not-applicable' | 'stale-data'
+export type NoteCode =
+    | 'unverified-threshold'
+    | 'inconsistent-data'
+    | 'score-against-evidence'
+    | 'score-problem'
+    | 'not-applicable'
+    | 'stale-data'
     | 'self-contradictory-report';
 
 /** A note behind a verdict: `text` is the whole Vietnamese sentence, as shown. */
@@ -146,7 +151,10 @@ export interface PackInfo {
 export type RuleSourceKind = 'original' | 'replaced' | 'added' | 'dropped';
 
 export const RULE_SOURCE_LABELS: Readonly<Record<RuleSourceKind, string>> = {
-    original: 'gốc', replaced: 'thay', added: 'thêm', dropped: 'không áp dụng'
+    original: 'gốc',
+    replaced: 'thay',
+    added: 'thêm',
+    dropped: 'không áp dụng'
 };
 
 /** Which text set the rule applied to an indicator: the pack itself, a base pack, a replacement or an amendment. */
@@ -251,10 +259,10 @@ export interface IndicatorResult {
 export type ScoreBasis = 'rule' | 'assessor-in-range' | 'assessor-against-evidence' | 'undetermined' | 'not-applicable';
 
 export const SCORE_BASIS_LABELS: Readonly<Record<ScoreBasis, string>> = {
-    'rule': 'quy tắc',
+    rule: 'quy tắc',
     'assessor-in-range': 'thẩm định viên, trong khoảng quy tắc cho phép',
     'assessor-against-evidence': 'thẩm định viên, trái số liệu',
-    'undetermined': 'chưa xác định',
+    undetermined: 'chưa xác định',
     'not-applicable': 'không áp dụng'
 };
 
@@ -323,8 +331,11 @@ export interface PackSummary {
     readonly indicatorsOnUnverifiedThresholds: readonly string[];
     /** Total points over scored criteria, when the pack is scored, with the pack's pass mark on the total and its verdict. */
     readonly points?: {
-        readonly max: number; readonly awarded?: number; readonly possible?: { readonly min: number; readonly max: number };
-        readonly passMark?: string; readonly passVerdict?: Verdict;
+        readonly max: number;
+        readonly awarded?: number;
+        readonly possible?: { readonly min: number; readonly max: number };
+        readonly passMark?: string;
+        readonly passVerdict?: Verdict;
     };
     /** Indicators whose score the assessor entered within the range the rule leaves open. */
     readonly scoresEnteredInRange: readonly string[];
@@ -348,8 +359,15 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: 'l�
 
 /** What is wrong with an input. */
 export type InputIssueCode =
-    | 'unknown-fact' | 'unit-mismatch' | 'invalid-value' | 'unknown-member' | 'invalid-list'
-    | 'invalid-score' | 'unknown-region' | 'unknown-group' | 'computed-from-villages';
+    | 'unknown-fact'
+    | 'unit-mismatch'
+    | 'invalid-value'
+    | 'unknown-member'
+    | 'invalid-list'
+    | 'invalid-score'
+    | 'unknown-region'
+    | 'unknown-group'
+    | 'computed-from-villages';
 
 export interface InputIssue {
     readonly severity: Severity;
@@ -453,7 +471,10 @@ export class NtmInputError extends NtmEvaluationError {
 
     constructor(issues: readonly InputIssue[]) {
         const errors = issues.filter(issue => issue.severity === 'error');
-        const shown = errors.slice(0, 3).map(issue => `${issue.field}: ${issue.message}`).join('; ');
+        const shown = errors
+            .slice(0, 3)
+            .map(issue => `${issue.field}: ${issue.message}`)
+            .join('; ');
         super(`Dữ liệu đầu vào có ${errors.length} lỗi, không đánh giá: ${shown}${errors.length > 3 ? '; …' : ''}`);
         this.name = 'NtmInputError';
         this.issues = issues;

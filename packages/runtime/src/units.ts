@@ -8,7 +8,12 @@ import { normalizeUnit } from './names.js';
 
 /** The kinds of quantity that convert, in the words of messages. */
 export const DIMENSION_LABELS = {
-    length: 'chiều dài', area: 'diện tích', volume: 'thể tích', mass: 'khối lượng', money: 'tiền', time: 'thời gian'
+    length: 'chiều dài',
+    area: 'diện tích',
+    volume: 'thể tích',
+    mass: 'khối lượng',
+    money: 'tiền',
+    time: 'thời gian'
 } as const;
 
 export type Dimension = keyof typeof DIMENSION_LABELS;
@@ -18,17 +23,30 @@ export type Dimension = keyof typeof DIMENSION_LABELS;
  * unambiguous ratios: no «sào» (360 m² in the north, 500 m² in the centre), no «ngày» per «năm» (365 or 366).
  */
 const UNIT_SCALES: Readonly<Record<string, readonly [Dimension, bigint, bigint]>> = {
-    'mm': ['length', 1n, 1000n], 'cm': ['length', 1n, 100n], 'm': ['length', 1n, 1n], 'km': ['length', 1000n, 1n],
-    'm2': ['area', 1n, 1n], 'ha': ['area', 10_000n, 1n], 'km2': ['area', 1_000_000n, 1n],
-    'lít': ['volume', 1n, 1n], 'm3': ['volume', 1000n, 1n],
-    'kg': ['mass', 1n, 1n], 'yến': ['mass', 10n, 1n], 'tạ': ['mass', 100n, 1n], 'tấn': ['mass', 1000n, 1n],
-    'đồng': ['money', 1n, 1n], 'nghìn đồng': ['money', 1000n, 1n], 'triệu đồng': ['money', 1_000_000n, 1n],
+    mm: ['length', 1n, 1000n],
+    cm: ['length', 1n, 100n],
+    m: ['length', 1n, 1n],
+    km: ['length', 1000n, 1n],
+    m2: ['area', 1n, 1n],
+    ha: ['area', 10_000n, 1n],
+    km2: ['area', 1_000_000n, 1n],
+    lít: ['volume', 1n, 1n],
+    m3: ['volume', 1000n, 1n],
+    kg: ['mass', 1n, 1n],
+    yến: ['mass', 10n, 1n],
+    tạ: ['mass', 100n, 1n],
+    tấn: ['mass', 1000n, 1n],
+    đồng: ['money', 1n, 1n],
+    'nghìn đồng': ['money', 1000n, 1n],
+    'triệu đồng': ['money', 1_000_000n, 1n],
     'tỷ đồng': ['money', 1_000_000_000n, 1n],
-    'tháng': ['time', 1n, 1n], 'quý': ['time', 3n, 1n], 'năm': ['time', 12n, 1n]
+    tháng: ['time', 1n, 1n],
+    quý: ['time', 3n, 1n],
+    năm: ['time', 12n, 1n]
 };
 
 /** Other spellings analysts write for the same unit. */
-const UNIT_ALIASES: Readonly<Record<string, string>> = { 'ngàn đồng': 'nghìn đồng', 'tỉ đồng': 'tỷ đồng', 'lit': 'lít', 'l': 'lít' };
+const UNIT_ALIASES: Readonly<Record<string, string>> = { 'ngàn đồng': 'nghìn đồng', 'tỉ đồng': 'tỷ đồng', lit: 'lít', l: 'lít' };
 
 interface Term {
     /** The kind of quantity, or the unit itself when it does not convert (hộ, người). */
@@ -52,7 +70,10 @@ function terms(unit: string): { readonly numerator: readonly Term[]; readonly de
 }
 
 function signature(list: readonly Term[]): string {
-    return list.map(t => t.key).sort().join('\u0000');
+    return list
+        .map(t => t.key)
+        .sort()
+        .join('\u0000');
 }
 
 function product(list: readonly Term[]): Rational {
@@ -78,7 +99,7 @@ export function dimensionText(unit: string): string | undefined {
     if (typeof unit !== 'string') return undefined;
     const { numerator, denominator } = terms(unit);
     if (![...numerator, ...denominator].some(t => t.dimension)) return undefined;
-    const words = (list: readonly Term[]) => list.map(t => t.dimension ? DIMENSION_LABELS[t.dimension] : t.key);
+    const words = (list: readonly Term[]) => list.map(t => (t.dimension ? DIMENSION_LABELS[t.dimension] : t.key));
     return [words(numerator).join('·') || '1', ...words(denominator)].join('/');
 }
 

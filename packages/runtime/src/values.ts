@@ -75,11 +75,16 @@ export function showVal(v: Val): string {
                 return showBound(v.bound, v.unit) + (v.written ? ` (${v.written})` : '');
             }
             return showNum(v.r, v.unit) + (v.written ? ` (${v.written})` : '');
-        case 'bool': return v.b ? 'có' : 'không';
-        case 'level': return v.name;
-        case 'date': return v.iso;
-        case 'missing': return 'thiếu dữ liệu';
-        case 'na': return 'không áp dụng';
+        case 'bool':
+            return v.b ? 'có' : 'không';
+        case 'level':
+            return v.name;
+        case 'date':
+            return v.iso;
+        case 'missing':
+            return 'thiếu dữ liệu';
+        case 'na':
+            return 'không áp dụng';
     }
 }
 
@@ -106,14 +111,26 @@ export function unknownLit(unit: string, bounds: readonly (readonly [string, str
         const v = lit(text, unit);
         if (v.k !== 'num') continue;
         if (op === '>' || op === '>=') {
-            if (!lo || ratCmp(v.r, lo) > 0 || (ratCmp(v.r, lo) === 0 && op === '>')) { lo = v.r; loOpen = op === '>'; }
+            if (!lo || ratCmp(v.r, lo) > 0 || (ratCmp(v.r, lo) === 0 && op === '>')) {
+                lo = v.r;
+                loOpen = op === '>';
+            }
         } else if (op === '<' || op === '<=') {
-            if (!hi || ratCmp(v.r, hi) < 0 || (ratCmp(v.r, hi) === 0 && op === '<')) { hi = v.r; hiOpen = op === '<'; }
+            if (!hi || ratCmp(v.r, hi) < 0 || (ratCmp(v.r, hi) === 0 && op === '<')) {
+                hi = v.r;
+                hiOpen = op === '<';
+            }
         }
     }
     const unknown: UnknownThreshold = { lo, loOpen, hi, hiOpen, basis, note };
     return {
-        k: 'num', r: rat(0n), unit, integer: false, unknown, uses: [], inconsistent: [],
+        k: 'num',
+        r: rat(0n),
+        unit,
+        integer: false,
+        unknown,
+        uses: [],
+        inconsistent: [],
         unverified: [`ngưỡng chưa biết${note ? ` — ${note}` : ''}${basis ? `; cận suy từ: ${basis}` : ''}`]
     };
 }
@@ -122,7 +139,13 @@ export function unknownLit(unit: string, bounds: readonly (readonly [string, str
 export function unknownLevel(levels: readonly string[], basis?: string, note?: string): Val {
     const unknown: UnknownThreshold = { lo: rat(0n), loOpen: false, hi: rat(BigInt(levels.length - 1)), hiOpen: false, basis, note, levels };
     return {
-        k: 'num', r: rat(0n), unit: '', integer: true, unknown, uses: [], inconsistent: [],
+        k: 'num',
+        r: rat(0n),
+        unit: '',
+        integer: true,
+        unknown,
+        uses: [],
+        inconsistent: [],
         unverified: [`ngưỡng chưa biết${note ? ` — ${note}` : ''}`]
     };
 }
@@ -138,10 +161,18 @@ export function rounded(v: Val, mode: RoundingMode, digits: number): Val {
     const isExact = ratCmp(rat(floor), scaled) === 0;
     let whole: bigint;
     switch (mode) {
-        case 'cắt': whole = scaled.n < 0n && !isExact ? floor + 1n : floor; break;
-        case 'xuống': whole = floor; break;
-        case 'lên': whole = isExact ? floor : floor + 1n; break;
-        case 'gần nhất': whole = ratCmp(ratSub(scaled, rat(floor)), rat(1n, 2n)) >= 0 ? floor + 1n : floor; break;
+        case 'cắt':
+            whole = scaled.n < 0n && !isExact ? floor + 1n : floor;
+            break;
+        case 'xuống':
+            whole = floor;
+            break;
+        case 'lên':
+            whole = isExact ? floor : floor + 1n;
+            break;
+        case 'gần nhất':
+            whole = ratCmp(ratSub(scaled, rat(floor)), rat(1n, 2n)) >= 0 ? floor + 1n : floor;
+            break;
     }
     const r = ratDiv(rat(whole), scale);
     if (ratCmp(r, v.r) === 0) return v;
@@ -157,9 +188,18 @@ function showBound(b: NumberScalar, unit: string): string {
 
 export function merge(...vals: readonly Provenance[]): Provenance {
     return {
-        uses: unique(vals.flatMap(v => v.uses), u => u.fact + '\u0000' + u.text),
-        unverified: unique(vals.flatMap(v => v.unverified), s => s),
-        inconsistent: unique(vals.flatMap(v => v.inconsistent), s => s)
+        uses: unique(
+            vals.flatMap(v => v.uses),
+            u => u.fact + '\u0000' + u.text
+        ),
+        unverified: unique(
+            vals.flatMap(v => v.unverified),
+            s => s
+        ),
+        inconsistent: unique(
+            vals.flatMap(v => v.inconsistent),
+            s => s
+        )
     };
 }
 
@@ -178,7 +218,12 @@ export function lit(value: string, unit: string, unverifiedNote?: string): Val {
     const parsed = decimalFromText(value);
     if (!parsed) throw new RangeError(`không phải số: ${value}`);
     return {
-        k: 'num', r: parsed.r, unit, integer: parsed.decimals === 0, uses: [], inconsistent: [],
+        k: 'num',
+        r: parsed.r,
+        unit,
+        integer: parsed.decimals === 0,
+        uses: [],
+        inconsistent: [],
         unverified: unverifiedNote === undefined ? [] : [unverifiedNote]
     };
 }
@@ -250,14 +295,28 @@ function scalarVal(table: FactTable, given: Scalar, unit: string, integer: boole
     }
     let v: Val;
     switch (scalar.t) {
-        case 'num': v = {
-            k: 'num', r: scalar.r, unit, integer, bound: scalar.isBound ? scalar : undefined,
-            ...(scalar.written ? { written: `tệp xã ghi ${scalar.written}` } : {}), ...NONE
-        }; break;
-        case 'bool': v = { k: 'bool', b: scalar.b, ...NONE }; break;
-        case 'level': v = { k: 'level', i: scalar.i, name: scalar.name, ...NONE }; break;
-        case 'date': v = { k: 'date', iso: scalar.iso, ...NONE }; break;
-        case 'contradiction': return contradictedValue(shownName, scalar, unit);
+        case 'num':
+            v = {
+                k: 'num',
+                r: scalar.r,
+                unit,
+                integer,
+                bound: scalar.isBound ? scalar : undefined,
+                ...(scalar.written ? { written: `tệp xã ghi ${scalar.written}` } : {}),
+                ...NONE
+            };
+            break;
+        case 'bool':
+            v = { k: 'bool', b: scalar.b, ...NONE };
+            break;
+        case 'level':
+            v = { k: 'level', i: scalar.i, name: scalar.name, ...NONE };
+            break;
+        case 'date':
+            v = { k: 'date', iso: scalar.iso, ...NONE };
+            break;
+        case 'contradiction':
+            return contradictedValue(shownName, scalar, unit);
     }
     return { ...v, uses: [{ fact: shownName, text: showVal(v) + (quote === undefined ? '' : ` (một cách đọc của báo cáo: «${quote}»)`) }] };
 }
@@ -274,14 +333,17 @@ export function derived(table: FactTable, name: string, member: string | undefin
     const shownName = member !== undefined && table.specs.get(name)?.members ? `${name} (${member})` : name;
     if (computed.k === 'missing' && stated.k !== 'missing') {
         const dated = stated.uses[0]?.asOf ? stated.uses[0] : undefined;
-        return { ...stated, uses: [{ ...dated, fact: shownName, text: `${dated?.text ?? showVal(stated)} (số liệu báo cáo)` }], unverified: [], inconsistent: [] };
+        return {
+            ...stated,
+            uses: [{ ...dated, fact: shownName, text: `${dated?.text ?? showVal(stated)} (số liệu báo cáo)` }],
+            unverified: [],
+            inconsistent: []
+        };
     }
     if (computed.k !== 'num') {
         return computed;
     }
-    const detail = computed.ratio
-        ? ` = ${showNum(computed.ratio.num, computed.ratio.numUnit)} / ${showNum(computed.ratio.den, computed.ratio.numUnit)}`
-        : '';
+    const detail = computed.ratio ? ` = ${showNum(computed.ratio.num, computed.ratio.numUnit)} / ${showNum(computed.ratio.den, computed.ratio.numUnit)}` : '';
     const inconsistent = [...computed.inconsistent];
     if (stated.k === 'num') {
         const scalar = table.raw.get(name)?.total;
@@ -309,8 +371,16 @@ function statedMatches(computed: Rational, stated: Rational, decimals: number): 
 function blocked(vals: readonly Val[]): Val | undefined {
     const missing = vals.filter(v => v.k === 'missing');
     if (missing.length > 0) {
-        const why = missing.map(v => v.k === 'missing' ? v.why : undefined).find(w => w !== undefined);
-        return { k: 'missing', names: unique(missing.flatMap(v => v.k === 'missing' ? v.names : []), s => s), ...(why ? { why } : {}), ...merge(...vals) };
+        const why = missing.map(v => (v.k === 'missing' ? v.why : undefined)).find(w => w !== undefined);
+        return {
+            k: 'missing',
+            names: unique(
+                missing.flatMap(v => (v.k === 'missing' ? v.names : [])),
+                s => s
+            ),
+            ...(why ? { why } : {}),
+            ...merge(...vals)
+        };
     }
     const na = vals.find(v => v.k === 'na');
     if (na) {
@@ -393,13 +463,18 @@ export function ratio(num: Val, den: Val): Val {
     if (ratIsZero(den.r)) {
         return { k: 'na', reason: `mẫu số bằng 0 (${showNum(den.r, den.unit)})`, ...provenance };
     }
-    const inconsistent = ratCmp(num.r, den.r) > 0
-        ? [...provenance.inconsistent, `tử số ${showNum(num.r, num.unit)} lớn hơn mẫu số ${showNum(den.r, den.unit)}`]
-        : provenance.inconsistent;
+    const inconsistent =
+        ratCmp(num.r, den.r) > 0
+            ? [...provenance.inconsistent, `tử số ${showNum(num.r, num.unit)} lớn hơn mẫu số ${showNum(den.r, den.unit)}`]
+            : provenance.inconsistent;
     return {
-        k: 'num', r: ratMul(ratDiv(num.r, den.r), rat(100n)), unit: '%', integer: false,
+        k: 'num',
+        r: ratMul(ratDiv(num.r, den.r), rat(100n)),
+        unit: '%',
+        integer: false,
         ratio: { num: num.r, den: den.r, numUnit: num.unit, numInteger: num.integer },
-        ...provenance, inconsistent
+        ...provenance,
+        inconsistent
     };
 }
 
@@ -409,12 +484,17 @@ export function ratio(num: Val, den: Val): Val {
  */
 export function inUnit(v: Val, unit: string, factor: Rational): Val {
     if (v.k !== 'num' || v.unit === unit) return v;
-    const scale = (r: Rational | undefined) => r === undefined ? undefined : ratMul(r, factor);
+    const scale = (r: Rational | undefined) => (r === undefined ? undefined : ratMul(r, factor));
     const written = v.unknown ? undefined : `= ${showVal(v)}`;
     const bound = v.bound ? { ...v.bound, r: ratMul(v.bound.r, factor), lo: scale(v.bound.lo), hi: scale(v.bound.hi) } : undefined;
     const unknown = v.unknown ? { ...v.unknown, lo: scale(v.unknown.lo), hi: scale(v.unknown.hi) } : undefined;
     return {
-        ...v, r: ratMul(v.r, factor), unit, integer: v.integer && ratCmp(factor, rat(1n)) >= 0 && factor.d === 1n,
-        ...(bound ? { bound } : {}), ...(unknown ? { unknown } : {}), ...(written ? { written } : {})
+        ...v,
+        r: ratMul(v.r, factor),
+        unit,
+        integer: v.integer && ratCmp(factor, rat(1n)) >= 0 && factor.d === 1n,
+        ...(bound ? { bound } : {}),
+        ...(unknown ? { unknown } : {}),
+        ...(written ? { written } : {})
     };
 }

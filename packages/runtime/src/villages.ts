@@ -24,9 +24,10 @@ export function countVillages(t: FactTable, outcomes: readonly VillageOutcome[] 
         const open = mine.filter(o => o.result.summary.recognition === 'thiếu dữ liệu').length;
         const count = (n: number): Rational => rat(BigInt(n));
         raw.set(spec.name, {
-            total: open === 0
-                ? { t: 'num', r: count(met), isBound: false, decimals: 0 }
-                : { t: 'num', r: count(met), lo: count(met), hi: count(met + open), loOpen: false, hiOpen: false, isBound: true, decimals: 0 },
+            total:
+                open === 0
+                    ? { t: 'num', r: count(met), isBound: false, decimals: 0 }
+                    : { t: 'num', r: count(met), lo: count(met), hi: count(met + open), loOpen: false, hiOpen: false, isBound: true, decimals: 0 },
             members: new Map()
         });
     }
@@ -34,7 +35,7 @@ export function countVillages(t: FactTable, outcomes: readonly VillageOutcome[] 
 
 /** The commune's result with its villages' results under it (only those of packs this pack counts). */
 export function withVillages(result: EvaluationResult, outcomes: readonly VillageOutcome[] | undefined, t: FactTable): EvaluationResult {
-    const packs = new Set([...t.specs.values()].flatMap(spec => spec.villagePack === undefined ? [] : [spec.villagePack]));
+    const packs = new Set([...t.specs.values()].flatMap(spec => (spec.villagePack === undefined ? [] : [spec.villagePack])));
     const villages = (outcomes ?? []).filter(o => packs.has(o.pack));
     return villages.length === 0 ? result : { ...result, villages };
 }

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Rational } from '../src/exact-numbers.js';
 import {
-    formatRat, rat, ratAdd, ratCeil, ratCmp, ratDiv, ratFloor, ratFromNumber, ratIsInteger, ratIsZero, ratMul, ratSub, ratToNumber
+    formatRat,
+    rat,
+    ratAdd,
+    ratCeil,
+    ratCmp,
+    ratDiv,
+    ratFloor,
+    ratFromNumber,
+    ratIsInteger,
+    ratIsZero,
+    ratMul,
+    ratSub,
+    ratToNumber
 } from '../src/exact-numbers.js';
 
 const r = (n: number, d = 1): Rational => rat(BigInt(n), BigInt(d));
@@ -38,7 +50,7 @@ describe('ratFromNumber', () => {
         expect(ratFromNumber(x)).toEqual(expected);
     });
 
-    it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])('refuses %s', (x) => {
+    it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])('refuses %s', x => {
         expect(() => ratFromNumber(x)).toThrow(RangeError);
     });
 });

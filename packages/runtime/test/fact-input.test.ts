@@ -77,9 +77,17 @@ const SPECS: readonly FactSpec[] = [
 
 describe('readFacts', () => {
     it('reads each kind of fact', () => {
-        const table = readFacts({
-            'rác thải': '98,5', 'số vụ': 3, 'năm công nhận': 2024, 'trụ sở': 'có', 'xếp loại': 'tốt', 'ngày': '01/02/2024'
-        }, SPECS);
+        const table = readFacts(
+            {
+                'rác thải': '98,5',
+                'số vụ': 3,
+                'năm công nhận': 2024,
+                'trụ sở': 'có',
+                'xếp loại': 'tốt',
+                ngày: '01/02/2024'
+            },
+            SPECS
+        );
         expect(table.issues).toEqual([]);
         expect(table.raw.get('rác thải')?.total).toEqual({ t: 'num', r: ratFromNumber(98.5), isBound: false, decimals: 1 });
         expect(table.raw.get('trụ sở')?.total).toEqual({ t: 'bool', b: true });
@@ -114,7 +122,7 @@ describe('readFacts', () => {
     });
 
     it('reads parts of a breakdown and its total', () => {
-        const table = readFacts({ 'lao động': { nam: 90, 'nữ': '84,5', 'tổng': 87 } }, SPECS);
+        const table = readFacts({ 'lao động': { nam: 90, nữ: '84,5', tổng: 87 } }, SPECS);
         expect(table.issues).toEqual([]);
         const raw = table.raw.get('lao động');
         expect(raw?.members.get('nữ')).toMatchObject({ r: ratFromNumber(84.5) });
@@ -122,23 +130,31 @@ describe('readFacts', () => {
     });
 
     it('reads a reported range as bounds', () => {
-        const table = readFacts({ 'rác thải': { 'trên': 90.72 } }, SPECS);
+        const table = readFacts({ 'rác thải': { trên: 90.72 } }, SPECS);
         expect(table.raw.get('rác thải')?.total).toMatchObject({ isBound: true, lo: ratFromNumber(90.72), loOpen: true });
     });
 
     it('refuses a reversed or unknown range', () => {
-        expect(readFacts({ 'rác thải': { 'từ': 90, 'đến': 80 } }, SPECS).issues[0]?.message).toBe('Khoảng giá trị ngược: từ 90 đến 80.');
-        expect(readFacts({ 'rác thải': { 'khoảng': 90 } }, SPECS).issues[0]?.message).toBe('Khoảng giá trị chỉ nhận các khóa trên, dưới, từ, đến (gặp «khoảng»).');
+        expect(readFacts({ 'rác thải': { từ: 90, đến: 80 } }, SPECS).issues[0]?.message).toBe('Khoảng giá trị ngược: từ 90 đến 80.');
+        expect(readFacts({ 'rác thải': { khoảng: 90 } }, SPECS).issues[0]?.message).toBe(
+            'Khoảng giá trị chỉ nhận các khóa trên, dưới, từ, đến (gặp «khoảng»).'
+        );
     });
 
     it('refuses unknown facts, naming the one probably meant, and input that is not an object', () => {
-        expect(readFacts({ 'lạ': 1 }, SPECS).issues).toEqual([
+        expect(readFacts({ lạ: 1 }, SPECS).issues).toEqual([
             { severity: 'error', code: 'unknown-fact', path: ['dữ kiện', 'lạ'], field: 'dữ kiện.lạ', message: 'Dữ kiện «lạ» không có trong bộ tiêu chí.' }
         ]);
         expect(readFacts({ 'rac thai': 1 }, SPECS).issues[0]?.message).toBe('Dữ kiện «rac thai» không có trong bộ tiêu chí. Có phải «rác thải»?');
         for (const input of [[], 'x', 42]) {
             expect(readFacts(input, SPECS).issues).toEqual([
-                { severity: 'error', code: 'invalid-value', path: ['dữ kiện'], field: 'dữ kiện', message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.' }
+                {
+                    severity: 'error',
+                    code: 'invalid-value',
+                    path: ['dữ kiện'],
+                    field: 'dữ kiện',
+                    message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.'
+                }
             ]);
         }
         expect(readFacts(undefined, SPECS).issues).toEqual([]);
@@ -170,17 +186,22 @@ describe('numbers beyond 15 digits, and input too long to quote', () => {
 
     it('a count written with noise after the point is refused, not taken as 2751', () => {
         const table = readFacts({ 'số vụ': '2751.00000000000000001' }, SPECS);
-        expect(table.issues).toEqual([{
-            severity: 'error', code: 'invalid-value', path: ['dữ kiện', 'số vụ'], field: 'dữ kiện.số vụ',
-            message: `Số «2751.00000000000000001» có 21 chữ số: ${LIMIT}`
-        }]);
+        expect(table.issues).toEqual([
+            {
+                severity: 'error',
+                code: 'invalid-value',
+                path: ['dữ kiện', 'số vụ'],
+                field: 'dữ kiện.số vụ',
+                message: `Số «2751.00000000000000001» có 21 chữ số: ${LIMIT}`
+            }
+        ]);
         expect(table.raw.has('số vụ')).toBe(false);
     });
 
     it('quotes a megabyte of input cut to 60 characters: a date, a level, an unknown name, a unit', () => {
         const huge = 'x'.repeat(1_000_000);
         const cut = `${'x'.repeat(60)}… (1.000.000 ký tự)`;
-        const messages = readFacts({ 'ngày': huge, 'xếp loại': huge, [huge]: 1, 'rác thải': { 'giá trị': 1, 'đơn vị': huge } }, SPECS).issues.map(i => i.message);
+        const messages = readFacts({ ngày: huge, 'xếp loại': huge, [huge]: 1, 'rác thải': { 'giá trị': 1, 'đơn vị': huge } }, SPECS).issues.map(i => i.message);
         expect(messages).toEqual([
             `Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được «${cut}».`,
             `Cần một mức trong: khá, tốt; nhận được «${cut}».`,
@@ -203,7 +224,7 @@ describe('numbers beyond 15 digits, and input too long to quote', () => {
         const villages = Array.from({ length: 20_000 }, (_, i) => `Thôn ${i}`);
         const specs: FactSpec[] = [{ name: 'nhà văn hóa', kind: 'boolean', unit: '', index: 'thôn' }];
         const started = Date.now();
-        const table = readFacts({ 'nhà văn hóa': Object.fromEntries(villages.map(v => [v, true])) }, specs, { 'thôn': [...villages, 'Thôn 7'] });
+        const table = readFacts({ 'nhà văn hóa': Object.fromEntries(villages.map(v => [v, true])) }, specs, { thôn: [...villages, 'Thôn 7'] });
         // Quadratic, this took minutes; linear, a fraction of a second. The bound only catches the former.
         expect(Date.now() - started).toBeLessThan(20_000);
         expect(table.issues.map(i => i.message)).toEqual(['«Thôn 7» có hai lần trong danh sách.']);
@@ -222,19 +243,33 @@ describe('«tính đến»: the date a figure refers to', () => {
 
     it('is an error, at its field, when it is not a date or stands without «giá trị»', () => {
         const wrong = readFacts({ 'thu nhập': { 'giá trị': 38.6, 'tính đến': '2022-31-12' } }, specs);
-        expect(wrong.issues).toEqual([expect.objectContaining({ severity: 'error', field: 'dữ kiện.thu nhập.tính đến', message: 'Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được «2022-31-12».' })]);
+        expect(wrong.issues).toEqual([
+            expect.objectContaining({
+                severity: 'error',
+                field: 'dữ kiện.thu nhập.tính đến',
+                message: 'Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được «2022-31-12».'
+            })
+        ]);
         expect(wrong.raw.has('thu nhập')).toBe(false);
-        const alone = readFacts({ 'thu nhập': { 'trên': 38, 'tính đến': '2022-12-31' } }, specs);
-        expect(alone.issues).toEqual([expect.objectContaining({ field: 'dữ kiện.thu nhập.tính đến', message: 'Ghi «tính đến» cùng «giá trị»: { "giá trị": …, "tính đến": "2022-09-30" }.' })]);
+        const alone = readFacts({ 'thu nhập': { trên: 38, 'tính đến': '2022-12-31' } }, specs);
+        expect(alone.issues).toEqual([
+            expect.objectContaining({
+                field: 'dữ kiện.thu nhập.tính đến',
+                message: 'Ghi «tính đến» cùng «giá trị»: { "giá trị": …, "tính đến": "2022-09-30" }.'
+            })
+        ]);
     });
 
     it('after the assessment date is an error naming the field', () => {
         const table = readFacts({ 'thu nhập': { 'giá trị': 38.6, 'tính đến': '2024-01-31' } }, specs);
         checkFactDates(table, '2023-11-30');
-        expect(table.issues).toEqual([expect.objectContaining({
-            severity: 'error', path: ['dữ kiện', 'thu nhập', 'tính đến'],
-            message: 'Số liệu tính đến 2024-01-31, sau ngày đánh giá 2023-11-30: ngày «tính đến» không thể ở tương lai so với lúc đánh giá.'
-        })]);
+        expect(table.issues).toEqual([
+            expect.objectContaining({
+                severity: 'error',
+                path: ['dữ kiện', 'thu nhập', 'tính đến'],
+                message: 'Số liệu tính đến 2024-01-31, sau ngày đánh giá 2023-11-30: ngày «tính đến» không thể ở tương lai so với lúc đánh giá.'
+            })
+        ]);
         const sameDay = readFacts({ 'thu nhập': { 'giá trị': 38.6, 'tính đến': '2023-11-30' } }, specs);
         checkFactDates(sameDay, '2023-11-30');
         expect(sameDay.issues).toEqual([]);

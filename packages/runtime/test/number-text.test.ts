@@ -7,15 +7,27 @@ const LIMIT_NOTE = `máy chỉ nhận số có tối đa ${MAX_NUMBER_DIGITS} ch
 
 describe('numberDigits: digits once written without exponent, leading zeros not counted', () => {
     it.each<[string, number]>([
-        ['0', 0], ['7', 1], ['0.05', 2], ['2751.00', 6], ['100', 3], ['-12.5', 3],
-        ['999999999999999', 15], ['0.000000000000001', 15], ['1000000000000000', 16],
-        ['2751.00000000000000001', 21], ['1e21', 22], ['1e+21', 22], ['1.5e-7', 8], ['1e-400', 400], ['1e400', 401],
+        ['0', 0],
+        ['7', 1],
+        ['0.05', 2],
+        ['2751.00', 6],
+        ['100', 3],
+        ['-12.5', 3],
+        ['999999999999999', 15],
+        ['0.000000000000001', 15],
+        ['1000000000000000', 16],
+        ['2751.00000000000000001', 21],
+        ['1e21', 22],
+        ['1e+21', 22],
+        ['1.5e-7', 8],
+        ['1e-400', 400],
+        ['1e400', 401],
         ['1e999999999', 1_000_000_000]
     ])('%s has %i', (text, digits) => {
         expect(numberDigits(text)).toBe(digits);
     });
 
-    it.each(['', 'abc', '1,5', '1.2.3', '--1', 'Infinity', 'NaN', '0x10'])('%j is not a number', (text) => {
+    it.each(['', 'abc', '1,5', '1.2.3', '--1', 'Infinity', 'NaN', '0x10'])('%j is not a number', text => {
         expect(numberDigits(text)).toBeUndefined();
     });
 });
@@ -51,7 +63,7 @@ describe('readDecimal: exact within the limit, refused beyond it', () => {
         }
     });
 
-    it('decimalFromText reads the generator\'s literals of any length exactly', () => {
+    it("decimalFromText reads the generator's literals of any length exactly", () => {
         expect(decimalFromText('1' + '0'.repeat(30))?.r).toEqual(rat(10n ** 30n));
         expect(decimalFromText('1e-9')).toEqual({ r: rat(1n, 1000000000n), decimals: 9 });
         expect(decimalFromText('Infinity')).toBeUndefined();

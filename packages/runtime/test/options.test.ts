@@ -4,9 +4,23 @@ import { NtmEvaluationError, OPTION_ALIASES, canonicalOptions } from '../src/ind
 
 describe('canonicalOptions', () => {
     it('gives every option under its Vietnamese name, from either name', () => {
-        const english = { asOf: '2024-11-26', region: 'ĐBSH', group: 2, lists: { thôn: ['A'] }, verifiedScores: { '1.1': 3 }, selfScores: { '1.1': 2 }, scoresAgainstEvidence: { '1.1': 'vì' } };
+        const english = {
+            asOf: '2024-11-26',
+            region: 'ĐBSH',
+            group: 2,
+            lists: { thôn: ['A'] },
+            verifiedScores: { '1.1': 3 },
+            selfScores: { '1.1': 2 },
+            scoresAgainstEvidence: { '1.1': 'vì' }
+        };
         expect(canonicalOptions(english)).toEqual({
-            ngàyĐánhGiá: '2024-11-26', vùng: 'ĐBSH', nhóm: 2, danhSách: { thôn: ['A'] }, điểmThẩmTra: { '1.1': 3 }, điểmTựChấm: { '1.1': 2 }, điểmTráiSốLiệu: { '1.1': 'vì' }
+            ngàyĐánhGiá: '2024-11-26',
+            vùng: 'ĐBSH',
+            nhóm: 2,
+            danhSách: { thôn: ['A'] },
+            điểmThẩmTra: { '1.1': 3 },
+            điểmTựChấm: { '1.1': 2 },
+            điểmTráiSốLiệu: { '1.1': 'vì' }
         });
         expect(Object.keys(OPTION_ALIASES)).toHaveLength(Object.keys(english).length);
     });

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const schema = JSON.parse(readFileSync(path.join(here, '../schema/result.schema.json'), 'utf8')) as {
-    $schema: string; $defs: Record<string, { properties?: Record<string, unknown>; required?: string[]; enum?: string[] }>;
+    $schema: string;
+    $defs: Record<string, { properties?: Record<string, unknown>; required?: string[]; enum?: string[] }>;
 };
 const source = ts.createSourceFile('result-types.ts', readFileSync(path.join(here, '../src/result-types.ts'), 'utf8'), ts.ScriptTarget.ES2022, true);
 
@@ -21,7 +22,10 @@ function interfaces(): Map<string, { all: string[]; required: string[] }> {
         if (!ts.isInterfaceDeclaration(statement)) continue;
         const members = statement.members.filter(ts.isPropertySignature);
         const inherited = (statement.heritageClauses ?? []).flatMap(h => h.types.map(t => t.expression.getText()));
-        const base = inherited.flatMap(name => { const b = found.get(name); return b ? [b] : []; });
+        const base = inherited.flatMap(name => {
+            const b = found.get(name);
+            return b ? [b] : [];
+        });
         found.set(statement.name.text, {
             all: [...base.flatMap(b => b.all), ...members.map(m => m.name.getText())].sort(),
             required: [...base.flatMap(b => b.required), ...members.filter(m => !m.questionToken).map(m => m.name.getText())].sort()
@@ -35,7 +39,7 @@ function unions(): Map<string, string[]> {
     const found = new Map<string, string[]>();
     for (const statement of source.statements) {
         if (!ts.isTypeAliasDeclaration(statement) || !ts.isUnionTypeNode(statement.type)) continue;
-        const literals = statement.type.types.flatMap(t => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? [t.literal.text] : []);
+        const literals = statement.type.types.flatMap(t => (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? [t.literal.text] : []));
         if (literals.length === statement.type.types.length) found.set(statement.name.text, literals.sort());
     }
     return found;
@@ -56,7 +60,17 @@ describe('the result schema', () => {
             expect([...(def.required ?? [])].sort(), name).toEqual(types.get(name)!.required);
         }
         // Every interface an evaluation result is made of has its definition.
-        for (const name of ['EvaluationResult', 'IndicatorResult', 'CriterionResult', 'GateResult', 'PackSummary', 'PackInfo', 'InputIssue', 'CommuneResult', 'CommuneIssue']) {
+        for (const name of [
+            'EvaluationResult',
+            'IndicatorResult',
+            'CriterionResult',
+            'GateResult',
+            'PackSummary',
+            'PackInfo',
+            'InputIssue',
+            'CommuneResult',
+            'CommuneIssue'
+        ]) {
             expect(described, name).toContain(name);
         }
     });

@@ -35,7 +35,9 @@ describe('counting the villages that meet a village-level pack', () => {
 
     it('refuses an entered count, at its field', () => {
         const t = readFacts({ 'số thôn đạt chuẩn thôn kiểu mẫu': 5 }, specs);
-        expect(t.issues).toEqual([expect.objectContaining({ severity: 'error', code: 'computed-from-villages', path: ['dữ kiện', 'số thôn đạt chuẩn thôn kiểu mẫu'] })]);
+        expect(t.issues).toEqual([
+            expect.objectContaining({ severity: 'error', code: 'computed-from-villages', path: ['dữ kiện', 'số thôn đạt chuẩn thôn kiểu mẫu'] })
+        ]);
     });
 
     it('returns the villages of the packs it counts under the commune result', () => {

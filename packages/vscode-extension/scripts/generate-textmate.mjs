@@ -9,9 +9,13 @@ const grammar = createNtmCoreServices().Ntm.Grammar;
 const keywords = languageKeywords(grammar);
 // Keywords that the grammar also accepts as words of a name (rule `Word`).
 const wordRule = grammar.rules.find(rule => rule.name === 'Word');
-const softKeywords = wordRule ? AstUtils.streamAllContents(wordRule).filter(GrammarAST.isKeyword).map(k => k.value).toArray() : [];
-const terminals = Object.fromEntries(grammar.rules.filter(GrammarAST.isTerminalRule)
-    .map(rule => [rule.name, GrammarUtils.terminalRegex(rule).source]));
+const softKeywords = wordRule
+    ? AstUtils.streamAllContents(wordRule)
+          .filter(GrammarAST.isKeyword)
+          .map(k => k.value)
+          .toArray()
+    : [];
+const terminals = Object.fromEntries(grammar.rules.filter(GrammarAST.isTerminalRule).map(rule => [rule.name, GrammarUtils.terminalRegex(rule).source]));
 
 const outDir = new URL('../syntaxes/', import.meta.url);
 await mkdir(outDir, { recursive: true });

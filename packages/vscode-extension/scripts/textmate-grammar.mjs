@@ -63,7 +63,10 @@ export function buildTextMateGrammar({ keywords, softKeywords, terminals }) {
     const symbols = unique.filter(k => !/\p{L}/u.test(k));
     const logical = words.filter(k => LOGICAL_WORDS.has(k));
     const structural = words.filter(k => !LOGICAL_WORDS.has(k));
-    const operators = symbols.filter(k => !BRACKETS.has(k) && !SEPARATORS.has(k)).sort(byLengthDescending).map(k => [...k].map(escapeChar).join(''));
+    const operators = symbols
+        .filter(k => !BRACKETS.has(k) && !SEPARATORS.has(k))
+        .sort(byLengthDescending)
+        .map(k => [...k].map(escapeChar).join(''));
 
     const patterns = [{ include: '#comments' }, { include: '#strings' }];
     const repository = {

@@ -84,11 +84,12 @@ describe('activating the bundled extension', () => {
         expect([...fake.commands.keys()]).toEqual(expect.arrayContaining(Object.values(COMMANDS)));
         const [registration] = fake.codeLensProviders;
         expect(registration!.selector).toEqual([{ language: 'ntm' }, { language: 'json', pattern: '**/*.json' }]);
-        const lens = (uri: string, languageId: string, text: string) => registration!.provider.provideCodeLenses({ uri: { toString: () => uri }, languageId, getText: () => text });
-        expect(lens('file:///bo.ntm', 'ntm', 'bộ tiêu chí x "X"\n').map(l => [l.range.start.line, l.command!.title, l.command!.command]))
-            .toEqual([[0, '▶ Chạy kiểm thử', COMMANDS.runPackSamples]]);
-        expect(lens(sampleUri, 'json', sampleText).map(l => [l.command!.title, l.command!.arguments]))
-            .toEqual([['▶ Đánh giá', undefined]]);
+        const lens = (uri: string, languageId: string, text: string) =>
+            registration!.provider.provideCodeLenses({ uri: { toString: () => uri }, languageId, getText: () => text });
+        expect(lens('file:///bo.ntm', 'ntm', 'bộ tiêu chí x "X"\n').map(l => [l.range.start.line, l.command!.title, l.command!.command])).toEqual([
+            [0, '▶ Chạy kiểm thử', COMMANDS.runPackSamples]
+        ]);
+        expect(lens(sampleUri, 'json', sampleText).map(l => [l.command!.title, l.command!.arguments])).toEqual([['▶ Đánh giá', undefined]]);
         expect(lens(sampleUri, 'json', '{ "name": "x" }')).toEqual([]);
     });
 
@@ -132,7 +133,7 @@ describe('activating the bundled extension', () => {
         await controller!.profiles[0]!.runHandler({ include: undefined, exclude: [], continuous: true }, token);
         const runs = controller!.runs.length;
         fake.save(packUri);
-        await until(() => controller!.runs.length > runs && controller!.runs.at(-1)!.ended ? true : undefined);
+        await until(() => (controller!.runs.length > runs && controller!.runs.at(-1)!.ended ? true : undefined));
         expect(controller!.runs.at(-1)!.results.some(r => r.id === sampleUri && r.state !== 'started')).toBe(true);
         token.isCancellationRequested = true;
         fake.save(packUri);
@@ -154,7 +155,7 @@ describe('activating the bundled extension', () => {
         shown.forEach(text => expect(text).toMatch(/^[✓≈✗] máy: /));
     });
 
-    it('«Chạy kiểm thử» on the pack puts each sample\'s verdict on the indicator lines', async () => {
+    it("«Chạy kiểm thử» on the pack puts each sample's verdict on the indicator lines", async () => {
         await fake.commands.get(COMMANDS.runPackSamples)!(packUri);
         const shown = decorationTexts(packEditor);
         expect(shown.length).toBeGreaterThan(50);
@@ -180,8 +181,13 @@ describe('a language server that crashes at start', () => {
     it('is restarted at most a few times, then reported once in Vietnamese in the NTM channel', async () => {
         const script = path.join(work, 'crashing-server.mjs');
         await esbuild.build({
-            entryPoints: [path.join(here, 'scenarios/crashing-server.ts')], bundle: true, platform: 'node', format: 'esm',
-            target: 'node20', outfile: script, logLevel: 'warning',
+            entryPoints: [path.join(here, 'scenarios/crashing-server.ts')],
+            bundle: true,
+            platform: 'node',
+            format: 'esm',
+            target: 'node20',
+            outfile: script,
+            logLevel: 'warning',
             banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }
         });
         const root = path.join(work, 'crashing');

@@ -32,8 +32,12 @@ interface PageGlobals {
 }
 
 const MIME: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf',
-    '.json': 'application/json', '.wasm': 'application/wasm'
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.ttf': 'font/ttf',
+    '.json': 'application/json',
+    '.wasm': 'application/wasm'
 };
 
 describe.skipIf(!existsSync(CHROMIUM))('the .ntm language in Monaco in a browser', () => {
@@ -57,7 +61,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the .ntm language in Monaco in a browser
         base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
         browser = await chromium.launch({
             executablePath: CHROMIUM,
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+            args: [
+                '--headless',
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-quic',
+                '--no-first-run',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync'
+            ]
         });
         page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
         const errors: string[] = [];
@@ -75,18 +88,22 @@ describe.skipIf(!existsSync(CHROMIUM))('the .ntm language in Monaco in a browser
         if (site) rmSync(site, { recursive: true, force: true });
     });
 
-    it('underlines an undeclared fact and gives the server\'s Vietnamese message', async () => {
+    it("underlines an undeclared fact and gives the server's Vietnamese message", async () => {
         const text = 'bộ tiêu chí thử "Thử"\n  cấp xã nông thôn mới\n\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "B"\n    tỷ lệ chưa khai báo >= 50%\n';
         await page.evaluate(t => (globalThis as unknown as PageGlobals).ntm!.setText(t), text);
-        const marker = await page.waitForFunction(() => (globalThis as unknown as PageGlobals).ntm!.markers().find(m => m.message.includes('«tỷ lệ chưa khai báo»')), undefined, { timeout: 30_000 });
-        const found = await marker.jsonValue() as { startLineNumber: number; startColumn: number; severity: number; message: string };
+        const marker = await page.waitForFunction(
+            () => (globalThis as unknown as PageGlobals).ntm!.markers().find(m => m.message.includes('«tỷ lệ chưa khai báo»')),
+            undefined,
+            { timeout: 30_000 }
+        );
+        const found = (await marker.jsonValue()) as { startLineNumber: number; startColumn: number; severity: number; message: string };
         expect(found).toMatchObject({ startLineNumber: 6, startColumn: 5, severity: 8 });
         expect(found.message).toContain('chưa được khai báo');
         await page.locator('.squiggly-error').first().waitFor({ timeout: 10_000 });
         await page.screenshot({ path: path.join(screenshots, 'monaco-diagnostics.png') });
     });
 
-    it('colours the text with the extension\'s TextMate grammar: phrase keywords in NFC or NFD, strings, numbers', async () => {
+    it("colours the text with the extension's TextMate grammar: phrase keywords in NFC or NFD, strings, numbers", async () => {
         const line = 'bộ  tiêu chí x "chỉ tiêu" 17.5'.normalize('NFD');
         const [tokens] = await page.evaluate(t => (globalThis as unknown as PageGlobals).ntm!.tokenize(t), line);
         const typeAt = (text: string) => tokens!.filter(t => t.offset <= line.indexOf(text)).at(-1)?.type;

@@ -9,7 +9,10 @@ function importsOf(dir: string): Map<string, string[]> {
     const found = new Map<string, string[]>();
     for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.ts'))) {
         const text = readFileSync(path.join(dir, file), 'utf8');
-        found.set(file, [...text.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gms)].map(m => m[1]!));
+        found.set(
+            file,
+            [...text.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gms)].map(m => m[1]!)
+        );
     }
     return found;
 }
@@ -19,7 +22,10 @@ describe('the vscode seam', () => {
         const logic = importsOf(path.join(src, 'logic'));
         expect(logic.size).toBeGreaterThan(5);
         for (const [file, imports] of logic) {
-            expect(imports.filter(i => i === 'vscode' || i.startsWith('vscode-languageclient') || i.startsWith('../extension')), file).toEqual([]);
+            expect(
+                imports.filter(i => i === 'vscode' || i.startsWith('vscode-languageclient') || i.startsWith('../extension')),
+                file
+            ).toEqual([]);
         }
     });
 

@@ -34,9 +34,7 @@ beforeAll(async () => {
             createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
             createOnigString: (text: string) => new oniguruma.OnigString(text)
         }),
-        loadGrammar: async scopeName => scopeName === 'source.ntm'
-            ? parseRawGrammar(readFileSync(grammarFile, 'utf8'), grammarFile)
-            : null
+        loadGrammar: async scopeName => (scopeName === 'source.ntm' ? parseRawGrammar(readFileSync(grammarFile, 'utf8'), grammarFile) : null)
     });
     grammar = (await registry.loadGrammar('source.ntm'))!;
 });
@@ -44,9 +42,19 @@ beforeAll(async () => {
 /** Keywords of the Langium grammar that the TextMate grammar must highlight (not symbols, not soft keywords). */
 function wordKeywords(): string[] {
     const g = createNtmCoreServices().Ntm.Grammar;
-    const all = AstUtils.streamAllContents(g).filter(GrammarAST.isKeyword).map(k => k.value).toArray();
+    const all = AstUtils.streamAllContents(g)
+        .filter(GrammarAST.isKeyword)
+        .map(k => k.value)
+        .toArray();
     const word = g.rules.find(r => r.name === 'Word');
-    const soft = new Set(word ? AstUtils.streamAllContents(word).filter(GrammarAST.isKeyword).map(k => k.value).toArray() : []);
+    const soft = new Set(
+        word
+            ? AstUtils.streamAllContents(word)
+                  .filter(GrammarAST.isKeyword)
+                  .map(k => k.value)
+                  .toArray()
+            : []
+    );
     return [...new Set(all)].filter(k => /\p{L}/u.test(k) && !soft.has(k));
 }
 
@@ -71,7 +79,11 @@ describe('TextMate grammar', () => {
     });
 
     it('leaves the soft keywords inside names plain, so a fact name reads as one', () => {
-        expect(tokens('    số hộ nghèo <= 5').filter(t => t.scope.startsWith('keyword')).map(t => t.text)).toEqual(['<=']);
+        expect(
+            tokens('    số hộ nghèo <= 5')
+                .filter(t => t.scope.startsWith('keyword'))
+                .map(t => t.text)
+        ).toEqual(['<=']);
     });
 
     it('scopes decisions, dates, labels, numbers, strings and both comment kinds', () => {

@@ -90,7 +90,10 @@ describe('the .vsix', () => {
         expect(language).toMatchObject({ id: 'ntm', extensions: ['.ntm'] });
         const configuration = JSON.parse(readFileSync(shipped(language.configuration), 'utf8'));
         expect(configuration.comments).toEqual({ lineComment: '//', blockComment: ['/*', '*/'] });
-        expect(configuration.brackets).toEqual([['{', '}'], ['(', ')']]);
+        expect(configuration.brackets).toEqual([
+            ['{', '}'],
+            ['(', ')']
+        ]);
         expect(new RegExp(configuration.indentationRules.increaseIndentPattern.pattern, 'u').test('  chỉ tiêu 17.5 "x"')).toBe(true);
         expect(existsSync(shipped(language.icon.light))).toBe(true);
         const [grammar] = manifest.contributes.grammars;
@@ -169,7 +172,7 @@ describe('the language server inside the .vsix', () => {
         expect(sample!.summary).toMatch(/\d+\/\d+ tiêu chí/);
     });
 
-    it('reports a malformed sample with file and field, and still runs the pack\'s other samples', async () => {
+    it("reports a malformed sample with file and field, and still runs the pack's other samples", async () => {
         const broken = path.join(path.dirname(liemCan), 'hong-2024.json');
         const data = JSON.parse(readFileSync(liemCan, 'utf8'));
         data['ngày đánh giá'] = 'hôm qua';

@@ -15,8 +15,15 @@ const fake = vi.hoisted(() => ({ current: undefined as ReturnType<typeof import(
 // Each test gets a fresh fake behind the members the modules under test use.
 vi.mock('vscode', () => {
     const member = (name: string) => (fake.current!.module as Record<string, unknown>)[name];
-    return Object.defineProperties({}, Object.fromEntries(['workspace', 'tests', 'Uri', 'Range', 'Position', 'Location', 'TestMessage', 'TestRunProfileKind']
-        .map(name => [name, { get: () => member(name), enumerable: true }])));
+    return Object.defineProperties(
+        {},
+        Object.fromEntries(
+            ['workspace', 'tests', 'Uri', 'Range', 'Position', 'Location', 'TestMessage', 'TestRunProfileKind'].map(name => [
+                name,
+                { get: () => member(name), enumerable: true }
+            ])
+        )
+    );
 });
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -39,8 +46,10 @@ async function found(settings: Record<string, unknown>): Promise<string[]> {
 describe('sample search', () => {
     it('lists every sample commune of the workspace when nothing is excluded', async () => {
         expect(await found({})).toEqual([
-            'examples/ha-nam/liem-can-2024.json', 'packages/cli/test/resources/points/xa-thu.json',
-            'packages/language/test/xa-hong.json', 'test/mau/xa-mau.json'
+            'examples/ha-nam/liem-can-2024.json',
+            'packages/cli/test/resources/points/xa-thu.json',
+            'packages/language/test/xa-hong.json',
+            'test/mau/xa-mau.json'
         ]);
     });
 
@@ -49,7 +58,9 @@ describe('sample search', () => {
         expect(await found({ 'ntm.boQua': ['packages/*/test/**'] })).toEqual(['examples/ha-nam/liem-can-2024.json', 'test/mau/xa-mau.json']);
         expect(await found({ 'ntm.boQua': ['**/test', 'examples/ha-nam/*.json'] })).toEqual([]);
         expect(await found({ 'ntm.boQua': ['packages/{cli,vscode-extension}'] })).toEqual([
-            'examples/ha-nam/liem-can-2024.json', 'packages/language/test/xa-hong.json', 'test/mau/xa-mau.json'
+            'examples/ha-nam/liem-can-2024.json',
+            'packages/language/test/xa-hong.json',
+            'test/mau/xa-mau.json'
         ]);
     });
 
@@ -65,7 +76,7 @@ describe('sample search', () => {
         expect(setting.markdownDescription).toMatch(/^Các mẫu glob, tính từ thư mục làm việc, /u);
     });
 
-    it('agrees with the repository\'s .vscode/settings.json', async () => {
+    it("agrees with the repository's .vscode/settings.json", async () => {
         const text = readFileSync(path.join(repository, '.vscode/settings.json'), 'utf8').replace(/^\s*\/\/.*$/gmu, '');
         const settings = JSON.parse(text) as Record<string, unknown>;
         expect(settings['ntm.boQua']).toEqual(['packages/*/test/**']);
@@ -76,7 +87,10 @@ describe('sample search', () => {
 describe('the Test Explorer', () => {
     it('lists the samples the setting leaves, and lists the others again when the setting changes', async () => {
         fake.current = createFakeVscode(FILES, [], { settings: { 'ntm.boQua': ['packages/*/test/**'] }, folders: [ROOT] });
-        const explorer = new SampleTestExplorer(async () => ({ samples: [] }), () => undefined);
+        const explorer = new SampleTestExplorer(
+            async () => ({ samples: [] }),
+            () => undefined
+        );
         const [controller] = fake.current.controllers;
         const listed = () => [...controller!.items].map(([id]) => id.slice(`file://${ROOT}/`.length)).sort();
         await controller!.resolveHandler!();
@@ -84,7 +98,9 @@ describe('the Test Explorer', () => {
         fake.current.changeSetting('ntm.boQua', []);
         await vi.waitFor(() => expect(listed()).toHaveLength(4));
         fake.current.changeSetting('ntm.boQua', ['examples']);
-        await vi.waitFor(() => expect(listed()).toEqual(['packages/cli/test/resources/points/xa-thu.json', 'packages/language/test/xa-hong.json', 'test/mau/xa-mau.json']));
+        await vi.waitFor(() =>
+            expect(listed()).toEqual(['packages/cli/test/resources/points/xa-thu.json', 'packages/language/test/xa-hong.json', 'test/mau/xa-mau.json'])
+        );
         explorer.dispose();
     });
 });

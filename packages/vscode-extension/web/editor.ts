@@ -36,21 +36,28 @@ const model = monaco.editor.createModel('', 'ntm', monaco.Uri.parse(DOCUMENT_URI
 const editor = monaco.editor.create(document.getElementById('editor')!, { model, automaticLayout: true, fontSize: 15, hover: { delay: 100 } });
 
 const SEVERITY: Record<number, monaco.MarkerSeverity> = {
-    1: monaco.MarkerSeverity.Error, 2: monaco.MarkerSeverity.Warning, 3: monaco.MarkerSeverity.Info, 4: monaco.MarkerSeverity.Hint
+    1: monaco.MarkerSeverity.Error,
+    2: monaco.MarkerSeverity.Warning,
+    3: monaco.MarkerSeverity.Info,
+    4: monaco.MarkerSeverity.Hint
 };
 
 function toMarker(d: Diagnostic): monaco.editor.IMarkerData {
     return {
         severity: SEVERITY[d.severity ?? 1] ?? monaco.MarkerSeverity.Error,
         message: d.message,
-        startLineNumber: d.range.start.line + 1, startColumn: d.range.start.character + 1,
-        endLineNumber: d.range.end.line + 1, endColumn: d.range.end.character + 1
+        startLineNumber: d.range.start.line + 1,
+        startColumn: d.range.start.character + 1,
+        endLineNumber: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1
     };
 }
 
 function hoverContents(contents: Hover['contents']): monaco.IMarkdownString[] {
     const list = Array.isArray(contents) ? contents : [contents];
-    return list.map(c => typeof c === 'string' ? { value: c } : 'kind' in c ? { value: (c as MarkupContent).value } : { value: '```' + c.language + '\n' + c.value + '\n```' });
+    return list.map(c =>
+        typeof c === 'string' ? { value: c } : 'kind' in c ? { value: (c as MarkupContent).value } : { value: '```' + c.language + '\n' + c.value + '\n```' }
+    );
 }
 
 connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -64,7 +71,9 @@ monaco.languages.registerHoverProvider('ntm', {
             position: { line: position.lineNumber - 1, character: position.column - 1 }
         });
         if (!hover) return null;
-        const range = hover.range && new monaco.Range(hover.range.start.line + 1, hover.range.start.character + 1, hover.range.end.line + 1, hover.range.end.character + 1);
+        const range =
+            hover.range &&
+            new monaco.Range(hover.range.start.line + 1, hover.range.start.character + 1, hover.range.end.line + 1, hover.range.end.character + 1);
         return { contents: hoverContents(hover.contents), ...(range ? { range } : {}) };
     }
 });
@@ -73,14 +82,17 @@ let version = 1;
 const ready = (async () => {
     await highlighting;
     await connection.sendRequest('initialize', {
-        processId: null, rootUri: null, workspaceFolders: null,
+        processId: null,
+        rootUri: null,
+        workspaceFolders: null,
         capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: {}, synchronization: {} } }
     });
     await connection.sendNotification('initialized', {});
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: DOCUMENT_URI, languageId: 'ntm', version, text: model.getValue() } });
     model.onDidChangeContent(() => {
         void connection.sendNotification('textDocument/didChange', {
-            textDocument: { uri: DOCUMENT_URI, version: ++version }, contentChanges: [{ text: model.getValue() }]
+            textDocument: { uri: DOCUMENT_URI, version: ++version },
+            contentChanges: [{ text: model.getValue() }]
         });
     });
     document.getElementById('status')!.textContent = 'Máy chủ ngôn ngữ đã sẵn sàng.';

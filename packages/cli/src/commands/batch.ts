@@ -6,7 +6,13 @@ import { complain, say } from '../report/terminal.js';
 import { ExitCode } from '../util/exit-codes.js';
 import { emptyInput, firstUnreadable, notAFile } from '../util/inputs.js';
 
-interface RunOptions { output?: string; ngay?: string; moiXa?: boolean; baoCao?: boolean; pdf?: boolean }
+interface RunOptions {
+    output?: string;
+    ngay?: string;
+    moiXa?: boolean;
+    baoCao?: boolean;
+    pdf?: boolean;
+}
 
 /**
  * Adds `ntm batch`: many communes from a spreadsheet (or commune files) to a workbook and printable reports,
@@ -14,8 +20,12 @@ interface RunOptions { output?: string; ngay?: string; moiXa?: boolean; baoCao?:
  * library under it) is loaded only when one of them runs.
  */
 export function registerBatchCommand(program: Command): void {
-    const batch = program.command('batch').description('Đánh giá nhiều xã từ bảng tính (.xlsx, .csv) hoặc thư mục tệp xã: bảng kết quả .xlsx và báo cáo in được.');
-    batch.command('run', { isDefault: true }).description('Đánh giá các xã (mặc định).')
+    const batch = program
+        .command('batch')
+        .description('Đánh giá nhiều xã từ bảng tính (.xlsx, .csv) hoặc thư mục tệp xã: bảng kết quả .xlsx và báo cáo in được.');
+    batch
+        .command('run', { isDefault: true })
+        .description('Đánh giá các xã (mặc định).')
         .argument('<bộ-tiêu-chí-hoặc-đầu-vào>', 'bộ tiêu chí (.ntm hoặc thư mục), hoặc thư mục tệp xã ghi sẵn «bộ tiêu chí»')
         .argument('[đầu-vào...]', 'bảng tính .xlsx/.csv, hoặc tệp/thư mục tệp xã .json')
         .option('-o, --output <thư-mục>', 'thư mục ghi kết quả (mặc định: thư mục của đầu vào)')
@@ -23,17 +33,23 @@ export function registerBatchCommand(program: Command): void {
         .option('--moi-xa', 'mỗi xã một tệp báo cáo (mặc định: một tệp cho cả đợt, mỗi xã một trang)')
         .option('--no-bao-cao', 'không ghi báo cáo in được')
         .option('--pdf', 'in báo cáo ra PDF bằng Chromium (cần cài chromium)')
-        .action(async (first: string, rest: string[], options: RunOptions) => { process.exitCode = await batchCommand(first, rest, options); });
-    batch.command('template').description('Ghi bảng tính mẫu (.xlsx) của bộ tiêu chí: mỗi dữ kiện một cột, có chú thích, danh sách chọn, trang hướng dẫn.')
+        .action(async (first: string, rest: string[], options: RunOptions) => {
+            process.exitCode = await batchCommand(first, rest, options);
+        });
+    batch
+        .command('template')
+        .description('Ghi bảng tính mẫu (.xlsx) của bộ tiêu chí: mỗi dữ kiện một cột, có chú thích, danh sách chọn, trang hướng dẫn.')
         .argument('<tệp.ntm>', 'bộ tiêu chí')
         .argument('[tệp-xã...]', 'tệp/thư mục tệp xã .json để điền sẵn vào bảng')
         .requiredOption('-o, --output <tệp.xlsx>', 'tệp .xlsx ghi ra')
-        .action(async (pack: string, communes: string[], options: { output: string }) => { process.exitCode = await templateXlsxCommand(pack, communes, options.output); });
+        .action(async (pack: string, communes: string[], options: { output: string }) => {
+            process.exitCode = await templateXlsxCommand(pack, communes, options.output);
+        });
 }
 
 async function batchCommand(first: string, rest: string[], options: RunOptions): Promise<number> {
     // A path that is not there is a wrong command line, said before any work (and before any file is written).
-    const unreadable = emptyInput([first, ...rest]) ?? await firstUnreadable([first, ...rest]);
+    const unreadable = emptyInput([first, ...rest]) ?? (await firstUnreadable([first, ...rest]));
     if (unreadable) {
         complain(unreadable);
         return ExitCode.Usage;
@@ -42,9 +58,14 @@ async function batchCommand(first: string, rest: string[], options: RunOptions):
     const [pack, inputs] = rest.length > 0 ? [first, rest] : [undefined, [first]];
     try {
         const result = await runBatch({
-            inputs, ...(pack ? { pack } : {}), ...(options.output ? { outputDir: options.output } : {}), ...(options.ngay ? { date: options.ngay } : {}),
-            report: options.baoCao === false ? 'none' : options.moiXa ? 'per-commune' : 'combined', pdf: options.pdf === true,
-            progress: await terminalProgress(process.stderr), onProblem: problem => complain(formatProblem(problem, relativeToCwd(problem.file)))
+            inputs,
+            ...(pack ? { pack } : {}),
+            ...(options.output ? { outputDir: options.output } : {}),
+            ...(options.ngay ? { date: options.ngay } : {}),
+            report: options.baoCao === false ? 'none' : options.moiXa ? 'per-commune' : 'combined',
+            pdf: options.pdf === true,
+            progress: await terminalProgress(process.stderr),
+            onProblem: problem => complain(formatProblem(problem, relativeToCwd(problem.file)))
         });
         for (const file of result.outputs) say(`Đã ghi ${relativeToCwd(file)}`);
         say(...closingLines(result.tally));
@@ -62,7 +83,7 @@ async function batchCommand(first: string, rest: string[], options: RunOptions):
 }
 
 async function templateXlsxCommand(pack: string, communes: string[], output: string): Promise<number> {
-    const unreadable = await notAFile(pack, 'tệp .ntm') ?? emptyInput(communes) ?? await firstUnreadable(communes);
+    const unreadable = (await notAFile(pack, 'tệp .ntm')) ?? emptyInput(communes) ?? (await firstUnreadable(communes));
     if (unreadable) {
         complain(unreadable);
         return ExitCode.Usage;

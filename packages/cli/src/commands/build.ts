@@ -47,8 +47,11 @@ export async function buildCommand(packFile: string, options: BuildOptions): Pro
     const files = [
         ...(options.ts
             ? [{ path: `${target}.ts`, text: compiled.typescript }]
-            : [{ path: `${target}.js`, text: module.javascript }, { path: `${target}.d.ts`, text: module.declarations }]),
-        ...await contractSchemaFiles(compiled, target)
+            : [
+                  { path: `${target}.js`, text: module.javascript },
+                  { path: `${target}.d.ts`, text: module.declarations }
+              ]),
+        ...(await contractSchemaFiles(compiled, target))
     ];
     try {
         await writeFilesAtomically(files);

@@ -13,7 +13,12 @@ export async function bundleModule(javascript: string, ownDeclarations: string):
     const runtimeEntry = require.resolve('@ntm/runtime');
     // The generator's comment lines head the module; esbuild keeps no comments, so they are put back.
     const lines = javascript.split('\n');
-    const header = lines.slice(0, lines.findIndex(line => !line.startsWith('//'))).join('\n');
+    const header = lines
+        .slice(
+            0,
+            lines.findIndex(line => !line.startsWith('//'))
+        )
+        .join('\n');
     const result = await esbuild.build({
         stdin: { contents: javascript, sourcefile: 'module.js', loader: 'js', resolveDir: path.dirname(runtimeEntry) },
         alias: { '@ntm/runtime': runtimeEntry },

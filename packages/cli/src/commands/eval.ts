@@ -6,12 +6,16 @@ import { ExitCode } from '../util/exit-codes.js';
 import { emptyName, notAFile } from '../util/inputs.js';
 import { complain, outputWidth, say, sayJson } from '../report/terminal.js';
 
-export interface EvalOptions { json?: boolean; ngay?: string; keHoach?: boolean }
+export interface EvalOptions {
+    json?: boolean;
+    ngay?: string;
+    keHoach?: boolean;
+}
 
 /** `ntm eval <pack> <commune>` (or `ntm eval <commune>` using the pack it names). */
 export async function evalCommand(first: string, second: string | undefined, options: EvalOptions): Promise<number> {
     const [packFile, communeFile] = second === undefined ? [undefined, first] : [first, second];
-    const unreadable = (packFile !== undefined && packFile.trim() === '' ? emptyName('bộ tiêu chí') : undefined) ?? await notAFile(communeFile, 'tệp xã');
+    const unreadable = (packFile !== undefined && packFile.trim() === '' ? emptyName('bộ tiêu chí') : undefined) ?? (await notAFile(communeFile, 'tệp xã'));
     if (unreadable) {
         if (options.json) sayJsonFailure('input', unreadable);
         else complain(unreadable);
@@ -69,9 +73,26 @@ export async function evalCommand(first: string, second: string | undefined, opt
     } else if (options.json) {
         sayJson({ result, comparison: checks, ...(villageSummary ? { villageSummary } : {}), warnings: shownWarnings });
     } else {
-        say(...renderEvaluation(result, data, checks.filter(c => c.village === undefined), width, evaluation.selectionNote));
+        say(
+            ...renderEvaluation(
+                result,
+                data,
+                checks.filter(c => c.village === undefined),
+                width,
+                evaluation.selectionNote
+            )
+        );
         if (counted && villageSummary) {
-            say('', ...renderVillages(counted, villageSummary, officialVillageVerdicts(data), checks.filter(c => c.village !== undefined), width));
+            say(
+                '',
+                ...renderVillages(
+                    counted,
+                    villageSummary,
+                    officialVillageVerdicts(data),
+                    checks.filter(c => c.village !== undefined),
+                    width
+                )
+            );
         }
     }
     return ExitCode.Success;

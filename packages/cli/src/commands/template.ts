@@ -11,7 +11,7 @@ import { complain, say } from '../report/terminal.js';
  * relative to the folder of the file (`-o`), or of the current folder when printed.
  */
 export async function templateCommand(packFile: string, options: { output?: string } = {}): Promise<number> {
-    const unreadable = await notAFile(packFile, 'tệp .ntm') ?? (options.output?.trim() === '' ? emptyName('tệp xã sẽ ghi («-o»)') : undefined);
+    const unreadable = (await notAFile(packFile, 'tệp .ntm')) ?? (options.output?.trim() === '' ? emptyName('tệp xã sẽ ghi («-o»)') : undefined);
     if (unreadable) {
         complain(unreadable);
         return ExitCode.Usage;
@@ -23,7 +23,9 @@ export async function templateCommand(packFile: string, options: { output?: stri
         return ExitCode.Failure;
     }
     if (template.skipped.length > 0) {
-        complain(`Bỏ qua ${template.skipped.length} dữ kiện của bộ gốc chỉ quy tắc không áp dụng ở bộ này dùng (ghi trong «mô tả dữ kiện»): ${template.skipped.join('; ')}.`);
+        complain(
+            `Bỏ qua ${template.skipped.length} dữ kiện của bộ gốc chỉ quy tắc không áp dụng ở bộ này dùng (ghi trong «mô tả dữ kiện»): ${template.skipped.join('; ')}.`
+        );
     }
     if (!target) {
         process.stdout.write(template.text);

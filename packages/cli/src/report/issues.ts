@@ -10,7 +10,12 @@ export function showIssue(issue: FileIssue): string {
 /** An issue for `--json`: where, how bad, which field, the message, and the line as the text output prints it. */
 export function issueJson(issue: FileIssue): Record<string, unknown> {
     return {
-        file: relativeToCwd(issue.file), line: issue.line, column: issue.column, severity: issue.severity,
-        ...(issue.path.length > 0 ? { field: issue.path.join('.') } : {}), message: issue.message, text: showIssue(issue)
+        file: relativeToCwd(issue.file),
+        line: issue.line,
+        column: issue.column,
+        severity: issue.severity,
+        ...(issue.path.length > 0 ? { field: issue.path.join('.') } : {}),
+        message: issue.message,
+        text: showIssue(issue)
     };
 }

@@ -4,7 +4,13 @@ import { printable } from '@ntm/evaluation';
 // Every line the CLI prints is made printable (pack text cannot forge output); colour is added after, only to
 // the parts a report marks (verdicts, «≠»).
 const SGR: Readonly<Record<Style, string>> = {
-    'pass': '32', 'fail': '31', 'missing': '33', 'not-applicable': '2', 'differs': '1;35', 'strong': '1', 'dim': '2'
+    pass: '32',
+    fail: '31',
+    missing: '33',
+    'not-applicable': '2',
+    differs: '1;35',
+    strong: '1',
+    dim: '2'
 };
 
 /** Colour on a terminal, none when piped or with `NO_COLOR` (https://no-color.org); `FORCE_COLOR` asks for it. */
@@ -24,10 +30,12 @@ export function outputWidth(): number {
 
 function render(line: Line, colour: boolean): string {
     if (typeof line === 'string') return printable(line);
-    return line.map(({ text, style }) => {
-        const shown = printable(text);
-        return colour && style && shown !== '' ? `\u001b[${SGR[style]}m${shown}\u001b[0m` : shown;
-    }).join('');
+    return line
+        .map(({ text, style }) => {
+            const shown = printable(text);
+            return colour && style && shown !== '' ? `\u001b[${SGR[style]}m${shown}\u001b[0m` : shown;
+        })
+        .join('');
 }
 
 /** Prints lines to stdout. */

@@ -21,7 +21,10 @@ export async function notAFile(file: string, what = 'tệp'): Promise<string | u
 /** Why the first of these files or folders cannot be read, in words that name it; undefined when all can. */
 export async function firstUnreadable(paths: readonly string[]): Promise<string | undefined> {
     for (const target of paths) {
-        const code = await fs.stat(target).then(() => undefined, (error: { code?: string }) => error.code ?? 'lỗi');
+        const code = await fs.stat(target).then(
+            () => undefined,
+            (error: { code?: string }) => error.code ?? 'lỗi'
+        );
         if (code) return `Không đọc được tệp: «${relativeToCwd(target)}» (${code}).`;
     }
     return undefined;

@@ -6,7 +6,11 @@ import { Help } from 'commander';
  * (unknown command or option, missing argument), which are written in English in commander itself.
  */
 const TITLES: Readonly<Record<string, string>> = {
-    'Usage:': 'Cách dùng:', 'Options:': 'Tùy chọn:', 'Commands:': 'Lệnh:', 'Arguments:': 'Tham số:', 'Global Options:': 'Tùy chọn chung:'
+    'Usage:': 'Cách dùng:',
+    'Options:': 'Tùy chọn:',
+    'Commands:': 'Lệnh:',
+    'Arguments:': 'Tham số:',
+    'Global Options:': 'Tùy chọn chung:'
 };
 
 export function vietnameseHelp(program: Command): Command {
@@ -37,8 +41,10 @@ export function vietnameseParserMessage(message: string): string {
         [/^error: missing required argument '(.*)'$/, name => `lỗi: thiếu tham số bắt buộc «${name}».`],
         [/^error: option '(.*)' argument missing$/, name => `lỗi: tùy chọn «${name}» cần một giá trị.`],
         [/^error: required option '(.*)' not specified$/, name => `lỗi: thiếu tùy chọn bắt buộc «${name}».`],
-        [/^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
-            (name, expected, got) => `lỗi: thừa tham số${name ? ` cho lệnh «${name}»` : ''}: cần nhiều nhất ${expected}, nhận ${got}.`],
+        [
+            /^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
+            (name, expected, got) => `lỗi: thừa tham số${name ? ` cho lệnh «${name}»` : ''}: cần nhiều nhất ${expected}, nhận ${got}.`
+        ],
         [/^error: (.*)$/, rest => `lỗi: ${rest}`]
     ];
     for (const [pattern, render] of rules) {

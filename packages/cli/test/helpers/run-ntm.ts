@@ -12,7 +12,11 @@ export const bin = path.join(root, 'packages/cli/bin/ntm.js');
 export const resources = path.resolve(here, '..', 'resources');
 const run = promisify(execFile);
 
-export interface Outcome { code: number; stdout: string; stderr: string }
+export interface Outcome {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
 
 /**
  * Spawns the built `ntm` binary, as a user would, its output piped. Tables are laid out for `COLUMNS`

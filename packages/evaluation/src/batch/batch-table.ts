@@ -96,14 +96,27 @@ export class BatchTable {
             indicators[at + 3] = this.intern(indicator.gap?.text ?? '');
         }
         this.records.push({
-            info: this.infoCells(info), place: this.intern(this.placeOf(info)), date: this.intern(result.assessedAt),
-            pack: this.intern(result.pack.title), recognition: result.summary.recognition, summary: this.intern(result.summary.text),
-            criteria, indicators
+            info: this.infoCells(info),
+            place: this.intern(this.placeOf(info)),
+            date: this.intern(result.assessedAt),
+            pack: this.intern(result.pack.title),
+            recognition: result.summary.recognition,
+            summary: this.intern(result.summary.text),
+            criteria,
+            indicators
         });
     }
 
     addFailed(info: CommuneInfo, reason: string): void {
-        this.records.push({ info: this.infoCells(info), place: this.intern(this.placeOf(info)), date: '', pack: '', summary: reason, criteria: [], indicators: [] });
+        this.records.push({
+            info: this.infoCells(info),
+            place: this.intern(this.placeOf(info)),
+            date: '',
+            pack: '',
+            summary: reason,
+            criteria: [],
+            indicators: []
+        });
     }
 
     addProblems(problems: readonly BatchProblem[]): void {
@@ -169,7 +182,10 @@ export class BatchTable {
     private summarySheet(taken: Set<string>): SheetModel {
         const manyPacks = this.packs.size > 1;
         const columns: ColumnModel[] = [
-            { header: 'STT', width: 6 }, { header: 'Xã', width: 22 }, { header: 'Huyện', width: 16 }, { header: 'Tỉnh', width: 14 },
+            { header: 'STT', width: 6 },
+            { header: 'Xã', width: 22 },
+            { header: 'Huyện', width: 16 },
+            { header: 'Tỉnh', width: 14 },
             { header: 'Ngày đánh giá', width: 13 },
             { header: 'Kết quả', width: 16, note: 'Công nhận: đạt khi mọi tiêu chí và mọi điều kiện công nhận đều đạt.' },
             { header: 'Tiêu chí', width: 24 },
@@ -180,14 +196,26 @@ export class BatchTable {
         const records = this.records;
         const criteria = this.criteria;
         return {
-            name: sheetName('Tổng hợp', taken), columns, rowCount: records.length, frozen: { rows: 1, columns: 2 }, filter: true,
+            name: sheetName('Tổng hợp', taken),
+            columns,
+            rowCount: records.length,
+            frozen: { rows: 1, columns: 2 },
+            filter: true,
             *rows() {
                 let n = 0;
                 for (const r of records) {
                     n++;
                     const result: ModelCell = r.recognition ? { value: r.recognition, style: r.recognition } : { value: 'không đánh giá được', style: 'lỗi' };
-                    yield [n, ...r.info, r.date, result, r.summary, ...(manyPacks ? [r.pack] : []),
-                        ...criteria.map((_, i) => verdictCell(r.criteria[i])), r.place];
+                    yield [
+                        n,
+                        ...r.info,
+                        r.date,
+                        result,
+                        r.summary,
+                        ...(manyPacks ? [r.pack] : []),
+                        ...criteria.map((_, i) => verdictCell(r.criteria[i])),
+                        r.place
+                    ];
                 }
             }
         };
@@ -196,7 +224,9 @@ export class BatchTable {
     private criterionSheet(criterion: CriterionColumn, index: number, taken: Set<string>): SheetModel {
         const indicators = criterion.indicators.map(i => ({ i, column: this.indicators[i]! }));
         const columns: ColumnModel[] = [
-            { header: 'STT', width: 6 }, { header: 'Xã', width: 22 }, { header: 'Huyện', width: 16 },
+            { header: 'STT', width: 6 },
+            { header: 'Xã', width: 22 },
+            { header: 'Huyện', width: 16 },
             { header: `Tiêu chí ${criterion.label}`, width: 14, note: criterion.title },
             ...indicators.flatMap(({ column }) => [
                 { header: `${column.label} giá trị`, width: 18, note: column.requirement },
@@ -207,16 +237,25 @@ export class BatchTable {
         ];
         const records = this.records.filter(r => r.recognition !== undefined);
         return {
-            name: sheetName(`TC ${criterion.label} ${criterion.title}`, taken), columns, rowCount: records.length,
-            frozen: { rows: 1, columns: 2 }, filter: true,
+            name: sheetName(`TC ${criterion.label} ${criterion.title}`, taken),
+            columns,
+            rowCount: records.length,
+            frozen: { rows: 1, columns: 2 },
+            filter: true,
             *rows() {
                 let n = 0;
                 for (const r of records) {
                     n++;
-                    yield [n, r.info[0], r.info[1], verdictCell(r.criteria[index]), ...indicators.flatMap(({ i }) => {
-                        const at = i * CELLS_PER_INDICATOR;
-                        return [r.indicators[at], r.indicators[at + 1], verdictCell(r.indicators[at + 2] as Verdict | undefined), r.indicators[at + 3]];
-                    })];
+                    yield [
+                        n,
+                        r.info[0],
+                        r.info[1],
+                        verdictCell(r.criteria[index]),
+                        ...indicators.flatMap(({ i }) => {
+                            const at = i * CELLS_PER_INDICATOR;
+                            return [r.indicators[at], r.indicators[at + 1], verdictCell(r.indicators[at + 2] as Verdict | undefined), r.indicators[at + 3]];
+                        })
+                    ];
                 }
             }
         };
@@ -225,12 +264,22 @@ export class BatchTable {
     private problemsSheet(taken: Set<string>): SheetModel {
         const problems = this.problems;
         const columns: ColumnModel[] = [
-            { header: 'STT', width: 6 }, { header: 'Tệp', width: 22 }, { header: 'Trang tính', width: 14 }, { header: 'Dòng', width: 7 },
-            { header: 'Cột', width: 7 }, { header: 'Tên cột', width: 28 }, { header: 'Xã', width: 20 }, { header: 'Mức độ', width: 10 },
+            { header: 'STT', width: 6 },
+            { header: 'Tệp', width: 22 },
+            { header: 'Trang tính', width: 14 },
+            { header: 'Dòng', width: 7 },
+            { header: 'Cột', width: 7 },
+            { header: 'Tên cột', width: 28 },
+            { header: 'Xã', width: 20 },
+            { header: 'Mức độ', width: 10 },
             { header: 'Nội dung', width: 90 }
         ];
         return {
-            name: sheetName('Lỗi dữ liệu', taken), columns, rowCount: problems.length, frozen: { rows: 1, columns: 0 }, filter: true,
+            name: sheetName('Lỗi dữ liệu', taken),
+            columns,
+            rowCount: problems.length,
+            frozen: { rows: 1, columns: 0 },
+            filter: true,
             *rows() {
                 let n = 0;
                 for (const p of problems) {

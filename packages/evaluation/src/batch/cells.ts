@@ -1,7 +1,16 @@
 import type { FactSpec } from '@ntm/language';
 import type { Rational, Scalar } from '@ntm/runtime';
 import { foldDiacritics, normalizeName, parseDate } from '@ntm/runtime';
-import { communeNumberText, decimalOfDouble, excelSerialToIso, isoOfUtcDate, numberFormatInfo, padDecimals, rationalDecimal, shiftDecimal } from './decimals.js';
+import {
+    communeNumberText,
+    decimalOfDouble,
+    excelSerialToIso,
+    isoOfUtcDate,
+    numberFormatInfo,
+    padDecimals,
+    rationalDecimal,
+    shiftDecimal
+} from './decimals.js';
 
 /** A cell as a spreadsheet reader gives it: its value (a formula's result), and its number format. */
 export interface SheetCell {
@@ -19,8 +28,12 @@ const EMPTY: CellReading = { empty: true };
 
 /** Bound words of a commune file, and the signs an analyst may type for them. */
 const BOUND_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
-    [/^(?:trên|>)\s*/iu, 'trên'], [/^(?:dưới|<)\s*/iu, 'dưới'], [/^(?:ít nhất|≥|>=)\s*/iu, 'ít nhất'],
-    [/^(?:nhiều nhất|tối đa|≤|<=)\s*/iu, 'nhiều nhất'], [/^(?:từ)\s+/iu, 'từ'], [/^(?:đến)\s+/iu, 'đến']
+    [/^(?:trên|>)\s*/iu, 'trên'],
+    [/^(?:dưới|<)\s*/iu, 'dưới'],
+    [/^(?:ít nhất|≥|>=)\s*/iu, 'ít nhất'],
+    [/^(?:nhiều nhất|tối đa|≤|<=)\s*/iu, 'nhiều nhất'],
+    [/^(?:từ)\s+/iu, 'từ'],
+    [/^(?:đến)\s+/iu, 'đến']
 ];
 
 /** `72,403 triệu đồng/người/năm`, `97,3%`, `1.278.435`: the number text and the unit written after it. */
@@ -46,10 +59,14 @@ export function readFactCell(cell: SheetCell | undefined, spec: FactSpec): CellR
     const value = cell.value;
     if (typeof value === 'string' && value.trim() === '') return EMPTY;
     switch (spec.kind) {
-        case 'boolean': return readBoolean(value);
-        case 'level': return readLevel(value, spec);
-        case 'date': return readDateCell(cell);
-        default: return readNumberCell(value, cell, spec);
+        case 'boolean':
+            return readBoolean(value);
+        case 'level':
+            return readLevel(value, spec);
+        case 'date':
+            return readDateCell(cell);
+        default:
+            return readNumberCell(value, cell, spec);
     }
 }
 
@@ -117,7 +134,7 @@ function readNumberCell(value: SheetCell['value'], cell: SheetCell, spec: FactSp
  */
 export function readNumberText(text: string, spec: FactSpec): unknown {
     const range = /^(?:từ\s+)?([0-9][0-9.,]*)\s*(?:-|–|đến)\s*([0-9][0-9.,]*)\s*(\S.*)?$/iu.exec(text);
-    if (range) return withUnit({ 'từ': range[1]!, 'đến': range[2]! }, range[3], spec);
+    if (range) return withUnit({ từ: range[1]!, đến: range[2]! }, range[3], spec);
     const first = boundAt(text);
     if (first) {
         if (!first.number) return text;
@@ -155,12 +172,16 @@ function boundAt(text: string): { word: string; number?: string; rest?: string }
  */
 export function cellOfScalar(scalar: Scalar): string | number | Date {
     switch (scalar.t) {
-        case 'bool': return scalar.b ? 'có' : 'không';
-        case 'level': return scalar.name;
-        case 'date': return new Date(`${scalar.iso}T00:00:00Z`);
+        case 'bool':
+            return scalar.b ? 'có' : 'không';
+        case 'level':
+            return scalar.name;
+        case 'date':
+            return new Date(`${scalar.iso}T00:00:00Z`);
         // One cell cannot hold a report's two values with their quotes (a spreadsheet has no such form): the
         // values are written as text, which the batch refuses with the cell named, never read as one of them.
-        case 'contradiction': return `báo cáo mâu thuẫn: ${scalar.values.map(v => String(cellOfScalar(v.value))).join(' | ')}`;
+        case 'contradiction':
+            return `báo cáo mâu thuẫn: ${scalar.values.map(v => String(cellOfScalar(v.value))).join(' | ')}`;
         default: {
             if (!scalar.isBound) {
                 const decimal = rationalDecimal(scalar.r, scalar.decimals);

@@ -8,10 +8,17 @@ export function closingLines(tally: BatchTally): string[] {
     const failed = tally.failed > 0 ? `; ${tally.failed} xã không đánh giá được (xem trang «Lỗi dữ liệu»)` : '';
     const lines = [`Đã đánh giá ${tally.evaluated} xã${failed}; ${tally.recognised} xã đạt công nhận.`];
     if (tally.criteria.length > 0 && tally.evaluated > 0) {
-        lines.push(`Theo tiêu chí — ${tally.criteria.map(c => {
-            const extra = [c.counts['thiếu dữ liệu'] ? `${c.counts['thiếu dữ liệu']} thiếu dữ liệu` : '', c.counts['không áp dụng'] ? `${c.counts['không áp dụng']} không áp dụng` : ''].filter(Boolean);
-            return `${c.label}: ${c.counts['đạt']} đạt, ${c.counts['chưa đạt']} chưa đạt${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`;
-        }).join('; ')}.`);
+        lines.push(
+            `Theo tiêu chí — ${tally.criteria
+                .map(c => {
+                    const extra = [
+                        c.counts['thiếu dữ liệu'] ? `${c.counts['thiếu dữ liệu']} thiếu dữ liệu` : '',
+                        c.counts['không áp dụng'] ? `${c.counts['không áp dụng']} không áp dụng` : ''
+                    ].filter(Boolean);
+                    return `${c.label}: ${c.counts['đạt']} đạt, ${c.counts['chưa đạt']} chưa đạt${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`;
+                })
+                .join('; ')}.`
+        );
     }
     return lines;
 }

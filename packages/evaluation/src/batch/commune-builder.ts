@@ -28,7 +28,9 @@ export interface SheetLayout {
 
 export function layoutOf(sheet: string, columns: readonly HeaderColumn[]): SheetLayout {
     const paths = new Map<string, HeaderColumn>();
-    const add = (path: readonly string[], column: HeaderColumn) => { if (!paths.has(pathKey(path))) paths.set(pathKey(path), column); };
+    const add = (path: readonly string[], column: HeaderColumn) => {
+        if (!paths.has(pathKey(path))) paths.set(pathKey(path), column);
+    };
     for (const column of columns) {
         const binding = column.binding;
         if (binding.kind === 'field') add(binding.field === 'vùng' || binding.field === 'nhóm' ? ['thuộc tính', binding.field] : [binding.field], column);
@@ -54,8 +56,14 @@ export class CommuneBuilder {
     /** For each collection: its sheet's layout and the row of each member (a commune's villages). */
     private readonly memberRows = new Map<string, { layout: SheetLayout; rows: Map<string, number> }>();
 
-    constructor(private readonly file: string, private readonly date1904: boolean, private readonly sheet: string, private readonly row: number,
-        private readonly options: SheetReadOptions, private readonly layout: SheetLayout) {}
+    constructor(
+        private readonly file: string,
+        private readonly date1904: boolean,
+        private readonly sheet: string,
+        private readonly row: number,
+        private readonly options: SheetReadOptions,
+        private readonly layout: SheetLayout
+    ) {}
 
     readCell(column: HeaderColumn, cell: SheetCell | undefined): void {
         const at: CellLocation = { sheet: this.sheet, row: this.row, column: column.index, header: column.header };
@@ -78,7 +86,8 @@ export class CommuneBuilder {
             case 'invalid':
                 if (cellText(cell) !== undefined) this.error(at, `Cột «${column.header}» không đọc được (xem dòng tiêu đề): ${binding.message}`);
                 return;
-            default: return;
+            default:
+                return;
         }
     }
 
@@ -114,10 +123,17 @@ export class CommuneBuilder {
             return { sheet: this.sheet, row: this.row, ...(column ? { column: column.index, header: column.header } : {}) };
         };
         if (this.name === undefined) this.error(at('xã'), columnOf('xã') ? 'Thiếu tên xã.' : 'Thiếu cột «xã» (tên xã).');
-        if (this.fields['ngày đánh giá'] === undefined && this.options.date === undefined && !this.problems.some(p => p.header === columnOf('ngày đánh giá')?.header)) {
-            this.error(at('ngày đánh giá'), columnOf('ngày đánh giá')
-                ? 'Thiếu ngày đánh giá (dd/mm/yyyy), hoặc chạy với --ngay cho cả đợt.'
-                : 'Thiếu cột «ngày đánh giá», hoặc chạy với --ngay cho cả đợt.');
+        if (
+            this.fields['ngày đánh giá'] === undefined &&
+            this.options.date === undefined &&
+            !this.problems.some(p => p.header === columnOf('ngày đánh giá')?.header)
+        ) {
+            this.error(
+                at('ngày đánh giá'),
+                columnOf('ngày đánh giá')
+                    ? 'Thiếu ngày đánh giá (dd/mm/yyyy), hoặc chạy với --ngay cho cả đợt.'
+                    : 'Thiếu cột «ngày đánh giá», hoặc chạy với --ngay cho cả đợt.'
+            );
         }
     }
 
@@ -129,8 +145,11 @@ export class CommuneBuilder {
         const location = { sheet: this.sheet, row: this.row };
         const { layout, memberRows, row } = this;
         const locate = (path: readonly string[]): CellLocation => {
-            const at = (sheet: SheetLayout, atRow: number, column: HeaderColumn | undefined): CellLocation =>
-                ({ sheet: sheet.sheet, row: atRow, ...(column ? { column: column.index, header: column.header } : {}) });
+            const at = (sheet: SheetLayout, atRow: number, column: HeaderColumn | undefined): CellLocation => ({
+                sheet: sheet.sheet,
+                row: atRow,
+                ...(column ? { column: column.index, header: column.header } : {})
+            });
             // A member's value (a village's): its row on the collection's sheet.
             for (const { layout: members, rows } of memberRows.values()) {
                 const memberRow = path[0] === 'dữ kiện' && path[2] !== undefined ? rows.get(path[2]) : undefined;
@@ -144,12 +163,13 @@ export class CommuneBuilder {
             return location;
         };
         // The name may come from a column to the right of a bad cell: every problem names the commune.
-        const problems = this.problems.map(p => this.name && !p.commune ? { ...p, commune: this.name } : p);
+        const problems = this.problems.map(p => (this.name && !p.commune ? { ...p, commune: this.name } : p));
         const base = { location, ...(this.name ? { name: this.name } : {}), problems, locate };
         if (this.problems.some(p => p.severity === 'error')) return base;
         const date = this.fields['ngày đánh giá'] ?? this.options.date;
         const data: Record<string, unknown> = {
-            ...this.fields, ...(date !== undefined ? { 'ngày đánh giá': date } : {}),
+            ...this.fields,
+            ...(date !== undefined ? { 'ngày đánh giá': date } : {}),
             ...(Object.keys(this.attributes).length > 0 ? { 'thuộc tính': this.attributes } : {}),
             'dữ kiện': this.facts,
             ...(Object.keys(this.lists).length > 0 ? { 'danh sách': this.lists } : {}),
@@ -188,7 +208,7 @@ export class CommuneBuilder {
         }
         // A breakdown or a year: the fact becomes { "nữ": …, "tổng": … } or { "2023": … }.
         const current = this.facts[spec.name];
-        const object: Facts = isKeyed(current, spec) ? current as Facts : current === undefined ? {} : { 'tổng': current };
+        const object: Facts = isKeyed(current, spec) ? (current as Facts) : current === undefined ? {} : { tổng: current };
         object[key ?? 'tổng'] = value;
         this.facts[spec.name] = object;
     }

@@ -72,7 +72,7 @@ export function rationalDecimal(r: Rational, decimals = 0): string {
         places++;
     }
     places = Math.max(places, decimals);
-    const digits = ((r.n < 0n ? -r.n : r.n) * 10n ** BigInt(places) / r.d).toString().padStart(places + 1, '0');
+    const digits = (((r.n < 0n ? -r.n : r.n) * 10n ** BigInt(places)) / r.d).toString().padStart(places + 1, '0');
     const whole = digits.slice(0, digits.length - places);
     const fraction = digits.slice(digits.length - places);
     return `${r.n < 0n ? '-' : ''}${whole}${places > 0 ? `.${fraction}` : ''}`;
@@ -98,7 +98,12 @@ export interface NumberFormatInfo {
 export function numberFormatInfo(format: string | undefined): NumberFormatInfo {
     if (!format) return { percent: false, decimals: 0 };
     const section = splitSections(format)[0] ?? '';
-    const bare = section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').replace(/_./g, '').replace(/\*./g, '');
+    const bare = section
+        .replace(/"[^"]*"/g, '')
+        .replace(/\\./g, '')
+        .replace(/\[[^\]]*\]/g, '')
+        .replace(/_./g, '')
+        .replace(/\*./g, '');
     const fraction = /\.([0#?]+)/.exec(bare)?.[1] ?? '';
     return { percent: bare.includes('%'), decimals: (fraction.match(/0/g) ?? []).length };
 }

@@ -28,8 +28,11 @@ export interface RowEvaluationOptions {
 export function infoOfRow(row: CommuneRow, file: string): CommuneInfo {
     const data = row.data;
     return {
-        name: row.name ?? `(dòng ${row.location.row})`, file, location: row.location,
-        ...(data?.['huyện'] ? { district: data['huyện'] } : {}), ...(data?.['tỉnh'] ? { province: data['tỉnh'] } : {})
+        name: row.name ?? `(dòng ${row.location.row})`,
+        file,
+        location: row.location,
+        ...(data?.['huyện'] ? { district: data['huyện'] } : {}),
+        ...(data?.['tỉnh'] ? { province: data['tỉnh'] } : {})
     };
 }
 
@@ -43,7 +46,10 @@ export function evaluateRow(row: CommuneRow, file: string, evaluator: EvaluatorM
     if (!row.data) return { info, problems: row.problems };
     const commune = parseCommuneFile(JSON.stringify(row.data), file);
     const at = (issue: FileIssue): BatchProblem => ({
-        severity: issue.severity === 'error' ? 'error' : 'warning', file, ...row.locate(issue.path), commune: info.name,
+        severity: issue.severity === 'error' ? 'error' : 'warning',
+        file,
+        ...row.locate(issue.path),
+        commune: info.name,
         message: issue.message
     });
     if (!commune.data) return { info, data: row.data, problems: [...row.problems, ...commune.issues.map(at)] };

@@ -3,11 +3,11 @@ import { closestNames, foldDiacritics, normalizeName, normalizeUnit } from '@ntm
 
 /** Commune-file fields a communes sheet may have as columns, besides facts. */
 export const COMMUNE_FIELDS = ['xã', 'huyện', 'tỉnh', 'cấp', 'ngày đánh giá', 'nguồn', 'vùng', 'nhóm'] as const;
-export type CommuneField = typeof COMMUNE_FIELDS[number];
+export type CommuneField = (typeof COMMUNE_FIELDS)[number];
 
 /** Columns whose key in brackets names a score's indicator or a free attribute: `điểm thẩm tra [6.1.1]`. */
 export const KEYED_FIELDS = ['điểm thẩm tra', 'điểm tự chấm', 'điểm trái số liệu', 'thuộc tính'] as const;
-export type KeyedField = typeof KEYED_FIELDS[number];
+export type KeyedField = (typeof KEYED_FIELDS)[number];
 
 /** Columns that are only for the reader of the sheet. */
 const IGNORED = new Set(['stt', 'so thu tu', 'ghi chu']);
@@ -87,11 +87,16 @@ export function matchHeaders(headers: readonly (string | undefined)[], specs: re
 
 function bindingIdentity(binding: ColumnBinding): string | undefined {
     switch (binding.kind) {
-        case 'field': return `field:${binding.field}`;
-        case 'keyed': return `keyed:${binding.field}:${binding.key}`;
-        case 'fact': return `fact:${binding.spec.name}:${binding.key ?? 'tổng'}`;
-        case 'member': return 'member';
-        default: return undefined;
+        case 'field':
+            return `field:${binding.field}`;
+        case 'keyed':
+            return `keyed:${binding.field}:${binding.key}`;
+        case 'fact':
+            return `fact:${binding.spec.name}:${binding.key ?? 'tổng'}`;
+        case 'member':
+            return 'member';
+        default:
+            return undefined;
     }
 }
 
@@ -102,7 +107,9 @@ function bindColumn(header: string, matcher: NameMatcher, role: SheetRole): Colu
     if (role.kind === 'collection' && key === undefined && folded === foldDiacritics(role.collection)) return { kind: 'member' };
     const keyed = KEYED_FIELDS.find(field => foldDiacritics(field) === folded);
     if (keyed) {
-        return key ? { kind: 'keyed', field: keyed, key } : { kind: 'invalid', message: `Cột «${keyed}» cần ghi mã trong ngoặc vuông, vd. «${keyed} [6.1.1]».` };
+        return key
+            ? { kind: 'keyed', field: keyed, key }
+            : { kind: 'invalid', message: `Cột «${keyed}» cần ghi mã trong ngoặc vuông, vd. «${keyed} [6.1.1]».` };
     }
     const found = matcher.find(base);
     if ('spec' in found) return factBinding(found.spec, key, role);
@@ -119,10 +126,15 @@ function factBinding(spec: FactSpec, key: string | undefined, role: SheetRole): 
         if (collection !== role.collection) {
             return { kind: 'invalid', message: `Dữ kiện «${spec.name}» không ghi theo từng ${role.collection}: đặt cột này ở trang tính các xã.` };
         }
-        return key === undefined ? { kind: 'fact', spec } : { kind: 'invalid', message: `Trên trang «${role.collection}», cột dữ kiện không có khóa trong ngoặc vuông.` };
+        return key === undefined
+            ? { kind: 'fact', spec }
+            : { kind: 'invalid', message: `Trên trang «${role.collection}», cột dữ kiện không có khóa trong ngoặc vuông.` };
     }
     if (collection) {
-        return { kind: 'invalid', message: `Dữ kiện «${spec.name}» ghi theo từng ${collection}: đặt cột này ở trang tính «${collection}» (mỗi dòng một ${collection}).` };
+        return {
+            kind: 'invalid',
+            message: `Dữ kiện «${spec.name}» ghi theo từng ${collection}: đặt cột này ở trang tính «${collection}» (mỗi dòng một ${collection}).`
+        };
     }
     if (spec.index === 'năm') {
         return key && /^[0-9]{4}$/.test(key)
@@ -165,7 +177,9 @@ class NameMatcher {
                 const unit = withUnit[2]!;
                 return normalizeUnit(unit) === normalizeUnit(inner.spec.unit) || (unit === '%' && inner.spec.kind === 'percent')
                     ? inner
-                    : { message: `Đơn vị «${unit}» ghi ở tên cột khác đơn vị khai báo của dữ kiện «${inner.spec.name}» («${inner.spec.unit || 'không đơn vị'}»).` };
+                    : {
+                          message: `Đơn vị «${unit}» ghi ở tên cột khác đơn vị khai báo của dữ kiện «${inner.spec.name}» («${inner.spec.unit || 'không đơn vị'}»).`
+                      };
             }
             if (inner.ambiguous) return inner;
         }
@@ -183,7 +197,11 @@ class NameMatcher {
                 message: `Tên cột «${base}» mơ hồ: khớp với ${candidates.map(c => `«${c.name}»`).join(' và ')}, chỉ khác nhau ở dấu. Ghi đúng dấu tên dữ kiện.`
             };
         }
-        const near = closestNames(base, this.specs.map(s => s.name), 1)[0];
+        const near = closestNames(
+            base,
+            this.specs.map(s => s.name),
+            1
+        )[0];
         return { ambiguous: false, message: `Cột «${base}» không khớp dữ kiện nào của bộ tiêu chí.${near ? ` Có phải «${near}»?` : ''}` };
     }
 }

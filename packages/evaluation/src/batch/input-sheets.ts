@@ -34,7 +34,12 @@ const FIELD_COLUMNS: readonly InputColumn[] = [
     { header: 'tỉnh', width: 14 },
     { header: 'cấp', note: 'Cấp được xét, vd. «xã nông thôn mới nâng cao». Cần khi chọn bộ tiêu chí trong một thư mục.', width: 16 },
     { header: 'ngày đánh giá', note: 'Thời điểm xét: ô định dạng ngày, hoặc gõ dd/mm/yyyy. Máy không bao giờ lấy «hôm nay».', format: 'date', width: 14 },
-    { header: 'vùng', note: 'Một trong: TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL (cho các ngưỡng theo vùng).', list: ['TDMNPB', 'ĐBSH', 'BTB', 'DHNTB', 'TN', 'ĐNB', 'ĐBSCL'], width: 10 },
+    {
+        header: 'vùng',
+        note: 'Một trong: TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL (cho các ngưỡng theo vùng).',
+        list: ['TDMNPB', 'ĐBSH', 'BTB', 'DHNTB', 'TN', 'ĐNB', 'ĐBSCL'],
+        width: 10
+    },
     { header: 'nhóm', note: 'Nhóm xã 1, 2 hoặc 3 (51/2025/QĐ-TTg), cho các ngưỡng theo nhóm.', list: ['1', '2', '3'], width: 8 },
     { header: 'nguồn', note: 'Văn bản lấy số liệu.', width: 30 }
 ];
@@ -57,7 +62,14 @@ export function sheetIssues(data: CommuneData, specs: readonly FactSpec[]): Inpu
     const unused = new Set(specs.filter(spec => spec.unused).map(spec => spec.name));
     for (const key of Object.keys(data['dữ kiện'] ?? {})) {
         if (unused.has(normalizeName(key))) {
-            issues.push(inputIssue('warning', 'unknown-fact', ['dữ kiện', key], `Dữ kiện «${key}» không được quy tắc nào của bộ tiêu chí dùng: bảng tính không có cột cho nó, giá trị không được ghi.`));
+            issues.push(
+                inputIssue(
+                    'warning',
+                    'unknown-fact',
+                    ['dữ kiện', key],
+                    `Dữ kiện «${key}» không được quy tắc nào của bộ tiêu chí dùng: bảng tính không có cột cho nó, giá trị không được ghi.`
+                )
+            );
         }
     }
     return issues;
@@ -89,12 +101,15 @@ export function inputSheets(specs: readonly FactSpec[], pack: PackInfo, communeD
         }
     }
     const scoreKeys = (field: 'điểm thẩm tra' | 'điểm tự chấm' | 'điểm trái số liệu' | 'thuộc tính') =>
-        [...new Set(communeData.flatMap(c => Object.keys((c[field] ?? {}) as Record<string, unknown>)))].filter(k => field !== 'thuộc tính' || (k !== 'vùng' && k !== 'nhóm'));
+        [...new Set(communeData.flatMap(c => Object.keys((c[field] ?? {}) as Record<string, unknown>)))].filter(
+            k => field !== 'thuộc tính' || (k !== 'vùng' && k !== 'nhóm')
+        );
     const keyedColumns = (['thuộc tính', 'điểm thẩm tra', 'điểm tự chấm', 'điểm trái số liệu'] as const).flatMap(field =>
         scoreKeys(field).map(key => ({
             column: { header: columnHeader(field, key), width: 14 } as InputColumn,
             value: ({ data }: ReadCommune) => cellOf(((data[field] ?? {}) as Record<string, unknown>)[key])
-        })));
+        }))
+    );
     const fieldValue = (data: CommuneData, header: string): InputValue => {
         if (header === 'vùng' || header === 'nhóm') return cellOf(data['thuộc tính']?.[header]);
         if (header === 'ngày đánh giá') {
@@ -107,21 +122,37 @@ export function inputSheets(specs: readonly FactSpec[], pack: PackInfo, communeD
         name: COMMUNES_SHEET,
         columns: [...FIELD_COLUMNS, ...factColumns.map(f => f.column), ...keyedColumns.map(k => k.column)],
         rows: communes.map(commune => [
-            ...FIELD_COLUMNS.map(c => fieldValue(commune.data, c.header)), ...factColumns.map(f => f.value(commune)), ...keyedColumns.map(k => k.value(commune))
+            ...FIELD_COLUMNS.map(c => fieldValue(commune.data, c.header)),
+            ...factColumns.map(f => f.value(commune)),
+            ...keyedColumns.map(k => k.value(commune))
         ])
     };
-    const collections = [...new Set(used.flatMap(s => s.index && s.index !== 'năm' ? [s.index] : []))];
-    return [communesSheet, ...collections.map(collection => collectionSheet(collection, used.filter(s => s.index === collection), communes))];
+    const collections = [...new Set(used.flatMap(s => (s.index && s.index !== 'năm' ? [s.index] : [])))];
+    return [
+        communesSheet,
+        ...collections.map(collection =>
+            collectionSheet(
+                collection,
+                used.filter(s => s.index === collection),
+                communes
+            )
+        )
+    ];
 }
 
 function collectionSheet(collection: string, specs: readonly FactSpec[], communes: readonly ReadCommune[]): InputSheet {
     const rows: InputValue[][] = [];
     for (const { data, table } of communes) {
         for (const member of table.collections?.get(collection) ?? []) {
-            rows.push([data['xã'], data['huyện'] ?? null, member, ...specs.map(spec => {
-                const scalar = table.raw.get(spec.name)?.indexed?.get(member);
-                return scalar ? cellOfScalar(scalar) : null;
-            })]);
+            rows.push([
+                data['xã'],
+                data['huyện'] ?? null,
+                member,
+                ...specs.map(spec => {
+                    const scalar = table.raw.get(spec.name)?.indexed?.get(member);
+                    return scalar ? cellOfScalar(scalar) : null;
+                })
+            ]);
         }
     }
     return {
@@ -129,7 +160,11 @@ function collectionSheet(collection: string, specs: readonly FactSpec[], commune
         columns: [
             { header: 'xã', note: 'Tên xã, đúng như trên trang «Xã».', width: 20 },
             { header: 'huyện', note: 'Cần khi hai xã cùng tên.', width: 16 },
-            { header: collection, note: `Tên ${collection}: mỗi dòng một ${collection}. Danh sách ${collection} của xã là các dòng của xã trên trang này.`, width: 24 },
+            {
+                header: collection,
+                note: `Tên ${collection}: mỗi dòng một ${collection}. Danh sách ${collection} của xã là các dòng của xã trên trang này.`,
+                width: 24
+            },
             ...specs.map(spec => factColumn(spec, undefined))
         ],
         rows
@@ -140,7 +175,13 @@ function factColumn(spec: FactSpec, key: string | undefined): InputColumn {
     const header = columnHeader(spec.name, key);
     const note = key === undefined && spec.members ? `${describeFact(spec)} — cột này là «tổng»` : describeFact(spec);
     const list = spec.kind === 'boolean' ? YES_NO : spec.kind === 'level' ? spec.levels : undefined;
-    return { header, note, ...(list ? { list } : {}), ...(spec.kind === 'date' ? { format: 'date' as const } : {}), width: Math.min(28, Math.max(12, Math.ceil(header.length * 0.6))) };
+    return {
+        header,
+        note,
+        ...(list ? { list } : {}),
+        ...(spec.kind === 'date' ? { format: 'date' as const } : {}),
+        width: Math.min(28, Math.max(12, Math.ceil(header.length * 0.6)))
+    };
 }
 
 /** Years for facts kept per year: those the communes use, or the pack's validity with the two years before. */

@@ -14,7 +14,9 @@ export function instructionRows(pack: PackInfo, packPath: string, sheets: readon
         '4. Có/không và các mức: chọn trong danh sách của ô. Ngày: ô định dạng ngày, hoặc gõ dd/mm/yyyy.',
         '5. Dữ kiện có phân tổ (nam, nữ): cột «tên dữ kiện» là tổng, cột «tên dữ kiện [nữ]» là của nữ. Dữ kiện theo từng năm: mỗi năm một cột «tên dữ kiện [2023]».',
         ...(collections.length > 0
-            ? [`6. Dữ kiện theo từng thôn (hay từng trường…): ghi ở trang ${collections.join(', ')}, mỗi dòng một thôn, cột «xã» ghi đúng tên xã như trên trang «Xã».`]
+            ? [
+                  `6. Dữ kiện theo từng thôn (hay từng trường…): ghi ở trang ${collections.join(', ')}, mỗi dòng một thôn, cột «xã» ghi đúng tên xã như trên trang «Xã».`
+              ]
             : []),
         '',
         `Chạy: ntm batch ${packPath} <tệp này> — máy ghi bảng kết quả (.xlsx) và báo cáo in được (.html) cạnh tệp này. Dòng nào có lỗi được liệt kê ở trang «Lỗi dữ liệu», các xã khác vẫn được đánh giá.`,

@@ -39,7 +39,8 @@ export function locationText(location: CellLocation): string {
     }
     const sheet = /^[\p{L}\p{N}_]+$/u.test(location.sheet) ? location.sheet : `'${location.sheet.replace(/'/g, "''")}'`;
     // A whole row is `Xã!7:7`, as Excel names it.
-    const cell = location.row === undefined ? '' : location.column === undefined ? `${location.row}:${location.row}` : `${columnLetter(location.column)}${location.row}`;
+    const cell =
+        location.row === undefined ? '' : location.column === undefined ? `${location.row}:${location.row}` : `${columnLetter(location.column)}${location.row}`;
     return cell ? `${sheet}!${cell}` : sheet;
 }
 
@@ -54,7 +55,11 @@ export function formatProblem(problem: BatchProblem, shownFile: string = problem
 export function problemOfIssue(issue: FileIssue, commune?: string): BatchProblem {
     const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     return {
-        severity: issue.severity === 'error' ? 'error' : 'warning', file: issue.file, row: issue.line, column: issue.column,
-        ...(commune ? { commune } : {}), message: `${field}${issue.message}`
+        severity: issue.severity === 'error' ? 'error' : 'warning',
+        file: issue.file,
+        row: issue.line,
+        column: issue.column,
+        ...(commune ? { commune } : {}),
+        message: `${field}${issue.message}`
     };
 }

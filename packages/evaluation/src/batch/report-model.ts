@@ -62,10 +62,17 @@ export interface IndicatorView {
 
 export interface PlanView {
     readonly criterion: string;
-    readonly items: readonly { readonly n: number; readonly kind: string; readonly indicator: string; readonly requirement: string; readonly now: string; readonly detail: readonly string[] }[];
+    readonly items: readonly {
+        readonly n: number;
+        readonly kind: string;
+        readonly indicator: string;
+        readonly requirement: string;
+        readonly now: string;
+        readonly detail: readonly string[];
+    }[];
 }
 
-const CSS: Readonly<Record<Verdict, string>> = { 'đạt': 'dat', 'chưa đạt': 'chua-dat', 'thiếu dữ liệu': 'thieu-du-lieu', 'không áp dụng': 'khong-ap-dung' };
+const CSS: Readonly<Record<Verdict, string>> = { đạt: 'dat', 'chưa đạt': 'chua-dat', 'thiếu dữ liệu': 'thieu-du-lieu', 'không áp dụng': 'khong-ap-dung' };
 
 export function verdictView(verdict: Verdict): VerdictView {
     return { text: verdict, css: CSS[verdict] };
@@ -88,13 +95,18 @@ export interface ReportInput {
 export function reportPage(input: ReportInput): ReportPage {
     const { result, commune } = input;
     const year = result.assessedAt.slice(0, 4);
-    const place = [`xã ${commune.name}`, commune.district ? `huyện ${commune.district}` : '', commune.province ? `tỉnh ${commune.province}` : ''].filter(Boolean).join(', ');
+    const place = [`xã ${commune.name}`, commune.district ? `huyện ${commune.district}` : '', commune.province ? `tỉnh ${commune.province}` : '']
+        .filter(Boolean)
+        .join(', ');
     const plan = buildPlan(result);
     let n = 0;
     const planViews: PlanView[] = plan.criteria.map(c => ({
         criterion: `Tiêu chí ${c.label} — ${c.title} (${c.verdict})`,
         items: c.items.map(item => ({
-            n: ++n, kind: PLAN_ITEM_LABELS[item.kind], indicator: item.indicator, requirement: item.requirement,
+            n: ++n,
+            kind: PLAN_ITEM_LABELS[item.kind],
+            indicator: item.indicator,
+            requirement: item.requirement,
             now: [item.current ? `hiện ${item.current}` : '', item.threshold ? `yêu cầu ${item.threshold}` : '', item.gap ?? ''].filter(Boolean).join('; '),
             detail: item.detail
         }))
@@ -108,22 +120,32 @@ export function reportPage(input: ReportInput): ReportPage {
         assessedAt: vietnameseDate(result.assessedAt),
         ...(commune.source ? { source: commune.source } : {}),
         pack: { title: result.pack.title, level: result.pack.level, jurisdiction: result.pack.jurisdiction, version: result.pack.version },
-        bases: result.pack.sources.map(s => `Căn cứ ${s.number}${s.date ? ` ngày ${vietnameseDate(s.date)}` : ''} của ${s.issuer}${s.title ? ` — ${s.title}` : ''}.`),
+        bases: result.pack.sources.map(
+            s => `Căn cứ ${s.number}${s.date ? ` ngày ${vietnameseDate(s.date)}` : ''} của ${s.issuer}${s.title ? ` — ${s.title}` : ''}.`
+        ),
         summary: result.summary.text,
         recognition: verdictView(result.summary.recognition),
         criteria: result.criteria.map(criterion => ({
-            label: criterion.label, title: criterion.title, heading: `Tiêu chí ${criterion.label} ${about(criterion.title)}`, verdict: verdictView(criterion.verdict),
+            label: criterion.label,
+            title: criterion.title,
+            heading: `Tiêu chí ${criterion.label} ${about(criterion.title)}`,
+            verdict: verdictView(criterion.verdict),
             conclusion: conclusion(criterion.verdict, criterion.label, criterion.title, criterion.indicatorsMet, criterion.indicatorsApplicable),
-            score: criterion.score ? `Điểm: ${points(criterion.score.awarded, criterion.score.possible)}/${decimal(criterion.score.max)}${criterion.score.passMark ? ` (điểm đạt ${criterion.score.passMark})` : ''}.` : '',
+            score: criterion.score
+                ? `Điểm: ${points(criterion.score.awarded, criterion.score.possible)}/${decimal(criterion.score.max)}${criterion.score.passMark ? ` (điểm đạt ${criterion.score.passMark})` : ''}.`
+                : '',
             indicators: result.indicators.filter(i => i.criterion === criterion.label).map(indicatorView)
         })),
         gates: result.gates.map(g => ({
-            text: g.text, verdict: verdictView(g.verdict), figures: g.factsUsed.map(f => `${f.fact}: ${f.text}`).join('; '),
+            text: g.text,
+            verdict: verdictView(g.verdict),
+            figures: g.factsUsed.map(f => `${f.fact}: ${f.text}`).join('; '),
             citation: g.citations.map(citationText).join('; ')
         })),
         unverified: result.indicators.flatMap(i => i.notes.filter(n => n.code === 'unverified-threshold').map(n => ({ indicator: i.label, note: n.text }))),
         plan: planViews,
-        planTotal: `${count('fix')} việc khắc phục có lượng cụ thể, ${count('fix-unknown-threshold')} việc khắc phục khi ngưỡng chưa biết, ` +
+        planTotal:
+            `${count('fix')} việc khắc phục có lượng cụ thể, ${count('fix-unknown-threshold')} việc khắc phục khi ngưỡng chưa biết, ` +
             `${count('find-threshold')} ngưỡng cần tìm trong văn bản, ${count('collect-data')} chỉ tiêu cần bổ sung số liệu.`,
         warnings: (input.warnings ?? []).map(w => formatProblem(w, baseName(w.file)))
     };
@@ -137,10 +159,14 @@ function about(title: string): string {
 function conclusion(verdict: Verdict, label: string, title: string, met: number, applicable: number): string {
     const counted = applicable > 0 ? ` (${met}/${applicable} chỉ tiêu đạt)` : '';
     switch (verdict) {
-        case 'đạt': return `Đạt chuẩn tiêu chí số ${label} ${about(title)}${counted}.`;
-        case 'chưa đạt': return `Chưa đạt tiêu chí số ${label} ${about(title)}${counted}.`;
-        case 'thiếu dữ liệu': return `Chưa đủ số liệu để kết luận tiêu chí số ${label} ${about(title)}${counted}.`;
-        default: return `Tiêu chí số ${label} ${about(title)} không áp dụng.`;
+        case 'đạt':
+            return `Đạt chuẩn tiêu chí số ${label} ${about(title)}${counted}.`;
+        case 'chưa đạt':
+            return `Chưa đạt tiêu chí số ${label} ${about(title)}${counted}.`;
+        case 'thiếu dữ liệu':
+            return `Chưa đủ số liệu để kết luận tiêu chí số ${label} ${about(title)}${counted}.`;
+        default:
+            return `Tiêu chí số ${label} ${about(title)} không áp dụng.`;
     }
 }
 

@@ -3,7 +3,7 @@ import { foldDiacritics } from '@ntm/runtime';
 import type { CommuneData } from '../commune/commune-data.js';
 import type { SheetCell } from './cells.js';
 import { cellText } from './cells.js';
-import type { MemberRow, } from './commune-builder.js';
+import type { MemberRow } from './commune-builder.js';
 import { CommuneBuilder, layoutOf } from './commune-builder.js';
 import type { HeaderColumn, SheetRole } from './headers.js';
 import { matchHeaders } from './headers.js';
@@ -76,7 +76,7 @@ export function communesFromSheets(input: SpreadsheetInput, specs: readonly Fact
 /** The same as `communesFromSheets`, lazily: headers and villages are matched now, each commune built when asked. */
 export function sheetCommuneRows(input: SpreadsheetInput, specs: readonly FactSpec[], options: SheetReadOptions = {}): SheetCommuneRows {
     const problems: BatchProblem[] = [];
-    const collections = new Set(specs.flatMap(spec => spec.index && spec.index !== 'năm' ? [spec.index] : []));
+    const collections = new Set(specs.flatMap(spec => (spec.index && spec.index !== 'năm' ? [spec.index] : [])));
     const roleOf = (sheet: SheetRows): SheetRole | 'people' | undefined => {
         const folded = foldDiacritics(sheet.name);
         const collection = [...collections].find(c => foldDiacritics(c) === folded);
@@ -84,7 +84,10 @@ export function sheetCommuneRows(input: SpreadsheetInput, specs: readonly FactSp
         if (COMMUNES_SHEETS.has(folded)) return { kind: 'communes' };
         return PEOPLE_SHEETS.has(folded) ? 'people' : undefined;
     };
-    const isCommunes = (sheet: SheetRows) => { const role = roleOf(sheet); return typeof role === 'object' && role.kind === 'communes'; };
+    const isCommunes = (sheet: SheetRows) => {
+        const role = roleOf(sheet);
+        return typeof role === 'object' && role.kind === 'communes';
+    };
     // The sheet named «Xã», else the first sheet that is neither a collection's nor the instructions.
     const sheet = input.sheets.find(isCommunes) ?? input.sheets.find(candidate => roleOf(candidate) === undefined);
     if (!sheet) {
@@ -95,7 +98,9 @@ export function sheetCommuneRows(input: SpreadsheetInput, specs: readonly FactSp
     headerProblems(input, sheet, columns, problems);
     const layout = layoutOf(sheet.name, columns);
     const indexes: number[] = [];
-    sheet.rows.forEach((row, i) => { if (i > 0 && !isBlankRow(row)) indexes.push(i); });
+    sheet.rows.forEach((row, i) => {
+        if (i > 0 && !isBlankRow(row)) indexes.push(i);
+    });
     const members = new Map<number, MemberRow[]>();
     const failures = new Map<number, { location: CellLocation; message: string }[]>();
     for (const other of input.sheets) {
@@ -103,7 +108,12 @@ export function sheetCommuneRows(input: SpreadsheetInput, specs: readonly FactSp
         const role = roleOf(other);
         if (role === 'people') continue;
         if (role === undefined || role.kind === 'communes') {
-            problems.push({ severity: 'warning', file: input.file, sheet: other.name, message: `Trang tính «${other.name}» không được đọc: chỉ đọc trang các xã và các trang ${[...collections].map(c => `«${c}»`).join(', ') || 'danh sách'}.` });
+            problems.push({
+                severity: 'warning',
+                file: input.file,
+                sheet: other.name,
+                message: `Trang tính «${other.name}» không được đọc: chỉ đọc trang các xã và các trang ${[...collections].map(c => `«${c}»`).join(', ') || 'danh sách'}.`
+            });
             continue;
         }
         linkCollectionSheet(input, other, role.collection, specs, { sheet, columns, indexes }, members, failures, problems);
@@ -111,7 +121,8 @@ export function sheetCommuneRows(input: SpreadsheetInput, specs: readonly FactSp
     const file = input.file;
     const date1904 = input.date1904 === true;
     return {
-        count: indexes.length, problems,
+        count: indexes.length,
+        problems,
         *rows(release = false) {
             for (const i of indexes) {
                 const builder = new CommuneBuilder(file, date1904, sheet.name, i + 1, options, layout);
@@ -119,7 +130,8 @@ export function sheetCommuneRows(input: SpreadsheetInput, specs: readonly FactSp
                 for (const column of columns) builder.readCell(column, row?.[column.index - 1]);
                 builder.requireFields(columns);
                 for (const failure of failures.get(i) ?? []) builder.fail(failure.location, failure.message);
-                for (const member of members.get(i) ?? []) builder.readMember(member, cellText(member.sheet.rows[member.index]?.[memberColumnOf(member.columns) - 1]) ?? '');
+                for (const member of members.get(i) ?? [])
+                    builder.readMember(member, cellText(member.sheet.rows[member.index]?.[memberColumnOf(member.columns) - 1]) ?? '');
                 if (release) {
                     // The cells are read: let them go (the sheet's rows are the batch's largest memory).
                     (sheet.rows as unknown[])[i] = undefined;
@@ -142,7 +154,15 @@ function memberColumnOf(columns: readonly HeaderColumn[]): number {
 function headerProblems(input: SpreadsheetInput, sheet: SheetRows, columns: readonly HeaderColumn[], problems: BatchProblem[]): void {
     for (const column of columns) {
         if (column.binding.kind === 'invalid') {
-            problems.push({ severity: 'warning', file: input.file, sheet: sheet.name, row: 1, column: column.index, header: column.header, message: column.binding.message });
+            problems.push({
+                severity: 'warning',
+                file: input.file,
+                sheet: sheet.name,
+                row: 1,
+                column: column.index,
+                header: column.header,
+                message: column.binding.message
+            });
         }
     }
 }
@@ -162,8 +182,16 @@ interface CommunesSheet {
 }
 
 /** Gives each row of a collection's sheet to its commune's row, by the commune's name (and district when written). */
-function linkCollectionSheet(input: SpreadsheetInput, sheet: SheetRows, collection: string, specs: readonly FactSpec[], communes: CommunesSheet,
-    members: Map<number, MemberRow[]>, failures: Map<number, { location: CellLocation; message: string }[]>, problems: BatchProblem[]): void {
+function linkCollectionSheet(
+    input: SpreadsheetInput,
+    sheet: SheetRows,
+    collection: string,
+    specs: readonly FactSpec[],
+    communes: CommunesSheet,
+    members: Map<number, MemberRow[]>,
+    failures: Map<number, { location: CellLocation; message: string }[]>,
+    problems: BatchProblem[]
+): void {
     const columns = matchHeaders(headerTexts(sheet), specs, { kind: 'collection', collection });
     headerProblems(input, sheet, columns, problems);
     const find = (rowColumns: readonly HeaderColumn[], field: string) => rowColumns.find(c => c.binding.kind === 'field' && c.binding.field === field);
@@ -171,13 +199,20 @@ function linkCollectionSheet(input: SpreadsheetInput, sheet: SheetRows, collecti
     const districtColumn = find(columns, 'huyện');
     const memberColumn = columns.find(c => c.binding.kind === 'member');
     if (!communeColumn || !memberColumn) {
-        problems.push({ severity: 'error', file: input.file, sheet: sheet.name, row: 1, message: `Trang «${sheet.name}» cần cột «xã» và cột «${collection}» (tên ${collection}).` });
+        problems.push({
+            severity: 'error',
+            file: input.file,
+            sheet: sheet.name,
+            row: 1,
+            message: `Trang «${sheet.name}» cần cột «xã» và cột «${collection}» (tên ${collection}).`
+        });
         return;
     }
     const layout = layoutOf(sheet.name, columns);
     const nameColumn = find(communes.columns, 'xã');
     const ownDistrictColumn = find(communes.columns, 'huyện');
-    const textAt = (row: ReadonlyArray<SheetCell | undefined> | undefined, column: HeaderColumn | undefined) => column ? cellText(row?.[column.index - 1]) : undefined;
+    const textAt = (row: ReadonlyArray<SheetCell | undefined> | undefined, column: HeaderColumn | undefined) =>
+        column ? cellText(row?.[column.index - 1]) : undefined;
     const byName = new Map<string, number[]>();
     for (const i of communes.indexes) {
         const k = foldDiacritics(textAt(communes.sheet.rows[i], nameColumn) ?? '');
@@ -189,13 +224,16 @@ function linkCollectionSheet(input: SpreadsheetInput, sheet: SheetRows, collecti
         const commune = textAt(row, communeColumn);
         const district = textAt(row, districtColumn);
         // By the commune's name; a district written on the row tells apart two communes of that name.
-        const owners = (byName.get(foldDiacritics(commune ?? '')) ?? [])
-            .filter(i => district === undefined || foldDiacritics(textAt(communes.sheet.rows[i], ownDistrictColumn) ?? '') === foldDiacritics(district));
+        const owners = (byName.get(foldDiacritics(commune ?? '')) ?? []).filter(
+            i => district === undefined || foldDiacritics(textAt(communes.sheet.rows[i], ownDistrictColumn) ?? '') === foldDiacritics(district)
+        );
         const member = textAt(row, memberColumn);
         if (owners.length !== 1 || !member) {
-            const message = !member ? `Thiếu tên ${collection}.`
-                : owners.length === 0 ? `Không có xã «${commune ?? ''}» trên trang các xã: dòng này không thuộc xã nào.`
-                : `Có ${owners.length} xã tên «${commune ?? ''}» trên trang các xã: thêm cột «huyện» để phân biệt.`;
+            const message = !member
+                ? `Thiếu tên ${collection}.`
+                : owners.length === 0
+                  ? `Không có xã «${commune ?? ''}» trên trang các xã: dòng này không thuộc xã nào.`
+                  : `Có ${owners.length} xã tên «${commune ?? ''}» trên trang các xã: thêm cột «huyện» để phân biệt.`;
             problems.push({ severity: 'error', file: input.file, ...location, ...(commune ? { commune } : {}), message });
             for (const owner of owners) failures.set(owner, [...(failures.get(owner) ?? []), { location, message }]);
             return;
@@ -203,4 +241,3 @@ function linkCollectionSheet(input: SpreadsheetInput, sheet: SheetRows, collecti
         members.set(owners[0]!, [...(members.get(owners[0]!) ?? []), { collection, sheet, index, columns, layout }]);
     });
 }
-

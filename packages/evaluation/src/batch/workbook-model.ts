@@ -33,11 +33,11 @@ export interface WorkbookModel {
 
 /** The fill and font colours of each style (Excel's own «good», «bad», «neutral» palette). */
 export const STYLE_COLOURS: Readonly<Record<CellStyle, { readonly fill: string; readonly font: string }>> = {
-    'đạt': { fill: 'C6EFCE', font: '006100' },
+    đạt: { fill: 'C6EFCE', font: '006100' },
     'chưa đạt': { fill: 'FFC7CE', font: '9C0006' },
     'thiếu dữ liệu': { fill: 'FFEB9C', font: '9C5700' },
     'không áp dụng': { fill: 'EDEDED', font: '595959' },
-    'lỗi': { fill: 'C00000', font: 'FFFFFF' },
+    lỗi: { fill: 'C00000', font: 'FFFFFF' },
     'cảnh báo': { fill: 'FFEB9C', font: '9C5700' }
 };
 
@@ -51,7 +51,11 @@ export function sheetName(wanted: string, taken: Set<string>): string {
     const clean = wanted.replace(FORBIDDEN_IN_SHEET_NAMES, ' ').replace(/\s+/g, ' ').trim().replace(/^'|'$/g, '') || 'Trang';
     for (let n = 1; ; n++) {
         const suffix = n === 1 ? '' : ` (${n})`;
-        const name = (Array.from(clean).slice(0, 31 - suffix.length).join('').trim()) + suffix;
+        const name =
+            Array.from(clean)
+                .slice(0, 31 - suffix.length)
+                .join('')
+                .trim() + suffix;
         if (!taken.has(name.toLocaleLowerCase('vi'))) {
             taken.add(name.toLocaleLowerCase('vi'));
             return name;

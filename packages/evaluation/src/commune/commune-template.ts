@@ -4,8 +4,14 @@ import { REGION_CODES } from '@ntm/runtime';
 import { compareLabels } from '../plan/labels.js';
 
 const KIND_TEXT: Readonly<Record<FactSpec['kind'], string>> = {
-    percent: 'phần trăm', count: 'số đếm (số nguyên ≥ 0)', quantity: 'số', money: 'tiền', boolean: 'có/không (true/false)',
-    level: 'mức', date: 'ngày (YYYY-MM-DD)', year: 'năm'
+    percent: 'phần trăm',
+    count: 'số đếm (số nguyên ≥ 0)',
+    quantity: 'số',
+    money: 'tiền',
+    boolean: 'có/không (true/false)',
+    level: 'mức',
+    date: 'ngày (YYYY-MM-DD)',
+    year: 'năm'
 };
 
 /** What a commune file for a pack has to say beyond its facts: the level, attributes, lists, labels. */
@@ -27,12 +33,17 @@ export interface PackOutline {
 export function packOutline(effective: EffectivePack, level: string): PackOutline {
     const dimensions = new Set(effective.tables.flatMap(t => t.dimensions));
     // `, từng thôn`: read from the syntax tree by type name, so this browser-safe module does not load the compiler.
-    const collections = new Set(effective.facts.flatMap(f => f.indexes.flatMap(i => i.$type === 'CollectionIndex' && i.collection.ref ? [i.collection.ref.name] : [])));
+    const collections = new Set(
+        effective.facts.flatMap(f => f.indexes.flatMap(i => (i.$type === 'CollectionIndex' && i.collection.ref ? [i.collection.ref.name] : [])))
+    );
     const criteria = effective.criteria
         .map(c => ({
             label: c.label,
             // An indicator counts when some version of it is a rule (not only «không áp dụng»).
-            indicators: c.indicators.filter(i => i.versions.some(v => v.indicator)).map(i => i.label).sort(compareLabels)
+            indicators: c.indicators
+                .filter(i => i.versions.some(v => v.indicator))
+                .map(i => i.label)
+                .sort(compareLabels)
         }))
         .sort((a, b) => compareLabels(a.label, b.label));
     return {
@@ -41,7 +52,10 @@ export function packOutline(effective: EffectivePack, level: string): PackOutlin
         needsGroup: dimensions.has('nhóm'),
         collections: [...collections],
         criteria,
-        scored: effective.criteria.filter(c => c.criterion.points).map(c => c.label).sort(compareLabels)
+        scored: effective.criteria
+            .filter(c => c.criterion.points)
+            .map(c => c.label)
+            .sort(compareLabels)
     };
 }
 
@@ -72,7 +86,8 @@ export function communeTemplate(specs: readonly FactSpec[], packPath: string, ou
         if (spec.unused) {
             descriptions[spec.name] = `không cần nhập: chỉ quy tắc của bộ gốc mà bộ này không áp dụng (hoặc đã thay) dùng dữ kiện này`;
         } else if (spec.villagePack !== undefined) {
-            descriptions[spec.name] = `không nhập: máy đếm từ «các thôn», mỗi thôn đánh giá theo bộ cấp thôn «${spec.villagePack}» (dữ kiện của thôn: chạy ntm template với bộ đó)`;
+            descriptions[spec.name] =
+                `không nhập: máy đếm từ «các thôn», mỗi thôn đánh giá theo bộ cấp thôn «${spec.villagePack}» (dữ kiện của thôn: chạy ntm template với bộ đó)`;
         } else {
             descriptions[spec.name] = describeFact(spec);
         }
@@ -82,29 +97,36 @@ export function communeTemplate(specs: readonly FactSpec[], packPath: string, ou
     // A commune pack counting villages: one file holds the commune and its villages (docs/tep-xa.md).
     const counts = !villages && specs.some(s => s.villagePack !== undefined);
     const attributes = {
-        ...(outline?.needsRegion ? { 'vùng': null } : {}),
-        ...(outline?.needsGroup ? { 'nhóm': null } : {})
+        ...(outline?.needsRegion ? { vùng: null } : {}),
+        ...(outline?.needsGroup ? { nhóm: null } : {})
     };
-    const official = outline ? {
-        'trích dẫn': '',
-        ...(villages ? { 'các thôn': { 'Thôn 1': null } } : {
-            'chỉ tiêu': Object.fromEntries(outline.criteria.flatMap(c => c.indicators).map(label => [label, null])),
-            'tiêu chí': Object.fromEntries(outline.criteria.map(c => [c.label, null])),
-            'công nhận': null,
-            ...(outline.scored.length > 0 ? { 'điểm': Object.fromEntries([...outline.scored, 'tổng'].map(label => [label, null])) } : {})
-        })
-    } : undefined;
+    const official = outline
+        ? {
+              'trích dẫn': '',
+              ...(villages
+                  ? { 'các thôn': { 'Thôn 1': null } }
+                  : {
+                        'chỉ tiêu': Object.fromEntries(outline.criteria.flatMap(c => c.indicators).map(label => [label, null])),
+                        'tiêu chí': Object.fromEntries(outline.criteria.map(c => [c.label, null])),
+                        'công nhận': null,
+                        ...(outline.scored.length > 0 ? { điểm: Object.fromEntries([...outline.scored, 'tổng'].map(label => [label, null])) } : {})
+                    })
+          }
+        : undefined;
     return {
-        'xã': '',
-        'huyện': '',
-        'tỉnh': '',
+        xã: '',
+        huyện: '',
+        tỉnh: '',
         'bộ tiêu chí': packPath,
-        ...(level ? { 'cấp': level } : {}),
+        ...(level ? { cấp: level } : {}),
         'ngày đánh giá': 'YYYY-MM-DD',
-        'nguồn': '',
+        nguồn: '',
         ...(Object.keys(attributes).length > 0 ? { 'thuộc tính': attributes } : {}),
-        ...(outline && outline.collections.length > 0 ? { 'danh sách': Object.fromEntries(outline.collections.map(c => [c, []])) }
-            : counts ? { 'danh sách': { 'thôn': ['Thôn 1'] } } : {}),
+        ...(outline && outline.collections.length > 0
+            ? { 'danh sách': Object.fromEntries(outline.collections.map(c => [c, []])) }
+            : counts
+              ? { 'danh sách': { thôn: ['Thôn 1'] } }
+              : {}),
         ...(villages ? { 'các thôn': { 'Thôn 1': { 'dữ kiện': facts } } } : { 'dữ kiện': facts }),
         ...(counts ? { 'các thôn': { 'Thôn 1': { 'dữ kiện': {} } } } : {}),
         'ghi chú dữ kiện': notes,
@@ -142,7 +164,7 @@ export function templateText(template: Record<string, unknown>): string {
             return value.length === 0 ? '[]' : `[\n${value.map(v => inner + write(v, inner, undefined)).join(',\n')}\n${indent}]`;
         }
         const keys = Object.keys(value);
-        if (key !== undefined && LABEL_MAPS.has(key)) keys.sort((a, b) => a === 'tổng' ? 1 : b === 'tổng' ? -1 : compareLabels(a, b));
+        if (key !== undefined && LABEL_MAPS.has(key)) keys.sort((a, b) => (a === 'tổng' ? 1 : b === 'tổng' ? -1 : compareLabels(a, b)));
         if (keys.length === 0) return '{}';
         const entries = keys.map(k => `${inner}${JSON.stringify(k)}: ${write((value as Record<string, unknown>)[k], inner, k)}`);
         return `{\n${entries.join(',\n')}\n${indent}}`;

@@ -16,13 +16,21 @@ export function expectedVerdicts(commune: CommuneFile): ExpectedVerdict[] {
     const official = commune.data?.['kết quả chính thức'];
     if (!official) return [];
     const out: ExpectedVerdict[] = [];
-    for (const [key, level] of [['chỉ tiêu', 'indicator'], ['tiêu chí', 'criterion']] as const) {
+    for (const [key, level] of [
+        ['chỉ tiêu', 'indicator'],
+        ['tiêu chí', 'criterion']
+    ] as const) {
         for (const [label, verdict] of Object.entries(official[key] ?? {})) {
             out.push({ level, label: label.normalize('NFC'), official: verdict, position: commune.positionOf(['kết quả chính thức', key, label]) });
         }
     }
     if (official['công nhận'] !== undefined) {
-        out.push({ level: 'recognition', label: 'công nhận', official: official['công nhận'], position: commune.positionOf(['kết quả chính thức', 'công nhận']) });
+        out.push({
+            level: 'recognition',
+            label: 'công nhận',
+            official: official['công nhận'],
+            position: commune.positionOf(['kết quả chính thức', 'công nhận'])
+        });
     }
     return out;
 }

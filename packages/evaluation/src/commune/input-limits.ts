@@ -12,13 +12,17 @@ export const MAX_COMMUNE_KEYS = 50_000;
 
 export function tooLargeMessage(bytes: number): string {
     const mb = (bytes / (1024 * 1024)).toFixed(1).replace('.', ',');
-    return `Tệp xã quá lớn (${mb} MB, tối đa ${MAX_COMMUNE_FILE_BYTES / (1024 * 1024)} MB): một tệp xã thường chỉ vài chục KB. ` +
-        'Kiểm tra lại đây có đúng là tệp xã không.';
+    return (
+        `Tệp xã quá lớn (${mb} MB, tối đa ${MAX_COMMUNE_FILE_BYTES / (1024 * 1024)} MB): một tệp xã thường chỉ vài chục KB. ` +
+        'Kiểm tra lại đây có đúng là tệp xã không.'
+    );
 }
 
 export function tooManyKeysMessage(keys: number): string {
-    return `Tệp xã có quá nhiều trường (${groupThousands(keys)}, tối đa ${groupThousands(MAX_COMMUNE_KEYS)}): một tệp xã thường chỉ vài trăm trường. ` +
-        'Kiểm tra lại đây có đúng là tệp xã không.';
+    return (
+        `Tệp xã có quá nhiều trường (${groupThousands(keys)}, tối đa ${groupThousands(MAX_COMMUNE_KEYS)}): một tệp xã thường chỉ vài trăm trường. ` +
+        'Kiểm tra lại đây có đúng là tệp xã không.'
+    );
 }
 
 /** The size of `text` in UTF-8, without encoding it. */
@@ -28,8 +32,10 @@ export function utf8Length(text: string): number {
         const code = text.charCodeAt(i);
         if (code < 0x80) bytes += 1;
         else if (code < 0x800) bytes += 2;
-        else if (code >= 0xD800 && code <= 0xDBFF) { bytes += 4; i++; }
-        else bytes += 3;
+        else if (code >= 0xd800 && code <= 0xdbff) {
+            bytes += 4;
+            i++;
+        } else bytes += 3;
     }
     return bytes;
 }

@@ -59,9 +59,15 @@ export class JsonDocument {
         } else if (errors.length > 0) {
             const first = errors[0]!;
             const curly = curlyQuoteAt(body, first.offset);
-            problems.push(curly !== undefined
-                ? { offset: curly, path: [], message: `JSON không hợp lệ: dấu ngoặc kép cong «${body.charAt(curly)}» (chép từ Word): tên trường và chuỗi trong tệp xã viết trong dấu ngoặc kép thẳng "…".` }
-                : { offset: first.offset, path: [], message: `JSON không hợp lệ: ${syntaxErrorText(first)}.` });
+            problems.push(
+                curly !== undefined
+                    ? {
+                          offset: curly,
+                          path: [],
+                          message: `JSON không hợp lệ: dấu ngoặc kép cong «${body.charAt(curly)}» (chép từ Word): tên trường và chuỗi trong tệp xã viết trong dấu ngoặc kép thẳng "…".`
+                      }
+                    : { offset: first.offset, path: [], message: `JSON không hợp lệ: ${syntaxErrorText(first)}.` }
+            );
         }
         const walk: Walk = { duplicates: [], numbers: [], keys: 0, body, lineOf: offset => this.positionAt(offset).line };
         if (this.root) walkTree(this.root, [], walk);
@@ -146,7 +152,8 @@ function excessiveNesting(text: string): number | undefined {
     for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (inString) {
-            if (c === 92) i++; // backslash: the next character is escaped
+            if (c === 92)
+                i++; // backslash: the next character is escaped
             else if (c === 34) inString = false;
         } else if (c === 34) {
             inString = true;
@@ -197,7 +204,8 @@ function walkTree(node: Node, path: readonly string[], walk: Walk): void {
             const earlier = seen.get(key);
             if (earlier) {
                 walk.duplicates.push({
-                    offset: keyNode.offset, path: [...path, key],
+                    offset: keyNode.offset,
+                    path: [...path, key],
                     message: `Trường «${shortText(key)}» được ghi hai lần (dòng ${walk.lineOf(earlier.offset)} và dòng ${walk.lineOf(keyNode.offset)}): giữ một lần, với giá trị đúng.`
                 });
             } else {

@@ -37,16 +37,27 @@ export function parseCommuneFile(text: string, file: string): CommuneFile {
     const document = new JsonDocument(text);
     if (document.keyCount > MAX_COMMUNE_KEYS) return refused(file, text, tooManyKeysMessage(document.keyCount), text.slice(0, PEEK));
     const positionOf = (path: readonly (string | number)[]) => document.positionOf(path);
-    const issue = (path: readonly string[], offset: number, message: string): FileIssue =>
-        ({ file, severity: 'error', path, message, ...document.positionAt(offset) });
+    const issue = (path: readonly string[], offset: number, message: string): FileIssue => ({
+        file,
+        severity: 'error',
+        path,
+        message,
+        ...document.positionAt(offset)
+    });
     if (document.problems.length > 0) {
         const issues = document.problems.map(p => issue(p.path.length > 0 ? p.path : ['(tệp)'], p.offset, p.message));
         return { file, text, kind: kindOfText(text), issues, positionOf };
     }
     // The one reader of a commune file's content (@ntm/runtime), given the numbers as the text writes them.
-    const content = readCommuneContent(document.value, document.numbers.map(n => ({ path: n.path, text: n.text })));
+    const content = readCommuneContent(
+        document.value,
+        document.numbers.map(n => ({ path: n.path, text: n.text }))
+    );
     const issues: FileIssue[] = content.problems.map(p => ({
-        file, severity: 'error', path: p.path, message: p.message,
+        file,
+        severity: 'error',
+        path: p.path,
+        message: p.message,
         ...(p.path[0] === '(tệp)' ? document.positionAt(0) : document.positionOf(p.path[0] === '(gốc)' ? [] : p.path))
     }));
     return { file, text, kind: content.kind, ...(content.data ? { data: content.data } : {}), issues, positionOf };

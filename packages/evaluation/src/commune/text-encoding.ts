@@ -7,19 +7,17 @@ export interface EncodingProblem {
     readonly peek?: string;
 }
 
-const UTF16_MESSAGE = 'Tệp được lưu dạng UTF-16, máy chỉ đọc UTF-8: hãy lưu lại tệp dạng UTF-8 ' +
-    '(trong Notepad: «Lưu thành…», mục «Mã hóa»: UTF-8).';
-const BINARY_MESSAGE = 'Tệp không phải văn bản (có byte nhị phân: có thể là tệp Excel, Word hay ảnh): ' +
-    'tệp xã phải là văn bản JSON lưu dạng UTF-8.';
+const UTF16_MESSAGE = 'Tệp được lưu dạng UTF-16, máy chỉ đọc UTF-8: hãy lưu lại tệp dạng UTF-8 ' + '(trong Notepad: «Lưu thành…», mục «Mã hóa»: UTF-8).';
+const BINARY_MESSAGE = 'Tệp không phải văn bản (có byte nhị phân: có thể là tệp Excel, Word hay ảnh): ' + 'tệp xã phải là văn bản JSON lưu dạng UTF-8.';
 
 const SAMPLE = 4096;
 const PEEK = 65_536;
 
 /** The text of a file's bytes, or why it is not UTF-8 text. A UTF-8 byte-order mark is kept (JsonDocument accepts it). */
 export function decodeCommuneBytes(bytes: Uint8Array): { text: string } | EncodingProblem {
-    const bigEndian = bytes[0] === 0xFE && bytes[1] === 0xFF;
-    if ((bytes[0] === 0xFF && bytes[1] === 0xFE) || bigEndian || looksUtf16(bytes)) {
-        const littleEndian = !bigEndian && (bytes[0] === 0xFF || bytes[1] === 0x00);
+    const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || bigEndian || looksUtf16(bytes)) {
+        const littleEndian = !bigEndian && (bytes[0] === 0xff || bytes[1] === 0x00);
         return { message: UTF16_MESSAGE, peek: new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(0, PEEK)) };
     }
     try {
@@ -30,8 +28,8 @@ export function decodeCommuneBytes(bytes: Uint8Array): { text: string } | Encodi
         const bad = text.indexOf('\uFFFD');
         const line = text.slice(0, Math.max(0, bad)).split('\n').length;
         return {
-            message: `Tệp có ký tự không phải UTF-8 (dòng ${line}): có thể tệp được lưu bằng bảng mã khác (Windows-1258, TCVN3). ` +
-                'Hãy lưu lại tệp dạng UTF-8.'
+            message:
+                `Tệp có ký tự không phải UTF-8 (dòng ${line}): có thể tệp được lưu bằng bảng mã khác (Windows-1258, TCVN3). ` + 'Hãy lưu lại tệp dạng UTF-8.'
         };
     }
 }

@@ -9,8 +9,14 @@ import { COMMUNE_SCHEMA } from '@ntm/runtime';
 type Json = { readonly [key: string]: unknown };
 
 const KIND_TEXT: Readonly<Record<FactSpec['kind'], string>> = {
-    percent: 'tỷ lệ phần trăm', count: 'số đếm (số nguyên)', quantity: 'số đo', money: 'số tiền', boolean: 'có/không',
-    level: 'một mức', date: 'một ngày', year: 'một năm'
+    percent: 'tỷ lệ phần trăm',
+    count: 'số đếm (số nguyên)',
+    quantity: 'số đo',
+    money: 'số tiền',
+    boolean: 'có/không',
+    level: 'một mức',
+    date: 'một ngày',
+    year: 'một năm'
 };
 
 /** Bounds written instead of a value when a report gives only those («trên 90,72%», «từ 80-110 lít»). */
@@ -21,7 +27,11 @@ const DEFS: Json = {
     number: {
         anyOf: [
             { type: 'number', minimum: 0 },
-            { type: 'string', pattern: '^\\s*[0-9][0-9.,\\s]*$', description: 'Số viết dạng chữ: "72,403" (dấu phẩy thập phân) hoặc "1.234.567"; "4.662" mơ hồ nên bị từ chối.' }
+            {
+                type: 'string',
+                pattern: '^\\s*[0-9][0-9.,\\s]*$',
+                description: 'Số viết dạng chữ: "72,403" (dấu phẩy thập phân) hoặc "1.234.567"; "4.662" mơ hồ nên bị từ chối.'
+            }
         ]
     },
     wholeNumber: {
@@ -38,7 +48,9 @@ const DEFS: Json = {
 
 function bounds(number: string): Json {
     return {
-        type: 'object', minProperties: 1, additionalProperties: false,
+        type: 'object',
+        minProperties: 1,
+        additionalProperties: false,
         description: 'Chỉ biết cận của giá trị: «trên», «dưới» (không kể bằng), «từ»/«ít nhất», «đến»/«nhiều nhất» (kể cả bằng).',
         properties: Object.fromEntries(BOUND_KEYS.map(key => [key, { $ref: `#/$defs/${number}` }]))
     };
@@ -54,7 +66,7 @@ class ValueSchemas {
 
     /** A reference to one value of the fact: what `readScalar` accepts for its kind, bare or with its unit. */
     of(spec: FactSpec): Json {
-        const key = JSON.stringify([spec.kind, spec.unit, spec.kind === 'level' ? spec.levels ?? [] : []]);
+        const key = JSON.stringify([spec.kind, spec.unit, spec.kind === 'level' ? (spec.levels ?? []) : []]);
         let name = this.names.get(key);
         if (name === undefined) {
             name = `value-${spec.kind}-${this.names.size + 1}`;
@@ -68,17 +80,33 @@ class ValueSchemas {
 function scalar(spec: FactSpec): Json {
     let bare: Json;
     switch (spec.kind) {
-        case 'boolean': bare = { $ref: '#/$defs/boolean' }; break;
-        case 'level': bare = { enum: [...(spec.levels ?? [])] }; break;
-        case 'date': bare = { $ref: '#/$defs/date' }; break;
-        case 'count': case 'year': bare = { anyOf: [{ $ref: '#/$defs/wholeNumber' }, { $ref: '#/$defs/wholeNumberBounds' }] }; break;
-        default: bare = { anyOf: [{ $ref: '#/$defs/number' }, { $ref: '#/$defs/numberBounds' }] };
+        case 'boolean':
+            bare = { $ref: '#/$defs/boolean' };
+            break;
+        case 'level':
+            bare = { enum: [...(spec.levels ?? [])] };
+            break;
+        case 'date':
+            bare = { $ref: '#/$defs/date' };
+            break;
+        case 'count':
+        case 'year':
+            bare = { anyOf: [{ $ref: '#/$defs/wholeNumber' }, { $ref: '#/$defs/wholeNumberBounds' }] };
+            break;
+        default:
+            bare = { anyOf: [{ $ref: '#/$defs/number' }, { $ref: '#/$defs/numberBounds' }] };
     }
     const withUnit = {
-        type: 'object', required: ['giá trị'], additionalProperties: false,
+        type: 'object',
+        required: ['giá trị'],
+        additionalProperties: false,
         properties: {
             'giá trị': bare,
-            'đơn vị': { type: 'string', examples: [spec.unit], description: `Đơn vị khai báo: «${spec.unit || 'không đơn vị'}» (so sau khi chuẩn hóa: m2 và m² là một).` }
+            'đơn vị': {
+                type: 'string',
+                examples: [spec.unit],
+                description: `Đơn vị khai báo: «${spec.unit || 'không đơn vị'}» (so sau khi chuẩn hóa: m2 và m² là một).`
+            }
         }
     };
     return { title: `${KIND_TEXT[spec.kind]}${spec.unit ? ` (${spec.unit})` : ''}`, anyOf: [bare, withUnit] };
@@ -87,11 +115,19 @@ function scalar(spec: FactSpec): Json {
 /** The whole fact: a value, a value per part of its breakdown (and «tổng»), or a value per year or per member. */
 function factSchema(spec: FactSpec, values: ValueSchemas): Json {
     const value = values.of(spec);
-    const about = [spec.description, `${KIND_TEXT[spec.kind]}${spec.unit ? `, đơn vị ${spec.unit}` : ''}`, spec.derived ? 'tính từ dữ kiện khác; nhập số liệu báo cáo để đối chiếu' : undefined]
-        .filter(Boolean).join(' — ');
+    const about = [
+        spec.description,
+        `${KIND_TEXT[spec.kind]}${spec.unit ? `, đơn vị ${spec.unit}` : ''}`,
+        spec.derived ? 'tính từ dữ kiện khác; nhập số liệu báo cáo để đối chiếu' : undefined
+    ]
+        .filter(Boolean)
+        .join(' — ');
     const blank = { type: 'null', description: 'Để trống: chưa có số liệu.' };
     if (spec.index === 'năm') {
-        return { description: `${about}; theo từng năm`, anyOf: [{ type: 'object', minProperties: 1, propertyNames: { pattern: '^[0-9]{4}$' }, additionalProperties: value }, blank] };
+        return {
+            description: `${about}; theo từng năm`,
+            anyOf: [{ type: 'object', minProperties: 1, propertyNames: { pattern: '^[0-9]{4}$' }, additionalProperties: value }, blank]
+        };
     }
     if (spec.index) {
         return {
@@ -101,7 +137,9 @@ function factSchema(spec: FactSpec, values: ValueSchemas): Json {
     }
     if (spec.members && spec.members.length > 0) {
         const parts = {
-            type: 'object', minProperties: 1, additionalProperties: false,
+            type: 'object',
+            minProperties: 1,
+            additionalProperties: false,
             description: `Theo phân tổ: ${[...spec.members, 'tổng'].join(', ')}`,
             properties: Object.fromEntries([...spec.members, 'tổng'].map(member => [member, value]))
         };
@@ -118,19 +156,21 @@ export function communeInputSchema(pack: PackInfo, specs: readonly FactSpec[]): 
     const base = COMMUNE_SCHEMA as unknown as { properties: Record<string, Json> } & Json;
     const values = new ValueSchemas();
     const facts = {
-        type: 'object', additionalProperties: false,
+        type: 'object',
+        additionalProperties: false,
         description: 'Dữ kiện của xã, theo tên dữ kiện trong bộ tiêu chí. Thiếu dữ kiện thì kết quả là «thiếu dữ liệu», không bao giờ là 0.',
         properties: Object.fromEntries(specs.map(spec => [spec.name, factSchema(spec, values)]))
     };
-    const collections = [...new Set(specs.flatMap(spec => spec.index && spec.index !== 'năm' ? [spec.index] : []))];
+    const collections = [...new Set(specs.flatMap(spec => (spec.index && spec.index !== 'năm' ? [spec.index] : [])))];
     const list = { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } };
     const villages = base.properties['các thôn'] as { additionalProperties: { properties: Record<string, Json> } & Json } & Json;
     // A pack that counts villages (`đếm thôn đạt chuẩn theo "…"`) reads each village with the village-level
     // pack's facts, which are not this pack's: their schema is that module's.
-    const villagePacks = [...new Set(specs.flatMap(spec => spec.villagePack === undefined ? [] : [spec.villagePack]))];
-    const villageFacts: Json = villagePacks.length > 0
-        ? { type: 'object', description: `Dữ kiện của thôn, theo bộ tiêu chí cấp thôn: ${villagePacks.join(', ')}.` }
-        : { $ref: '#/$defs/facts' };
+    const villagePacks = [...new Set(specs.flatMap(spec => (spec.villagePack === undefined ? [] : [spec.villagePack])))];
+    const villageFacts: Json =
+        villagePacks.length > 0
+            ? { type: 'object', description: `Dữ kiện của thôn, theo bộ tiêu chí cấp thôn: ${villagePacks.join(', ')}.` }
+            : { $ref: '#/$defs/facts' };
     return {
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         title: `Tệp xã cho bộ tiêu chí «${pack.title}»`,
@@ -139,9 +179,10 @@ export function communeInputSchema(pack: PackInfo, specs: readonly FactSpec[]): 
         properties: {
             ...base.properties,
             'dữ kiện': { $ref: '#/$defs/facts' },
-            'danh sách': collections.length > 0
-                ? { type: 'object', additionalProperties: list, properties: Object.fromEntries(collections.map(c => [c, list])) }
-                : base.properties['danh sách'],
+            'danh sách':
+                collections.length > 0
+                    ? { type: 'object', additionalProperties: list, properties: Object.fromEntries(collections.map(c => [c, list])) }
+                    : base.properties['danh sách'],
             'các thôn': {
                 ...villages,
                 additionalProperties: { ...villages.additionalProperties, properties: { ...villages.additionalProperties.properties, 'dữ kiện': villageFacts } }

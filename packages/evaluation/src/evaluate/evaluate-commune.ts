@@ -48,7 +48,11 @@ export interface EvaluateCommuneOptions {
  * runtime's `evaluateCommuneData` (what a generated module's `evaluateCommune` runs too), and adds where in
  * the file each problem is. With any error in the inputs there is no result. Never throws for bad input.
  */
-export function evaluateCommuneFile(commune: CommuneFile, evaluator: EvaluatorModule, options: EvaluateCommuneOptions = {}): Pick<CommuneEvaluation, 'result' | 'villages' | 'issues'> {
+export function evaluateCommuneFile(
+    commune: CommuneFile,
+    evaluator: EvaluatorModule,
+    options: EvaluateCommuneOptions = {}
+): Pick<CommuneEvaluation, 'result' | 'villages' | 'issues'> {
     const data = commune.data;
     if (!data) return { issues: commune.issues };
     const evaluated = evaluateCommuneData(data, evaluator, {
@@ -58,7 +62,11 @@ export function evaluateCommuneFile(commune: CommuneFile, evaluator: EvaluatorMo
         ...(options.villageEvaluators ? { villageEvaluators: options.villageEvaluators } : {})
     });
     const issues: FileIssue[] = evaluated.issues.map(issue => ({
-        file: commune.file, severity: issue.severity, path: issue.path, message: issue.message, ...commune.positionOf(issue.at ?? issue.path)
+        file: commune.file,
+        severity: issue.severity,
+        path: issue.path,
+        message: issue.message,
+        ...commune.positionOf(issue.at ?? issue.path)
     }));
     return { ...(evaluated.result ? { result: evaluated.result } : {}), ...(evaluated.villages ? { villages: evaluated.villages } : {}), issues };
 }

@@ -13,8 +13,9 @@ let services: Promise<NtmServices> | undefined;
 
 /** The compiler's services over the file system, one per process, loaded when first needed. */
 export function ntmServices(): Promise<NtmServices> {
-    services ??= Promise.all([import('@ntm/language'), import('langium/node')])
-        .then(([language, node]) => language.createNtmCoreServices(node.NodeFileSystem).Ntm);
+    services ??= Promise.all([import('@ntm/language'), import('langium/node')]).then(
+        ([language, node]) => language.createNtmCoreServices(node.NodeFileSystem).Ntm
+    );
     return services;
 }
 
@@ -38,7 +39,13 @@ export function projectRoot(packFile: string): string {
 export async function compilePackFile(file: string, roots: readonly string[] = [projectRoot(file)]): Promise<CompiledPack> {
     const absolute = path.resolve(file);
     await fs.access(absolute); // a missing file is the caller's error, with its own message
-    return compilePack(await ntmServices(), pathToFileURL(absolute).toString(), absolute, undefined, roots.map(root => pathToFileURL(path.resolve(root)).toString()));
+    return compilePack(
+        await ntmServices(),
+        pathToFileURL(absolute).toString(),
+        absolute,
+        undefined,
+        roots.map(root => pathToFileURL(path.resolve(root)).toString())
+    );
 }
 
 export interface LoadedEvaluator {

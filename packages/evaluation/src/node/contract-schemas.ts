@@ -21,5 +21,8 @@ export async function contractSchemas(compiled: { readonly javascript?: string }
 export async function contractSchemaFiles(compiled: { readonly javascript?: string }, target: string): Promise<Array<{ path: string; text: string }>> {
     const schemas = await contractSchemas(compiled);
     const json = (value: object) => `${JSON.stringify(value, null, 2)}\n`;
-    return [{ path: `${target}.input.schema.json`, text: json(schemas.input) }, { path: `${target}.result.schema.json`, text: json(schemas.result) }];
+    return [
+        { path: `${target}.input.schema.json`, text: json(schemas.input) },
+        { path: `${target}.result.schema.json`, text: json(schemas.result) }
+    ];
 }

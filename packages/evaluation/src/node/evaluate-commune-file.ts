@@ -25,15 +25,29 @@ export async function evaluateCommuneAt(communeFile: string, packFile?: string, 
     const commune = await readCommuneFile(path.resolve(communeFile));
     const data = commune.data;
     if (!data) return { commune, issues: commune.issues };
-    const fail = (field: string, message: string): CommuneEvaluation =>
-        ({ commune, issues: [{ file: commune.file, severity: 'error', path: [field], message, ...commune.positionOf([field]) }] });
+    const fail = (field: string, message: string): CommuneEvaluation => ({
+        commune,
+        issues: [{ file: commune.file, severity: 'error', path: [field], message, ...commune.positionOf([field]) }]
+    });
     const named = packFile ? path.resolve(packFile) : packOf(commune);
     if (!named) return fail('bộ tiêu chí', 'tệp xã không ghi «bộ tiêu chí» và lệnh không chỉ định tệp .ntm.');
     const givenDate = dateOverride ?? data['ngày đánh giá'];
     const date = parseDate(givenDate);
     if (!date) {
         return dateOverride !== undefined
-            ? { commune, issues: [{ file: commune.file, severity: 'error', path: ['--ngày'], message: `Ngày đánh giá «${shortText(dateOverride)}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`, line: 1, column: 1 }] }
+            ? {
+                  commune,
+                  issues: [
+                      {
+                          file: commune.file,
+                          severity: 'error',
+                          path: ['--ngày'],
+                          message: `Ngày đánh giá «${shortText(dateOverride)}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`,
+                          line: 1,
+                          column: 1
+                      }
+                  ]
+              }
             : fail('ngày đánh giá', `Ngày đánh giá «${shortText(givenDate)}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`);
     }
     const selection = await selectPack(named, { level: data['cấp'], province: data['tỉnh'], date });
@@ -52,8 +66,11 @@ export async function evaluateCommuneAt(communeFile: string, packFile?: string, 
     }
     const evaluated = evaluateWith(commune, loaded.evaluator, { date: dateOverride, packChosenByDate: selection.note !== undefined, villageEvaluators });
     return {
-        commune, packFile: pack, ...(selection.note ? { selectionNote: selection.note } : {}),
-        ...(loaded.compiled.locations ? { locations: loaded.compiled.locations } : {}), ...evaluated
+        commune,
+        packFile: pack,
+        ...(selection.note ? { selectionNote: selection.note } : {}),
+        ...(loaded.compiled.locations ? { locations: loaded.compiled.locations } : {}),
+        ...evaluated
     };
 }
 

@@ -103,7 +103,7 @@ function packageFolder(from: string, name: string): string {
 
 function javascriptFiles(folder: string): string[] {
     const found: string[] = [];
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) found.push(...javascriptFiles(full));
         else if (entry.name.endsWith('.js')) found.push(full);
@@ -114,7 +114,9 @@ function javascriptFiles(folder: string): string[] {
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 function entryFile(directory: string, compiler: string, file: string, roots: readonly string[], textHash: string): string {
-    const name = createHash('sha256').update(JSON.stringify([FORMAT, compiler, file, roots, textHash])).digest('hex');
+    const name = createHash('sha256')
+        .update(JSON.stringify([FORMAT, compiler, file, roots, textHash]))
+        .digest('hex');
     return path.join(directory, 'packs', `${name}.json`);
 }
 
@@ -130,7 +132,11 @@ export async function readCachedPack(file: string, roots: readonly string[], com
             if (sha256(await fs.readFile(fileURLToPath(input.uri), 'utf8')) !== input.sha256) return undefined;
         }
         return {
-            file: entry.file, uri: entry.uri, issues: entry.issues, javascript: entry.javascript, fileName: entry.fileName,
+            file: entry.file,
+            uri: entry.uri,
+            issues: entry.issues,
+            javascript: entry.javascript,
+            fileName: entry.fileName,
             locations: packLocations(entry.locations)
         };
     } catch {
@@ -148,9 +154,16 @@ export async function writeCachedPack(compiled: CompiledPack, roots: readonly st
     const main = compiled.inputs?.[0];
     if (!directory || !compiler || !main || compiled.javascript === undefined || !compiled.fileName || !compiled.locationData) return;
     const entry: Entry = {
-        format: FORMAT, compiler, file: compiled.file, uri: compiled.uri, roots,
+        format: FORMAT,
+        compiler,
+        file: compiled.file,
+        uri: compiled.uri,
+        roots,
         inputs: (compiled.inputs ?? []).map(input => ({ uri: input.uri, sha256: sha256(input.text) })),
-        fileName: compiled.fileName, javascript: compiled.javascript, issues: compiled.issues, locations: compiled.locationData
+        fileName: compiled.fileName,
+        javascript: compiled.javascript,
+        issues: compiled.issues,
+        locations: compiled.locationData
     };
     try {
         const target = entryFile(directory, compiler, compiled.file, roots, sha256(main.text));

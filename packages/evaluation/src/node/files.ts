@@ -11,7 +11,10 @@ export interface SkippedEntry {
 }
 
 const UNREADABLE: Readonly<Record<string, string>> = {
-    ELOOP: 'vòng liên kết tượng trưng', EACCES: 'không có quyền đọc', EPERM: 'không có quyền đọc', ENOENT: 'liên kết tới tệp không tồn tại'
+    ELOOP: 'vòng liên kết tượng trưng',
+    EACCES: 'không có quyền đọc',
+    EPERM: 'không có quyền đọc',
+    ENOENT: 'liên kết tới tệp không tồn tại'
 };
 
 /**
@@ -98,10 +101,12 @@ export interface StagedFiles {
 export async function stageFiles(paths: readonly string[]): Promise<StagedFiles> {
     const staged: Array<{ temp: string; final: string; handle: FileHandle }> = [];
     const discard = async () => {
-        await Promise.all(staged.map(async ({ temp, handle }) => {
-            await handle.close().catch(() => undefined);
-            await fs.rm(temp, { force: true });
-        }));
+        await Promise.all(
+            staged.map(async ({ temp, handle }) => {
+                await handle.close().catch(() => undefined);
+                await fs.rm(temp, { force: true });
+            })
+        );
     };
     try {
         for (const file of paths) {

@@ -9,10 +9,10 @@ import { collectFiles } from './files.js';
  */
 export async function findSamples(packFile: string, folders: readonly string[]): Promise<string[]> {
     const pack = path.resolve(packFile);
-    const roots = [...new Set([...folders, ...await examplesFolder(pack)].map(f => path.resolve(f)))];
+    const roots = [...new Set([...folders, ...(await examplesFolder(pack))].map(f => path.resolve(f)))];
     const candidates = new Set<string>();
     for (const root of roots) {
-        if (!await isDirectory(root)) continue;
+        if (!(await isDirectory(root))) continue;
         for (const file of await collectFiles([root], ['.json'])) {
             // Build output (`out/`) may hold copies of samples; only the sources count.
             if (!path.relative(root, file).split(path.sep).includes('out')) candidates.add(file);

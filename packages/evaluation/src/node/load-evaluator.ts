@@ -32,5 +32,5 @@ export async function loadEvaluator(compiled: { readonly javascript?: string }):
         throw new Error('pack has errors');
     }
     const source = linkRuntime(compiled.javascript);
-    return await import(`data:text/javascript;base64,${Buffer.from(source, 'utf8').toString('base64')}`) as EvaluatorModule;
+    return (await import(`data:text/javascript;base64,${Buffer.from(source, 'utf8').toString('base64')}`)) as EvaluatorModule;
 }

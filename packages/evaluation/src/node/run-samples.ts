@@ -26,8 +26,17 @@ export async function runSamples(params: RunSamplesParams, options: RunSamplesOp
     const pack = toPath(params.packUri);
     const files = await findSamples(pack, options.workspaceFolders ?? []);
     if (files.length === 0) {
-        return { samples: [{ communeUri: params.packUri, packUri: params.packUri, ran: false, checks: [],
-            problems: [`Không tìm thấy xã mẫu nào của ${path.basename(pack)}: cần tệp .json có «kết quả chính thức» và «bộ tiêu chí» trỏ tới bộ này.`] }] };
+        return {
+            samples: [
+                {
+                    communeUri: params.packUri,
+                    packUri: params.packUri,
+                    ran: false,
+                    checks: [],
+                    problems: [`Không tìm thấy xã mẫu nào của ${path.basename(pack)}: cần tệp .json có «kết quả chính thức» và «bộ tiêu chí» trỏ tới bộ này.`]
+                }
+            ]
+        };
     }
     const samples: SampleRunResult[] = [];
     for (const file of files) samples.push(await runOne(file, pack));
@@ -48,15 +57,30 @@ async function runOne(communeFile: string, packFile: string | undefined): Promis
             return { ...base, ran: false, problems: show(errors), ...(warnings.length > 0 ? { warnings } : {}), checks: [] };
         }
         if (!data['kết quả chính thức']) {
-            return { ...base, ran: true, problems: [`${path.basename(communeFile)}: tệp xã không có «kết quả chính thức» để so sánh.`], checks: [], summary: evaluation.result.summary.text };
+            return {
+                ...base,
+                ran: true,
+                problems: [`${path.basename(communeFile)}: tệp xã không có «kết quả chính thức» để so sánh.`],
+                checks: [],
+                summary: evaluation.result.summary.text
+            };
         }
         const checks = sampleChecks({ result: evaluation.result, villages: evaluation.villages }, data);
         return {
-            ...base, ran: true, problems: [], ...(warnings.length > 0 ? { warnings } : {}),
-            checks: checks.map(check => toCheckResult(check, evaluation)), summary: evaluation.result.summary.text
+            ...base,
+            ran: true,
+            problems: [],
+            ...(warnings.length > 0 ? { warnings } : {}),
+            checks: checks.map(check => toCheckResult(check, evaluation)),
+            summary: evaluation.result.summary.text
         };
     } catch (error) {
-        return { communeUri, ran: false, checks: [], problems: [`${path.basename(communeFile)}: không chạy được (${error instanceof Error ? error.message : String(error)}).`] };
+        return {
+            communeUri,
+            ran: false,
+            checks: [],
+            problems: [`${path.basename(communeFile)}: không chạy được (${error instanceof Error ? error.message : String(error)}).`]
+        };
     }
 }
 

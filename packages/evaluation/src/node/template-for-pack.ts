@@ -17,7 +17,8 @@ export async function templateForPack(packFile: string, folder: string): Promise
     const packPath = path.relative(folder, compiled.file).split(path.sep).join('/');
     const outline = compiled.effective ? packOutline(compiled.effective, evaluator.PACK.level) : undefined;
     return {
-        text: templateText(communeTemplate(evaluator.FACT_SPECS, packPath, outline)), packPath,
+        text: templateText(communeTemplate(evaluator.FACT_SPECS, packPath, outline)),
+        packPath,
         skipped: templateFacts(evaluator.FACT_SPECS).skipped.map(s => s.name)
     };
 }

@@ -36,9 +36,10 @@ export async function testSampleFiles(files: readonly string[]): Promise<SampleF
     for (const file of files) {
         if ((await readCommuneFile(file)).kind === 'sample') runs.push(await runSampleFile(file, coverage));
     }
-    const failedIn = (run: SampleFileRun) => run.errors.length > 0 ? 1 : run.checks.filter(c => !checkPassed(c)).length;
+    const failedIn = (run: SampleFileRun) => (run.errors.length > 0 ? 1 : run.checks.filter(c => !checkPassed(c)).length);
     return {
-        runs, coverage: [...coverage.values()],
+        runs,
+        coverage: [...coverage.values()],
         passed: runs.reduce((n, run) => n + run.checks.filter(checkPassed).length, 0),
         failed: runs.reduce((n, run) => n + failedIn(run), 0)
     };
@@ -57,15 +58,28 @@ async function runSampleFile(file: string, coverage: Map<string, PackCoverage>):
     if (evaluation.villages) {
         for (const village of evaluation.villages) packCoverage.add(village.result, [], `${data['xã']}, thôn ${village.name}`, 'thôn');
     } else {
-        packCoverage.add(evaluation.result, checks.filter(c => c.village === undefined), data['xã']);
+        packCoverage.add(
+            evaluation.result,
+            checks.filter(c => c.village === undefined),
+            data['xã']
+        );
     }
     const s = evaluation.result.summary;
     const notes = [
-        ...(s.points ? [`Điểm do thẩm định viên nhập: ${s.scoresEnteredInRange.length + s.scoresAgainstEvidence.length} (trong khoảng quy tắc cho phép: ${s.scoresEnteredInRange.join(', ') || 'không có'}; trái số liệu của báo cáo: ${s.scoresAgainstEvidence.join(', ') || 'không có'})`] : []),
-        ...(s.indicatorsOnImpliedBounds.length > 0 ? [`~ ${s.criteriaOnImpliedBounds.length} tiêu chí và ${s.indicatorsOnImpliedBounds.length} chỉ tiêu chỉ kết luận được nhờ cận suy ra từ chính kết luận đã biết: tiêu chí ${s.criteriaOnImpliedBounds.join(', ') || '—'}; chỉ tiêu ${s.indicatorsOnImpliedBounds.join(', ')}`] : [])
+        ...(s.points
+            ? [
+                  `Điểm do thẩm định viên nhập: ${s.scoresEnteredInRange.length + s.scoresAgainstEvidence.length} (trong khoảng quy tắc cho phép: ${s.scoresEnteredInRange.join(', ') || 'không có'}; trái số liệu của báo cáo: ${s.scoresAgainstEvidence.join(', ') || 'không có'})`
+              ]
+            : []),
+        ...(s.indicatorsOnImpliedBounds.length > 0
+            ? [
+                  `~ ${s.criteriaOnImpliedBounds.length} tiêu chí và ${s.indicatorsOnImpliedBounds.length} chỉ tiêu chỉ kết luận được nhờ cận suy ra từ chính kết luận đã biết: tiêu chí ${s.criteriaOnImpliedBounds.join(', ') || '—'}; chỉ tiêu ${s.indicatorsOnImpliedBounds.join(', ')}`
+              ]
+            : [])
     ];
     const counted = evaluation.result.villages;
-    const computed = evaluation.villages ? summarizeVillages(evaluation.villages).text
+    const computed = evaluation.villages
+        ? summarizeVillages(evaluation.villages).text
         : `${s.text}, công nhận ${s.recognition}${counted ? `; ${summarizeVillages(counted).text}` : ''}`;
     return { file, commune: data['xã'], errors, warnings, checks, computed, notes };
 }

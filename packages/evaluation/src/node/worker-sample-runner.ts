@@ -24,7 +24,6 @@ const RUN_TIMEOUT_MS = 120_000;
  * cancelled request ends the worker, not the server.
  */
 export class WorkerSampleRunner implements SampleRunner {
-
     /** The worker script: `sample-worker.js` beside this module, or `sample-worker.cjs` in a bundle. */
     constructor(private readonly workerFile: URL = defaultWorkerFile()) {}
 
@@ -34,9 +33,10 @@ export class WorkerSampleRunner implements SampleRunner {
             stdout: true // the protocol owns stdout; the worker's console output is dropped
         });
         return new Promise<RunSamplesResult>((resolve, reject) => {
-            const failed = (message: string) => resolve({
-                samples: [{ communeUri: params.communeUri ?? params.packUri ?? '', packUri: params.packUri, ran: false, checks: [], problems: [message] }]
-            });
+            const failed = (message: string) =>
+                resolve({
+                    samples: [{ communeUri: params.communeUri ?? params.packUri ?? '', packUri: params.packUri, ran: false, checks: [], problems: [message] }]
+                });
             const timer = setTimeout(() => {
                 void worker.terminate();
                 failed(`Kiểm thử chạy quá ${RUN_TIMEOUT_MS / 1000} giây nên đã dừng.`);

@@ -39,8 +39,7 @@ export async function compilePack(services: NtmServices, uri: string, file: stri
     const { loadPackFile, loadPackTextWithBases } = await import('@ntm/language');
     const options = roots ? { roots } : {};
     const loaded = text === undefined ? await loadPackFile(services, uri, options) : await loadPackTextWithBases(services, text, uri, options);
-    const issues = loaded.diagnostics.map(d => issueFromDiagnostic(file, d))
-        .sort((a, b) => a.line - b.line || a.column - b.column);
+    const issues = loaded.diagnostics.map(d => issueFromDiagnostic(file, d)).sort((a, b) => a.line - b.line || a.column - b.column);
     if (loaded.hasErrors) {
         return { file, uri, loaded, issues };
     }
@@ -48,11 +47,23 @@ export async function compilePack(services: NtmServices, uri: string, file: stri
     const generated = generator.generate(loaded.pack);
     const effective = generator.compose(loaded.pack);
     const locationData = packLocationData(effective);
-    const inputs = [loaded.pack, ...effective.chain.bases].flatMap(pack => pack.$document
-        ? [{ uri: pack.$document.uri.toString(), text: pack.$document.textDocument.getText() }] : []);
+    const inputs = [loaded.pack, ...effective.chain.bases].flatMap(pack =>
+        pack.$document ? [{ uri: pack.$document.uri.toString(), text: pack.$document.textDocument.getText() }] : []
+    );
     return {
-        file, uri, loaded, issues, typescript: generated.text, javascript: generated.javascript, declarations: generated.declarations,
-        ownDeclarations: generated.ownDeclarations, fileName: generated.fileName, locations: packLocations(locationData), locationData, inputs, effective
+        file,
+        uri,
+        loaded,
+        issues,
+        typescript: generated.text,
+        javascript: generated.javascript,
+        declarations: generated.declarations,
+        ownDeclarations: generated.ownDeclarations,
+        fileName: generated.fileName,
+        locations: packLocations(locationData),
+        locationData,
+        inputs,
+        effective
     };
 }
 

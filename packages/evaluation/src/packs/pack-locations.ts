@@ -44,10 +44,10 @@ export function packLocationData(effective: EffectivePack): PackLocationData {
 }
 
 export function packLocations(data: PackLocationData): PackLocations {
-    const indicators = (label: string) => Object.hasOwn(data.indicators, label) ? data.indicators[label] ?? [] : [];
+    const indicators = (label: string) => (Object.hasOwn(data.indicators, label) ? (data.indicators[label] ?? []) : []);
     return {
         ...(data.header ? { header: data.header } : {}),
-        criterion: label => Object.hasOwn(data.criteria, label) ? data.criteria[label] : undefined,
+        criterion: label => (Object.hasOwn(data.criteria, label) ? data.criteria[label] : undefined),
         indicator: (label, date) => {
             let chosen: SourceLocation | undefined;
             for (const version of indicators(label)) {
@@ -69,5 +69,8 @@ function locationOf(node: AstNode | undefined): SourceLocation | undefined {
     const document = rootOf(node).$document;
     if (!document) return undefined;
     // Only the first line: a criterion's range spans all its indicators, and editors mark its first line.
-    return { uri: document.uri.toString(), range: { start: range.start, end: range.start.line === range.end.line ? range.end : { line: range.start.line, character: Number.MAX_SAFE_INTEGER } } };
+    return {
+        uri: document.uri.toString(),
+        range: { start: range.start, end: range.start.line === range.end.line ? range.end : { line: range.start.line, character: Number.MAX_SAFE_INTEGER } }
+    };
 }

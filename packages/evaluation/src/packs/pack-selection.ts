@@ -14,18 +14,21 @@ export interface PackCandidate {
     readonly info: PackInfo;
 }
 
-export type PackSelection =
-    | { readonly pack: string; readonly note?: string }
-    | { readonly error: string };
+export type PackSelection = { readonly pack: string; readonly note?: string } | { readonly error: string };
 
 /** «tỉnh Lạng Sơn», «Lạng Sơn», «TP Hà Nội» → «lạng sơn». */
 export function placeKey(text: string): string {
-    return normalizeName(text).toLowerCase().replace(/^(tỉnh|thành phố|tp\.?)\s+/u, '');
+    return normalizeName(text)
+        .toLowerCase()
+        .replace(/^(tỉnh|thành phố|tp\.?)\s+/u, '');
 }
 
 /** «xã NTM nâng cao», «nông thôn mới nâng cao» → «nông thôn mới nâng cao». */
 export function levelKey(level: string): string {
-    return normalizeName(level).toLowerCase().replace(/^xã /, '').replace(/\bntm\b/, 'nông thôn mới');
+    return normalizeName(level)
+        .toLowerCase()
+        .replace(/^xã /, '')
+        .replace(/\bntm\b/, 'nông thôn mới');
 }
 
 function inForce(info: PackInfo, date: string): boolean {
@@ -42,8 +45,13 @@ function validityText(info: PackInfo): string {
  * was considered. `broken` are packs that could not be compiled (named in the error); `show` shortens
  * file names for messages.
  */
-export function choosePack(candidates: readonly PackCandidate[], request: PackRequest, folder: string,
-    broken: readonly string[] = [], show: (file: string) => string = file => file): PackSelection {
+export function choosePack(
+    candidates: readonly PackCandidate[],
+    request: PackRequest,
+    folder: string,
+    broken: readonly string[] = [],
+    show: (file: string) => string = file => file
+): PackSelection {
     if (!request.level) {
         return { error: `«bộ tiêu chí» là thư mục (${show(folder)}): cần ghi «cấp» (vd. "xã nông thôn mới") để chọn bộ tiêu chí.` };
     }
@@ -64,13 +72,16 @@ export function choosePack(candidates: readonly PackCandidate[], request: PackRe
     const brokenNote = broken.length > 0 ? ` Bộ có lỗi, bị bỏ qua: ${broken.map(show).join(', ')}.` : '';
     if (chosen.length === 0) {
         return {
-            error: `không có bộ tiêu chí nào cấp «${request.level}» cho ${request.province ? `tỉnh ${placeKey(request.province)} hoặc toàn quốc` : 'toàn quốc'} có hiệu lực ngày ${request.date}.` +
-                (considered.length > 0 ? ` Đã xét: ${considered.join('; ')}.` : ` Trong ${show(folder)} không có bộ nào cùng cấp và địa bàn.`) + brokenNote
+            error:
+                `không có bộ tiêu chí nào cấp «${request.level}» cho ${request.province ? `tỉnh ${placeKey(request.province)} hoặc toàn quốc` : 'toàn quốc'} có hiệu lực ngày ${request.date}.` +
+                (considered.length > 0 ? ` Đã xét: ${considered.join('; ')}.` : ` Trong ${show(folder)} không có bộ nào cùng cấp và địa bàn.`) +
+                brokenNote
         };
     }
     if (chosen.length > 1) {
         return {
-            error: `có ${chosen.length} bộ tiêu chí cùng cấp «${request.level}», cùng địa bàn «${chosen[0]!.info.jurisdiction}» cùng có hiệu lực ngày ${request.date}: ` +
+            error:
+                `có ${chosen.length} bộ tiêu chí cùng cấp «${request.level}», cùng địa bàn «${chosen[0]!.info.jurisdiction}» cùng có hiệu lực ngày ${request.date}: ` +
                 `${chosen.map(c => `${show(c.file)} (${validityText(c.info)})`).join('; ')}. Sửa thời gian hiệu lực để chỉ một bộ áp dụng.`
         };
     }

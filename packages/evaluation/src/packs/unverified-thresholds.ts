@@ -32,14 +32,23 @@ function describe(node: AstNode): Omit<UnverifiedThreshold, 'inheritedFrom'> {
     const packPass = containerOfType<ast.PackPassMark>(node, 'PackPassMark');
     const start = node.$cstNode?.range.start;
     const criterion = passMark ? containerOfType<ast.Criterion>(passMark, 'Criterion') : undefined;
-    const where = indicator ? `chỉ tiêu ${indicator.label ?? NO_LABEL}` : criterion ? `điểm đạt tiêu chí ${criterion.label ?? NO_LABEL}` : packPass ? 'tổng điểm đạt'
-        : table ? `bảng «${table.name ?? NO_NAME}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}` : 'bộ tiêu chí';
+    const where = indicator
+        ? `chỉ tiêu ${indicator.label ?? NO_LABEL}`
+        : criterion
+          ? `điểm đạt tiêu chí ${criterion.label ?? NO_LABEL}`
+          : packPass
+            ? 'tổng điểm đạt'
+            : table
+              ? `bảng «${table.name ?? NO_NAME}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}`
+              : 'bộ tiêu chí';
     const position = { line: (start?.line ?? 0) + 1, column: (start?.character ?? 0) + 1 };
     if (node.$type === 'UnknownValue') {
         const unknown = node as ast.UnknownValue;
         // A bound cut short by a syntax error is left out: the error is reported on the pack.
-        const bounds = unknown.bounds.filter(b => b.operator !== undefined && b.value !== undefined)
-            .map(b => `${b.operator} ${Number.isFinite(b.value) ? String(b.value) : numberAsWritten(b)}${b.unit ? ' ' + b.unit : ''}`).join(', ');
+        const bounds = unknown.bounds
+            .filter(b => b.operator !== undefined && b.value !== undefined)
+            .map(b => `${b.operator} ${Number.isFinite(b.value) ? String(b.value) : numberAsWritten(b)}${b.unit ? ' ' + b.unit : ''}`)
+            .join(', ');
         return { ...position, kind: 'unknown', where, note: unknown.note, ...(bounds ? { bounds, basis: unknown.basis } : {}) };
     }
     const marker = node as ast.UnverifiedMark | ast.UnverifiedNote;
@@ -70,9 +79,12 @@ export function inheritedThresholds(effective: EffectivePack): UnverifiedThresho
     const nodes: AstNode[] = [
         ...effective.criteria.flatMap(c => [
             ...(c.criterion.passMark ? [c.criterion.passMark] : []),
-            ...c.indicators.flatMap(i => i.versions.flatMap(v => v.indicator ? [v.indicator] : []))
+            ...c.indicators.flatMap(i => i.versions.flatMap(v => (v.indicator ? [v.indicator] : [])))
         ]),
-        ...effective.tables, ...effective.gates, ...effective.regionRules, ...effective.facts
+        ...effective.tables,
+        ...effective.gates,
+        ...effective.regionRules,
+        ...effective.facts
     ];
     const seen = new Set<AstNode>();
     const found: UnverifiedThreshold[] = [];
@@ -93,8 +105,11 @@ export function thresholdText(item: UnverifiedThreshold, shownFile: string): str
     const position = `${shownFile}:${item.line}:${item.column}`;
     const inherited = item.inheritedFrom ? ' [kế thừa từ bộ gốc]' : '';
     if (item.kind === 'unknown') {
-        return `${position} chưa biết ${item.where}: ${item.note ?? '(không ghi chú)'}` +
-            (item.bounds ? `; cận suy ra: ${item.bounds}${item.basis ? ` (suy từ ${item.basis})` : ''}` : '; không có cận') + inherited;
+        return (
+            `${position} chưa biết ${item.where}: ${item.note ?? '(không ghi chú)'}` +
+            (item.bounds ? `; cận suy ra: ${item.bounds}${item.basis ? ` (suy từ ${item.basis})` : ''}` : '; không có cận') +
+            inherited
+        );
     }
     return `${position} chưa kiểm chứng ${item.where}: ${item.note ?? '(không ghi nguồn)'}${inherited}`;
 }

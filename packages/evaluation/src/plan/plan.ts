@@ -4,7 +4,7 @@ import { compareLabels } from './labels.js';
 export type PlanItemKind = 'fix' | 'fix-unknown-threshold' | 'find-threshold' | 'collect-data';
 
 export const PLAN_ITEM_LABELS: Readonly<Record<PlanItemKind, string>> = {
-    'fix': 'khắc phục',
+    fix: 'khắc phục',
     'fix-unknown-threshold': 'khắc phục (ngưỡng chưa biết)',
     'find-threshold': 'tìm văn bản quy định ngưỡng',
     'collect-data': 'bổ sung dữ liệu'
@@ -56,7 +56,10 @@ export interface Plan {
 }
 
 const KIND_ORDER: Readonly<Record<PlanItemKind, number>> = {
-    'fix': 0, 'fix-unknown-threshold': 1, 'find-threshold': 2, 'collect-data': 3
+    fix: 0,
+    'fix-unknown-threshold': 1,
+    'find-threshold': 2,
+    'collect-data': 3
 };
 
 /**
@@ -96,12 +99,16 @@ export function buildPlan(result: EvaluationResult): Plan {
         .filter(c => open(c.verdict))
         .sort((a, b) => compareLabels(a.label, b.label))
         .map(criterion => ({
-            label: criterion.label, title: criterion.title, verdict: criterion.verdict,
+            label: criterion.label,
+            title: criterion.title,
+            verdict: criterion.verdict,
             items: items.filter(i => i.criterion === criterion.label)
         }));
     return {
-        pack: result.pack.title, level: result.pack.level,
-        criteriaMet: result.summary.criteriaMet, criteriaTotal: result.summary.criteriaTotal,
+        pack: result.pack.title,
+        level: result.pack.level,
+        criteriaMet: result.summary.criteriaMet,
+        criteriaTotal: result.summary.criteriaTotal,
         items: items.filter(i => criteria.some(c => c.label === i.criterion)),
         criteria,
         gates: result.gates.filter(g => g.verdict !== 'đạt').map(g => `${g.text}: ${g.verdict}`)
@@ -110,19 +117,29 @@ export function buildPlan(result: EvaluationResult): Plan {
 
 function planItem(indicator: IndicatorResult): PlanItem {
     const base = {
-        criterion: indicator.criterion, indicator: indicator.label,
+        criterion: indicator.criterion,
+        indicator: indicator.label,
         requirement: indicator.requirementText ?? indicator.rule,
-        current: indicator.value?.text, threshold: indicator.threshold
+        current: indicator.value?.text,
+        threshold: indicator.threshold
     };
     if (indicator.verdict === 'chưa đạt') {
         const unknown = indicator.unknownThresholds.length > 0;
         const gap = indicator.gap;
-        const gapValue: PlanGap | undefined = gap && (gap.amount > 0 || gap.relative !== undefined || gap.steps !== undefined) ? {
-            amount: gap.amount, unit: gap.unit,
-            ...(gap.relative !== undefined ? { relative: gap.relative } : {}), ...(gap.steps !== undefined ? { steps: gap.steps } : {})
-        } : undefined;
+        const gapValue: PlanGap | undefined =
+            gap && (gap.amount > 0 || gap.relative !== undefined || gap.steps !== undefined)
+                ? {
+                      amount: gap.amount,
+                      unit: gap.unit,
+                      ...(gap.relative !== undefined ? { relative: gap.relative } : {}),
+                      ...(gap.steps !== undefined ? { steps: gap.steps } : {})
+                  }
+                : undefined;
         return {
-            ...base, kind: unknown ? 'fix-unknown-threshold' : 'fix', gap: gap?.text, ...(gapValue ? { gapValue } : {}),
+            ...base,
+            kind: unknown ? 'fix-unknown-threshold' : 'fix',
+            gap: gap?.text,
+            ...(gapValue ? { gapValue } : {}),
             detail: unknown ? indicator.unknownThresholds.map(u => `ngưỡng chưa biết (${u.range})${u.basis ? `, suy từ ${u.basis}` : ''}`) : []
         };
     }

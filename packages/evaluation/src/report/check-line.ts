@@ -9,7 +9,9 @@ import type { Segment } from './styled.js';
 export function checkLine(check: VerdictCheck, prefix = ''): Segment[] {
     const passed = checkPassed(check);
     const level = CHECK_LEVEL_LABELS[check.level];
-    const what = (check.village !== undefined && check.level !== 'village' ? `thôn ${check.village}, ` : '') + (level === check.label ? level : `${level} ${check.label}`);
+    const what =
+        (check.village !== undefined && check.level !== 'village' ? `thôn ${check.village}, ` : '') +
+        (level === check.label ? level : `${level} ${check.label}`);
     const cause = check.discrepancy ? ` — ${check.discrepancy['nguyên nhân']}: ${check.discrepancy['giải thích']}` : '';
     const why = check.explainedBy ? ` (do sai khác đã biết ở ${CHECK_LEVEL_LABELS[check.explainedBy.level]} ${check.explainedBy.labels.join(', ')})` : '';
     return [
@@ -26,7 +28,7 @@ const LEVEL_ORDER: Readonly<Record<CheckLevel, number>> = { indicator: 0, criter
 /** Checks in reading order: indicators, criteria, scores, the recognition; labels naturally (3.1 before 10). */
 export function sortChecks(checks: readonly VerdictCheck[]): VerdictCheck[] {
     // The commune's own checks first, then each village's together, in the order the file writes them.
-    const villages = [...new Set(checks.flatMap(c => c.village === undefined ? [] : [c.village]))];
-    const group = (c: VerdictCheck) => c.village === undefined ? -1 : villages.indexOf(c.village);
+    const villages = [...new Set(checks.flatMap(c => (c.village === undefined ? [] : [c.village])))];
+    const group = (c: VerdictCheck) => (c.village === undefined ? -1 : villages.indexOf(c.village));
     return [...checks].sort((a, b) => group(a) - group(b) || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || compareLabels(a.label, b.label));
 }

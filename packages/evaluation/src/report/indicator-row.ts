@@ -3,8 +3,17 @@ import { FLAG_LABELS } from '@ntm/runtime';
 import { formatScore } from '../samples/sample-check.js';
 
 export function criterionPoints(score: NonNullable<EvaluationResult['criteria'][number]['score']>): string {
-    const awarded = score.awarded !== undefined ? formatScore(score.awarded) : score.possible ? `${formatScore(score.possible.min)}–${formatScore(score.possible.max)}` : '?';
-    return `${awarded}/${formatScore(score.max)} điểm` + (score.self !== undefined ? ` (tự chấm ${formatScore(score.self)})` : '') + (score.passMark ? `, điểm đạt ${score.passMark}` : '');
+    const awarded =
+        score.awarded !== undefined
+            ? formatScore(score.awarded)
+            : score.possible
+              ? `${formatScore(score.possible.min)}–${formatScore(score.possible.max)}`
+              : '?';
+    return (
+        `${awarded}/${formatScore(score.max)} điểm` +
+        (score.self !== undefined ? ` (tự chấm ${formatScore(score.self)})` : '') +
+        (score.passMark ? `, điểm đạt ${score.passMark}` : '')
+    );
 }
 
 function indicatorPoints(indicator: IndicatorResult): string {
@@ -44,6 +53,13 @@ export function indicatorRow(indicator: IndicatorResult, official: string | unde
     ];
     const mismatch = official !== undefined && official !== '' && official !== indicator.verdict ? ' ≠' : '';
     const ledger = indicator.score && indicator.score.by !== 'rule' ? indicator.score.ledger.slice(-1) : [];
-    return [[indicator.label], values, requirements, [indicator.verdict + mismatch],
-        ...(scored ? [[indicatorPoints(indicator)]] : []), ...(official !== undefined ? [[official]] : []), [[...notes, ...ledger].join('; ')]];
+    return [
+        [indicator.label],
+        values,
+        requirements,
+        [indicator.verdict + mismatch],
+        ...(scored ? [[indicatorPoints(indicator)]] : []),
+        ...(official !== undefined ? [[official]] : []),
+        [[...notes, ...ledger].join('; ')]
+    ];
 }

@@ -14,7 +14,10 @@ function itemLine(n: number, item: PlanItem): string {
     const need = item.threshold ? `yêu cầu ${item.threshold}; ` : '';
     const relative = item.gapValue?.relative !== undefined ? ` (cách ngưỡng ${percentOf(item.gapValue.relative)})` : '';
     const gap = item.gap ? `${item.gap}${relative}` : '';
-    return `${n}. [${PLAN_ITEM_LABELS[item.kind]}] tiêu chí ${item.criterion}, chỉ tiêu ${item.indicator} «${item.requirement}»: ${now}${need}${gap}`.replace(/; $/, '');
+    return `${n}. [${PLAN_ITEM_LABELS[item.kind]}] tiêu chí ${item.criterion}, chỉ tiêu ${item.indicator} «${item.requirement}»: ${now}${need}${gap}`.replace(
+        /; $/,
+        ''
+    );
 }
 
 /**
@@ -31,7 +34,10 @@ export function renderPlan(plan: Plan, subject: string, width: number): Line[] {
     }
     if (plan.items.length > 0) {
         out.push('');
-        say('Xếp theo khoảng cách tới ngưỡng, gần nhất trước: theo tỷ lệ so với ngưỡng; ngưỡng bằng 0 theo lượng còn thiếu; thang mức theo số mức; rồi theo tiêu chí. Việc chưa có số (tìm ngưỡng, bổ sung số liệu) xếp sau.', 2);
+        say(
+            'Xếp theo khoảng cách tới ngưỡng, gần nhất trước: theo tỷ lệ so với ngưỡng; ngưỡng bằng 0 theo lượng còn thiếu; thang mức theo số mức; rồi theo tiêu chí. Việc chưa có số (tìm ngưỡng, bổ sung số liệu) xếp sau.',
+            2
+        );
         out.push('');
     }
     plan.items.forEach((item, i) => {
@@ -45,7 +51,10 @@ export function renderPlan(plan: Plan, subject: string, width: number): Line[] {
     }
     const count = (kind: PlanItemKind) => plan.items.filter(i => i.kind === kind).length;
     out.push('');
-    say(`Tổng: ${count('fix')} việc khắc phục có lượng cụ thể, ${count('fix-unknown-threshold')} việc khắc phục khi ngưỡng chưa biết, ` +
-        `${count('find-threshold')} ngưỡng cần tìm trong văn bản, ${count('collect-data')} chỉ tiêu cần bổ sung số liệu.`, 4);
+    say(
+        `Tổng: ${count('fix')} việc khắc phục có lượng cụ thể, ${count('fix-unknown-threshold')} việc khắc phục khi ngưỡng chưa biết, ` +
+            `${count('find-threshold')} ngưỡng cần tìm trong văn bản, ${count('collect-data')} chỉ tiêu cần bổ sung số liệu.`,
+        4
+    );
     return out;
 }

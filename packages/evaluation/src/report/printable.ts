@@ -8,9 +8,12 @@ const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u20
 export function printable(line: string): string {
     return line.replace(CONTROL, char => {
         switch (char) {
-            case '\n': return '\\n';
-            case '\r': return '\\r';
-            default: return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+            case '\n':
+                return '\\n';
+            case '\r':
+                return '\\r';
+            default:
+                return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
         }
     });
 }

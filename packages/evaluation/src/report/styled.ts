@@ -15,11 +15,16 @@ export type Line = string | readonly Segment[];
 /** The style of a verdict word: đạt, chưa đạt, thiếu dữ liệu, không áp dụng (in any case). */
 export function verdictStyle(verdict: string): Style | undefined {
     switch (verdict.normalize('NFC').toLowerCase()) {
-        case 'đạt': return 'pass';
-        case 'chưa đạt': return 'fail';
-        case 'thiếu dữ liệu': return 'missing';
-        case 'không áp dụng': return 'not-applicable';
-        default: return undefined;
+        case 'đạt':
+            return 'pass';
+        case 'chưa đạt':
+            return 'fail';
+        case 'thiếu dữ liệu':
+            return 'missing';
+        case 'không áp dụng':
+            return 'not-applicable';
+        default:
+            return undefined;
     }
 }
 

@@ -40,13 +40,13 @@ const paragraphsOf = (cell: Cell): string[] =>
 /** A plain-text table sized by display width to `width` columns; no verdict is ever cut. */
 export function renderTable(allColumns: readonly Column[], allRows: readonly (readonly Cell[])[], width: number): Line[] {
     const empty = (cell: Cell | undefined) => cell === undefined || (typeof cell === 'string' ? cell === '' : cell.every(p => p === ''));
-    const kept = allColumns.flatMap((column, i) => column.dropWhenEmpty && allRows.every(row => empty(row[i])) ? [] : [i]);
+    const kept = allColumns.flatMap((column, i) => (column.dropWhenEmpty && allRows.every(row => empty(row[i])) ? [] : [i]));
     const columns = kept.map(i => allColumns[i]!);
     const cells = allRows.map(row => kept.map(i => paragraphsOf(row[i] ?? '')));
     const natural = columns.map((column, i) => Math.max(displayWidth(column.header), ...cells.map(row => Math.max(...row[i]!.map(displayWidth)))));
     const widths = [...natural];
     const notesAt = columns.findIndex(c => c.fit === 'notes');
-    const wrapAt = columns.flatMap((c, i) => c.fit === 'wrap' ? [i] : []);
+    const wrapAt = columns.flatMap((c, i) => (c.fit === 'wrap' ? [i] : []));
     const fixed = columns.reduce((sum, c, i) => sum + (c.fit === 'whole' ? natural[i]! : 0), 0);
     let notesBelow = false;
     let room = width - fixed - GAP * (columns.length - 1);
@@ -66,12 +66,12 @@ export function renderTable(allColumns: readonly Column[], allRows: readonly (re
     // Narrow the widest wrapped column, one column of text at a time, until the table fits.
     let total = wrapAt.reduce((sum, i) => sum + widths[i]!, 0);
     while (total > room) {
-        const widest = wrapAt.reduce((best, i) => widths[i]! > widths[best]! ? i : best, wrapAt[0]!);
+        const widest = wrapAt.reduce((best, i) => (widths[i]! > widths[best]! ? i : best), wrapAt[0]!);
         if (widest === undefined || widths[widest]! <= MIN_WRAP) break;
         widths[widest]!--;
         total--;
     }
-    const shown = columns.flatMap((_, i) => notesBelow && i === notesAt ? [] : [i]);
+    const shown = columns.flatMap((_, i) => (notesBelow && i === notesAt ? [] : [i]));
     const last = shown[shown.length - 1];
     const layout = (texts: readonly (readonly Segment[])[], at: readonly number[]): Segment[] => {
         const out: Segment[] = [];
@@ -86,9 +86,12 @@ export function renderTable(allColumns: readonly Column[], allRows: readonly (re
         while (out.length > 0 && out[out.length - 1]!.style === undefined && out[out.length - 1]!.text.trim() === '') out.pop();
         return out;
     };
-    const paint = (column: number, text: string): readonly Segment[] => text === '' ? [] : columns[column]!.paint?.(text) ?? [{ text }];
+    const paint = (column: number, text: string): readonly Segment[] => (text === '' ? [] : (columns[column]!.paint?.(text) ?? [{ text }]));
     const lines: Line[] = [
-        layout(shown.map(i => [{ text: columns[i]!.header, style: 'strong' as const }]), shown),
+        layout(
+            shown.map(i => [{ text: columns[i]!.header, style: 'strong' as const }]),
+            shown
+        ),
         shown.map(i => '─'.repeat(widths[i]!)).join(' '.repeat(GAP))
     ];
     for (const row of cells) {
@@ -100,7 +103,12 @@ export function renderTable(allColumns: readonly Column[], allRows: readonly (re
             });
             const height = Math.max(...wrapped.map(w => w.length));
             for (let h = 0; h < height; h++) {
-                lines.push(layout(wrapped.map((w, k) => paint(shown[k]!, w[h] ?? '')), shown));
+                lines.push(
+                    layout(
+                        wrapped.map((w, k) => paint(shown[k]!, w[h] ?? '')),
+                        shown
+                    )
+                );
             }
         }
         if (notesBelow) {

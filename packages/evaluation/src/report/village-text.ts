@@ -14,7 +14,13 @@ type Village = { readonly name: string; readonly result: EvaluationResult };
  * A village-level pack over the villages of a commune: each village's result, «k/n thôn đạt», the
  * differences from the official verdicts, and which verdicts rest on thresholds not verified.
  */
-export function renderVillages(villages: readonly Village[], summary: VillageSummary, official: Readonly<Record<string, string>> | undefined, checks: readonly VerdictCheck[], width: number): Line[] {
+export function renderVillages(
+    villages: readonly Village[],
+    summary: VillageSummary,
+    official: Readonly<Record<string, string>> | undefined,
+    checks: readonly VerdictCheck[],
+    width: number
+): Line[] {
     const out: Line[] = [];
     const say = (line: Line, indent = 4) => out.push(...wrapLine(line, width, indent));
     const first = villages[0]?.result;
@@ -26,11 +32,19 @@ export function renderVillages(villages: readonly Village[], summary: VillageSum
         const notes = [...failing, ...(unverified.length > 0 ? [`[ngưỡng chưa kiểm chứng: ${sortLabels(unverified).join(', ')}]`] : [])];
         return [[name], [result.summary.recognition + mark], ...(official ? [[official[name] ?? '']] : []), [result.summary.text], [notes.join('; ')]];
     });
-    out.push(...renderTable([
-        { header: 'Thôn', fit: 'wrap' }, { header: 'Kết quả', fit: 'whole', paint: verdictSegments },
-        ...(official ? [{ header: 'Chính thức', fit: 'whole', paint: verdictSegments } as const] : []),
-        { header: 'Tiêu chí', fit: 'wrap' }, { header: 'Chưa đạt / thiếu dữ liệu', fit: 'notes', dropWhenEmpty: true }
-    ], rows, width));
+    out.push(
+        ...renderTable(
+            [
+                { header: 'Thôn', fit: 'wrap' },
+                { header: 'Kết quả', fit: 'whole', paint: verdictSegments },
+                ...(official ? [{ header: 'Chính thức', fit: 'whole', paint: verdictSegments } as const] : []),
+                { header: 'Tiêu chí', fit: 'wrap' },
+                { header: 'Chưa đạt / thiếu dữ liệu', fit: 'notes', dropWhenEmpty: true }
+            ],
+            rows,
+            width
+        )
+    );
     out.push('');
     out.push([{ text: `${summary.text}.`, style: 'strong' }]);
     const differences = sortChecks(checks.filter(c => c.status !== 'match'));
@@ -39,7 +53,8 @@ export function renderVillages(villages: readonly Village[], summary: VillageSum
         out.push('Khác biệt so với kết quả chính thức:');
         for (const check of differences) say(checkLine(check, '  '), 6);
     }
-    const flagged = villages.map(v => ({ name: v.name, labels: v.result.indicators.filter(i => i.flags.includes('unverified-threshold')).map(i => i.label) }))
+    const flagged = villages
+        .map(v => ({ name: v.name, labels: v.result.indicators.filter(i => i.flags.includes('unverified-threshold')).map(i => i.label) }))
         .filter(v => v.labels.length > 0);
     if (flagged.length > 0) {
         out.push('');

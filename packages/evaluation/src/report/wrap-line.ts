@@ -2,7 +2,11 @@ import type { Line, Segment, Style } from './styled.js';
 import { printable } from './printable.js';
 import { displayWidth } from './text-width.js';
 
-interface Span { readonly from: number; readonly to: number; readonly style?: Style }
+interface Span {
+    readonly from: number;
+    readonly to: number;
+    readonly style?: Style;
+}
 
 /**
  * A long line wrapped at spaces to the output width with a hanging indent, each part keeping its style.

@@ -2,7 +2,11 @@
 export type CheckLevel = 'indicator' | 'criterion' | 'recognition' | 'score' | 'village';
 
 export const CHECK_LEVEL_LABELS: Readonly<Record<CheckLevel, string>> = {
-    indicator: 'chỉ tiêu', criterion: 'tiêu chí', recognition: 'công nhận', score: 'điểm', village: 'thôn'
+    indicator: 'chỉ tiêu',
+    criterion: 'tiêu chí',
+    recognition: 'công nhận',
+    score: 'điểm',
+    village: 'thôn'
 };
 
 /** How an official verdict compares with the computed one. */
@@ -17,7 +21,7 @@ export type CheckStatus =
     | 'official-contradiction';
 
 export const CHECK_STATUS_LABELS: Readonly<Record<CheckStatus, string>> = {
-    'match': 'khớp',
+    match: 'khớp',
     'known-difference': 'sai khác đã biết',
     'undeclared-difference': 'sai khác chưa khai báo',
     'declared-but-gone': 'sai khác đã khai báo nhưng không còn',

@@ -33,15 +33,20 @@ export class PackCoverage {
             const indicator = byLabel.get(check.label);
             if (!indicator || indicator.unknownThresholds.length > 0) continue;
             const soft = indicator.flags.includes('unverified-threshold') ? ' (ngưỡng chưa kiểm chứng)' : '';
-            this.contradictions.push(`xã ${commune}, chỉ tiêu ${check.label}: chính thức «${check.official}» nhưng giá trị ${indicator.value?.text ?? indicator.factsUsed.map(u => u.text).join('; ')} so với yêu cầu ${indicator.threshold ?? indicator.rule} cho «${check.computed}»${soft}`);
+            this.contradictions.push(
+                `xã ${commune}, chỉ tiêu ${check.label}: chính thức «${check.official}» nhưng giá trị ${indicator.value?.text ?? indicator.factsUsed.map(u => u.text).join('; ')} so với yêu cầu ${indicator.threshold ?? indicator.rule} cho «${check.computed}»${soft}`
+            );
         }
     }
 
     /** The same as `lines`, as data (for `--json`). */
     data(): { packTitle: string; exercised: number; indicators: number; samples: Record<string, number>; notExercised: string[]; contradictions: string[] } {
         return {
-            packTitle: this.packTitle, exercised: this.exercised.size, indicators: this.indicators.size,
-            samples: Object.fromEntries(this.units), notExercised: sortLabels([...this.indicators.keys()].filter(label => !this.exercised.has(label))),
+            packTitle: this.packTitle,
+            exercised: this.exercised.size,
+            indicators: this.indicators.size,
+            samples: Object.fromEntries(this.units),
+            notExercised: sortLabels([...this.indicators.keys()].filter(label => !this.exercised.has(label))),
             contradictions: [...this.contradictions]
         };
     }

@@ -21,7 +21,11 @@ export function officialContradictions(result: EvaluationResult, data: CommuneDa
             .map(i => i.label);
         if (failing.length === 0) continue;
         checks.push({
-            level: 'criterion', label, official: verdict, computed: criterion.verdict, status: 'official-contradiction',
+            level: 'criterion',
+            label,
+            official: verdict,
+            computed: criterion.verdict,
+            status: 'official-contradiction',
             detail: [
                 `kết quả chính thức ghi tiêu chí ${label} «đạt» nhưng chỉ tiêu ${failing.join(', ')} «chưa đạt»: một tiêu chí chỉ đạt khi mọi chỉ tiêu áp dụng đều đạt`,
                 'kiểm tra lại tệp đã chép đúng báo cáo; nếu chính báo cáo tự mâu thuẫn, để trống (null) kết luận không tin được và ghi lý do trong «ghi chú dữ kiện» hoặc «nguồn»'

@@ -74,32 +74,66 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
         const declaration = byCriterion.get(label);
         if (declaration) usedDeclarations.add(declaration);
         // Explained by its indicators only when every indicator that differs is declared.
-        const undeclared = criterion && explainedCriteria.has(label)
-            ? undeclaredIndicators(criterion, result.indicators.filter(i => i.criterion === label), verdict, official['chỉ tiêu'] ?? {}, new Set(explainedCriteria.get(label)))
-            : [];
+        const undeclared =
+            criterion && explainedCriteria.has(label)
+                ? undeclaredIndicators(
+                      criterion,
+                      result.indicators.filter(i => i.criterion === label),
+                      verdict,
+                      official['chỉ tiêu'] ?? {},
+                      new Set(explainedCriteria.get(label))
+                  )
+                : [];
         const inherited = !declaration && explainedCriteria.has(label) && undeclared.length === 0;
-        const detail = criterion ? [
-            ...(criterion.indicatorsNotMet.length > 0 ? [`chỉ tiêu chưa đạt: ${criterion.indicatorsNotMet.join(', ')}`] : []),
-            ...(criterion.indicatorsMissingData.length > 0 ? [`chỉ tiêu thiếu dữ liệu: ${criterion.indicatorsMissingData.join(', ')}`] : []),
-            ...(inherited ? [`do sai khác đã biết ở chỉ tiêu ${explainedCriteria.get(label)!.join(', ')}`] : []),
-            ...(undeclared.length > 0 ? [`sai khác đã khai báo ở chỉ tiêu ${explainedCriteria.get(label)!.join(', ')}, nhưng chỉ tiêu khác cũng khác mà chưa khai báo: ${undeclared.join('; ')}`] : [])
-        ] : [];
-        const check = compare('criterion', label, verdict, criterion?.verdict, declaration, detail,
-            inherited ? { level: 'indicator', labels: explainedCriteria.get(label)! } : undefined);
+        const detail = criterion
+            ? [
+                  ...(criterion.indicatorsNotMet.length > 0 ? [`chỉ tiêu chưa đạt: ${criterion.indicatorsNotMet.join(', ')}`] : []),
+                  ...(criterion.indicatorsMissingData.length > 0 ? [`chỉ tiêu thiếu dữ liệu: ${criterion.indicatorsMissingData.join(', ')}`] : []),
+                  ...(inherited ? [`do sai khác đã biết ở chỉ tiêu ${explainedCriteria.get(label)!.join(', ')}`] : []),
+                  ...(undeclared.length > 0
+                      ? [
+                            `sai khác đã khai báo ở chỉ tiêu ${explainedCriteria.get(label)!.join(', ')}, nhưng chỉ tiêu khác cũng khác mà chưa khai báo: ${undeclared.join('; ')}`
+                        ]
+                      : [])
+              ]
+            : [];
+        const check = compare(
+            'criterion',
+            label,
+            verdict,
+            criterion?.verdict,
+            declaration,
+            detail,
+            inherited ? { level: 'indicator', labels: explainedCriteria.get(label)! } : undefined
+        );
         if (check.status === 'known-difference') explainedByCriteria.push(label);
         checks.push(check);
     }
     if (official['công nhận'] !== undefined) {
         const declaration = declared.find(d => d['công nhận'] === true);
         if (declaration) usedDeclarations.add(declaration);
-        const undeclared = explainedByCriteria.length > 0
-            ? undeclaredCriteria(result, official['công nhận'], official['tiêu chí'] ?? {}, new Set(explainedByCriteria))
-            : [];
+        const undeclared =
+            explainedByCriteria.length > 0 ? undeclaredCriteria(result, official['công nhận'], official['tiêu chí'] ?? {}, new Set(explainedByCriteria)) : [];
         const inherited = !declaration && explainedByCriteria.length > 0 && undeclared.length === 0;
-        checks.push(compare('recognition', 'công nhận', official['công nhận'], result.summary.recognition, declaration,
-            [result.summary.text, ...(inherited ? [`do sai khác đã biết ở tiêu chí ${explainedByCriteria.join(', ')}`] : []),
-                ...(undeclared.length > 0 ? [`sai khác đã khai báo ở tiêu chí ${explainedByCriteria.join(', ')}, nhưng phần khác cũng khác mà chưa khai báo: ${undeclared.join('; ')}`] : [])],
-            inherited ? { level: 'criterion', labels: explainedByCriteria } : undefined));
+        checks.push(
+            compare(
+                'recognition',
+                'công nhận',
+                official['công nhận'],
+                result.summary.recognition,
+                declaration,
+                [
+                    result.summary.text,
+                    ...(inherited ? [`do sai khác đã biết ở tiêu chí ${explainedByCriteria.join(', ')}`] : []),
+                    ...(undeclared.length > 0
+                        ? [
+                              `sai khác đã khai báo ở tiêu chí ${explainedByCriteria.join(', ')}, nhưng phần khác cũng khác mà chưa khai báo: ${undeclared.join('; ')}`
+                          ]
+                        : [])
+                ],
+                inherited ? { level: 'criterion', labels: explainedByCriteria } : undefined
+            )
+        );
     }
     for (const [label, points] of Object.entries(official['điểm'] ?? {})) {
         const declaration = byScore.get(label);
@@ -111,7 +145,9 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
             const label = declaration['chỉ tiêu'] ?? declaration['tiêu chí'] ?? declaration['điểm'] ?? 'công nhận';
             checks.push({
                 level: declaration['chỉ tiêu'] ? 'indicator' : declaration['tiêu chí'] ? 'criterion' : declaration['điểm'] ? 'score' : 'recognition',
-                label, status: 'declared-but-gone', discrepancy: declaration,
+                label,
+                status: 'declared-but-gone',
+                discrepancy: declaration,
                 detail: ['sai khác được khai báo nhưng tệp không có kết quả chính thức tương ứng']
             });
         }
@@ -121,8 +157,13 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
 }
 
 function compare(
-    level: CheckLevel, label: string, official: OfficialVerdict, computed: Verdict | undefined,
-    declaration: KnownDiscrepancy | undefined, detail: readonly string[], explainedBy?: VerdictCheck['explainedBy']
+    level: CheckLevel,
+    label: string,
+    official: OfficialVerdict,
+    computed: Verdict | undefined,
+    declaration: KnownDiscrepancy | undefined,
+    detail: readonly string[],
+    explainedBy?: VerdictCheck['explainedBy']
 ): VerdictCheck {
     if (computed === undefined) {
         return { level, label, official, status: 'not-in-pack', detail: [`${CHECK_LEVEL_LABELS[level]} ${label} không có trong bộ tiêu chí`] };
@@ -130,7 +171,15 @@ function compare(
     if (official === NOT_ASSESSED) {
         // Nothing to differ from: a declared difference here is one that cannot exist.
         return declaration
-            ? { level, label, official, computed, status: 'declared-but-gone', discrepancy: declaration, detail: [`báo cáo chưa đánh giá ${CHECK_LEVEL_LABELS[level]} ${label}: không có kết luận nào để khác`, ...detail] }
+            ? {
+                  level,
+                  label,
+                  official,
+                  computed,
+                  status: 'declared-but-gone',
+                  discrepancy: declaration,
+                  detail: [`báo cáo chưa đánh giá ${CHECK_LEVEL_LABELS[level]} ${label}: không có kết luận nào để khác`, ...detail]
+              }
             : { level, label, official, computed, status: 'not-assessed', detail };
     }
     const differs = computed !== official;
@@ -173,7 +222,13 @@ export function formatScore(n: number): string {
 }
 
 /** Scores are compared exactly (to the hundredth the reports write). */
-function compareScore(label: string, official: number, computed: { value?: number; known: boolean }, declaration: KnownDiscrepancy | undefined, detail: readonly string[]): VerdictCheck {
+function compareScore(
+    label: string,
+    official: number,
+    computed: { value?: number; known: boolean },
+    declaration: KnownDiscrepancy | undefined,
+    detail: readonly string[]
+): VerdictCheck {
     const what = label === 'tổng' ? 'tổng điểm' : `tiêu chí ${label}`;
     if (!computed.known) {
         return { level: 'score', label, official: formatScore(official), status: 'not-in-pack', detail: [`${what} không được chấm điểm trong bộ tiêu chí`] };
@@ -188,7 +243,15 @@ function compareScore(label: string, official: number, computed: { value?: numbe
     if (declaration) {
         const expected = declaration['điểm máy'];
         return expected !== undefined && (computed.value === undefined || Math.abs(expected - computed.value) >= 0.005)
-            ? { level: 'score', label, official: formatScore(official), computed: shown, status: 'computed-differs-from-declared', discrepancy: declaration, detail }
+            ? {
+                  level: 'score',
+                  label,
+                  official: formatScore(official),
+                  computed: shown,
+                  status: 'computed-differs-from-declared',
+                  discrepancy: declaration,
+                  detail
+              }
             : { level: 'score', label, official: formatScore(official), computed: shown, status: 'known-difference', discrepancy: declaration, detail };
     }
     return { level: 'score', label, official: formatScore(official), computed: shown, status: 'undeclared-difference', detail };

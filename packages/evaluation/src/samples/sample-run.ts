@@ -9,9 +9,17 @@ export function toCheckResult(check: VerdictCheck, evaluation: Pick<CommuneEvalu
     const cause = check.discrepancy ? discrepancyCauseOf(check.discrepancy['nguyên nhân']) : undefined;
     const location = locationOf(check, evaluation);
     return {
-        level: check.level, label: check.label, official: check.official, computed: check.computed, status: check.status,
-        passed: checkPassed(check), ...(cause ? { cause } : {}), ...(check.discrepancy ? { explanation: check.discrepancy['giải thích'] } : {}),
-        detail: check.detail, ...(location ? { location } : {}), ...(check.village !== undefined ? { village: check.village } : {})
+        level: check.level,
+        label: check.label,
+        official: check.official,
+        computed: check.computed,
+        status: check.status,
+        passed: checkPassed(check),
+        ...(cause ? { cause } : {}),
+        ...(check.discrepancy ? { explanation: check.discrepancy['giải thích'] } : {}),
+        detail: check.detail,
+        ...(location ? { location } : {}),
+        ...(check.village !== undefined ? { village: check.village } : {})
     };
 }
 
@@ -20,10 +28,13 @@ function locationOf(check: VerdictCheck, evaluation: Pick<CommuneEvaluation, 'lo
     // A village's labels are those of the village pack, not of the pack whose locations these are.
     if (!locations || check.village !== undefined) return check.village !== undefined ? locations?.header : undefined;
     switch (check.level) {
-        case 'indicator': return locations.indicator(check.label, evaluation.result?.assessedAt);
+        case 'indicator':
+            return locations.indicator(check.label, evaluation.result?.assessedAt);
         case 'criterion':
-        case 'score': return locations.criterion(check.label) ?? (check.label === 'tổng' ? locations.header : undefined);
+        case 'score':
+            return locations.criterion(check.label) ?? (check.label === 'tổng' ? locations.header : undefined);
         case 'recognition':
-        case 'village': return locations.header;
+        case 'village':
+            return locations.header;
     }
 }

@@ -23,7 +23,13 @@ export function checkVillages(villages: readonly Village[], data: CommuneData): 
         const own = declared.filter(d => same(d['thôn'], name));
         const results: VillageOfficialResults = typeof entry === 'string' || entry === null ? { 'công nhận': entry ?? undefined } : entry;
         if (!village) {
-            checks.push({ level: 'village', label: name, official: results['công nhận'], status: 'not-in-pack', detail: [`thôn ${name} không có trong «các thôn» của tệp`] });
+            checks.push({
+                level: 'village',
+                label: name,
+                official: results['công nhận'],
+                status: 'not-in-pack',
+                detail: [`thôn ${name} không có trong «các thôn» của tệp`]
+            });
             checks.push(...own.map(d => gone(d, name, `thôn ${name} không có trong «các thôn» của tệp`)));
             continue;
         }
@@ -31,8 +37,16 @@ export function checkVillages(villages: readonly Village[], data: CommuneData): 
         for (const check of checkSample(village.result, view)) {
             if (check.level === 'recognition') {
                 // The village's recognition keeps the form a village-level file always had: «thôn Thôn Nam».
-                const failing = village.result.criteria.filter(c => c.verdict !== 'đạt' && c.verdict !== 'không áp dụng').map(c => `tiêu chí ${c.label}: ${c.verdict}`);
-                checks.push({ ...check, level: 'village', label: name, village: name, detail: [village.result.summary.text, ...failing, ...check.detail.slice(1)] });
+                const failing = village.result.criteria
+                    .filter(c => c.verdict !== 'đạt' && c.verdict !== 'không áp dụng')
+                    .map(c => `tiêu chí ${c.label}: ${c.verdict}`);
+                checks.push({
+                    ...check,
+                    level: 'village',
+                    label: name,
+                    village: name,
+                    detail: [village.result.summary.text, ...failing, ...check.detail.slice(1)]
+                });
             } else {
                 checks.push({ ...check, village: name });
             }
@@ -53,21 +67,45 @@ export function checkVillages(villages: readonly Village[], data: CommuneData): 
  * pack the villages are the whole subject: a declaration that names no village explains nothing and fails,
  * instead of being silently ignored.
  */
-export function checkSampleWithVillages(result: EvaluationResult, villages: readonly Village[] | undefined, data: CommuneData, villageLevel: boolean): VerdictCheck[] {
+export function checkSampleWithVillages(
+    result: EvaluationResult,
+    villages: readonly Village[] | undefined,
+    data: CommuneData,
+    villageLevel: boolean
+): VerdictCheck[] {
     const declared = data['sai khác đã biết'] ?? [];
     const communeDeclarations = declared.filter(d => d['thôn'] === undefined);
-    const villageChecks = villages ? checkVillages(villages, data) : declared.filter(d => d['thôn'] !== undefined)
-        .map(d => gone(d, d['thôn']!, 'bộ tiêu chí này không đánh giá thôn'));
+    const villageChecks = villages
+        ? checkVillages(villages, data)
+        : declared.filter(d => d['thôn'] !== undefined).map(d => gone(d, d['thôn']!, 'bộ tiêu chí này không đánh giá thôn'));
     if (villageLevel) {
-        return [...villageChecks, ...communeDeclarations.map(d => gone(d, undefined, 'tệp đánh giá từng thôn theo bộ cấp thôn: khai báo sai khác cần trường «thôn»'))];
+        return [
+            ...villageChecks,
+            ...communeDeclarations.map(d => gone(d, undefined, 'tệp đánh giá từng thôn theo bộ cấp thôn: khai báo sai khác cần trường «thôn»'))
+        ];
     }
     return [...checkSample(result, { ...data, 'sai khác đã biết': communeDeclarations }), ...villageChecks];
 }
 
 function gone(declaration: KnownDiscrepancy, village: string | undefined, why: string): VerdictCheck {
-    const level = declaration['chỉ tiêu'] ? 'indicator' : declaration['tiêu chí'] ? 'criterion' : declaration['điểm'] ? 'score' : village !== undefined ? 'village' : 'recognition';
+    const level = declaration['chỉ tiêu']
+        ? 'indicator'
+        : declaration['tiêu chí']
+          ? 'criterion'
+          : declaration['điểm']
+            ? 'score'
+            : village !== undefined
+              ? 'village'
+              : 'recognition';
     const label = declaration['chỉ tiêu'] ?? declaration['tiêu chí'] ?? declaration['điểm'] ?? village ?? 'công nhận';
-    return { level, label, status: 'declared-but-gone', discrepancy: declaration, detail: [`sai khác được khai báo nhưng không khớp kết quả nào: ${why}`], ...(village !== undefined ? { village } : {}) };
+    return {
+        level,
+        label,
+        status: 'declared-but-gone',
+        discrepancy: declaration,
+        detail: [`sai khác được khai báo nhưng không khớp kết quả nào: ${why}`],
+        ...(village !== undefined ? { village } : {})
+    };
 }
 
 /** Every check of a sample: a file of a village-level pack («các thôn» assessed one by one), or a commune's with its villages. */
@@ -79,8 +117,10 @@ export function sampleChecks(evaluation: { readonly result: EvaluationResult; re
 export function officialVillageVerdicts(data: CommuneData): Record<string, string> | undefined {
     const official = data['kết quả chính thức']?.['các thôn'];
     if (!official) return undefined;
-    return Object.fromEntries(Object.entries(official).flatMap(([name, entry]) => {
-        const verdict = typeof entry === 'string' ? entry : entry?.['công nhận'];
-        return verdict ? [[name, verdict]] : [];
-    }));
+    return Object.fromEntries(
+        Object.entries(official).flatMap(([name, entry]) => {
+            const verdict = typeof entry === 'string' ? entry : entry?.['công nhận'];
+            return verdict ? [[name, verdict]] : [];
+        })
+    );
 }

@@ -15,7 +15,8 @@ export function summarizeVillages(villages: readonly { readonly name: string; re
     const met = villages.filter(v => v.result.summary.recognition === 'đạt');
     const missing = villages.filter(v => v.result.summary.recognition === 'thiếu dữ liệu').map(v => v.name);
     return {
-        villagesMet: met.length, villagesTotal: villages.length,
+        villagesMet: met.length,
+        villagesTotal: villages.length,
         villagesNotMet: villages.filter(v => v.result.summary.recognition !== 'đạt').map(v => v.name),
         ...(missing.length > 0 ? { villagesMissingData: missing } : {}),
         text: `${met.length}/${villages.length} thôn đạt` + (missing.length > 0 ? ` (${missing.length} thôn thiếu dữ liệu)` : '')

@@ -14,12 +14,23 @@ describe('atomic outputs', () => {
 
     it('keeps the old files when a run fails while writing', async () => {
         const input = path.join(dir, 'dot.xlsx');
-        await writeXlsx(input, { 'Xã': [['xã', 'ngày đánh giá', 'rác thải'], ['Một', '26/11/2024', 95]] });
+        await writeXlsx(input, {
+            Xã: [
+                ['xã', 'ngày đánh giá', 'rác thải'],
+                ['Một', '26/11/2024', 95]
+            ]
+        });
         await runBatch({ inputs: [input], pack: PACK, outputDir: dir });
         const before = readFileSync(path.join(dir, 'dot-ket-qua.xlsx'));
         const html = readFileSync(path.join(dir, 'dot-bao-cao.html'), 'utf8');
 
-        await writeXlsx(input, { 'Xã': [['xã', 'ngày đánh giá', 'rác thải'], ['Một', '26/11/2024', 80], ['Hai', '26/11/2024', 99]] });
+        await writeXlsx(input, {
+            Xã: [
+                ['xã', 'ngày đánh giá', 'rác thải'],
+                ['Một', '26/11/2024', 80],
+                ['Hai', '26/11/2024', 99]
+            ]
+        });
         const broken = path.join(dir, 'chromium-hong.sh');
         writeFileSync(broken, '#!/bin/sh\necho "chromium crashed" >&2\nexit 3\n');
         chmodSync(broken, 0o755);

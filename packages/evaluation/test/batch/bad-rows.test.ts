@@ -10,13 +10,39 @@ import type { TestCell } from './workbooks.js';
 import { readXlsx, sheetValues, writeXlsx } from './workbooks.js';
 
 const PACK = path.join(RESOURCES, 'batch/xa-thu.ntm');
-const HEADER = ['STT', 'xã', 'huyện', 'ngày đánh giá', 'vùng', 'hộ dùng điện', 'tổng số hộ', 'đường xã được cứng hóa', 'rác thải',
-    'quy hoạch chung được phê duyệt', 'mức phổ cập', 'tỷ lệ lao động qua đào tạo [nam]', 'tỷ lệ lao động qua đào tạo [nữ]'];
+const HEADER = [
+    'STT',
+    'xã',
+    'huyện',
+    'ngày đánh giá',
+    'vùng',
+    'hộ dùng điện',
+    'tổng số hộ',
+    'đường xã được cứng hóa',
+    'rác thải',
+    'quy hoạch chung được phê duyệt',
+    'mức phổ cập',
+    'tỷ lệ lao động qua đào tạo [nam]',
+    'tỷ lệ lao động qua đào tạo [nữ]'
+];
 const ASSESSED = new Date(Date.UTC(2024, 10, 26));
 
 function row(n: number): TestCell[] {
-    return [n, `Xã ${n}`, 'Thanh Liêm', { value: ASSESSED, numFmt: 'dd/mm/yyyy' }, 'ĐBSH', 950 + n, 1000, 4.5 + n / 10,
-        { value: 0.973, numFmt: '0.0%' }, n % 2 === 0 ? 'có' : 'Không', 'Mức độ 2', 72.5, 70];
+    return [
+        n,
+        `Xã ${n}`,
+        'Thanh Liêm',
+        { value: ASSESSED, numFmt: 'dd/mm/yyyy' },
+        'ĐBSH',
+        950 + n,
+        1000,
+        4.5 + n / 10,
+        { value: 0.973, numFmt: '0.0%' },
+        n % 2 === 0 ? 'có' : 'Không',
+        'Mức độ 2',
+        72.5,
+        70
+    ];
 }
 
 describe('a batch with bad rows', () => {
@@ -26,10 +52,10 @@ describe('a batch with bad rows', () => {
 
     beforeAll(async () => {
         const rows = Array.from({ length: 50 }, (_, i) => row(i + 1));
-        rows[9]![5] = 'nhiều';                 // wrong type: a count written in words (sheet row 11)
-        rows[21]![7] = '5 dặm';                // unknown unit for a length in km (sheet row 23)
-        rows[35]![3] = null;                   // missing attribute: no assessment date (sheet row 37)
-        await writeXlsx(input, { 'Xã': [HEADER, ...rows] });
+        rows[9]![5] = 'nhiều'; // wrong type: a count written in words (sheet row 11)
+        rows[21]![7] = '5 dặm'; // unknown unit for a length in km (sheet row 23)
+        rows[35]![3] = null; // missing attribute: no assessment date (sheet row 37)
+        await writeXlsx(input, { Xã: [HEADER, ...rows] });
         result = await runBatch({ inputs: [input], pack: PACK, outputDir: dir });
     }, 120_000);
 
@@ -71,10 +97,14 @@ describe('a batch with bad rows', () => {
         expect(summary.autoFilter).toBeDefined();
         const problems = sheetValues(workbook.getWorksheet('Lỗi dữ liệu')!);
         expect(problems).toHaveLength(4);
-        expect(problems.slice(1).map(p => [p[2], p[3], p[4]])).toEqual([['Xã', 11, 'F'], ['Xã', 23, 'H'], ['Xã', 37, 'D']]);
+        expect(problems.slice(1).map(p => [p[2], p[3], p[4]])).toEqual([
+            ['Xã', 11, 'F'],
+            ['Xã', 23, 'H'],
+            ['Xã', 37, 'D']
+        ]);
     });
 
-    it('reads a %-formatted cell as a percentage and keeps the analyst\'s decimal', async () => {
+    it("reads a %-formatted cell as a percentage and keeps the analyst's decimal", async () => {
         const workbook = await readXlsx(path.join(dir, 'so-lieu-ket-qua.xlsx'));
         const sheet = sheetValues(workbook.getWorksheet('TC 17 Môi trường')!);
         expect(sheet[0]).toContain('17.3 giá trị');

@@ -16,13 +16,14 @@ const ROWS = [
 
 /** Windows-1258 writes â ê ô ơ ư ă precomposed and the five tones as combining marks. */
 function windows1258Form(text: string): string {
-    return text.normalize('NFD')
+    return text
+        .normalize('NFD')
         .replace(/([a-zA-Z])(\u0323?)([\u0302\u0306])/g, (_, base: string, dot: string, mark: string) => (base + mark).normalize('NFC') + dot)
         .replace(/([a-zA-Z])\u031B/g, match => match.normalize('NFC'));
 }
 
 const csv = (separator: string, quote: boolean) =>
-    ROWS.map(r => r.map(f => quote && /[,"]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f).join(separator)).join('\r\n') + '\r\n';
+    ROWS.map(r => r.map(f => (quote && /[,"]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(separator)).join('\r\n') + '\r\n';
 
 describe('CSV input', () => {
     const dir = tempFolder('ntm-batch-csv-');
@@ -33,16 +34,20 @@ describe('CSV input', () => {
         ['utf16-tab', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv('\t', false), 'utf16le')])]
     ];
 
-    it.each(variants)('%s reads the same two communes', async (name, bytes) => {
-        const file = path.join(dir, `${name}.csv`);
-        writeFileSync(file, bytes);
-        const result = await runBatch({ inputs: [file], pack: PACK, outputDir: dir, report: 'none' });
-        expect(result.problems).toEqual([]);
-        expect(result.tally.evaluated).toBe(2);
-        const byCriterion = Object.fromEntries(result.tally.criteria.map(c => [c.label, c.counts['đạt']]));
-        // 2.1: 13,87 km and 4,662 km (a decimal comma, never thousands) against ≥ 5 km.
-        expect(byCriterion).toMatchObject({ '1': 1, '2': 1, '4': 1, '5': 1, '17': 1 });
-    }, 60_000);
+    it.each(variants)(
+        '%s reads the same two communes',
+        async (name, bytes) => {
+            const file = path.join(dir, `${name}.csv`);
+            writeFileSync(file, bytes);
+            const result = await runBatch({ inputs: [file], pack: PACK, outputDir: dir, report: 'none' });
+            expect(result.problems).toEqual([]);
+            expect(result.tally.evaluated).toBe(2);
+            const byCriterion = Object.fromEntries(result.tally.criteria.map(c => [c.label, c.counts['đạt']]));
+            // 2.1: 13,87 km and 4,662 km (a decimal comma, never thousands) against ≥ 5 km.
+            expect(byCriterion).toMatchObject({ '1': 1, '2': 1, '4': 1, '5': 1, '17': 1 });
+        },
+        60_000
+    );
 
     it('decodes by BOM, strict UTF-8, else Windows-1258, always to NFC', async () => {
         expect(await decodeText(iconv.encode(windows1258Form('Liêm Cần'), 'windows-1258'))).toBe('Liêm Cần');

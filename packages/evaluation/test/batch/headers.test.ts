@@ -37,21 +37,27 @@ describe('matching headers to facts', () => {
 
     it('reads the commune-file fields, attributes and scores', () => {
         expect(bind(['Xã', 'Ngày đánh giá', 'vung', 'điểm thẩm tra [6.1.1]', 'thuộc tính [ghi chú vùng]', 'STT'])).toEqual([
-            { kind: 'field', field: 'xã' }, { kind: 'field', field: 'ngày đánh giá' }, { kind: 'field', field: 'vùng' },
-            { kind: 'keyed', field: 'điểm thẩm tra', key: '6.1.1' }, { kind: 'keyed', field: 'thuộc tính', key: 'ghi chú vùng' }, { kind: 'ignored' }
+            { kind: 'field', field: 'xã' },
+            { kind: 'field', field: 'ngày đánh giá' },
+            { kind: 'field', field: 'vùng' },
+            { kind: 'keyed', field: 'điểm thẩm tra', key: '6.1.1' },
+            { kind: 'keyed', field: 'thuộc tính', key: 'ghi chú vùng' },
+            { kind: 'ignored' }
         ]);
     });
 
     it('takes breakdown members and years in brackets, and checks them', () => {
         expect(bind(['tỷ lệ lao động qua đào tạo [nu]', 'tỷ lệ lao động qua đào tạo [tổng]', 'số vụ phạm tội [2023]'])).toEqual([
-            { kind: 'fact', spec: specs[4], key: 'nữ' }, { kind: 'fact', spec: specs[4] }, { kind: 'fact', spec: specs[5], key: '2023' }
+            { kind: 'fact', spec: specs[4], key: 'nữ' },
+            { kind: 'fact', spec: specs[4] },
+            { kind: 'fact', spec: specs[5], key: '2023' }
         ]);
         expect(bind(['tỷ lệ lao động qua đào tạo [trẻ em]'])[0]).toMatchObject({ kind: 'invalid', message: expect.stringContaining('nam, nữ, tổng') });
         expect(bind(['số vụ phạm tội'])[0]).toMatchObject({ kind: 'invalid', message: expect.stringContaining('[2023]') });
         expect(bind(['nhà văn hóa đạt chuẩn'])[0]).toMatchObject({ kind: 'invalid', message: expect.stringContaining('trang tính «thôn»') });
     });
 
-    it('accepts the fact\'s own unit after its name and refuses another', () => {
+    it("accepts the fact's own unit after its name and refuses another", () => {
         expect(bind(['thu nhập bình quân đầu người (triệu đồng / người / năm)'])[0]).toMatchObject({ kind: 'fact' });
         expect(bind(['thu nhập bình quân đầu người (nghìn đồng)'])[0]).toMatchObject({ kind: 'invalid', message: expect.stringContaining('«nghìn đồng»') });
     });

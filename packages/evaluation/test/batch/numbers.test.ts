@@ -13,8 +13,15 @@ const date: FactSpec = { name: 'ngày', kind: 'date', unit: '' };
 
 describe('the decimal behind a double', () => {
     it.each([
-        [97.3, '97.3'], [0.1 + 0.2, '0.3'], [1278435, '1278435'], [0.000015, '0.000015'], [1e21, '1000000000000000000000'],
-        [72.403, '72.403'], [0.9729999999999999, '0.973'], [4662.5, '4662.5'], [1 / 3, '0.333333333333333']
+        [97.3, '97.3'],
+        [0.1 + 0.2, '0.3'],
+        [1278435, '1278435'],
+        [0.000015, '0.000015'],
+        [1e21, '1000000000000000000000'],
+        [72.403, '72.403'],
+        [0.9729999999999999, '0.973'],
+        [4662.5, '4662.5'],
+        [1 / 3, '0.333333333333333']
     ])('%d reads as %s (shortest round trip, 15 significant digits)', (value, decimal) => {
         expect(decimalOfDouble(value)).toBe(decimal);
     });
@@ -59,10 +66,10 @@ describe('a cell read for a fact', () => {
     it('passes text to the fact reader in commune-file form: bounds, ranges and units', () => {
         expect(readNumberText('97,3', percent)).toBe('97,3');
         expect(readNumberText('97,3 %', percent)).toBe('97,3');
-        expect(readNumberText('trên 90,72', percent)).toEqual({ 'trên': '90,72' });
-        expect(readNumberText('> 90,72%', percent)).toEqual({ 'trên': '90,72' });
-        expect(readNumberText('từ 80 đến 110', length)).toEqual({ 'từ': '80', 'đến': '110' });
-        expect(readNumberText('80-110 lít/người/ngày', length)).toEqual({ 'giá trị': { 'từ': '80', 'đến': '110' }, 'đơn vị': 'lít/người/ngày' });
+        expect(readNumberText('trên 90,72', percent)).toEqual({ trên: '90,72' });
+        expect(readNumberText('> 90,72%', percent)).toEqual({ trên: '90,72' });
+        expect(readNumberText('từ 80 đến 110', length)).toEqual({ từ: '80', đến: '110' });
+        expect(readNumberText('80-110 lít/người/ngày', length)).toEqual({ 'giá trị': { từ: '80', đến: '110' }, 'đơn vị': 'lít/người/ngày' });
         expect(readNumberText('ít nhất 4', count)).toEqual({ 'ít nhất': '4' });
         expect(readNumberText('5 dặm', length)).toEqual({ 'giá trị': '5', 'đơn vị': 'dặm' });
         expect(readNumberText('1 278 435', count)).toBe('1278435');

@@ -20,7 +20,7 @@ describe('the printable report', () => {
     beforeAll(async () => {
         const input = path.join(dir, 'doc-hai.xlsx');
         await writeXlsx(input, {
-            'Xã': [
+            Xã: [
                 ['xã', 'huyện', 'tỉnh', 'ngày đánh giá', 'nguồn', 'rác thải'],
                 ['<img src=z onerror=alert(4)>', '"><script>alert(5)</script>', 'Hà & Nam', '26/11/2024', '<iframe src=//x>', 85]
             ]
@@ -54,26 +54,50 @@ describe('the printable report', () => {
         expect(readFileSync(TEMPLATE_SOURCE, 'utf8')).not.toMatch(/\{\{\{|\{\{&/);
     });
 
-    it.skipIf(!chromium)('renders a page to PNG in headless Chromium (skipped where Chromium is not installed)', async () => {
-        const png = await htmlToPng(chromium!, html, 900, 1200);
-        writeFileSync(path.join(dir, 'trang.png'), png);
-        expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-        expect(png.length).toBeGreaterThan(10_000);
-    }, 120_000);
+    it.skipIf(!chromium)(
+        'renders a page to PNG in headless Chromium (skipped where Chromium is not installed)',
+        async () => {
+            const png = await htmlToPng(chromium!, html, 900, 1200);
+            writeFileSync(path.join(dir, 'trang.png'), png);
+            expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+            expect(png.length).toBeGreaterThan(10_000);
+        },
+        120_000
+    );
 
-    it.skipIf(!chromium)('prints the combined report to PDF with --pdf (skipped where Chromium is not installed)', async () => {
-        const input = path.join(dir, 'hai-xa.xlsx');
-        await writeXlsx(input, { 'Xã': [['xã', 'ngày đánh giá', 'rác thải'], ['Một', '26/11/2024', 95], ['Hai', '26/11/2024', 80]] });
-        const result = await runBatch({ inputs: [input], pack: PACK, outputDir: dir, pdf: true });
-        expect(result.outputs.map(o => path.basename(o))).toEqual(['hai-xa-ket-qua.xlsx', 'hai-xa-bao-cao.html', 'hai-xa-bao-cao.pdf']);
-        expect(readFileSync(path.join(dir, 'hai-xa-bao-cao.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-    }, 120_000);
+    it.skipIf(!chromium)(
+        'prints the combined report to PDF with --pdf (skipped where Chromium is not installed)',
+        async () => {
+            const input = path.join(dir, 'hai-xa.xlsx');
+            await writeXlsx(input, {
+                Xã: [
+                    ['xã', 'ngày đánh giá', 'rác thải'],
+                    ['Một', '26/11/2024', 95],
+                    ['Hai', '26/11/2024', 80]
+                ]
+            });
+            const result = await runBatch({ inputs: [input], pack: PACK, outputDir: dir, pdf: true });
+            expect(result.outputs.map(o => path.basename(o))).toEqual(['hai-xa-ket-qua.xlsx', 'hai-xa-bao-cao.html', 'hai-xa-bao-cao.pdf']);
+            expect(readFileSync(path.join(dir, 'hai-xa-bao-cao.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+        },
+        120_000
+    );
 
     it('writes one file per commune on request', async () => {
         const input = path.join(dir, 'rieng.xlsx');
-        await writeXlsx(input, { 'Xã': [['xã', 'ngày đánh giá', 'rác thải'], ['Liêm Cần', '26/11/2024', 95], ['Thọ Am', '26/11/2024', 80]] });
+        await writeXlsx(input, {
+            Xã: [
+                ['xã', 'ngày đánh giá', 'rác thải'],
+                ['Liêm Cần', '26/11/2024', 95],
+                ['Thọ Am', '26/11/2024', 80]
+            ]
+        });
         const result = await runBatch({ inputs: [input], pack: PACK, outputDir: dir, report: 'per-commune' });
-        expect(result.outputs.map(o => path.relative(dir, o))).toEqual(['rieng-ket-qua.xlsx', path.join('rieng-bao-cao', '001-liem-can.html'), path.join('rieng-bao-cao', '002-tho-am.html')]);
+        expect(result.outputs.map(o => path.relative(dir, o))).toEqual([
+            'rieng-ket-qua.xlsx',
+            path.join('rieng-bao-cao', '001-liem-can.html'),
+            path.join('rieng-bao-cao', '002-tho-am.html')
+        ]);
     }, 60_000);
 });
 
@@ -97,8 +121,12 @@ describe('Chromium', () => {
         }
     });
 
-    it.skipIf(!chromium)('htmlToPdf gives a PDF', async () => {
-        const pdf = await htmlToPdf(chromium!, '<p>Xin chào</p>');
-        expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
-    }, 60_000);
+    it.skipIf(!chromium)(
+        'htmlToPdf gives a PDF',
+        async () => {
+            const pdf = await htmlToPdf(chromium!, '<p>Xin chào</p>');
+            expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+        },
+        60_000
+    );
 });

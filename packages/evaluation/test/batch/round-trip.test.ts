@@ -25,22 +25,59 @@ const SAMPLES = [
 function numberForms(spec: FactSpec): unknown[] {
     const whole = spec.kind === 'count' || spec.kind === 'year';
     const forms: unknown[] = whole
-        ? [12, '2751', '1.278.435', 0, 123456789012345, { 'trên': 3 }, { 'dưới': 5 }, { 'từ': 80, 'đến': 110 }, { 'ít nhất': 4 }, { 'nhiều nhất': 70 },
-            { 'trên': 1, 'dưới': 9 }, { 'trên': 1, 'đến': 9 }, { 'từ': 1, 'dưới': 9 }, { 'ít nhất': 2, 'nhiều nhất': 8 }, { 'từ': '1.000.000', 'đến': '2.000.000' }]
-        : [12, '86,0', '0,97', 97.3, 0.000015, '72,403', '2,50', 0, '99,999999999999', { 'trên': 90.72 }, { 'dưới': '0,5' }, { 'từ': 80, 'đến': 110 },
-            { 'ít nhất': 4 }, { 'nhiều nhất': '70,25' }, { 'trên': 1.5, 'dưới': 9 }, { 'trên': 1, 'đến': '9,75' }, { 'từ': '0,1', 'dưới': 9 }, { 'ít nhất': 2, 'nhiều nhất': 8 }];
+        ? [
+              12,
+              '2751',
+              '1.278.435',
+              0,
+              123456789012345,
+              { trên: 3 },
+              { dưới: 5 },
+              { từ: 80, đến: 110 },
+              { 'ít nhất': 4 },
+              { 'nhiều nhất': 70 },
+              { trên: 1, dưới: 9 },
+              { trên: 1, đến: 9 },
+              { từ: 1, dưới: 9 },
+              { 'ít nhất': 2, 'nhiều nhất': 8 },
+              { từ: '1.000.000', đến: '2.000.000' }
+          ]
+        : [
+              12,
+              '86,0',
+              '0,97',
+              97.3,
+              0.000015,
+              '72,403',
+              '2,50',
+              0,
+              '99,999999999999',
+              { trên: 90.72 },
+              { dưới: '0,5' },
+              { từ: 80, đến: 110 },
+              { 'ít nhất': 4 },
+              { 'nhiều nhất': '70,25' },
+              { trên: 1.5, dưới: 9 },
+              { trên: 1, đến: '9,75' },
+              { từ: '0,1', dưới: 9 },
+              { 'ít nhất': 2, 'nhiều nhất': 8 }
+          ];
     if (spec.unit !== '') {
-        forms.push({ 'giá trị': whole ? 7 : '72,403', 'đơn vị': spec.unit }, { 'giá trị': { 'trên': whole ? 6 : '38,6' }, 'đơn vị': spec.unit });
+        forms.push({ 'giá trị': whole ? 7 : '72,403', 'đơn vị': spec.unit }, { 'giá trị': { trên: whole ? 6 : '38,6' }, 'đơn vị': spec.unit });
     }
     return forms;
 }
 
 function scalarForms(spec: FactSpec): unknown[] {
     switch (spec.kind) {
-        case 'boolean': return [true, false, 'có', 'không'];
-        case 'level': return [...(spec.levels ?? [])];
-        case 'date': return ['2024-11-26', '01/02/2023'];
-        default: return numberForms(spec);
+        case 'boolean':
+            return [true, false, 'có', 'không'];
+        case 'level':
+            return [...(spec.levels ?? [])];
+        case 'date':
+            return ['2024-11-26', '01/02/2023'];
+        default:
+            return numberForms(spec);
     }
 }
 
@@ -55,7 +92,7 @@ function factValue(spec: FactSpec, k: number): unknown {
     if (spec.members) {
         const members = Object.fromEntries(spec.members.map((m, i) => [m, at(i + 1)]));
         // In turn: the parts with their «tổng», the parts alone, the total alone as a plain value.
-        return [{ ...members, 'tổng': at(0) }, members, at(0)][k % 3];
+        return [{ ...members, tổng: at(0) }, members, at(0)][k % 3];
     }
     return at(0);
 }
@@ -63,30 +100,43 @@ function factValue(spec: FactSpec, k: number): unknown {
 function everyFormCommunes(specs: readonly FactSpec[]): CommuneData[] {
     const used = specs.filter(spec => !spec.unused);
     const rounds = Math.max(...used.map(spec => scalarForms(spec).length)) + 2;
-    const collections = [...new Set(used.flatMap(s => s.index && s.index !== 'năm' ? [s.index] : []))];
-    return Array.from({ length: rounds }, (_, k) => ({
-        'xã': `Xã ${k + 1}`, 'ngày đánh giá': '26/11/2024',
-        ...(collections.length > 0 ? { 'danh sách': Object.fromEntries(collections.map(c => [c, VILLAGES])) } : {}),
-        'dữ kiện': Object.fromEntries(used.map(spec => [spec.name, factValue(spec, k)]))
-    }) as unknown as CommuneData);
+    const collections = [...new Set(used.flatMap(s => (s.index && s.index !== 'năm' ? [s.index] : [])))];
+    return Array.from(
+        { length: rounds },
+        (_, k) =>
+            ({
+                xã: `Xã ${k + 1}`,
+                'ngày đánh giá': '26/11/2024',
+                ...(collections.length > 0 ? { 'danh sách': Object.fromEntries(collections.map(c => [c, VILLAGES])) } : {}),
+                'dữ kiện': Object.fromEntries(used.map(spec => [spec.name, factValue(spec, k)]))
+            }) as unknown as CommuneData
+    );
 }
 
 /** A fact table as plain data, for comparison: each fact's total, parts and indexed values. */
 function plain(table: FactTable): unknown {
-    const map = (m: ReadonlyMap<string, unknown> | undefined) => m ? Object.fromEntries([...m.entries()].sort(([a], [b]) => a.localeCompare(b))) : undefined;
+    const map = (m: ReadonlyMap<string, unknown> | undefined) => (m ? Object.fromEntries([...m.entries()].sort(([a], [b]) => a.localeCompare(b))) : undefined);
     return {
-        facts: Object.fromEntries([...table.raw.entries()].sort(([a], [b]) => a.localeCompare(b))
-            .map(([name, raw]) => [name, { total: raw.total, members: map(raw.members), indexed: map(raw.indexed) }])),
+        facts: Object.fromEntries(
+            [...table.raw.entries()]
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([name, raw]) => [name, { total: raw.total, members: map(raw.members), indexed: map(raw.indexed) }])
+        ),
         collections: map(table.collections)
     };
 }
 
 /** Writes the communes into the pack's template, reads the workbook back: each commune's facts, before and after. */
-async function roundTrip(pack: string, communes: readonly CommuneData[], dir: string, name: string): Promise<{ before: unknown[]; after: unknown[]; problems: unknown[] }> {
+async function roundTrip(
+    pack: string,
+    communes: readonly CommuneData[],
+    dir: string,
+    name: string
+): Promise<{ before: unknown[]; after: unknown[]; problems: unknown[] }> {
     const { evaluator } = await evaluatorFor(path.join(REPO, pack));
     const specs = evaluator!.FACT_SPECS;
     const files = communes.map((data, i) => {
-        const file = path.join(dir, `${name}-${String(i).padStart(3, "0")}.json`);
+        const file = path.join(dir, `${name}-${String(i).padStart(3, '0')}.json`);
         writeFileSync(file, JSON.stringify(data));
         return file;
     });
@@ -108,19 +158,27 @@ async function roundTrip(pack: string, communes: readonly CommuneData[], dir: st
 describe('commune files through the template workbook and back', () => {
     const dir = tempFolder('ntm-batch-round-trip-');
 
-    it.each(SAMPLES)('%s: %s keeps every fact', async (pack, sample) => {
-        const commune = await readCommuneFile(path.join(REPO, sample));
-        const { before, after, problems } = await roundTrip(pack, [commune.data!], dir, path.basename(sample, '.json'));
-        expect(problems).toEqual([]);
-        expect(after).toEqual(before);
-    }, 120_000);
+    it.each(SAMPLES)(
+        '%s: %s keeps every fact',
+        async (pack, sample) => {
+            const commune = await readCommuneFile(path.join(REPO, sample));
+            const { before, after, problems } = await roundTrip(pack, [commune.data!], dir, path.basename(sample, '.json'));
+            expect(problems).toEqual([]);
+            expect(after).toEqual(before);
+        },
+        120_000
+    );
 
-    it.each(SAMPLES.map(([pack]) => pack))('%s: every fact in every form a commune file allows', async pack => {
-        const { evaluator } = await evaluatorFor(path.join(REPO, pack));
-        const communes = everyFormCommunes(evaluator!.FACT_SPECS);
-        const { before, after, problems } = await roundTrip(pack, communes, dir, path.basename(pack, '.ntm'));
-        expect(problems).toEqual([]);
-        expect(after).toHaveLength(communes.length);
-        expect(after).toEqual(before);
-    }, 120_000);
+    it.each(SAMPLES.map(([pack]) => pack))(
+        '%s: every fact in every form a commune file allows',
+        async pack => {
+            const { evaluator } = await evaluatorFor(path.join(REPO, pack));
+            const communes = everyFormCommunes(evaluator!.FACT_SPECS);
+            const { before, after, problems } = await roundTrip(pack, communes, dir, path.basename(pack, '.ntm'));
+            expect(problems).toEqual([]);
+            expect(after).toHaveLength(communes.length);
+            expect(after).toEqual(before);
+        },
+        120_000
+    );
 });

@@ -16,29 +16,34 @@ const SAMPLES = [
 describe('bundled samples through a workbook', () => {
     const dir = tempFolder('ntm-batch-samples-');
 
-    it.each(SAMPLES)('%s: %s gives the same verdicts from the workbook', async (pack, sample) => {
-        const workbookFile = path.join(dir, `${path.basename(sample, '.json')}.xlsx`);
-        const written = await writeInputTemplate(path.join(REPO, pack), workbookFile, [path.join(REPO, sample)]);
-        expect(written.communes).toBe(1);
-        const workbook = await readXlsx(workbookFile);
-        expect(workbook.worksheets.map(s => s.name).slice(0, 2)).toEqual(['Hướng dẫn', 'Xã']);
+    it.each(SAMPLES)(
+        '%s: %s gives the same verdicts from the workbook',
+        async (pack, sample) => {
+            const workbookFile = path.join(dir, `${path.basename(sample, '.json')}.xlsx`);
+            const written = await writeInputTemplate(path.join(REPO, pack), workbookFile, [path.join(REPO, sample)]);
+            expect(written.communes).toBe(1);
+            const workbook = await readXlsx(workbookFile);
+            expect(workbook.worksheets.map(s => s.name).slice(0, 2)).toEqual(['Hướng dẫn', 'Xã']);
 
-        const direct = await evaluateCommuneAt(path.join(REPO, sample));
-        expect(direct.result).toBeDefined();
-        const input = await spreadsheetInput(workbookFile, path.join(REPO, pack));
-        expect(input.problems).toEqual([]);
-        const outcomes = [];
-        for await (const outcome of input.communes()) outcomes.push(outcome);
-        expect(outcomes).toHaveLength(1);
-        const result = outcomes[0]!.result;
-        expect(outcomes[0]!.problems.filter(p => p.severity === 'error')).toEqual([]);
-        expect(result).toBeDefined();
-        const verdicts = (r: NonNullable<typeof result>) => ({
-            indicators: r.indicators.map(i => [i.label, i.verdict, i.flags]),
-            criteria: r.criteria.map(c => [c.label, c.verdict]),
-            gates: r.gates.map(g => [g.text, g.verdict]),
-            recognition: r.summary.recognition, points: r.summary.points
-        });
-        expect(verdicts(result!)).toEqual(verdicts(direct.result!));
-    }, 120_000);
+            const direct = await evaluateCommuneAt(path.join(REPO, sample));
+            expect(direct.result).toBeDefined();
+            const input = await spreadsheetInput(workbookFile, path.join(REPO, pack));
+            expect(input.problems).toEqual([]);
+            const outcomes = [];
+            for await (const outcome of input.communes()) outcomes.push(outcome);
+            expect(outcomes).toHaveLength(1);
+            const result = outcomes[0]!.result;
+            expect(outcomes[0]!.problems.filter(p => p.severity === 'error')).toEqual([]);
+            expect(result).toBeDefined();
+            const verdicts = (r: NonNullable<typeof result>) => ({
+                indicators: r.indicators.map(i => [i.label, i.verdict, i.flags]),
+                criteria: r.criteria.map(c => [c.label, c.verdict]),
+                gates: r.gates.map(g => [g.text, g.verdict]),
+                recognition: r.summary.recognition,
+                points: r.summary.points
+            });
+            expect(verdicts(result!)).toEqual(verdicts(direct.result!));
+        },
+        120_000
+    );
 });

@@ -11,27 +11,49 @@ const specs: FactSpec[] = [
     { name: 'số vụ phạm tội', kind: 'count', unit: 'vụ', index: 'năm' },
     { name: 'nhà văn hóa đạt chuẩn', kind: 'boolean', unit: '', index: 'thôn' }
 ];
-const cells = (...values: SheetCell['value'][]) => values.map(value => value === null ? undefined : { value });
+const cells = (...values: SheetCell['value'][]) => values.map(value => (value === null ? undefined : { value }));
 
 describe('rows to commune data', () => {
     it('builds breakdowns, years and villages, and locates every value', () => {
-        const { communes, problems } = communesFromSheets({
-            file: 'x.xlsx', sheets: [
-                { name: 'Xã', rows: [
-                    cells('xã', 'ngày đánh giá', 'vùng', 'tổng số hộ', 'tỷ lệ lao động qua đào tạo', 'tỷ lệ lao động qua đào tạo [nữ]', 'số vụ phạm tội [2023]'),
-                    cells('Liên Ninh', '22/12/2023', 'ĐBSH', 4662, 86, 84.5, 2)
-                ] },
-                { name: 'thôn', rows: [cells('xã', 'thôn', 'nhà văn hóa đạt chuẩn'), cells('Liên Ninh', 'Thọ Am', 'có'), cells('liên ninh', 'Nội Am', 'không')] }
-            ]
-        }, specs);
+        const { communes, problems } = communesFromSheets(
+            {
+                file: 'x.xlsx',
+                sheets: [
+                    {
+                        name: 'Xã',
+                        rows: [
+                            cells(
+                                'xã',
+                                'ngày đánh giá',
+                                'vùng',
+                                'tổng số hộ',
+                                'tỷ lệ lao động qua đào tạo',
+                                'tỷ lệ lao động qua đào tạo [nữ]',
+                                'số vụ phạm tội [2023]'
+                            ),
+                            cells('Liên Ninh', '22/12/2023', 'ĐBSH', 4662, 86, 84.5, 2)
+                        ]
+                    },
+                    {
+                        name: 'thôn',
+                        rows: [cells('xã', 'thôn', 'nhà văn hóa đạt chuẩn'), cells('Liên Ninh', 'Thọ Am', 'có'), cells('liên ninh', 'Nội Am', 'không')]
+                    }
+                ]
+            },
+            specs
+        );
         expect(problems).toEqual([]);
         expect(communes[0]!.data).toEqual({
-            'xã': 'Liên Ninh', 'ngày đánh giá': '2023-12-22', 'thuộc tính': { 'vùng': 'ĐBSH' },
+            xã: 'Liên Ninh',
+            'ngày đánh giá': '2023-12-22',
+            'thuộc tính': { vùng: 'ĐBSH' },
             'dữ kiện': {
-                'tổng số hộ': '4662', 'tỷ lệ lao động qua đào tạo': { 'tổng': '86', 'nữ': '84,5' }, 'số vụ phạm tội': { '2023': '2' },
+                'tổng số hộ': '4662',
+                'tỷ lệ lao động qua đào tạo': { tổng: '86', nữ: '84,5' },
+                'số vụ phạm tội': { '2023': '2' },
                 'nhà văn hóa đạt chuẩn': { 'Thọ Am': true, 'Nội Am': false }
             },
-            'danh sách': { 'thôn': ['Thọ Am', 'Nội Am'] }
+            'danh sách': { thôn: ['Thọ Am', 'Nội Am'] }
         });
         const locate = communes[0]!.locate;
         expect(locate(['dữ kiện', 'tỷ lệ lao động qua đào tạo', 'nữ'])).toMatchObject({ sheet: 'Xã', row: 2, column: 6 });
@@ -40,25 +62,37 @@ describe('rows to commune data', () => {
     });
 
     it('warns once about a header it cannot read, and fails the rows with a value under it', () => {
-        const { communes, problems } = communesFromSheets({
-            file: 'x.xlsx', sheets: [{ name: 'Xã', rows: [cells('xã', 'ngày đánh giá', 'tong so hoo'), cells('A', '2024-01-01', 5), cells('B', '2024-01-01', null)] }]
-        }, specs);
-        expect(problems).toEqual([expect.objectContaining({ severity: 'warning', row: 1, column: 3, message: expect.stringContaining('Có phải «tổng số hộ»?') })]);
+        const { communes, problems } = communesFromSheets(
+            {
+                file: 'x.xlsx',
+                sheets: [{ name: 'Xã', rows: [cells('xã', 'ngày đánh giá', 'tong so hoo'), cells('A', '2024-01-01', 5), cells('B', '2024-01-01', null)] }]
+            },
+            specs
+        );
+        expect(problems).toEqual([
+            expect.objectContaining({ severity: 'warning', row: 1, column: 3, message: expect.stringContaining('Có phải «tổng số hộ»?') })
+        ]);
         expect(communes[0]!.data).toBeUndefined();
         expect(communes[0]!.problems[0]).toMatchObject({ severity: 'error', row: 2, column: 3, commune: 'A' });
         expect(communes[1]!.data).toBeDefined();
     });
 
     it('names a missing commune name and date at their columns, and a village of no commune', () => {
-        const { communes, problems } = communesFromSheets({
-            file: 'x.xlsx', sheets: [
-                { name: 'Xã', rows: [cells('xã', 'ngày đánh giá', 'tổng số hộ'), cells(null, '2024-01-01', 5), cells('B', null, 7)] },
-                { name: 'Thôn', rows: [cells('xã', 'thôn', 'nhà văn hóa đạt chuẩn'), cells('Không Có', 'Thọ Am', 'có')] }
-            ]
-        }, specs);
+        const { communes, problems } = communesFromSheets(
+            {
+                file: 'x.xlsx',
+                sheets: [
+                    { name: 'Xã', rows: [cells('xã', 'ngày đánh giá', 'tổng số hộ'), cells(null, '2024-01-01', 5), cells('B', null, 7)] },
+                    { name: 'Thôn', rows: [cells('xã', 'thôn', 'nhà văn hóa đạt chuẩn'), cells('Không Có', 'Thọ Am', 'có')] }
+                ]
+            },
+            specs
+        );
         expect(communes[0]!.problems).toEqual([expect.objectContaining({ column: 1, message: 'Thiếu tên xã.' })]);
         expect(communes[1]!.problems).toEqual([expect.objectContaining({ column: 2, commune: 'B', message: expect.stringContaining('Thiếu ngày đánh giá') })]);
-        expect(problems).toEqual([expect.objectContaining({ severity: 'error', sheet: 'Thôn', row: 2, message: expect.stringContaining('Không có xã «Không Có»') })]);
+        expect(problems).toEqual([
+            expect.objectContaining({ severity: 'error', sheet: 'Thôn', row: 2, message: expect.stringContaining('Không có xã «Không Có»') })
+        ]);
     });
 
     it('uses the batch date for rows without one', () => {

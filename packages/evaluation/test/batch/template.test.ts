@@ -22,8 +22,16 @@ describe('the template workbook', () => {
         const sheet = workbook.getWorksheet('Xã')!;
         const headers = sheetValues(sheet)[0] as string[];
         expect(headers.slice(0, 8)).toEqual(['xã', 'huyện', 'tỉnh', 'cấp', 'ngày đánh giá', 'vùng', 'nhóm', 'nguồn']);
-        expect(headers).toEqual(expect.arrayContaining(['hộ dùng điện', 'tỷ lệ hộ dùng điện', 'tỷ lệ lao động qua đào tạo',
-            'tỷ lệ lao động qua đào tạo [nam]', 'tỷ lệ lao động qua đào tạo [nữ]', 'mức phổ cập']));
+        expect(headers).toEqual(
+            expect.arrayContaining([
+                'hộ dùng điện',
+                'tỷ lệ hộ dùng điện',
+                'tỷ lệ lao động qua đào tạo',
+                'tỷ lệ lao động qua đào tạo [nam]',
+                'tỷ lệ lao động qua đào tạo [nữ]',
+                'mức phổ cập'
+            ])
+        );
         const note = (header: string) => {
             const cell = sheet.getRow(1).getCell(headers.indexOf(header) + 1);
             const value = cell.note as unknown;
@@ -33,8 +41,8 @@ describe('the template workbook', () => {
         expect(note('đường xã được cứng hóa')).toContain('đơn vị km');
         expect(note('tỷ lệ hộ dùng điện')).toContain('dữ kiện tính toán');
         const validations = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
-        const listOf = (header: string) => Object.entries(validations)
-            .find(([range]) => range.startsWith(`${String.fromCharCode(64 + headers.indexOf(header) + 1)}2`))?.[1];
+        const listOf = (header: string) =>
+            Object.entries(validations).find(([range]) => range.startsWith(`${String.fromCharCode(64 + headers.indexOf(header) + 1)}2`))?.[1];
         expect(listOf('quy hoạch chung được phê duyệt')).toMatchObject({ type: 'list', formulae: ['"có,không"'] });
         expect(listOf('mức phổ cập')).toMatchObject({ type: 'list', formulae: ['"chưa đạt,mức độ 1,mức độ 2,mức độ 3"'] });
         expect(listOf('vùng')).toMatchObject({ type: 'list' });

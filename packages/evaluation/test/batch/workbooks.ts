@@ -9,7 +9,7 @@ export async function writeXlsx(file: string, sheets: Record<string, readonly (r
     for (const [name, rows] of Object.entries(sheets)) {
         const sheet = workbook.addWorksheet(name);
         for (const values of rows) {
-            const row = sheet.addRow(values.map(v => v !== null && typeof v === 'object' && !(v instanceof Date) ? v.value : v));
+            const row = sheet.addRow(values.map(v => (v !== null && typeof v === 'object' && !(v instanceof Date) ? v.value : v)));
             values.forEach((v, i) => {
                 if (v !== null && typeof v === 'object' && !(v instanceof Date)) row.getCell(i + 1).numFmt = v.numFmt;
             });

@@ -16,7 +16,9 @@ export interface CorpusPack {
 /** Every real pack, sorted by path so that a seed picks the same one on every machine. */
 export function readCorpus(): CorpusPack[] {
     const files = SOURCES.flatMap(source => ntmFilesUnder(path.join(REPO, source)));
-    return files.map(file => path.relative(REPO, file).split(path.sep).join('/')).sort()
+    return files
+        .map(file => path.relative(REPO, file).split(path.sep).join('/'))
+        .sort()
         .map(file => ({ file, text: withoutTestMarkers(readFileSync(path.join(REPO, file), 'utf8')) }));
 }
 
@@ -34,15 +36,18 @@ function ntmFilesUnder(dir: string): string[] {
  */
 export function withoutTestMarkers(text: string): string {
     if (!text.includes('$TEST$')) return text;
-    return text.split('\n').map(line => {
-        let out = '';
-        let inString = false;
-        for (let i = 0; i < line.length; i++) {
-            const char = line[i]!;
-            if (!inString && char === '/' && line[i + 1] === '/') return out + line.slice(i);
-            if (char === '"') inString = !inString;
-            if (inString || (char !== '»' && char !== '«')) out += char;
-        }
-        return out;
-    }).join('\n');
+    return text
+        .split('\n')
+        .map(line => {
+            let out = '';
+            let inString = false;
+            for (let i = 0; i < line.length; i++) {
+                const char = line[i]!;
+                if (!inString && char === '/' && line[i + 1] === '/') return out + line.slice(i);
+                if (char === '"') inString = !inString;
+                if (inString || (char !== '»' && char !== '«')) out += char;
+            }
+            return out;
+        })
+        .join('\n');
 }

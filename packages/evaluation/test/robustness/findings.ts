@@ -43,8 +43,12 @@ export function findingsOf(mutant: Mutant, outcome: MutantOutcome, timeoutMs: nu
 
 /** The top of a stack, with the generated module's `data:` URL (the whole module in base64) cut out. */
 function firstLines(stack: string): string {
-    return stack.replace(/data:text\/javascript;base64,[A-Za-z0-9+/=]+/g, '<module>')
-        .split('\n').slice(0, 4).map(l => l.trim()).join(' | ');
+    return stack
+        .replace(/data:text\/javascript;base64,[A-Za-z0-9+/=]+/g, '<module>')
+        .split('\n')
+        .slice(0, 4)
+        .map(l => l.trim())
+        .join(' | ');
 }
 
 /** Counts for the report: mutants, crashes, hangs, internal values in messages, modules that threw. */

@@ -42,8 +42,7 @@ const WORKER_FILE = new URL('./mutant-worker.mjs', import.meta.url);
  * and hands every outcome to `done`. A worker that overruns or dies is replaced; an overrunning mutant is
  * run once more in the fresh worker (a busy machine is not a hang) and is a hang only if it overruns again.
  */
-export async function runMutants(next: () => Mutant | undefined, options: PoolOptions,
-    done: (mutant: Mutant, outcome: MutantOutcome) => void): Promise<void> {
+export async function runMutants(next: () => Mutant | undefined, options: PoolOptions, done: (mutant: Mutant, outcome: MutantOutcome) => void): Promise<void> {
     const lane = async (): Promise<void> => {
         let worker: Worker | undefined;
         let served = 0;

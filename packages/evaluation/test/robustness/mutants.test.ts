@@ -48,43 +48,53 @@ describe('the mutator', () => {
     });
 
     it('takes the range markers out of test resources, but not out of strings and comments', () => {
-        expect(withoutTestMarkers('// $TEST$ error "x"\n  chỉ tiêu 1.1 »a« >= "»b«" // »c«\n'))
-            .toBe('// $TEST$ error "x"\n  chỉ tiêu 1.1 a >= "»b«" // »c«\n');
+        expect(withoutTestMarkers('// $TEST$ error "x"\n  chỉ tiêu 1.1 »a« >= "»b«" // »c«\n')).toBe('// $TEST$ error "x"\n  chỉ tiêu 1.1 a >= "»b«" // »c«\n');
     });
 });
 
 describe('seeded mutants of the real packs', () => {
-    it(`${SEEDS.length} mutants from seed ${SEEDS[0]}: no crash, no hang, no internal value in a message, no module that throws`, async () => {
-        expect(existsSync(path.join(REPO, 'packages/evaluation/out/node/index.js')), 'run `npm run build` first: the workers load the built packages').toBe(true);
-        const tally = emptyTally();
-        const findings: Finding[] = [];
-        const failed = new Map<number, Mutant>();
-        let index = 0;
-        const next = () => index < SEEDS.length ? mutator.mutant(SEEDS[index++]!) : undefined;
-        const warmUp = corpus.filter(pack => pack.file.startsWith('rulesets/')).map(pack => path.join(REPO, pack.file));
-        const options = { workers: WORKERS, timeoutMs: TIMEOUT_MS, recycleAfter: 500, forbidden: INTERNAL_VALUE.source, warmUp };
-        await runMutants(next, options, (mutant, outcome) => {
-            const found = findingsOf(mutant, outcome, TIMEOUT_MS);
-            count(tally, outcome, found);
-            findings.push(...found);
-            if (tally.mutants % 1000 === 0) console.log(`${summary(tally)} (${Math.round(performance.now() / 1000)} s)`);
-            if (found.length > 0) failed.set(mutant.seed, mutant);
-        });
-        console.log(summary(tally));
-        // Every finding, one line each, so that a long run leaves a complete record in its log.
-        for (const finding of findings) console.log(describeFinding(finding, failed.get(finding.seed)!));
-        if (process.env.NTM_MUTANTS_SHOW) {
-            for (const mutant of failed.values()) console.log(`--- seed ${mutant.seed}: ${mutant.source.file}\n${mutant.steps.join('\n')}\n${mutant.text}`);
-        }
-        expect(tally.mutants).toBe(SEEDS.length);
-        expect(findings.map(f => `seed ${f.seed}: ${f.kind}: ${f.detail.slice(0, 200)}`), reproduce(failed)).toEqual([]);
-    }, 120_000 + SEEDS.length * 3_000);
+    it(
+        `${SEEDS.length} mutants from seed ${SEEDS[0]}: no crash, no hang, no internal value in a message, no module that throws`,
+        async () => {
+            expect(existsSync(path.join(REPO, 'packages/evaluation/out/node/index.js')), 'run `npm run build` first: the workers load the built packages').toBe(
+                true
+            );
+            const tally = emptyTally();
+            const findings: Finding[] = [];
+            const failed = new Map<number, Mutant>();
+            let index = 0;
+            const next = () => (index < SEEDS.length ? mutator.mutant(SEEDS[index++]!) : undefined);
+            const warmUp = corpus.filter(pack => pack.file.startsWith('rulesets/')).map(pack => path.join(REPO, pack.file));
+            const options = { workers: WORKERS, timeoutMs: TIMEOUT_MS, recycleAfter: 500, forbidden: INTERNAL_VALUE.source, warmUp };
+            await runMutants(next, options, (mutant, outcome) => {
+                const found = findingsOf(mutant, outcome, TIMEOUT_MS);
+                count(tally, outcome, found);
+                findings.push(...found);
+                if (tally.mutants % 1000 === 0) console.log(`${summary(tally)} (${Math.round(performance.now() / 1000)} s)`);
+                if (found.length > 0) failed.set(mutant.seed, mutant);
+            });
+            console.log(summary(tally));
+            // Every finding, one line each, so that a long run leaves a complete record in its log.
+            for (const finding of findings) console.log(describeFinding(finding, failed.get(finding.seed)!));
+            if (process.env.NTM_MUTANTS_SHOW) {
+                for (const mutant of failed.values()) console.log(`--- seed ${mutant.seed}: ${mutant.source.file}\n${mutant.steps.join('\n')}\n${mutant.text}`);
+            }
+            expect(tally.mutants).toBe(SEEDS.length);
+            expect(
+                findings.map(f => `seed ${f.seed}: ${f.kind}: ${f.detail.slice(0, 200)}`),
+                reproduce(failed)
+            ).toEqual([]);
+        },
+        120_000 + SEEDS.length * 3_000
+    );
 });
 
 function summary(tally: Tally): string {
-    return `${tally.mutants} mutants (${tally.withoutErrors} without errors): ${tally.crashes} crashes, ${tally.hangs} hangs, ` +
+    return (
+        `${tally.mutants} mutants (${tally.withoutErrors} without errors): ${tally.crashes} crashes, ${tally.hangs} hangs, ` +
         `${tally.messages} messages with an internal value (in ${tally.mutantsWithMessages} mutants), ${tally.modulesThrew} modules threw, ` +
-        `${tally.strangeResults} results with an internal value; slowest ${tally.slowestMs} ms`;
+        `${tally.strangeResults} results with an internal value; slowest ${tally.slowestMs} ms`
+    );
 }
 
 function describeFinding(finding: Finding, mutant: Mutant): string {

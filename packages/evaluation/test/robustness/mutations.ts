@@ -12,27 +12,150 @@ export interface Mutant {
 
 /** Phrase keywords and punctuation, added to the corpus's own words for insertions and replacements. */
 const EXTRA_TOKENS = [
-    'bộ tiêu chí', 'tiêu chí', 'chỉ tiêu', 'dữ kiện', 'dựa trên', 'sửa đổi theo', 'thay chỉ tiêu', 'thêm vào tiêu chí',
-    'không áp dụng', 'chưa biết', 'chưa kiểm chứng', 'điểm đạt', 'tổng điểm đạt', 'trừ', 'tùy mức', 'hết điểm', 'mỗi năm',
-    'nếu không đạt', 'ít nhất', 'tất cả', 'một trong', 'mọi', 'cho cả', 'làm tròn', 'chữ số thập phân', 'bảng', 'theo',
-    'còn lại', 'thang', 'phân tổ', 'phân theo', 'danh sách', 'từng năm', 'áp dụng vùng', 'điều kiện công nhận', 'hiệu lực từ',
-    'giá trị năm trước của', 'tỷ số', 'trở lên', 'trở xuống', 'suy từ', 'căn cứ', 'ngày', 'của', 'cấp', 'địa bàn', 'phiên bản',
-    '{', '}', '(', ')', ';', ',', ':', '"', '=', '<', '>', '>=', '<=', '≥', '≠', '%', '/', '.', '-', '+', '*', '×',
-    '//', '/*', '*/', '""', '"../quoc-gia/318-xa-ntm.ntm"', '"."', '"/"', '"../../.."', 'điểm', 'năm', 'nhóm', 'vùng'
+    'bộ tiêu chí',
+    'tiêu chí',
+    'chỉ tiêu',
+    'dữ kiện',
+    'dựa trên',
+    'sửa đổi theo',
+    'thay chỉ tiêu',
+    'thêm vào tiêu chí',
+    'không áp dụng',
+    'chưa biết',
+    'chưa kiểm chứng',
+    'điểm đạt',
+    'tổng điểm đạt',
+    'trừ',
+    'tùy mức',
+    'hết điểm',
+    'mỗi năm',
+    'nếu không đạt',
+    'ít nhất',
+    'tất cả',
+    'một trong',
+    'mọi',
+    'cho cả',
+    'làm tròn',
+    'chữ số thập phân',
+    'bảng',
+    'theo',
+    'còn lại',
+    'thang',
+    'phân tổ',
+    'phân theo',
+    'danh sách',
+    'từng năm',
+    'áp dụng vùng',
+    'điều kiện công nhận',
+    'hiệu lực từ',
+    'giá trị năm trước của',
+    'tỷ số',
+    'trở lên',
+    'trở xuống',
+    'suy từ',
+    'căn cứ',
+    'ngày',
+    'của',
+    'cấp',
+    'địa bàn',
+    'phiên bản',
+    '{',
+    '}',
+    '(',
+    ')',
+    ';',
+    ',',
+    ':',
+    '"',
+    '=',
+    '<',
+    '>',
+    '>=',
+    '<=',
+    '≥',
+    '≠',
+    '%',
+    '/',
+    '.',
+    '-',
+    '+',
+    '*',
+    '×',
+    '//',
+    '/*',
+    '*/',
+    '""',
+    '"../quoc-gia/318-xa-ntm.ntm"',
+    '"."',
+    '"/"',
+    '"../../.."',
+    'điểm',
+    'năm',
+    'nhóm',
+    'vùng'
 ];
 
 /** Numbers a writer or a PDF conversion might leave: huge, negative, odd, with thousands dots, too many digits. */
 const ODD_NUMBERS = [
-    '0', '00', '-1', '-0,5', '0,000001', '4.662', '1.000.000', '3,14159265358979', '007', '1.2.3', '100000', '101',
-    '99999999999999999999999', '1' + '0'.repeat(400), '2147483648', '9007199254740993', '0.5.', ',5', '5,', '1e9', '51'
+    '0',
+    '00',
+    '-1',
+    '-0,5',
+    '0,000001',
+    '4.662',
+    '1.000.000',
+    '3,14159265358979',
+    '007',
+    '1.2.3',
+    '100000',
+    '101',
+    '99999999999999999999999',
+    '1' + '0'.repeat(400),
+    '2147483648',
+    '9007199254740993',
+    '0.5.',
+    ',5',
+    '5,',
+    '1e9',
+    '51'
 ];
 
 const ODD_DATES = ['31/02/2022', '29/02/2023', '00/00/0000', '01/13/2025', '1/1/1900', '31/12/9999', '32/01/2024', '01/01/2100', '2024-01-01'];
 
 const ODD_OPERATORS = ['>=', '>', '<', '<=', '=', '≠', '≥', '≤', 'từ', 'trở lên', '=='];
 
-const ODD_CHARACTERS = ['"', '{', '}', '(', ')', ';', ':', ',', '.', '/', '*', '%', '0', '9', 'a', 'đ', '\t', '\n', '\u00A0',
-    '\u200B', '\u0301', 'ƣ', '\\', '«', '»', '@', '#', '\r', '\uFEFF', '\u0000'];
+const ODD_CHARACTERS = [
+    '"',
+    '{',
+    '}',
+    '(',
+    ')',
+    ';',
+    ':',
+    ',',
+    '.',
+    '/',
+    '*',
+    '%',
+    '0',
+    '9',
+    'a',
+    'đ',
+    '\t',
+    '\n',
+    '\u00A0',
+    '\u200B',
+    '\u0301',
+    'ƣ',
+    '\\',
+    '«',
+    '»',
+    '@',
+    '#',
+    '\r',
+    '\uFEFF',
+    '\u0000'
+];
 
 type Operator = (text: string, random: Random, context: MutationContext) => { text: string; step: string } | undefined;
 
@@ -55,7 +178,7 @@ function tokens(text: string): string[] {
 /** A random match of `pattern` in `text`, with its offset. */
 function someMatch(text: string, pattern: RegExp, random: Random): RegExpExecArray | undefined {
     const matches = [...text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'))];
-    return matches.length === 0 ? undefined : pick(random, matches) as RegExpExecArray;
+    return matches.length === 0 ? undefined : (pick(random, matches) as RegExpExecArray);
 }
 
 function replaceMatch(text: string, match: RegExpExecArray, by: string): string {

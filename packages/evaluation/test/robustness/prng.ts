@@ -4,7 +4,7 @@ export type Random = () => number;
 export function seededRandom(seed: number): Random {
     let state = seed >>> 0;
     return () => {
-        state = (state + 0x6D2B79F5) >>> 0;
+        state = (state + 0x6d2b79f5) >>> 0;
         let t = state;
         t = Math.imul(t ^ (t >>> 15), t | 1);
         t ^= t + Math.imul(t ^ (t >>> 7), t | 61);

@@ -17,21 +17,34 @@ import { HEAP_PROBE_ENV, HEAP_PROBE_METHOD } from '@ntm/language/lsp';
 import { StdioServer, fileUri } from './stdio-client.js';
 
 const BUFFERS = 500;
-const HEADER = (name: string) => [
-    `bộ tiêu chí ${name} "Bộ thử ${name}"`, '  cấp xã nông thôn mới', '  địa bàn "toàn quốc"', '  phiên bản "1"',
-    '  căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"', '  hiệu lực từ 08/03/2022 đến 31/12/2025', ''
-].join('\n');
+const HEADER = (name: string) =>
+    [
+        `bộ tiêu chí ${name} "Bộ thử ${name}"`,
+        '  cấp xã nông thôn mới',
+        '  địa bàn "toàn quốc"',
+        '  phiên bản "1"',
+        '  căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"',
+        '  hiệu lực từ 08/03/2022 đến 31/12/2025',
+        ''
+    ].join('\n');
 const NATIONAL = `${HEADER('quốc gia')}dữ kiện tỷ lệ hộ nghèo: phần trăm\n  "Tỷ lệ hộ nghèo đa chiều"\ntiêu chí 11 "Hộ nghèo"\n  chỉ tiêu 11.1 "Tỷ lệ nghèo dưới 1%" tỷ lệ hộ nghèo < 1%\n`;
 const PROVINCIAL = `${HEADER('tỉnh').replace('  hiệu lực', '  dựa trên "../quoc-gia/ntm.ntm"\n  hiệu lực')}tiêu chí 20 "Riêng"\n  chỉ tiêu 20.1 "Tỷ lệ nghèo dưới 0,5%" tỷ lệ hộ nghèo < 0.5%\n`;
 
 /** A buffer of a few kilobytes building on the national pack, with one unresolved name (so it is relinked). */
 function bufferText(i: number, edited: boolean): string {
-    const criteria = Array.from({ length: 6 }, (_, c) => [
-        `tiêu chí ${c + 1} "Tiêu chí thử ${c + 1}"`,
-        ...Array.from({ length: 3 }, (_, k) => `  chỉ tiêu ${c + 1}.${k + 1} "Tỷ lệ thử ${c + 1}.${k + 1} dưới ${k + 1}%" tỷ lệ hộ nghèo < ${edited ? k + 2 : k + 1}%`)
-    ].join('\n'));
-    return `${HEADER(`nháp`).replace('  hiệu lực', '  dựa trên "../quoc-gia/ntm.ntm"\n  hiệu lực')}dữ kiện số hộ: đếm hộ\n${criteria.join('\n')}\n`
-        + `tiêu chí 90 "Dấu vết ${i}${edited ? ' đã sửa' : ''}"\n  chỉ tiêu 90.1 "Chưa khai báo" số hộ ${edited ? 'đã sửa' : 'chưa khai báo'} >= 1\n`;
+    const criteria = Array.from({ length: 6 }, (_, c) =>
+        [
+            `tiêu chí ${c + 1} "Tiêu chí thử ${c + 1}"`,
+            ...Array.from(
+                { length: 3 },
+                (_, k) => `  chỉ tiêu ${c + 1}.${k + 1} "Tỷ lệ thử ${c + 1}.${k + 1} dưới ${k + 1}%" tỷ lệ hộ nghèo < ${edited ? k + 2 : k + 1}%`
+            )
+        ].join('\n')
+    );
+    return (
+        `${HEADER(`nháp`).replace('  hiệu lực', '  dựa trên "../quoc-gia/ntm.ntm"\n  hiệu lực')}dữ kiện số hộ: đếm hộ\n${criteria.join('\n')}\n` +
+        `tiêu chí 90 "Dấu vết ${i}${edited ? ' đã sửa' : ''}"\n  chỉ tiêu 90.1 "Chưa khai báo" số hộ ${edited ? 'đã sửa' : 'chưa khai báo'} >= 1\n`
+    );
 }
 const EDITED_ERROR = 'Dữ kiện hoặc mức «số hộ đã sửa» chưa được khai báo.';
 
@@ -90,7 +103,9 @@ describe('a long session of buffers that are not on disk', () => {
         }
         const first = heapAfter[10]!;
         const last = heapAfter[BUFFERS]!;
-        console.info(`heap after GC: ${mb(first.heapUsed)} after 10 buffers, ${mb(last.heapUsed)} after ${BUFFERS} (×${(last.heapUsed / first.heapUsed).toFixed(2)})`);
+        console.info(
+            `heap after GC: ${mb(first.heapUsed)} after 10 buffers, ${mb(last.heapUsed)} after ${BUFFERS} (×${(last.heapUsed / first.heapUsed).toFixed(2)})`
+        );
         expect(first.collected).toBe(true);
         expect([first.documents, last.documents]).toEqual([diskPacks.length, diskPacks.length]);
         expect(last.heapUsed).toBeLessThanOrEqual(1.5 * first.heapUsed);
@@ -138,8 +153,10 @@ describe('a pack on disk edited and closed without saving', () => {
         expect(await symbols('Tam go do')).toEqual([]);
         expect((await symbols('Rieng')).map(s => s.location.uri)).toEqual([uri]);
         // The provincial pack still finds the national fact it builds on.
-        const definition = await server.connection.sendRequest<Array<{ targetUri: string }>>('textDocument/definition',
-            { textDocument: { uri }, position: { line: PROVINCIAL.split('\n').findIndex(l => l.includes('chỉ tiêu 20.1')), character: 40 } });
+        const definition = await server.connection.sendRequest<Array<{ targetUri: string }>>('textDocument/definition', {
+            textDocument: { uri },
+            position: { line: PROVINCIAL.split('\n').findIndex(l => l.includes('chỉ tiêu 20.1')), character: 40 }
+        });
         expect(definition.map(d => d.targetUri)).toEqual([diskPacks[0]]);
         expect((await heap()).documents).toBe(diskPacks.length);
     });

@@ -6,8 +6,14 @@ import type { MessageConnection } from 'vscode-jsonrpc/node.js';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import {
-    DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest
+    DidChangeTextDocumentNotification,
+    DidCloseTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    ExitNotification,
+    InitializedNotification,
+    InitializeRequest,
+    PublishDiagnosticsNotification,
+    ShutdownRequest
 } from 'vscode-languageserver-protocol';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -38,26 +44,39 @@ export class StdioServer {
     private readonly waiters: Array<() => void> = [];
     private versions = new Map<string, number>();
 
-    constructor(args: readonly string[] = ['lsp', '--stdio'], private readonly options: StdioServerOptions = {}) {
-        this.child = spawn(process.execPath, [...options.nodeArgs ?? [], NTM_BIN, ...args],
-            { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
-        this.child.stderr!.on('data', (chunk: Buffer) => { this.stderr += chunk.toString('utf8'); });
+    constructor(
+        args: readonly string[] = ['lsp', '--stdio'],
+        private readonly options: StdioServerOptions = {}
+    ) {
+        this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), NTM_BIN, ...args], {
+            cwd: REPO,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            env: { ...process.env, ...options.env }
+        });
+        this.child.stderr!.on('data', (chunk: Buffer) => {
+            this.stderr += chunk.toString('utf8');
+        });
         this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.diagnostics.set(params.uri, [...(this.diagnostics.get(params.uri) ?? []), params]);
             for (const wake of this.waiters.splice(0)) wake();
         });
-        this.connection.onNotification('window/logMessage', (params: { message: string }) => { this.stderr += `[log] ${params.message}\n`; });
+        this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+            this.stderr += `[log] ${params.message}\n`;
+        });
         this.connection.onRequest('client/registerCapability', () => null);
         this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-            params.items.map(item => options.settings?.[item.section ?? ''] ?? null));
+            params.items.map(item => options.settings?.[item.section ?? ''] ?? null)
+        );
         this.connection.listen();
     }
 
     async initialize(workspaceFolder?: string): Promise<InitializeResult> {
         const folders = workspaceFolder ? [{ uri: fileUri(workspaceFolder), name: path.basename(workspaceFolder) }] : null;
         const result = await this.connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: folders?.[0]?.uri ?? null, workspaceFolders: folders,
+            processId: process.pid,
+            rootUri: folders?.[0]?.uri ?? null,
+            workspaceFolders: folders,
             capabilities: {
                 textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: false } } },
                 // Asked for only when the test gives settings, as a client without configuration support would.

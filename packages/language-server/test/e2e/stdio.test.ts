@@ -16,10 +16,16 @@ import { NTM_BIN, REPO, StdioServer, fileUri } from './stdio-client.js';
 
 const HA_NAM = path.join(REPO, 'rulesets/ha-nam/ntm-nang-cao.ntm');
 const LIEM_CAN = path.join(REPO, 'examples/ha-nam/liem-can-2024.json');
-const HEADER = (name: string) => [
-    `bộ tiêu chí ${name} "Bộ thử ${name}"`, '  cấp xã nông thôn mới', '  địa bàn "toàn quốc"', '  phiên bản "1"',
-    '  căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"', '  hiệu lực từ 08/03/2022 đến 31/12/2025', ''
-].join('\n');
+const HEADER = (name: string) =>
+    [
+        `bộ tiêu chí ${name} "Bộ thử ${name}"`,
+        '  cấp xã nông thôn mới',
+        '  địa bàn "toàn quốc"',
+        '  phiên bản "1"',
+        '  căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"',
+        '  hiệu lực từ 08/03/2022 đến 31/12/2025',
+        ''
+    ].join('\n');
 const NATIONAL = `${HEADER('quốc gia')}dữ kiện tỷ lệ hộ nghèo: phần trăm\n  "Tỷ lệ hộ nghèo đa chiều"\ntiêu chí 11 "Hộ nghèo"\n  chỉ tiêu 11.1 "Tỷ lệ nghèo dưới 1%" tỷ lệ hộ nghèo < 1%\n`;
 const PROVINCIAL = `${HEADER('tỉnh').replace('  hiệu lực', '  dựa trên "../quoc-gia/ntm.ntm"\n  hiệu lực')}tiêu chí 20 "Riêng"\n  chỉ tiêu 20.1 "Tỷ lệ nghèo dưới 0,5%" tỷ lệ hộ nghèo < 0.5%\n`;
 const BROKEN = `${HEADER('hỏng')}dữ kiện rác thải: phần trăm\ntiêu chí 17 "Môi trường"\n  chỉ tiêu 17.3 "Rác" rac thai >= 98%\n  chỉ tiêu 17.4 "Thiếu ngưỡng" rác thải >=\n`;
@@ -39,7 +45,10 @@ beforeAll(async () => {
     writeFileSync(path.join(workspace, 'mau/mini.ntm'), readFileSync(path.join(REPO, 'packages/cli/test/resources/mini.ntm'), 'utf8'));
     const sample = JSON.parse(readFileSync(path.join(REPO, 'packages/cli/test/resources/mini-commune.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(path.join(workspace, 'mau/xa-tot.json'), JSON.stringify(sample, null, 2));
-    writeFileSync(path.join(workspace, 'mau/xa-hong.json'), JSON.stringify({ ...sample, 'xã': 'Hỏng', 'dữ kiện': { ...(sample['dữ kiện'] as object), 'rác thải': 'nhiều' } }, null, 2));
+    writeFileSync(
+        path.join(workspace, 'mau/xa-hong.json'),
+        JSON.stringify({ ...sample, xã: 'Hỏng', 'dữ kiện': { ...(sample['dữ kiện'] as object), 'rác thải': 'nhiều' } }, null, 2)
+    );
     // A pack that builds on itself.
     writeFileSync(path.join(workspace, 'tu-than.ntm'), `${HEADER('tự thân').replace('  hiệu lực', '  dựa trên "tu-than.ntm"\n  hiệu lực')}tiêu chí 1 "A"\n`);
     // A file that is not UTF-8 text at all, loaded by the server from the workspace folder.
@@ -109,14 +118,19 @@ describe('ntm lsp over stdio', () => {
         expect(diagnostics.filter(d => d.severity === 1)).toEqual([]);
         await server.change(uri, text.replace('tỷ lệ hộ phân loại chất thải rắn tại nguồn >= 50%', 'tỷ lệ hộ phân loại chất thai rắn tại nguồn >= 50%'));
         const after = await server.diagnosticsFor(uri, before + 1);
-        expect(after.filter(d => d.severity === 1).map(d => d.message)).toEqual([expect.stringContaining('Dữ kiện hoặc mức «tỷ lệ hộ phân loại chất thai rắn tại nguồn» chưa được khai báo.')]);
+        expect(after.filter(d => d.severity === 1).map(d => d.message)).toEqual([
+            expect.stringContaining('Dữ kiện hoặc mức «tỷ lệ hộ phân loại chất thai rắn tại nguồn» chưa được khai báo.')
+        ]);
         await server.change(uri, text);
         expect((await server.diagnosticsFor(uri, before + 2)).filter(d => d.severity === 1)).toEqual([]);
     });
 
     it('hovers on an indicator in Vietnamese with its citation', async () => {
         const text = readFileSync(HA_NAM, 'utf8');
-        const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: fileUri(HA_NAM) }, position: offsetPosition(text, 'chỉ tiêu 17.5', 10) });
+        const hover = await server.connection.sendRequest(HoverRequest.type, {
+            textDocument: { uri: fileUri(HA_NAM) },
+            position: offsetPosition(text, 'chỉ tiêu 17.5', 10)
+        });
         const value = markdown(hover);
         expect(value).toContain('**Chỉ tiêu 17.5** — tiêu chí 17 «Môi trường»');
         expect(value).toContain('> Tỷ lệ hộ gia đình thực hiện phân loại chất thải rắn tại nguồn ≥50%');
@@ -125,7 +139,10 @@ describe('ntm lsp over stdio', () => {
 
     it('hovers on an unverified threshold and says it is unverified', async () => {
         const text = readFileSync(HA_NAM, 'utf8');
-        const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: fileUri(HA_NAM) }, position: offsetPosition(text, 'hình thức hỏa táng >= 18%', 22) });
+        const hover = await server.connection.sendRequest(HoverRequest.type, {
+            textDocument: { uri: fileUri(HA_NAM) },
+            position: offsetPosition(text, 'hình thức hỏa táng >= 18%', 22)
+        });
         expect(markdown(hover)).toContain('**Giá trị chưa kiểm chứng** «chưa kiểm chứng»: Văn bản ghi ngưỡng 18% cho «năm 2023»');
     });
 
@@ -144,14 +161,21 @@ describe('ntm lsp over stdio', () => {
         const provincial = fileUri(path.join(workspace, 'tinh/ntm.ntm'));
         const national = fileUri(path.join(workspace, 'quoc-gia/ntm.ntm'));
         await server.diagnosticsFor(provincial);
-        const toFact = await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: provincial }, position: offsetPosition(PROVINCIAL, 'tỷ lệ hộ nghèo <', 3) });
+        const toFact = await server.connection.sendRequest(DefinitionRequest.type, {
+            textDocument: { uri: provincial },
+            position: offsetPosition(PROVINCIAL, 'tỷ lệ hộ nghèo <', 3)
+        });
         expect((toFact as LocationLink[]).map(l => [l.targetUri, l.targetSelectionRange.start.line])).toEqual([[national, 6]]);
-        const toPack = await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: provincial }, position: offsetPosition(PROVINCIAL, 'quoc-gia', 2) });
+        const toPack = await server.connection.sendRequest(DefinitionRequest.type, {
+            textDocument: { uri: provincial },
+            position: offsetPosition(PROVINCIAL, 'quoc-gia', 2)
+        });
         expect((toPack as LocationLink[]).map(l => l.targetUri)).toEqual([national]);
     });
 
     it('re-checks a pack when the pack it builds on changes, with the errors ntm check reports', async () => {
-        const base = (type: string) => `${HEADER('gốc')}dữ kiện chiều dài đường trục xã: ${type}\ntiêu chí 2 "Giao thông"\n  chỉ tiêu 2.1 "Đường" chiều dài đường trục xã >= 0\n`;
+        const base = (type: string) =>
+            `${HEADER('gốc')}dữ kiện chiều dài đường trục xã: ${type}\ntiêu chí 2 "Giao thông"\n  chỉ tiêu 2.1 "Đường" chiều dài đường trục xã >= 0\n`;
         const dependent = `${HEADER('con').replace('  hiệu lực', '  dựa trên "../goc/ntm.ntm"\n  hiệu lực')}tiêu chí 20 "Riêng"\n  chỉ tiêu 20.1 "Đường" chiều dài đường trục xã >= 5 km\n`;
         mkdirSync(path.join(workspace, 'goc'));
         mkdirSync(path.join(workspace, 'con'));
@@ -185,19 +209,27 @@ describe('ntm lsp over stdio', () => {
         const criteria = outline[0]!.children!.filter(s => s.name.startsWith('Tiêu chí '));
         expect(criteria).toHaveLength(19);
         expect(criteria.find(c => c.name === 'Tiêu chí 17 Môi trường')?.children?.map(c => c.name)).toContain('Chỉ tiêu 17.5');
-        const symbols = await server.connection.sendRequest<Array<{ name: string; location: { uri: string } }>>('workspace/symbol', { query: 'phan loai chat thai' });
+        const symbols = await server.connection.sendRequest<Array<{ name: string; location: { uri: string } }>>('workspace/symbol', {
+            query: 'phan loai chat thai'
+        });
         // The fact by its name, the indicator by its quoted requirement.
         expect(symbols.filter(s => s.location.uri === uri).map(s => s.name)).toEqual(['tỷ lệ hộ phân loại chất thải rắn tại nguồn', 'Chỉ tiêu 17.5']);
-        const rename = await server.connection.sendRequest<{ changes: Record<string, unknown[]> }>('textDocument/rename',
-            { textDocument: { uri }, position: offsetPosition(text, 'tỷ lệ hộ phân loại chất thải rắn tại nguồn >=', 5), newName: 'tỷ lệ hộ phân loại rác' });
+        const rename = await server.connection.sendRequest<{ changes: Record<string, unknown[]> }>('textDocument/rename', {
+            textDocument: { uri },
+            position: offsetPosition(text, 'tỷ lệ hộ phân loại chất thải rắn tại nguồn >=', 5),
+            newName: 'tỷ lệ hộ phân loại rác'
+        });
         expect(rename.changes[uri]).toHaveLength(2);
-        const formatting = await server.connection.sendRequest<unknown[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+        const formatting = await server.connection.sendRequest<unknown[]>('textDocument/formatting', {
+            textDocument: { uri },
+            options: { tabSize: 2, insertSpaces: true }
+        });
         expect(formatting).toEqual([]);
         const tokens = await server.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
         expect(tokens.data.length / 5).toBeGreaterThan(500);
     });
 
-    it('runs the Hà Nam pack\'s sample commune through ntm/chayKiemThu', async () => {
+    it("runs the Hà Nam pack's sample commune through ntm/chayKiemThu", async () => {
         const result = await server.connection.sendRequest<RunSamplesResult>(RUN_SAMPLES_METHOD, { packUri: fileUri(HA_NAM) });
         expect(result.samples.map(s => [s.communeUri, s.commune, s.ran, s.problems])).toEqual([[fileUri(LIEM_CAN), 'Liêm Cần', true, []]]);
         const [sample] = result.samples;
@@ -250,7 +282,9 @@ describe('ntm lsp over stdio with bad input', () => {
         const text = `${HEADER('lớn')}${'// chú thích cho đủ dài\n'.repeat(90_000)}`;
         await server.open(uri, text);
         const diagnostics = await server.diagnosticsFor(uri);
-        expect(diagnostics.map(d => d.message)).toEqual([expect.stringMatching(/^Tệp quá lớn \([\d.]+ ký tự, tối đa 2\.000\.000\): hãy tách bộ tiêu chí thành nhiều tệp\.$/u)]);
+        expect(diagnostics.map(d => d.message)).toEqual([
+            expect.stringMatching(/^Tệp quá lớn \([\d.]+ ký tự, tối đa 2\.000\.000\): hãy tách bộ tiêu chí thành nhiều tệp\.$/u)
+        ]);
         expect(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } })).toBeNull();
     });
 
@@ -258,8 +292,14 @@ describe('ntm lsp over stdio with bad input', () => {
         const uri = fileUri(path.join(workspace, 'dang-go.ntm'));
         const base = `${HEADER('đang gõ')}dữ kiện a: phần trăm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "B" `;
         const edits = [
-            `${base}a >=`, `${base}(((((((((((((((((((((((((((((((((((((((a`, `${base}tất cả { a >= 1; một trong { `, `${base}a >= 50% căn cứ`,
-            `${base}"chưa đóng`, `dữ kiện`, ``, `${base}a >= 50%\n  chỉ tiêu`
+            `${base}a >=`,
+            `${base}(((((((((((((((((((((((((((((((((((((((a`,
+            `${base}tất cả { a >= 1; một trong { `,
+            `${base}a >= 50% căn cứ`,
+            `${base}"chưa đóng`,
+            `dữ kiện`,
+            ``,
+            `${base}a >= 50%\n  chỉ tiêu`
         ];
         await server.open(uri, edits[0]!);
         for (const text of edits) {

@@ -52,9 +52,12 @@ export function tableDimensions(table: Table): Dimension[] {
 /** The domain of each dimension; years are those of the pack's validity (or as far as the table goes). */
 export function dimensionDomain(dimension: Dimension, years: readonly number[]): string[] {
     switch (dimension) {
-        case 'vùng': return [...REGIONS.keys()];
-        case 'nhóm': return COMMUNE_GROUPS.map(String);
-        case 'năm': return years.map(String);
+        case 'vùng':
+            return [...REGIONS.keys()];
+        case 'nhóm':
+            return COMMUNE_GROUPS.map(String);
+        case 'năm':
+            return years.map(String);
     }
 }
 

@@ -1,12 +1,30 @@
 import type { AstNode, LangiumDocuments } from 'langium';
 import { AstUtils } from 'langium';
 import type {
-    Amendment, Criterion, DropIndicator, FactDecl, Gate, Indicator, IndicatorChange, Pack, RegionRule,
-    ReplaceIndicator, Rounding, Table
+    Amendment,
+    Criterion,
+    DropIndicator,
+    FactDecl,
+    Gate,
+    Indicator,
+    IndicatorChange,
+    Pack,
+    RegionRule,
+    ReplaceIndicator,
+    Rounding,
+    Table
 } from '../generated/ast.js';
 import {
-    isAddIndicator, isAmendment, isCriterion, isDropIndicator, isFactDecl, isGate, isIndicatorChange, isRegionRule,
-    isReplaceIndicator, isTable
+    isAddIndicator,
+    isAmendment,
+    isCriterion,
+    isDropIndicator,
+    isFactDecl,
+    isGate,
+    isIndicatorChange,
+    isRegionRule,
+    isReplaceIndicator,
+    isTable
 } from '../generated/ast.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 import { isoDate } from '../workspace/levels.js';
@@ -121,7 +139,12 @@ function applyLayer(builder: Builder, layer: Pack, hasBase: boolean): void {
     const from = isoDate(validity?.from);
     const to = validity?.to !== undefined ? isoDate(validity.to) : undefined;
     if (hasBase && from && builder.validFrom && from < builder.validFrom) {
-        problem('warning', validity!, `Hiệu lực bắt đầu ${validity!.from}, trước khi bộ gốc có hiệu lực (${builder.validFrom}); trước ngày đó không đánh giá được.`, IssueCodes.ValidityOutsideBase);
+        problem(
+            'warning',
+            validity!,
+            `Hiệu lực bắt đầu ${validity!.from}, trước khi bộ gốc có hiệu lực (${builder.validFrom}); trước ngày đó không đánh giá được.`,
+            IssueCodes.ValidityOutsideBase
+        );
     }
     builder.validFrom = maxDate(builder.validFrom, from);
     builder.validTo = minDate(builder.validTo, to);
@@ -130,7 +153,13 @@ function applyLayer(builder: Builder, layer: Pack, hasBase: boolean): void {
     for (const fact of layer.members.filter(isFactDecl)) {
         const previous = builder.facts.find(f => f.name === fact.name && f.$container !== layer);
         if (previous && fact.name !== undefined) {
-            problem('error', fact, `Dữ kiện «${fact.name}» đã khai báo trong bộ gốc «${packName(previous.$container as Pack)}»; dùng lại dữ kiện đó, không khai báo lại.`, IssueCodes.DuplicateName, 'name');
+            problem(
+                'error',
+                fact,
+                `Dữ kiện «${fact.name}» đã khai báo trong bộ gốc «${packName(previous.$container as Pack)}»; dùng lại dữ kiện đó, không khai báo lại.`,
+                IssueCodes.DuplicateName,
+                'name'
+            );
             continue;
         }
         builder.facts.push(fact);
@@ -139,7 +168,13 @@ function applyLayer(builder: Builder, layer: Pack, hasBase: boolean): void {
         const index = table.name === undefined ? -1 : builder.tables.findIndex(t => t.name === table.name);
         if (index >= 0 && hasBase) {
             if (table.citations.length === 0) {
-                problem('error', table, `Bảng «${table.name}» thay bảng cùng tên của bộ gốc: cần «căn cứ» văn bản quy định giá trị mới.`, IssueCodes.ChangeWithoutCitation, 'name');
+                problem(
+                    'error',
+                    table,
+                    `Bảng «${table.name}» thay bảng cùng tên của bộ gốc: cần «căn cứ» văn bản quy định giá trị mới.`,
+                    IssueCodes.ChangeWithoutCitation,
+                    'name'
+                );
             }
             builder.tables[index] = table;
         } else {
@@ -153,23 +188,40 @@ function applyLayer(builder: Builder, layer: Pack, hasBase: boolean): void {
         if (criterion.label === undefined) continue;
         const label = String(criterion.label);
         if (hasBase && builder.criteria.some(c => c.label === label)) {
-            problem('error', criterion, `Tiêu chí ${label} đã có trong bộ gốc «${baseName}»; dùng «thay chỉ tiêu …» hoặc «thêm vào tiêu chí ${label} chỉ tiêu …».`, IssueCodes.CriterionRedeclared, 'label');
+            problem(
+                'error',
+                criterion,
+                `Tiêu chí ${label} đã có trong bộ gốc «${baseName}»; dùng «thay chỉ tiêu …» hoặc «thêm vào tiêu chí ${label} chỉ tiêu …».`,
+                IssueCodes.CriterionRedeclared,
+                'label'
+            );
             continue;
         }
         builder.criteria.push({
-            label, criterion, origin: layer,
-            indicators: criterion.indicators.filter(i => i.label !== undefined).map(indicator => ({
-                label: String(indicator.label), criterion: label, versions: [{ indicator, origin: layer }]
-            }))
+            label,
+            criterion,
+            origin: layer,
+            indicators: criterion.indicators
+                .filter(i => i.label !== undefined)
+                .map(indicator => ({
+                    label: String(indicator.label),
+                    criterion: label,
+                    versions: [{ indicator, origin: layer }]
+                }))
         });
     }
 
     for (const change of layer.members.filter(isIndicatorChange)) {
         if (!hasBase) {
-            problem('error', change, 'Bộ tiêu chí này không dựa trên bộ nào («dựa trên "…"»): sửa trực tiếp chỉ tiêu, hoặc ghi thay đổi trong «sửa đổi theo … từ …».', IssueCodes.ChangeWithoutBase);
+            problem(
+                'error',
+                change,
+                'Bộ tiêu chí này không dựa trên bộ nào («dựa trên "…"»): sửa trực tiếp chỉ tiêu, hoặc ghi thay đổi trong «sửa đổi theo … từ …».',
+                IssueCodes.ChangeWithoutBase
+            );
             continue;
         }
-        const citations = isDropIndicator(change) ? change.citations : change.indicator?.citations ?? [];
+        const citations = isDropIndicator(change) ? change.citations : (change.indicator?.citations ?? []);
         if (citations.length === 0) {
             problem('error', change, 'Thay đổi so với bộ gốc phải có «căn cứ» văn bản quy định nó.', IssueCodes.ChangeWithoutCitation);
         }
@@ -186,7 +238,13 @@ function applyLayer(builder: Builder, layer: Pack, hasBase: boolean): void {
             continue;
         }
         if (date && ((builder.validFrom && date < builder.validFrom) || (builder.validTo && date > builder.validTo))) {
-            problem('error', amendment, `Sửa đổi từ ${amendment.from} nằm ngoài thời gian hiệu lực của bộ tiêu chí (${describeValidity(builder)}).`, IssueCodes.AmendmentOutsideValidity, 'from');
+            problem(
+                'error',
+                amendment,
+                `Sửa đổi từ ${amendment.from} nằm ngoài thời gian hiệu lực của bộ tiêu chí (${describeValidity(builder)}).`,
+                IssueCodes.AmendmentOutsideValidity,
+                'from'
+            );
         }
         for (const change of amendment.changes) {
             const label = changeLabel(change);
@@ -195,7 +253,12 @@ function applyLayer(builder: Builder, layer: Pack, hasBase: boolean): void {
             const earlier = seen.get(key);
             if (earlier) {
                 const line = (earlier.$cstNode?.range.start.line ?? 0) + 1;
-                problem('error', change, `Chỉ tiêu ${label} đã được sửa đổi từ cùng ngày ${amendment.from} ở dòng ${line}: hai sửa đổi cùng ngày cho một chỉ tiêu mâu thuẫn nhau.`, IssueCodes.ConflictingAmendments);
+                problem(
+                    'error',
+                    change,
+                    `Chỉ tiêu ${label} đã được sửa đổi từ cùng ngày ${amendment.from} ở dòng ${line}: hai sửa đổi cùng ngày cho một chỉ tiêu mâu thuẫn nhau.`,
+                    IssueCodes.ConflictingAmendments
+                );
                 continue;
             }
             seen.set(key, change);
@@ -213,8 +276,12 @@ function changeLabel(change: IndicatorChange): string | undefined {
 }
 
 function applyChange(
-    builder: Builder, change: IndicatorChange, layer: Pack, dated: { amendment: Amendment; date: string } | undefined,
-    problem: ProblemSink, baseName: string | undefined
+    builder: Builder,
+    change: IndicatorChange,
+    layer: Pack,
+    dated: { amendment: Amendment; date: string } | undefined,
+    problem: ProblemSink,
+    baseName: string | undefined
 ): void {
     const label = changeLabel(change);
     if (label === undefined) return; // cut short by a syntax error
@@ -223,19 +290,32 @@ function applyChange(
     if (isAddIndicator(change)) {
         const criterionLabel = change.criterion?.ref?.label;
         if (existing) {
-            problem('error', change, `Chỉ tiêu ${label} đã có (tiêu chí ${existing.criterion}); dùng «thay chỉ tiêu ${label}» để thay nó.`, IssueCodes.DuplicateLabel);
+            problem(
+                'error',
+                change,
+                `Chỉ tiêu ${label} đã có (tiêu chí ${existing.criterion}); dùng «thay chỉ tiêu ${label}» để thay nó.`,
+                IssueCodes.DuplicateLabel
+            );
             return;
         }
         const target = builder.criteria.find(c => c.label === String(criterionLabel));
         if (!target) return; // the unresolved reference is reported by the linker
         const versions: IndicatorVersion[] = dated
-            ? [{ absent: true, origin: layer }, { from: dated.date, indicator: change.indicator, ...versionBase }]
+            ? [
+                  { absent: true, origin: layer },
+                  { from: dated.date, indicator: change.indicator, ...versionBase }
+              ]
             : [{ indicator: change.indicator, ...versionBase }];
         target.indicators.push({ label, criterion: target.label, versions });
         return;
     }
     if (!existing) {
-        problem('error', change, `Không có chỉ tiêu ${label} trong bộ tiêu chí${baseName ? ` (kể cả bộ gốc «${baseName}»)` : ''} để ${isDropIndicator(change) ? 'khai báo không áp dụng' : 'thay'}.`, IssueCodes.UnknownIndicatorChanged);
+        problem(
+            'error',
+            change,
+            `Không có chỉ tiêu ${label} trong bộ tiêu chí${baseName ? ` (kể cả bộ gốc «${baseName}»)` : ''} để ${isDropIndicator(change) ? 'khai báo không áp dụng' : 'thay'}.`,
+            IssueCodes.UnknownIndicatorChanged
+        );
         return;
     }
     if (isReplaceIndicator(change) && existing.versions.every(v => v.origin === layer) && !dated) {
@@ -255,7 +335,12 @@ function applyChange(
     // Only amendments that apply while this pack is in force matter.
     const baseAmended = existing.versions.filter(v => v.from !== undefined && (builder.validTo === undefined || v.from <= builder.validTo));
     if (baseAmended.length > 0) {
-        problem('warning', change, `Bộ gốc sửa đổi chỉ tiêu ${label} từ ${baseAmended.map(v => v.from).join(', ')}; bản thay của bộ này được dùng cho mọi thời điểm — hãy xem lại.`, IssueCodes.ReplacedAmendedIndicator);
+        problem(
+            'warning',
+            change,
+            `Bộ gốc sửa đổi chỉ tiêu ${label} từ ${baseAmended.map(v => v.from).join(', ')}; bản thay của bộ này được dùng cho mọi thời điểm — hãy xem lại.`,
+            IssueCodes.ReplacedAmendedIndicator
+        );
     }
     if (isReplaceIndicator(change)) {
         warnIfLooser(existing.versions, change, layer, builder.validFrom, builder.validTo, problem);
@@ -269,7 +354,11 @@ function applyChange(
  * [from, to] of the replacement (its amendment date, else this pack's validity) against each version's period.
  */
 function warnIfLooser(
-    versions: readonly IndicatorVersion[], change: ReplaceIndicator, layer: Pack, from: string | undefined, to: string | undefined,
+    versions: readonly IndicatorVersion[],
+    change: ReplaceIndicator,
+    layer: Pack,
+    from: string | undefined,
+    to: string | undefined,
     problem: ProblemSink
 ): void {
     const replacement = change.indicator;
@@ -288,11 +377,23 @@ function warnIfLooser(
     const baseName = packName(AstUtils.findRootNode(first.version.indicator!) as Pack);
     const tail = ': bộ của tỉnh thường chỉ được chặt hơn — kiểm tra lại văn bản.';
     if (looser.length === 1 && !first.version.amendment) {
-        problem('warning', replacement, `Ngưỡng ${first.replacement} lỏng hơn ngưỡng ${first.base} của bộ gốc «${baseName}»${tail}`, IssueCodes.LooserThanBase, 'requirement');
+        problem(
+            'warning',
+            replacement,
+            `Ngưỡng ${first.replacement} lỏng hơn ngưỡng ${first.base} của bộ gốc «${baseName}»${tail}`,
+            IssueCodes.LooserThanBase,
+            'requirement'
+        );
         return;
     }
     const each = looser.map(l => `${l.base} (${versionText(l.version)})`).join('; ');
-    problem('warning', replacement, `Ngưỡng ${first.replacement} lỏng hơn ngưỡng của bộ gốc «${baseName}» trong thời gian cùng hiệu lực: ${each}${tail}`, IssueCodes.LooserThanBase, 'requirement');
+    problem(
+        'warning',
+        replacement,
+        `Ngưỡng ${first.replacement} lỏng hơn ngưỡng của bộ gốc «${baseName}» trong thời gian cùng hiệu lực: ${each}${tail}`,
+        IssueCodes.LooserThanBase,
+        'requirement'
+    );
 }
 
 /** «bản ban đầu», or «sửa đổi theo 211/QĐ-TTg từ 01/03/2024». */

@@ -26,9 +26,7 @@ export function looserThreshold(base: Condition | undefined, replacement: Condit
     const factor = a.unit === b.unit || a.unit === '' || b.unit === '' ? ratFromNumber(1) : unitConversion(b.unit, a.unit);
     if (!factor) return undefined;
     const order = ratCmp(ratMul(ratFromNumber(b.value), factor), ratFromNumber(a.value));
-    const looser = a.direction === 'at-least'
-        ? order < 0 || (order === 0 && !b.strict && a.strict)
-        : order > 0 || (order === 0 && !b.strict && a.strict);
+    const looser = a.direction === 'at-least' ? order < 0 || (order === 0 && !b.strict && a.strict) : order > 0 || (order === 0 && !b.strict && a.strict);
     return looser ? { base: a.text, replacement: b.text } : undefined;
 }
 
@@ -40,18 +38,29 @@ function simpleThreshold(condition: Condition | undefined): SimpleThreshold | un
     if (comparison.low && !comparison.high) return literal(comparison.low, 'at-least', false, subject, comparison);
     if (!comparison.operator || !comparison.right) return undefined;
     switch (comparison.operator) {
-        case '>=': case '≥': return literal(comparison.right, 'at-least', false, subject, comparison);
-        case '>': return literal(comparison.right, 'at-least', true, subject, comparison);
-        case '<=': case '≤': return literal(comparison.right, 'at-most', false, subject, comparison);
-        case '<': return literal(comparison.right, 'at-most', true, subject, comparison);
-        default: return undefined;
+        case '>=':
+        case '≥':
+            return literal(comparison.right, 'at-least', false, subject, comparison);
+        case '>':
+            return literal(comparison.right, 'at-least', true, subject, comparison);
+        case '<=':
+        case '≤':
+            return literal(comparison.right, 'at-most', false, subject, comparison);
+        case '<':
+            return literal(comparison.right, 'at-most', true, subject, comparison);
+        default:
+            return undefined;
     }
 }
 
 function literal(expression: Expression, direction: Direction, strict: boolean, subject: string, comparison: Comparison): SimpleThreshold | undefined {
     if (!isQuantityLiteral(expression)) return undefined;
     return {
-        subject, direction, strict, value: Number(expression.value), unit: expression.unit ?? '',
+        subject,
+        direction,
+        strict,
+        value: Number(expression.value),
+        unit: expression.unit ?? '',
         text: `«${sourceText(comparison)}»`
     };
 }

@@ -47,8 +47,14 @@ export function code(strings: TemplateStringsArray, ...values: ReadonlyArray<str
 /** Joins pieces, leaving out those empty in one rendering (a TypeScript-only piece in JavaScript). */
 export function joinCode(parts: readonly Code[], separator: string): Code {
     return {
-        ts: parts.map(p => p.ts).filter(text => text !== '').join(separator),
-        js: parts.map(p => p.js).filter(text => text !== '').join(separator)
+        ts: parts
+            .map(p => p.ts)
+            .filter(text => text !== '')
+            .join(separator),
+        js: parts
+            .map(p => p.js)
+            .filter(text => text !== '')
+            .join(separator)
     };
 }
 
@@ -66,13 +72,13 @@ export function layoutList(open: string, items: readonly string[], close: string
 
 /** An object literal, one property per line; properties whose value is undefined are left out. */
 export function objectLines(entries: ReadonlyArray<readonly [string, string | undefined]>, indent: string): string {
-    const lines = entries.flatMap(([key, value]) => value === undefined ? [] : [`${indent}    ${propertyKey(key)}: ${value}`]);
+    const lines = entries.flatMap(([key, value]) => (value === undefined ? [] : [`${indent}    ${propertyKey(key)}: ${value}`]));
     return lines.length === 0 ? '{}' : `{\n${lines.join(',\n')}\n${indent}}`;
 }
 
 /** An object literal on one line (a row of a table: a fact, a legal source). */
 export function objectInline(entries: ReadonlyArray<readonly [string, string | undefined]>): string {
-    const parts = entries.flatMap(([key, value]) => value === undefined ? [] : [`${propertyKey(key)}: ${value}`]);
+    const parts = entries.flatMap(([key, value]) => (value === undefined ? [] : [`${propertyKey(key)}: ${value}`]));
     return parts.length === 0 ? '{}' : `{ ${parts.join(', ')} }`;
 }
 

@@ -30,18 +30,37 @@ export function criterionCode(scope: ModuleScope, criterion: EffectiveCriterion)
     const node = criterion.criterion;
     const points = node.points;
     const pass = node.passMark;
-    const passMark = pass?.value && pass.operator
-        ? `{ op: ${str(normalizeOp(pass.operator))}, rule: ${str(sourceText(pass.value))}, value: () => ${emitPassValue(pass.value, { ...scope.context, indent: '        ' })} }`
-        : undefined;
+    const passMark =
+        pass?.value && pass.operator
+            ? `{ op: ${str(normalizeOp(pass.operator))}, rule: ${str(sourceText(pass.value))}, value: () => ${emitPassValue(pass.value, { ...scope.context, indent: '        ' })} }`
+            : undefined;
     const pointsText = points
-        ? objectLines([['max', str(decimalText(Number(points.max)))], ['passMark', passMark], ['score', 'scoreCriterion']], '    ')
+        ? objectLines(
+              [
+                  ['max', str(decimalText(Number(points.max)))],
+                  ['passMark', passMark],
+                  ['score', 'scoreCriterion']
+              ],
+              '    '
+          )
         : undefined;
-    const meta = objectLines([
-        ['label', str(criterion.label)],
-        ['title', str(node.title)],
-        ['citations', layoutList('[', node.citations.map(c => scope.law.cite(citationInfo(c))), ']', '    ')],
-        ['points', pointsText]
-    ], '');
+    const meta = objectLines(
+        [
+            ['label', str(criterion.label)],
+            ['title', str(node.title)],
+            [
+                'citations',
+                layoutList(
+                    '[',
+                    node.citations.map(c => scope.law.cite(citationInfo(c))),
+                    ']',
+                    '    '
+                )
+            ],
+            ['points', pointsText]
+        ],
+        ''
+    );
     return code`const ${name}${typeOnly(': CriterionMeta')} = ${meta};`;
 }
 
@@ -61,7 +80,9 @@ export function indicatorCode(scope: ModuleScope, indicator: EffectiveIndicator,
         const fastName = name.replace(/^indicator_/, 'verdict_');
         const fast = slots && only.indicator && !only.drop ? fastIndicatorCode(scope, slots, only.indicator, name.toUpperCase(), fastName) : undefined;
         return {
-            code: versionCode(scope, only, criterion, name), call: `${name}(t)`, callWith: table => `${name}(${table})`,
+            code: versionCode(scope, only, criterion, name),
+            call: `${name}(t)`,
+            callWith: table => `${name}(${table})`,
             ...(fast ? { fast: { code: fast, call: `${fastName}(v)` } } : {})
         };
     }
@@ -86,15 +107,18 @@ function versionCode(scope: ModuleScope, version: IndicatorVersion, criterion: E
     if (version.drop) {
         const drop = version.drop;
         const target = drop.target?.ref;
-        const metaText = objectLines([
-            ['criterion', str(criterion.label)],
-            ['label', str(drop.target?.$refText ?? '')],
-            ['requirementText', optionalStr(target?.text)],
-            ['rule', str('không áp dụng')],
-            ['citations', layoutList('[', [...amendment, ...drop.citations.map(c => scope.law.cite(citationInfo(c)))], ']', '    ')],
-            ['source', source],
-            ['points', target?.points[0] ? pointsCode(target, '    ') : undefined]
-        ], '');
+        const metaText = objectLines(
+            [
+                ['criterion', str(criterion.label)],
+                ['label', str(drop.target?.$refText ?? '')],
+                ['requirementText', optionalStr(target?.text)],
+                ['rule', str('không áp dụng')],
+                ['citations', layoutList('[', [...amendment, ...drop.citations.map(c => scope.law.cite(citationInfo(c)))], ']', '    ')],
+                ['source', source],
+                ['points', target?.points[0] ? pointsCode(target, '    ') : undefined]
+            ],
+            ''
+        );
         return code`const ${meta}${typeOnly(': IndicatorMeta')} = ${metaText};
 function ${name}(_t${typeOnly(': FactTable')})${typeOnly(': IndicatorResult')} {
     return notApplicable(${meta}, ${str(drop.reason ?? '')});
@@ -103,19 +127,29 @@ function ${name}(_t${typeOnly(': FactTable')})${typeOnly(': IndicatorResult')} {
     const indicator = version.indicator!;
     const own = indicator.citations.map(c => scope.law.cite(citationInfo(c)));
     const rule = sourceText(indicator.requirement);
-    const metaText = objectLines([
-        ['criterion', str(criterion.label)],
-        ['label', str(String(indicator.label))],
-        ['requirementText', optionalStr(indicator.text)],
-        ['rule', str(rule)],
-        ['citations', own.length > 0 || amendment.length > 0
-            ? layoutList('[', [...amendment, ...own], ']', '    ')
-            : inheritedCitations(scope, criterion)],
-        ['unverified', indicator.unverified.length > 0
-            ? layoutList('[', indicator.unverified.map(u => str(u.note ?? 'không ghi nguồn')), ']', '    ') : undefined],
-        ['source', source],
-        ['points', indicator.points[0] ? pointsCode(indicator, '    ') : undefined]
-    ], '');
+    const metaText = objectLines(
+        [
+            ['criterion', str(criterion.label)],
+            ['label', str(String(indicator.label))],
+            ['requirementText', optionalStr(indicator.text)],
+            ['rule', str(rule)],
+            ['citations', own.length > 0 || amendment.length > 0 ? layoutList('[', [...amendment, ...own], ']', '    ') : inheritedCitations(scope, criterion)],
+            [
+                'unverified',
+                indicator.unverified.length > 0
+                    ? layoutList(
+                          '[',
+                          indicator.unverified.map(u => str(u.note ?? 'không ghi nguồn')),
+                          ']',
+                          '    '
+                      )
+                    : undefined
+            ],
+            ['source', source],
+            ['points', indicator.points[0] ? pointsCode(indicator, '    ') : undefined]
+        ],
+        ''
+    );
     // The rule's text is in the metadata already; a clause with the same text refers to it.
     const local: EmitContext = {
         ...scope.context,
@@ -133,7 +167,12 @@ function ${name}(t${typeOnly(': FactTable')})${typeOnly(': IndicatorResult')} {
 /** An indicator without citations of its own cites its criterion's, else its pack's sources. */
 function inheritedCitations(scope: ModuleScope, criterion: EffectiveCriterion): string {
     if (criterion.criterion.citations.length > 0) return `${criterionConstant(scope, criterion)}.citations`;
-    return layoutList('[', criterion.origin.sources.map(s => scope.law.ref(sourceInfo(s))), ']', '    ');
+    return layoutList(
+        '[',
+        criterion.origin.sources.map(s => scope.law.ref(sourceInfo(s))),
+        ']',
+        '    '
+    );
 }
 
 /**
@@ -152,13 +191,16 @@ function ruleSourceConstant(scope: ModuleScope, source: RuleSourceCode): string 
 /** The rule-source constants, in the order the indicators first used them. */
 export function ruleSourceDeclarations(scope: ModuleScope): Code[] {
     return [...scope.ruleSources.values()].map(({ name, data }) => {
-        const text = objectLines([
-            ['kind', str(data.kind)],
-            ['pack', str(data.pack)],
-            ['amendment', data.amendment ? scope.law.ref(data.amendment) : undefined],
-            ['from', optionalStr(data.from)],
-            ['text', str(data.text)]
-        ], '');
+        const text = objectLines(
+            [
+                ['kind', str(data.kind)],
+                ['pack', str(data.pack)],
+                ['amendment', data.amendment ? scope.law.ref(data.amendment) : undefined],
+                ['from', optionalStr(data.from)],
+                ['text', str(data.text)]
+            ],
+            ''
+        );
         return code`const ${name}${typeOnly(': RuleSource')} = ${text};`;
     });
 }
@@ -167,14 +209,16 @@ export function ruleSourceDeclarations(scope: ModuleScope): Code[] {
 export function gateCode(scope: ModuleScope, gate: Gate, pack: Pack, slots?: FastSlots): IndicatorCode {
     const name = scope.names.name(gate, 'gate', firstWords(gate.text ?? 'điều kiện'));
     const meta = name.toUpperCase();
-    const citations = gate.citations.length > 0
-        ? gate.citations.map(c => scope.law.cite(citationInfo(c)))
-        : pack.sources.map(s => scope.law.ref(sourceInfo(s)));
-    const metaText = objectLines([
-        ['text', str(gate.text)],
-        ['rule', str(sourceText(gate.requirement))],
-        ['citations', layoutList('[', citations, ']', '    ')]
-    ], '');
+    const citations =
+        gate.citations.length > 0 ? gate.citations.map(c => scope.law.cite(citationInfo(c))) : pack.sources.map(s => scope.law.ref(sourceInfo(s)));
+    const metaText = objectLines(
+        [
+            ['text', str(gate.text)],
+            ['rule', str(sourceText(gate.requirement))],
+            ['citations', layoutList('[', citations, ']', '    ')]
+        ],
+        ''
+    );
     const local: EmitContext = { ...scope.context, knownTexts: new Map([[sourceText(gate.requirement), `${meta}.rule`]]) };
     const fastName = `verdict_${name}`;
     const fast = slots ? fastGateCode(scope, slots, gate, meta, fastName) : undefined;
@@ -191,7 +235,11 @@ function ${name}(t${typeOnly(': FactTable')})${typeOnly(': GateResult')} {
 
 /** Up to six words, enough to tell gates apart and to find one by its text. */
 function firstWords(text: string): string {
-    return text.split(/\s+/).filter(w => w !== '').slice(0, 6).join(' ');
+    return text
+        .split(/\s+/)
+        .filter(w => w !== '')
+        .slice(0, 6)
+        .join(' ');
 }
 
 function joinLines(parts: readonly Code[]): Code {

@@ -1,8 +1,27 @@
 import type { Comparison, Condition, Expression, FactDecl, Pack, QuantityLiteral, Rounding, Scale, TableValue, UnknownValue } from '../generated/ast.js';
 import {
-    isAnd, isBinaryExpression, isBooleanLiteral, isComparison, isDateLiteral, isFactDecl, isGroupedCondition, isLevel,
-    isNameReference, isNotApplicableValue, isOr, isParenthesizedExpression, isPresence, isPreviousYear, isQuantified,
-    isQuantityLiteral, isRatio, isScale, isTable, isUnitQuantified, isUnknownValue, isYearQuantified
+    isAnd,
+    isBinaryExpression,
+    isBooleanLiteral,
+    isComparison,
+    isDateLiteral,
+    isFactDecl,
+    isGroupedCondition,
+    isLevel,
+    isNameReference,
+    isNotApplicableValue,
+    isOr,
+    isParenthesizedExpression,
+    isPresence,
+    isPreviousYear,
+    isQuantified,
+    isQuantityLiteral,
+    isRatio,
+    isScale,
+    isTable,
+    isUnitQuantified,
+    isUnknownValue,
+    isYearQuantified
 } from '../generated/ast.js';
 import type { BinaryOperator, NtmTypeComputer } from '../typing/type-computer.js';
 import type { NtmType } from '../typing/ntm-types.js';
@@ -22,12 +41,15 @@ import { layoutList } from './code.js';
  * Every piece of pack text enters generated code through here, as a JSON literal: text never becomes code.
  * U+2028 and U+2029 are escaped too, so that the literal is one line for every tool that reads it.
  */
-export const str = (text: string | undefined): string => text === undefined
-    ? 'undefined'
-    : JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+export const str = (text: string | undefined): string =>
+    text === undefined
+        ? 'undefined'
+        : JSON.stringify(text)
+              .replace(/\u2028/g, '\\u2028')
+              .replace(/\u2029/g, '\\u2029');
 
 /** `str`, or nothing when there is no text (an optional property left out). */
-export const optionalStr = (text: string | undefined): string | undefined => text === undefined ? undefined : str(text);
+export const optionalStr = (text: string | undefined): string | undefined => (text === undefined ? undefined : str(text));
 
 export interface EmitContext {
     readonly pack: Pack;
@@ -74,7 +96,12 @@ export function emitUnknown(value: UnknownValue, contextUnit: string): string {
 /** Operands of `all`/`any`/`atLeast`, on one line when short, else one per line. */
 function operands(conditions: readonly Condition[], context: EmitContext): string {
     const inner: EmitContext = { ...context, indent: context.indent + '    ' };
-    return layoutList('[', conditions.map(c => emitCondition(c, inner)), ']', context.indent);
+    return layoutList(
+        '[',
+        conditions.map(c => emitCondition(c, inner)),
+        ']',
+        context.indent
+    );
 }
 
 export function emitCondition(condition: Condition, context: EmitContext): string {
@@ -137,10 +164,11 @@ function emitComparison(comparison: Comparison, context: EmitContext): string {
     const rounding = context.rounding;
     const check = (member: string | undefined): string => {
         const raw = emitExpression(comparison.left, context, member, undefined);
-        const left = rounding?.mode && rounding.digits !== undefined
-            ? `rounded(${raw}, ${str(roundingMode(rounding))}, ${Number(rounding.digits)})` : raw;
-        const other = (e: Expression) => leftType.kind === 'level' && isUnknownValue(e)
-            ? emitUnknownLevel(e, leftType.scale) : inUnitOf(emitExpression(e, context, member, contextUnit), context.types.typeOf(e), contextUnit);
+        const left = rounding?.mode && rounding.digits !== undefined ? `rounded(${raw}, ${str(roundingMode(rounding))}, ${Number(rounding.digits)})` : raw;
+        const other = (e: Expression) =>
+            leftType.kind === 'level' && isUnknownValue(e)
+                ? emitUnknownLevel(e, leftType.scale)
+                : inUnitOf(emitExpression(e, context, member, contextUnit), context.types.typeOf(e), contextUnit);
         if (comparison.low) {
             return comparison.high
                 ? `between(${rule}, ${left}, ${other(comparison.low)}, ${other(comparison.high)})`
@@ -158,9 +186,7 @@ function emitComparison(comparison: Comparison, context: EmitContext): string {
 
 /** A fact read for the whole commune, or for the breakdown member `m` being checked. */
 function emitFact(fact: FactDecl, context: EmitContext, member: string | undefined): string {
-    return fact.derivation
-        ? `${context.derivedFunction(fact)}(t${member ? `, ${member}` : ''})`
-        : `fact(t, ${str(fact.name)}${member ? `, ${member}` : ''})`;
+    return fact.derivation ? `${context.derivedFunction(fact)}(t${member ? `, ${member}` : ''})` : `fact(t, ${str(fact.name)}${member ? `, ${member}` : ''})`;
 }
 
 /** An expression as runtime calls; a bare literal takes the unit of what it is compared with. */

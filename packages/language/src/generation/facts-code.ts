@@ -21,20 +21,47 @@ export const commentText = (text: string): string => text.replace(/\*\//g, '*\\/
 
 export function packCode(scope: ModuleScope, effective: EffectivePack): Code {
     const pack = effective.pack;
-    const amendments = effective.amendments.flatMap(a => a.source?.ref && isoDate(a.from)
-        ? [`{ ...${scope.law.ref(sourceInfo(a.source.ref))}, from: ${str(isoDate(a.from))}${a.changes.length === 0 ? ', notEncoded: true' : ''} }`] : []);
-    const info = objectLines([
-        ['id', str(pack.name)],
-        ['title', str(pack.title)],
-        ['level', str(canonicalLevel(pack.levels[0]) ?? pack.levels[0] ?? '')],
-        ['jurisdiction', str(pack.jurisdictions[0] ?? '')],
-        ['version', str(pack.versions[0] ?? '')],
-        ['validFrom', str(effective.validFrom ?? '0000-01-01')],
-        ['validTo', optionalStr(effective.validTo)],
-        ['sources', layoutList('[', pack.sources.map(s => scope.law.ref(sourceInfo(s))), ']', '    ')],
-        ['basedOn', layoutList('[', effective.chain.bases.map(b => objectInline([['id', str(b.name)], ['title', str(b.title)]])), ']', '    ')],
-        ['amendments', layoutList('[', amendments, ']', '    ')]
-    ], '');
+    const amendments = effective.amendments.flatMap(a =>
+        a.source?.ref && isoDate(a.from)
+            ? [`{ ...${scope.law.ref(sourceInfo(a.source.ref))}, from: ${str(isoDate(a.from))}${a.changes.length === 0 ? ', notEncoded: true' : ''} }`]
+            : []
+    );
+    const info = objectLines(
+        [
+            ['id', str(pack.name)],
+            ['title', str(pack.title)],
+            ['level', str(canonicalLevel(pack.levels[0]) ?? pack.levels[0] ?? '')],
+            ['jurisdiction', str(pack.jurisdictions[0] ?? '')],
+            ['version', str(pack.versions[0] ?? '')],
+            ['validFrom', str(effective.validFrom ?? '0000-01-01')],
+            ['validTo', optionalStr(effective.validTo)],
+            [
+                'sources',
+                layoutList(
+                    '[',
+                    pack.sources.map(s => scope.law.ref(sourceInfo(s))),
+                    ']',
+                    '    '
+                )
+            ],
+            [
+                'basedOn',
+                layoutList(
+                    '[',
+                    effective.chain.bases.map(b =>
+                        objectInline([
+                            ['id', str(b.name)],
+                            ['title', str(b.title)]
+                        ])
+                    ),
+                    ']',
+                    '    '
+                )
+            ],
+            ['amendments', layoutList('[', amendments, ']', '    ')]
+        ],
+        ''
+    );
     return code`/** Bộ tiêu chí mà mô-đun này đánh giá. */
 export const PACK${typeOnly(': PackInfo')} = ${info};`;
 }
@@ -46,18 +73,21 @@ export function factSpecsCode(scope: ModuleScope, facts: readonly FactDecl[], us
         const breakdown = breakdownIndexOf(fact)?.ref;
         const collection = collectionIndexOf(fact)?.ref;
         const list = (items: readonly string[]) => `[${items.map(str).join(', ')}]`;
-        return '    ' + objectInline([
-            ['name', str(fact.name)],
-            ['kind', str(factKindOf(fact, type))],
-            ['unit', str(unitOf(type))],
-            ['levels', scale ? list(scale.levels.map(l => l.name)) : undefined],
-            ['members', breakdown ? list(breakdown.members.map(m => m.name)) : undefined],
-            ['index', isYearly(fact) ? str('năm') : collection ? str(collection.name) : undefined],
-            ['derived', fact.derivation ? 'true' : undefined],
-            ['unused', used.has(fact) ? undefined : 'true'],
-            ['villagePack', optionalStr(villagePackOf(fact))],
-            ['description', optionalStr(fact.description)]
-        ]);
+        return (
+            '    ' +
+            objectInline([
+                ['name', str(fact.name)],
+                ['kind', str(factKindOf(fact, type))],
+                ['unit', str(unitOf(type))],
+                ['levels', scale ? list(scale.levels.map(l => l.name)) : undefined],
+                ['members', breakdown ? list(breakdown.members.map(m => m.name)) : undefined],
+                ['index', isYearly(fact) ? str('năm') : collection ? str(collection.name) : undefined],
+                ['derived', fact.derivation ? 'true' : undefined],
+                ['unused', used.has(fact) ? undefined : 'true'],
+                ['villagePack', optionalStr(villagePackOf(fact))],
+                ['description', optionalStr(fact.description)]
+            ])
+        );
     });
     return code`/** Các dữ kiện của bộ tiêu chí: kiểu, đơn vị, mô tả. */
 export const FACT_SPECS${typeOnly(': readonly FactSpec[]')} = [
@@ -68,19 +98,25 @@ ${rows.join(',\n')}
 /** `MeasuredInput` and `Facts`: the input type, for the TypeScript module and the declarations. */
 export function factsTypes(scope: ModuleScope, facts: readonly FactDecl[]): string {
     // A count of villages comes from the villages' results (`options.thôn`), never from the facts.
-    const lines = facts.filter(fact => villagePackOf(fact) === undefined).map(fact => {
-        const type = scope.types.typeOfFact(fact);
-        const scalar = inputTypeOf(type);
-        const members = breakdownIndexOf(fact)?.ref?.members.map(m => `readonly ${str(m.name)}?: ${scalar} | null`) ?? [];
-        const yearly = isYearly(fact);
-        const indexed = yearly || collectionIndexOf(fact)?.ref;
-        const valueType = indexed ? `{ readonly [${yearly ? 'year' : 'member'}: string]: ${scalar} | null }` : members.length > 0
-            ? `${scalar} | { ${[...members, `readonly ${str('tổng')}?: ${scalar} | null`].join('; ')} }`
-            : scalar;
-        const doc = [fact.description, fact.derivation ? `Tính từ: ${sourceText(fact.derivation)} (có thể nhập số liệu báo cáo để đối chiếu)` : undefined]
-            .filter((d): d is string => d !== undefined).map(commentText).join(' — ');
-        return `${doc ? `    /** ${doc} */\n` : ''}    readonly ${str(fact.name)}?: ${valueType} | null;`;
-    });
+    const lines = facts
+        .filter(fact => villagePackOf(fact) === undefined)
+        .map(fact => {
+            const type = scope.types.typeOfFact(fact);
+            const scalar = inputTypeOf(type);
+            const members = breakdownIndexOf(fact)?.ref?.members.map(m => `readonly ${str(m.name)}?: ${scalar} | null`) ?? [];
+            const yearly = isYearly(fact);
+            const indexed = yearly || collectionIndexOf(fact)?.ref;
+            const valueType = indexed
+                ? `{ readonly [${yearly ? 'year' : 'member'}: string]: ${scalar} | null }`
+                : members.length > 0
+                  ? `${scalar} | { ${[...members, `readonly ${str('tổng')}?: ${scalar} | null`].join('; ')} }`
+                  : scalar;
+            const doc = [fact.description, fact.derivation ? `Tính từ: ${sourceText(fact.derivation)} (có thể nhập số liệu báo cáo để đối chiếu)` : undefined]
+                .filter((d): d is string => d !== undefined)
+                .map(commentText)
+                .join(' — ');
+            return `${doc ? `    /** ${doc} */\n` : ''}    readonly ${str(fact.name)}?: ${valueType} | null;`;
+        });
     return [
         '/** Số đo có thể chỉ là một khoảng khi báo cáo ghi «trên 90,72%» hoặc «từ 80-110 lít». */',
         'export type MeasuredInput = number | string | { readonly trên?: number; readonly dưới?: number; readonly từ?: number; readonly đến?: number };',
@@ -92,11 +128,16 @@ export function factsTypes(scope: ModuleScope, facts: readonly FactDecl[]): stri
 
 function inputTypeOf(type: NtmType): string {
     switch (type.kind) {
-        case 'boolean': return `boolean | 'có' | 'không'`;
-        case 'level': return type.scale.levels.map(l => str(l.name)).join(' | ') || 'string';
-        case 'date': return 'string';
-        case 'year': return 'number';
-        default: return 'MeasuredInput';
+        case 'boolean':
+            return `boolean | 'có' | 'không'`;
+        case 'level':
+            return type.scale.levels.map(l => str(l.name)).join(' | ') || 'string';
+        case 'date':
+            return 'string';
+        case 'year':
+            return 'number';
+        default:
+            return 'MeasuredInput';
     }
 }
 
@@ -127,25 +168,30 @@ export function tableCode(scope: ModuleScope, table: Table): Code {
         }
         for (const parts of keys) cells.push(`${str(parts.join('|'))}: ${value}`);
     }
-    const meta = objectLines([
-        ['name', str(table.name)],
-        ['dimensions', `[${dimensions.map(str).join(', ')}]`],
-        ['cells', layoutList('{', cells, '}', '    ')],
-        ['rest', rest]
-    ], '');
+    const meta = objectLines(
+        [
+            ['name', str(table.name)],
+            ['dimensions', `[${dimensions.map(str).join(', ')}]`],
+            ['cells', layoutList('{', cells, '}', '    ')],
+            ['rest', rest]
+        ],
+        ''
+    );
     return code`const ${scope.tableName(table.name)}${typeOnly(': TableMeta')} = ${meta};`;
 }
 
 /** The rules that decide the region applied (e.g. 318/QĐ-TTg Điều 1), in order. */
 export function regionRulesCode(scope: ModuleScope, rules: readonly RegionRule[]): Code | undefined {
-    const items = rules.filter(rule => rule.condition && rule.region !== undefined && canonicalRegion(rule.region)).map(rule => {
-        const meta = objectInline([
-            ['region', str(canonicalRegion(rule.region)!)],
-            ['rule', str(sourceText(rule.condition))],
-            ['citation', str(rule.citations.map(c => `${c.source.$refText}${c.location ? ` (${c.location})` : ''}`).join(', ') || 'bộ tiêu chí')]
-        ]);
-        return `[${meta}, (t) => ${emitCondition(rule.condition, { ...scope.context, indent: '        ' })}]`;
-    });
+    const items = rules
+        .filter(rule => rule.condition && rule.region !== undefined && canonicalRegion(rule.region))
+        .map(rule => {
+            const meta = objectInline([
+                ['region', str(canonicalRegion(rule.region)!)],
+                ['rule', str(sourceText(rule.condition))],
+                ['citation', str(rule.citations.map(c => `${c.source.$refText}${c.location ? ` (${c.location})` : ''}`).join(', ') || 'bộ tiêu chí')]
+            ]);
+            return `[${meta}, (t) => ${emitCondition(rule.condition, { ...scope.context, indent: '        ' })}]`;
+        });
     if (items.length === 0) return undefined;
     return code`/** Quy tắc xác định vùng áp dụng (vd. 318/QĐ-TTg Điều 1), theo thứ tự. */
 const REGION_RULES${typeOnly(': readonly (readonly [RegionRuleMeta, (t: FactTable) => Cond])[]')} = ${layoutList('[', items, ']', '')};`;

@@ -1,7 +1,20 @@
 import type { Comparison, Condition, Expression, FactDecl, Gate, Indicator } from '../generated/ast.js';
 import {
-    isAnd, isBinaryExpression, isBooleanLiteral, isComparison, isFactDecl, isGroupedCondition, isLevel, isNameReference,
-    isOr, isParenthesizedExpression, isPresence, isQuantified, isQuantityLiteral, isRatio, isScale
+    isAnd,
+    isBinaryExpression,
+    isBooleanLiteral,
+    isComparison,
+    isFactDecl,
+    isGroupedCondition,
+    isLevel,
+    isNameReference,
+    isOr,
+    isParenthesizedExpression,
+    isPresence,
+    isQuantified,
+    isQuantityLiteral,
+    isRatio,
+    isScale
 } from '../generated/ast.js';
 import type { BinaryOperator } from '../typing/type-computer.js';
 import { unitOf } from '../typing/ntm-types.js';
@@ -76,7 +89,10 @@ class FastEmitter {
     readonly used = new Set<number>();
     private count = 0;
 
-    constructor(private readonly scope: ModuleScope, private readonly slots: FastSlots) {}
+    constructor(
+        private readonly scope: ModuleScope,
+        private readonly slots: FastSlots
+    ) {}
 
     private local(prefix: string): string {
         return `${prefix}${this.count++}`;
@@ -196,7 +212,10 @@ class FastEmitter {
                 }
             };
             flatten(condition);
-            return this.combine(isOr(condition) ? 'any' : 'all', flat.map(c => this.condition(c, member)));
+            return this.combine(
+                isOr(condition) ? 'any' : 'all',
+                flat.map(c => this.condition(c, member))
+            );
         }
         if (isQuantified(condition)) {
             const parts = condition.items.map(c => this.condition(c, member));
@@ -239,7 +258,10 @@ class FastEmitter {
     private comparison(comparison: Comparison): CondLocal {
         const breakdown = comparison.members.length > 0 ? breakdownOf(comparison) : undefined;
         if (breakdown) {
-            return this.combine('all', comparison.members.map(m => this.clause(comparison, m.ref?.name ?? m.$refText)));
+            return this.combine(
+                'all',
+                comparison.members.map(m => this.clause(comparison, m.ref?.name ?? m.$refText))
+            );
         }
         return this.clause(comparison, undefined);
     }
@@ -341,8 +363,12 @@ export function fastIndicatorCode(scope: ModuleScope, slots: FastSlots, indicato
     if (!applicable) return functionCode(name, 'IndicatorResult', emitter, `quietIndicator(${meta}, ${result.code}, ${gap}, ${missing})`);
     // Not applicable when its condition is not met (3), missing data when the condition lacks it (2).
     const a = applicable.code;
-    return functionCode(name, 'IndicatorResult', emitter,
-        `${a} === 1 ? quietIndicator(${meta}, ${result.code}, ${gap}, ${missing}) : quietIndicator(${meta}, ${a} === 2 ? 2 : 3, undefined, ${a} === 2 ? ${applicable.missing} : [])`);
+    return functionCode(
+        name,
+        'IndicatorResult',
+        emitter,
+        `${a} === 1 ? quietIndicator(${meta}, ${result.code}, ${gap}, ${missing}) : quietIndicator(${meta}, ${a} === 2 ? 2 : 3, undefined, ${a} === 2 ? ${applicable.missing} : [])`
+    );
 }
 
 /** `verdict_gate_…(v)`: a gate over plain facts, or undefined when it cannot be compiled. */
@@ -360,10 +386,10 @@ export function fastGateCode(scope: ModuleScope, slots: FastSlots, gate: Gate, m
 
 function functionCode(name: string, resultType: string, emitter: FastEmitter, result: string): Code {
     // A range is decided by the full path (whole range agrees, or missing data with its reason).
-    const ranges = emitter.used.size === 0 ? []
-        : [`if (${[...emitter.used].map(i => `${slot('h', i)} === 2`).join(' || ')}) {`, '    return undefined;', '}'];
+    const ranges = emitter.used.size === 0 ? [] : [`if (${[...emitter.used].map(i => `${slot('h', i)} === 2`).join(' || ')}) {`, '    return undefined;', '}'];
     const lines = [...ranges, ...emitter.lines];
-    const used = (array: string) => lines.some(line => line.includes(`${array}[`)) || result.includes(`${array}[`) || (array === 'h' && result.includes('qMissing(h'));
+    const used = (array: string) =>
+        lines.some(line => line.includes(`${array}[`)) || result.includes(`${array}[`) || (array === 'h' && result.includes('qMissing(h'));
     const arrays = ['n', 'd', 'h'].filter(used).map(a => `${a} = v.${a}`);
     const head = arrays.length > 0 ? [`const ${arrays.join(', ')};`] : [];
     const body = [...head, ...lines, `return ${result};`].map(line => `    ${line}`).join('\n');

@@ -11,13 +11,20 @@ export function factKindOf(fact: FactDecl, type: NtmType): FactKind {
     if (isCountType(fact.type)) return 'count';
     if (isMoneyType(fact.type)) return 'money';
     switch (type.kind) {
-        case 'percent': return 'percent';
-        case 'boolean': return 'boolean';
-        case 'level': return 'level';
-        case 'date': return 'date';
-        case 'year': return 'year';
-        case 'number': return type.integer && !fact.derivation ? 'count' : 'quantity';
-        default: return 'quantity';
+        case 'percent':
+            return 'percent';
+        case 'boolean':
+            return 'boolean';
+        case 'level':
+            return 'level';
+        case 'date':
+            return 'date';
+        case 'year':
+            return 'year';
+        case 'number':
+            return type.integer && !fact.derivation ? 'count' : 'quantity';
+        default:
+            return 'quantity';
     }
 }
 

@@ -5,7 +5,12 @@
 /** An ASCII identifier part: «tỷ lệ nước sạch» → `ty_le_nuoc_sach`, «2.1» → `2_1`, «5.b1» → `5_b1`. */
 export function identifierPart(text: string): string {
     const ascii = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-    return ascii.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'x';
+    return (
+        ascii
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '_')
+            .replace(/^_+|_+$/g, '') || 'x'
+    );
 }
 
 /**

@@ -36,16 +36,26 @@ export class LegalSources {
     /** `const LAW = { … }`, one source per line; undefined when nothing was cited. */
     declaration(): Code | undefined {
         if (this.entries.size === 0) return undefined;
-        const rows = [...this.entries].map(([key, { info }]) => `    ${str(key)}: ${objectInline([
-            ['number', str(info.number)], ['issuer', str(info.issuer)], ['date', optionalStr(info.date)], ['title', optionalStr(info.title)]
-        ])}`);
-        return both(`/** Văn bản pháp lý được trích dẫn, theo số hiệu: mỗi văn bản ghi một lần, các trích dẫn trỏ tới đây. */\nconst LAW = {\n${rows.join(',\n')}\n};`);
+        const rows = [...this.entries].map(
+            ([key, { info }]) =>
+                `    ${str(key)}: ${objectInline([
+                    ['number', str(info.number)],
+                    ['issuer', str(info.issuer)],
+                    ['date', optionalStr(info.date)],
+                    ['title', optionalStr(info.title)]
+                ])}`
+        );
+        return both(
+            `/** Văn bản pháp lý được trích dẫn, theo số hiệu: mỗi văn bản ghi một lần, các trích dẫn trỏ tới đây. */\nconst LAW = {\n${rows.join(',\n')}\n};`
+        );
     }
 
     private keyOf(info: SourceInfo): string {
         const plain: SourceInfo = {
-            number: info.number, issuer: info.issuer,
-            ...(info.date !== undefined ? { date: info.date } : {}), ...(info.title !== undefined ? { title: info.title } : {})
+            number: info.number,
+            issuer: info.issuer,
+            ...(info.date !== undefined ? { date: info.date } : {}),
+            ...(info.title !== undefined ? { title: info.title } : {})
         };
         const json = JSON.stringify(plain);
         for (let n = 1; ; n++) {

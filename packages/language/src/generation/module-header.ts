@@ -8,22 +8,66 @@ export const RUNTIME_MODULE = '@ntm/runtime';
 
 /** The runtime's public values, re-exported by every module (its users need no other package). */
 export const PUBLIC_VALUES: readonly string[] = [
-    'FLAG_LABELS', 'NtmEvaluationError', 'NtmInputError', 'RESULT_FORMAT_VERSION', 'RULE_SOURCE_LABELS', 'SCORE_BASIS_LABELS',
+    'FLAG_LABELS',
+    'NtmEvaluationError',
+    'NtmInputError',
+    'RESULT_FORMAT_VERSION',
+    'RULE_SOURCE_LABELS',
+    'SCORE_BASIS_LABELS',
     'SEVERITY_LABELS'
 ];
 
 /** The runtime's public types (`result-types.ts`), re-exported by the TypeScript module and its declarations. */
 export const PUBLIC_TYPES: readonly string[] = [
-    'CitationInfo', 'ClauseView', 'CommuneEvaluator', 'CommuneIssue', 'CommuneOptions', 'CommuneResult', 'ComputedValue', 'CriterionResult', 'CriterionScore', 'EvaluateOptions', 'EvaluationResult', 'FactKind',
-    'FactSpec', 'FactUse', 'Gap', 'GateResult', 'IndicatorResult', 'IndicatorScore', 'InputIssue', 'InputIssueCode',
-    'LegalSourceInfo', 'Note', 'NoteCode', 'PackInfo', 'PackSummary', 'RuleSource', 'RuleSourceKind', 'ScoreBasis', 'Severity',
-    'UnknownThresholdUse', 'Verdict', 'VerdictFlag', 'VillageOutcome', 'VillageResult'
+    'CitationInfo',
+    'ClauseView',
+    'CommuneEvaluator',
+    'CommuneIssue',
+    'CommuneOptions',
+    'CommuneResult',
+    'ComputedValue',
+    'CriterionResult',
+    'CriterionScore',
+    'EvaluateOptions',
+    'EvaluationResult',
+    'FactKind',
+    'FactSpec',
+    'FactUse',
+    'Gap',
+    'GateResult',
+    'IndicatorResult',
+    'IndicatorScore',
+    'InputIssue',
+    'InputIssueCode',
+    'LegalSourceInfo',
+    'Note',
+    'NoteCode',
+    'PackInfo',
+    'PackSummary',
+    'RuleSource',
+    'RuleSourceKind',
+    'ScoreBasis',
+    'Severity',
+    'UnknownThresholdUse',
+    'Verdict',
+    'VerdictFlag',
+    'VillageOutcome',
+    'VillageResult'
 ];
 
 /** The runtime's types generated code may annotate with. */
 const RUNTIME_TYPES = new Set([
-    ...PUBLIC_TYPES, 'Cond', 'CriterionMeta', 'FactTable', 'FastFacts', 'GateMeta', 'IndicatorMeta', 'PackPassMeta', 'RegionRuleMeta',
-    'TableMeta', 'Val'
+    ...PUBLIC_TYPES,
+    'Cond',
+    'CriterionMeta',
+    'FactTable',
+    'FastFacts',
+    'GateMeta',
+    'IndicatorMeta',
+    'PackPassMeta',
+    'RegionRuleMeta',
+    'TableMeta',
+    'Val'
 ]);
 
 const RUNTIME_VALUES = new Set(Object.keys(runtime));
@@ -40,7 +84,9 @@ export function runtimeImports(javascript: string, typescript: string): { readon
         types.length > 0 ? `import type { ${types.join(', ')} } from '${RUNTIME_MODULE}';` : '',
         reexport,
         `export type { ${PUBLIC_TYPES.join(', ')} } from '${RUNTIME_MODULE}';`
-    ].filter(line => line !== '').join('\n');
+    ]
+        .filter(line => line !== '')
+        .join('\n');
     return { js, ts };
 }
 

@@ -21,10 +21,18 @@ export class ModuleScope {
     readonly context: EmitContext;
 
     /** `rounding`: the pack's own `làm tròn` (or its base's), applied where an indicator has none of its own. */
-    constructor(readonly pack: Pack, readonly types: NtmTypeComputer, tables: readonly Table[], rounding?: Rounding) {
+    constructor(
+        readonly pack: Pack,
+        readonly types: NtmTypeComputer,
+        tables: readonly Table[],
+        rounding?: Rounding
+    ) {
         const byName = new Map(tables.map(table => [table.name, table]));
         this.context = {
-            pack, types, indent: '    ', ...(rounding ? { rounding } : {}),
+            pack,
+            types,
+            indent: '    ',
+            ...(rounding ? { rounding } : {}),
             derivedFunction: fact => {
                 this.derivedFacts.add(fact);
                 return this.derivedName(fact);

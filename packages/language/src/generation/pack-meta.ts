@@ -28,10 +28,18 @@ export interface RuleSourceCode {
 
 export function ruleSource(version: IndicatorVersion, pack: Pack): RuleSourceCode {
     const change = version.change;
-    const kind = !change ? 'original' : isReplaceIndicator(change) ? 'replaced' : isAddIndicator(change) ? 'added' : isDropIndicator(change) ? 'dropped' : 'original';
+    const kind = !change
+        ? 'original'
+        : isReplaceIndicator(change)
+          ? 'replaced'
+          : isAddIndicator(change)
+            ? 'added'
+            : isDropIndicator(change)
+              ? 'dropped'
+              : 'original';
     const packName = version.origin.name ?? '';
     const amendment = version.amendment?.source?.ref ? sourceInfo(version.amendment.source.ref) : undefined;
-    const cited = (version.indicator?.citations ?? (version.drop?.citations ?? [])).map(c => c.source.$refText);
+    const cited = (version.indicator?.citations ?? version.drop?.citations ?? []).map(c => c.source.$refText);
     const decisions = amendment ? [amendment.number] : cited.length > 0 ? cited : version.origin.sources.slice(0, 1).map(s => s.name);
     const where = version.origin === pack ? `bộ «${packName}»` : `bộ gốc «${packName}»`;
     const verb = kind === 'original' ? 'quy định' : kind === 'replaced' ? 'thay' : kind === 'added' ? 'bổ sung' : 'không áp dụng';
@@ -39,7 +47,11 @@ export function ruleSource(version: IndicatorVersion, pack: Pack): RuleSourceCod
         ? `${verb} theo ${amendment.number} của ${amendment.issuer} từ ${version.from} (${where})`
         : `${verb} theo ${decisions.join(', ') || 'bộ tiêu chí'} (${where})`;
     const data: RuleSourceData = {
-        kind, pack: packName, ...(amendment ? { amendment } : {}), ...(version.from ? { from: version.from } : {}), text
+        kind,
+        pack: packName,
+        ...(amendment ? { amendment } : {}),
+        ...(version.from ? { from: version.from } : {}),
+        text
     };
     return { data, label: `${kind} ${decisions.join(' ')}${version.origin === pack ? '' : ` ${packName}`}` };
 }
@@ -50,8 +62,9 @@ export function ruleSource(version: IndicatorVersion, pack: Pack): RuleSourceCod
  */
 export function usedFacts(effective: EffectivePack): Set<FactDecl> {
     const roots: AstNode[] = [
-        ...effective.criteria.flatMap(c => c.indicators.flatMap(i => i.versions.flatMap(v => v.indicator ? [v.indicator] : []))),
-        ...effective.gates, ...effective.regionRules
+        ...effective.criteria.flatMap(c => c.indicators.flatMap(i => i.versions.flatMap(v => (v.indicator ? [v.indicator] : [])))),
+        ...effective.gates,
+        ...effective.regionRules
     ];
     const used = new Set<FactDecl>();
     const visit = (node: AstNode): void => {
@@ -70,14 +83,16 @@ export function usedFacts(effective: EffectivePack): Set<FactDecl> {
 /** An indicator's maximum and deductions as code: each deduction on its line, scored by `scoreIndicator`. */
 export function pointsCode(indicator: Indicator, indent: string): string {
     const points = indicator.points[0]!;
-    const deductions = indicator.deductions.map(d => objectInline([
-        ['kind', str(d.discretionary ? 'discretionary' : 'computed')],
-        ['amount', d.amount !== undefined ? str(decimalText(Number(d.amount))) : undefined],
-        ['least', d.min !== undefined ? str(decimalText(Number(d.min))) : undefined],
-        ['most', d.max !== undefined && !d.toAll ? str(decimalText(Number(d.max))) : undefined],
-        ['per', str(d.perYear ? 'year' : d.perUnit ? 'unit' : 'once')],
-        ['text', str(sourceText(d))]
-    ]));
+    const deductions = indicator.deductions.map(d =>
+        objectInline([
+            ['kind', str(d.discretionary ? 'discretionary' : 'computed')],
+            ['amount', d.amount !== undefined ? str(decimalText(Number(d.amount))) : undefined],
+            ['least', d.min !== undefined ? str(decimalText(Number(d.min))) : undefined],
+            ['most', d.max !== undefined && !d.toAll ? str(decimalText(Number(d.max))) : undefined],
+            ['per', str(d.perYear ? 'year' : d.perUnit ? 'unit' : 'once')],
+            ['text', str(sourceText(d))]
+        ])
+    );
     const list = layoutList('[', deductions, ']', indent + '    ');
     return `{\n${indent}    max: ${str(decimalText(Number(points.max)))},\n${indent}    deductions: ${list},\n${indent}    score: scoreIndicator\n${indent}}`;
 }

@@ -28,7 +28,8 @@ export interface GeneratedModule {
     readonly ownDeclarations: string;
 }
 
-const HEADER = '// Sinh tự động bởi trình biên dịch ntm từ một bộ tiêu chí .ntm. Không sửa tay: hãy sửa tệp .ntm rồi biên dịch lại.\n' +
+const HEADER =
+    '// Sinh tự động bởi trình biên dịch ntm từ một bộ tiêu chí .ntm. Không sửa tay: hãy sửa tệp .ntm rồi biên dịch lại.\n' +
     '// Tìm chỉ tiêu theo số hiệu: chỉ tiêu 2.1 được đánh giá bởi hàm indicator_2_1, thông tin của nó là INDICATOR_2_1.';
 
 const EVALUATE_COMMUNE_DOC = [
@@ -96,23 +97,31 @@ export class NtmTsGenerator {
         const packInfo = packCode(scope, effective);
         const factSpecs = factSpecsCode(scope, effective.facts, usedFacts(effective));
         const criteriaList = code`const CRITERIA${typeOnly(': readonly CriterionMeta[]')} = [${effective.criteria.map(c => criterionConstant(scope, c)).join(', ')}];`;
-        const body = joinCode([
-            scope.law.declaration(),
-            packInfo,
-            factSpecs,
-            tsOnly(factsTypes(scope, effective.facts)),
-            ...ruleSourceDeclarations(scope),
-            ...derived,
-            ...tables,
-            regionRules,
-            ...criteria,
-            ...gates.flatMap(g => g.fast ? [g.code, g.fast.code] : [g.code]),
-            criteriaList,
-            packPass,
-            this.evaluateFunction(calls, gates.map(g => g.call), packPass !== undefined, countsVillages),
-            this.readTableFunction(regionRules !== undefined),
-            this.verdictsFunction(slots !== undefined, indicators, gates, packPass !== undefined)
-        ].filter((part): part is Code => part !== undefined), '\n\n');
+        const body = joinCode(
+            [
+                scope.law.declaration(),
+                packInfo,
+                factSpecs,
+                tsOnly(factsTypes(scope, effective.facts)),
+                ...ruleSourceDeclarations(scope),
+                ...derived,
+                ...tables,
+                regionRules,
+                ...criteria,
+                ...gates.flatMap(g => (g.fast ? [g.code, g.fast.code] : [g.code])),
+                criteriaList,
+                packPass,
+                this.evaluateFunction(
+                    calls,
+                    gates.map(g => g.call),
+                    packPass !== undefined,
+                    countsVillages
+                ),
+                this.readTableFunction(regionRules !== undefined),
+                this.verdictsFunction(slots !== undefined, indicators, gates, packPass !== undefined)
+            ].filter((part): part is Code => part !== undefined),
+            '\n\n'
+        );
         const imports = runtimeImports(body.js, body.ts);
         const ownDeclarations = [
             '/** Bộ tiêu chí mà mô-đun này đánh giá. */',
@@ -158,7 +167,10 @@ const PACK_PASS${typeOnly(': PackPassMeta')} = { op: ${str(normalizeOp(pass.oper
 
     private evaluateFunction(indicators: readonly string[], gates: readonly string[], packPass: boolean, countsVillages: boolean): Code {
         const lists = list('indicators', indicators) + list('gates', gates);
-        const evaluate = joinCode([both(EVALUATE_DOC), code`export function evaluate(facts${typeOnly(': Facts')}, options${typeOnly(': EvaluateOptions')})${typeOnly(': EvaluationResult')} {
+        const evaluate = joinCode(
+            [
+                both(EVALUATE_DOC),
+                code`export function evaluate(facts${typeOnly(': Facts')}, options${typeOnly(': EvaluateOptions')})${typeOnly(': EvaluationResult')} {
     options = canonicalOptions(options);
     if (verdictsOnly(options)) {
         return evaluateVerdicts(facts, options);
@@ -166,11 +178,20 @@ const PACK_PASS${typeOnly(': PackPassMeta')} = { op: ${str(normalizeOp(pass.oper
     const assessedAt = assessmentDate(options, PACK);
     const t = readTable(facts, options, assessedAt);
 ${countsVillages ? '    countVillages(t, options.thôn);\n' : ''}${lists}    ${countsVillages ? 'const result = ' : 'return '}assemble(PACK, assessedAt, CRITERIA, ${indicators.length > 0 ? 'indicators' : '[]'}, ${gates.length > 0 ? 'gates' : '[]'}, t.issues, t.ctx${typeOnly('!')}${packPass ? ', PACK_PASS' : ''});${countsVillages ? '\n    return withVillages(result, options.thôn, t);' : ''}
-}`], '\n');
+}`
+            ],
+            '\n'
+        );
         // The commune file as written, read by the runtime's one reader of commune files.
-        const evaluateCommune = joinCode([both(EVALUATE_COMMUNE_DOC), code`export function evaluateCommune(commune${typeOnly(': unknown')}, options${typeOnly(': CommuneOptions')} = {})${typeOnly(': CommuneResult')} {
+        const evaluateCommune = joinCode(
+            [
+                both(EVALUATE_COMMUNE_DOC),
+                code`export function evaluateCommune(commune${typeOnly(': unknown')}, options${typeOnly(': CommuneOptions')} = {})${typeOnly(': CommuneResult')} {
     return evaluateCommuneJson({ evaluate, PACK, FACT_SPECS }, commune, options);
-}`], '\n');
+}`
+            ],
+            '\n'
+        );
         return joinCode([evaluate, evaluateCommune], '\n\n');
     }
 
@@ -193,17 +214,28 @@ function readTable(facts${typeOnly(': Facts')}, options${typeOnly(': EvaluateOpt
         const doc = '/** Chỉ kết luận, không lời giải thích (giảiThích: false): cùng kết luận, cờ, khoảng cách và trích dẫn như khi có giải thích. */';
         const inFull = 'withoutExplanations(evaluate(facts, { ...options, giảiThích: true, explain: true }))';
         if (!fast) {
-            return joinCode([both(doc), code`${signature} {
+            return joinCode(
+                [
+                    both(doc),
+                    code`${signature} {
     return ${inFull};
-}`], '\n');
+}`
+                ],
+                '\n'
+            );
         }
-        const each = (items: readonly IndicatorCode[], strip: string) => items.map(i => {
-            const full = `${strip}(${i.callWith('table.get()')})`;
-            return i.fast ? `${i.fast.call} ?? ${full}` : full;
-        });
+        const each = (items: readonly IndicatorCode[], strip: string) =>
+            items.map(i => {
+                const full = `${strip}(${i.callWith('table.get()')})`;
+                return i.fast ? `${i.fast.call} ?? ${full}` : full;
+            });
         const lists = list('indicators', each(indicators, 'withoutIndicatorExplanation')) + list('gates', each(gates, 'withoutGateExplanation'));
-        return joinCode([code`/** Dữ kiện của xã theo ô, cho các chỉ tiêu đã biên dịch thành mã thẳng (xem @ntm/runtime fast-path). */
-const FAST_LAYOUT = fastLayout(FACT_SPECS);`, both(doc), code`${signature} {
+        return joinCode(
+            [
+                code`/** Dữ kiện của xã theo ô, cho các chỉ tiêu đã biên dịch thành mã thẳng (xem @ntm/runtime fast-path). */
+const FAST_LAYOUT = fastLayout(FACT_SPECS);`,
+                both(doc),
+                code`${signature} {
     const v = plainOptions(options) ? readPlainFacts(facts, FAST_LAYOUT) : undefined;
     if (v === undefined) {
         return ${inFull};
@@ -218,8 +250,11 @@ ${lists}    const t = table.built;
     if (t !== undefined && t.issues.length > 0) {
         return ${inFull};
     }
-    return assemble(PACK, assessedAt, CRITERIA, ${indicators.length > 0 ? 'indicators' : '[]'}, ${gates.length > 0 ? 'gates' : '[]'}, [], t ? t.ctx${typeOnly("!")} : plainContext(options, assessedAt)${packPass ? ', PACK_PASS' : ''});
-}`], '\n');
+    return assemble(PACK, assessedAt, CRITERIA, ${indicators.length > 0 ? 'indicators' : '[]'}, ${gates.length > 0 ? 'gates' : '[]'}, [], t ? t.ctx${typeOnly('!')} : plainContext(options, assessedAt)${packPass ? ', PACK_PASS' : ''});
+}`
+            ],
+            '\n'
+        );
     }
 }
 
@@ -229,7 +264,13 @@ function list(name: string, items: readonly string[]): string {
 }
 
 export function moduleFileName(packId: string): string {
-    const ascii = packId.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
-        .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    const ascii = packId
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/đ/g, 'd')
+        .replace(/Đ/g, 'D')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
     return `${ascii || 'bo-tieu-chi'}.ts`;
 }

@@ -20,7 +20,10 @@ export type { HeapProbeResult } from './server/heap-probe.js';
  * The language server's services: the compiler's services (the same validation as `ntm check`) plus the
  * editor features. `overrides` replaces services (tests).
  */
-export function createNtmServices(context: DefaultSharedModuleContext, overrides?: Module<NtmLspServices, DeepPartial<NtmLspServices>>): {
+export function createNtmServices(
+    context: DefaultSharedModuleContext,
+    overrides?: Module<NtmLspServices, DeepPartial<NtmLspServices>>
+): {
     shared: LangiumSharedServices;
     Ntm: NtmLspServices;
 } {

@@ -25,28 +25,28 @@ const empty = () => [];
 /** Every provider is guarded: an internal error gives an empty answer, never an exception to the client. */
 export const NtmLspModule: Module<NtmLspServices, PartialLangiumServices> = {
     lsp: {
-        HoverProvider: (services) => guarded(new NtmHoverProvider(services), 'HoverProvider'),
-        CompletionProvider: (services) => guarded(new NtmCompletionProvider(services), 'CompletionProvider'),
-        DefinitionProvider: (services) => guarded(new NtmDefinitionProvider(services), 'DefinitionProvider'),
-        ReferencesProvider: (services) => guarded(new DefaultReferencesProvider(services), 'ReferencesProvider', empty),
-        DocumentHighlightProvider: (services) => guarded(new DefaultDocumentHighlightProvider(services), 'DocumentHighlightProvider'),
-        FoldingRangeProvider: (services) => guarded(new DefaultFoldingRangeProvider(services), 'FoldingRangeProvider', empty),
+        HoverProvider: services => guarded(new NtmHoverProvider(services), 'HoverProvider'),
+        CompletionProvider: services => guarded(new NtmCompletionProvider(services), 'CompletionProvider'),
+        DefinitionProvider: services => guarded(new NtmDefinitionProvider(services), 'DefinitionProvider'),
+        ReferencesProvider: services => guarded(new DefaultReferencesProvider(services), 'ReferencesProvider', empty),
+        DocumentHighlightProvider: services => guarded(new DefaultDocumentHighlightProvider(services), 'DocumentHighlightProvider'),
+        FoldingRangeProvider: services => guarded(new DefaultFoldingRangeProvider(services), 'FoldingRangeProvider', empty),
         DocumentSymbolProvider: () => guarded(new NtmDocumentSymbolProvider(), 'DocumentSymbolProvider', empty),
-        RenameProvider: (services) => guarded(new NtmRenameProvider(services), 'RenameProvider'),
-        SemanticTokenProvider: (services) => guarded(new NtmSemanticTokenProvider(services), 'SemanticTokenProvider', () => ({ data: [] })),
+        RenameProvider: services => guarded(new NtmRenameProvider(services), 'RenameProvider'),
+        SemanticTokenProvider: services => guarded(new NtmSemanticTokenProvider(services), 'SemanticTokenProvider', () => ({ data: [] })),
         Formatter: () => guarded(new NtmFormatter(), 'Formatter', empty),
-        CodeActionProvider: (services) => guarded(new NtmCodeActionProvider(services), 'CodeActionProvider', empty)
+        CodeActionProvider: services => guarded(new NtmCodeActionProvider(services), 'CodeActionProvider', empty)
     }
 };
 
 export const NtmSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        WorkspaceManager: (services) => new NtmWorkspaceManager(services),
-        LangiumDocumentFactory: (services) => new NtmLangiumDocumentFactory(services)
+        WorkspaceManager: services => new NtmWorkspaceManager(services),
+        LangiumDocumentFactory: services => new NtmLangiumDocumentFactory(services)
     },
     lsp: {
-        DocumentUpdateHandler: (services) => new NtmDocumentUpdateHandler(services),
-        WorkspaceSymbolProvider: (services) => guarded(new NtmWorkspaceSymbolProvider(services), 'WorkspaceSymbolProvider', empty),
+        DocumentUpdateHandler: services => new NtmDocumentUpdateHandler(services),
+        WorkspaceSymbolProvider: services => guarded(new NtmWorkspaceSymbolProvider(services), 'WorkspaceSymbolProvider', empty),
         FuzzyMatcher: () => new FoldingFuzzyMatcher()
     }
 };

@@ -16,15 +16,18 @@ export function foldVietnamese(text: string): string {
 
 const foldCache = new Map<string, string>();
 
-
 /**
  * Whether every word typed appears, in order, as the start of a word of `text` (folded both sides):
  * `rac thai` and `rthai` do not both match, but `rac thai`, `ty le rac` and `chat thai` do.
  */
 export function matchesTyped(typed: string, text: string): boolean {
-    const query = foldVietnamese(typed).split(' ').filter(w => w.length > 0);
+    const query = foldVietnamese(typed)
+        .split(' ')
+        .filter(w => w.length > 0);
     if (query.length === 0) return true;
-    const words = foldVietnamese(text).split(/[\s/.,;:()«»"-]+/u).filter(w => w.length > 0);
+    const words = foldVietnamese(text)
+        .split(/[\s/.,;:()«»"-]+/u)
+        .filter(w => w.length > 0);
     let at = 0;
     for (const part of query) {
         while (at < words.length && !words[at]!.startsWith(part)) at++;
@@ -41,7 +44,9 @@ export function closestNames(name: string, candidates: Iterable<string>, limit =
 
 /** Whether the typed words are the first words of `text`, the last one possibly unfinished: `chi tieu` for `chỉ tiêu`. */
 export function matchesFromStart(typed: string, text: string): boolean {
-    const query = foldVietnamese(typed).split(' ').filter(w => w.length > 0);
+    const query = foldVietnamese(typed)
+        .split(' ')
+        .filter(w => w.length > 0);
     const words = foldVietnamese(text).split(' ');
-    return query.every((part, i) => i < query.length - 1 ? words[i] === part : words[i]?.startsWith(part) === true);
+    return query.every((part, i) => (i < query.length - 1 ? words[i] === part : words[i]?.startsWith(part) === true));
 }

@@ -117,15 +117,23 @@ function blankKeepingLines(text: string): string {
 }
 
 function sameHiddenBetween(
-    oldContent: readonly CstNode[], oldFrom: CstNode, oldTo: CstNode,
-    newContent: readonly CstNode[], newFrom: CstNode, newTo: CstNode, delta: number
+    oldContent: readonly CstNode[],
+    oldFrom: CstNode,
+    oldTo: CstNode,
+    newContent: readonly CstNode[],
+    newFrom: CstNode,
+    newTo: CstNode,
+    delta: number
 ): boolean {
     const before = oldContent.slice(oldContent.indexOf(oldFrom) + 1, oldContent.indexOf(oldTo));
     const now = newContent.slice(newContent.indexOf(newFrom) + 1, newContent.indexOf(newTo));
-    return before.length === now.length && before.every((node, i) => {
-        const moved = now[i];
-        return node.hidden && moved?.hidden === true && node.offset + delta === moved.offset && node.length === moved.length;
-    });
+    return (
+        before.length === now.length &&
+        before.every((node, i) => {
+            const moved = now[i];
+            return node.hidden && moved?.hidden === true && node.offset + delta === moved.offset && node.length === moved.length;
+        })
+    );
 }
 
 function onlyHiddenAfter(content: readonly CstNode[], node: CstNode): boolean {
@@ -166,7 +174,10 @@ function mover(text: string, delta: number, lineDelta: number, editLine: number)
         leaf._offset += delta;
         const { start, end } = leaf._range;
         if (start.line > editLine) {
-            leaf._range = { start: { line: start.line + lineDelta, character: start.character }, end: { line: end.line + lineDelta, character: end.character } };
+            leaf._range = {
+                start: { line: start.line + lineDelta, character: start.character },
+                end: { line: end.line + lineDelta, character: end.character }
+            };
         } else {
             lines ??= lineStarts(text);
             leaf._range = { start: positionAt(lines, leaf._offset), end: positionAt(lines, leaf._offset + (leaf._length ?? 0)) };

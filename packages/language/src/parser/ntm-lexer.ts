@@ -16,16 +16,20 @@ export const MAX_OPERATORS_PER_DECLARATION = 1000;
 
 /** The lexer, with a size limit so that a huge file can never hang the editor or the CLI. */
 export class NtmLexer extends DefaultLexer {
-
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         if (text.length > MAX_SOURCE_CHARACTERS) {
             return {
                 tokens: [],
                 hidden: [],
-                errors: [{
-                    offset: 0, line: 1, column: 1, length: 1,
-                    message: `Tệp quá lớn (${text.length.toLocaleString('vi-VN')} ký tự, tối đa ${MAX_SOURCE_CHARACTERS.toLocaleString('vi-VN')}): hãy tách bộ tiêu chí thành nhiều tệp.`
-                }],
+                errors: [
+                    {
+                        offset: 0,
+                        line: 1,
+                        column: 1,
+                        length: 1,
+                        message: `Tệp quá lớn (${text.length.toLocaleString('vi-VN')} ký tự, tối đa ${MAX_SOURCE_CHARACTERS.toLocaleString('vi-VN')}): hãy tách bộ tiêu chí thành nhiều tệp.`
+                    }
+                ],
                 report: { diagnostics: [] }
             };
         }
@@ -44,12 +48,18 @@ export class NtmLexer extends DefaultLexer {
         }
         const mismatched = result.tokens.filter(token => token.tokenType.name === 'STRING' && !quotesPair(token.image));
         if (mismatched.length > 0) {
-            result.errors.push(...mismatched.map(token => ({
-                offset: token.startOffset, line: token.startLine, column: token.startColumn, length: token.image.length,
-                message: token.image.length < 2 || !/["”]$/u.test(token.image)
-                    ? 'Chuỗi mở bằng “ chưa đóng trên dòng này: đóng bằng ”.'
-                    : `Chuỗi mở bằng ${token.image.charAt(0)} nhưng đóng bằng ${token.image.charAt(token.image.length - 1)}: viết “…” hoặc "…", mở và đóng cùng một kiểu.`
-            })));
+            result.errors.push(
+                ...mismatched.map(token => ({
+                    offset: token.startOffset,
+                    line: token.startLine,
+                    column: token.startColumn,
+                    length: token.image.length,
+                    message:
+                        token.image.length < 2 || !/["”]$/u.test(token.image)
+                            ? 'Chuỗi mở bằng “ chưa đóng trên dòng này: đóng bằng ”.'
+                            : `Chuỗi mở bằng ${token.image.charAt(0)} nhưng đóng bằng ${token.image.charAt(token.image.length - 1)}: viết “…” hoặc "…", mở và đóng cùng một kiểu.`
+                }))
+            );
         }
         return result;
     }

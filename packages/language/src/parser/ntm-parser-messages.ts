@@ -55,7 +55,6 @@ function describeAlternatives(paths: TokenType[][][]): string {
 
 /** Parser errors in Vietnamese: what was expected and what was found. */
 export class NtmParserErrorMessageProvider extends LangiumParserErrorMessageProvider implements IParserErrorMessageProvider {
-
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         if (isEnd(options.actual)) return `Tệp kết thúc khi còn thiếu ${describeExpected(options.expected)}.`;
         return `Cần ${describeExpected(options.expected)} nhưng gặp ${describeActual(options.actual)}.`;
@@ -65,12 +64,24 @@ export class NtmParserErrorMessageProvider extends LangiumParserErrorMessageProv
         return `Không hiểu ${describeActual(options.firstRedundant)} ở đây: cần hết tệp hoặc một khai báo mới (dữ kiện, thang, phân tổ, tiêu chí, điều kiện công nhận).`;
     }
 
-    override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+    override buildNoViableAltMessage(options: {
+        expectedPathsPerAlt: TokenType[][][];
+        actual: IToken[];
+        previous: IToken;
+        customUserDescription?: string;
+        ruleName: string;
+    }): string {
         if (isEnd(options.actual[0])) return `Tệp kết thúc khi còn thiếu ${describeAlternatives(options.expectedPathsPerAlt)}.`;
         return `Không hiểu ${describeActual(options.actual[0])} ở đây; cần ${describeAlternatives(options.expectedPathsPerAlt)}.`;
     }
 
-    override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+    override buildEarlyExitMessage(options: {
+        expectedIterationPaths: TokenType[][];
+        actual: IToken[];
+        previous: IToken;
+        customUserDescription?: string;
+        ruleName: string;
+    }): string {
         if (isEnd(options.actual[0])) return `Tệp kết thúc khi còn thiếu ${describeAlternatives([options.expectedIterationPaths])}.`;
         return `Không hiểu ${describeActual(options.actual[0])} ở đây; cần ${describeAlternatives([options.expectedIterationPaths])}.`;
     }
@@ -78,14 +89,13 @@ export class NtmParserErrorMessageProvider extends LangiumParserErrorMessageProv
 
 /** Lexer errors in Vietnamese. */
 export class NtmLexerErrorMessageProvider extends DefaultLexerErrorMessageProvider implements ILexerErrorMessageProvider {
-
     override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
         const text = fullText.substring(startOffset, startOffset + Math.min(length, 20));
         // Quotes from Word: “…” is a string; one left open, or closed with the other kind, is not.
         if (/^[“”„‟]/u.test(text)) {
             return `Dấu ngoặc kép cong «${text.charAt(0)}» chưa khép đúng cặp: viết chuỗi trong “…” hoặc trong "…", mở và đóng cùng một kiểu.`;
         }
-        const shown = [...text].map(c => /[\p{C}]/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c).join('');
+        const shown = [...text].map(c => (/[\p{C}]/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c)).join('');
         return `Ký tự không hợp lệ: «${shown}».`;
     }
 }

@@ -10,7 +10,6 @@ import { languageKeywords, phraseOf } from './phrase-keywords.js';
  * words. A keyword never matches the start of a longer word ("có" does not match inside "cói").
  */
 export class NtmTokenBuilder extends DefaultTokenBuilder {
-
     override buildTokens(grammar: GrammarAST.Grammar, options?: TokenBuilderOptions): TokenVocabulary {
         const tokens = super.buildTokens(grammar, options) as TokenType[];
         // The lexer takes the first token that matches, not the longest. Phrases join the keywords in the order
@@ -18,7 +17,8 @@ export class NtmTokenBuilder extends DefaultTokenBuilder {
         // `không`, all before ID, and the lexer tries its patterns in the same order as when phrases were keywords.
         const rank = new Map(languageKeywords(grammar).map((keyword, i) => [keyword, i]));
         const isKeyword = (token: TokenType) => rank.has(tokenText(token));
-        const keywords = tokens.filter(isKeyword)
+        const keywords = tokens
+            .filter(isKeyword)
             .sort((a, b) => tokenText(b).length - tokenText(a).length || rank.get(tokenText(a))! - rank.get(tokenText(b))!);
         return [...keywords, ...tokens.filter(token => !isKeyword(token))];
     }
@@ -66,7 +66,11 @@ function matchWords(token: TokenType, text: string): void {
     // Most positions cannot start this keyword: a two-code-unit prefix check (NFC or NFD) skips the
     // regular expression there, which is most of the lexer's time on long packs.
     const prefixes = [...new Set([text.normalize('NFC').slice(0, 2), text.normalize('NFD').slice(0, 2)])];
-    const upperFirsts = new Set(startCharsOf(text).map(c => c.toUpperCase()).filter(c => !startCharsOf(text).includes(c)));
+    const upperFirsts = new Set(
+        startCharsOf(text)
+            .map(c => c.toUpperCase())
+            .filter(c => !startCharsOf(text).includes(c))
+    );
     token.PATTERN = (input: string, offset: number) => {
         if (prefixes.some(prefix => input.startsWith(prefix, offset))) {
             sticky.lastIndex = offset;
@@ -87,7 +91,7 @@ export function atLineStart(input: string, offset: number): boolean {
     for (let i = offset - 1; i >= 0; i--) {
         const c = input.charCodeAt(i);
         if (c === 10 || c === 13) return true;
-        if (c !== 32 && c !== 9 && c !== 0xA0 && c !== 0x200B && c !== 0xFEFF) return false;
+        if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0x200b && c !== 0xfeff) return false;
     }
     return true;
 }

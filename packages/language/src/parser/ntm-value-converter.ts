@@ -8,7 +8,6 @@ import { phraseOf } from './phrase-keywords.js';
  * NFD or with two spaces refers to the same fact. Numbers accept a decimal comma (`0,5` is 0.5).
  */
 export class NtmValueConverter extends DefaultValueConverter {
-
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         switch (rule.name) {
             case 'Name':
@@ -39,5 +38,8 @@ export class NtmValueConverter extends DefaultValueConverter {
 
 /** The words of a name or unit without any comment written between them, joined by single spaces. */
 function visibleText(node: CstNode): string {
-    return CstUtils.flattenCst(node).filter(leaf => !leaf.hidden).map(leaf => leaf.text).join(' ');
+    return CstUtils.flattenCst(node)
+        .filter(leaf => !leaf.hidden)
+        .map(leaf => leaf.text)
+        .join(' ');
 }

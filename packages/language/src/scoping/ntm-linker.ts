@@ -24,7 +24,9 @@ export class NtmLinker extends DefaultLinker {
     constructor(services: LangiumCoreServices) {
         super(services);
         const soft = new Set(SOFT_KEYWORDS);
-        this.hardKeywords = languageKeywords(services.Grammar).filter(k => /^\p{L}/u.test(k) && !soft.has(k)).sort((a, b) => b.length - a.length);
+        this.hardKeywords = languageKeywords(services.Grammar)
+            .filter(k => /^\p{L}/u.test(k) && !soft.has(k))
+            .sort((a, b) => b.length - a.length);
     }
 
     /** As Langium's, in the same order, over a plain walk of the tree; cancellation is checked every few hundred nodes. */
@@ -41,11 +43,12 @@ export class NtmLinker extends DefaultLinker {
         const type = this.reflection.getReferenceType(refInfo);
         const name = refInfo.reference.$refText;
         const what = WHAT[type] ?? type;
-        const hint = type === 'LegalSource'
-            ? ' Khai báo văn bản này ở đầu bộ tiêu chí bằng «căn cứ …».'
-            : type === 'FactDecl' || type === 'Referable'
-                ? ' Khai báo bằng «dữ kiện …», hoặc kiểm tra chính tả (tên có thể gồm nhiều từ, không được chứa từ khóa như «có», «và», «từ»).'
-                : '';
+        const hint =
+            type === 'LegalSource'
+                ? ' Khai báo văn bản này ở đầu bộ tiêu chí bằng «căn cứ …».'
+                : type === 'FactDecl' || type === 'Referable'
+                  ? ' Khai báo bằng «dữ kiện …», hoặc kiểm tra chính tả (tên có thể gồm nhiều từ, không được chứa từ khóa như «có», «và», «từ»).'
+                  : '';
         return { ...error, message: `${what} «${name}» chưa được khai báo.${hint}${this.capitalisedKeyword(name)}` };
     }
 
@@ -53,7 +56,8 @@ export class NtmLinker extends DefaultLinker {
     private capitalisedKeyword(name: string): string {
         const lower = name.toLowerCase();
         const keyword = this.hardKeywords.find(k => lower.startsWith(k) && !name.startsWith(k) && !/[\p{L}\p{M}\p{N}]/u.test(lower.charAt(k.length)));
-        return keyword === undefined ? ''
+        return keyword === undefined
+            ? ''
             : ` «${name.slice(0, keyword.length)}» viết hoa ở giữa dòng được đọc là một từ của tên: từ khóa chỉ viết hoa được ở đầu dòng; ở đây viết «${keyword}».`;
     }
 }

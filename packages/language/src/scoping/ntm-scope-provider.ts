@@ -60,7 +60,12 @@ export class NtmScopeProvider extends DefaultScopeProvider {
         }
         let named = byType.get(referenceType);
         if (!named) {
-            named = new NamedSymbols(symbols.getStream(root).filter(desc => this.reflection.isSubtype(desc.type, referenceType)).toArray());
+            named = new NamedSymbols(
+                symbols
+                    .getStream(root)
+                    .filter(desc => this.reflection.isSubtype(desc.type, referenceType))
+                    .toArray()
+            );
             byType.set(referenceType, named);
         }
         return named.scope(global);
@@ -120,7 +125,11 @@ class NamedSymbols {
 }
 
 class IndexedScope implements Scope {
-    constructor(private readonly local: MultiMapScope, private readonly ordered: Stream<AstNodeDescription>, private readonly outer: Scope) {}
+    constructor(
+        private readonly local: MultiMapScope,
+        private readonly ordered: Stream<AstNodeDescription>,
+        private readonly outer: Scope
+    ) {}
 
     getElement(name: string): AstNodeDescription | undefined {
         return this.local.getElement(name) ?? this.outer.getElement(name);

@@ -40,12 +40,18 @@ export function typeToString(type: NtmType): string {
         case 'number':
             if (type.bareLiteral) return 'số (không đơn vị)';
             return (type.integer ? 'số đếm' : 'số') + (type.unit ? ` (${type.unit})` : ' (không đơn vị)');
-        case 'percent': return 'phần trăm (%)';
-        case 'boolean': return 'có/không';
-        case 'level': return `mức theo thang «${type.scale.name}»`;
-        case 'date': return 'ngày tháng';
-        case 'year': return 'năm';
-        case 'unknown': return 'không xác định';
+        case 'percent':
+            return 'phần trăm (%)';
+        case 'boolean':
+            return 'có/không';
+        case 'level':
+            return `mức theo thang «${type.scale.name}»`;
+        case 'date':
+            return 'ngày tháng';
+        case 'year':
+            return 'năm';
+        case 'unknown':
+            return 'không xác định';
     }
 }
 

@@ -1,14 +1,30 @@
 import type { AstNode, LangiumSharedCoreServices } from 'langium';
 import type { Expression, FactDecl, FactType } from '../generated/ast.js';
 import {
-    isBinaryExpression, isBooleanLiteral, isBooleanType, isCountType, isDateLiteral, isDateType, isFactDecl,
-    isLevel, isLevelType, isMoneyType, isNameReference, isParenthesizedExpression, isPercentType,
-    isPreviousYear, isQuantityLiteral, isQuantityType, isRatio, isScale, isTable, isUnknownValue, isYearType
+    isBinaryExpression,
+    isBooleanLiteral,
+    isBooleanType,
+    isCountType,
+    isDateLiteral,
+    isDateType,
+    isFactDecl,
+    isLevel,
+    isLevelType,
+    isMoneyType,
+    isNameReference,
+    isParenthesizedExpression,
+    isPercentType,
+    isPreviousYear,
+    isQuantityLiteral,
+    isQuantityType,
+    isRatio,
+    isScale,
+    isTable,
+    isUnknownValue,
+    isYearType
 } from '../generated/ast.js';
 import type { NtmType } from './ntm-types.js';
-import {
-    BOOLEAN_TYPE, DATE_TYPE, PERCENT_TYPE, UNKNOWN, YEAR_TYPE, isNumeric, numberType, typeToString, unitOf
-} from './ntm-types.js';
+import { BOOLEAN_TYPE, DATE_TYPE, PERCENT_TYPE, UNKNOWN, YEAR_TYPE, isNumeric, numberType, typeToString, unitOf } from './ntm-types.js';
 import { unitConversion, unitMismatchReason } from '@ntm/runtime';
 import { PERCENT, UNITLESS, divideUnits, multiplyUnits } from './units.js';
 import { PackCache } from '../workspace/pack-cache.js';
@@ -114,7 +130,9 @@ export class NtmTypeComputer {
                 // 2 km + 300 m: the right operand is converted to the left's unit (emit-code.ts).
                 if (lu !== ru && (l.kind === 'percent' || r.kind === 'percent' || unitConversion(ru, lu) === undefined)) {
                     const reason = l.kind === 'percent' || r.kind === 'percent' ? '' : unitMismatchReason(lu, ru);
-                    return { error: `Không thể ${operator === '+' ? 'cộng' : 'trừ'} ${typeToString(l)} với ${typeToString(r)}: khác đơn vị${reason ? ` (${reason})` : ''}.` };
+                    return {
+                        error: `Không thể ${operator === '+' ? 'cộng' : 'trừ'} ${typeToString(l)} với ${typeToString(r)}: khác đơn vị${reason ? ` (${reason})` : ''}.`
+                    };
                 }
                 return { type: l.kind === 'percent' ? PERCENT_TYPE : numberType(lu, integer(l) && integer(r)), scale: 'none' };
             }

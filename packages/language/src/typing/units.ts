@@ -56,7 +56,11 @@ export function divideUnits(a: string, b: string): string {
 /** Units that measure the same thing at another scale: for quick fixes and hints (values convert
 // between them exactly: see `unitConversion` in @ntm/runtime). */
 const SAME_DIMENSION: readonly (readonly string[])[] = [
-    ['km', 'm'], ['ha', 'm2', 'km2'], ['đồng', 'nghìn đồng', 'triệu đồng', 'tỷ đồng'], ['tấn', 'kg'], ['lít', 'm3']
+    ['km', 'm'],
+    ['ha', 'm2', 'km2'],
+    ['đồng', 'nghìn đồng', 'triệu đồng', 'tỷ đồng'],
+    ['tấn', 'kg'],
+    ['lít', 'm3']
 ];
 
 export function sameDimensionDifferentScale(a: string, b: string): boolean {
@@ -65,8 +69,19 @@ export function sameDimensionDifferentScale(a: string, b: string): boolean {
 
 /** Each unit of SAME_DIMENSION as a power of ten of the first of its group: every conversion is a decimal shift. */
 const POWER_OF_TEN: ReadonlyMap<string, number> = new Map([
-    ['km', 3], ['m', 0], ['ha', 4], ['m2', 0], ['km2', 6], ['đồng', 0], ['nghìn đồng', 3], ['triệu đồng', 6], ['tỷ đồng', 9],
-    ['tấn', 3], ['kg', 0], ['lít', 0], ['m3', 3]
+    ['km', 3],
+    ['m', 0],
+    ['ha', 4],
+    ['m2', 0],
+    ['km2', 6],
+    ['đồng', 0],
+    ['nghìn đồng', 3],
+    ['triệu đồng', 6],
+    ['tỷ đồng', 9],
+    ['tấn', 3],
+    ['kg', 0],
+    ['lít', 0],
+    ['m3', 3]
 ]);
 
 /**

@@ -66,8 +66,9 @@ function isNode(value: unknown): value is AstNode {
 
 /** A reference or a multi-reference, as Langium's `isReference` / `isMultiReference` tell them. */
 function isReferenceLike(value: unknown): boolean {
-    return typeof value === 'object' && value !== null && typeof (value as { $refText?: unknown }).$refText === 'string'
-        && ('ref' in value || 'items' in value);
+    return (
+        typeof value === 'object' && value !== null && typeof (value as { $refText?: unknown }).$refText === 'string' && ('ref' in value || 'items' in value)
+    );
 }
 
 const nodeLists = new WeakMap<object, readonly AstNode[]>();

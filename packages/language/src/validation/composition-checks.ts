@@ -30,7 +30,11 @@ export function compositionMustBeConsistent(services: NtmServices) {
         // A pack or base without «cấp» gets its own error; there is no level to compare.
         const [level, baseLevel] = [pack.levels[0], nearest?.levels[0]];
         if (base && nearest && level !== undefined && baseLevel !== undefined && canonicalLevel(baseLevel) !== canonicalLevel(level)) {
-            accept('warning', `Bộ gốc «${nearest.name ?? '?'}» là cấp «${baseLevel}», khác cấp của bộ này («${level}»).`, { node: base, property: 'path', code: IssueCodes.BaseLevelDiffers });
+            accept('warning', `Bộ gốc «${nearest.name ?? '?'}» là cấp «${baseLevel}», khác cấp của bộ này («${level}»).`, {
+                node: base,
+                property: 'path',
+                code: IssueCodes.BaseLevelDiffers
+            });
         }
         for (const problem of effective.problems) {
             accept(problem.severity, problem.message, { node: problem.node, property: problem.property as never, code: problem.code });
@@ -47,7 +51,11 @@ export function compositionMustBeConsistent(services: NtmServices) {
             const effectiveCriterion = effectiveOf.get(criterion);
             const duplicated = (labelCount.get(criterion.label) ?? 0) > 1;
             if (criterion.label !== undefined && !duplicated && effectiveCriterion && effectiveCriterion.indicators.length === 0) {
-                accept('warning', `Tiêu chí ${criterion.label} chưa có chỉ tiêu nào: kết quả của tiêu chí sẽ là «thiếu dữ liệu».`, { node: criterion, property: 'label', code: IssueCodes.EmptyCriterion });
+                accept('warning', `Tiêu chí ${criterion.label} chưa có chỉ tiêu nào: kết quả của tiêu chí sẽ là «thiếu dữ liệu».`, {
+                    node: criterion,
+                    property: 'label',
+                    code: IssueCodes.EmptyCriterion
+                });
             }
         }
         for (const rule of pack.members.filter(isRegionRule)) {
@@ -71,9 +79,7 @@ function missingBaseMessage(path: string, chain: EffectivePack['chain'], service
     const reason = services.composition.PackRoots.refusalOf(missing);
     const through = deepest ? `Bộ gốc «${deepest.name ?? '?'}» dựa trên «${missing.path}»: ` : '';
     if (reason) return `${through}${reason}`;
-    return deepest
-        ? `${through}không tìm thấy tệp này.`
-        : `Không tìm thấy bộ tiêu chí gốc «${path}» (${chain.missing}).`;
+    return deepest ? `${through}không tìm thấy tệp này.` : `Không tìm thấy bộ tiêu chí gốc «${path}» (${chain.missing}).`;
 }
 
 /** The years a table must cover: those of the pack's validity, or as far as the table goes when open-ended. */
@@ -101,7 +107,11 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
     for (const row of table.rows) {
         const line = (row.$cstNode?.range.start.line ?? 0) + 1;
         if (isTableNumber(row.value) && row.value.value !== undefined && row.value.unit !== undefined && row.value.unit !== valueUnit) {
-            accept('error', `Giá trị ${shownNumber(row.value, 'value')} ${row.value.unit} khác đơn vị của bảng (${valueUnit || 'không đơn vị'}); trong bảng chỉ ghi số, đơn vị lấy theo kiểu của bảng.`, { node: row.value, property: 'unit', code: IssueCodes.TableValueUnit });
+            accept(
+                'error',
+                `Giá trị ${shownNumber(row.value, 'value')} ${row.value.unit} khác đơn vị của bảng (${valueUnit || 'không đơn vị'}); trong bảng chỉ ghi số, đơn vị lấy theo kiểu của bảng.`,
+                { node: row.value, property: 'unit', code: IssueCodes.TableValueUnit }
+            );
         }
         if (row.rest) {
             if (rest) accept('error', '«còn lại» chỉ được một lần trong một bảng.', { node: row, code: IssueCodes.TableDuplicateCell });
@@ -111,34 +121,51 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
         let rowOk = true;
         const perDimension = new Map<string, string[]>();
         for (const key of row.keys) {
-            if (isCutShort(key)) { // the syntax error says what is missing
+            if (isCutShort(key)) {
+                // the syntax error says what is missing
                 rowOk = false;
                 continue;
             }
             const dimension = dimensionOfKey(key);
             if (!dimensions.includes(dimension)) {
-                accept('error', `Bảng «${table.name}» không theo ${dimension}; các chiều của bảng: ${dimensions.join(', ')}.`, { node: key, code: IssueCodes.TableKey });
+                accept('error', `Bảng «${table.name}» không theo ${dimension}; các chiều của bảng: ${dimensions.join(', ')}.`, {
+                    node: key,
+                    code: IssueCodes.TableKey
+                });
                 rowOk = false;
                 continue;
             }
             const values = keyValues(key);
             if (values.length === 0) {
                 const text = key.$cstNode?.text ?? '';
-                accept('error', dimension === 'vùng' ? unknownRegionMessage(text)
-                    : dimension === 'nhóm' ? `Nhóm xã «${text}» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).`
-                        : `Khoảng năm «${text}» không hợp lệ.`, { node: key, code: dimension === 'vùng' ? IssueCodes.UnknownRegion : IssueCodes.TableKey });
+                accept(
+                    'error',
+                    dimension === 'vùng'
+                        ? unknownRegionMessage(text)
+                        : dimension === 'nhóm'
+                          ? `Nhóm xã «${text}» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).`
+                          : `Khoảng năm «${text}» không hợp lệ.`,
+                    { node: key, code: dimension === 'vùng' ? IssueCodes.UnknownRegion : IssueCodes.TableKey }
+                );
                 rowOk = false;
                 continue;
             }
             if (dimension === 'nhóm' && !['1', '2', '3'].includes(values[0]!)) {
-                accept('error', `Nhóm xã «${shownNumber(key, 'group')}» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).`, { node: key, code: IssueCodes.TableKey });
+                accept('error', `Nhóm xã «${shownNumber(key, 'group')}» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).`, {
+                    node: key,
+                    code: IssueCodes.TableKey
+                });
                 rowOk = false;
                 continue;
             }
             if (dimension === 'năm' && years.length > 0) {
                 const outside = values.filter(y => !years.includes(Number(y)));
                 if (outside.length > 0) {
-                    accept('warning', `Năm ${outside.join(', ')} nằm ngoài thời gian hiệu lực của bộ tiêu chí (${years[0]}–${years[years.length - 1]}); ô này không bao giờ được dùng.`, { node: key, code: IssueCodes.TableKey });
+                    accept(
+                        'warning',
+                        `Năm ${outside.join(', ')} nằm ngoài thời gian hiệu lực của bộ tiêu chí (${years[0]}–${years[years.length - 1]}); ô này không bao giờ được dùng.`,
+                        { node: key, code: IssueCodes.TableKey }
+                    );
                 }
             }
             // `ĐBSH, ĐNB: 100%`: several keys of one dimension give the row to each of them.
@@ -147,7 +174,10 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
         if (!rowOk) continue;
         const missingDimension = dimensions.find(d => !perDimension.has(d));
         if (missingDimension) {
-            accept('error', `Dòng thiếu khóa ${missingDimension} (bảng theo ${dimensions.join(', ')}); dùng «còn lại» cho các ô chung.`, { node: row, code: IssueCodes.TableKey });
+            accept('error', `Dòng thiếu khóa ${missingDimension} (bảng theo ${dimensions.join(', ')}); dùng «còn lại» cho các ô chung.`, {
+                node: row,
+                code: IssueCodes.TableKey
+            });
             continue;
         }
         let keys: string[][] = [[]];
@@ -165,9 +195,15 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
     if (rest) return;
     const missing = cellKeys(dimensions, years).filter(key => !cells.has(key));
     if (missing.length > 0) {
-        const shown = missing.slice(0, 6).map(key => describeCell(dimensions, key)).join('; ');
-        accept('error', `Bảng «${table.name}» thiếu ${missing.length} ô mà một lần đánh giá có thể cần: ${shown}${missing.length > 6 ? '; …' : ''}. Ghi giá trị, «chưa biết», «không áp dụng», hoặc thêm dòng «còn lại: …».`,
-            { node: table, property: 'name', code: IssueCodes.TableMissingCell });
+        const shown = missing
+            .slice(0, 6)
+            .map(key => describeCell(dimensions, key))
+            .join('; ');
+        accept(
+            'error',
+            `Bảng «${table.name}» thiếu ${missing.length} ô mà một lần đánh giá có thể cần: ${shown}${missing.length > 6 ? '; …' : ''}. Ghi giá trị, «chưa biết», «không áp dụng», hoặc thêm dòng «còn lại: …».`,
+            { node: table, property: 'name', code: IssueCodes.TableMissingCell }
+        );
     }
 }
 
@@ -182,27 +218,41 @@ export function unknownBoundsMustBeConsistent(value: UnknownValue, accept: Valid
     let high: { v: number; strict: boolean } | undefined;
     const units = new Set(value.bounds.map(b => b.unit ?? ''));
     if (units.size > 1) {
-        accept('error', `Các cận của giá trị chưa biết dùng nhiều đơn vị khác nhau (${[...units].join(', ')}).`, { node: value, code: IssueCodes.UnknownBounds });
+        accept('error', `Các cận của giá trị chưa biết dùng nhiều đơn vị khác nhau (${[...units].join(', ')}).`, {
+            node: value,
+            code: IssueCodes.UnknownBounds
+        });
     }
     for (const bound of value.bounds) {
         if (bound.operator === undefined || bound.value === undefined) continue; // cut short by a syntax error
         const v = Number(bound.value);
         switch (bound.operator) {
-            case '>': case '>=': case '≥':
+            case '>':
+            case '>=':
+            case '≥':
                 if (!low || v > low.v) low = { v, strict: bound.operator === '>' };
                 break;
-            case '<': case '<=': case '≤':
+            case '<':
+            case '<=':
+            case '≤':
                 if (!high || v < high.v) high = { v, strict: bound.operator === '<' };
                 break;
             default:
-                accept('error', `Cận «${bound.operator} ${shownNumber(bound, 'value')}» không dùng được; chỉ dùng >, >=, <, <=.`, { node: bound as Bound, property: 'operator', code: IssueCodes.UnknownBounds });
+                accept('error', `Cận «${bound.operator} ${shownNumber(bound, 'value')}» không dùng được; chỉ dùng >, >=, <, <=.`, {
+                    node: bound as Bound,
+                    property: 'operator',
+                    code: IssueCodes.UnknownBounds
+                });
         }
     }
     if (low && high && (low.v > high.v || (low.v === high.v && (low.strict || high.strict)))) {
         accept('error', 'Các cận mâu thuẫn: không có giá trị nào thỏa cả hai.', { node: value, code: IssueCodes.UnknownBounds });
     }
     if (value.bounds.length > 0 && value.basis === undefined) {
-        accept('warning', 'Cận của ngưỡng chưa biết nên ghi «suy từ "…"»: kết luận hay văn bản nào cho biết cận này.', { node: value, code: IssueCodes.UnknownBounds });
+        accept('warning', 'Cận của ngưỡng chưa biết nên ghi «suy từ "…"»: kết luận hay văn bản nào cho biết cận này.', {
+            node: value,
+            code: IssueCodes.UnknownBounds
+        });
     }
 }
 
@@ -210,6 +260,10 @@ export function roundingMustBeSensible(rounding: Rounding, accept: ValidationAcc
     if (rounding.digits === undefined) return; // cut short by a syntax error
     const digits = Number(rounding.digits);
     if (!Number.isInteger(digits) || digits < 0 || digits > 6) {
-        accept('error', `Số chữ số thập phân khi làm tròn phải là số nguyên từ 0 đến 6 (đang ghi ${shownNumber(rounding, 'digits')}).`, { node: rounding, property: 'digits', code: IssueCodes.RoundingDigits });
+        accept('error', `Số chữ số thập phân khi làm tròn phải là số nguyên từ 0 đến 6 (đang ghi ${shownNumber(rounding, 'digits')}).`, {
+            node: rounding,
+            property: 'digits',
+            code: IssueCodes.RoundingDigits
+        });
     }
 }

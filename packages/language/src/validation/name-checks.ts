@@ -35,13 +35,20 @@ export function namesMustBeUnique(pack: Pack, accept: ValidationAcceptor): void 
             const own = String(indicator.label);
             const previousLine = indicatorLabels.get(own);
             if (previousLine !== undefined) {
-                accept('error', `Chỉ tiêu ${own} đã được khai báo ở dòng ${previousLine}.`, { node: indicator, property: 'label', code: IssueCodes.DuplicateLabel });
+                accept('error', `Chỉ tiêu ${own} đã được khai báo ở dòng ${previousLine}.`, {
+                    node: indicator,
+                    property: 'label',
+                    code: IssueCodes.DuplicateLabel
+                });
             } else {
                 indicatorLabels.set(own, (indicator.$cstNode?.range.start.line ?? 0) + 1);
             }
             if (own !== label && !own.startsWith(label + '.')) {
-                accept('warning', `Chỉ tiêu ${own} nằm trong tiêu chí ${label}; mã chỉ tiêu thường bắt đầu bằng «${label}.».`,
-                    { node: indicator, property: 'label', code: IssueCodes.LabelOutsideCriterion });
+                accept('warning', `Chỉ tiêu ${own} nằm trong tiêu chí ${label}; mã chỉ tiêu thường bắt đầu bằng «${label}.».`, {
+                    node: indicator,
+                    property: 'label',
+                    code: IssueCodes.LabelOutsideCriterion
+                });
             }
         }
     }
@@ -72,18 +79,26 @@ export function factsShouldBeUsed(pack: Pack, accept: ValidationAcceptor): void 
     }
     for (const fact of pack.members.filter(isFactDecl)) {
         if (!used.has(fact) && fact.name !== undefined) {
-            accept('warning', `Dữ kiện «${fact.name}» được khai báo nhưng không được dùng trong chỉ tiêu nào.`,
-                { node: fact, property: 'name', code: IssueCodes.UnusedFact });
+            accept('warning', `Dữ kiện «${fact.name}» được khai báo nhưng không được dùng trong chỉ tiêu nào.`, {
+                node: fact,
+                property: 'name',
+                code: IssueCodes.UnusedFact
+            });
         }
     }
 }
 
 /** A derived fact may not depend on itself. */
 export function derivationsMustNotCycle(pack: Pack, accept: ValidationAcceptor): void {
-    const dependencies = (fact: FactDecl): FactDecl[] => fact.derivation
-        // streamAst, not streamAllContents: a derivation may be a bare reference (`dữ kiện b = a`).
-        ? AstUtils.streamAst(fact.derivation).filter(isNameReference).map(r => r.target.ref).filter(isFactDecl).toArray()
-        : [];
+    const dependencies = (fact: FactDecl): FactDecl[] =>
+        fact.derivation
+            ? // streamAst, not streamAllContents: a derivation may be a bare reference (`dữ kiện b = a`).
+              AstUtils.streamAst(fact.derivation)
+                  .filter(isNameReference)
+                  .map(r => r.target.ref)
+                  .filter(isFactDecl)
+                  .toArray()
+            : [];
     for (const fact of pack.members.filter(isFactDecl)) {
         if (fact.name === undefined) continue;
         const stack = [...dependencies(fact)];
@@ -108,8 +123,11 @@ export function namesShouldNotHaveLookAlikes(node: AstNode & { name?: unknown },
     for (const char of node.name) {
         const meant = LOOK_ALIKE_LETTERS.get(char);
         if (meant) {
-            accept('warning', `Tên «${node.name}» có ký tự «${char}» (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) trông giống «${meant}»; có thể do lỗi chuyển đổi PDF.`,
-                { node, property: 'name' as never, code: IssueCodes.LookAlikeCharacter });
+            accept(
+                'warning',
+                `Tên «${node.name}» có ký tự «${char}» (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) trông giống «${meant}»; có thể do lỗi chuyển đổi PDF.`,
+                { node, property: 'name' as never, code: IssueCodes.LookAlikeCharacter }
+            );
             return;
         }
     }

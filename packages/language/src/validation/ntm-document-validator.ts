@@ -14,8 +14,12 @@ type Check = (node: AstNode, accept: ValidationAcceptor, token: Cancellation.Can
  * an exception into a diagnostic) are awaited together every few hundred nodes, in the same order.
  */
 export class NtmDocumentValidator extends DefaultDocumentValidator {
-
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+    protected override async validateAstNodes(
+        rootNode: AstNode,
+        options: ValidationOptions,
+        acceptor: ValidationAcceptor,
+        cancelToken?: Cancellation.CancellationToken
+    ): Promise<void> {
         if (this.profiler?.isActive('validating') || !cancelToken) {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }

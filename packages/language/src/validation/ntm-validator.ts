@@ -6,23 +6,37 @@ import { legalSourcesMustBeDistinct, packHeaderMustBeComplete } from './pack-che
 import { numbersMustBeExact } from './number-checks.js';
 import { compositionMustBeConsistent, roundingMustBeSensible, unknownBoundsMustBeConsistent } from './composition-checks.js';
 import {
-    criterionPointsMustAddUp, indicatorPointsMustBeCoherent, memberFactReferenceMustBeInside, memberFactsOnlyInsideTheirQuantifier,
-    previousYearNeedsYearlyFact, unitQuantifierMustBeSensible, yearWindowMustBeSensible
+    criterionPointsMustAddUp,
+    indicatorPointsMustBeCoherent,
+    memberFactReferenceMustBeInside,
+    memberFactsOnlyInsideTheirQuantifier,
+    previousYearNeedsYearlyFact,
+    unitQuantifierMustBeSensible,
+    yearWindowMustBeSensible
 } from './points-checks.js';
 import {
-    deductionMustBePositive, indicatorShouldQuoteRequirement, numberShouldNotLookLikeThousands, thresholdShouldBeReachable,
+    deductionMustBePositive,
+    indicatorShouldQuoteRequirement,
+    numberShouldNotLookLikeThousands,
+    thresholdShouldBeReachable,
     unverifiedShouldHaveNote
 } from './threshold-checks.js';
-import {
-    arithmeticMustBeWellTyped, atLeastMustBeReachable, comparisonMustBeWellTyped, presenceMustBeBoolean, ratioMustBeWellTyped
-} from './type-checks.js';
+import { arithmeticMustBeWellTyped, atLeastMustBeReachable, comparisonMustBeWellTyped, presenceMustBeBoolean, ratioMustBeWellTyped } from './type-checks.js';
 import { villageCountMustBeSound } from './village-checks.js';
 
 /** Registers every check, one concern per file. */
 export function registerValidationChecks(services: NtmServices): void {
     const registry = services.validation.ValidationRegistry;
     const checks: ValidationChecks<NtmAstType> = {
-        Pack: [packHeaderMustBeComplete, legalSourcesMustBeDistinct, namesMustBeUnique, factsShouldBeUsed, derivationsMustNotCycle, compositionMustBeConsistent(services), numbersMustBeExact],
+        Pack: [
+            packHeaderMustBeComplete,
+            legalSourcesMustBeDistinct,
+            namesMustBeUnique,
+            factsShouldBeUsed,
+            derivationsMustNotCycle,
+            compositionMustBeConsistent(services),
+            numbersMustBeExact
+        ],
         UnknownValue: [unknownBoundsMustBeConsistent],
         Rounding: [roundingMustBeSensible],
         FactDecl: [namesShouldNotHaveLookAlikes, memberFactsOnlyInsideTheirQuantifier],

@@ -11,9 +11,10 @@ export function packHeaderMustBeComplete(pack: Pack, accept: ValidationAcceptor)
             return; // the syntax errors already say what is wrong
         }
         const empty = (pack.$document?.textDocument.getText() ?? pack.$cstNode?.text ?? '').trim() === '';
-        accept('error', empty
-            ? 'Tệp rỗng: cần bắt đầu bằng «bộ tiêu chí <mã> "<tên>"».'
-            : 'Cần bắt đầu bằng «bộ tiêu chí <mã> "<tên>"».', { node: pack, code: IssueCodes.EmptyFile });
+        accept('error', empty ? 'Tệp rỗng: cần bắt đầu bằng «bộ tiêu chí <mã> "<tên>"».' : 'Cần bắt đầu bằng «bộ tiêu chí <mã> "<tên>"».', {
+            node: pack,
+            code: IssueCodes.EmptyFile
+        });
         return;
     }
     const items: Array<[string, unknown[], string]> = [
@@ -27,20 +28,32 @@ export function packHeaderMustBeComplete(pack: Pack, accept: ValidationAcceptor)
         if (values.length === 0) {
             accept('error', `Bộ tiêu chí thiếu ${description}.`, { node: pack, property: 'name', code: IssueCodes.HeaderMissing });
         } else if (values.length > 1 && property !== 'sources') {
-            accept('error', `Khai báo ${description.split(' (')[0]} nhiều lần; chỉ được một lần.`,
-                { node: pack, property: property as 'levels', index: 1, code: IssueCodes.HeaderRepeated });
+            accept('error', `Khai báo ${description.split(' (')[0]} nhiều lần; chỉ được một lần.`, {
+                node: pack,
+                property: property as 'levels',
+                index: 1,
+                code: IssueCodes.HeaderRepeated
+            });
         }
     }
     pack.levels.forEach((level, index) => {
         if (level !== undefined && !KNOWN_LEVELS.has(level)) {
-            accept('error', `Cấp «${level}» không hợp lệ; dùng một trong: ${[...new Set(KNOWN_LEVELS.values())].join('; ')}.`,
-                { node: pack, property: 'levels', index, code: IssueCodes.UnknownLevel });
+            accept('error', `Cấp «${level}» không hợp lệ; dùng một trong: ${[...new Set(KNOWN_LEVELS.values())].join('; ')}.`, {
+                node: pack,
+                property: 'levels',
+                index,
+                code: IssueCodes.UnknownLevel
+            });
         }
     });
     pack.jurisdictions.forEach((jurisdiction, index) => {
         if (jurisdiction !== undefined && !/^(toàn quốc|tỉnh \S.*|thành phố \S.*)$/u.test(jurisdiction.normalize('NFC'))) {
-            accept('error', `Địa bàn «${jurisdiction}» không hợp lệ; viết "toàn quốc", "tỉnh <tên>" hoặc "thành phố <tên>".`,
-                { node: pack, property: 'jurisdictions', index, code: IssueCodes.BadJurisdiction });
+            accept('error', `Địa bàn «${jurisdiction}» không hợp lệ; viết "toàn quốc", "tỉnh <tên>" hoặc "thành phố <tên>".`, {
+                node: pack,
+                property: 'jurisdictions',
+                index,
+                code: IssueCodes.BadJurisdiction
+            });
         }
     });
     for (const validity of pack.validities) {
@@ -48,7 +61,8 @@ export function packHeaderMustBeComplete(pack: Pack, accept: ValidationAcceptor)
         const from = isoDate(validity.from);
         const to = validity.to === undefined ? undefined : isoDate(validity.to);
         if (!from) accept('error', `Ngày «${validity.from}» không tồn tại.`, { node: validity, property: 'from', code: IssueCodes.BadDate });
-        if (validity.to !== undefined && !to) accept('error', `Ngày «${validity.to}» không tồn tại.`, { node: validity, property: 'to', code: IssueCodes.BadDate });
+        if (validity.to !== undefined && !to)
+            accept('error', `Ngày «${validity.to}» không tồn tại.`, { node: validity, property: 'to', code: IssueCodes.BadDate });
         if (from && to && from > to) {
             accept('error', `Hiệu lực ngược: từ ${validity.from} đến ${validity.to}.`, { node: validity, code: IssueCodes.BadValidity });
         }
@@ -74,8 +88,11 @@ export function legalSourcesMustBeDistinct(pack: Pack, accept: ValidationAccepto
     }
     for (const source of sources) {
         if ((issuersByNumber.get(source.name)?.size ?? 0) > 1 && [...seen.values()].includes(source)) {
-            accept('warning', `Số hiệu ${source.name} có ở nhiều cơ quan ban hành; trích dẫn «căn cứ ${source.name}» sẽ không rõ văn bản nào.`,
-                { node: source, property: 'name', code: IssueCodes.AmbiguousCitation });
+            accept('warning', `Số hiệu ${source.name} có ở nhiều cơ quan ban hành; trích dẫn «căn cứ ${source.name}» sẽ không rõ văn bản nào.`, {
+                node: source,
+                property: 'name',
+                code: IssueCodes.AmbiguousCitation
+            });
         }
     }
 }

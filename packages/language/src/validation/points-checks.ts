@@ -13,25 +13,43 @@ export function indicatorPointsMustBeCoherent(indicator: Indicator, accept: Vali
     }
     const points = indicator.points[0];
     if (points && points.max !== undefined && Number(points.max) <= 0) {
-        accept('error', `Số điểm tối đa phải lớn hơn 0 (đang ghi ${shownNumber(points, 'max')}).`, { node: points, property: 'max', code: IssueCodes.PointsRepeated });
+        accept('error', `Số điểm tối đa phải lớn hơn 0 (đang ghi ${shownNumber(points, 'max')}).`, {
+            node: points,
+            property: 'max',
+            code: IssueCodes.PointsRepeated
+        });
     }
     if (indicator.deductions.length > 1) {
         accept('error', 'Mỗi chỉ tiêu chỉ có một quy tắc trừ điểm.', { node: indicator.deductions[1]!, code: IssueCodes.DeductionWithoutPoints });
     }
     for (const deduction of indicator.deductions) {
         if (!points) {
-            accept('error', 'Quy tắc trừ điểm cần số điểm tối đa của chỉ tiêu (vd. «, 5 điểm, trừ 0.5 mỗi năm không đạt»).', { node: deduction, code: IssueCodes.DeductionWithoutPoints });
+            accept('error', 'Quy tắc trừ điểm cần số điểm tối đa của chỉ tiêu (vd. «, 5 điểm, trừ 0.5 mỗi năm không đạt»).', {
+                node: deduction,
+                code: IssueCodes.DeductionWithoutPoints
+            });
             continue;
         }
         checkDeductionRange(deduction, points, accept);
         if (deduction.perYear && !hasDescendant(indicator.requirement, isYearQuantified)) {
-            accept('error', '«mỗi năm» cần yêu cầu viết theo từng năm («mỗi năm trong N năm { … }» hoặc «ít nhất k năm trong N năm { … }») để biết năm nào không đạt.', { node: deduction, code: IssueCodes.DeductionUnit });
+            accept(
+                'error',
+                '«mỗi năm» cần yêu cầu viết theo từng năm («mỗi năm trong N năm { … }» hoặc «ít nhất k năm trong N năm { … }») để biết năm nào không đạt.',
+                { node: deduction, code: IssueCodes.DeductionUnit }
+            );
         }
         if (deduction.perUnit) {
             const name = deduction.collection?.ref?.name;
-            const quantified = indicator.requirement ? AstUtils.streamAst(indicator.requirement).filter(isUnitQuantified).some(q => q.collection?.ref?.name === name) : false;
+            const quantified = indicator.requirement
+                ? AstUtils.streamAst(indicator.requirement)
+                      .filter(isUnitQuantified)
+                      .some(q => q.collection?.ref?.name === name)
+                : false;
             if (name && !quantified) {
-                accept('error', `«mỗi ${name} không đạt» cần yêu cầu viết theo từng ${name} («mọi ${name} { … }» hoặc «ít nhất k ${name} { … }»).`, { node: deduction, code: IssueCodes.DeductionUnit });
+                accept('error', `«mỗi ${name} không đạt» cần yêu cầu viết theo từng ${name} («mọi ${name} { … }» hoặc «ít nhất k ${name} { … }»).`, {
+                    node: deduction,
+                    code: IssueCodes.DeductionUnit
+                });
             }
         }
     }
@@ -48,7 +66,11 @@ function checkDeductionRange(deduction: Deduction, points: PointsMax, accept: Va
         accept('error', `Khoảng trừ ngược: từ ${min} đến ${max}.`, { node: deduction, property: 'max', code: IssueCodes.DeductionAmount });
     }
     if (points.max !== undefined && least > Number(points.max)) {
-        accept('warning', `Mức trừ thấp nhất ${min} lớn hơn số điểm tối đa ${shownNumber(points, 'max')}: chưa đạt là 0 điểm.`, { node: deduction, property: 'min', code: IssueCodes.DeductionAmount });
+        accept('warning', `Mức trừ thấp nhất ${min} lớn hơn số điểm tối đa ${shownNumber(points, 'max')}: chưa đạt là 0 điểm.`, {
+            node: deduction,
+            property: 'min',
+            code: IssueCodes.DeductionAmount
+        });
     }
 }
 
@@ -62,18 +84,28 @@ export function criterionPointsMustAddUp(criterion: Criterion, accept: Validatio
     if (!criterion.points) {
         const scored = criterion.indicators.filter(i => i.points.length > 0);
         if (scored.length > 0) {
-            accept('warning', `Có chỉ tiêu chấm điểm nhưng tiêu chí ${criterion.label} không ghi số điểm tối đa (vd. «tiêu chí ${criterion.label} "…" 20 điểm»): tiêu chí sẽ không được tính điểm.`,
-                { node: criterion, property: 'label', code: IssueCodes.PointsDoNotAddUp });
+            accept(
+                'warning',
+                `Có chỉ tiêu chấm điểm nhưng tiêu chí ${criterion.label} không ghi số điểm tối đa (vd. «tiêu chí ${criterion.label} "…" 20 điểm»): tiêu chí sẽ không được tính điểm.`,
+                { node: criterion, property: 'label', code: IssueCodes.PointsDoNotAddUp }
+            );
         }
         return;
     }
     if (!criterion.passMark) {
-        accept('warning', `Tiêu chí ${criterion.label} chấm điểm nhưng không có «điểm đạt»: tiêu chí sẽ kết luận theo từng chỉ tiêu (một chỉ tiêu chưa đạt là chưa đạt), không theo tổng điểm. Nếu văn bản chưa cho điểm đạt, ghi «điểm đạt >= chưa biết …».`,
-            { node: criterion.points, code: IssueCodes.PointsDoNotAddUp });
+        accept(
+            'warning',
+            `Tiêu chí ${criterion.label} chấm điểm nhưng không có «điểm đạt»: tiêu chí sẽ kết luận theo từng chỉ tiêu (một chỉ tiêu chưa đạt là chưa đạt), không theo tổng điểm. Nếu văn bản chưa cho điểm đạt, ghi «điểm đạt >= chưa biết …».`,
+            { node: criterion.points, code: IssueCodes.PointsDoNotAddUp }
+        );
     }
     const unscored = criterion.indicators.filter(i => i.points.length === 0);
     for (const indicator of unscored.filter(i => i.label !== undefined)) {
-        accept('error', `Tiêu chí ${criterion.label} chấm điểm: chỉ tiêu ${indicator.label} cần số điểm tối đa (vd. «, 5 điểm»).`, { node: indicator, property: 'label', code: IssueCodes.PointsDoNotAddUp });
+        accept('error', `Tiêu chí ${criterion.label} chấm điểm: chỉ tiêu ${indicator.label} cần số điểm tối đa (vd. «, 5 điểm»).`, {
+            node: indicator,
+            property: 'label',
+            code: IssueCodes.PointsDoNotAddUp
+        });
     }
     if (unscored.length > 0 || criterion.indicators.length === 0) return;
     // A maximum left out by a syntax error cannot be added up; nor can one too long to be a number.
@@ -81,8 +113,11 @@ export function criterionPointsMustAddUp(criterion: Criterion, accept: Validatio
     if (!maxima.every(max => max !== undefined && Number.isFinite(Number(max)))) return;
     const sum = criterion.indicators.reduce((total, i) => total + Number(i.points[0]!.max) * 100, 0) / 100;
     if (Math.abs(sum - Number(criterion.points.max)) > 1e-9) {
-        accept('warning', `Tổng điểm tối đa của các chỉ tiêu (${sum}) khác điểm tối đa của tiêu chí ${criterion.label} (${shownNumber(criterion.points, 'max')}).`,
-            { node: criterion.points, property: 'max', code: IssueCodes.PointsDoNotAddUp });
+        accept(
+            'warning',
+            `Tổng điểm tối đa của các chỉ tiêu (${sum}) khác điểm tối đa của tiêu chí ${criterion.label} (${shownNumber(criterion.points, 'max')}).`,
+            { node: criterion.points, property: 'max', code: IssueCodes.PointsDoNotAddUp }
+        );
     }
 }
 
@@ -90,10 +125,18 @@ export function yearWindowMustBeSensible(window: YearQuantified, accept: Validat
     if (window.window === undefined) return; // cut short by a syntax error
     const years = Number(window.window);
     if (!Number.isInteger(years) || years < 1 || years > 50) {
-        accept('error', `Số năm của cửa sổ phải là số nguyên từ 1 đến 50 (đang ghi ${shownNumber(window, 'window')}).`, { node: window, property: 'window', code: IssueCodes.YearWindow });
+        accept('error', `Số năm của cửa sổ phải là số nguyên từ 1 đến 50 (đang ghi ${shownNumber(window, 'window')}).`, {
+            node: window,
+            property: 'window',
+            code: IssueCodes.YearWindow
+        });
     }
     if (window.atLeast !== undefined && Number(window.atLeast) > years) {
-        accept('error', `Không thể đạt ít nhất ${shownNumber(window, 'atLeast')} năm trong ${shownNumber(window, 'window')} năm.`, { node: window, property: 'atLeast', code: IssueCodes.YearWindow });
+        accept('error', `Không thể đạt ít nhất ${shownNumber(window, 'atLeast')} năm trong ${shownNumber(window, 'window')} năm.`, {
+            node: window,
+            property: 'atLeast',
+            code: IssueCodes.YearWindow
+        });
     }
 }
 
@@ -106,7 +149,11 @@ export function unitQuantifierMustBeSensible(quantifier: UnitQuantified, accept:
 /** A fact's values are given one way: per year, per member of a collection, or per part of a breakdown. */
 export function memberFactsOnlyInsideTheirQuantifier(fact: FactDecl, accept: ValidationAcceptor): void {
     if (fact.indexes.length > 1) {
-        accept('error', 'Một dữ kiện chỉ theo một cách: «từng năm», «từng <danh sách>» hoặc «phân theo …».', { node: fact, property: 'name', code: IssueCodes.FactIndex });
+        accept('error', 'Một dữ kiện chỉ theo một cách: «từng năm», «từng <danh sách>» hoặc «phân theo …».', {
+            node: fact,
+            property: 'name',
+            code: IssueCodes.FactIndex
+        });
     }
 }
 
@@ -122,12 +169,18 @@ export function memberFactReferenceMustBeInside(reference: AstNode, accept: Vali
         if (isUnitQuantified(current) && current.collection?.ref?.name === name) return;
         current = current.$container;
     }
-    accept('error', `«${target.name}» có giá trị cho từng ${name}; dùng trong «mọi ${name} { … }» hoặc «ít nhất k ${name} { … }».`, { node: reference, code: IssueCodes.FactIndex });
+    accept('error', `«${target.name}» có giá trị cho từng ${name}; dùng trong «mọi ${name} { … }» hoặc «ít nhất k ${name} { … }».`, {
+        node: reference,
+        code: IssueCodes.FactIndex
+    });
 }
 
 export function previousYearNeedsYearlyFact(expression: PreviousYear, accept: ValidationAcceptor): void {
     const target = expression.value?.target.ref;
     if (isFactDecl(target) && !isYearly(target)) {
-        accept('error', `«giá trị năm trước của» chỉ dùng với dữ kiện «từng năm»; «${target.name}» không theo năm.`, { node: expression, code: IssueCodes.FactIndex });
+        accept('error', `«giá trị năm trước của» chỉ dùng với dữ kiện «từng năm»; «${target.name}» không theo năm.`, {
+            node: expression,
+            code: IssueCodes.FactIndex
+        });
     }
 }

@@ -18,7 +18,7 @@ function literalValue(expression: Expression | undefined, unit?: string): number
 /** A literal's value for a message: as read, or as written when it is too long to be read as a number. */
 function literalShown(expression: Expression | undefined): string {
     if (isParenthesizedExpression(expression)) return literalShown(expression.expression);
-    return isQuantityLiteral(expression) ? shownNumber(expression, 'value') ?? '' : '';
+    return isQuantityLiteral(expression) ? (shownNumber(expression, 'value') ?? '') : '';
 }
 
 /** A rate of a whole (a ratio, or a fact declared in percent) lies between 0 and 100 %. */
@@ -32,36 +32,55 @@ function isRateOfWhole(expression: Expression, services: NtmServices): boolean {
 }
 
 /** Thresholds that can never be met, or are always met, where it is cheap to see (`> 100%`). */
-export const thresholdShouldBeReachable = (services: NtmServices) => (comparison: Comparison, accept: ValidationAcceptor): void => {
-    const types = services.typing.TypeComputer;
-    const leftType = types.typeOf(comparison.left);
-    const numeric = leftType.kind === 'number' || leftType.kind === 'percent';
-    const value = literalValue(comparison.right);
-    const op = comparison.operator?.replace('≥', '>=').replace('≤', '<=');
-    if (numeric && value !== undefined && op) {
-        const rate = isRateOfWhole(comparison.left, services);
-        const never = (op === '>' && rate && value >= 100) || (op === '>=' && rate && value > 100) ||
-            (op === '<' && value <= 0) || (op === '<=' && value < 0) || (op === '=' && (value < 0 || (rate && value > 100)));
-        const always = (op === '>=' && value <= 0) || (op === '<=' && rate && value >= 100) || (op === '<' && rate && value > 100);
-        if (never) {
-            accept('warning', `Ngưỡng «${op} ${textOf(comparison.right)}» không bao giờ đạt được${rate ? ' với một tỷ lệ (0–100 %)' : ' với giá trị không âm'}.`,
-                { node: comparison, property: 'right', code: IssueCodes.NeverMet });
-        } else if (always) {
-            accept('warning', `Ngưỡng «${op} ${textOf(comparison.right)}» luôn đạt; kiểm tra lại văn bản.`,
-                { node: comparison, property: 'right', code: IssueCodes.AlwaysMet });
+export const thresholdShouldBeReachable =
+    (services: NtmServices) =>
+    (comparison: Comparison, accept: ValidationAcceptor): void => {
+        const types = services.typing.TypeComputer;
+        const leftType = types.typeOf(comparison.left);
+        const numeric = leftType.kind === 'number' || leftType.kind === 'percent';
+        const value = literalValue(comparison.right);
+        const op = comparison.operator?.replace('≥', '>=').replace('≤', '<=');
+        if (numeric && value !== undefined && op) {
+            const rate = isRateOfWhole(comparison.left, services);
+            const never =
+                (op === '>' && rate && value >= 100) ||
+                (op === '>=' && rate && value > 100) ||
+                (op === '<' && value <= 0) ||
+                (op === '<=' && value < 0) ||
+                (op === '=' && (value < 0 || (rate && value > 100)));
+            const always = (op === '>=' && value <= 0) || (op === '<=' && rate && value >= 100) || (op === '<' && rate && value > 100);
+            if (never) {
+                accept(
+                    'warning',
+                    `Ngưỡng «${op} ${textOf(comparison.right)}» không bao giờ đạt được${rate ? ' với một tỷ lệ (0–100 %)' : ' với giá trị không âm'}.`,
+                    { node: comparison, property: 'right', code: IssueCodes.NeverMet }
+                );
+            } else if (always) {
+                accept('warning', `Ngưỡng «${op} ${textOf(comparison.right)}» luôn đạt; kiểm tra lại văn bản.`, {
+                    node: comparison,
+                    property: 'right',
+                    code: IssueCodes.AlwaysMet
+                });
+            }
+            if (leftType.kind === 'number' && leftType.integer && !leftType.bareLiteral && Number.isFinite(value) && !Number.isInteger(value)) {
+                accept('warning', `«${textOf(comparison.left)}» là số đếm nhưng ngưỡng ${value} là số lẻ.`, {
+                    node: comparison,
+                    property: 'right',
+                    code: IssueCodes.FractionalCount
+                });
+            }
         }
-        if (leftType.kind === 'number' && leftType.integer && !leftType.bareLiteral && Number.isFinite(value) && !Number.isInteger(value)) {
-            accept('warning', `«${textOf(comparison.left)}» là số đếm nhưng ngưỡng ${value} là số lẻ.`,
-                { node: comparison, property: 'right', code: IssueCodes.FractionalCount });
+        const unit = leftType.kind === 'number' && !leftType.bareLiteral ? leftType.unit : undefined;
+        const low = literalValue(comparison.low, unit);
+        const high = literalValue(comparison.high, unit);
+        if (low !== undefined && high !== undefined && low > high) {
+            accept('error', `Khoảng rỗng: từ ${literalShown(comparison.low)} đến ${literalShown(comparison.high)}.`, {
+                node: comparison,
+                property: 'high',
+                code: IssueCodes.EmptyRange
+            });
         }
-    }
-    const unit = leftType.kind === 'number' && !leftType.bareLiteral ? leftType.unit : undefined;
-    const low = literalValue(comparison.low, unit);
-    const high = literalValue(comparison.high, unit);
-    if (low !== undefined && high !== undefined && low > high) {
-        accept('error', `Khoảng rỗng: từ ${literalShown(comparison.low)} đến ${literalShown(comparison.high)}.`, { node: comparison, property: 'high', code: IssueCodes.EmptyRange });
-    }
-};
+    };
 
 /** The source text of a node for a message: NFC, single-spaced, whatever form the pack was typed in. */
 function textOf(node: { $cstNode?: { text: string } } | undefined): string {
@@ -73,24 +92,32 @@ export function numberShouldNotLookLikeThousands(literal: QuantityLiteral, accep
     const text = literal.$cstNode?.text.trim() ?? '';
     const digits = /^\d+[.,]?\d*/.exec(text)?.[0] ?? '';
     if (/^\d{1,3}\.\d{3}$/.test(digits)) {
-        accept('warning', `«${digits}» được đọc là ${digits.replace('.', ',')} (dấu chấm là dấu thập phân). Nếu muốn viết ${digits.replace('.', '')}, bỏ dấu chấm.`,
-            { node: literal, property: 'value', code: IssueCodes.ThousandsDot });
+        accept(
+            'warning',
+            `«${digits}» được đọc là ${digits.replace('.', ',')} (dấu chấm là dấu thập phân). Nếu muốn viết ${digits.replace('.', '')}, bỏ dấu chấm.`,
+            { node: literal, property: 'value', code: IssueCodes.ThousandsDot }
+        );
     }
 }
 
 /** An unverified value must say where it came from. */
 export function unverifiedShouldHaveNote(marker: UnverifiedMark | UnverifiedNote, accept: ValidationAcceptor): void {
     if (!marker.note || marker.note.trim() === '') {
-        accept('warning', 'Ghi rõ nguồn gốc của giá trị chưa kiểm chứng, vd. «chưa kiểm chứng "theo 318/QĐ-TTg, chưa có văn bản gốc"».',
-            { node: marker, code: IssueCodes.UnverifiedWithoutNote });
+        accept('warning', 'Ghi rõ nguồn gốc của giá trị chưa kiểm chứng, vd. «chưa kiểm chứng "theo 318/QĐ-TTg, chưa có văn bản gốc"».', {
+            node: marker,
+            code: IssueCodes.UnverifiedWithoutNote
+        });
     }
 }
 
 /** Verdicts are explained with the decision's own words. */
 export function indicatorShouldQuoteRequirement(indicator: Indicator, accept: ValidationAcceptor): void {
     if (indicator.text === undefined && indicator.label !== undefined) {
-        accept('info', `Chỉ tiêu ${indicator.label} chưa trích nguyên văn yêu cầu; kết quả sẽ chỉ hiện quy tắc đã mã hóa.`,
-            { node: indicator, property: 'label', code: IssueCodes.RequirementTextMissing });
+        accept('info', `Chỉ tiêu ${indicator.label} chưa trích nguyên văn yêu cầu; kết quả sẽ chỉ hiện quy tắc đã mã hóa.`, {
+            node: indicator,
+            property: 'label',
+            code: IssueCodes.RequirementTextMissing
+        });
     }
 }
 

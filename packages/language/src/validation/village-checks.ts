@@ -23,14 +23,26 @@ export function villageCountMustBeSound(services: NtmServices) {
         if (type.villagePack === undefined) return;
         const fact = type.$container;
         if (normalizeUnit(type.unit ?? '') !== 'thôn') {
-            accept('error', `«đạt chuẩn theo» đếm thôn: viết «đếm thôn đạt chuẩn theo "…"», không phải «đếm ${type.unit ?? ''}».`, { node: type, property: 'unit', code: IssueCodes.VillageCountUnit });
+            accept('error', `«đạt chuẩn theo» đếm thôn: viết «đếm thôn đạt chuẩn theo "…"», không phải «đếm ${type.unit ?? ''}».`, {
+                node: type,
+                property: 'unit',
+                code: IssueCodes.VillageCountUnit
+            });
         }
         if (isFactDecl(fact) && fact.indexes.length > 0) {
-            accept('error', `Dữ kiện «${fact.name}» đếm thôn đạt chuẩn là một số của cả xã; bỏ «, ${fact.indexes[0]!.$cstNode?.text ?? ''}».`, { node: fact, property: 'indexes', code: IssueCodes.VillageCountIndexed });
+            accept('error', `Dữ kiện «${fact.name}» đếm thôn đạt chuẩn là một số của cả xã; bỏ «, ${fact.indexes[0]!.$cstNode?.text ?? ''}».`, {
+                node: fact,
+                property: 'indexes',
+                code: IssueCodes.VillageCountIndexed
+            });
         }
         const own = packOf(type);
         if (own && isVillageLevel(own.levels[0])) {
-            accept('error', `Bộ tiêu chí cấp «${own.levels[0]}» đánh giá một thôn; chỉ bộ cấp xã mới đếm thôn đạt chuẩn theo một bộ khác.`, { node: type, property: 'villagePack', code: IssueCodes.VillageCountInVillagePack });
+            accept('error', `Bộ tiêu chí cấp «${own.levels[0]}» đánh giá một thôn; chỉ bộ cấp xã mới đếm thôn đạt chuẩn theo một bộ khác.`, {
+                node: type,
+                property: 'villagePack',
+                code: IssueCodes.VillageCountInVillagePack
+            });
         }
         const document = own?.$document;
         if (!document) return;
@@ -39,11 +51,19 @@ export function villageCountMustBeSound(services: NtmServices) {
         const root = documents.hasDocument(uri) ? documents.getDocument(uri)?.parseResult.value : undefined;
         if (!root || !isPack(root) || !root.name) {
             const reason = services.composition.PackRoots.refusalOf(URI.parse(uri.toString()));
-            accept('error', reason ?? `Không tìm thấy bộ tiêu chí cấp thôn «${type.villagePack}» (${uri.path}); đường dẫn tính từ tệp này.`, { node: type, property: 'villagePack', code: IssueCodes.VillagePackMissing });
+            accept('error', reason ?? `Không tìm thấy bộ tiêu chí cấp thôn «${type.villagePack}» (${uri.path}); đường dẫn tính từ tệp này.`, {
+                node: type,
+                property: 'villagePack',
+                code: IssueCodes.VillagePackMissing
+            });
             return;
         }
         if (!isVillageLevel(root.levels[0])) {
-            accept('error', `«${type.villagePack}» là bộ tiêu chí «${root.name}» cấp «${root.levels[0] ?? '?'}»; «đạt chuẩn theo» cần một bộ cấp thôn (cấp thôn nông thôn mới kiểu mẫu, cấp thôn thông minh).`, { node: type, property: 'villagePack', code: IssueCodes.VillagePackLevel });
+            accept(
+                'error',
+                `«${type.villagePack}» là bộ tiêu chí «${root.name}» cấp «${root.levels[0] ?? '?'}»; «đạt chuẩn theo» cần một bộ cấp thôn (cấp thôn nông thôn mới kiểu mẫu, cấp thôn thông minh).`,
+                { node: type, property: 'villagePack', code: IssueCodes.VillagePackLevel }
+            );
         }
     };
 }

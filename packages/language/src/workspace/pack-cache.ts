@@ -16,9 +16,11 @@ export class PackCache<K extends AstNode, V> extends DocumentCache<K, V> {
         super(shared);
         const documents = shared.workspace.LangiumDocuments;
         const builder = shared.workspace.DocumentBuilder;
-        this.onDispose(builder.onUpdate((changed, deleted) => {
-            for (const uri of packsBuildingOn([...changed, ...deleted], documents)) this.clear(uri);
-        }));
+        this.onDispose(
+            builder.onUpdate((changed, deleted) => {
+                for (const uri of packsBuildingOn([...changed, ...deleted], documents)) this.clear(uri);
+            })
+        );
         // Anything read through the document's previous links is stale once they are made again.
         this.onDispose(builder.onDocumentPhase(DocumentState.Linked, document => this.clear(document.uri)));
     }

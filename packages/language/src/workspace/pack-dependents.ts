@@ -9,7 +9,7 @@ import { packChain } from './pack-chain.js';
  */
 export function baseUrisOf(pack: Pack, documents: LangiumDocuments): string[] {
     const chain = packChain(pack, documents);
-    const uris = chain.bases.flatMap(base => base.$document ? [base.$document.uri.toString()] : []);
+    const uris = chain.bases.flatMap(base => (base.$document ? [base.$document.uri.toString()] : []));
     if (chain.missing) uris.push(chain.missing);
     return uris;
 }
@@ -24,5 +24,8 @@ export function buildsOnAny(document: LangiumDocument, uris: ReadonlySet<string>
 export function packsBuildingOn(uris: Iterable<URI | string>, documents: LangiumDocuments): string[] {
     const changed = new Set([...uris].map(uri => uri.toString()));
     if (changed.size === 0) return [];
-    return documents.all.filter(document => buildsOnAny(document, changed, documents)).map(document => document.uri.toString()).toArray();
+    return documents.all
+        .filter(document => buildsOnAny(document, changed, documents))
+        .map(document => document.uri.toString())
+        .toArray();
 }

@@ -117,5 +117,5 @@ async function loadWithBases(services: NtmServices, uri: string, mainText: strin
 
 /** The files a pack's `đếm thôn đạt chuẩn theo "…"` facts name, as written. */
 export function villagePackPaths(pack: Pack): string[] {
-    return pack.members.flatMap(member => isFactDecl(member) && isCountType(member.type) && member.type.villagePack ? [member.type.villagePack] : []);
+    return pack.members.flatMap(member => (isFactDecl(member) && isCountType(member.type) && member.type.villagePack ? [member.type.villagePack] : []));
 }

@@ -17,7 +17,12 @@ beforeAll(async () => {
 afterAll(() => loader.dispose());
 
 const run = (facts: Record<string, unknown>): EvaluationResult => pack.evaluate(facts, AS_OF);
-const both = (a: unknown, qa: string, b: unknown, qb: string) => ({ 'báo cáo mâu thuẫn': [{ 'giá trị': a, 'trích': qa }, { 'giá trị': b, 'trích': qb }] });
+const both = (a: unknown, qa: string, b: unknown, qb: string) => ({
+    'báo cáo mâu thuẫn': [
+        { 'giá trị': a, trích: qa },
+        { 'giá trị': b, trích: qb }
+    ]
+});
 const TRAINED = both(4274, 'số lao động qua đào tạo là 4274 người đạt 86,0 %', 3230, 'Trong đó có 3230 người đã qua các lớp đào tạo');
 
 describe('a fact the report states two ways', () => {
@@ -46,7 +51,7 @@ describe('a fact the report states two ways', () => {
     });
 
     it('decides each part of a breakdown with its own reported values', () => {
-        const indicator = indicatorOf(run({ 'tỷ lệ tham gia bảo hiểm y tế': { nam: both(96, '96%', 94, '94%'), 'nữ': 97 } }), '15.1');
+        const indicator = indicatorOf(run({ 'tỷ lệ tham gia bảo hiểm y tế': { nam: both(96, '96%', 94, '94%'), nữ: 97 } }), '15.1');
         expect(indicator.verdict).toBe('thiếu dữ liệu');
         expect(indicator.missingFacts).toContain('tỷ lệ tham gia bảo hiểm y tế (nam) (báo cáo tự mâu thuẫn: 96 %; 94 %)');
     });
@@ -63,13 +68,22 @@ describe('a fact the report states two ways', () => {
     });
 
     it.each<[string, unknown, string]>([
-        ['one value', { 'báo cáo mâu thuẫn': [{ 'giá trị': 4274, 'trích': 'x' }] },
-            'Báo cáo mâu thuẫn cần ít nhất hai giá trị khác nhau; ở đây có 1. Một giá trị thì ghi thẳng: "số lao động qua đào tạo": <giá trị>.'],
+        [
+            'one value',
+            { 'báo cáo mâu thuẫn': [{ 'giá trị': 4274, trích: 'x' }] },
+            'Báo cáo mâu thuẫn cần ít nhất hai giá trị khác nhau; ở đây có 1. Một giá trị thì ghi thẳng: "số lao động qua đào tạo": <giá trị>.'
+        ],
         ['equal values', both(4274, 'a', 4274, 'b'), 'Các giá trị báo cáo đều bằng nhau: không phải mâu thuẫn. Ghi thẳng một giá trị.'],
-        ['a value without its quote', { 'báo cáo mâu thuẫn': [{ 'giá trị': 4274, 'trích': 'a' }, { 'giá trị': 3230 }] },
-            'Thiếu «trích»: câu của báo cáo nêu giá trị này, để người đọc kiểm lại được.'],
-        ['not a list', { 'báo cáo mâu thuẫn': 4274 },
-            'Cần một danh sách các giá trị báo cáo. Ghi «báo cáo mâu thuẫn»: [{ "giá trị": …, "trích": "câu báo cáo" }, { "giá trị": …, "trích": "…" }].'],
+        [
+            'a value without its quote',
+            { 'báo cáo mâu thuẫn': [{ 'giá trị': 4274, trích: 'a' }, { 'giá trị': 3230 }] },
+            'Thiếu «trích»: câu của báo cáo nêu giá trị này, để người đọc kiểm lại được.'
+        ],
+        [
+            'not a list',
+            { 'báo cáo mâu thuẫn': 4274 },
+            'Cần một danh sách các giá trị báo cáo. Ghi «báo cáo mâu thuẫn»: [{ "giá trị": …, "trích": "câu báo cáo" }, { "giá trị": …, "trích": "…" }].'
+        ],
         ['a value the fact cannot take', both(4274, 'a', 32.5, 'b'), 'Số đếm phải là số nguyên, nhận được 32,5.']
     ])('refuses %s, at the field', (_name, value, message) => {
         const issues = inputErrorsOf(() => run({ 'số người độ tuổi lao động': 4969, 'số lao động qua đào tạo': value }));

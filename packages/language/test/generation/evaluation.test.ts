@@ -203,7 +203,7 @@ describe('missing and not applicable', () => {
         const result = indicatorOf(run({ 'lao động qua đào tạo': 90 }), '5.1');
         expect(result.verdict).toBe('thiếu dữ liệu');
         expect(result.missingFacts).toEqual(['lao động qua đào tạo (nam)', 'lao động qua đào tạo (nữ)']);
-        const withTotal = indicatorOf(run({ 'lao động qua đào tạo': { 'tổng': 90, 'nam': 95 } }), '5.1');
+        const withTotal = indicatorOf(run({ 'lao động qua đào tạo': { tổng: 90, nam: 95 } }), '5.1');
         expect(withTotal.missingFacts).toEqual(['lao động qua đào tạo (nữ)']);
     });
 
@@ -211,7 +211,7 @@ describe('missing and not applicable', () => {
         const result = indicatorOf(run({ 'tỷ lệ người đã đào tạo': 90 }), '5.3');
         expect(result.verdict).toBe('thiếu dữ liệu');
         expect(result.missingFacts).toEqual(['người đã đào tạo (nam)', 'người lao động (nam)', 'người đã đào tạo (nữ)', 'người lao động (nữ)']);
-        const split = indicatorOf(run({ 'người đã đào tạo': { nam: 85, 'nữ': 84 }, 'người lao động': { nam: 100, 'nữ': 100 } }), '5.3');
+        const split = indicatorOf(run({ 'người đã đào tạo': { nam: 85, nữ: 84 }, 'người lao động': { nam: 100, nữ: 100 } }), '5.3');
         expect(split.verdict).toBe('chưa đạt');
         expect(split.gap?.text).toBe('còn thiếu 1 người');
     });
@@ -221,7 +221,7 @@ describe('missing and not applicable', () => {
         [95, 84.99, 'chưa đạt'],
         [84.99, 95, 'chưa đạt']
     ])('«cho cả nam và nữ» with nam %s and nữ %s is %s', (nam, nu, verdict) => {
-        expect(verdictOf('5.1', { 'lao động qua đào tạo': { nam, 'nữ': nu } })).toBe(verdict);
+        expect(verdictOf('5.1', { 'lao động qua đào tạo': { nam, nữ: nu } })).toBe(verdict);
     });
 
     it('(nếu có chăn nuôi tập trung) is không áp dụng when there is none', () => {
@@ -264,7 +264,9 @@ describe('flags', () => {
         const result = indicatorOf(run({ 'hộ dùng nước sạch': 34, 'tổng số hộ': 37, 'tỷ lệ nước sạch': 90 }), '17.2');
         expect(result.verdict).toBe('đạt');
         expect(result.flags).toEqual(['inconsistent-data']);
-        expect(result.notes).toEqual([{ code: 'inconsistent-data', text: 'Dữ liệu không nhất quán: tỷ lệ nước sạch: báo cáo ghi 90 % nhưng tính từ số liệu được ≈ 91,8919 %' }]);
+        expect(result.notes).toEqual([
+            { code: 'inconsistent-data', text: 'Dữ liệu không nhất quán: tỷ lệ nước sạch: báo cáo ghi 90 % nhưng tính từ số liệu được ≈ 91,8919 %' }
+        ]);
     });
 
     it('a stated rate that is the computed one truncated (4179/4662 printed 89,63 %) is consistent', () => {
@@ -299,11 +301,17 @@ describe('input checking', () => {
         ['a list for a number', { 'rác thải': [98] }, 'rác thải', 'Cần một số, nhận được một danh sách.'],
         ['a word for yes/no', { 'trụ sở riêng': 'yes' }, 'trụ sở riêng', 'Cần có/không (true/false), nhận được «yes».'],
         ['an unknown level', { 'mức phổ cập': 'mức độ 9' }, 'mức phổ cập', 'Cần một mức trong: chưa đạt, mức độ 1, mức độ 2, mức độ 3; nhận được «mức độ 9».'],
-        ['"4.662", which may mean 4662 or 4,662', { 'tổng số hộ': '4.662' }, 'tổng số hộ', '«4.662» mơ hồ: dấu chấm là phân cách hàng nghìn hay dấu thập phân? Viết 4662 hoặc 4,662.'],
+        [
+            '"4.662", which may mean 4662 or 4,662',
+            { 'tổng số hộ': '4.662' },
+            'tổng số hộ',
+            '«4.662» mơ hồ: dấu chấm là phân cách hàng nghìn hay dấu thập phân? Viết 4662 hoặc 4,662.'
+        ],
         ['text that is no number', { 'rác thải': 'chín mươi tám' }, 'rác thải', 'Không đọc được «chín mươi tám» thành số.']
     ])('refuses %s: an NtmInputError with the issue, and no verdicts', (_name, facts, field, message) => {
-        expect(inputErrorsOf(() => run(facts)))
-            .toEqual([{ severity: 'error', code: 'invalid-value', path: ['dữ kiện', field], field: `dữ kiện.${field}`, message }]);
+        expect(inputErrorsOf(() => run(facts))).toEqual([
+            { severity: 'error', code: 'invalid-value', path: ['dữ kiện', field], field: `dữ kiện.${field}`, message }
+        ]);
     });
 
     it('an input error returns no verdicts at all: the error names every issue, and its message the first ones', () => {
@@ -315,16 +323,23 @@ describe('input checking', () => {
         }
         expect(thrown).toBeInstanceOf(pack.NtmInputError);
         expect(thrown).toBeInstanceOf(pack.NtmEvaluationError);
-        expect((thrown as Error).message).toBe('Dữ liệu đầu vào có 2 lỗi, không đánh giá: dữ kiện.số vụ: Giá trị âm (-1) không hợp lệ cho dữ kiện này.; ' +
-            'dữ kiện.trụ sở riêng: Cần có/không (true/false), nhận được «yes».');
+        expect((thrown as Error).message).toBe(
+            'Dữ liệu đầu vào có 2 lỗi, không đánh giá: dữ kiện.số vụ: Giá trị âm (-1) không hợp lệ cho dữ kiện này.; ' +
+                'dữ kiện.trụ sở riêng: Cần có/không (true/false), nhận được «yes».'
+        );
         expect((thrown as { issues: unknown[] }).issues).toHaveLength(2);
     });
 
     it('refuses an unknown fact (a typo would read as missing data): no verdict from the rest', () => {
-        expect(inputErrorsOf(() => run({ 'rác thải sinh hoạt': 99, 'rác thải': 97 }))).toEqual([{
-            severity: 'error', code: 'unknown-fact', path: ['dữ kiện', 'rác thải sinh hoạt'], field: 'dữ kiện.rác thải sinh hoạt',
-            message: 'Dữ kiện «rác thải sinh hoạt» không có trong bộ tiêu chí.'
-        }]);
+        expect(inputErrorsOf(() => run({ 'rác thải sinh hoạt': 99, 'rác thải': 97 }))).toEqual([
+            {
+                severity: 'error',
+                code: 'unknown-fact',
+                path: ['dữ kiện', 'rác thải sinh hoạt'],
+                field: 'dữ kiện.rác thải sinh hoạt',
+                message: 'Dữ kiện «rác thải sinh hoạt» không có trong bộ tiêu chí.'
+            }
+        ]);
     });
 
     it('with unknownFacts: "warning" (a pack chosen by date), an unknown fact is a warning beside complete verdicts', () => {
@@ -334,10 +349,15 @@ describe('input checking', () => {
     });
 
     it('refuses a part that is not in the breakdown', () => {
-        expect(inputErrorsOf(() => run({ 'lao động qua đào tạo': { nam: 90, 'trẻ em': 90 } }))).toEqual([{
-            severity: 'error', code: 'unknown-member', path: ['dữ kiện', 'lao động qua đào tạo', 'trẻ em'], field: 'dữ kiện.lao động qua đào tạo.trẻ em',
-            message: '«trẻ em» không phải một phần của phân tổ; dùng: nam, nữ, tổng.'
-        }]);
+        expect(inputErrorsOf(() => run({ 'lao động qua đào tạo': { nam: 90, 'trẻ em': 90 } }))).toEqual([
+            {
+                severity: 'error',
+                code: 'unknown-member',
+                path: ['dữ kiện', 'lao động qua đào tạo', 'trẻ em'],
+                field: 'dữ kiện.lao động qua đào tạo.trẻ em',
+                message: '«trẻ em» không phải một phần của phân tổ; dùng: nam, nữ, tổng.'
+            }
+        ]);
     });
 
     it('reads "72,403" as 72.403 (decimal comma)', () => {
@@ -360,29 +380,39 @@ describe('input checking', () => {
     });
 
     it('accepts a range when it decides the verdict, and asks for a number when it does not', () => {
-        expect(verdictOf('17.6', { 'rác thải': { 'trên': 98.5 } })).toBe('đạt');
-        expect(verdictOf('17.6', { 'rác thải': { 'dưới': 98 } })).toBe('chưa đạt');
-        expect(verdictOf('17.6', { 'rác thải': { 'từ': 90, 'đến': 99 } })).toBe('thiếu dữ liệu');
+        expect(verdictOf('17.6', { 'rác thải': { trên: 98.5 } })).toBe('đạt');
+        expect(verdictOf('17.6', { 'rác thải': { dưới: 98 } })).toBe('chưa đạt');
+        expect(verdictOf('17.6', { 'rác thải': { từ: 90, đến: 99 } })).toBe('thiếu dữ liệu');
     });
 
     it('refuses facts that are not an object', () => {
-        expect(inputErrorsOf(() => pack.evaluate('rác thải = 98', AS_OF))).toEqual([{
-            severity: 'error', code: 'invalid-value', path: ['dữ kiện'], field: 'dữ kiện', message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.'
-        }]);
+        expect(inputErrorsOf(() => pack.evaluate('rác thải = 98', AS_OF))).toEqual([
+            {
+                severity: 'error',
+                code: 'invalid-value',
+                path: ['dữ kiện'],
+                field: 'dữ kiện',
+                message: 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.'
+            }
+        ]);
     });
 });
 
 describe('assessment date', () => {
     it('is required: a missing date throws instead of assuming today', () => {
         expect(() => pack.evaluate({ 'rác thải': 99 }, {})).toThrow(pack.NtmEvaluationError);
-        expect(() => pack.evaluate({ 'rác thải': 99 })).toThrow('Thiếu ngày đánh giá (ngàyĐánhGiá): kết quả phụ thuộc thời điểm xét, không mặc định là hôm nay.');
+        expect(() => pack.evaluate({ 'rác thải': 99 })).toThrow(
+            'Thiếu ngày đánh giá (ngàyĐánhGiá): kết quả phụ thuộc thời điểm xét, không mặc định là hôm nay.'
+        );
     });
 
-    it.each(['2022-03-07', '2026-01-01', '01/01/2026'])('outside the validity (%s) throws', (date) => {
-        expect(() => pack.evaluate({}, { ngàyĐánhGiá: date })).toThrow(/nằm ngoài thời gian hiệu lực của bộ tiêu chí «Ranh giới ngưỡng» \(từ 2022-03-08 đến 2025-12-31\)/);
+    it.each(['2022-03-07', '2026-01-01', '01/01/2026'])('outside the validity (%s) throws', date => {
+        expect(() => pack.evaluate({}, { ngàyĐánhGiá: date })).toThrow(
+            /nằm ngoài thời gian hiệu lực của bộ tiêu chí «Ranh giới ngưỡng» \(từ 2022-03-08 đến 2025-12-31\)/
+        );
     });
 
-    it.each(['2022-03-08', '2025-12-31', '31/12/2025'])('at the edge of the validity (%s) is accepted', (date) => {
+    it.each(['2022-03-08', '2025-12-31', '31/12/2025'])('at the edge of the validity (%s) is accepted', date => {
         expect(pack.evaluate({}, { asOf: date }).assessedAt).toBe(date.includes('/') ? '2025-12-31' : date);
     });
 
@@ -394,7 +424,11 @@ describe('assessment date', () => {
 describe('aggregation', () => {
     it('a criterion is met when all its applicable indicators are, and recognition needs the gates', () => {
         const facts = {
-            'số vụ': 2, 'trụ sở riêng': true, 'mô hình a': true, 'mô hình b': false, 'mô hình c': true,
+            'số vụ': 2,
+            'trụ sở riêng': true,
+            'mô hình a': true,
+            'mô hình b': false,
+            'mô hình c': true,
             'ngày công nhận': '2023-05-01'
         };
         const result = run({ ...facts, 'nợ đọng': false });

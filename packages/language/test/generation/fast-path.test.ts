@@ -39,18 +39,22 @@ function communes(specs: readonly FactSpec[], count: number, seed: number): Reco
         const shape = random();
         if (shape < 0.7) return value;
         if (shape < 0.76) return { 'giá trị': value, 'đơn vị': spec.unit };
-        if (shape < 0.8) return { 'trên': value };
-        if (shape < 0.83) return { 'từ': value, 'đến': value + 10 };
+        if (shape < 0.8) return { trên: value };
+        if (shape < 0.83) return { từ: value, đến: value + 10 };
         if (shape < 0.86) return String(value).replace('.', ',');
         if (dirty && shape < 0.88) return pick([-1, integer ? 2.5 : 1e-20, 'nhiều', [1]]);
         return value * 3;
     };
     const scalar = (spec: FactSpec): unknown => {
         switch (spec.kind) {
-            case 'boolean': return random() < 0.95 ? random() < 0.8 : pick(dirty ? ['có', 'không', 'yes'] : ['có', 'không']);
-            case 'level': return random() < 0.95 || !dirty ? pick(spec.levels ?? ['?']) : 'mức lạ';
-            case 'date': return pick(['2024-01-01', '15/03/2023']);
-            default: return number(spec);
+            case 'boolean':
+                return random() < 0.95 ? random() < 0.8 : pick(dirty ? ['có', 'không', 'yes'] : ['có', 'không']);
+            case 'level':
+                return random() < 0.95 || !dirty ? pick(spec.levels ?? ['?']) : 'mức lạ';
+            case 'date':
+                return pick(['2024-01-01', '15/03/2023']);
+            default:
+                return number(spec);
         }
     };
     // One commune in five has bad values somewhere: those are refused, by both paths alike.
@@ -67,10 +71,12 @@ function communes(specs: readonly FactSpec[], count: number, seed: number): Reco
                 continue;
             }
             if (r < 0.08) continue;
-            if (r < 0.1) { facts[spec.name] = null; continue; }
-            facts[spec.name] = spec.members && random() < 0.8
-                ? Object.fromEntries(spec.members.filter(() => random() < 0.95).map(m => [m, scalar(spec)]))
-                : scalar(spec);
+            if (r < 0.1) {
+                facts[spec.name] = null;
+                continue;
+            }
+            facts[spec.name] =
+                spec.members && random() < 0.8 ? Object.fromEntries(spec.members.filter(() => random() < 0.95).map(m => [m, scalar(spec)])) : scalar(spec);
         }
         if (dirty && random() < 0.1) facts['dữ kiện không có'] = 1;
         if (random() < 0.02) {
@@ -144,7 +150,11 @@ describe.runIf(existsSync(HA_NAM))('verdicts only (giảiThích: false) on the H
 describe('verdicts only on every sample commune of every pack', () => {
     it('equals the full result without explanations', async () => {
         const examples = path.join(root, 'examples');
-        const files = existsSync(examples) ? readdirSync(examples, { recursive: true }).map(String).filter(f => f.endsWith('.json')) : [];
+        const files = existsSync(examples)
+            ? readdirSync(examples, { recursive: true })
+                  .map(String)
+                  .filter(f => f.endsWith('.json'))
+            : [];
         let checked = 0;
         for (const file of files) {
             const data = JSON.parse(readFileSync(path.join(examples, file), 'utf8'));
@@ -155,8 +165,13 @@ describe('verdicts only on every sample commune of every pack', () => {
             const evaluator = await loader.load(await generateFile(pack));
             const attributes = data['thuộc tính'] ?? {};
             expectSame(evaluator, data['dữ kiện'] ?? {}, {
-                ngàyĐánhGiá: data['ngày đánh giá'], vùng: attributes['vùng'], nhóm: attributes['nhóm'], danhSách: data['danh sách'],
-                điểmThẩmTra: data['điểm thẩm tra'], điểmTựChấm: data['điểm tự chấm'], điểmTráiSốLiệu: data['điểm trái số liệu']
+                ngàyĐánhGiá: data['ngày đánh giá'],
+                vùng: attributes['vùng'],
+                nhóm: attributes['nhóm'],
+                danhSách: data['danh sách'],
+                điểmThẩmTra: data['điểm thẩm tra'],
+                điểmTựChấm: data['điểm tự chấm'],
+                điểmTráiSốLiệu: data['điểm trái số liệu']
             });
             checked++;
         }

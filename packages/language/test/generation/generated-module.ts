@@ -92,16 +92,18 @@ export function typeCheck(source: string, name = 'generated.ts'): string[] {
     const getSourceFile = host.getSourceFile.bind(host);
     const fileExists = host.fileExists.bind(host);
     const readFile = host.readFile.bind(host);
-    host.getSourceFile = (name, languageVersion, onError, shouldCreate) => path.resolve(name) === fileName
-        ? ts.createSourceFile(name, source, languageVersion, true)
-        : getSourceFile(name, languageVersion, onError, shouldCreate);
+    host.getSourceFile = (name, languageVersion, onError, shouldCreate) =>
+        path.resolve(name) === fileName
+            ? ts.createSourceFile(name, source, languageVersion, true)
+            : getSourceFile(name, languageVersion, onError, shouldCreate);
     host.fileExists = name => path.resolve(name) === fileName || fileExists(name);
-    host.readFile = name => path.resolve(name) === fileName ? source : readFile(name);
+    host.readFile = name => (path.resolve(name) === fileName ? source : readFile(name));
     const program = ts.createProgram([fileName], options, host);
     return ts.getPreEmitDiagnostics(program).map(diagnostic => {
-        const where = diagnostic.file && diagnostic.start !== undefined
-            ? `${path.basename(diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1} `
-            : '';
+        const where =
+            diagnostic.file && diagnostic.start !== undefined
+                ? `${path.basename(diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1} `
+                : '';
         return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
     });
 }
@@ -146,7 +148,7 @@ export class ModuleLoader {
         this.count += 1;
         const file = path.join(this.directory, `${this.count}-${module.fileName.replace(/\.ts$/, '.mjs')}`);
         writeFileSync(file, linkRuntime(module.javascript));
-        return await import(pathToFileURL(file).href) as EvaluatorModule;
+        return (await import(pathToFileURL(file).href)) as EvaluatorModule;
     }
 
     dispose(): void {

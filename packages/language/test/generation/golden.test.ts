@@ -11,7 +11,7 @@ const GOLDEN_PACKS = ['minimal', 'constructs'];
 const loader = new ModuleLoader();
 afterAll(() => loader.dispose());
 
-describe.each(GOLDEN_PACKS)('generated module of %s.ntm', (name) => {
+describe.each(GOLDEN_PACKS)('generated module of %s.ntm', name => {
     it('matches its golden files: the TypeScript module and the declarations of the JavaScript one', async () => {
         const module = await generateResource(`${name}.ntm`);
         await expect(module.text).toMatchFileSnapshot(`./__snapshots__/${name}.ts.snap`);
@@ -54,26 +54,30 @@ describe('generated module file names', () => {
         ['cấu trúc', 'cau-truc.ts'],
         ['Đồng bằng sông Hồng', 'dong-bang-song-hong.ts']
     ])('pack %s is written to %s', async (id, fileName) => {
-        const text = readFileSync(path.join(GENERATION_RESOURCES, 'minimal.ntm'), 'utf8')
-            .replace('bộ tiêu chí mini', `bộ tiêu chí ${id}`);
+        const text = readFileSync(path.join(GENERATION_RESOURCES, 'minimal.ntm'), 'utf8').replace('bộ tiêu chí mini', `bộ tiêu chí ${id}`);
         expect((await generateModule(text, 'file-name')).fileName).toBe(fileName);
     });
 });
 
 function withoutBlankLines(text: string): string {
-    return text.split('\n').filter(line => line.trim() !== '').join('\n');
+    return text
+        .split('\n')
+        .filter(line => line.trim() !== '')
+        .join('\n');
 }
 
 describe('the head of a module', () => {
     it('re-exports exactly the public values and types of the runtime (result-types.ts)', () => {
-        const file = createRequire(import.meta.url).resolve('@ntm/runtime').replace(/index\.js$/, 'result-types.d.ts');
+        const file = createRequire(import.meta.url)
+            .resolve('@ntm/runtime')
+            .replace(/index\.js$/, 'result-types.d.ts');
         const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
         const values: string[] = [];
         const types: string[] = [];
         for (const statement of source.statements) {
             if (ts.isVariableStatement(statement)) values.push(...statement.declarationList.declarations.map(d => d.name.getText()));
             else if (ts.isClassDeclaration(statement) && statement.name) values.push(statement.name.text);
-            else if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement))) types.push(statement.name.text);
+            else if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) types.push(statement.name.text);
         }
         expect([...PUBLIC_VALUES].sort()).toEqual(values.sort());
         expect([...PUBLIC_TYPES].sort()).toEqual(types.sort());
@@ -88,9 +92,7 @@ describe('the head of a module', () => {
 
 describe('the checks themselves', () => {
     it('typeCheck reports a type error', () => {
-        expect(typeCheck('export const x: number = "text";')).toEqual([
-            "generated.ts:1 Type 'string' is not assignable to type 'number'."
-        ]);
+        expect(typeCheck('export const x: number = "text";')).toEqual(["generated.ts:1 Type 'string' is not assignable to type 'number'."]);
     });
 
     it('typeCheck applies noUncheckedIndexedAccess, noUnusedLocals and exactOptionalPropertyTypes', () => {
@@ -105,14 +107,18 @@ describe('the checks themselves', () => {
 
     it('outsideReferences finds every way out of a module but the runtime', () => {
         expect(outsideReferences("import { lit } from '@ntm/runtime';\nexport { FLAG_LABELS } from '@ntm/runtime';")).toEqual([]);
-        expect(outsideReferences([
-            "import fs from 'node:fs';",
-            "export * from './other.js';",
-            "const a = require('a');",
-            "const b = await import('b');",
-            "const c = eval('1');",
-            'const d = new Function("return 1");',
-            'const e = import.meta.url;'
-        ].join('\n'))).toHaveLength(7);
+        expect(
+            outsideReferences(
+                [
+                    "import fs from 'node:fs';",
+                    "export * from './other.js';",
+                    "const a = require('a');",
+                    "const b = await import('b');",
+                    "const c = eval('1');",
+                    'const d = new Function("return 1");',
+                    'const e = import.meta.url;'
+                ].join('\n')
+            )
+        ).toHaveLength(7);
     });
 });

@@ -87,15 +87,21 @@ tiêu chí 11 "Nghèo"
     it('a value inside the possible range cannot be judged: thiếu dữ liệu, naming the threshold', async () => {
         const electricity = indicatorOf(await run({ 'tỷ lệ điện': 90 }), '4.2');
         expect(electricity.verdict).toBe('thiếu dữ liệu');
-        expect(electricity.missingFacts).toEqual(['ngưỡng của «tỷ lệ điện >= chưa biết (<= 96%; suy từ "kết luận: 96% là đạt") "318 chưa có"» (chưa biết; chỉ biết ngưỡng >= 0 %, <= 96 %)']);
+        expect(electricity.missingFacts).toEqual([
+            'ngưỡng của «tỷ lệ điện >= chưa biết (<= 96%; suy từ "kết luận: 96% là đạt") "318 chưa có"» (chưa biết; chỉ biết ngưỡng >= 0 %, <= 96 %)'
+        ]);
     });
 
     it('a failure at the bound gives the least gap, marked as resting on an unknown threshold', async () => {
         const income = indicatorOf(await run({ 'thu nhập': 38.6 }), '10.1');
         expect(income.verdict).toBe('chưa đạt');
         expect(income.flags).toContain('implied-bounds');
-        expect(income.gap?.text).toBe('cần cao hơn mức hiện tại (đang bằng đúng 38,6 triệu đồng/người/năm) (ngưỡng chưa biết, chỉ biết > 38,6 triệu đồng/người/năm)');
-        expect(indicatorOf(await run({ 'thu nhập': 30 }), '10.1').gap?.text).toBe('cần vượt thêm hơn 8,6 triệu đồng/người/năm (ngưỡng chưa biết, chỉ biết > 38,6 triệu đồng/người/năm)');
+        expect(income.gap?.text).toBe(
+            'cần cao hơn mức hiện tại (đang bằng đúng 38,6 triệu đồng/người/năm) (ngưỡng chưa biết, chỉ biết > 38,6 triệu đồng/người/năm)'
+        );
+        expect(indicatorOf(await run({ 'thu nhập': 30 }), '10.1').gap?.text).toBe(
+            'cần vượt thêm hơn 8,6 triệu đồng/người/năm (ngưỡng chưa biết, chỉ biết > 38,6 triệu đồng/người/năm)'
+        );
     });
 
     it('without bounds only the natural limits decide: a rate of 0% meets any ceiling', async () => {
@@ -167,8 +173,16 @@ tiêu chí 8 "Thông tin"
 
     it('a region that does not exist is an input error: no verdicts', async () => {
         pack ??= await evaluatorOf(body);
-        const issues = inputErrorsOf(() => pack.evaluate({ 'tỷ lệ thấp còi': 20, 'xã đặc biệt khó khăn': false }, { ngàyĐánhGiá: '2023-06-30', vùng: 'Tây Bắc' }));
-        expect(issues).toContainEqual({ severity: 'error', code: 'unknown-region', path: ['thuộc tính', 'vùng'], field: 'thuộc tính.vùng', message: 'Vùng «Tây Bắc» không có; dùng một trong: TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL.' });
+        const issues = inputErrorsOf(() =>
+            pack.evaluate({ 'tỷ lệ thấp còi': 20, 'xã đặc biệt khó khăn': false }, { ngàyĐánhGiá: '2023-06-30', vùng: 'Tây Bắc' })
+        );
+        expect(issues).toContainEqual({
+            severity: 'error',
+            code: 'unknown-region',
+            path: ['thuộc tính', 'vùng'],
+            field: 'thuộc tính.vùng',
+            message: 'Vùng «Tây Bắc» không có; dùng một trong: TDMNPB, ĐBSH, BTB, DHNTB, TN, ĐNB, ĐBSCL.'
+        });
     });
 
     it('selects the year cell from the assessment date', async () => {
@@ -182,7 +196,13 @@ tiêu chí 8 "Thông tin"
         expect(indicatorOf(await run({ 'tỷ lệ hộ dùng internet': 75 }, { nhóm: 3 }), '8.1').verdict).toBe('đạt');
         expect(indicatorOf(await run({ 'tỷ lệ hộ dùng internet': 75 }, { nhóm: '1' }), '8.1').verdict).toBe('chưa đạt');
         const bad = inputErrorsOf(() => pack.evaluate({ 'tỷ lệ hộ dùng internet': 75 }, { ngàyĐánhGiá: '2023-06-30', nhóm: 4 }));
-        expect(bad).toContainEqual({ severity: 'error', code: 'unknown-group', path: ['thuộc tính', 'nhóm'], field: 'thuộc tính.nhóm', message: 'Nhóm xã «4» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).' });
+        expect(bad).toContainEqual({
+            severity: 'error',
+            code: 'unknown-group',
+            path: ['thuộc tính', 'nhóm'],
+            field: 'thuộc tính.nhóm',
+            message: 'Nhóm xã «4» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).'
+        });
     });
 });
 
@@ -224,9 +244,12 @@ dữ kiện đường trục thôn được cứng hóa: số km
 dữ kiện tổng chiều dài đường trục thôn: số km
 tiêu chí 2 "Giao thông"
   chỉ tiêu 2.2 "Đường trục thôn" tỷ số đường trục thôn được cứng hóa / tổng chiều dài đường trục thôn >= 70%`);
-        const roads = indicatorOf(pack.evaluate({ 'đường trục thôn được cứng hóa': 7.87, 'tổng chiều dài đường trục thôn': 14.8 }, { ngàyĐánhGiá: '2024-01-01' }), '2.2');
+        const roads = indicatorOf(
+            pack.evaluate({ 'đường trục thôn được cứng hóa': 7.87, 'tổng chiều dài đường trục thôn': 14.8 }, { ngàyĐánhGiá: '2024-01-01' }),
+            '2.2'
+        );
         // The distance as a fraction of the threshold ranks shortfalls of any unit in a plan.
-        expect(roads.gap).toEqual({ amount: 2.49, unit: 'km', text: 'còn thiếu 2,49 km', relative: expect.closeTo(1 - (7.87 / 14.8 * 100) / 70, 9) });
+        expect(roads.gap).toEqual({ amount: 2.49, unit: 'km', text: 'còn thiếu 2,49 km', relative: expect.closeTo(1 - ((7.87 / 14.8) * 100) / 70, 9) });
     });
 });
 

@@ -7,7 +7,10 @@ import { ModuleLoader, generateModule, indicatorOf, inputErrorsOf, typeCheck } f
 const loader = new ModuleLoader();
 afterAll(() => loader.dispose());
 
-const HEADER = PACK_HEADER.replace('cấp xã nông thôn mới', 'cấp xã nông thôn mới kiểu mẫu').replace('hiệu lực từ 08/03/2022 đến 31/12/2025', 'hiệu lực từ 01/01/2010 đến 31/12/2030');
+const HEADER = PACK_HEADER.replace('cấp xã nông thôn mới', 'cấp xã nông thôn mới kiểu mẫu').replace(
+    'hiệu lực từ 08/03/2022 đến 31/12/2025',
+    'hiệu lực từ 01/01/2010 đến 31/12/2030'
+);
 
 async function evaluatorOf(body: string): Promise<EvaluatorModule> {
     const module = await generateModule(`${HEADER}\n${body}`, 'points');
@@ -36,7 +39,12 @@ function years(failing: number): Record<string, number> {
 
 describe('a computed deduction per failing year, never below zero', () => {
     let pack: EvaluatorModule;
-    it.each([[0, 5], [1, 4.5], [3, 3.5], [11, 0]])('%i failing years of 11 give %s points', async (failing, points) => {
+    it.each([
+        [0, 5],
+        [1, 4.5],
+        [3, 3.5],
+        [11, 0]
+    ])('%i failing years of 11 give %s points', async (failing, points) => {
         pack ??= await evaluatorOf(CRIME);
         const crime = indicatorOf(pack.evaluate({ 'số vụ phạm tội': years(failing) }, { ngàyĐánhGiá: '2023-12-22' }), '1.1');
         expect(crime.score?.awarded).toBe(points);
@@ -76,16 +84,30 @@ describe('discretionary deductions: the assessor enters the score, the rule boun
     it('a score outside the range, or above the maximum, is an input error: no verdicts', async () => {
         pack ??= await evaluatorOf(CRIME);
         const issues = inputErrorsOf(() => pack.evaluate(facts, { ngàyĐánhGiá: '2023-12-22', điểmThẩmTra: { '1.2': 5, '1.3': 7 } }));
-        expect(issues).toContainEqual({ severity: 'error', code: 'invalid-score', path: ['điểm thẩm tra', '1.2'], field: 'điểm thẩm tra.1.2', message: 'Điểm thẩm tra 5 của chỉ tiêu 1.2 nằm ngoài khoảng quy tắc cho phép (0–4,5).' });
-        expect(issues).toContainEqual({ severity: 'error', code: 'invalid-score', path: ['điểm thẩm tra', '1.3'], field: 'điểm thẩm tra.1.3', message: 'Điểm thẩm tra 7 vượt tối đa 5 của chỉ tiêu 1.3.' });
+        expect(issues).toContainEqual({
+            severity: 'error',
+            code: 'invalid-score',
+            path: ['điểm thẩm tra', '1.2'],
+            field: 'điểm thẩm tra.1.2',
+            message: 'Điểm thẩm tra 5 của chỉ tiêu 1.2 nằm ngoài khoảng quy tắc cho phép (0–4,5).'
+        });
+        expect(issues).toContainEqual({
+            severity: 'error',
+            code: 'invalid-score',
+            path: ['điểm thẩm tra', '1.3'],
+            field: 'điểm thẩm tra.1.3',
+            message: 'Điểm thẩm tra 7 vượt tối đa 5 của chỉ tiêu 1.3.'
+        });
     });
 
-    it('without an entered score the score is open within the rule\'s range (missing data, not an input error)', async () => {
+    it("without an entered score the score is open within the rule's range (missing data, not an input error)", async () => {
         pack ??= await evaluatorOf(CRIME);
         const result = pack.evaluate(facts, { ngàyĐánhGiá: '2023-12-22' });
         expect(result.inputIssues).toEqual([]);
         expect(indicatorOf(result, '1.2').score).toMatchObject({ by: 'undetermined', possible: { min: 0, max: 4.5 } });
-        expect(indicatorOf(result, '1.2').score?.ledger).toContain('Quy tắc để thẩm định viên chấm từ 0 đến 4,5; chưa có «điểm thẩm tra» nên điểm chưa xác định.');
+        expect(indicatorOf(result, '1.2').score?.ledger).toContain(
+            'Quy tắc để thẩm định viên chấm từ 0 đến 4,5; chưa có «điểm thẩm tra» nên điểm chưa xác định.'
+        );
         expect(indicatorOf(result, '1.3').score).toMatchObject({ by: 'undetermined', possible: { min: 0, max: 4 } });
     });
 
@@ -119,28 +141,48 @@ describe('villages and the criterion sum', () => {
         'số câu lạc bộ': Object.fromEntries(villages.map(v => [v, 1]))
     });
 
-    it('«ít nhất 5 thôn» reads each village\'s facts and reports «5/7 thôn đạt»', async () => {
+    it("«ít nhất 5 thôn» reads each village's facts and reports «5/7 thôn đạt»", async () => {
         const pack = await evaluatorOf(CRIME);
-        const five = indicatorOf(pack.evaluate(perVillage(5), { ngàyĐánhGiá: '2023-12-22', danhSách: { 'thôn': villages } }), '1.4');
+        const five = indicatorOf(pack.evaluate(perVillage(5), { ngàyĐánhGiá: '2023-12-22', danhSách: { thôn: villages } }), '1.4');
         expect(five.verdict).toBe('đạt');
         expect(five.explanation).toContain('5/7 thôn đạt, yêu cầu ít nhất 5 thôn; chưa đạt: F, G → đạt.');
-        const four = indicatorOf(pack.evaluate(perVillage(4), { ngàyĐánhGiá: '2023-12-22', danhSách: { 'thôn': villages } }), '1.4');
+        const four = indicatorOf(pack.evaluate(perVillage(4), { ngàyĐánhGiá: '2023-12-22', danhSách: { thôn: villages } }), '1.4');
         expect(four.verdict).toBe('chưa đạt');
         expect(four.score?.awarded).toBe(0);
     });
 
     it('a village listed twice, or a fact for a village not in the list, is an input error', async () => {
         const pack = await evaluatorOf(CRIME);
-        const issues = inputErrorsOf(() => pack.evaluate({ 'nhà văn hóa đạt chuẩn': { 'A': true, 'Z': true } }, { ngàyĐánhGiá: '2023-12-22', danhSách: { 'thôn': ['A', 'B', 'A'] } }));
-        expect(issues).toContainEqual({ severity: 'error', code: 'invalid-list', path: ['danh sách', 'thôn'], field: 'danh sách.thôn', message: '«A» có hai lần trong danh sách.' });
-        expect(issues).toContainEqual({ severity: 'error', code: 'unknown-member', path: ['dữ kiện', 'nhà văn hóa đạt chuẩn', 'Z'], field: 'dữ kiện.nhà văn hóa đạt chuẩn.Z', message: '«Z» không có trong danh sách thôn của xã (A, B).' });
+        const issues = inputErrorsOf(() =>
+            pack.evaluate({ 'nhà văn hóa đạt chuẩn': { A: true, Z: true } }, { ngàyĐánhGiá: '2023-12-22', danhSách: { thôn: ['A', 'B', 'A'] } })
+        );
+        expect(issues).toContainEqual({
+            severity: 'error',
+            code: 'invalid-list',
+            path: ['danh sách', 'thôn'],
+            field: 'danh sách.thôn',
+            message: '«A» có hai lần trong danh sách.'
+        });
+        expect(issues).toContainEqual({
+            severity: 'error',
+            code: 'unknown-member',
+            path: ['dữ kiện', 'nhà văn hóa đạt chuẩn', 'Z'],
+            field: 'dữ kiện.nhà văn hóa đạt chuẩn.Z',
+            message: '«Z» không có trong danh sách thôn của xã (A, B).'
+        });
     });
 
     it('sums the indicators and judges the sum against the pass mark', async () => {
         const pack = await evaluatorOf(CRIME);
-        const result = pack.evaluate({
-            ...perVillage(7), 'số vụ phạm tội': years(3), 'số tệ nạn': { '2020': 100, '2021': 90, '2022': 80, '2023': 70 }, 'trụ sở riêng': true
-        }, { ngàyĐánhGiá: '2023-12-22', danhSách: { 'thôn': villages } });
+        const result = pack.evaluate(
+            {
+                ...perVillage(7),
+                'số vụ phạm tội': years(3),
+                'số tệ nạn': { '2020': 100, '2021': 90, '2022': 80, '2023': 70 },
+                'trụ sở riêng': true
+            },
+            { ngàyĐánhGiá: '2023-12-22', danhSách: { thôn: villages } }
+        );
         expect(result.criteria[0]?.score).toMatchObject({ awarded: 18.5, max: 20 });
         expect(result.criteria[0]?.verdict).toBe('đạt');
         expect(result.summary.points).toEqual({ max: 20, awarded: 18.5 });

@@ -10,16 +10,18 @@ const VERDICTS: readonly Verdict[] = ['đạt', 'chưa đạt', 'không áp dụ
 
 function filesUnder(directory: string, extension: string): string[] {
     if (!existsSync(directory)) return [];
-    return readdirSync(directory).flatMap(name => {
-        const full = path.join(directory, name);
-        return statSync(full).isDirectory() ? filesUnder(full, extension) : name.endsWith(extension) ? [full] : [];
-    }).sort();
+    return readdirSync(directory)
+        .flatMap(name => {
+            const full = path.join(directory, name);
+            return statSync(full).isDirectory() ? filesUnder(full, extension) : name.endsWith(extension) ? [full] : [];
+        })
+        .sort();
 }
 
 interface SampleCommune {
     readonly 'bộ tiêu chí'?: string;
     readonly 'ngày đánh giá'?: string;
-    readonly 'thuộc tính'?: { readonly 'vùng'?: string; readonly 'nhóm'?: number };
+    readonly 'thuộc tính'?: { readonly vùng?: string; readonly nhóm?: number };
     readonly 'dữ kiện'?: Record<string, unknown>;
     readonly 'danh sách'?: Record<string, string[]>;
     readonly 'điểm thẩm tra'?: Record<string, number | string>;
@@ -44,8 +46,13 @@ describe.runIf(packs.length > 0).each(packs.map(file => [path.relative(root, fil
         for (const sample of mine) {
             const attributes = sample.data['thuộc tính'] ?? {};
             const result = evaluator.evaluate(sample.data['dữ kiện'] ?? {}, {
-                ngàyĐánhGiá: sample.data['ngày đánh giá'], vùng: attributes['vùng'], nhóm: attributes['nhóm'], danhSách: sample.data['danh sách'],
-                điểmThẩmTra: sample.data['điểm thẩm tra'], điểmTựChấm: sample.data['điểm tự chấm'], điểmTráiSốLiệu: sample.data['điểm trái số liệu']
+                ngàyĐánhGiá: sample.data['ngày đánh giá'],
+                vùng: attributes['vùng'],
+                nhóm: attributes['nhóm'],
+                danhSách: sample.data['danh sách'],
+                điểmThẩmTra: sample.data['điểm thẩm tra'],
+                điểmTựChấm: sample.data['điểm tự chấm'],
+                điểmTráiSốLiệu: sample.data['điểm trái số liệu']
             });
             evaluated.add(sample.file);
             expect(result.indicators.length).toBeGreaterThan(0);

@@ -16,7 +16,11 @@ afterAll(() => loader.dispose());
 const run = (facts: Record<string, unknown>): EvaluationResult => pack.evaluate(facts, { ngàyĐánhGiá: '2023-06-30' });
 
 describe('a threshold in another unit than its fact', () => {
-    it.each<[number, string]>([[0.5, 'đạt'], [0.499, 'chưa đạt'], [0.4999999, 'chưa đạt']])('%s km against >= 500 m is %s, exactly', (km, verdict) => {
+    it.each<[number, string]>([
+        [0.5, 'đạt'],
+        [0.499, 'chưa đạt'],
+        [0.4999999, 'chưa đạt']
+    ])('%s km against >= 500 m is %s, exactly', (km, verdict) => {
         const indicator = indicatorOf(run({ 'khoảng cách khu mai táng': km }), '17.5');
         expect(indicator.verdict).toBe(verdict);
         expect(indicator.threshold).toBe('>= 0,5 km (= 500 m)');
@@ -49,15 +53,17 @@ describe('a commune file value in another unit than its fact', () => {
 
     it('converts ha to m² and a range with its bounds', () => {
         expect(indicatorOf(run({ 'diện tích sân thể thao': { 'giá trị': 0.02, 'đơn vị': 'ha' } }), '6.3').verdict).toBe('đạt');
-        expect(indicatorOf(run({ 'diện tích sân thể thao': { 'giá trị': { 'từ': 0.03, 'đến': 0.05 }, 'đơn vị': 'ha' } }), '6.3').verdict).toBe('đạt');
+        expect(indicatorOf(run({ 'diện tích sân thể thao': { 'giá trị': { từ: 0.03, đến: 0.05 }, 'đơn vị': 'ha' } }), '6.3').verdict).toBe('đạt');
         expect(indicatorOf(run({ 'thu nhập': { 'giá trị': '72.403,5', 'đơn vị': 'nghìn đồng/người/năm' } }), '10.1').verdict).toBe('đạt');
     });
 
     it('refuses a unit of another kind, naming both kinds', () => {
         const issues = inputErrorsOf(() => run({ 'diện tích sân thể thao': { 'giá trị': 2, 'đơn vị': 'km' } }));
-        expect(issues.map(i => [i.field, i.message])).toEqual([[
-            'dữ kiện.diện tích sân thể thao.đơn vị',
-            'Đơn vị «km» khác đơn vị khai báo của dữ kiện («m2»): km là chiều dài, m2 là diện tích: không đổi được cho nhau.'
-        ]]);
+        expect(issues.map(i => [i.field, i.message])).toEqual([
+            [
+                'dữ kiện.diện tích sân thể thao.đơn vị',
+                'Đơn vị «km» khác đơn vị khai báo của dữ kiện («m2»): km là chiều dài, m2 là diện tích: không đổi được cho nhau.'
+            ]
+        ]);
     });
 });

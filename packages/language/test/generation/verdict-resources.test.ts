@@ -33,14 +33,19 @@ function verdictFailures(test: ResourceTest, result: EvaluationResult): string[]
         if (expectation.kind !== 'verdict' && expectation.kind !== 'flag') continue;
         const label = test.resource!.text.slice(expectation.range.start, expectation.range.end).trim();
         // The label of an indicator, or of a criterion (`tiêu chí »20«`) for what a pass mark decides.
-        const indicator = result.indicators.find(i => i.label === label)
-            ?? result.criteria.map(c => ({ ...c, explanation: c.explanation ?? [] })).find(c => c.label === label);
+        const indicator =
+            result.indicators.find(i => i.label === label) ??
+            result.criteria.map(c => ({ ...c, explanation: c.explanation ?? [] })).find(c => c.label === label);
         if (!indicator) {
             failures.push(`Line ${expectation.line}: no indicator or criterion «${label}» in the result`);
         } else if (expectation.kind === 'verdict' && indicator.verdict !== expectation.verdict) {
-            failures.push(`Line ${expectation.line}: ${label} is «${indicator.verdict}», expected «${expectation.verdict}» — ${indicator.explanation.join(' ')}`);
+            failures.push(
+                `Line ${expectation.line}: ${label} is «${indicator.verdict}», expected «${expectation.verdict}» — ${indicator.explanation.join(' ')}`
+            );
         } else if (expectation.kind === 'flag' && indicator.flags.includes(expectation.flag as never) === expectation.absent) {
-            failures.push(`Line ${expectation.line}: ${label} ${expectation.absent ? 'carries' : 'lacks'} flag ${expectation.flag} (flags: ${indicator.flags.join(', ') || 'none'})`);
+            failures.push(
+                `Line ${expectation.line}: ${label} ${expectation.absent ? 'carries' : 'lacks'} flag ${expectation.flag} (flags: ${indicator.flags.join(', ') || 'none'})`
+            );
         }
     }
     return failures;
@@ -51,9 +56,12 @@ describe('evaluation resources', () => {
     it('has resource files', () => {
         expect(tests.length).toBeGreaterThan(0);
     });
-    it.each(tests)('$testName', async (test) => {
+    it.each(tests)('$testName', async test => {
         if (test.error) throw test.error;
-        expect(test.expectations?.some(e => e.kind === 'verdict'), 'an evaluation resource expects verdicts').toBe(true);
+        expect(
+            test.expectations?.some(e => e.kind === 'verdict'),
+            'an evaluation resource expects verdicts'
+        ).toBe(true);
         expect(await resourceTestFailures(test)).toEqual([]);
         expect(verdictFailures(test, await evaluateResource(test))).toEqual([]);
     });

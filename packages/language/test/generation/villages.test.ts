@@ -12,7 +12,10 @@ const loader = new ModuleLoader();
 afterAll(() => loader.dispose());
 
 const villageFacts = (clubs: number, sorted: number) => ({
-    'nhà văn hóa thôn đạt chuẩn': true, 'số câu lạc bộ văn nghệ thể thao': clubs, 'số hộ của thôn': 100, 'số hộ phân loại rác tại nguồn': sorted
+    'nhà văn hóa thôn đạt chuẩn': true,
+    'số câu lạc bộ văn nghệ thể thao': clubs,
+    'số hộ của thôn': 100,
+    'số hộ phân loại rác tại nguồn': sorted
 });
 
 describe('a commune module counting villages', () => {
@@ -30,8 +33,16 @@ describe('a commune module counting villages', () => {
         const village = await loader.load(await generateFile(path.join(examples, 'thon-kieu-mau-thu.ntm')));
         const commune = await loader.load(await generateFile(path.join(examples, 'xa-kieu-mau-thu.ntm')));
         const options = { ngàyĐánhGiá: '2024-12-31' };
-        const thôn = [['A', 1, 70], ['B', 0, 70], ['C', 2, 90], ['D', 1, 10]].map(([name, clubs, sorted]) =>
-            ({ name: name as string, pack: 'thon-kieu-mau-thu.ntm', result: village.evaluate(villageFacts(clubs as number, sorted as number), options) }));
+        const thôn = [
+            ['A', 1, 70],
+            ['B', 0, 70],
+            ['C', 2, 90],
+            ['D', 1, 10]
+        ].map(([name, clubs, sorted]) => ({
+            name: name as string,
+            pack: 'thon-kieu-mau-thu.ntm',
+            result: village.evaluate(villageFacts(clubs as number, sorted as number), options)
+        }));
         const result = commune.evaluate({ 'tổng số thôn': 4, 'tổng số hộ': 10, 'số hộ dùng nước sạch': 10 }, { ...options, thôn });
         const indicator = (label: string) => result.indicators.find(i => i.label === label)!;
         expect(indicator('1.2')).toMatchObject({ verdict: 'đạt', factsUsed: [{ fact: 'số thôn đạt chuẩn thôn kiểu mẫu', text: '2 thôn' }] });

@@ -13,13 +13,14 @@ export function astSummary(root: AstNode, options: { normalizeStrings?: boolean 
         if (typeof value === 'object' && value !== null && '$type' in value) return `<${(value as AstNode).$type}>`;
         return options.normalizeStrings && typeof value === 'string' ? value.normalize('NFC') : value;
     };
-    return AstUtils.streamAst(root).map(node => {
-        const properties: Record<string, unknown> = {};
-        for (const [key, value] of Object.entries(node)) {
-            if (key.startsWith('$')) continue;
-            properties[key] = summarizeValue(value);
-        }
-        return { type: node.$type, ...properties };
-    }).toArray();
+    return AstUtils.streamAst(root)
+        .map(node => {
+            const properties: Record<string, unknown> = {};
+            for (const [key, value] of Object.entries(node)) {
+                if (key.startsWith('$')) continue;
+                properties[key] = summarizeValue(value);
+            }
+            return { type: node.$type, ...properties };
+        })
+        .toArray();
 }
-

@@ -14,7 +14,7 @@ export function describeResourceTests(title: string, tests: readonly ResourceTes
         const active = tests.filter(test => !test.skip);
         const skipped = tests.filter(test => test.skip);
         if (active.length > 0) {
-            it.each(active)('$testName', async (test) => {
+            it.each(active)('$testName', async test => {
                 if (test.error) {
                     throw test.error;
                 }
@@ -22,7 +22,7 @@ export function describeResourceTests(title: string, tests: readonly ResourceTes
             });
         }
         if (skipped.length > 0) {
-            it.fails.each(skipped)('$testName (known bug)', async (test) => {
+            it.fails.each(skipped)('$testName (known bug)', async test => {
                 if (test.error) {
                     return; // an unreadable file must not pass as a known failure
                 }

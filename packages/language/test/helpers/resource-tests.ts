@@ -28,7 +28,9 @@ export interface ResourceTest {
 /** Every `.ntm` file of `resources/<concern>/`, sorted, as test cases for `it.each`. */
 export function createResourceTests(concern: string): ResourceTest[] {
     const directory = path.join(RESOURCES, concern);
-    const files = readdirSync(directory).filter(name => name.endsWith('.ntm')).sort();
+    const files = readdirSync(directory)
+        .filter(name => name.endsWith('.ntm'))
+        .sort();
     return files.map(name => readResourceTest(path.join(directory, name), `${concern}/${name}`));
 }
 
@@ -58,11 +60,7 @@ export async function resourceTestFailures(test: ResourceTest): Promise<string[]
 }
 
 export function expectationFailures(document: LangiumDocument, diagnostics: readonly Diagnostic[], expectations: readonly Expectation[]): string[] {
-    return [
-        ...diagnosticFailures(document, diagnostics, expectations),
-        ...typeFailures(document, expectations),
-        ...referenceFailures(document, expectations)
-    ];
+    return [...diagnosticFailures(document, diagnostics, expectations), ...typeFailures(document, expectations), ...referenceFailures(document, expectations)];
 }
 
 const SEVERITY: Readonly<Record<SeverityName, number>> = { error: 1, warning: 2, info: 3 };
@@ -74,7 +72,10 @@ function severityOf(diagnostic: Diagnostic): number {
     return diagnostic.severity ?? 1;
 }
 
-interface Span { readonly start: number; readonly end: number }
+interface Span {
+    readonly start: number;
+    readonly end: number;
+}
 
 function spanOf(document: LangiumDocument, diagnostic: Diagnostic): Span {
     return { start: document.textDocument.offsetAt(diagnostic.range.start), end: document.textDocument.offsetAt(diagnostic.range.end) };
@@ -116,9 +117,10 @@ function showDiagnostic(document: LangiumDocument, diagnostic: Diagnostic): stri
 function diagnosticFailures(document: LangiumDocument, diagnostics: readonly Diagnostic[], expectations: readonly Expectation[]): string[] {
     const failures: string[] = [];
     const matched = new Set<Diagnostic>();
-    const listAll = (): string => diagnostics.length === 0
-        ? ' There are no diagnostics.'
-        : '\n    Diagnostics:\n' + diagnostics.map(d => '      ' + showDiagnostic(document, d)).join('\n');
+    const listAll = (): string =>
+        diagnostics.length === 0
+            ? ' There are no diagnostics.'
+            : '\n    Diagnostics:\n' + diagnostics.map(d => '      ' + showDiagnostic(document, d)).join('\n');
     for (const expectation of expectations) {
         if (expectation.kind !== 'diagnostic') continue;
         const severity = SEVERITY[expectation.severity];
@@ -127,8 +129,10 @@ function diagnosticFailures(document: LangiumDocument, diagnostics: readonly Dia
         if (expectation.absent) {
             const found = candidates.filter(d => overlaps(spanOf(document, d), expectation.range));
             if (found.length > 0) {
-                failures.push(`Line ${expectation.line}: expected no ${expectation.severity}${showPattern(expectation.message)} at ${where}, found: ` +
-                    found.map(d => showDiagnostic(document, d)).join('; '));
+                failures.push(
+                    `Line ${expectation.line}: expected no ${expectation.severity}${showPattern(expectation.message)} at ${where}, found: ` +
+                        found.map(d => showDiagnostic(document, d)).join('; ')
+                );
             }
             continue;
         }
@@ -137,7 +141,10 @@ function diagnosticFailures(document: LangiumDocument, diagnostics: readonly Dia
             matched.add(hit);
         } else {
             const pattern = expectation.message;
-            const lookAlike = pattern && 'exact' in pattern && diagnostics.some(d => d.message !== pattern.exact && d.message.normalize('NFC') === pattern.exact.normalize('NFC'));
+            const lookAlike =
+                pattern &&
+                'exact' in pattern &&
+                diagnostics.some(d => d.message !== pattern.exact && d.message.normalize('NFC') === pattern.exact.normalize('NFC'));
             const hint = lookAlike ? ' A diagnostic has this message in another Unicode form (NFC/NFD).' : '';
             failures.push(`Line ${expectation.line}: expected ${expectation.severity}${showPattern(pattern)} at ${where}.${hint}${listAll()}`);
         }
@@ -167,12 +174,13 @@ function typeFailures(document: LangiumDocument, expectations: readonly Expectat
         // The innermost expression with exactly this range, else a fact whose name is marked.
         const expression = nodes.filter(n => reflection.isInstance(n, 'Expression') && at(nodeSpan(n))).pop();
         const fact = nodes.filter(isFactDecl).find(f => at(nameSpan(f)));
-        const actual = expression ? typeToString(types.typeOf(expression as never))
-            : fact ? typeToString(types.typeOfFact(fact)) : undefined;
+        const actual = expression ? typeToString(types.typeOf(expression as never)) : fact ? typeToString(types.typeOfFact(fact)) : undefined;
         if (actual === undefined) {
             failures.push(`Line ${expectation.line}: no expression or fact name at ${showSpan(document, expectation.range)}.`);
         } else if (actual !== expectation.type) {
-            failures.push(`Line ${expectation.line}: expected type ${JSON.stringify(expectation.type)} at ${showSpan(document, expectation.range)}, got ${JSON.stringify(actual)}.`);
+            failures.push(
+                `Line ${expectation.line}: expected type ${JSON.stringify(expectation.type)} at ${showSpan(document, expectation.range)}, got ${JSON.stringify(actual)}.`
+            );
         }
     }
     return failures;
@@ -185,12 +193,20 @@ function nameSpan(node: AstNode): Span | undefined {
 
 function referenceFailures(document: LangiumDocument, expectations: readonly Expectation[]): string[] {
     const nodes = AstUtils.streamAst(document.parseResult.value).toArray();
-    const references: Reference[] = nodes.flatMap(node => AstUtils.streamReferences(node).map(r => r.reference).filter(isReference).toArray());
+    const references: Reference[] = nodes.flatMap(node =>
+        AstUtils.streamReferences(node)
+            .map(r => r.reference)
+            .filter(isReference)
+            .toArray()
+    );
     const failures: string[] = [];
     const targets = new Map<string, AstNode>();
     for (const expectation of expectations) {
         if (expectation.kind !== 'target') continue;
-        const node = nodes.find(n => { const s = nameSpan(n); return s !== undefined && sameSpan(s, expectation.range); });
+        const node = nodes.find(n => {
+            const s = nameSpan(n);
+            return s !== undefined && sameSpan(s, expectation.range);
+        });
         if (node) {
             targets.set(expectation.id, node);
         } else {
@@ -214,8 +230,10 @@ function referenceFailures(document: LangiumDocument, expectations: readonly Exp
         }
         const target = targets.get(expectation.id);
         if (target && resolved !== target) {
-            failures.push(`Line ${expectation.line}: expected ${where} to resolve to target ${expectation.id} (${describe(target)}), ` +
-                `but it ${resolved ? `resolves to ${describe(resolved)}` : 'is unresolved'}.`);
+            failures.push(
+                `Line ${expectation.line}: expected ${where} to resolve to target ${expectation.id} (${describe(target)}), ` +
+                    `but it ${resolved ? `resolves to ${describe(resolved)}` : 'is unresolved'}.`
+            );
         }
     }
     return failures;

@@ -3,9 +3,7 @@ import { InvalidTestFileError } from './test-markers.js';
 
 export type SeverityName = 'error' | 'warning' | 'info';
 
-export type MessagePattern =
-    | { readonly exact: string }
-    | { readonly regex: RegExp };
+export type MessagePattern = { readonly exact: string } | { readonly regex: RegExp };
 
 /**
  * What one `$TEST$` comment asks for, at its marked range:
@@ -19,7 +17,14 @@ export type MessagePattern =
  *   test/generation/verdict-resources.test.ts).
  */
 export type Expectation =
-    | { readonly kind: 'diagnostic'; readonly absent: boolean; readonly severity: SeverityName; readonly message?: MessagePattern; readonly range: MarkedRange; readonly line: number }
+    | {
+          readonly kind: 'diagnostic';
+          readonly absent: boolean;
+          readonly severity: SeverityName;
+          readonly message?: MessagePattern;
+          readonly range: MarkedRange;
+          readonly line: number;
+      }
     | { readonly kind: 'type'; readonly type: string; readonly range: MarkedRange; readonly line: number }
     | { readonly kind: 'target'; readonly id: string; readonly range: MarkedRange; readonly line: number }
     | { readonly kind: 'references'; readonly id: string; readonly range: MarkedRange; readonly line: number }
@@ -78,8 +83,10 @@ export function readExpectations(resource: MarkedResource): Expectation[] {
         if (flag) {
             return { kind: 'flag', absent: flag[1] !== undefined, flag: unescapeQuoted(flag[2]!), range, line };
         }
-        throw new InvalidTestFileError(`Line ${line}: cannot read "$TEST$ ${comment.body}". ` +
-            'Use: [no] error|warning|info ["message"|r"regex"], type "…", target <id>, references <id>, unresolved, verdict "…", [no] flag "…".');
+        throw new InvalidTestFileError(
+            `Line ${line}: cannot read "$TEST$ ${comment.body}". ` +
+                'Use: [no] error|warning|info ["message"|r"regex"], type "…", target <id>, references <id>, unresolved, verdict "…", [no] flag "…".'
+        );
     });
     const targets = new Set<string>();
     for (const expectation of expectations) {

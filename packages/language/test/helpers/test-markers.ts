@@ -101,7 +101,9 @@ export function readMarkedResource(source: string): MarkedResource {
         throw new InvalidTestFileError('The file has no $TEST$ comment, so it tests nothing.');
     }
     if (comments.length !== ranges.length) {
-        throw new InvalidTestFileError(`The file has ${comments.length} $TEST$ comments but ${ranges.length} marked ranges; each comment needs exactly one »…«.`);
+        throw new InvalidTestFileError(
+            `The file has ${comments.length} $TEST$ comments but ${ranges.length} marked ranges; each comment needs exactly one »…«.`
+        );
     }
     // Nested markers close inner-first; pair comments with markers in the order the markers open.
     ranges.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -31,7 +31,11 @@ describe('readMarkedResource', () => {
     it.each([
         ['an unclosed marker', '// $TEST$ error\n»x\n', 'Line 2: opening marker » is never closed.'],
         ['a closing marker alone', '// $TEST$ error\nx«\n', 'Line 2: closing marker « without an opening ».'],
-        ['more comments than markers', '// $TEST$ error\n// $TEST$ error\n»x«\n', 'The file has 2 $TEST$ comments but 1 marked ranges; each comment needs exactly one »…«.'],
+        [
+            'more comments than markers',
+            '// $TEST$ error\n// $TEST$ error\n»x«\n',
+            'The file has 2 $TEST$ comments but 1 marked ranges; each comment needs exactly one »…«.'
+        ],
         ['no comment at all', 'bộ tiêu chí x "y"\n', 'The file has no $TEST$ comment, so it tests nothing.'],
         ['a trailing $TEST$ comment', '»x« // $TEST$ error\n', 'Line 1: a $TEST$ comment must stand alone on its line ("// $TEST$ …").']
     ])('refuses %s', (_name, source, message) => {
@@ -43,11 +47,18 @@ describe('readExpectations', () => {
     const read = (source: string) => readExpectations(readMarkedResource(source));
 
     it('reads every kind of expectation', () => {
-        const expectations = read([
-            '// $TEST$ error "Tên «a» có \\"b\\"."', '// $TEST$ no warning', '// $TEST$ info r"Chỉ tiêu \\d+.*"',
-            '// $TEST$ type "số (km)"', '// $TEST$ target t1', '// $TEST$ references t1', '// $TEST$ unresolved',
-            '»a« »b« »c« »d« »e« »f« »g«'
-        ].join('\n'));
+        const expectations = read(
+            [
+                '// $TEST$ error "Tên «a» có \\"b\\"."',
+                '// $TEST$ no warning',
+                '// $TEST$ info r"Chỉ tiêu \\d+.*"',
+                '// $TEST$ type "số (km)"',
+                '// $TEST$ target t1',
+                '// $TEST$ references t1',
+                '// $TEST$ unresolved',
+                '»a« »b« »c« »d« »e« »f« »g«'
+            ].join('\n')
+        );
         expect(expectations.map(e => e.kind)).toEqual(['diagnostic', 'diagnostic', 'diagnostic', 'type', 'target', 'references', 'unresolved']);
         expect(expectations[0]).toMatchObject({ absent: false, severity: 'error', message: { exact: 'Tên «a» có "b".' } });
         expect(expectations[1]).toMatchObject({ absent: true, severity: 'warning', message: undefined });
@@ -86,13 +97,7 @@ describe('a malformed resource file', () => {
 });
 
 describe('expectationFailures: wrong expectations fail, with a reason', () => {
-    const source = [
-        PACK_HEADER + 'dữ kiện đường: số km',
-        'tiêu chí 1 "Thử"',
-        '// $TEST$ EXPECTATION',
-        '  chỉ tiêu 1.1 "a" REQUIREMENT',
-        ''
-    ].join('\n');
+    const source = [PACK_HEADER + 'dữ kiện đường: số km', 'tiêu chí 1 "Thử"', '// $TEST$ EXPECTATION', '  chỉ tiêu 1.1 "a" REQUIREMENT', ''].join('\n');
 
     async function failuresFor(expectation: string, requirement = 'đường >= »5%«'): Promise<string[]> {
         const resource = readMarkedResource(source.replace('EXPECTATION', expectation).replace('REQUIREMENT', requirement));

@@ -15,9 +15,14 @@ const DISTRICT = 'file:///ws/huyen/ntm.ntm';
 
 function header(name: string, base?: string): string {
     return [
-        `bộ tiêu chí ${name} "Bộ ${name}"`, '  cấp xã nông thôn mới', '  địa bàn "toàn quốc"', '  phiên bản "1"',
-        '  căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"', ...(base ? [`  dựa trên "${base}"`] : []),
-        '  hiệu lực từ 08/03/2022 đến 31/12/2025', ''
+        `bộ tiêu chí ${name} "Bộ ${name}"`,
+        '  cấp xã nông thôn mới',
+        '  địa bàn "toàn quốc"',
+        '  phiên bản "1"',
+        '  căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"',
+        ...(base ? [`  dựa trên "${base}"`] : []),
+        '  hiệu lực từ 08/03/2022 đến 31/12/2025',
+        ''
     ].join('\n');
 }
 
@@ -86,19 +91,22 @@ describe('a base pack edited in the editor', () => {
     it.each([
         { before: 'phần trăm', after: 'đếm km', threshold: '70%', message: 'Không thể so sánh số đếm (km) với phần trăm (%).' },
         { before: 'đếm km', after: 'phần trăm', threshold: '5 km', message: 'Không thể so sánh phần trăm (%) với số đếm (km).' }
-    ])('from $before to $after: the packs built on it, at any depth, get the type error, and lose it when changed back', async ({ before, after, threshold, message }) => {
-        const provincial = `${header('tỉnh', '../quoc-gia/ntm.ntm')}tiêu chí 20 "Riêng"\n  chỉ tiêu 20.1 "Đường" đường trục xã được cứng hóa >= ${threshold}\n`;
-        const district = `${header('huyện', '../tinh/ntm.ntm')}tiêu chí 21 "Riêng huyện"\n  chỉ tiêu 21.1 "Đường" đường trục xã được cứng hóa >= ${threshold}\n`;
-        const opened = await open({ [NATIONAL]: nationalWith(before), [PROVINCIAL]: provincial, [DISTRICT]: district });
-        expect([errors(opened[PROVINCIAL]), errors(opened[DISTRICT])]).toEqual([[], []]);
+    ])(
+        'from $before to $after: the packs built on it, at any depth, get the type error, and lose it when changed back',
+        async ({ before, after, threshold, message }) => {
+            const provincial = `${header('tỉnh', '../quoc-gia/ntm.ntm')}tiêu chí 20 "Riêng"\n  chỉ tiêu 20.1 "Đường" đường trục xã được cứng hóa >= ${threshold}\n`;
+            const district = `${header('huyện', '../tinh/ntm.ntm')}tiêu chí 21 "Riêng huyện"\n  chỉ tiêu 21.1 "Đường" đường trục xã được cứng hóa >= ${threshold}\n`;
+            const opened = await open({ [NATIONAL]: nationalWith(before), [PROVINCIAL]: provincial, [DISTRICT]: district });
+            expect([errors(opened[PROVINCIAL]), errors(opened[DISTRICT])]).toEqual([[], []]);
 
-        const changed = await change(NATIONAL, nationalWith(after), PROVINCIAL, DISTRICT);
-        expect(errors(changed[PROVINCIAL])).toEqual([message]);
-        expect(errors(changed[DISTRICT])).toEqual([message]);
+            const changed = await change(NATIONAL, nationalWith(after), PROVINCIAL, DISTRICT);
+            expect(errors(changed[PROVINCIAL])).toEqual([message]);
+            expect(errors(changed[DISTRICT])).toEqual([message]);
 
-        const restored = await change(NATIONAL, nationalWith(before), PROVINCIAL, DISTRICT);
-        expect([errors(restored[PROVINCIAL]), errors(restored[DISTRICT])]).toEqual([[], []]);
-    });
+            const restored = await change(NATIONAL, nationalWith(before), PROVINCIAL, DISTRICT);
+            expect([errors(restored[PROVINCIAL]), errors(restored[DISTRICT])]).toEqual([[], []]);
+        }
+    );
 
     it('re-checks a pack that names nothing of its base: a criterion the base comes to declare too', async () => {
         const national = (label: number) => `${header('quốc gia')}dữ kiện a: phần trăm\ntiêu chí ${label} "Chung"\n  chỉ tiêu ${label}.1 "A" a >= 50%\n`;
@@ -108,7 +116,9 @@ describe('a base pack edited in the editor', () => {
         expect(errors(opened[PROVINCIAL])).toEqual([]);
 
         const changed = await change(NATIONAL, national(20), PROVINCIAL);
-        expect(errors(changed[PROVINCIAL])).toEqual(['Tiêu chí 20 đã có trong bộ gốc «quốc gia»; dùng «thay chỉ tiêu …» hoặc «thêm vào tiêu chí 20 chỉ tiêu …».']);
+        expect(errors(changed[PROVINCIAL])).toEqual([
+            'Tiêu chí 20 đã có trong bộ gốc «quốc gia»; dùng «thay chỉ tiêu …» hoặc «thêm vào tiêu chí 20 chỉ tiêu …».'
+        ]);
 
         const restored = await change(NATIONAL, national(11), PROVINCIAL);
         expect(errors(restored[PROVINCIAL])).toEqual([]);
@@ -116,7 +126,10 @@ describe('a base pack edited in the editor', () => {
 
     it('leaves a pack that does not build on the edited one alone', async () => {
         const other = 'file:///ws/khac/ntm.ntm';
-        const opened = await open({ [NATIONAL]: nationalWith('phần trăm'), [other]: `${header('khác')}dữ kiện c: phần trăm\ntiêu chí 1 "C"\n  chỉ tiêu 1.1 "C" c >= 1%\n` });
+        const opened = await open({
+            [NATIONAL]: nationalWith('phần trăm'),
+            [other]: `${header('khác')}dữ kiện c: phần trăm\ntiêu chí 1 "C"\n  chỉ tiêu 1.1 "C" c >= 1%\n`
+        });
         expect(errors(opened[other])).toEqual([]);
         let revalidated = false;
         const listener = shared().workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
@@ -130,7 +143,8 @@ describe('a base pack edited in the editor', () => {
     });
 
     it('hovers on the pack built on it name the base as it now is', async () => {
-        const national = (title: string) => `${header('quốc gia').replace('"Bộ quốc gia"', `"${title}"`)}dữ kiện a: phần trăm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "A" a >= 50%\n`;
+        const national = (title: string) =>
+            `${header('quốc gia').replace('"Bộ quốc gia"', `"${title}"`)}dữ kiện a: phần trăm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "A" a >= 50%\n`;
         const provincial = `${header('tỉnh', '../quoc-gia/ntm.ntm')}tiêu chí 20 "Riêng"\n  chỉ tiêu 20.1 "A" a >= 60%\n`;
         await open({ [NATIONAL]: national('Bộ cũ'), [PROVINCIAL]: provincial });
         const document: LangiumDocument = shared().workspace.LangiumDocuments.getDocument(URI.parse(PROVINCIAL))!;

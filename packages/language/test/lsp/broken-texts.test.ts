@@ -13,7 +13,9 @@ const guardLog: string[] = [];
 const consoleErrors: unknown[] = [];
 beforeAll(() => {
     setGuardLog(message => guardLog.push(message));
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { consoleErrors.push(args); });
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+        consoleErrors.push(args);
+    });
 });
 afterAll(() => {
     setGuardLog(message => console.error(message));
@@ -50,7 +52,9 @@ describe('hover on half-typed references', () => {
 
     it('an indicator under an amendment without its decision («sửa đổi theo» cut short)', async () => {
         const text = `${PACK_HEADER}sửa đổi theo từ 01/01/2023 {\n  thay chỉ tiêu 1.1 "B" a >= 1\n}\n`;
-        expect(await hover(text, 'chỉ tiêu 1.1', 10)).toMatch(/^\*\*Chỉ tiêu 1\.1\*\* — thay chỉ tiêu của bộ gốc, sửa đổi theo \(chưa ghi\) từ 01\/01\/2023\n/u);
+        expect(await hover(text, 'chỉ tiêu 1.1', 10)).toMatch(
+            /^\*\*Chỉ tiêu 1\.1\*\* — thay chỉ tiêu của bộ gốc, sửa đổi theo \(chưa ghi\) từ 01\/01\/2023\n/u
+        );
         expect(await hover(text, 'bộ tiêu chí')).toContain('- Sửa đổi: theo (chưa ghi) từ 01/01/2023 (1 chỉ tiêu)');
     });
 

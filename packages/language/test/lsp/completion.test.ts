@@ -67,14 +67,16 @@ describe('completion', () => {
         }
     });
 
-    it('offers units after a number, the workspace\'s own first', async () => {
+    it("offers units after a number, the workspace's own first", async () => {
         const { list } = await complete(`${FACTS}tiêu chí 2 "Giao thông"\n  chỉ tiêu 2.1 "Đường"\n    chiều dài đường xã >= 5 |`);
         expect(labels(list)).toEqual(expect.arrayContaining(['km', '%', 'hộ', 'triệu đồng/người/năm']));
         expect(list.items.find(i => i.label === 'km')?.detail).toBe('đơn vị');
     });
 
     it('offers the next free indicator label after «chỉ tiêu»', async () => {
-        const { list } = await complete(`${FACTS}tiêu chí 17 "Môi trường"\n  chỉ tiêu 17.3 "A" tỷ lệ hộ nghèo < 1%\n  chỉ tiêu 17.9 "B" tỷ lệ hộ nghèo < 2%\n  chỉ tiêu |`);
+        const { list } = await complete(
+            `${FACTS}tiêu chí 17 "Môi trường"\n  chỉ tiêu 17.3 "A" tỷ lệ hộ nghèo < 1%\n  chỉ tiêu 17.9 "B" tỷ lệ hộ nghèo < 2%\n  chỉ tiêu |`
+        );
         expect(labels(list)).toContain('17.10');
     });
 
@@ -108,7 +110,11 @@ describe('completion of regions and commune groups', () => {
         expect(labels(all.list)).toEqual(expect.arrayContaining(['TDMNPB', 'ĐBSH', 'BTB', 'DHNTB', 'TN', 'ĐNB', 'ĐBSCL']));
         expect(all.list.items.find(i => i.label === 'ĐBSH')?.detail).toBe('Đồng bằng sông Hồng');
         const byName = await complete(`${TABLE}  dong bang`);
-        expect(labels(byName.list).filter(l => /^[A-ZĐ]+$/u.test(l)).sort()).toEqual(['ĐBSCL', 'ĐBSH']);
+        expect(
+            labels(byName.list)
+                .filter(l => /^[A-ZĐ]+$/u.test(l))
+                .sort()
+        ).toEqual(['ĐBSCL', 'ĐBSH']);
     });
 
     it('offers the commune groups after «nhóm»', async () => {
@@ -119,8 +125,10 @@ describe('completion of regions and commune groups', () => {
 
 describe('completion of indicator labels', () => {
     it('finds an indicator of the base pack by the words of its requirement, typed without diacritics', async () => {
-        await openPack(`${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 17 "Môi trường"\n  chỉ tiêu 17.3 "Tỷ lệ chất thải rắn được thu gom" a >= 98%\n  chỉ tiêu 17.4 "Tỷ lệ hộ xử lý nước thải" a >= 50%\n`,
-            'file:///ws4/goc.ntm');
+        await openPack(
+            `${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 17 "Môi trường"\n  chỉ tiêu 17.3 "Tỷ lệ chất thải rắn được thu gom" a >= 98%\n  chỉ tiêu 17.4 "Tỷ lệ hộ xử lý nước thải" a >= 50%\n`,
+            'file:///ws4/goc.ntm'
+        );
         const text = `${PACK_HEADER.replace('  hiệu lực', '  dựa trên "goc.ntm"\n  hiệu lực')}không áp dụng chỉ tiêu chat thai ran`;
         const document = await openPack(text, 'file:///ws4/tinh.ntm');
         const list = await lspServices().lsp.CompletionProvider!.getCompletion(document, position(document, text.length));

@@ -29,7 +29,9 @@ describe('rebuilding a closed document whose file is gone', () => {
         await shared.workspace.DocumentBuilder.build([document], { validation: true });
         rmSync(file);
         const logged: string[] = [];
-        vi.spyOn(console, 'error').mockImplementation((message: unknown) => { logged.push(String(message)); });
+        vi.spyOn(console, 'error').mockImplementation((message: unknown) => {
+            logged.push(String(message));
+        });
         await shared.workspace.DocumentBuilder.update([uri], []);
         expect(document.state).toBe(DocumentState.Validated);
         expect((document.parseResult.value as Pack).members.map(m => (m as { title?: string }).title)).toEqual(['Còn']);

@@ -13,7 +13,7 @@ import { closeAll, lspServices, openPack, PACK_HEADER } from './lsp-test-service
 afterEach(closeAll);
 
 describe('formatting', () => {
-    it('indents criteria, indicators and rules by the pack\'s own step and moves continuation lines along', async () => {
+    it("indents criteria, indicators and rules by the pack's own step and moves continuation lines along", async () => {
         await expectFormatting(lspServices())({
             before: [
                 'bộ tiêu chí thử "Bộ thử"',
@@ -59,19 +59,24 @@ describe('formatting', () => {
         });
     });
 
-    it('keeps the analyst\'s alignment of a formula written over several lines', async () => {
+    it("keeps the analyst's alignment of a formula written over several lines", async () => {
         const text = `${PACK_HEADER}dữ kiện a: đếm hộ\ndữ kiện b: đếm hộ\ndữ kiện c =\n    (a - b)\n      / (a + b)\n  + b / a\n  "mô tả"\n`;
         await expectFormatting(lspServices())({ before: text, after: text, disposeAfterCheck: true });
     });
 
     it('leaves every real pack (rulesets/, docs/examples/) exactly as its analyst laid it out', async () => {
         const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-        const files = [...readdirSync(path.join(root, 'rulesets'), { recursive: true, encoding: 'utf8' }).map(f => path.join(root, 'rulesets', f)),
-            ...readdirSync(path.join(root, 'docs/examples')).map(f => path.join(root, 'docs/examples', f))].filter(f => f.endsWith('.ntm'));
+        const files = [
+            ...readdirSync(path.join(root, 'rulesets'), { recursive: true, encoding: 'utf8' }).map(f => path.join(root, 'rulesets', f)),
+            ...readdirSync(path.join(root, 'docs/examples')).map(f => path.join(root, 'docs/examples', f))
+        ].filter(f => f.endsWith('.ntm'));
         expect(files.length).toBeGreaterThan(10);
         for (const file of files) {
             const document = await openPack(readFileSync(file, 'utf8'), pathToFileURL(file).toString());
-            const edits = await lspServices().lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+            const edits = await lspServices().lsp.Formatter!.formatDocument(document, {
+                textDocument: { uri: document.uri.toString() },
+                options: { tabSize: 2, insertSpaces: true }
+            });
             expect(edits, path.relative(root, file)).toEqual([]);
         }
     });
@@ -86,25 +91,33 @@ describe('formatting', () => {
 
 describe('semantic tokens', () => {
     it('tells facts, derived facts, levels, scales, decisions, labels and units apart', async () => {
-        const text = `${PACK_HEADER}thang phổ cập: chưa đạt < mức độ 1\ndữ kiện mức phổ cập: mức theo phổ cập\ndữ kiện số hộ: đếm hộ\n` +
+        const text =
+            `${PACK_HEADER}thang phổ cập: chưa đạt < mức độ 1\ndữ kiện mức phổ cập: mức theo phổ cập\ndữ kiện số hộ: đếm hộ\n` +
             `dữ kiện gấp đôi = số hộ * 2\ntiêu chí 5 "Giáo dục"\n  căn cứ 318/QĐ-TTg "mục 5"\n  chỉ tiêu 5.1 "Phổ cập" mức phổ cập >= mức độ 1 và số hộ >= 3 hộ\n`;
         const document = await openPack(text);
         const provider = lspServices().lsp.SemanticTokenProvider!;
         const tokens = await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
-        const decoded = SemanticTokensDecoder.decode(tokens, provider.tokenTypes, document)
-            .map(t => `${document.textDocument.getText({ start: document.textDocument.positionAt(t.offset), end: document.textDocument.positionAt(t.offset + t.text.length) })}:${t.tokenType}`);
-        expect(decoded).toEqual(expect.arrayContaining([
-            `318/QĐ-TTg:${SemanticTokenTypes.macro}`,
-            `phổ cập:${SemanticTokenTypes.type}`,
-            `chưa đạt:${SemanticTokenTypes.enumMember}`,
-            `mức phổ cập:${SemanticTokenTypes.variable}`,
-            `gấp đôi:${SemanticTokenTypes.variable}`,
-            `5:${SemanticTokenTypes.namespace}`,
-            `5.1:${SemanticTokenTypes.property}`,
-            `mức độ 1:${SemanticTokenTypes.enumMember}`,
-            `hộ:${SemanticTokenTypes.type}`
-        ]));
-        const modifiersOf = (word: string) => SemanticTokensDecoder.decode(tokens, provider.tokenTypes, document).filter(t => t.text === word).map(t => t.tokenModifiers);
+        const decoded = SemanticTokensDecoder.decode(tokens, provider.tokenTypes, document).map(
+            t =>
+                `${document.textDocument.getText({ start: document.textDocument.positionAt(t.offset), end: document.textDocument.positionAt(t.offset + t.text.length) })}:${t.tokenType}`
+        );
+        expect(decoded).toEqual(
+            expect.arrayContaining([
+                `318/QĐ-TTg:${SemanticTokenTypes.macro}`,
+                `phổ cập:${SemanticTokenTypes.type}`,
+                `chưa đạt:${SemanticTokenTypes.enumMember}`,
+                `mức phổ cập:${SemanticTokenTypes.variable}`,
+                `gấp đôi:${SemanticTokenTypes.variable}`,
+                `5:${SemanticTokenTypes.namespace}`,
+                `5.1:${SemanticTokenTypes.property}`,
+                `mức độ 1:${SemanticTokenTypes.enumMember}`,
+                `hộ:${SemanticTokenTypes.type}`
+            ])
+        );
+        const modifiersOf = (word: string) =>
+            SemanticTokensDecoder.decode(tokens, provider.tokenTypes, document)
+                .filter(t => t.text === word)
+                .map(t => t.tokenModifiers);
         const readonlyBit = provider.tokenModifiers[SemanticTokenModifiers.readonly]!;
         const declarationBit = provider.tokenModifiers[SemanticTokenModifiers.declaration]!;
         expect(modifiersOf('gấp đôi')).toEqual([readonlyBit | declarationBit]);
@@ -113,13 +126,19 @@ describe('semantic tokens', () => {
 });
 
 describe('quick fixes', () => {
-    async function fixes(text: string, code: string, uri?: string): Promise<{ actions: CodeAction[]; diagnostic: Diagnostic; apply: (a: CodeAction) => string }> {
+    async function fixes(
+        text: string,
+        code: string,
+        uri?: string
+    ): Promise<{ actions: CodeAction[]; diagnostic: Diagnostic; apply: (a: CodeAction) => string }> {
         const document = await openPack(text, uri);
         const diagnostic = (document.diagnostics ?? []).find(d => (d.data as { code?: string } | undefined)?.code === code || d.code === code);
         expect(diagnostic, JSON.stringify(document.diagnostics?.map(d => d.message))).toBeDefined();
-        const actions = (await lspServices().lsp.CodeActionProvider!.getCodeActions(document, {
-            textDocument: { uri: document.uri.toString() }, range: diagnostic!.range, context: { diagnostics: [diagnostic!] }
-        }) ?? []) as CodeAction[];
+        const actions = ((await lspServices().lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() },
+            range: diagnostic!.range,
+            context: { diagnostics: [diagnostic!] }
+        })) ?? []) as CodeAction[];
         const apply = (action: CodeAction) => {
             const edits = [...(action.edit?.changes?.[document.uri.toString()] ?? [])]
                 .map(e => ({ from: document.textDocument.offsetAt(e.range.start), to: document.textDocument.offsetAt(e.range.end), text: e.newText }))
@@ -138,7 +157,10 @@ describe('quick fixes', () => {
     });
 
     it('corrects a misspelt indicator label in a pack that builds on another', async () => {
-        await openPack(`${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 17 "Môi trường"\n  chỉ tiêu 17.6 "A" a >= 1%\n  chỉ tiêu 17.8 "B" a >= 2%\n`, 'file:///ws3/goc.ntm');
+        await openPack(
+            `${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 17 "Môi trường"\n  chỉ tiêu 17.6 "A" a >= 1%\n  chỉ tiêu 17.8 "B" a >= 2%\n`,
+            'file:///ws3/goc.ntm'
+        );
         const text = `${PACK_HEADER.replace('  hiệu lực', '  dựa trên "goc.ntm"\n  hiệu lực')}không áp dụng chỉ tiêu 17.66 "không có"\n`;
         const { actions, apply } = await fixes(text, DocumentValidator.LinkingError, 'file:///ws3/tinh.ntm');
         expect(actions[0]?.title).toBe('Sửa thành «17.6»');
@@ -165,7 +187,9 @@ describe('quick fixes', () => {
     it('needs no fix for a threshold in another unit of the same dimension: the language converts it exactly', async () => {
         const metres = await openPack(`${PACK_HEADER}dữ kiện độ dài đường: số km\ntiêu chí 2 "Giao thông"\n  chỉ tiêu 2.1 "B" độ dài đường >= 500 m\n`);
         expect(metres.diagnostics).toEqual([]);
-        const money = await openPack(`${PACK_HEADER}dữ kiện thu nhập: tiền triệu đồng/người/năm\ntiêu chí 10 "Thu nhập"\n  chỉ tiêu 10.1 "B" thu nhập từ 45 đến 62500 nghìn đồng/người/năm\n`);
+        const money = await openPack(
+            `${PACK_HEADER}dữ kiện thu nhập: tiền triệu đồng/người/năm\ntiêu chí 10 "Thu nhập"\n  chỉ tiêu 10.1 "B" thu nhập từ 45 đến 62500 nghìn đồng/người/năm\n`
+        );
         expect(money.diagnostics).toEqual([]);
     });
 
@@ -181,8 +205,14 @@ describe('quick fixes', () => {
 
     it('moves the decimal point by whole places, with no floating-point noise', async () => {
         const { shiftDecimal } = await import('../../src/lsp/editing/unit-fixes.js');
-        expect([shiftDecimal('500', -3), shiftDecimal('0,1', 3), shiftDecimal('7,6', 3), shiftDecimal('1', -9), shiftDecimal('2500', -4), shiftDecimal('0.07', 2)])
-            .toEqual(['0,5', '100', '7600', '0,000000001', '0,25', '7']);
+        expect([
+            shiftDecimal('500', -3),
+            shiftDecimal('0,1', 3),
+            shiftDecimal('7,6', 3),
+            shiftDecimal('1', -9),
+            shiftDecimal('2500', -4),
+            shiftDecimal('0.07', 2)
+        ]).toEqual(['0,5', '100', '7600', '0,000000001', '0,25', '7']);
     });
 
     it('straightens every curly quote the lexer refused, and leaves curly quotes inside strings alone', async () => {

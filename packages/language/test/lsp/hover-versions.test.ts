@@ -33,7 +33,9 @@ describe('hovers on packs that build on packs', () => {
         expect(text.split('\n')[0]).toBe('**Chỉ tiêu 4.2** — thay chỉ tiêu của bộ gốc, sửa đổi theo 99/2024/QĐ-UBND từ 01/07/2024');
         expect(text).toContain('**Các phiên bản áp dụng**');
         expect(text).toContain('- từ đầu: `tỷ lệ hộ sử dụng điện lưới quốc gia >= chưa biết "318/QĐ-TTg: ngưỡng theo vùng chưa có trong tài liệu"` — bộ gốc «');
-        expect(text).toMatch(/- từ 01\/07\/2024: `tỷ lệ hộ sử dụng điện lưới quốc gia >= chưa biết "giả định: [^`]*"` — bộ này «Xã nông thôn mới tỉnh Ví Dụ \(giả định\)», tỉnh Ví Dụ \(thay\), sửa đổi theo 99\/2024\/QĐ-UBND/u);
+        expect(text).toMatch(
+            /- từ 01\/07\/2024: `tỷ lệ hộ sử dụng điện lưới quốc gia >= chưa biết "giả định: [^`]*"` — bộ này «Xã nông thôn mới tỉnh Ví Dụ \(giả định\)», tỉnh Ví Dụ \(thay\), sửa đổi theo 99\/2024\/QĐ-UBND/u
+        );
     });
 
     it('a threshold not in any document is shown as unknown, with the bounds it implies', async () => {

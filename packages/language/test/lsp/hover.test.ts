@@ -13,17 +13,19 @@ afterEach(closeAll);
 
 describe('hover', () => {
     it('on an indicator label quotes the requirement, the rule and the citation with its decision', async () => {
-        expect(await hoverAt('17.3')).toBe([
-            '**Chỉ tiêu 17.3** — tiêu chí 17 «Môi trường»',
-            '',
-            '> Tỷ lệ chất thải rắn sinh hoạt được thu gom, xử lý theo quy định ≥98%',
-            '',
-            'Quy tắc: `tỷ lệ rác thải được thu gom >= 98%`',
-            '',
-            '**Căn cứ**',
-            '',
-            '- 43/2022/QĐ-UBND (UBND tỉnh Hà Nam, ngày 16/09/2022): Ban hành Bộ tiêu chí — «Phụ lục, tiêu chí 17»'
-        ].join('\n'));
+        expect(await hoverAt('17.3')).toBe(
+            [
+                '**Chỉ tiêu 17.3** — tiêu chí 17 «Môi trường»',
+                '',
+                '> Tỷ lệ chất thải rắn sinh hoạt được thu gom, xử lý theo quy định ≥98%',
+                '',
+                'Quy tắc: `tỷ lệ rác thải được thu gom >= 98%`',
+                '',
+                '**Căn cứ**',
+                '',
+                '- 43/2022/QĐ-UBND (UBND tỉnh Hà Nam, ngày 16/09/2022): Ban hành Bộ tiêu chí — «Phụ lục, tiêu chí 17»'
+            ].join('\n')
+        );
     });
 
     it('on an indicator with an unverified threshold says so, with the note', async () => {
@@ -33,15 +35,17 @@ describe('hover', () => {
     });
 
     it('on a fact reference gives its type, unit, description and the indicators that read it', async () => {
-        expect(await hoverAt('tỷ lệ rác thải được thu gom >=', 8)).toBe([
-            '**Dữ kiện «tỷ lệ rác thải được thu gom»**',
-            '',
-            'Kiểu: phần trăm (%)',
-            '',
-            '> Tỷ lệ chất thải rắn sinh hoạt được thu gom, xử lý theo quy định',
-            '',
-            'Dùng trong chỉ tiêu: 17.3'
-        ].join('\n'));
+        expect(await hoverAt('tỷ lệ rác thải được thu gom >=', 8)).toBe(
+            [
+                '**Dữ kiện «tỷ lệ rác thải được thu gom»**',
+                '',
+                'Kiểu: phần trăm (%)',
+                '',
+                '> Tỷ lệ chất thải rắn sinh hoạt được thu gom, xử lý theo quy định',
+                '',
+                'Dùng trong chỉ tiêu: 17.3'
+            ].join('\n')
+        );
     });
 
     it('on a counted fact gives the unit and reaches indicators through derived facts', async () => {
@@ -68,20 +72,24 @@ describe('hover', () => {
 
     it('on the pack gives level, place, version, validity, sources and counts', async () => {
         const text = await hoverAt('bộ tiêu chí thử', 14);
-        expect(text.split('\n')).toEqual(expect.arrayContaining([
-            '**Bộ tiêu chí «Bộ thử»** (`thử`)',
-            '- Cấp: xã nông thôn mới',
-            '- Địa bàn: toàn quốc',
-            '- Phiên bản: 1',
-            '- Hiệu lực: từ 08/03/2022 đến 31/12/2025',
-            '- Gồm 2 tiêu chí, 3 chỉ tiêu, 0 điều kiện công nhận, 5 dữ kiện',
-            '- **2 giá trị chưa kiểm chứng**',
-            '- 318/QĐ-TTg (Thủ tướng Chính phủ, ngày 08/03/2022)'
-        ]));
+        expect(text.split('\n')).toEqual(
+            expect.arrayContaining([
+                '**Bộ tiêu chí «Bộ thử»** (`thử`)',
+                '- Cấp: xã nông thôn mới',
+                '- Địa bàn: toàn quốc',
+                '- Phiên bản: 1',
+                '- Hiệu lực: từ 08/03/2022 đến 31/12/2025',
+                '- Gồm 2 tiêu chí, 3 chỉ tiêu, 0 điều kiện công nhận, 5 dữ kiện',
+                '- **2 giá trị chưa kiểm chứng**',
+                '- 318/QĐ-TTg (Thủ tướng Chính phủ, ngày 08/03/2022)'
+            ])
+        );
     });
 
     it('on a decision number in a citation explains the decision', async () => {
-        expect(await hoverAt('căn cứ 43/2022/QĐ-UBND "Phụ lục', 10)).toBe('**Căn cứ** 43/2022/QĐ-UBND (UBND tỉnh Hà Nam, ngày 16/09/2022): Ban hành Bộ tiêu chí');
+        expect(await hoverAt('căn cứ 43/2022/QĐ-UBND "Phụ lục', 10)).toBe(
+            '**Căn cứ** 43/2022/QĐ-UBND (UBND tỉnh Hà Nam, ngày 16/09/2022): Ban hành Bộ tiêu chí'
+        );
     });
 
     it('works through the langium/test helper with the <|> marker', async () => {
@@ -103,7 +111,10 @@ describe('hover', () => {
 describe('hover range', () => {
     it('covers every word of a multi-word name', async () => {
         const document = await openPack(SAMPLE_PACK);
-        const hover = await lspServices().lsp.HoverProvider!.getHoverContent(document, position(document, offsetOf(SAMPLE_PACK, 'rác thải được thu gom >=', 4)));
+        const hover = await lspServices().lsp.HoverProvider!.getHoverContent(
+            document,
+            position(document, offsetOf(SAMPLE_PACK, 'rác thải được thu gom >=', 4))
+        );
         expect(hover?.range && document.textDocument.getText(hover.range)).toBe('tỷ lệ rác thải được thu gom');
     });
 });

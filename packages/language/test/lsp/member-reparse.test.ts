@@ -43,10 +43,14 @@ function randomEdit(text: string, random: () => number): string {
             const where = digits.length > 0 ? pick(digits) : at;
             return text.slice(0, where) + String(Math.floor(random() * 10)) + text.slice(where + 1);
         }
-        case 'letter': return text.slice(0, at) + pick(['a', 'ệ', 'n', 'h', 'đ', 'x']) + text.slice(at);
-        case 'delete': return text.slice(0, at) + text.slice(at + 1);
-        case 'space': return text.slice(0, at) + ' ' + text.slice(at);
-        case 'newline': return text.slice(0, at) + '\n' + text.slice(at);
+        case 'letter':
+            return text.slice(0, at) + pick(['a', 'ệ', 'n', 'h', 'đ', 'x']) + text.slice(at);
+        case 'delete':
+            return text.slice(0, at) + text.slice(at + 1);
+        case 'space':
+            return text.slice(0, at) + ' ' + text.slice(at);
+        case 'newline':
+            return text.slice(0, at) + '\n' + text.slice(at);
         case 'join': {
             const line = text.indexOf('\n', at);
             return line < 0 ? text : text.slice(0, line) + ' ' + text.slice(line + 1);
@@ -55,17 +59,24 @@ function randomEdit(text: string, random: () => number): string {
             const line = text.indexOf('\n', at);
             return line < 0 ? text : `${text.slice(0, line)} // ghi chú${text.slice(line)}`;
         }
-        case 'quote': return text.slice(0, at) + '"' + text.slice(at);
-        case 'word': return text.slice(0, at) + pick([' và', ' có', ' >= 5%', ' tiêu chí', '\n  chỉ tiêu 9.9 "x" có y']) + text.slice(at);
+        case 'quote':
+            return text.slice(0, at) + '"' + text.slice(at);
+        case 'word':
+            return text.slice(0, at) + pick([' và', ' có', ' >= 5%', ' tiêu chí', '\n  chỉ tiêu 9.9 "x" có y']) + text.slice(at);
     }
 }
 
 /** Everything a whole parse fixes: each node's type and text span, each token's offset, length and position. */
 function shape(document: LangiumDocument): unknown {
     const root = document.parseResult.value;
-    const nodes = AstUtils.streamAst(root).map(node => [node.$type, node.$containerProperty, node.$containerIndex, node.$cstNode?.offset, node.$cstNode?.end]).toArray();
+    const nodes = AstUtils.streamAst(root)
+        .map(node => [node.$type, node.$containerProperty, node.$containerIndex, node.$cstNode?.offset, node.$cstNode?.end])
+        .toArray();
     const leaves = root.$cstNode
-        ? CstUtils.streamCst(root.$cstNode).filter(node => !('content' in node)).map(node => [node.offset, node.length, node.range, node.hidden, node.text]).toArray()
+        ? CstUtils.streamCst(root.$cstNode)
+              .filter(node => !('content' in node))
+              .map(node => [node.offset, node.length, node.range, node.hidden, node.text])
+              .toArray()
         : [];
     return { nodes, leaves, lexer: document.parseResult.lexerErrors.length, parser: document.parseResult.parserErrors.length };
 }

@@ -15,11 +15,24 @@ afterAll(async () => {
 describe('guarded providers', () => {
     class Flaky {
         calls = 0;
-        sync(): string { this.calls++; throw new Error('hỏng'); }
-        async later(): Promise<string> { this.calls++; throw new TypeError('cannot read x'); }
-        fine(value: string): string { this.calls++; return value; }
-        refuse(): never { throw new ResponseError(-32602, 'Tên không hợp lệ'); }
-        cancel(): never { throw OperationCancelled; }
+        sync(): string {
+            this.calls++;
+            throw new Error('hỏng');
+        }
+        async later(): Promise<string> {
+            this.calls++;
+            throw new TypeError('cannot read x');
+        }
+        fine(value: string): string {
+            this.calls++;
+            return value;
+        }
+        refuse(): never {
+            throw new ResponseError(-32602, 'Tên không hợp lệ');
+        }
+        cancel(): never {
+            throw OperationCancelled;
+        }
     }
 
     it('turns an internal error into an empty result and logs it', async () => {
@@ -65,7 +78,9 @@ async function exerciseEverywhere(text: string, step: number, documentUri?: stri
     await lsp.Formatter!.formatDocument(document, { textDocument: uri, options: { tabSize: 2, insertSpaces: true } });
     await lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: uri });
     await lsp.CodeActionProvider!.getCodeActions(document, {
-        textDocument: uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: document.diagnostics ?? [] }
+        textDocument: uri,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: document.diagnostics ?? [] }
     });
 }
 
@@ -73,17 +88,38 @@ describe('providers on bad input', () => {
     const cases: Array<[string, string, number, string?]> = [
         ['half-typed constructs', `${PACK_HEADER}dữ kiện a: phần\ntiêu chí 1 "A\n  chỉ tiêu 1.1 "B" a >= (\n  chỉ tiêu\n  căn cứ\nthang x: <\n`, 1],
         ['deep nesting', `${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "B" ${'('.repeat(40)}a >= 1${')'.repeat(40)}\n`, 3],
-        ['a pack cut in the middle of every line', SAMPLE_PACK.split('\n').map(line => line.slice(0, Math.ceil(line.length / 2))).join('\n'), 2],
-        ['replacement characters and lone surrogates', `${PACK_HEADER}dữ kiện \uFFFD\uD800 x: phần trăm\ntiêu chí 1 "\uDC00"\n  chỉ tiêu 1.1 "B" \uFFFD >= 1\n`, 1],
-        ['references cut short: «căn cứ», «sửa đổi theo», «thêm vào tiêu chí»', `${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 1 "A"\n  căn cứ\n  chỉ tiêu 1.1 "B" a >= 1 căn cứ \nsửa đổi theo từ 01/01/2023 {\n  thay chỉ tiêu 1.1 "B" a >= 1\n}\nthêm vào tiêu chí chỉ tiêu 1.2 "C" a >= 1\nkhông áp dụng chỉ tiêu \n`, 1],
-        ['a pack that builds on itself', `${PACK_HEADER.replace('  hiệu lực', '  dựa trên "lsp-self.ntm"\n  hiệu lực')}tiêu chí 1 "A"\n`, 2, 'file:///test/lsp-self.ntm']
+        [
+            'a pack cut in the middle of every line',
+            SAMPLE_PACK.split('\n')
+                .map(line => line.slice(0, Math.ceil(line.length / 2)))
+                .join('\n'),
+            2
+        ],
+        [
+            'replacement characters and lone surrogates',
+            `${PACK_HEADER}dữ kiện \uFFFD\uD800 x: phần trăm\ntiêu chí 1 "\uDC00"\n  chỉ tiêu 1.1 "B" \uFFFD >= 1\n`,
+            1
+        ],
+        [
+            'references cut short: «căn cứ», «sửa đổi theo», «thêm vào tiêu chí»',
+            `${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 1 "A"\n  căn cứ\n  chỉ tiêu 1.1 "B" a >= 1 căn cứ \nsửa đổi theo từ 01/01/2023 {\n  thay chỉ tiêu 1.1 "B" a >= 1\n}\nthêm vào tiêu chí chỉ tiêu 1.2 "C" a >= 1\nkhông áp dụng chỉ tiêu \n`,
+            1
+        ],
+        [
+            'a pack that builds on itself',
+            `${PACK_HEADER.replace('  hiệu lực', '  dựa trên "lsp-self.ntm"\n  hiệu lực')}tiêu chí 1 "A"\n`,
+            2,
+            'file:///test/lsp-self.ntm'
+        ]
     ];
 
     it.each(cases)('%s: every feature answers without an internal error', async (_name, text, step, uri) => {
         logged.length = 0;
         // Langium's completion catches a failed scope lookup itself and only logs it.
         const consoleErrors: unknown[] = [];
-        const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { consoleErrors.push(args); });
+        const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+            consoleErrors.push(args);
+        });
         try {
             await exerciseEverywhere(text, step, uri);
         } finally {

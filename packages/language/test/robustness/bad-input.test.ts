@@ -10,7 +10,7 @@ import { PACK_HEADER, loadTestPack, ntmTestServices } from '../helpers/ntm-test-
 function random(seed: number): () => number {
     let state = seed >>> 0;
     return () => {
-        state = (state + 0x6D2B79F5) >>> 0;
+        state = (state + 0x6d2b79f5) >>> 0;
         let t = state;
         t = Math.imul(t ^ (t >>> 15), t | 1);
         t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
@@ -35,8 +35,8 @@ async function loadAnything(text: string, name: string): Promise<LoadedPack> {
 
 function isWithin(diagnostic: Diagnostic, lines: readonly string[]): boolean {
     const { start, end } = diagnostic.range;
-    const valid = (p: { line: number; character: number }) => p.line >= 0 && p.line < Math.max(lines.length, 1) &&
-        p.character >= 0 && p.character <= (lines[p.line]?.length ?? 0);
+    const valid = (p: { line: number; character: number }) =>
+        p.line >= 0 && p.line < Math.max(lines.length, 1) && p.character >= 0 && p.character <= (lines[p.line]?.length ?? 0);
     return valid(start) && valid(end) && (start.line < end.line || (start.line === end.line && start.character <= end.character));
 }
 
@@ -46,11 +46,13 @@ describe('binary and oversized files', () => {
         const bytes = Buffer.from(Array.from({ length: 5000 }, () => Math.floor(next() * 256)));
         bytes[100] = 0;
         const loaded = await loadAnything(bytes.toString('latin1'), 'binary');
-        expect(loaded.diagnostics).toEqual([expect.objectContaining({
-            severity: 1,
-            message: 'Tệp không phải văn bản (có ký tự nhị phân): tệp .ntm phải là văn bản UTF-8.',
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }
-        })]);
+        expect(loaded.diagnostics).toEqual([
+            expect.objectContaining({
+                severity: 1,
+                message: 'Tệp không phải văn bản (có ký tự nhị phân): tệp .ntm phải là văn bản UTF-8.',
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }
+            })
+        ]);
     });
 
     it('a file full of control characters without NUL is not text either', async () => {
@@ -64,11 +66,13 @@ describe('binary and oversized files', () => {
         const started = performance.now();
         const loaded = await loadAnything(text, 'huge');
         expect(performance.now() - started).toBeLessThan(5000);
-        expect(loaded.diagnostics).toEqual([expect.objectContaining({
-            severity: 1,
-            message: `Tệp quá lớn (${thousands(text.length)} ký tự, tối đa 2.000.000): hãy tách bộ tiêu chí thành nhiều tệp.`,
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }
-        })]);
+        expect(loaded.diagnostics).toEqual([
+            expect.objectContaining({
+                severity: 1,
+                message: `Tệp quá lớn (${thousands(text.length)} ký tự, tối đa 2.000.000): hãy tách bộ tiêu chí thành nhiều tệp.`,
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }
+            })
+        ]);
     });
 
     it('a file of exactly MAX_SOURCE_CHARACTERS is still read', async () => {
@@ -81,8 +85,7 @@ describe('binary and oversized files', () => {
 });
 
 describe('deep nesting and long expressions', () => {
-    const indicator = (requirement: string) =>
-        `${PACK_HEADER}dữ kiện x: có/không\ndữ kiện y: số km\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "a" ${requirement}\n`;
+    const indicator = (requirement: string) => `${PACK_HEADER}dữ kiện x: có/không\ndữ kiện y: số km\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "a" ${requirement}\n`;
 
     it.each([
         ['parentheses around a condition', (n: number) => `${'('.repeat(n)}có x${')'.repeat(n)}`],
@@ -103,8 +106,20 @@ describe('deep nesting and long expressions', () => {
     });
 
     it.each([
-        ['a long sum', (n: number) => `${Array(n + 1).fill('y').join(' + ')} >= 1 km`],
-        ['a long conjunction', (n: number) => Array(n + 1).fill('có x').join(' và ')]
+        [
+            'a long sum',
+            (n: number) =>
+                `${Array(n + 1)
+                    .fill('y')
+                    .join(' + ')} >= 1 km`
+        ],
+        [
+            'a long conjunction',
+            (n: number) =>
+                Array(n + 1)
+                    .fill('có x')
+                    .join(' và ')
+        ]
     ])('%s: accepted up to the limit, refused beyond it', async (_name, chain) => {
         const atLimit = await loadAnything(indicator(chain(MAX_OPERATORS_PER_DECLARATION)), 'chain-limit');
         expect(atLimit.diagnostics.filter(d => d.severity === 1)).toEqual([]);
@@ -125,13 +140,44 @@ describe('deep nesting and long expressions', () => {
 function vocabulary(): string[] {
     const keywords = AstUtils.streamAllContents(ntmTestServices().Grammar)
         .filter((node): node is GrammarAST.Keyword => node.$type === 'Keyword')
-        .map(keyword => keyword.value).toArray();
-    return [...new Set([
-        ...keywords,
-        'rác thải', 'tỷ lệ', 'x', 'mức độ 1', 'nam', '17.6', '5.b1', '98', '0,5', '4.662', '98%', '100%', 'hộ', 'km',
-        'lít/người/ngày', '"chuỗi"', '"', '16/09/2022', '31/02/2022', '43/2022/QĐ-UBND', '318/QĐ-TTg', '\n', '\n  ',
-        '//', '/*', '*/', '@', 'ƣ', 'rác thải'.normalize('NFD'), '\u00A0', '\t'
-    ])];
+        .map(keyword => keyword.value)
+        .toArray();
+    return [
+        ...new Set([
+            ...keywords,
+            'rác thải',
+            'tỷ lệ',
+            'x',
+            'mức độ 1',
+            'nam',
+            '17.6',
+            '5.b1',
+            '98',
+            '0,5',
+            '4.662',
+            '98%',
+            '100%',
+            'hộ',
+            'km',
+            'lít/người/ngày',
+            '"chuỗi"',
+            '"',
+            '16/09/2022',
+            '31/02/2022',
+            '43/2022/QĐ-UBND',
+            '318/QĐ-TTg',
+            '\n',
+            '\n  ',
+            '//',
+            '/*',
+            '*/',
+            '@',
+            'ƣ',
+            'rác thải'.normalize('NFD'),
+            '\u00A0',
+            '\t'
+        ])
+    ];
 }
 
 describe('keyword soups', () => {
@@ -141,7 +187,7 @@ describe('keyword soups', () => {
         expect(words).toEqual(expect.arrayContaining(['chỉ tiêu', 'tỷ số', 'cho cả', 'ít nhất', 'chưa kiểm chứng', '≥']));
     });
 
-    it.each(Array.from({ length: 40 }, (_, i) => i + 1))('soup #%s never throws and reports only our own messages', async (seed) => {
+    it.each(Array.from({ length: 40 }, (_, i) => i + 1))('soup #%s never throws and reports only our own messages', async seed => {
         const next = random(seed);
         const pick = () => words[Math.floor(next() * words.length)]!;
         const soup = Array.from({ length: 20 + Math.floor(next() * 300) }, pick).join(' ');
@@ -152,9 +198,10 @@ describe('keyword soups', () => {
         expect(performance.now() - started).toBeLessThan(10_000);
     });
 
-    it.each(Array.from({ length: 20 }, (_, i) => i + 100))('a mutated tour pack #%s never throws', async (seed) => {
+    it.each(Array.from({ length: 20 }, (_, i) => i + 100))('a mutated tour pack #%s never throws', async seed => {
         const next = random(seed);
-        const base = `${PACK_HEADER}dữ kiện rác thải: phần trăm\ndữ kiện hộ dùng điện: đếm hộ\ndữ kiện tổng số hộ: đếm hộ\n` +
+        const base =
+            `${PACK_HEADER}dữ kiện rác thải: phần trăm\ndữ kiện hộ dùng điện: đếm hộ\ndữ kiện tổng số hộ: đếm hộ\n` +
             'dữ kiện tỷ lệ điện = tỷ số hộ dùng điện / tổng số hộ\nthang phổ cập: chưa đạt < mức độ 1 < mức độ 2\n' +
             'dữ kiện mức phổ cập: mức theo phổ cập\nphân tổ giới tính: nam, nữ\ndữ kiện lao động: phần trăm, phân theo giới tính\n' +
             'tiêu chí 17 "Môi trường"\n  chỉ tiêu 17.6 rác thải >= 98%\n    trừ 0.5 mỗi năm vượt\n' +

@@ -5,8 +5,13 @@ import type { Verdict } from '../result-types.js';
  * by analysts with the Vietnamese wording; code branches on the code.
  */
 export type DiscrepancyCause =
-    | 'missing-in-report' | 'report-contradicts-itself' | 'report-contradicts-data' | 'unverified-threshold'
-    | 'unknown-threshold' | 'not-applicable-counted-as-met' | 'not-expressible';
+    | 'missing-in-report'
+    | 'report-contradicts-itself'
+    | 'report-contradicts-data'
+    | 'unverified-threshold'
+    | 'unknown-threshold'
+    | 'not-applicable-counted-as-met'
+    | 'not-expressible';
 
 /** The wording analysts write in «nguyên nhân», one per cause. */
 export const DISCREPANCY_CAUSE_LABELS: Readonly<Record<DiscrepancyCause, string>> = {
@@ -43,12 +48,12 @@ export const OFFICIAL_VERDICTS: readonly OfficialVerdict[] = [...VERDICTS, NOT_A
 /** One declared difference from the official results, as written in «sai khác đã biết». */
 export interface KnownDiscrepancy {
     /** A village of «các thôn»: the declaration is about that village's verdicts. */
-    readonly 'thôn'?: string;
+    readonly thôn?: string;
     readonly 'chỉ tiêu'?: string;
     readonly 'tiêu chí'?: string;
     readonly 'công nhận'?: boolean;
     /** A criterion label («6.1») or «tổng» whose official score differs. */
-    readonly 'điểm'?: string;
+    readonly điểm?: string;
     readonly 'kết quả máy'?: Verdict;
     readonly 'điểm máy'?: number;
     /** One of DISCREPANCY_CAUSE_LABELS. */
@@ -58,16 +63,16 @@ export interface KnownDiscrepancy {
 
 /** A commune file (tệp xã) as written: field names are Vietnamese because analysts edit these by hand (docs/tep-xa.md). */
 export interface CommuneData {
-    readonly 'xã': string;
-    readonly 'huyện'?: string;
-    readonly 'tỉnh'?: string;
+    readonly xã: string;
+    readonly huyện?: string;
+    readonly tỉnh?: string;
     readonly 'bộ tiêu chí'?: string;
     /** The level assessed, needed when «bộ tiêu chí» is a folder of packs to choose from. */
-    readonly 'cấp'?: string;
+    readonly cấp?: string;
     readonly 'ngày đánh giá': string;
     /** Attributes that select thresholds: «vùng» (7 regions), «nhóm» (1/2/3), and notes. */
-    readonly 'thuộc tính'?: { readonly 'vùng'?: string; readonly 'nhóm'?: number | string; readonly [key: string]: unknown };
-    readonly 'nguồn'?: string;
+    readonly 'thuộc tính'?: { readonly vùng?: string; readonly nhóm?: number | string; readonly [key: string]: unknown };
+    readonly nguồn?: string;
     readonly 'dữ kiện'?: Record<string, unknown>;
     /** Members of collections: `{ "thôn": ["Thọ Am", …] }`. */
     readonly 'danh sách'?: Record<string, string[]>;
@@ -88,7 +93,7 @@ export interface OfficialResults {
     readonly 'tiêu chí'?: Record<string, OfficialVerdict>;
     readonly 'công nhận'?: OfficialVerdict;
     /** Official scores by criterion label, and «tổng». */
-    readonly 'điểm'?: Record<string, number>;
+    readonly điểm?: Record<string, number>;
     /** Each village's official recognition, or its official verdicts by indicator and criterion. */
     readonly 'các thôn'?: Record<string, Verdict | VillageOfficialResults>;
 }

@@ -30,19 +30,19 @@ export const COMMUNE_SCHEMA: ShapeSchema = {
     anyOf: [{ required: ['dữ kiện'] }, { required: ['các thôn'] }],
     additionalProperties: false,
     properties: {
-        '$schema': { type: 'string' },
-        'xã': { type: 'string', minLength: 1 },
-        'huyện': { type: 'string' },
-        'tỉnh': { type: 'string' },
+        $schema: { type: 'string' },
+        xã: { type: 'string', minLength: 1 },
+        huyện: { type: 'string' },
+        tỉnh: { type: 'string' },
         'bộ tiêu chí': { type: 'string', minLength: 1 },
-        'cấp': { type: 'string', minLength: 1 },
+        cấp: { type: 'string', minLength: 1 },
         'ngày đánh giá': { type: 'string', minLength: 1 },
-        'nguồn': { type: 'string' },
+        nguồn: { type: 'string' },
         'thuộc tính': {
             type: 'object',
             properties: {
-                'vùng': { enum: [...REGION_CODES, null] },
-                'nhóm': { enum: [...COMMUNE_GROUPS, ...COMMUNE_GROUPS.map(String), null] }
+                vùng: { enum: [...REGION_CODES, null] },
+                nhóm: { enum: [...COMMUNE_GROUPS, ...COMMUNE_GROUPS.map(String), null] }
             }
         },
         'dữ kiện': { type: 'object' },
@@ -53,7 +53,9 @@ export const COMMUNE_SCHEMA: ShapeSchema = {
         'các thôn': {
             type: 'object',
             additionalProperties: {
-                type: 'object', required: ['dữ kiện'], additionalProperties: false,
+                type: 'object',
+                required: ['dữ kiện'],
+                additionalProperties: false,
                 properties: { 'dữ kiện': { type: 'object' }, 'ghi chú dữ kiện': { type: 'object' } }
             }
         },
@@ -67,7 +69,7 @@ export const COMMUNE_SCHEMA: ShapeSchema = {
                 'chỉ tiêu': { type: 'object', additionalProperties: officialOrBlank },
                 'tiêu chí': { type: 'object', additionalProperties: officialOrBlank },
                 'công nhận': officialOrBlank,
-                'điểm': { type: 'object', additionalProperties: { type: ['number', 'null'] } },
+                điểm: { type: 'object', additionalProperties: { type: ['number', 'null'] } },
                 // Each village's official recognition, or its official verdicts as for the commune.
                 'các thôn': { type: 'object', additionalProperties: { anyOf: [verdictOrBlank, villageOfficial] } }
             }
@@ -79,10 +81,10 @@ export const COMMUNE_SCHEMA: ShapeSchema = {
                 required: ['nguyên nhân', 'giải thích'],
                 additionalProperties: false,
                 properties: {
-                    'thôn': { type: 'string', minLength: 1 },
+                    thôn: { type: 'string', minLength: 1 },
                     'chỉ tiêu': { type: 'string' },
                     'tiêu chí': { type: 'string' },
-                    'điểm': { type: 'string' },
+                    điểm: { type: 'string' },
                     'điểm máy': { type: 'number' },
                     'công nhận': { type: 'boolean' },
                     'kết quả máy': verdict,

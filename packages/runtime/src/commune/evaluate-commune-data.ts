@@ -2,7 +2,16 @@
 // batch` and a generated module's `evaluateCommune` share. Positions in the file are the tools' business.
 
 import { normalizeName, shortText } from '../names.js';
-import type { CommuneEvaluator, CommuneIssue, CommuneOptions, CommuneResult, EvaluateOptions, EvaluationResult, InputIssue, VillageResult } from '../result-types.js';
+import type {
+    CommuneEvaluator,
+    CommuneIssue,
+    CommuneOptions,
+    CommuneResult,
+    EvaluateOptions,
+    EvaluationResult,
+    InputIssue,
+    VillageResult
+} from '../result-types.js';
 import type { CommuneData } from './commune-file.js';
 import { countedVillagePacks, evaluateVillages } from './evaluate-villages.js';
 import { readCommuneContent } from './read-commune-content.js';
@@ -35,7 +44,8 @@ export function evaluateCommuneJson(evaluator: EvaluatorModule, commune: unknown
     const date = options.ngàyĐánhGiá ?? options.asOf;
     const villagePacks = options.villagePacks ? new Map(Object.entries(options.villagePacks)) : undefined;
     return evaluateCommuneData(content.data, evaluator, {
-        ...(date !== undefined ? { date } : {}), ...(options.unknownFacts ? { unknownFacts: options.unknownFacts } : {}),
+        ...(date !== undefined ? { date } : {}),
+        ...(options.unknownFacts ? { unknownFacts: options.unknownFacts } : {}),
         ...(villagePacks ? { villageEvaluators: villagePacks } : {})
     });
 }
@@ -63,16 +73,24 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
     const at = (issue: InputIssue, prefix: readonly string[] = []): CommuneIssue => {
         const byDate = issue.code === 'unknown-fact' && issue.severity === 'warning';
         return {
-            severity: issue.severity, path: [...prefix, ...issue.path],
-            message: byDate ? `Dữ kiện «${shortText(issue.path[issue.path.length - 1] ?? '')}» không dùng trong bộ tiêu chí được chọn cho ngày đánh giá.` : issue.message
+            severity: issue.severity,
+            path: [...prefix, ...issue.path],
+            message: byDate
+                ? `Dữ kiện «${shortText(issue.path[issue.path.length - 1] ?? '')}» không dùng trong bộ tiêu chí được chọn cho ngày đánh giá.`
+                : issue.message
         };
     };
-    const run = (facts: unknown, evaluateOptions: EvaluateOptions, prefix: readonly string[] = [], module: EvaluatorModule = evaluator): { result?: EvaluationResult; issues: CommuneIssue[] } => {
+    const run = (
+        facts: unknown,
+        evaluateOptions: EvaluateOptions,
+        prefix: readonly string[] = [],
+        module: EvaluatorModule = evaluator
+    ): { result?: EvaluationResult; issues: CommuneIssue[] } => {
         try {
             const result = module.evaluate(facts, { ...evaluateOptions, unknownFacts });
             return { result, issues: result.inputIssues.map(issue => at(issue, prefix)) };
         } catch (error) {
-            return { issues: failureIssues(error).map(issue => 'code' in issue ? at(issue, prefix) : issue) };
+            return { issues: failureIssues(error).map(issue => ('code' in issue ? at(issue, prefix) : issue)) };
         }
     };
     // A pack that counts villages meeting a village-level pack: the villages first, each with that pack's own
@@ -80,17 +98,32 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
     const counted = countedVillagePacks(evaluator);
     if (counted.length === 0 && data['các thôn'] !== undefined && !evaluator.PACK.level.startsWith('thôn')) {
         // Villages the pack never reads would be dropped without a word.
-        return { issues: [{ severity: 'error', path: ['các thôn'],
-            message: `Tệp có «các thôn» nhưng bộ tiêu chí «${shortText(evaluator.PACK.title)}» (cấp ${evaluator.PACK.level}) không xét thôn: cần một bộ cấp thôn, hoặc một bộ cấp xã có dữ kiện «đếm thôn đạt chuẩn theo "…"».` }] };
+        return {
+            issues: [
+                {
+                    severity: 'error',
+                    path: ['các thôn'],
+                    message: `Tệp có «các thôn» nhưng bộ tiêu chí «${shortText(evaluator.PACK.title)}» (cấp ${evaluator.PACK.level}) không xét thôn: cần một bộ cấp thôn, hoặc một bộ cấp xã có dữ kiện «đếm thôn đạt chuẩn theo "…"».`
+                }
+            ]
+        };
     }
-    const villageRun = counted.length > 0 ? evaluateVillages(data, counted, options.villageEvaluators ?? new Map<string, EvaluatorModule>(),
-        (facts, prefix, module) => run(facts, { ngàyĐánhGiá: options.date ?? data['ngày đánh giá'] }, prefix, module)) : undefined;
+    const villageRun =
+        counted.length > 0
+            ? evaluateVillages(data, counted, options.villageEvaluators ?? new Map<string, EvaluatorModule>(), (facts, prefix, module) =>
+                  run(facts, { ngàyĐánhGiá: options.date ?? data['ngày đánh giá'] }, prefix, module)
+              )
+            : undefined;
     const main = run(data['dữ kiện'] ?? {}, { ...evaluateOptionsOf(data, options.date), ...(villageRun ? { thôn: villageRun.outcomes } : {}) });
     const issues: CommuneIssue[] = [...(villageRun?.issues ?? []), ...main.issues];
     const known = new Set(evaluator.FACT_SPECS.map(spec => spec.name));
     for (const key of Object.keys(data['ghi chú dữ kiện'] ?? {})) {
         if (!known.has(normalizeName(key))) {
-            issues.push({ severity: 'warning', path: ['ghi chú dữ kiện', key], message: `Ghi chú cho dữ kiện «${shortText(key)}» không có trong bộ tiêu chí.` });
+            issues.push({
+                severity: 'warning',
+                path: ['ghi chú dữ kiện', key],
+                message: `Ghi chú cho dữ kiện «${shortText(key)}» không có trong bộ tiêu chí.`
+            });
         }
     }
     const villages: VillageResult[] = [];
@@ -104,9 +137,11 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
     const result = main.result;
     if (!result || issues.some(issue => issue.severity === 'error')) return { issues };
     // Inconsistencies the evaluator found in the data are worth a warning even when the verdict stands.
-    const inconsistencies = new Set(result.indicators.flatMap(i => i.notes
-        .filter(n => n.code === 'inconsistent-data' || n.code === 'score-against-evidence')
-        .map(n => `chỉ tiêu ${i.label}: ${n.text}`)));
+    const inconsistencies = new Set(
+        result.indicators.flatMap(i =>
+            i.notes.filter(n => n.code === 'inconsistent-data' || n.code === 'score-against-evidence').map(n => `chỉ tiêu ${i.label}: ${n.text}`)
+        )
+    );
     for (const message of inconsistencies) issues.push({ severity: 'warning', path: [], message, at: ['dữ kiện'] });
     for (const message of unencodedAmendmentWarnings(result)) issues.push({ severity: 'warning', path: ['ngày đánh giá'], message });
     return { result, ...(villages.length > 0 ? { villages } : {}), issues };
@@ -118,7 +153,7 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
  * reported rather than allowed to stop a whole run. Matched by name: a bundled module has its own classes.
  */
 function failureIssues(error: unknown): Array<InputIssue | CommuneIssue> {
-    const named = error instanceof Error ? error as Error & { issues?: unknown } : undefined;
+    const named = error instanceof Error ? (error as Error & { issues?: unknown }) : undefined;
     if (named?.name === 'NtmInputError' && Array.isArray(named.issues)) return named.issues as InputIssue[];
     const message = shortText(named?.message ?? String(error), 300);
     if (named?.name === 'NtmEvaluationError') return [{ severity: 'error', path: ['ngày đánh giá'], message }];
@@ -132,6 +167,9 @@ function failureIssues(error: unknown): Array<InputIssue | CommuneIssue> {
 export function unencodedAmendmentWarnings(result: EvaluationResult): string[] {
     return result.pack.amendments
         .filter(a => a.notEncoded && a.from <= result.assessedAt)
-        .map(a => `Văn bản sửa đổi ${a.number} của ${a.issuer} áp dụng từ ${a.from} nhưng bộ tiêu chí chưa mã hóa nội dung của nó: ` +
-            `kết quả ở ngày đánh giá ${result.assessedAt} có thể sai ở những chỉ tiêu văn bản này sửa.`);
+        .map(
+            a =>
+                `Văn bản sửa đổi ${a.number} của ${a.issuer} áp dụng từ ${a.from} nhưng bộ tiêu chí chưa mã hóa nội dung của nó: ` +
+                `kết quả ở ngày đánh giá ${result.assessedAt} có thể sai ở những chỉ tiêu văn bản này sửa.`
+        );
 }

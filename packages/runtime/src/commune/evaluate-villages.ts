@@ -12,7 +12,7 @@ interface VillageModule {
 
 /** The village-level packs a commune pack counts villages of (`đếm thôn đạt chuẩn theo "…"`), as written. */
 export function countedVillagePacks(evaluator: VillageModule): string[] {
-    return [...new Set(evaluator.FACT_SPECS.flatMap(spec => spec.villagePack === undefined ? [] : [spec.villagePack]))];
+    return [...new Set(evaluator.FACT_SPECS.flatMap(spec => (spec.villagePack === undefined ? [] : [spec.villagePack])))];
 }
 
 type RunVillage<M> = (facts: unknown, prefix: readonly string[], module: M) => { result?: EvaluationResult; issues: CommuneIssue[] };
@@ -23,7 +23,12 @@ type RunVillage<M> = (facts: unknown, prefix: readonly string[], module: M) => {
  * reverse) would change the count silently, so it is an error at the name. With several village packs, a
  * village's facts go to the packs that know them; a fact no pack knows is an error.
  */
-export function evaluateVillages<M extends VillageModule>(data: CommuneData, packs: readonly string[], evaluators: ReadonlyMap<string, M>, run: RunVillage<M>): { outcomes: VillageOutcome[]; issues: CommuneIssue[] } {
+export function evaluateVillages<M extends VillageModule>(
+    data: CommuneData,
+    packs: readonly string[],
+    evaluators: ReadonlyMap<string, M>,
+    run: RunVillage<M>
+): { outcomes: VillageOutcome[]; issues: CommuneIssue[] } {
     const issues: CommuneIssue[] = [];
     const error = (path: readonly (string | number)[], message: string) => issues.push({ severity: 'error', path: path.map(String), message });
     const villages = Object.entries(data['các thôn'] ?? {});
@@ -33,21 +38,28 @@ export function evaluateVillages<M extends VillageModule>(data: CommuneData, pac
         const inList = new Set(listed.map(name => String(name).normalize('NFC')));
         listed.forEach((name, index) => {
             if (!written.has(String(name).normalize('NFC'))) {
-                error(['danh sách', 'thôn', index], `Thôn «${shortText(String(name))}» có trong danh sách thôn nhưng không có trong «các thôn»: thiếu kết quả của thôn này thì không đếm được số thôn đạt chuẩn. Ghi dữ kiện của thôn trong «các thôn».`);
+                error(
+                    ['danh sách', 'thôn', index],
+                    `Thôn «${shortText(String(name))}» có trong danh sách thôn nhưng không có trong «các thôn»: thiếu kết quả của thôn này thì không đếm được số thôn đạt chuẩn. Ghi dữ kiện của thôn trong «các thôn».`
+                );
             }
         });
         for (const [name] of villages) {
-            if (!inList.has(name.normalize('NFC'))) error(['các thôn', name], `Thôn «${shortText(name)}» có trong «các thôn» nhưng không có trong danh sách thôn («danh sách».«thôn»).`);
+            if (!inList.has(name.normalize('NFC')))
+                error(['các thôn', name], `Thôn «${shortText(name)}» có trong «các thôn» nhưng không có trong danh sách thôn («danh sách».«thôn»).`);
         }
-    }
-    else if (villages.length > 0) {
-        issues.push({ severity: 'warning', path: ['các thôn'],
-            message: 'Tệp không có «danh sách».«thôn»: máy không kiểm được «các thôn» có ghi đủ mọi thôn của xã; số thôn đạt chuẩn chỉ đếm các thôn được ghi.' });
+    } else if (villages.length > 0) {
+        issues.push({
+            severity: 'warning',
+            path: ['các thôn'],
+            message: 'Tệp không có «danh sách».«thôn»: máy không kiểm được «các thôn» có ghi đủ mọi thôn của xã; số thôn đạt chuẩn chỉ đếm các thôn được ghi.'
+        });
     }
     const outcomes: VillageOutcome[] = [];
     const loaded = packs.flatMap(pack => {
         const module = evaluators.get(pack);
-        if (!module && villages.length > 0) error(['bộ tiêu chí'], `Không nạp được bộ tiêu chí cấp thôn «${shortText(pack)}» mà bộ tiêu chí của xã dùng để đếm thôn đạt chuẩn.`);
+        if (!module && villages.length > 0)
+            error(['bộ tiêu chí'], `Không nạp được bộ tiêu chí cấp thôn «${shortText(pack)}» mà bộ tiêu chí của xã dùng để đếm thôn đạt chuẩn.`);
         return module ? [{ pack, module, known: new Set(module.FACT_SPECS.map(spec => spec.name)) }] : [];
     });
     if (loaded.length < packs.length) return { outcomes, issues };

@@ -32,10 +32,10 @@ const OFFICIAL = 'kết quả chính thức';
  * them (a value an app built) each number is read as JavaScript prints it. Never throws.
  */
 export function readCommuneContent(value: unknown, numbers: readonly WrittenNumber[] = numbersIn(value)): CommuneContent {
-    const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+    const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
     if (!record) return { kind: 'other', problems: [{ path: ['(tệp)'], message: 'Tệp xã phải là một đối tượng JSON { … }.' }] };
     const kind: CommuneFileKind = OFFICIAL in record ? 'sample' : 'bộ tiêu chí' in record || 'dữ kiện' in record || 'các thôn' in record ? 'commune' : 'other';
-    const shape = shapeProblems(COMMUNE_SCHEMA, record).map(p => p.path.length > 0 ? p : { ...p, path: ['(gốc)'] });
+    const shape = shapeProblems(COMMUNE_SCHEMA, record).map(p => (p.path.length > 0 ? p : { ...p, path: ['(gốc)'] }));
     const digits = numbers
         .filter(number => (numberDigits(number.text) ?? 0) > MAX_NUMBER_DIGITS)
         .map(number => ({ path: number.path.length > 0 ? number.path : ['(gốc)'], message: tooManyDigitsMessage(number.text, numberDigits(number.text)!) }));
@@ -55,15 +55,19 @@ function numbersIn(value: unknown, path: readonly string[] = [], out: WrittenNum
 
 /** The file's content with the blanks a template leaves (`null` official verdicts, scores, region, group) left out. */
 function withoutBlanks(record: Record<string, unknown>): Record<string, unknown> {
-    const drop = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null)) : value;
+    const drop = (value: unknown) =>
+        value !== null && typeof value === 'object' && !Array.isArray(value)
+            ? Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null))
+            : value;
     const official = record[OFFICIAL] as Record<string, unknown> | undefined;
     const attributes = record['thuộc tính'];
     return {
         ...record,
         ...(attributes !== undefined ? { 'thuộc tính': drop(attributes) } : {}),
-        ...(official !== undefined ? {
-            [OFFICIAL]: drop(Object.fromEntries(Object.entries(official).map(([key, value]) => [key, key === 'trích dẫn' ? value : drop(value)])))
-        } : {})
+        ...(official !== undefined
+            ? {
+                  [OFFICIAL]: drop(Object.fromEntries(Object.entries(official).map(([key, value]) => [key, key === 'trích dẫn' ? value : drop(value)])))
+              }
+            : {})
     };
 }

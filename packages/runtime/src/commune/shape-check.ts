@@ -24,7 +24,11 @@ export interface ShapeProblem {
 }
 
 const VIETNAMESE_TYPES: Readonly<Record<string, string>> = {
-    string: 'chuỗi', object: 'đối tượng { … }', array: 'danh sách [ … ]', number: 'số', boolean: 'true/false'
+    string: 'chuỗi',
+    object: 'đối tượng { … }',
+    array: 'danh sách [ … ]',
+    number: 'số',
+    boolean: 'true/false'
 };
 
 function typeOf(value: unknown): string {
@@ -77,9 +81,13 @@ function anyOfProblems(branches: readonly ShapeSchema[], value: unknown, path: r
         problems.push(...outcomes[ofType]!);
         return;
     }
-    const allowed = branches.flatMap(branch => branch.enum
-        ? branch.enum.filter(v => v !== null).map(v => `«${String(v)}»`)
-        : typesOf(branch).filter(t => t !== 'null').map(t => VIETNAMESE_TYPES[t] ?? t));
+    const allowed = branches.flatMap(branch =>
+        branch.enum
+            ? branch.enum.filter(v => v !== null).map(v => `«${String(v)}»`)
+            : typesOf(branch)
+                  .filter(t => t !== 'null')
+                  .map(t => VIETNAMESE_TYPES[t] ?? t)
+    );
     problems.push({ path, message: `Giá trị phải là một trong: ${[...new Set(allowed)].join(', ')}.` });
 }
 

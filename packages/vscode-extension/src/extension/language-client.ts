@@ -42,7 +42,10 @@ export function startServer(context: ExtensionContext, output: OutputChannel): N
     const log = window.createOutputChannel('NTM — nhật ký máy chủ');
     context.subscriptions.push(log);
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'ntm' }, { scheme: 'untitled', language: 'ntm' }],
+        documentSelector: [
+            { scheme: 'file', language: 'ntm' },
+            { scheme: 'untitled', language: 'ntm' }
+        ],
         outputChannel: log,
         revealOutputChannelOn: RevealOutputChannelOn.Never,
         initializationFailedHandler: error => {

@@ -8,12 +8,14 @@ export class NtmLensProvider implements CodeLensProvider {
     readonly onDidChangeCodeLenses: Event<void> = this.changed.event;
 
     provideCodeLenses(document: { uri: { toString(): string }; languageId: string; getText(): string }): CodeLens[] {
-        return lensesFor({ uri: document.uri.toString(), languageId: document.languageId, text: document.getText() })
-            .map(lens => new CodeLens(new Range(lens.line, 0, lens.line, 0), {
-                title: lens.title,
-                tooltip: lens.tooltip,
-                command: lens.command
-            }));
+        return lensesFor({ uri: document.uri.toString(), languageId: document.languageId, text: document.getText() }).map(
+            lens =>
+                new CodeLens(new Range(lens.line, 0, lens.line, 0), {
+                    title: lens.title,
+                    tooltip: lens.tooltip,
+                    command: lens.command
+                })
+        );
     }
 
     refresh(): void {

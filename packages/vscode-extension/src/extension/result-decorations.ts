@@ -16,9 +16,12 @@ export class ResultDecorations implements Disposable {
 
     constructor() {
         for (const kind of Object.keys(COLORS) as DecorationKind[]) {
-            this.types.set(kind, window.createTextEditorDecorationType({
-                after: { margin: '0 0 0 2em', color: new ThemeColor(COLORS[kind]) }
-            }));
+            this.types.set(
+                kind,
+                window.createTextEditorDecorationType({
+                    after: { margin: '0 0 0 2em', color: new ThemeColor(COLORS[kind]) }
+                })
+            );
         }
         this.subscriptions.push(
             window.onDidChangeVisibleTextEditors(editors => editors.forEach(editor => this.apply(editor))),
@@ -38,14 +41,19 @@ export class ResultDecorations implements Disposable {
     private apply(editor: TextEditor): void {
         const decorations = this.byUri.get(editor.document.uri.toString()) ?? [];
         for (const [kind, type] of this.types) {
-            editor.setDecorations(type, decorations.filter(d => d.kind === kind && d.line < editor.document.lineCount).map(d => {
-                const end = editor.document.lineAt(d.line).range.end;
-                return {
-                    range: new Range(end, end),
-                    hoverMessage: new MarkdownString(d.hover),
-                    renderOptions: { after: { contentText: d.text } }
-                };
-            }));
+            editor.setDecorations(
+                type,
+                decorations
+                    .filter(d => d.kind === kind && d.line < editor.document.lineCount)
+                    .map(d => {
+                        const end = editor.document.lineAt(d.line).range.end;
+                        return {
+                            range: new Range(end, end),
+                            hoverMessage: new MarkdownString(d.hover),
+                            renderOptions: { after: { contentText: d.text } }
+                        };
+                    })
+            );
         }
     }
 

@@ -61,8 +61,7 @@ async function decorate(result: RunSamplesResult, params: RunSamplesParams, deco
         const uri = Uri.parse(sample.communeUri);
         const file = await readCommuneFileAt(uri);
         if (!file) continue;
-        const key = workspace.textDocuments.find(d => normalizeUri(d.uri.toString()) === normalizeUri(sample.communeUri))?.uri.toString()
-            ?? uri.toString();
+        const key = workspace.textDocuments.find(d => normalizeUri(d.uri.toString()) === normalizeUri(sample.communeUri))?.uri.toString() ?? uri.toString();
         decorations.set(key, communeDecorations(file, sample));
     }
 }
@@ -72,9 +71,9 @@ function targetUri(argument: string | Uri | undefined, extension: string): Uri |
     if (typeof argument === 'string') return Uri.parse(argument);
     const active = window.activeTextEditor?.document.uri;
     if (active?.path.endsWith(extension)) return active;
-    void window.showWarningMessage(extension === '.ntm'
-        ? 'Hãy mở một tệp bộ tiêu chí .ntm để chạy kiểm thử.'
-        : 'Hãy mở một tệp xã mẫu .json (có «kết quả chính thức») để đánh giá.');
+    void window.showWarningMessage(
+        extension === '.ntm' ? 'Hãy mở một tệp bộ tiêu chí .ntm để chạy kiểm thử.' : 'Hãy mở một tệp xã mẫu .json (có «kết quả chính thức») để đánh giá.'
+    );
     return undefined;
 }
 

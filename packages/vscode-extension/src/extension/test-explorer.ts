@@ -18,14 +18,16 @@ export class SampleTestExplorer implements Disposable {
     private readonly continuous = new Set<{ request: TestRunRequest; token: CancellationToken }>();
     private readonly subscriptions: Disposable[] = [];
 
-    constructor(private readonly request: RunSamplesRequest, private readonly log: (lines: readonly string[]) => void) {
+    constructor(
+        private readonly request: RunSamplesRequest,
+        private readonly log: (lines: readonly string[]) => void
+    ) {
         this.controller = tests.createTestController('ntm-xa-mau', 'Xã mẫu NTM');
         this.controller.resolveHandler = async item => {
             if (!item) await this.discover();
         };
         this.controller.refreshHandler = async () => this.discover();
-        this.controller.createRunProfile('Chạy kiểm thử', TestRunProfileKind.Run,
-            (request, token) => this.runHandler(request, token), true, undefined, true);
+        this.controller.createRunProfile('Chạy kiểm thử', TestRunProfileKind.Run, (request, token) => this.runHandler(request, token), true, undefined, true);
 
         const watcher = workspace.createFileSystemWatcher('**/*.json');
         this.subscriptions.push(
@@ -117,9 +119,7 @@ export class SampleTestExplorer implements Disposable {
 
     private async execute(request: TestRunRequest, ids: readonly string[], token: CancellationToken): Promise<void> {
         // The server reads packs and communes from disk: save the ones being edited first.
-        await Promise.all(workspace.textDocuments
-            .filter(d => d.isDirty && (d.uri.path.endsWith('.ntm') || ids.includes(d.uri.toString())))
-            .map(d => d.save()));
+        await Promise.all(workspace.textDocuments.filter(d => d.isDirty && (d.uri.path.endsWith('.ntm') || ids.includes(d.uri.toString()))).map(d => d.save()));
         const run = this.controller.createTestRun(request, 'Xã mẫu NTM');
         try {
             const nodes = ids.map(id => this.nodes.get(id)).filter((n): n is TestNode => n !== undefined);
@@ -164,16 +164,23 @@ export class SampleTestExplorer implements Disposable {
 function report(run: TestRun, item: TestItem, outcome: Outcome): void {
     const message = (): TestMessage => {
         const text = outcome.message ?? '';
-        const testMessage = outcome.expected !== undefined && outcome.actual !== undefined
-            ? TestMessage.diff(text, outcome.expected, outcome.actual)
-            : new TestMessage(text);
+        const testMessage =
+            outcome.expected !== undefined && outcome.actual !== undefined ? TestMessage.diff(text, outcome.expected, outcome.actual) : new TestMessage(text);
         if (item.uri && item.range) testMessage.location = new Location(item.uri, new Position(item.range.start.line, 0));
         return testMessage;
     };
     switch (outcome.state) {
-        case 'passed': run.passed(item); break;
-        case 'failed': run.failed(item, message()); break;
-        case 'errored': run.errored(item, message()); break;
-        case 'skipped': run.skipped(item); break;
+        case 'passed':
+            run.passed(item);
+            break;
+        case 'failed':
+            run.failed(item, message());
+            break;
+        case 'errored':
+            run.errored(item, message());
+            break;
+        case 'skipped':
+            run.skipped(item);
+            break;
     }
 }

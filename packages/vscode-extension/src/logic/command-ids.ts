@@ -5,4 +5,4 @@ export const COMMANDS = {
     showOutput: 'ntm.hienKetQua'
 } as const;
 
-export type CommandId = typeof COMMANDS[keyof typeof COMMANDS];
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -63,7 +63,7 @@ export function packDecorations(result: RunSamplesResult): Map<string, LineDecor
     const many = result.samples.length > 1;
     for (const sample of result.samples) {
         for (const check of sample.checks) {
-            if (check.level !== 'indicator' && check.level !== 'criterion' || !check.location) continue;
+            if ((check.level !== 'indicator' && check.level !== 'criterion') || !check.location) continue;
             const uri = normalizeUri(check.location.uri);
             const line = check.location.range.start.line;
             const lines = byDocument.get(uri) ?? new Map();
@@ -77,7 +77,12 @@ export function packDecorations(result: RunSamplesResult): Map<string, LineDecor
             lines.set(line, entry);
         }
     }
-    return new Map([...byDocument].map(([uri, lines]) => [uri, [...lines.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([line, entry]) => ({ line, text: `máy: ${entry.parts.join(' · ')}`, kind: worst(entry.kinds), hover: entry.hovers.join('\n\n---\n\n') }))]));
+    return new Map(
+        [...byDocument].map(([uri, lines]) => [
+            uri,
+            [...lines.entries()]
+                .sort(([a], [b]) => a - b)
+                .map(([line, entry]) => ({ line, text: `máy: ${entry.parts.join(' · ')}`, kind: worst(entry.kinds), hover: entry.hovers.join('\n\n---\n\n') }))
+        ])
+    );
 }

@@ -30,22 +30,26 @@ export const LENS_TITLES = {
 /** The lenses of a document: «Chạy kiểm thử» at the top of a pack, «Đánh giá» on a sample commune. */
 export function lensesFor(document: DocumentInfo): LensSpec[] {
     if (document.languageId === 'ntm' || document.uri.toLowerCase().endsWith('.ntm')) {
-        return [{
-            line: 0,
-            title: LENS_TITLES.runPackSamples,
-            tooltip: 'Đánh giá mọi xã mẫu dùng bộ tiêu chí này và so với kết quả chính thức',
-            command: COMMANDS.runPackSamples
-        }];
+        return [
+            {
+                line: 0,
+                title: LENS_TITLES.runPackSamples,
+                tooltip: 'Đánh giá mọi xã mẫu dùng bộ tiêu chí này và so với kết quả chính thức',
+                command: COMMANDS.runPackSamples
+            }
+        ];
     }
     if (document.languageId === 'json' || document.languageId === 'jsonc' || document.uri.toLowerCase().endsWith('.json')) {
         const file = readCommuneFile(document.uri, document.text);
         if (file.kind !== 'sample') return [];
-        return [{
-            line: 0,
-            title: LENS_TITLES.evaluateCommune,
-            tooltip: 'Đánh giá xã này theo bộ tiêu chí của nó và so với kết quả chính thức',
-            command: COMMANDS.evaluateCommune
-        }];
+        return [
+            {
+                line: 0,
+                title: LENS_TITLES.evaluateCommune,
+                tooltip: 'Đánh giá xã này theo bộ tiêu chí của nó và so với kết quả chính thức',
+                command: COMMANDS.evaluateCommune
+            }
+        ];
     }
     return [];
 }

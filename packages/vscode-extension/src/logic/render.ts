@@ -71,9 +71,7 @@ export function renderRunResult(result: RunSamplesResult): string[] {
         lines.push(...renderSample(sample), '');
     }
     const failed = result.samples.filter(s => !s.ran || s.checks.some(c => !c.passed)).length;
-    lines.push(failed === 0
-        ? `Tất cả ${result.samples.length} xã mẫu đạt kiểm thử.`
-        : `${failed}/${result.samples.length} xã mẫu không đạt kiểm thử.`);
+    lines.push(failed === 0 ? `Tất cả ${result.samples.length} xã mẫu đạt kiểm thử.` : `${failed}/${result.samples.length} xã mẫu không đạt kiểm thử.`);
     return lines;
 }
 

@@ -6,7 +6,10 @@ export class RestartPolicy {
     private readonly crashes: number[] = [];
     private gaveUp = false;
 
-    constructor(private readonly maxRestarts = 3, private readonly windowMs = 3 * 60_000) {}
+    constructor(
+        private readonly maxRestarts = 3,
+        private readonly windowMs = 3 * 60_000
+    ) {}
 
     /** Call when the connection closed; `message` is set exactly once, when giving up. */
     onClosed(now: number): { readonly restart: boolean; readonly message?: string } {
@@ -18,7 +21,8 @@ export class RestartPolicy {
         const minutes = Math.round(this.windowMs / 60_000);
         return {
             restart: false,
-            message: `Máy chủ ngôn ngữ NTM đã dừng đột ngột ${this.crashes.length} lần trong ${minutes} phút nên tiện ích không khởi động lại nữa. ` +
+            message:
+                `Máy chủ ngôn ngữ NTM đã dừng đột ngột ${this.crashes.length} lần trong ${minutes} phút nên tiện ích không khởi động lại nữa. ` +
                 'Tô màu cú pháp vẫn dùng được; báo lỗi, giải thích khi rê chuột và chạy kiểm thử tạm ngừng. ' +
                 'Chi tiết lỗi ở kênh «NTM — nhật ký máy chủ»; chạy lệnh «Developer: Reload Window» để thử lại.'
         };
@@ -31,7 +35,9 @@ export class RestartPolicy {
 
 /** The message when the server cannot be started at all. */
 export function startFailureMessage(reason: string): string {
-    return `Không khởi động được máy chủ ngôn ngữ NTM: ${reason}. ` +
+    return (
+        `Không khởi động được máy chủ ngôn ngữ NTM: ${reason}. ` +
         'Tô màu cú pháp vẫn dùng được; báo lỗi, giải thích khi rê chuột và chạy kiểm thử tạm ngừng. ' +
-        'Chi tiết lỗi ở kênh «NTM — nhật ký máy chủ»; cài lại tiện ích từ tệp .vsix rồi chạy lệnh «Developer: Reload Window».';
+        'Chi tiết lỗi ở kênh «NTM — nhật ký máy chủ»; cài lại tiện ích từ tệp .vsix rồi chạy lệnh «Developer: Reload Window».'
+    );
 }

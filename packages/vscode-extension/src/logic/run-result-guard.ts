@@ -9,35 +9,41 @@ export function isRunSamplesResult(value: unknown): value is RunSamplesResult {
 }
 
 function isSampleRunResult(value: unknown): value is SampleRunResult {
-    return isObject(value)
-        && typeof value['communeUri'] === 'string'
-        && optional(value['commune'], isString)
-        && optional(value['packUri'], isString)
-        && typeof value['ran'] === 'boolean'
-        && isStringArray(value['problems'])
-        && optional(value['warnings'], isStringArray)
-        && Array.isArray(value['checks']) && value['checks'].every(isSampleCheckResult)
-        && optional(value['summary'], isString);
+    return (
+        isObject(value) &&
+        typeof value['communeUri'] === 'string' &&
+        optional(value['commune'], isString) &&
+        optional(value['packUri'], isString) &&
+        typeof value['ran'] === 'boolean' &&
+        isStringArray(value['problems']) &&
+        optional(value['warnings'], isStringArray) &&
+        Array.isArray(value['checks']) &&
+        value['checks'].every(isSampleCheckResult) &&
+        optional(value['summary'], isString)
+    );
 }
 
 function isSampleCheckResult(value: unknown): value is SampleCheckResult {
-    return isObject(value)
-        && typeof value['level'] === 'string'
-        && typeof value['label'] === 'string'
-        && typeof value['status'] === 'string'
-        && typeof value['passed'] === 'boolean'
-        && optional(value['official'], isString)
-        && optional(value['computed'], isString)
-        && optional(value['cause'], isString)
-        && optional(value['explanation'], isString)
-        && isStringArray(value['detail'])
-        && optional(value['location'], isLocation);
+    return (
+        isObject(value) &&
+        typeof value['level'] === 'string' &&
+        typeof value['label'] === 'string' &&
+        typeof value['status'] === 'string' &&
+        typeof value['passed'] === 'boolean' &&
+        optional(value['official'], isString) &&
+        optional(value['computed'], isString) &&
+        optional(value['cause'], isString) &&
+        optional(value['explanation'], isString) &&
+        isStringArray(value['detail']) &&
+        optional(value['location'], isLocation)
+    );
 }
 
 function isLocation(value: unknown): boolean {
     const position = (p: unknown) => isObject(p) && typeof p['line'] === 'number' && typeof p['character'] === 'number';
-    return isObject(value) && typeof value['uri'] === 'string' && isObject(value['range'])
-        && position(value['range']['start']) && position(value['range']['end']);
+    return (
+        isObject(value) && typeof value['uri'] === 'string' && isObject(value['range']) && position(value['range']['start']) && position(value['range']['end'])
+    );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -34,14 +34,24 @@ export interface CommuneFile {
 export function readCommuneFile(uri: string, text: string): CommuneFile {
     const file = parseCommuneFile(text, uri);
     const toZeroBased = (position: { line: number; column: number }): TextPosition => ({ line: position.line - 1, character: position.column - 1 });
-    const problems = file.issues.filter(issue => issue.severity === 'error').map(issue => ({
-        ...(issue.path.length > 0 ? { field: issue.path.join('.') } : {}),
-        message: formatIssue(issue, baseName(uri)),
-        position: toZeroBased(issue)
+    const problems = file.issues
+        .filter(issue => issue.severity === 'error')
+        .map(issue => ({
+            ...(issue.path.length > 0 ? { field: issue.path.join('.') } : {}),
+            message: formatIssue(issue, baseName(uri)),
+            position: toZeroBased(issue)
+        }));
+    const expected = expectedVerdicts(file).map((e: ExpectedVerdict) => ({
+        level: e.level,
+        label: e.label,
+        official: e.official,
+        position: toZeroBased(e.position)
     }));
-    const expected = expectedVerdicts(file).map((e: ExpectedVerdict) => ({ level: e.level, label: e.label, official: e.official, position: toZeroBased(e.position) }));
     return {
-        uri, kind: file.kind, expected, problems,
+        uri,
+        kind: file.kind,
+        expected,
+        problems,
         ...(file.data?.['xã'] ? { commune: file.data['xã'] } : {}),
         ...(file.data?.['bộ tiêu chí'] ? { pack: file.data['bộ tiêu chí'] } : {})
     };

@@ -21,8 +21,12 @@ export interface RunSink {
  * Runs each sample commune through its own request, so one malformed file or one failing request marks
  * only that sample and the others still run.
  */
-export async function runSamples(nodes: readonly TestNode[], request: RunSamplesRequest, sink: RunSink,
-    isCancelled: () => boolean = () => false): Promise<void> {
+export async function runSamples(
+    nodes: readonly TestNode[],
+    request: RunSamplesRequest,
+    sink: RunSink,
+    isCancelled: () => boolean = () => false
+): Promise<void> {
     for (const node of nodes) {
         if (isCancelled()) return;
         sink.started(node.id);

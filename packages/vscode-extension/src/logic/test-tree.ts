@@ -78,13 +78,17 @@ export function sampleOutcome(node: TestNode, sample: SampleRunResult): SampleOu
         if (!node.children.some(child => child.id === id)) {
             added.push({ id, label: checkName(check), uri: node.uri, description: statusText(check), children: [] });
         }
-        outcomes.push(check.passed
-            ? { id, state: 'passed' }
-            : {
-                id, state: 'failed', message: failureMessage(check),
-                ...(check.official !== undefined ? { expected: check.official } : {}),
-                ...(check.computed !== undefined ? { actual: check.computed } : {})
-            });
+        outcomes.push(
+            check.passed
+                ? { id, state: 'passed' }
+                : {
+                      id,
+                      state: 'failed',
+                      message: failureMessage(check),
+                      ...(check.official !== undefined ? { expected: check.official } : {}),
+                      ...(check.computed !== undefined ? { actual: check.computed } : {})
+                  }
+        );
     }
     for (const child of node.children) {
         if (!seen.has(child.id)) {

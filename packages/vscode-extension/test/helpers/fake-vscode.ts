@@ -4,7 +4,9 @@
  * disposables (namespaces) or inert classes (top level), so the client's feature setup runs through.
  */
 
-export interface Disposable { dispose(): void }
+export interface Disposable {
+    dispose(): void;
+}
 
 class EventEmitter<T> {
     private readonly listeners = new Set<(value: T) => void>();
@@ -21,7 +23,10 @@ class EventEmitter<T> {
 }
 
 class Position {
-    constructor(readonly line: number, readonly character: number) {}
+    constructor(
+        readonly line: number,
+        readonly character: number
+    ) {}
 }
 
 class Range {
@@ -29,12 +34,16 @@ class Range {
     readonly end: Position;
     constructor(a: number | Position, b: number | Position, c?: number, d?: number) {
         this.start = typeof a === 'number' ? new Position(a, b as number) : a;
-        this.end = typeof a === 'number' ? new Position(c!, d!) : b as Position;
+        this.end = typeof a === 'number' ? new Position(c!, d!) : (b as Position);
     }
 }
 
 class Uri {
-    private constructor(readonly scheme: string, readonly path: string, private readonly text: string) {}
+    private constructor(
+        readonly scheme: string,
+        readonly path: string,
+        private readonly text: string
+    ) {}
     static parse(text: string): Uri {
         const match = /^([a-z]+):\/\/[^/]*(\/.*)?$/.exec(text);
         return new Uri(match?.[1] ?? 'file', decodeURIComponent(match?.[2] ?? text), text);
@@ -54,7 +63,10 @@ class Uri {
 }
 
 class CodeLens {
-    constructor(readonly range: Range, readonly command?: { title: string; command: string; arguments?: unknown[] }) {}
+    constructor(
+        readonly range: Range,
+        readonly command?: { title: string; command: string; arguments?: unknown[] }
+    ) {}
 }
 
 class TestMessage {
@@ -136,8 +148,8 @@ export interface FakeTestController {
 
 function noOpNamespace<T extends object>(members: T): T {
     return new Proxy(members, {
-        get: (target, key) => key in target ? (target as Record<PropertyKey, unknown>)[key]
-            : typeof key === 'symbol' ? undefined : () => ({ dispose: () => undefined })
+        get: (target, key) =>
+            key in target ? (target as Record<PropertyKey, unknown>)[key] : typeof key === 'symbol' ? undefined : () => ({ dispose: () => undefined })
     });
 }
 
@@ -158,7 +170,9 @@ export function fakeEditor(uri: string, text: string): FakeEditor {
             lineAt: line => ({ range: new Range(line, 0, line, lines[line]?.length ?? 0) })
         },
         decorations,
-        setDecorations: (type, options) => { decorations.set(type, options); }
+        setDecorations: (type, options) => {
+            decorations.set(type, options);
+        }
     };
 }
 
@@ -196,16 +210,49 @@ export function createFakeVscode(files: Record<string, string> = {}, editors: Fa
     const vscode: Record<string, unknown> = {
         version: '1.91.0',
         env: { language: 'vi', appName: 'fake', machineId: 'test', sessionId: 'test', openExternal: async () => true },
-        EventEmitter, Position, Range, Uri, CodeLens, TestMessage,
-        Location: class { constructor(readonly uri: Uri, readonly range: unknown) {} },
-        ThemeColor: class { constructor(readonly id: string) {} },
-        MarkdownString: class { constructor(readonly value = '') {} appendText(t: string) { return t; } appendMarkdown(t: string) { return t; } },
-        Disposable: class { static from(...items: Disposable[]) { return { dispose: () => items.forEach(i => i.dispose()) }; } constructor(readonly callOnDispose: () => void) {} dispose() { this.callOnDispose(); } },
+        EventEmitter,
+        Position,
+        Range,
+        Uri,
+        CodeLens,
+        TestMessage,
+        Location: class {
+            constructor(
+                readonly uri: Uri,
+                readonly range: unknown
+            ) {}
+        },
+        ThemeColor: class {
+            constructor(readonly id: string) {}
+        },
+        MarkdownString: class {
+            constructor(readonly value = '') {}
+            appendText(t: string) {
+                return t;
+            }
+            appendMarkdown(t: string) {
+                return t;
+            }
+        },
+        Disposable: class {
+            static from(...items: Disposable[]) {
+                return { dispose: () => items.forEach(i => i.dispose()) };
+            }
+            constructor(readonly callOnDispose: () => void) {}
+            dispose() {
+                this.callOnDispose();
+            }
+        },
         CancellationTokenSource: class {
             private readonly emitter = new EventEmitter<void>();
             readonly token = { isCancellationRequested: false, onCancellationRequested: this.emitter.event };
-            cancel() { this.token.isCancellationRequested = true; this.emitter.fire(); }
-            dispose() { this.emitter.dispose(); }
+            cancel() {
+                this.token.isCancellationRequested = true;
+                this.emitter.fire();
+            }
+            dispose() {
+                this.emitter.dispose();
+            }
         },
         CancellationError: class extends Error {},
         TestRunProfileKind: { Run: 1, Debug: 2, Coverage: 3 },
@@ -220,23 +267,38 @@ export function createFakeVscode(files: Record<string, string> = {}, editors: Fa
                     name,
                     append: (text: string) => channel.lines.push(text),
                     appendLine: (text: string) => channel.lines.push(text),
-                    replace: () => undefined, clear: () => undefined, show: () => undefined, hide: () => undefined, dispose: () => undefined
+                    replace: () => undefined,
+                    clear: () => undefined,
+                    show: () => undefined,
+                    hide: () => undefined,
+                    dispose: () => undefined
                 };
             },
             createTextEditorDecorationType: (options: unknown) => ({ options, dispose: () => undefined }),
-            showErrorMessage: async (message: string) => { notifications.push(message); return undefined; },
-            showWarningMessage: async (message: string) => { notifications.push(message); return undefined; },
-            showInformationMessage: async (message: string) => { notifications.push(message); return undefined; },
+            showErrorMessage: async (message: string) => {
+                notifications.push(message);
+                return undefined;
+            },
+            showWarningMessage: async (message: string) => {
+                notifications.push(message);
+                return undefined;
+            },
+            showInformationMessage: async (message: string) => {
+                notifications.push(message);
+                return undefined;
+            },
             withProgress: async (_options: unknown, task: () => Promise<unknown>) => task()
         }),
         workspace: noOpNamespace({
             workspaceFolders: folders.length > 0 ? folders : undefined,
-            getWorkspaceFolder: (uri: Uri) => folders.filter(f => uri.path.startsWith(`${f.uri.path}/`)).sort((a, b) => b.uri.path.length - a.uri.path.length)[0],
+            getWorkspaceFolder: (uri: Uri) =>
+                folders.filter(f => uri.path.startsWith(`${f.uri.path}/`)).sort((a, b) => b.uri.path.length - a.uri.path.length)[0],
             textDocuments: [],
             getConfiguration: (section?: string) => ({
                 get: (key: string, fallback?: unknown) => setting(section ? `${section}.${key}` : key) ?? fallback,
                 has: (key: string) => setting(section ? `${section}.${key}` : key) !== undefined,
-                inspect: () => undefined, update: async () => undefined
+                inspect: () => undefined,
+                update: async () => undefined
             }),
             onDidSaveTextDocument: saved.event,
             onDidChangeConfiguration: configurationChanged.event,
@@ -254,7 +316,13 @@ export function createFakeVscode(files: Record<string, string> = {}, editors: Fa
                 codeLensProviders.push({ selector, provider });
                 return { dispose: () => undefined };
             },
-            createDiagnosticCollection: () => ({ set: () => undefined, delete: () => undefined, clear: () => undefined, dispose: () => undefined, forEach: () => undefined })
+            createDiagnosticCollection: () => ({
+                set: () => undefined,
+                delete: () => undefined,
+                clear: () => undefined,
+                dispose: () => undefined,
+                forEach: () => undefined
+            })
         }),
         commands: noOpNamespace({
             registerCommand: (id: string, callback: (...args: unknown[]) => unknown) => {
@@ -266,9 +334,19 @@ export function createFakeVscode(files: Record<string, string> = {}, editors: Fa
         tests: {
             createTestController: (id: string) => {
                 const controller: FakeTestController & Record<string, unknown> = {
-                    id, items: new ItemCollection(), profiles: [], runs: [],
+                    id,
+                    items: new ItemCollection(),
+                    profiles: [],
+                    runs: [],
                     createTestItem,
-                    createRunProfile: (label: string, _kind: number, runHandler: FakeRunProfile['runHandler'], _isDefault?: boolean, _tag?: unknown, supportsContinuousRun = false) => {
+                    createRunProfile: (
+                        label: string,
+                        _kind: number,
+                        runHandler: FakeRunProfile['runHandler'],
+                        _isDefault?: boolean,
+                        _tag?: unknown,
+                        supportsContinuousRun = false
+                    ) => {
                         const profile = { label, runHandler, supportsContinuousRun };
                         controller.profiles.push(profile);
                         return { ...profile, dispose: () => undefined };
@@ -279,10 +357,15 @@ export function createFakeVscode(files: Record<string, string> = {}, editors: Fa
                         const result = (state: string) => (item: FakeTestItem, message?: TestMessage) =>
                             record.results.push({ id: item.id, state, ...(message ? { message: message.message } : {}) });
                         return {
-                            started: result('started'), passed: result('passed'), failed: result('failed'),
-                            errored: result('errored'), skipped: result('skipped'),
+                            started: result('started'),
+                            passed: result('passed'),
+                            failed: result('failed'),
+                            errored: result('errored'),
+                            skipped: result('skipped'),
                             appendOutput: (text: string) => record.output.push(text),
-                            end: () => { record.ended = true; }
+                            end: () => {
+                                record.ended = true;
+                            }
                         };
                     },
                     invalidateTestResults: () => undefined,
@@ -294,9 +377,7 @@ export function createFakeVscode(files: Record<string, string> = {}, editors: Fa
         }
     };
     const module = new Proxy(vscode, {
-        get: (target, key) => key in target ? target[key as string]
-            : typeof key === 'symbol' || key === 'then' || key === '__esModule' ? undefined
-            : class { }
+        get: (target, key) => (key in target ? target[key as string] : typeof key === 'symbol' || key === 'then' || key === '__esModule' ? undefined : class {})
     });
     /** As VS Code does when a document is saved. */
     const save = (uri: string) => saved.fire({ uri: Uri.parse(uri), isDirty: false });

@@ -4,8 +4,12 @@ import type { MessageConnection } from 'vscode-jsonrpc/node.js';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import {
-    DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
-    PublishDiagnosticsNotification, ShutdownRequest
+    DidOpenTextDocumentNotification,
+    ExitNotification,
+    InitializedNotification,
+    InitializeRequest,
+    PublishDiagnosticsNotification,
+    ShutdownRequest
 } from 'vscode-languageserver-protocol';
 
 /** A language server process driven over stdio, as an editor does. */
@@ -21,7 +25,9 @@ export interface ServerSession {
 export async function startServer(module: string, workspaceUri: string, cwd: string): Promise<ServerSession> {
     const child = spawn(process.execPath, [module, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let errors = '';
-    child.stderr!.on('data', chunk => { errors += String(chunk); });
+    child.stderr!.on('data', chunk => {
+        errors += String(chunk);
+    });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const published = new Map<string, PublishDiagnosticsParams>();
     const waiters: (() => void)[] = [];
@@ -41,22 +47,26 @@ export async function startServer(module: string, workspaceUri: string, cwd: str
         connection,
         process: child,
         stderr: () => errors,
-        open: (uri, text) => connection.sendNotification(DidOpenTextDocumentNotification.type, {
-            textDocument: { uri, languageId: 'ntm', version: 1, text }
-        }).then(() => undefined),
-        diagnostics: (uri, timeoutMs = 20_000) => new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}; server stderr:\n${errors}`)), timeoutMs);
-            const check = (): void => {
-                const params = published.get(uri);
-                if (params && params.diagnostics.length > 0) {
-                    clearTimeout(timer);
-                    resolve(params.diagnostics);
-                } else {
-                    waiters.push(check);
-                }
-            };
-            check();
-        }),
+        open: (uri, text) =>
+            connection
+                .sendNotification(DidOpenTextDocumentNotification.type, {
+                    textDocument: { uri, languageId: 'ntm', version: 1, text }
+                })
+                .then(() => undefined),
+        diagnostics: (uri, timeoutMs = 20_000) =>
+            new Promise((resolve, reject) => {
+                const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}; server stderr:\n${errors}`)), timeoutMs);
+                const check = (): void => {
+                    const params = published.get(uri);
+                    if (params && params.diagnostics.length > 0) {
+                        clearTimeout(timer);
+                        resolve(params.diagnostics);
+                    } else {
+                        waiters.push(check);
+                    }
+                };
+                check();
+            }),
         close: async () => {
             try {
                 await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise(r => setTimeout(r, 2000))]);

@@ -6,7 +6,8 @@ import yauzl from 'yauzl';
 /** Extracts a zip (a .vsix) into `dir`; returns the entry names. Refuses entries that escape `dir`. */
 export async function unzip(file: string, dir: string): Promise<string[]> {
     const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-        yauzl.open(file, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))));
+        yauzl.open(file, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened)))
+    );
     const names: string[] = [];
     try {
         for (;;) {
@@ -24,7 +25,8 @@ export async function unzip(file: string, dir: string): Promise<string[]> {
             if (entry.fileName.endsWith('/')) continue;
             mkdirSync(path.dirname(target), { recursive: true });
             const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
-                zip.openReadStream(entry, (error, opened) => (error ? reject(error) : resolve(opened))));
+                zip.openReadStream(entry, (error, opened) => (error ? reject(error) : resolve(opened)))
+            );
             await pipeline(stream, createWriteStream(target));
         }
     } finally {

@@ -29,7 +29,11 @@ describe('packDecorations', () => {
     });
 
     it('names the commune when several samples run, and shows the worst kind', () => {
-        const other = sampleResult({ commune: 'Liêm Cần', communeUri: 'file:///x/liem-can.json', checks: [check({ label: '17.5', computed: 'chưa đạt', status: 'undeclared-difference', passed: false, location: at(PACK_URI, 5) })] });
+        const other = sampleResult({
+            commune: 'Liêm Cần',
+            communeUri: 'file:///x/liem-can.json',
+            checks: [check({ label: '17.5', computed: 'chưa đạt', status: 'undeclared-difference', passed: false, location: at(PACK_URI, 5) })]
+        });
         const decorations = packDecorations({ samples: [sampleResult(), other] }).get(PACK_URI)!;
         const line5 = decorations.find(d => d.line === 5)!;
         expect(line5.text).toBe('máy: Liên Hội: ✓ đạt · Liêm Cần: ✗ chưa đạt');
@@ -40,11 +44,17 @@ describe('packDecorations', () => {
 describe('packDecorations across packs', () => {
     it('decorates an indicator inherited from a base pack in the base pack, and a replaced one in the pack', () => {
         const BASE = 'file:///work/bo/quoc-gia.ntm';
-        const result = { samples: [sampleResult({ checks: [
-            check({ label: '2.1', location: at(BASE, 30) }),
-            check({ label: '2.2', computed: 'chưa đạt', status: 'undeclared-difference', passed: false, location: at(PACK_URI, 12) }),
-            check({ label: '9.9' })
-        ] })] };
+        const result = {
+            samples: [
+                sampleResult({
+                    checks: [
+                        check({ label: '2.1', location: at(BASE, 30) }),
+                        check({ label: '2.2', computed: 'chưa đạt', status: 'undeclared-difference', passed: false, location: at(PACK_URI, 12) }),
+                        check({ label: '9.9' })
+                    ]
+                })
+            ]
+        };
         const byDocument = packDecorations(result);
         expect(byDocument.get(BASE)!.map(d => [d.line, d.text])).toEqual([[30, 'máy: ✓ đạt']]);
         expect(byDocument.get(PACK_URI)!.map(d => [d.line, d.text])).toEqual([[12, 'máy: ✗ chưa đạt']]);

@@ -54,12 +54,22 @@ export function sampleResult(overrides: Partial<SampleRunResult> = {}): SampleRu
         checks: [
             check({ label: '17.5', detail: ['tỷ lệ hộ phân loại rác = 50,55% ≥ 50%'], location: at(PACK_URI, 5) }),
             check({
-                label: '17.6', computed: 'chưa đạt', status: 'undeclared-difference', passed: false,
-                detail: ['nghĩa trang theo quy hoạch = không'], location: at(PACK_URI, 7)
+                label: '17.6',
+                computed: 'chưa đạt',
+                status: 'undeclared-difference',
+                passed: false,
+                detail: ['nghĩa trang theo quy hoạch = không'],
+                location: at(PACK_URI, 7)
             }),
             check({
-                level: 'criterion', label: '17', computed: 'thiếu dữ liệu', status: 'known-difference', passed: true,
-                cause: 'missing-in-report', explanation: 'Báo cáo không nêu số hộ.', location: at(PACK_URI, 4)
+                level: 'criterion',
+                label: '17',
+                computed: 'thiếu dữ liệu',
+                status: 'known-difference',
+                passed: true,
+                cause: 'missing-in-report',
+                explanation: 'Báo cáo không nêu số hộ.',
+                location: at(PACK_URI, 4)
             }),
             check({ level: 'recognition', label: 'công nhận', official: 'chưa đạt', computed: 'chưa đạt', location: at(PACK_URI, 1) })
         ],

@@ -18,25 +18,35 @@ describe('verdict decorations on the Lạng Sơn pack (Liên Hội 2023)', () =>
         const result = await runSamples({ communeUri: pathToFileURL(LIEN_HOI).toString(), packUri: pathToFileURL(LANG_SON).toString() });
         expect(result.samples[0]!.ran).toBe(true);
         const decorations = packDecorations(result);
-        const official = Object.keys((JSON.parse(readFileSync(LIEN_HOI, 'utf8')) as { 'kết quả chính thức': { 'chỉ tiêu': Record<string, string> } })['kết quả chính thức']['chỉ tiêu']);
+        const official = Object.keys(
+            (JSON.parse(readFileSync(LIEN_HOI, 'utf8')) as { 'kết quả chính thức': { 'chỉ tiêu': Record<string, string> } })['kết quả chính thức']['chỉ tiêu']
+        );
         const langSonLines = readFileSync(LANG_SON, 'utf8').split('\n');
-        const replacedAt = new Map(langSonLines.flatMap((line, index) => {
-            const match = /^thay chỉ tiêu (\S+) /u.exec(line);
-            return match ? [[match[1]!, index] as const] : [];
-        }));
+        const replacedAt = new Map(
+            langSonLines.flatMap((line, index) => {
+                const match = /^thay chỉ tiêu (\S+) /u.exec(line);
+                return match ? [[match[1]!, index] as const] : [];
+            })
+        );
         const covered = official.filter(label => replacedAt.has(label));
         expect(covered.length).toBe(13); // of the 15 replaced indicators, 6.3 and 8.4 have no official verdict
         const onLangSon = decorations.get(normalizeUri(pathToFileURL(LANG_SON).toString())) ?? [];
         const onNational = decorations.get(normalizeUri(pathToFileURL(NATIONAL).toString())) ?? [];
         for (const label of covered) {
-            expect(onLangSon.some(d => d.line === replacedAt.get(label)), `chỉ tiêu ${label}`).toBe(true);
+            expect(
+                onLangSon.some(d => d.line === replacedAt.get(label)),
+                `chỉ tiêu ${label}`
+            ).toBe(true);
         }
         const checks = result.samples[0]!.checks.filter(c => c.level === 'indicator');
         expect(checks.map(c => c.label).sort()).toEqual([...official].sort());
         for (const check of checks) {
             expect(check.location, `chỉ tiêu ${check.label}`).toBeDefined();
             const where = replacedAt.has(check.label) ? onLangSon : onNational;
-            expect(where.some(d => d.line === check.location!.range.start.line), `chỉ tiêu ${check.label}`).toBe(true);
+            expect(
+                where.some(d => d.line === check.location!.range.start.line),
+                `chỉ tiêu ${check.label}`
+            ).toBe(true);
         }
     });
 });

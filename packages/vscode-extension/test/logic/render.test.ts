@@ -41,16 +41,25 @@ describe('renderRunResult', () => {
 
 describe('failureMessage', () => {
     it('gives the difference, its cause and explanation, then the engine explanation', () => {
-        const message = failureMessage(check({
-            label: '2.1', computed: 'thiếu dữ liệu', status: 'computed-differs-from-declared', passed: false,
-            cause: 'missing-in-report', explanation: 'Không có km được bảo trì.', detail: ['thiếu: chiều dài đường được bảo trì']
-        }));
-        expect(message).toBe([
-            '✗ chỉ tiêu 2.1: chính thức «đạt», máy «thiếu dữ liệu» — kết quả máy khác khai báo',
-            'Nguyên nhân: thiếu dữ liệu trong báo cáo',
-            'Giải thích: Không có km được bảo trì.',
-            'Diễn giải của máy:',
-            '  thiếu: chiều dài đường được bảo trì'
-        ].join('\n'));
+        const message = failureMessage(
+            check({
+                label: '2.1',
+                computed: 'thiếu dữ liệu',
+                status: 'computed-differs-from-declared',
+                passed: false,
+                cause: 'missing-in-report',
+                explanation: 'Không có km được bảo trì.',
+                detail: ['thiếu: chiều dài đường được bảo trì']
+            })
+        );
+        expect(message).toBe(
+            [
+                '✗ chỉ tiêu 2.1: chính thức «đạt», máy «thiếu dữ liệu» — kết quả máy khác khai báo',
+                'Nguyên nhân: thiếu dữ liệu trong báo cáo',
+                'Giải thích: Không có km được bảo trì.',
+                'Diễn giải của máy:',
+                '  thiếu: chiều dài đường được bảo trì'
+            ].join('\n')
+        );
     });
 });

@@ -22,7 +22,9 @@ function recorder(): Recorder {
     const startedIds: string[] = [];
     const lines: string[] = [];
     return {
-        outcomes, startedIds, lines,
+        outcomes,
+        startedIds,
+        lines,
         started: id => startedIds.push(id),
         report: outcome => outcomes.push(outcome),
         added: () => undefined,
@@ -42,10 +44,14 @@ describe('runSamples', () => {
     it('runs each sample through its own request with its communeUri', async () => {
         const calls: RunSamplesParams[] = [];
         const sink = recorder();
-        await runSamples([good, other], async params => {
-            calls.push(params);
-            return { samples: [sampleResult({ communeUri: params.communeUri! })] };
-        }, sink);
+        await runSamples(
+            [good, other],
+            async params => {
+                calls.push(params);
+                return { samples: [sampleResult({ communeUri: params.communeUri! })] };
+            },
+            sink
+        );
         expect(calls).toEqual([{ communeUri: COMMUNE_URI }, { communeUri: OTHER_URI }]);
         expect(stateOf(sink, COMMUNE_URI)).toBe('failed');
         expect(stateOf(sink, OTHER_URI)).toBe('failed');
@@ -55,10 +61,14 @@ describe('runSamples', () => {
     it('shows a malformed sample with file and field without sending it, and still runs the others', async () => {
         const sent: string[] = [];
         const sink = recorder();
-        await runSamples([broken, good], async params => {
-            sent.push(params.communeUri!);
-            return { samples: [sampleResult()] };
-        }, sink);
+        await runSamples(
+            [broken, good],
+            async params => {
+                sent.push(params.communeUri!);
+                return { samples: [sampleResult()] };
+            },
+            sink
+        );
         expect(sent).toEqual([COMMUNE_URI]);
         const error = sink.outcomes.find(o => o.id === BROKEN_URI)!;
         expect(error.state).toBe('errored');
@@ -68,12 +78,17 @@ describe('runSamples', () => {
 
     it('marks only the sample whose request fails, with a Vietnamese message', async () => {
         const sink = recorder();
-        await runSamples([good, other], async params => {
-            if (params.communeUri === COMMUNE_URI) throw Object.assign(new Error('Unhandled method ntm/chayKiemThu'), { code: -32601 });
-            return { samples: [sampleResult({ communeUri: OTHER_URI })] };
-        }, sink);
+        await runSamples(
+            [good, other],
+            async params => {
+                if (params.communeUri === COMMUNE_URI) throw Object.assign(new Error('Unhandled method ntm/chayKiemThu'), { code: -32601 });
+                return { samples: [sampleResult({ communeUri: OTHER_URI })] };
+            },
+            sink
+        );
         expect(sink.outcomes.find(o => o.id === COMMUNE_URI)).toEqual({
-            id: COMMUNE_URI, state: 'errored',
+            id: COMMUNE_URI,
+            state: 'errored',
             message: 'Máy chủ ngôn ngữ NTM chưa hỗ trợ chạy kiểm thử (ntm/chayKiemThu). Hãy cập nhật tiện ích.'
         });
         expect(stateOf(sink, `${COMMUNE_URI}#indicator:17.5`)).toBe('skipped');
@@ -82,7 +97,13 @@ describe('runSamples', () => {
 
     it('says the server is not running, and rejects an answer of the wrong shape', async () => {
         const sink = recorder();
-        await runSamples([good], async () => { throw new ServerNotRunningError(); }, sink);
+        await runSamples(
+            [good],
+            async () => {
+                throw new ServerNotRunningError();
+            },
+            sink
+        );
         expect(sink.outcomes[0]!.message).toMatch(/^Máy chủ ngôn ngữ NTM không chạy/);
         const shapeless = recorder();
         await runSamples([good], async () => ({ samples: [{ communeUri: COMMUNE_URI }] }), shapeless);
@@ -93,7 +114,15 @@ describe('runSamples', () => {
     it('stops starting samples once cancelled', async () => {
         const sink = recorder();
         let calls = 0;
-        await runSamples([good, other], async () => { calls++; return { samples: [sampleResult()] }; }, sink, () => calls > 0);
+        await runSamples(
+            [good, other],
+            async () => {
+                calls++;
+                return { samples: [sampleResult()] };
+            },
+            sink,
+            () => calls > 0
+        );
         expect(calls).toBe(1);
     });
 });

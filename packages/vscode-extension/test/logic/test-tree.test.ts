@@ -19,7 +19,9 @@ describe('sampleTestNode', () => {
 
     it('carries the file problems as the item error', () => {
         const broken = sampleTestNode(readCommuneFile(COMMUNE_URI, SAMPLE_TEXT.replace('"đạt" }', '1 }')));
-        expect(broken.error).toBe('lien-hoi-2023.json:11:19 lỗi kết quả chính thức.tiêu chí.17: Giá trị phải là một trong: «đạt», «chưa đạt», «không áp dụng», «thiếu dữ liệu», «chưa đánh giá».');
+        expect(broken.error).toBe(
+            'lien-hoi-2023.json:11:19 lỗi kết quả chính thức.tiêu chí.17: Giá trị phải là một trong: «đạt», «chưa đạt», «không áp dụng», «thiếu dữ liệu», «chưa đánh giá».'
+        );
     });
 });
 
@@ -56,12 +58,17 @@ describe('sampleOutcome', () => {
         const { outcomes, added } = sampleOutcome(node, result);
         expect(added.map(a => a.id)).toEqual([verdictId(COMMUNE_URI, 'indicator', '2.1')]);
         expect(outcomes.find(o => o.id === verdictId(COMMUNE_URI, 'indicator', '17.5'))).toEqual({
-            id: verdictId(COMMUNE_URI, 'indicator', '17.5'), state: 'errored', message: 'Máy chủ không trả kết quả cho chỉ tiêu 17.5.'
+            id: verdictId(COMMUNE_URI, 'indicator', '17.5'),
+            state: 'errored',
+            message: 'Máy chủ không trả kết quả cho chỉ tiêu 17.5.'
         });
     });
 
     it('errors a sample that could not run with its problems and skips its verdicts', () => {
-        const { outcomes } = sampleOutcome(node, sampleResult({ ran: false, checks: [], problems: ['lien-hoi-2023.json, trường «ngày đánh giá»: ngày không hợp lệ'] }));
+        const { outcomes } = sampleOutcome(
+            node,
+            sampleResult({ ran: false, checks: [], problems: ['lien-hoi-2023.json, trường «ngày đánh giá»: ngày không hợp lệ'] })
+        );
         expect(outcomes[0]).toEqual({ id: COMMUNE_URI, state: 'errored', message: 'lien-hoi-2023.json, trường «ngày đánh giá»: ngày không hợp lệ' });
         expect(outcomes.slice(1).every(o => o.state === 'skipped')).toBe(true);
     });

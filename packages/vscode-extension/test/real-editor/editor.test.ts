@@ -66,7 +66,16 @@ describe.skipIf(!session)('the extension in a real VS Code (code-server)', () =>
         packLines = readFileSync(path.join(workspace, PACK), 'utf8').split('\n');
         browser = await chromium.launch({
             executablePath: chromiumPath,
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+            args: [
+                '--headless',
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-quic',
+                '--no-first-run',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync'
+            ]
         });
         page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
         page.setDefaultTimeout(60_000);
@@ -92,8 +101,9 @@ describe.skipIf(!session)('the extension in a real VS Code (code-server)', () =>
         await bench.openFile(PACK);
         let rows: ProblemRow[] = [];
         // The server reports every pack of the workspace once it has loaded them: wait until all are there.
-        await timed('workspace diagnostics', () => expect.poll(async () => ntmKeys(rows = await bench.problems()), { timeout: 240_000, interval: 2_000 })
-            .toEqual(keys(expected)));
+        await timed('workspace diagnostics', () =>
+            expect.poll(async () => ntmKeys((rows = await bench.problems())), { timeout: 240_000, interval: 2_000 }).toEqual(keys(expected))
+        );
         // The file rows, by path or, should their label change, by the whole label.
         expect(rows.filter(row => row.level === 1 && (FIXTURES.test(row.file ?? '') || FIXTURES.test(row.label))).map(row => row.label)).toEqual([]);
         expect(await bench.activeEditor().locator('.squiggly-error').count()).toBe(0);
@@ -106,8 +116,10 @@ describe.skipIf(!session)('the extension in a real VS Code (code-server)', () =>
         await page.keyboard.press('Home');
         await page.keyboard.insertText('xyz');
         await bench.waitForDirty(true);
-        const inPack = async (): Promise<string[]> => diagnosticsOf(await bench.problems())
-            .filter(d => d.file === PACK && d.severity === 'error').map(d => `${d.line}:${d.column} ${d.message}`);
+        const inPack = async (): Promise<string[]> =>
+            diagnosticsOf(await bench.problems())
+                .filter(d => d.file === PACK && d.severity === 'error')
+                .map(d => `${d.line}:${d.column} ${d.message}`);
         const errors = await timed('error shown after an edit', async () => {
             await expect.poll(inPack, { timeout: 120_000, interval: 1_000 }).toHaveLength(1);
             return inPack();
@@ -120,8 +132,9 @@ describe.skipIf(!session)('the extension in a real VS Code (code-server)', () =>
         await page.keyboard.press('Escape'); // a completion list opened by the typing
         await page.keyboard.press('Control+Z');
         await bench.waitForDirty(false);
-        await timed('error gone after undo', () => expect.poll(async () => ntmKeys(await bench.problems()), { timeout: 120_000, interval: 1_000 })
-            .toEqual(keys(expected)));
+        await timed('error gone after undo', () =>
+            expect.poll(async () => ntmKeys(await bench.problems()), { timeout: 120_000, interval: 1_000 }).toEqual(keys(expected))
+        );
         await bench.screenshot('after-undo');
     });
 
@@ -140,7 +153,7 @@ describe.skipIf(!session)('the extension in a real VS Code (code-server)', () =>
         await page.keyboard.press('Escape');
     });
 
-    it('runs the pack\'s samples from «▶ Chạy kiểm thử»: the NTM output and «máy: …» beside the indicators', async () => {
+    it("runs the pack's samples from «▶ Chạy kiểm thử»: the NTM output and «máy: …» beside the indicators", async () => {
         await bench.goToLine(1);
         const lens = bench.activeEditor().locator('.codelens-decoration a', { hasText: '▶ Chạy kiểm thử' });
         await lens.click();
@@ -178,11 +191,14 @@ describe.skipIf(!session)('the extension in a real VS Code (code-server)', () =>
         await expect.poll(labels, { timeout: 60_000 }).toEqual(samples);
 
         await bench.command('Test: Run All Tests');
-        const states = await timed('Test Explorer run', () => settle(
-            async () => (await bench.testingItems()).map(item => item.state),
-            // A failure is final: stop waiting as soon as one shows.
-            now => now.every(state => state === 'Passed') || now.some(state => /Failed|Errored/u.test(state)),
-            300_000));
+        const states = await timed('Test Explorer run', () =>
+            settle(
+                async () => (await bench.testingItems()).map(item => item.state),
+                // A failure is final: stop waiting as soon as one shows.
+                now => now.every(state => state === 'Passed') || now.some(state => /Failed|Errored/u.test(state)),
+                300_000
+            )
+        );
         expect(states).toEqual(samples.map(() => 'Passed'));
         await bench.screenshot('test-explorer');
     });

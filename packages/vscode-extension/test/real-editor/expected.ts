@@ -54,8 +54,10 @@ export async function expectedDiagnostics(workspace: string, exclusion: PathExcl
 
 /** Test Explorer labels of the sample communes (`Xã Liêm Cần`): the files with «kết quả chính thức». */
 export function expectedSamples(workspace: string, exclusion: PathExclusion): string[] {
-    return workspaceFiles(workspace, '.json', exclusion).flatMap(file => {
-        const data = parse(readFileSync(path.join(workspace, file), 'utf8')) as Record<string, unknown> | undefined;
-        return data && typeof data === 'object' && 'kết quả chính thức' in data && typeof data['xã'] === 'string' ? [`Xã ${data['xã']}`] : [];
-    }).sort();
+    return workspaceFiles(workspace, '.json', exclusion)
+        .flatMap(file => {
+            const data = parse(readFileSync(path.join(workspace, file), 'utf8')) as Record<string, unknown> | undefined;
+            return data && typeof data === 'object' && 'kết quả chính thức' in data && typeof data['xã'] === 'string' ? [`Xã ${data['xã']}`] : [];
+        })
+        .sort();
 }

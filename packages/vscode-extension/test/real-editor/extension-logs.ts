@@ -6,7 +6,12 @@ import { COMMANDS } from '../../src/logic/command-ids.js';
  * What names the extension in a log entry: its id (`publisher.name`), its folder (`publisher.name-version`),
  * or one of its commands (`Actual command not found, wanted to execute ntm.chayKiemThu /1`).
  */
-const EXTENSION = new RegExp(`ntm\\.ntm-vscode|${Object.values(COMMANDS).map(id => id.replace('.', '\\.')).join('|')}`, 'u');
+const EXTENSION = new RegExp(
+    `ntm\\.ntm-vscode|${Object.values(COMMANDS)
+        .map(id => id.replace('.', '\\.'))
+        .join('|')}`,
+    'u'
+);
 
 /** Every file under `dir` whose name matches. */
 function filesNamed(dir: string, name: RegExp): string[] {
@@ -45,13 +50,18 @@ export interface ExtensionLogs {
 export function readExtensionLogs(logs: string): ExtensionLogs {
     const hostLogs = filesNamed(logs, /^remoteexthost\.log$/u);
     const hostEntries = hostLogs.flatMap(file => entries(readFileSync(file, 'utf8')));
-    const channel = (name: RegExp): string => filesNamed(logs, name).map(file => readFileSync(file, 'utf8')).join('\n');
+    const channel = (name: RegExp): string =>
+        filesNamed(logs, name)
+            .map(file => readFileSync(file, 'utf8'))
+            .join('\n');
     return {
         hostLogs,
         activated: hostEntries.some(entry => /_doActivateExtension ntm\.ntm-vscode\b/u.test(entry)),
         hostErrors: hostEntries.filter(entry => /\[error\]/u.test(entry) && EXTENSION.test(entry)),
         // vscode-languageclient writes `[Error - 12:00:00] …` for failed requests, crashes and protocol errors.
-        clientErrors: channel(/^\d+-NTM — nhật ký máy chủ\.log$/u).split('\n').filter(line => /^\[Error\b/u.test(line)),
+        clientErrors: channel(/^\d+-NTM — nhật ký máy chủ\.log$/u)
+            .split('\n')
+            .filter(line => /^\[Error\b/u.test(line)),
         output: channel(/^\d+-NTM\.log$/u)
     };
 }

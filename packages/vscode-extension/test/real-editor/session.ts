@@ -17,7 +17,7 @@ export interface Session {
 
 export function sessionFromEnvironment(): Session | undefined {
     const value = process.env['NTM_REAL_EDITOR'];
-    return value ? JSON.parse(value) as Session : undefined;
+    return value ? (JSON.parse(value) as Session) : undefined;
 }
 
 /** Step durations in milliseconds, written as the test goes so that a failed run still reports them. */

@@ -8,7 +8,10 @@ import type { Locator, Page } from 'playwright-core';
 export class Workbench {
     private shots = 0;
 
-    constructor(readonly page: Page, private readonly screenshots: string) {}
+    constructor(
+        readonly page: Page,
+        private readonly screenshots: string
+    ) {}
 
     /** Loads the workbench on `folder` and waits until it shows the folder's explorer. */
     static async open(page: Page, url: string, folder: string, screenshots: string): Promise<Workbench> {
@@ -65,7 +68,9 @@ export class Workbench {
         await widget.locator('input').fill(`:${line}`);
         await this.page.keyboard.press('Enter');
         await widget.waitFor({ state: 'hidden' });
-        await this.activeEditor().locator('.line-numbers.active-line-number', { hasText: new RegExp(`^${line}$`) }).waitFor();
+        await this.activeEditor()
+            .locator('.line-numbers.active-line-number', { hasText: new RegExp(`^${line}$`) })
+            .waitFor();
     }
 
     /** A rendered line of the active editor that contains `text`. */
@@ -94,12 +99,15 @@ export class Workbench {
 
     /** Texts shown after line ends by decorations (`contentText` becomes a CSS `::after` rule in the DOM). */
     async decorationTexts(): Promise<string[]> {
-        return this.activeEditor().locator('.view-line span').evaluateAll(spans => {
-            const style = (globalThis as unknown as { getComputedStyle(element: unknown, pseudo: string): { content: string } }).getComputedStyle;
-            return spans.map(span => style(span, '::after').content)
-                .filter(content => content.startsWith('"'))
-                .map(content => JSON.parse(content) as string);
-        });
+        return this.activeEditor()
+            .locator('.view-line span')
+            .evaluateAll(spans => {
+                const style = (globalThis as unknown as { getComputedStyle(element: unknown, pseudo: string): { content: string } }).getComputedStyle;
+                return spans
+                    .map(span => style(span, '::after').content)
+                    .filter(content => content.startsWith('"'))
+                    .map(content => JSON.parse(content) as string);
+            });
     }
 
     /** Every row of the Problems view, scrolling through its virtual list. */
@@ -115,7 +123,7 @@ export class Workbench {
     /** The visible text of the Output view (the channel it shows), with Monaco's non-breaking spaces as spaces. */
     async outputText(): Promise<string> {
         const view = this.page.locator('.part.panel .output-view .view-lines').first();
-        const text = await view.isVisible() ? await view.innerText() : '';
+        const text = (await view.isVisible()) ? await view.innerText() : '';
         return text.replace(/\u00a0/gu, ' ');
     }
 
@@ -126,11 +134,13 @@ export class Workbench {
 
     /** Each top-level test item's label (`Xã Liêm Cần`) and state, as the row's aria-label ends: `(Passed)`. */
     async testingItems(): Promise<{ label: string; state: string }[]> {
-        return this.testingRoots().evaluateAll(rows => rows.map(row => ({
-            // The label's own text, before its description (the file name).
-            label: row.querySelector('.label')?.childNodes[0]?.textContent ?? '',
-            state: /\(([^()]+)\)$/u.exec(row.getAttribute('aria-label') ?? '')?.[1] ?? ''
-        })));
+        return this.testingRoots().evaluateAll(rows =>
+            rows.map(row => ({
+                // The label's own text, before its description (the file name).
+                label: row.querySelector('.label')?.childNodes[0]?.textContent ?? '',
+                state: /\(([^()]+)\)$/u.exec(row.getAttribute('aria-label') ?? '')?.[1] ?? ''
+            }))
+        );
     }
 
     async screenshot(name: string): Promise<string> {
@@ -178,12 +188,15 @@ interface RenderedRow {
  * (`data-last-element`) has been seen, keeping each row by its index.
  */
 async function listRows(page: Page, list: Locator): Promise<RenderedRow[]> {
-    const read = (): Promise<RenderedRow[]> => list.locator('.monaco-list-row').evaluateAll(rows => rows.map(row => ({
-        index: Number(row.getAttribute('data-index')),
-        level: Number(row.getAttribute('aria-level') ?? '1'),
-        label: row.getAttribute('aria-label') ?? '',
-        last: row.getAttribute('data-last-element') === 'true'
-    })));
+    const read = (): Promise<RenderedRow[]> =>
+        list.locator('.monaco-list-row').evaluateAll(rows =>
+            rows.map(row => ({
+                index: Number(row.getAttribute('data-index')),
+                level: Number(row.getAttribute('aria-level') ?? '1'),
+                label: row.getAttribute('aria-label') ?? '',
+                last: row.getAttribute('data-last-element') === 'true'
+            }))
+        );
     const box = await list.boundingBox();
     if (!box) throw new Error('the list is not on screen');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

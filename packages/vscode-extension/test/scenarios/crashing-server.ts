@@ -9,7 +9,9 @@ import { createFakeVscode } from '../helpers/fake-vscode.js';
 
 const [bundle, root] = process.argv.slice(2) as [string, string];
 let unhandled = 0;
-process.on('unhandledRejection', () => { unhandled++; });
+process.on('unhandledRejection', () => {
+    unhandled++;
+});
 
 const starts = path.join(root, 'starts.log');
 mkdirSync(path.join(root, 'out/extension'), { recursive: true });
@@ -30,11 +32,13 @@ await new Promise(resolve => setTimeout(resolve, 1500));
 const beforeRequest = [...ntm.lines];
 const notificationsBeforeRequest = [...fake.notifications];
 await fake.commands.get('ntm.danhGia')!('file:///xa-mau/a.json');
-process.stdout.write(JSON.stringify({
-    beforeRequest,
-    afterRequest: ntm.lines.slice(beforeRequest.length),
-    notificationsBeforeRequest,
-    starts: readFileSync(starts, 'utf8').length,
-    unhandled
-}));
+process.stdout.write(
+    JSON.stringify({
+        beforeRequest,
+        afterRequest: ntm.lines.slice(beforeRequest.length),
+        notificationsBeforeRequest,
+        starts: readFileSync(starts, 'utf8').length,
+        unhandled
+    })
+);
 process.exit(0);

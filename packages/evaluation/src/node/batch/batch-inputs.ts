@@ -19,7 +19,10 @@ import { compileInWorker } from './worker-packs.js';
 
 /** A pack that cannot be used at all: the batch stops before reading any row. */
 export class PackError extends Error {
-    constructor(message: string, readonly issues: readonly FileIssue[] = []) {
+    constructor(
+        message: string,
+        readonly issues: readonly FileIssue[] = []
+    ) {
         super(message);
         this.name = 'PackError';
     }
@@ -46,10 +49,12 @@ export async function spreadsheetInput(file: string, pack: string, date?: string
     const rows = sheetCommuneRows(sheet, specs, date ? { date } : {});
     const choose = folder ? chooserOf(pack, packs) : undefined;
     return {
-        count: rows.count, problems: rows.problems,
+        count: rows.count,
+        problems: rows.problems,
         async *communes() {
             // Each row's cells are dropped once read: memory holds the cells still to come, not two copies.
-            for (const row of rows.rows(true)) yield choose ? evaluateChosen(row, file, choose, packs[0]!.evaluator, date) : evaluateRow(row, file, packs[0]!.evaluator, date ? { date } : {});
+            for (const row of rows.rows(true))
+                yield choose ? evaluateChosen(row, file, choose, packs[0]!.evaluator, date) : evaluateRow(row, file, packs[0]!.evaluator, date ? { date } : {});
         }
     };
 }
@@ -91,11 +96,16 @@ export async function communeFilesInput(inputs: readonly string[], pack: string 
     for (const file of found) {
         const text = named.has(file) ? undefined : await fs.readFile(file, 'utf8').catch(() => undefined);
         if (text !== undefined && parseCommuneFile(text, file).kind === 'other') {
-            skipped.push({ severity: 'warning', file, message: 'Bỏ qua: không phải tệp xã (không có «dữ kiện», «các thôn», «bộ tiêu chí» hay «kết quả chính thức»).' });
+            skipped.push({
+                severity: 'warning',
+                file,
+                message: 'Bỏ qua: không phải tệp xã (không có «dữ kiện», «các thôn», «bộ tiêu chí» hay «kết quả chính thức»).'
+            });
         } else files.push(file);
     }
     return {
-        count: files.length, problems: skipped,
+        count: files.length,
+        problems: skipped,
         async *communes() {
             for (const file of files) {
                 const evaluation = await evaluateCommuneAt(file, pack, date);
@@ -123,9 +133,12 @@ async function loadPacks(pack: string, folder: boolean): Promise<LoadedPack[]> {
         if (compiled.evaluator) {
             loaded.push({ file: compiled.file, evaluator: compiled.evaluator });
         } else if (!folder) {
-            throw new PackError(compiled.failure
-                ? `Không đọc được bộ tiêu chí ${relativeToCwd(compiled.file)} (${compiled.failure}).`
-                : `Không đánh giá được: ${relativeToCwd(compiled.file)} có lỗi.`, compiled.issues);
+            throw new PackError(
+                compiled.failure
+                    ? `Không đọc được bộ tiêu chí ${relativeToCwd(compiled.file)} (${compiled.failure}).`
+                    : `Không đánh giá được: ${relativeToCwd(compiled.file)} có lỗi.`,
+                compiled.issues
+            );
         }
     }
     if (loaded.length === 0) throw new PackError(`Không có bộ tiêu chí dùng được trong ${relativeToCwd(pack)}.`);

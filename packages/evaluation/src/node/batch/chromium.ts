@@ -24,7 +24,16 @@ export function findChromium(): string | undefined {
 }
 
 /** One page per run: a batch's report is small, and a fresh headless process has no state to leak. */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--no-default-browser-check', '--hide-scrollbars', '--allow-file-access-from-files'];
+const FLAGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--hide-scrollbars',
+    '--allow-file-access-from-files'
+];
 
 /** Prints an HTML text to PDF bytes with headless Chromium (A4, the page's own print CSS). */
 export async function htmlToPdf(chromium: string, html: string): Promise<Uint8Array> {
@@ -32,7 +41,11 @@ export async function htmlToPdf(chromium: string, html: string): Promise<Uint8Ar
         const page = path.join(folder, 'bao-cao.html');
         const out = path.join(folder, 'bao-cao.pdf');
         await fs.writeFile(page, html);
-        await run(chromium, [...FLAGS, `--user-data-dir=${path.join(folder, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${out}`, pathToFileURL(page).toString()], { timeout: 300_000, maxBuffer: 16 * 1024 * 1024 });
+        await run(
+            chromium,
+            [...FLAGS, `--user-data-dir=${path.join(folder, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${out}`, pathToFileURL(page).toString()],
+            { timeout: 300_000, maxBuffer: 16 * 1024 * 1024 }
+        );
         return new Uint8Array(await fs.readFile(out));
     });
 }
@@ -43,7 +56,17 @@ export async function htmlToPng(chromium: string, html: string, width = 1000, he
         const page = path.join(folder, 'trang.html');
         const out = path.join(folder, 'trang.png');
         await fs.writeFile(page, html);
-        await run(chromium, [...FLAGS, `--user-data-dir=${path.join(folder, 'profile')}`, `--window-size=${width},${height}`, `--screenshot=${out}`, pathToFileURL(page).toString()], { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
+        await run(
+            chromium,
+            [
+                ...FLAGS,
+                `--user-data-dir=${path.join(folder, 'profile')}`,
+                `--window-size=${width},${height}`,
+                `--screenshot=${out}`,
+                pathToFileURL(page).toString()
+            ],
+            { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }
+        );
         return new Uint8Array(await fs.readFile(out));
     });
 }

@@ -14,7 +14,8 @@ void (async () => {
         try {
             const compiled = await compilePackFile(file);
             packs.push({
-                file, issues: compiled.issues.filter(i => i.severity === 'error'),
+                file,
+                issues: compiled.issues.filter(i => i.severity === 'error'),
                 ...(compiled.javascript ? { javascript: compiled.javascript } : {})
             });
         } catch (error) {

@@ -17,10 +17,16 @@ const SHOW_AFTER_MS = 1000;
 export async function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Promise<BatchProgress> {
     if (!stream.isTTY) return NO_PROGRESS;
     const { SingleBar, Presets } = (await import('cli-progress')).default;
-    const bar = new SingleBar({
-        stream, format: 'Đánh giá {bar} {value}/{total} xã ({percentage}%) — còn khoảng {eta_formatted}',
-        hideCursor: true, clearOnComplete: true, etaBuffer: 50
-    }, Presets.shades_classic);
+    const bar = new SingleBar(
+        {
+            stream,
+            format: 'Đánh giá {bar} {value}/{total} xã ({percentage}%) — còn khoảng {eta_formatted}',
+            hideCursor: true,
+            clearOnComplete: true,
+            etaBuffer: 50
+        },
+        Presets.shades_classic
+    );
     let total = 0;
     let done = 0;
     let shown = false;

@@ -16,7 +16,13 @@ export async function readSpreadsheet(file: string): Promise<SpreadsheetInput> {
     return file.toLowerCase().endsWith('.csv') ? readCsv(file) : readXlsx(file);
 }
 
-type ExcelValue = null | undefined | string | number | boolean | Date
+type ExcelValue =
+    | null
+    | undefined
+    | string
+    | number
+    | boolean
+    | Date
     | { formula?: string; result?: unknown; richText?: { text: string }[]; text?: string; hyperlink?: string; error?: string; sharedString?: number };
 
 /**
@@ -34,22 +40,40 @@ async function readXlsx(file: string): Promise<SpreadsheetInput> {
     }
     const input = handle.createReadStream();
     let failure: unknown;
-    input.on('error', error => { failure = error; });
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+    input.on('error', error => {
+        failure = error;
+    });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+        worksheets: 'emit',
+        sharedStrings: 'cache',
+        styles: 'cache',
+        hyperlinks: 'ignore',
+        entries: 'ignore'
+    });
     const sheets: SheetRows[] = [];
     try {
         for await (const worksheet of reader) {
             const rows: (SheetCell | undefined)[][] = [];
-            for await (const row of worksheet as AsyncIterable<{ number: number; eachCell(options: { includeEmpty: boolean }, callback: (cell: { col: number; value: ExcelValue; numFmt?: string }) => void): void }>) {
+            for await (const row of worksheet as AsyncIterable<{
+                number: number;
+                eachCell(options: { includeEmpty: boolean }, callback: (cell: { col: number; value: ExcelValue; numFmt?: string }) => void): void;
+            }>) {
                 const cells: (SheetCell | undefined)[] = [];
-                row.eachCell({ includeEmpty: false }, cell => { cells[cell.col - 1] = sheetCell(cell.value, cell.numFmt); });
+                row.eachCell({ includeEmpty: false }, cell => {
+                    cells[cell.col - 1] = sheetCell(cell.value, cell.numFmt);
+                });
                 rows[row.number - 1] = cells;
             }
             sheets.push({ name: (worksheet as unknown as { name: string }).name, rows });
         }
     } catch {
         // Not a zip, or a cut-off one (exceljs says so in English): the file is not a workbook Excel saved whole.
-        throw failure ?? new OutputError(`Không đọc được bảng tính «${relativeToCwd(file)}»: tệp không phải bảng tính .xlsx hoặc bị hỏng. Mở tệp bằng Excel và lưu lại dạng .xlsx.`);
+        throw (
+            failure ??
+            new OutputError(
+                `Không đọc được bảng tính «${relativeToCwd(file)}»: tệp không phải bảng tính .xlsx hoặc bị hỏng. Mở tệp bằng Excel và lưu lại dạng .xlsx.`
+            )
+        );
     } finally {
         input.destroy();
     }
@@ -64,7 +88,8 @@ function sheetCell(value: ExcelValue, numFmt: string | undefined): SheetCell | u
     if (value.error) return { value: value.error, error: value.error };
     if ('formula' in value || 'result' in value) {
         const result = value.result as ExcelValue;
-        if (result && typeof result === 'object' && !(result instanceof Date) && 'error' in result) return { value: String(result.error), error: String(result.error) };
+        if (result && typeof result === 'object' && !(result instanceof Date) && 'error' in result)
+            return { value: String(result.error), error: String(result.error) };
         return sheetCell(result, numFmt);
     }
     if (value.richText) return { value: value.richText.map(part => part.text).join('') };
@@ -83,7 +108,7 @@ async function readCsv(file: string): Promise<SpreadsheetInput> {
     const delimiter = guessDelimiter(text);
     const { parse } = await import('csv-parse/sync');
     const records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
-    const rows = records.map(record => record.map(field => field.trim() === '' ? undefined : { value: field } as SheetCell));
+    const rows = records.map(record => record.map(field => (field.trim() === '' ? undefined : ({ value: field } as SheetCell))));
     return { file, sheets: [{ name: path.basename(file).replace(/\.csv$/i, ''), rows }] };
 }
 
@@ -102,7 +127,11 @@ export async function decodeText(bytes: Uint8Array): Promise<string> {
 
 /** The separator the header line uses most, outside quotes: `;` (Vietnamese Excel), `,` or a tab. */
 export function guessDelimiter(text: string): string {
-    const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+    const counts = new Map<string, number>([
+        [';', 0],
+        [',', 0],
+        ['\t', 0]
+    ]);
     let quoted = false;
     for (const char of text) {
         if (char === '"') quoted = !quoted;

@@ -28,10 +28,13 @@ export async function reportRenderer(): Promise<ReportRenderer> {
     const page = compile(PAGE);
     return {
         start: title => start({ title }),
-        cover: (title, subtitle, rows) => cover({
-            title, subtitle,
-            rows: rows.filter(r => 'id' in r), failed: rows.filter(r => !('id' in r))
-        }),
+        cover: (title, subtitle, rows) =>
+            cover({
+                title,
+                subtitle,
+                rows: rows.filter(r => 'id' in r),
+                failed: rows.filter(r => !('id' in r))
+            }),
         page: model => page(model),
         end: () => DOCUMENT_END
     };

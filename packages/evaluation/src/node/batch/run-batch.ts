@@ -71,11 +71,17 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
     if (spreadsheet && !options.pack) throw new OutputError('Bảng tính cần một bộ tiêu chí: ntm batch <bộ-tiêu-chí> <bảng-tính>.');
     const input: BatchInput = spreadsheet
         ? await spreadsheetInput(path.resolve(first), path.resolve(options.pack!), options.date)
-        : await communeFilesInput(options.inputs.map(i => path.resolve(i)), options.pack ? path.resolve(options.pack) : undefined, options.date);
+        : await communeFilesInput(
+              options.inputs.map(i => path.resolve(i)),
+              options.pack ? path.resolve(options.pack) : undefined,
+              options.date
+          );
     if (input.count === 0 && !input.problems.some(p => p.severity === 'error')) {
-        throw new OutputError(spreadsheet
-            ? `Bảng tính ${path.basename(first)} không có dòng xã nào (trang «Xã»: dòng 1 là tên cột, mỗi dòng sau là một xã).`
-            : `Không tìm thấy tệp xã .json nào trong: ${options.inputs.join(', ')}.`);
+        throw new OutputError(
+            spreadsheet
+                ? `Bảng tính ${path.basename(first)} không có dòng xã nào (trang «Xã»: dòng 1 là tên cột, mỗi dòng sau là một xã).`
+                : `Không tìm thấy tệp xã .json nào trong: ${options.inputs.join(', ')}.`
+        );
     }
     const base = outputBase(first, spreadsheet);
     const folder = path.resolve(options.outputDir ?? path.dirname(path.resolve(first)));
@@ -102,11 +108,21 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
             if (outcome.result) {
                 table.addEvaluated(outcome.info, outcome.result);
                 const data = outcome.data;
-                pages.add(outcome.info.name, outcome.result.summary.text, reportPage({
-                    id: `xa-${pages.count + 1}`,
-                    commune: { name: outcome.info.name, ...(data?.['huyện'] ? { district: data['huyện'] } : {}), ...(data?.['tỉnh'] ? { province: data['tỉnh'] } : {}), ...(data?.['nguồn'] ? { source: data['nguồn'] } : {}) },
-                    result: outcome.result, warnings: outcome.problems.filter(p => p.severity === 'warning')
-                }));
+                pages.add(
+                    outcome.info.name,
+                    outcome.result.summary.text,
+                    reportPage({
+                        id: `xa-${pages.count + 1}`,
+                        commune: {
+                            name: outcome.info.name,
+                            ...(data?.['huyện'] ? { district: data['huyện'] } : {}),
+                            ...(data?.['tỉnh'] ? { province: data['tỉnh'] } : {}),
+                            ...(data?.['nguồn'] ? { source: data['nguồn'] } : {})
+                        },
+                        result: outcome.result,
+                        warnings: outcome.problems.filter(p => p.severity === 'warning')
+                    })
+                );
             } else {
                 const reason = outcome.problems.find(p => p.severity === 'error')?.message ?? 'không đánh giá được';
                 table.addFailed(outcome.info, reason);
@@ -181,7 +197,10 @@ class PageSink {
     private scratch?: { folder: string; file: string; stream: Writable };
     private rows = 0;
 
-    constructor(private readonly renderer: ReportRenderer | undefined, private readonly mode: ReportMode) {}
+    constructor(
+        private readonly renderer: ReportRenderer | undefined,
+        private readonly mode: ReportMode
+    ) {}
 
     async open(): Promise<void> {
         if (!this.renderer || this.mode !== 'combined') return;
@@ -197,7 +216,11 @@ class PageSink {
         this.cover.push({ n: this.rows, id: page.id, name, verdict: page.recognition, summary });
         const html = this.renderer.page(page);
         if (this.mode === 'combined') this.scratch!.stream.write(html);
-        else this.singles.push({ file: `${String(this.count).padStart(3, '0')}-${slug(name)}`, html: this.renderer.start(page.title) + html + this.renderer.end() });
+        else
+            this.singles.push({
+                file: `${String(this.count).padStart(3, '0')}-${slug(name)}`,
+                html: this.renderer.start(page.title) + html + this.renderer.end()
+            });
     }
 
     fail(name: string, reason: string): void {
@@ -213,7 +236,9 @@ class PageSink {
     async writeCombined(target: StagedFile): Promise<void> {
         const renderer = this.renderer!;
         const title = 'Báo cáo kết quả đánh giá các xã';
-        await target.handle.writeFile(renderer.start(title) + renderer.cover(title, `${this.count} xã được đánh giá, ${this.rows - this.count} xã không đánh giá được`, this.cover));
+        await target.handle.writeFile(
+            renderer.start(title) + renderer.cover(title, `${this.count} xã được đánh giá, ${this.rows - this.count} xã không đánh giá được`, this.cover)
+        );
         const scratch = this.scratch!;
         scratch.stream.end();
         await finished(scratch.stream);
@@ -236,5 +261,10 @@ class PageSink {
 /** A file name from a commune's name: no diacritics, no separators (`Liêm Cần` → `liem-can`). */
 function slug(name: string): string {
     const folded = normalizeName(name).normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
-    return folded.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'xa';
+    return (
+        folded
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-|-$/g, '')
+            .slice(0, 60) || 'xa'
+    );
 }

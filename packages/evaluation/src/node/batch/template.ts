@@ -21,7 +21,11 @@ export interface TemplateResult {
 export async function writeInputTemplate(packFile: string, output: string, communeInputs: readonly string[] = []): Promise<TemplateResult> {
     const { evaluatorFor } = await import('../compile-pack-file.js');
     const { compiled, evaluator } = await evaluatorFor(packFile);
-    if (!evaluator) throw new PackError(`Không viết được mẫu: ${relativeToCwd(packFile)} có lỗi.`, compiled.issues.filter(i => i.severity === 'error'));
+    if (!evaluator)
+        throw new PackError(
+            `Không viết được mẫu: ${relativeToCwd(packFile)} có lỗi.`,
+            compiled.issues.filter(i => i.severity === 'error')
+        );
     const communes: CommuneData[] = [];
     const issues: FileIssue[] = [];
     for (const file of communeInputs.length > 0 ? await collectFiles(communeInputs, ['.json']) : []) {
@@ -32,8 +36,13 @@ export async function writeInputTemplate(packFile: string, output: string, commu
         }
         // A file the pack cannot read (another pack's facts, a value of the wrong kind) is named with its
         // problems and left out: the workbook never holds a value the batch would then refuse, or lose one quietly.
-        const problems = sheetIssues(commune.data, evaluator.FACT_SPECS).map(issue =>
-            ({ file: commune.file, path: issue.path, ...commune.positionOf(issue.path), severity: issue.severity, message: issue.message }));
+        const problems = sheetIssues(commune.data, evaluator.FACT_SPECS).map(issue => ({
+            file: commune.file,
+            path: issue.path,
+            ...commune.positionOf(issue.path),
+            severity: issue.severity,
+            message: issue.message
+        }));
         issues.push(...problems);
         if (!problems.some(p => p.severity === 'error')) communes.push(commune.data);
     }

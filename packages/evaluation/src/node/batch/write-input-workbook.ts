@@ -38,9 +38,13 @@ export async function inputWorkbookBytes(sheets: readonly InputSheet[], pack: Pa
             if (column.list && column.list.join(',').length < 250 && !column.list.some(v => v.includes(','))) {
                 const range = `${columnLetter(i + 1)}2:${columnLetter(i + 1)}${Math.max(VALIDATED_ROWS, sheet.rows.length + 1)}`;
                 (worksheet as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations.add(range, {
-                    type: 'list', allowBlank: true, showErrorMessage: true, errorStyle: 'warning',
+                    type: 'list',
+                    allowBlank: true,
+                    showErrorMessage: true,
+                    errorStyle: 'warning',
                     formulae: [`"${column.list.map(v => v.replace(/"/g, '""')).join(',')}"`],
-                    errorTitle: 'Giá trị không có trong danh sách', error: `Chọn một trong: ${column.list.join(', ')}.`
+                    errorTitle: 'Giá trị không có trong danh sách',
+                    error: `Chọn một trong: ${column.list.join(', ')}.`
                 });
             }
         });

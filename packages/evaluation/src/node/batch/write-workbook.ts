@@ -32,9 +32,12 @@ export async function writeWorkbook(model: WorkbookModel, stream: Writable): Pro
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
     workbook.creator = 'ntm';
     for (const sheet of model.sheets) {
-        await writeSheet(workbook.addWorksheet(sheet.name, {
-            views: [{ state: 'frozen', xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows }]
-        }) as unknown as Worksheet & { commit(): Promise<void> }, sheet);
+        await writeSheet(
+            workbook.addWorksheet(sheet.name, {
+                views: [{ state: 'frozen', xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows }]
+            }) as unknown as Worksheet & { commit(): Promise<void> },
+            sheet
+        );
     }
     await workbook.commit();
 }
@@ -71,7 +74,10 @@ function plainValue(cell: ModelCell): string | number | null {
 }
 
 const STYLES = new Map<CellStyle, { fill: Fill; font: { color: { argb: string }; bold?: boolean } }>(
-    Object.entries(STYLE_COLOURS).map(([style, colours]) => [style as CellStyle, { fill: fillOf(colours.fill), font: { color: { argb: `FF${colours.font}` } } }])
+    Object.entries(STYLE_COLOURS).map(([style, colours]) => [
+        style as CellStyle,
+        { fill: fillOf(colours.fill), font: { color: { argb: `FF${colours.font}` } } }
+    ])
 );
 
 function styleCell(cell: Cell, style: CellStyle): void {

@@ -16,8 +16,16 @@ const STAND_IN_HEADER = 'bộ tiêu chí x "x"\n';
 
 /** What a reference candidate is, in the analyst's words. */
 const KIND_DETAIL: Readonly<Record<string, string>> = {
-    FactDecl: 'dữ kiện', Level: 'mức', Scale: 'thang', Breakdown: 'phân tổ', BreakdownMember: 'thành phần phân tổ',
-    LegalSource: 'căn cứ', Criterion: 'tiêu chí', Indicator: 'chỉ tiêu', Table: 'bảng', Pack: 'bộ tiêu chí'
+    FactDecl: 'dữ kiện',
+    Level: 'mức',
+    Scale: 'thang',
+    Breakdown: 'phân tổ',
+    BreakdownMember: 'thành phần phân tổ',
+    LegalSource: 'căn cứ',
+    Criterion: 'tiêu chí',
+    Indicator: 'chỉ tiêu',
+    Table: 'bảng',
+    Pack: 'bộ tiêu chí'
 };
 
 /**
@@ -52,10 +60,12 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
     protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
         const start = memberStart(text, offset, this.memberKeywords);
         const found = super.backtrackToAnyToken(start === 0 ? text : text.slice(start), offset - start);
-        const shift = (value: number | undefined) => value === undefined ? undefined : value + start;
+        const shift = (value: number | undefined) => (value === undefined ? undefined : value + start);
         return {
-            nextTokenStart: found.nextTokenStart + start, nextTokenEnd: found.nextTokenEnd + start,
-            previousTokenStart: shift(found.previousTokenStart), previousTokenEnd: shift(found.previousTokenEnd)
+            nextTokenStart: found.nextTokenStart + start,
+            nextTokenEnd: found.nextTokenEnd + start,
+            previousTokenStart: shift(found.previousTokenStart),
+            previousTokenEnd: shift(found.previousTokenEnd)
         };
     }
 
@@ -81,7 +91,16 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
             const root = document.parseResult.value.$cstNode;
             for (const tokenOffset of starts) {
                 const node = root ? CstUtils.findLeafNodeBeforeOffset(root, tokenOffset)?.astNode : undefined;
-                yield { document, textDocument, offset, position, node, tokenOffset, tokenEndOffset: offset, features: this.findFeaturesAt(textDocument, tokenOffset) };
+                yield {
+                    document,
+                    textDocument,
+                    offset,
+                    position,
+                    node,
+                    tokenOffset,
+                    tokenEndOffset: offset,
+                    features: this.findFeaturesAt(textDocument, tokenOffset)
+                };
             }
         }
         yield* super.buildContexts(document, position);
@@ -125,7 +144,11 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
      * which has no such reference, and the scope lookup throws (no names offered): the owner is then a
      * new node of the type the grammar gives the reference.
      */
-    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
+    protected override completionForCrossReference(
+        context: CompletionContext,
+        next: NextFeature<GrammarAST.CrossReference>,
+        acceptor: CompletionAcceptor
+    ): MaybePromise<void> {
         const property = AstUtils.getContainerOfType(next.feature, Grammar.isAssignment)?.feature;
         const node = context.node;
         if (next.type || !property || !node || this.astReflection.getTypeMetaData(node.$type).properties[property]?.referenceType) {
@@ -144,12 +167,19 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
     }
 
     /** Without Langium's documentation lookup per candidate (a comment search each): the detail says what it is. */
-    protected override createReferenceCompletionItem(description: AstNodeDescription, _refInfo: ReferenceInfo, _context: CompletionContext): CompletionValueItem {
+    protected override createReferenceCompletionItem(
+        description: AstNodeDescription,
+        _refInfo: ReferenceInfo,
+        _context: CompletionContext
+    ): CompletionValueItem {
         const node = description.node;
         const text = isIndicator(node) ? node.text : isCriterion(node) ? node.title : undefined;
         return {
-            nodeDescription: description, kind: this.nodeKindProvider.getCompletionItemKind(description), sortText: '0',
-            detail: text ?? KIND_DETAIL[description.type] ?? description.type, data: { matchText: text }
+            nodeDescription: description,
+            kind: this.nodeKindProvider.getCompletionItemKind(description),
+            sortText: '0',
+            detail: text ?? KIND_DETAIL[description.type] ?? description.type,
+            data: { matchText: text }
         };
     }
 
@@ -159,9 +189,10 @@ export class NtmCompletionProvider extends DefaultCompletionProvider {
         const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
         const matchText = (item.data as { matchText?: string } | undefined)?.matchText;
         // A keyword must be typed from its first word; a name may be found by any of its words.
-        const matches = item.kind === CompletionItemKind.Keyword
-            ? matchesFromStart(typed, label)
-            : this.fuzzyMatcher.match(typed, label) || (matchText !== undefined && this.fuzzyMatcher.match(typed, matchText));
+        const matches =
+            item.kind === CompletionItemKind.Keyword
+                ? matchesFromStart(typed, label)
+                : this.fuzzyMatcher.match(typed, label) || (matchText !== undefined && this.fuzzyMatcher.match(typed, matchText));
         if (!matches) return undefined;
         const textEdit = { newText: label, range: { start: context.textDocument.positionAt(context.tokenOffset), end: context.position } };
         const completion = super.fillCompletionItem(context, { ...item, label, textEdit });
@@ -191,7 +222,11 @@ function nextLabel(context: CompletionContext): string | undefined {
     }
     if (/tieu chi\s*$/u.test(before)) {
         const pack = node ? AstUtils.getContainerOfType(node, isPack) : undefined;
-        const used = pack?.members.filter(isCriterion).map(c => Number(c.label)).filter(n => Number.isInteger(n)) ?? [];
+        const used =
+            pack?.members
+                .filter(isCriterion)
+                .map(c => Number(c.label))
+                .filter(n => Number.isInteger(n)) ?? [];
         return String(Math.max(0, ...used) + 1);
     }
     return undefined;

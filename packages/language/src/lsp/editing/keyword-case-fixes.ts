@@ -10,7 +10,10 @@ import { replaceAction } from './quick-fix.js';
 export function keywordCaseFixes(keywords: readonly string[], document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
     const text = document.textDocument;
     const from = text.offsetAt(diagnostic.range.start);
-    const rest = text.getText().slice(from, from + 80).normalize('NFC');
+    const rest = text
+        .getText()
+        .slice(from, from + 80)
+        .normalize('NFC');
     let best: { keyword: string; written: string } | undefined;
     for (const keyword of keywords) {
         if (!/^\p{L}/u.test(keyword) || (best && best.keyword.length >= keyword.length)) continue;

@@ -27,11 +27,18 @@ export function lineDepth(first: CstNode): number | undefined {
     if (!container) return 0;
     if (isPack(container)) return PACK_LEVEL.has(outer.$type) ? 1 : outer.$containerProperty === 'members' ? 0 : undefined;
     switch (container.$type) {
-        case 'Criterion': return CRITERION_HEADER_PARTS.has(outer.$type) ? undefined : 1;
-        case 'Indicator': return container.$container?.$type === 'Criterion' && (INDICATOR_PARTS.has(outer.$type) || outer.$containerProperty === 'requirement') ? 2 : undefined;
-        case 'Gate': return outer.$containerProperty === 'requirement' || isCitation(outer) ? 1 : undefined;
-        case 'Table': return 1;
-        default: return undefined;
+        case 'Criterion':
+            return CRITERION_HEADER_PARTS.has(outer.$type) ? undefined : 1;
+        case 'Indicator':
+            return container.$container?.$type === 'Criterion' && (INDICATOR_PARTS.has(outer.$type) || outer.$containerProperty === 'requirement')
+                ? 2
+                : undefined;
+        case 'Gate':
+            return outer.$containerProperty === 'requirement' || isCitation(outer) ? 1 : undefined;
+        case 'Table':
+            return 1;
+        default:
+            return undefined;
     }
 }
 

@@ -42,13 +42,20 @@ export class NtmCodeActionProvider implements CodeActionProvider {
     private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const code = (diagnostic.data as { code?: unknown } | undefined)?.code ?? diagnostic.code;
         switch (code) {
-            case DocumentValidator.LinkingError: return this.misspeltName(document, diagnostic);
-            case IssueCodes.LookAlikeCharacter: return this.lookAlike(document, diagnostic);
-            case IssueCodes.ThousandsDot: return thousandsDot(document, diagnostic);
-            case IssueCodes.UnitMismatch: return unitFixes(this.services, document, diagnostic);
-            case DocumentValidator.LexingError: return curlyQuoteFixes(document, diagnostic);
-            case DocumentValidator.ParsingError: return keywordCaseFixes(this.keywords ??= languageKeywords(this.services.Grammar), document, diagnostic);
-            default: return [];
+            case DocumentValidator.LinkingError:
+                return this.misspeltName(document, diagnostic);
+            case IssueCodes.LookAlikeCharacter:
+                return this.lookAlike(document, diagnostic);
+            case IssueCodes.ThousandsDot:
+                return thousandsDot(document, diagnostic);
+            case IssueCodes.UnitMismatch:
+                return unitFixes(this.services, document, diagnostic);
+            case DocumentValidator.LexingError:
+                return curlyQuoteFixes(document, diagnostic);
+            case DocumentValidator.ParsingError:
+                return keywordCaseFixes((this.keywords ??= languageKeywords(this.services.Grammar)), document, diagnostic);
+            default:
+                return [];
         }
     }
 
@@ -57,9 +64,13 @@ export class NtmCodeActionProvider implements CodeActionProvider {
         const container = found?.$refNode?.astNode;
         const property = (diagnostic.data as { property?: string } | undefined)?.property;
         if (!found || !container || !property) return [];
-        const candidates = this.scopes.getScope({ reference: found as Reference, container, property }).getAllElements().map(d => d.name);
-        return closestNames(found.$refText, candidates).map((name, i) => action(
-            `Sửa thành «${name}»`, diagnostic, { [document.uri.toString()]: [{ range: diagnostic.range, newText: name }] }, i === 0));
+        const candidates = this.scopes
+            .getScope({ reference: found as Reference, container, property })
+            .getAllElements()
+            .map(d => d.name);
+        return closestNames(found.$refText, candidates).map((name, i) =>
+            action(`Sửa thành «${name}»`, diagnostic, { [document.uri.toString()]: [{ range: diagnostic.range, newText: name }] }, i === 0)
+        );
     }
 
     private lookAlike(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
@@ -84,7 +95,12 @@ function thousandsDot(document: LangiumDocument, diagnostic: Diagnostic): CodeAc
     const at = { start: diagnostic.range.start, end: document.textDocument.positionAt(document.textDocument.offsetAt(diagnostic.range.start) + digits.length) };
     const uri = document.uri.toString();
     return [
-        action(`Viết ${digits.replace('.', '')} (dấu chấm là phân cách hàng nghìn)`, diagnostic, { [uri]: [{ range: at, newText: digits.replace('.', '') }] }, false),
+        action(
+            `Viết ${digits.replace('.', '')} (dấu chấm là phân cách hàng nghìn)`,
+            diagnostic,
+            { [uri]: [{ range: at, newText: digits.replace('.', '') }] },
+            false
+        ),
         action(`Viết ${digits.replace('.', ',')} (số thập phân)`, diagnostic, { [uri]: [{ range: at, newText: digits.replace('.', ',') }] }, false)
     ];
 }

@@ -14,7 +14,6 @@ const COMPARE_OPERATORS = new Set(['>=', '≥', '<=', '≤', '=', '<', '>', '≠
  * and leaves a pack with syntax errors alone.
  */
 export class NtmFormatter implements Formatter {
-
     formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): TextEdit[] {
         return this.edits(document);
     }
@@ -96,8 +95,11 @@ function isClosing(leaf: CstNode): boolean {
 
 /** Whether a position lies inside a token spanning several lines (a string or block comment). */
 function insideToken(leaves: readonly CstNode[], line: number, character: number): boolean {
-    return leaves.some(leaf => leaf.range.start.line < line && leaf.range.end.line >= line
-        || (leaf.range.start.line === line && leaf.range.end.line > line && leaf.range.start.character <= character));
+    return leaves.some(
+        leaf =>
+            (leaf.range.start.line < line && leaf.range.end.line >= line) ||
+            (leaf.range.start.line === line && leaf.range.end.line > line && leaf.range.start.character <= character)
+    );
 }
 
 /** The pack's own indentation step: that of its first indented header or indicator line, else two spaces. */

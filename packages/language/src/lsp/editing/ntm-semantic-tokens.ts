@@ -4,8 +4,18 @@ import type { SemanticTokenAcceptor } from 'langium/lsp';
 import { AbstractSemanticTokenProvider } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
-    isBreakdown, isBreakdownMember, isCitation, isCriterion, isFactDecl, isIndicator, isLegalSource, isLevel, isPack, isQuantityLiteral,
-    isScale, isTable
+    isBreakdown,
+    isBreakdownMember,
+    isCitation,
+    isCriterion,
+    isFactDecl,
+    isIndicator,
+    isLegalSource,
+    isLevel,
+    isPack,
+    isQuantityLiteral,
+    isScale,
+    isTable
 } from '../../generated/ast.js';
 import { targetOf } from '../node-at-offset.js';
 
@@ -28,7 +38,6 @@ function tokenTypeOf(node: AstNode | undefined): string | undefined {
  * derived facts `readonly`.
  */
 export class NtmSemanticTokenProvider extends AbstractSemanticTokenProvider {
-
     protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
         for (const reference of AstUtils.streamReferences(node)) {
             const type = tokenTypeOf(targetOf(reference.reference));

@@ -27,20 +27,32 @@ export function unitFixes(services: Pick<NtmServices, 'typing'>, document: Langi
     if (!literal || !isQuantityLiteral(literal) || !literal.unit || !literal.$cstNode) return [];
     const declaredType = services.typing.TypeComputer.typeOf(comparison.left);
     const declared = unitOf(declaredType);
-    if ((declaredType.kind !== 'number' && declaredType.kind !== 'percent') || (declaredType.kind === 'number' && declaredType.bareLiteral) || declared === '') return [];
+    if ((declaredType.kind !== 'number' && declaredType.kind !== 'percent') || (declaredType.kind === 'number' && declaredType.bareLiteral) || declared === '')
+        return [];
     const numberNode = GrammarUtils.findNodeForProperty(literal.$cstNode, 'value');
     const unitNode = GrammarUtils.findNodeForProperty(literal.$cstNode, 'unit');
     if (!numberNode || !unitNode) return [];
     const uri = document.uri.toString();
-    const written = (value: string) => declared === PERCENT ? `${value}%` : `${value} ${declared}`;
+    const written = (value: string) => (declared === PERCENT ? `${value}%` : `${value} ${declared}`);
     const whole = { start: text.positionAt(numberNode.offset), end: text.positionAt(unitNode.end) };
     const fixes: CodeAction[] = [];
     const shift = decimalShift(literal.unit, declared);
     if (shift !== undefined) {
         const converted = shiftDecimal(numberNode.text, shift);
-        fixes.push(replaceAction(`Đổi ${numberNode.text} ${literal.unit} thành ${written(converted)} (đơn vị của dữ kiện)`, diagnostic, uri, whole, written(converted), true));
+        fixes.push(
+            replaceAction(
+                `Đổi ${numberNode.text} ${literal.unit} thành ${written(converted)} (đơn vị của dữ kiện)`,
+                diagnostic,
+                uri,
+                whole,
+                written(converted),
+                true
+            )
+        );
     }
-    fixes.push(replaceAction(`Dùng đơn vị khai báo của dữ kiện: ${written(numberNode.text)}`, diagnostic, uri, whole, written(numberNode.text), shift === undefined));
+    fixes.push(
+        replaceAction(`Dùng đơn vị khai báo của dữ kiện: ${written(numberNode.text)}`, diagnostic, uri, whole, written(numberNode.text), shift === undefined)
+    );
     return fixes;
 }
 

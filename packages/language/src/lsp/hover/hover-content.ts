@@ -2,12 +2,42 @@ import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
 import type { EffectivePack } from '../../composition/effective-pack.js';
 import type {
-    Citation, Criterion, FactDecl, Gate, Indicator, LegalSource, Pack, QuantityLiteral, Scale, Table, UnknownValue, UnverifiedMark, UnverifiedNote
+    Citation,
+    Criterion,
+    FactDecl,
+    Gate,
+    Indicator,
+    LegalSource,
+    Pack,
+    QuantityLiteral,
+    Scale,
+    Table,
+    UnknownValue,
+    UnverifiedMark,
+    UnverifiedNote
 } from '../../generated/ast.js';
 import {
-    isAddIndicator, isAmendment, isReplaceIndicator,
-    isBreakdown, isBreakdownMember, isComparison, isCriterion, isFactDecl, isGate, isIndicator, isLegalSource, isLevel, isNameReference,
-    isPack, isPresence, isQuantityLiteral, isScale, isTable, isUnknownValue, isUnverifiedMark, isUnverifiedNote
+    isAddIndicator,
+    isAmendment,
+    isReplaceIndicator,
+    isBreakdown,
+    isBreakdownMember,
+    isComparison,
+    isCriterion,
+    isFactDecl,
+    isGate,
+    isIndicator,
+    isLegalSource,
+    isLevel,
+    isNameReference,
+    isPack,
+    isPresence,
+    isQuantityLiteral,
+    isScale,
+    isTable,
+    isUnknownValue,
+    isUnverifiedMark,
+    isUnverifiedNote
 } from '../../generated/ast.js';
 import type { NtmTypeComputer } from '../../typing/type-computer.js';
 import { typeToString } from '../../typing/ntm-types.js';
@@ -37,9 +67,12 @@ export function hoverContent(node: AstNode, context: HoverContext): string | und
     if (isTable(node)) return tableHover(node);
     if (isLegalSource(node)) return legalSourceHover(node);
     if (isScale(node)) return scaleHover(node);
-    if (isLevel(node) && isScale(node.$container)) return `**Mức «${escapeMarkdown(node.name)}»** của thang «${escapeMarkdown(node.$container.name)}»\n\n${scaleLine(node.$container)}`;
-    if (isBreakdown(node)) return `**Phân tổ «${escapeMarkdown(node.name)}»**: ${node.members.map(m => escapeMarkdown(m.name)).join(', ')}${node.description ? `\n\n${quote(node.description)}` : ''}`;
-    if (isBreakdownMember(node) && isBreakdown(node.$container)) return `**«${escapeMarkdown(node.name)}»**, thành phần của phân tổ «${escapeMarkdown(node.$container.name)}»`;
+    if (isLevel(node) && isScale(node.$container))
+        return `**Mức «${escapeMarkdown(node.name)}»** của thang «${escapeMarkdown(node.$container.name)}»\n\n${scaleLine(node.$container)}`;
+    if (isBreakdown(node))
+        return `**Phân tổ «${escapeMarkdown(node.name)}»**: ${node.members.map(m => escapeMarkdown(m.name)).join(', ')}${node.description ? `\n\n${quote(node.description)}` : ''}`;
+    if (isBreakdownMember(node) && isBreakdown(node.$container))
+        return `**«${escapeMarkdown(node.name)}»**, thành phần của phân tổ «${escapeMarkdown(node.$container.name)}»`;
     if (isQuantityLiteral(node)) return thresholdHover(node, types);
     if (isUnknownValue(node)) return unknownValueHover(node);
     return undefined;
@@ -53,23 +86,39 @@ function packHover(pack: Pack, context: HoverContext): string {
     item('Cấp', pack.levels);
     item('Địa bàn', pack.jurisdictions);
     item('Phiên bản', pack.versions);
-    item('Hiệu lực', pack.validities.map(v => v.to ? `từ ${v.from} đến ${v.to}` : `từ ${v.from}`));
+    item(
+        'Hiệu lực',
+        pack.validities.map(v => (v.to ? `từ ${v.from} đến ${v.to}` : `từ ${v.from}`))
+    );
     const effective = context.effectiveOf(pack);
-    item('Dựa trên', pack.bases.map((b, i) => {
-        const base = effective?.chain.bases[i];
-        return base ? `${b.path} — «${base.title ?? base.name ?? ''}»` : `${b.path} (chưa mở được)`;
-    }));
+    item(
+        'Dựa trên',
+        pack.bases.map((b, i) => {
+            const base = effective?.chain.bases[i];
+            return base ? `${b.path} — «${base.title ?? base.name ?? ''}»` : `${b.path} (chưa mở được)`;
+        })
+    );
     const amendments = pack.members.filter(isAmendment);
-    item('Sửa đổi', amendments.map(a => `theo ${refText(a.source)} từ ${a.from} (${a.changes.length} chỉ tiêu)`));
-    item('Làm tròn', pack.roundings.map(r => sourceOf(r)));
+    item(
+        'Sửa đổi',
+        amendments.map(a => `theo ${refText(a.source)} từ ${a.from} (${a.changes.length} chỉ tiêu)`)
+    );
+    item(
+        'Làm tròn',
+        pack.roundings.map(r => sourceOf(r))
+    );
     const criteria = pack.members.filter(isCriterion);
     const indicators = criteria.reduce((n, c) => n + c.indicators.length, 0);
-    lines.push(`- Gồm ${criteria.length} tiêu chí, ${indicators} chỉ tiêu, ${pack.members.filter(isGate).length} điều kiện công nhận, ${pack.members.filter(isFactDecl).length} dữ kiện`);
+    lines.push(
+        `- Gồm ${criteria.length} tiêu chí, ${indicators} chỉ tiêu, ${pack.members.filter(isGate).length} điều kiện công nhận, ${pack.members.filter(isFactDecl).length} dữ kiện`
+    );
     if (effective && pack.bases.length > 0) {
         const applied = effective.criteria.reduce((n, c) => n + c.indicators.length, 0);
         lines.push(`- Áp dụng cả bộ gốc: ${effective.criteria.length} tiêu chí, ${applied} chỉ tiêu`);
     }
-    const unverified = AstUtils.streamAllContents(pack).filter(n => isUnverifiedMark(n) || isUnverifiedNote(n) || isUnknownValue(n)).count();
+    const unverified = AstUtils.streamAllContents(pack)
+        .filter(n => isUnverifiedMark(n) || isUnverifiedNote(n) || isUnknownValue(n))
+        .count();
     if (unverified > 0) lines.push(`- **${unverified} giá trị chưa kiểm chứng**`);
     if (pack.sources.length > 0) {
         lines.push('', '**Căn cứ**', '');
@@ -89,11 +138,17 @@ function criterionHover(criterion: Criterion): string {
 
 function indicatorHover(indicator: Indicator, context: HoverContext): string {
     const criterion = AstUtils.getContainerOfType(indicator, isCriterion);
-    const change = isReplaceIndicator(indicator.$container) ? ' — thay chỉ tiêu của bộ gốc'
-        : isAddIndicator(indicator.$container) ? ` — thêm vào tiêu chí ${refText(indicator.$container.criterion)}` : '';
+    const change = isReplaceIndicator(indicator.$container)
+        ? ' — thay chỉ tiêu của bộ gốc'
+        : isAddIndicator(indicator.$container)
+          ? ` — thêm vào tiêu chí ${refText(indicator.$container.criterion)}`
+          : '';
     const amendment = AstUtils.getContainerOfType(indicator, isAmendment);
     const amended = amendment ? `, sửa đổi theo ${escapeMarkdown(refText(amendment.source))} từ ${amendment.from}` : '';
-    const lines = [`**Chỉ tiêu ${indicator.label}**${criterion ? ` — tiêu chí ${criterion.label} «${escapeMarkdown(criterion.title ?? '')}»` : ''}${change}${amended}`, ''];
+    const lines = [
+        `**Chỉ tiêu ${indicator.label}**${criterion ? ` — tiêu chí ${criterion.label} «${escapeMarkdown(criterion.title ?? '')}»` : ''}${change}${amended}`,
+        ''
+    ];
     lines.push(indicator.text ? quote(indicator.text) : '_Chưa trích nguyên văn yêu cầu._');
     if (indicator.applicableIf) lines.push('', `Chỉ áp dụng nếu: ${code(sourceOf(indicator.applicableIf))}`);
     if (indicator.requirement) lines.push('', `Quy tắc: ${code(sourceOf(indicator.requirement))}`);
@@ -111,10 +166,16 @@ function pointLines(indicator: Indicator): string[] {
     if (!points) return [];
     const lines = ['', `Điểm tối đa: ${points.max}`];
     for (const deduction of indicator.deductions) {
-        const per = deduction.perYear ? ' mỗi năm không đạt trong cửa sổ năm' : deduction.perUnit ? ` mỗi ${escapeMarkdown(deduction.collection?.$refText ?? '')} không đạt` : ' một lần nếu không đạt';
-        lines.push(deduction.discretionary
-            ? `Trừ tùy mức (thẩm định viên chấm): từ ${deduction.min} đến ${deduction.toAll ? 'hết điểm' : deduction.max}${per}; máy kiểm tra điểm nhập nằm trong khoảng.`
-            : `Trừ ${deduction.amount}${per}; không bao giờ dưới 0.`);
+        const per = deduction.perYear
+            ? ' mỗi năm không đạt trong cửa sổ năm'
+            : deduction.perUnit
+              ? ` mỗi ${escapeMarkdown(deduction.collection?.$refText ?? '')} không đạt`
+              : ' một lần nếu không đạt';
+        lines.push(
+            deduction.discretionary
+                ? `Trừ tùy mức (thẩm định viên chấm): từ ${deduction.min} đến ${deduction.toAll ? 'hết điểm' : deduction.max}${per}; máy kiểm tra điểm nhập nằm trong khoảng.`
+                : `Trừ ${deduction.amount}${per}; không bao giờ dưới 0.`
+        );
     }
     if (indicator.deductions.length === 0) lines.push('Không đạt: 0 điểm (không có quy tắc trừ từng phần).');
     return lines;
@@ -131,7 +192,9 @@ function unknownValueHover(value: UnknownValue): string {
 }
 
 function gateHover(gate: Gate): string {
-    return [`**Điều kiện công nhận**`, '', quote(gate.text ?? ''), '', `Quy tắc: ${code(sourceOf(gate.requirement))}`, ...citationLines(gate.citations)].join('\n');
+    return [`**Điều kiện công nhận**`, '', quote(gate.text ?? ''), '', `Quy tắc: ${code(sourceOf(gate.requirement))}`, ...citationLines(gate.citations)].join(
+        '\n'
+    );
 }
 
 function factHover(fact: FactDecl, types: NtmTypeComputer, readersOf: (pack: Pack) => ReadersIndex): string {
@@ -156,7 +219,9 @@ function tableHover(table: Table): string {
     for (const row of table.rows) {
         const unverified = AstUtils.streamAst(row).some(n => isUnverifiedMark(n) || isUnknownValue(n));
         const sources = row.citations.map(c => refText(c.source));
-        lines.push(`- ${code(sourceOf(row).split(/\s+căn cứ\s/u)[0] ?? '')}${unverified ? ' — **chưa kiểm chứng**' : ''}${sources.length > 0 ? ` — căn cứ ${sources.map(escapeMarkdown).join(', ')}` : ''}`);
+        lines.push(
+            `- ${code(sourceOf(row).split(/\s+căn cứ\s/u)[0] ?? '')}${unverified ? ' — **chưa kiểm chứng**' : ''}${sources.length > 0 ? ` — căn cứ ${sources.map(escapeMarkdown).join(', ')}` : ''}`
+        );
     }
     lines.push(...citationLines(table.citations));
     return lines.join('\n');
@@ -183,9 +248,12 @@ function thresholdHover(literal: QuantityLiteral, types: NtmTypeComputer): strin
         lines.push(`So sánh: ${code(sourceOf(comparison))}`, `Kiểu, đơn vị của vế trái: ${escapeMarkdown(typeToString(compared))}`);
     }
     const notes = [literal.unverified, ...(indicator?.unverified ?? [])].filter((n): n is UnverifiedMark | UnverifiedNote => n !== undefined);
-    lines.push('', notes.length > 0
-        ? `**Giá trị chưa kiểm chứng** «chưa kiểm chứng»${notes.map(n => n.note ? `: ${escapeMarkdown(n.note)}` : '').join('')}`
-        : 'Giá trị lấy từ văn bản trích dẫn (không ghi «chưa kiểm chứng»).');
+    lines.push(
+        '',
+        notes.length > 0
+            ? `**Giá trị chưa kiểm chứng** «chưa kiểm chứng»${notes.map(n => (n.note ? `: ${escapeMarkdown(n.note)}` : '')).join('')}`
+            : 'Giá trị lấy từ văn bản trích dẫn (không ghi «chưa kiểm chứng»).'
+    );
     if (indicator?.text) lines.push('', quote(indicator.text));
     const criterion = indicator ? AstUtils.getContainerOfType(indicator, isCriterion) : undefined;
     lines.push(...citationLines([...(indicator?.citations ?? []), ...(criterion?.citations ?? [])]));
@@ -193,18 +261,30 @@ function thresholdHover(literal: QuantityLiteral, types: NtmTypeComputer): strin
 }
 
 function unverifiedLines(indicator: Indicator): string[] {
-    const marks = AstUtils.streamAst(indicator).filter(n => isUnverifiedMark(n) || isUnverifiedNote(n) || isUnknownValue(n)).toArray();
+    const marks = AstUtils.streamAst(indicator)
+        .filter(n => isUnverifiedMark(n) || isUnverifiedNote(n) || isUnknownValue(n))
+        .toArray();
     if (marks.length === 0) return [];
-    return ['', '**Có giá trị chưa kiểm chứng** «chưa kiểm chứng»:', '', ...marks.map(m => `- ${escapeMarkdown((m as { note?: string }).note ?? sourceOf(m))}`)];
+    return [
+        '',
+        '**Có giá trị chưa kiểm chứng** «chưa kiểm chứng»:',
+        '',
+        ...marks.map(m => `- ${escapeMarkdown((m as { note?: string }).note ?? sourceOf(m))}`)
+    ];
 }
 
 function citationLines(citations: readonly Citation[]): string[] {
     if (citations.length === 0) return [];
-    return ['', '**Căn cứ**', '', ...citations.map(c => {
-        const source = c.source?.ref;
-        const where = c.location ? ` — «${escapeMarkdown(c.location)}»` : '';
-        return `- ${source ? legalSourceLine(source) : escapeMarkdown(refText(c.source))}${where}`;
-    })];
+    return [
+        '',
+        '**Căn cứ**',
+        '',
+        ...citations.map(c => {
+            const source = c.source?.ref;
+            const where = c.location ? ` — «${escapeMarkdown(c.location)}»` : '';
+            return `- ${source ? legalSourceLine(source) : escapeMarkdown(refText(c.source))}${where}`;
+        })
+    ];
 }
 
 function legalSourceLine(source: LegalSource): string {
@@ -219,8 +299,11 @@ export function readersIndex(pack: Pack): ReadersIndex {
         const read = isNameReference(node) ? node.target.ref : isPresence(node) ? node.fact.ref : undefined;
         if (!read) continue;
         const indicator = AstUtils.getContainerOfType(node, isIndicator);
-        const reader = indicator ? String(indicator.label)
-            : AstUtils.getContainerOfType(node, isGate) ? 'điều kiện công nhận' : AstUtils.getContainerOfType(node, isFactDecl);
+        const reader = indicator
+            ? String(indicator.label)
+            : AstUtils.getContainerOfType(node, isGate)
+              ? 'điều kiện công nhận'
+              : AstUtils.getContainerOfType(node, isFactDecl);
         if (reader === undefined) continue;
         if (!readers.has(read)) readers.set(read, new Set());
         readers.get(read)!.add(reader);

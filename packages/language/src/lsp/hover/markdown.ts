@@ -10,7 +10,10 @@ export function code(text: string): string {
 }
 
 export function quote(text: string): string {
-    return text.split(/\r?\n/u).map(line => `> ${escapeMarkdown(line)}`).join('\n');
+    return text
+        .split(/\r?\n/u)
+        .map(line => `> ${escapeMarkdown(line)}`)
+        .join('\n');
 }
 
 export function sourceOf(node: { $cstNode?: { text: string } } | undefined): string {

@@ -18,9 +18,13 @@ export function versionLines(indicator: Indicator, effective: EffectivePack | un
 
 function versionLine(version: IndicatorVersion, pack: Pack): string {
     const when = version.from ? `từ ${isoToVietnamese(version.from)}` : 'từ đầu';
-    const what = version.absent ? 'chưa có chỉ tiêu này'
-        : version.drop ? `không áp dụng${version.drop.reason ? ` («${escapeMarkdown(version.drop.reason)}»)` : ''}`
-            : version.indicator?.requirement ? code(sourceOf(version.indicator.requirement)) : '';
+    const what = version.absent
+        ? 'chưa có chỉ tiêu này'
+        : version.drop
+          ? `không áp dụng${version.drop.reason ? ` («${escapeMarkdown(version.drop.reason)}»)` : ''}`
+          : version.indicator?.requirement
+            ? code(sourceOf(version.indicator.requirement))
+            : '';
     const amendment = version.amendment ? `, sửa đổi theo ${escapeMarkdown(refText(version.amendment.source))}` : '';
     const change = version.change?.$type === 'ReplaceIndicator' ? ' (thay)' : version.change?.$type === 'AddIndicator' ? ' (thêm)' : '';
     return `${when}: ${what} — ${originOf(version.origin, pack)}${change}${amendment}`;

@@ -10,7 +10,6 @@ import { symbolOf } from './symbol-names.js';
  * holding its indicators (chỉ tiêu). Amendments and indicator changes show the indicators they carry.
  */
 export class NtmDocumentSymbolProvider implements DocumentSymbolProvider {
-
     getSymbols(document: LangiumDocument): DocumentSymbol[] {
         const pack = document.parseResult.value;
         if (!isPack(pack) || !pack.$cstNode) return [];
@@ -21,16 +20,25 @@ export class NtmDocumentSymbolProvider implements DocumentSymbolProvider {
         const children = isCriterion(node)
             ? node.indicators.flatMap(i => this.symbolsOf(i))
             : isPack(node)
-                ? node.members.flatMap(member => this.symbolsOf(member))
-                : symbolOf(node) ? [] : AstUtils.streamContents(node).toArray().flatMap(child => this.symbolsOf(child));
+              ? node.members.flatMap(member => this.symbolsOf(member))
+              : symbolOf(node)
+                ? []
+                : AstUtils.streamContents(node)
+                      .toArray()
+                      .flatMap(child => this.symbolsOf(child));
         const info = symbolOf(node);
         const range = node.$cstNode?.range;
         if (!info || !range) return children;
-        return [{
-            name: info.name, detail: info.detail, kind: info.kind, range,
-            selectionRange: selectionRangeOf(node) ?? range,
-            children: children.length > 0 ? children : undefined
-        }];
+        return [
+            {
+                name: info.name,
+                detail: info.detail,
+                kind: info.kind,
+                range,
+                selectionRange: selectionRangeOf(node) ?? range,
+                children: children.length > 0 ? children : undefined
+            }
+        ];
     }
 }
 

@@ -24,7 +24,9 @@ export function guarded<T extends object>(provider: T, name: string, empty: () =
             return (...args: unknown[]) => {
                 const fail = (error: unknown) => {
                     if (isOperationCancelled(error) || error instanceof ResponseError) throw error;
-                    log(`[ntm] ${name}.${property} gặp lỗi nội bộ, trả về kết quả rỗng: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+                    log(
+                        `[ntm] ${name}.${property} gặp lỗi nội bộ, trả về kết quả rỗng: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+                    );
                     return empty();
                 };
                 try {

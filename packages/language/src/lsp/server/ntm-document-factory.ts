@@ -9,7 +9,10 @@ import { NtmDocumentFactory } from '../../workspace/ntm-document-factory.js';
  * on the missing file in every later build, so no document of the workspace would be validated again.
  */
 export class NtmLangiumDocumentFactory extends NtmDocumentFactory {
-    override async update<T extends AstNode = AstNode>(document: Mutable<LangiumDocument<T>>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
+    override async update<T extends AstNode = AstNode>(
+        document: Mutable<LangiumDocument<T>>,
+        cancellationToken: CancellationToken
+    ): Promise<LangiumDocument<T>> {
         try {
             return await super.update(document, cancellationToken);
         } catch (error) {

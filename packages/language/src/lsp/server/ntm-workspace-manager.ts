@@ -83,10 +83,13 @@ export class NtmWorkspaceManager extends DefaultWorkspaceManager {
     /** The client answers `workspace/configuration` after `initialized`: wait for it, but never forever. */
     private async excludeSetting(): Promise<unknown> {
         let timer: ReturnType<typeof setTimeout> | undefined;
-        const late = new Promise<false>(resolve => { timer = setTimeout(() => resolve(false), SETTINGS_TIMEOUT_MS); });
+        const late = new Promise<false>(resolve => {
+            timer = setTimeout(() => resolve(false), SETTINGS_TIMEOUT_MS);
+        });
         try {
             const answered = await Promise.race([this.configuration().ready.then(() => true), late]);
-            if (!answered) console.error(`[ntm] Trình soạn thảo chưa gửi thiết lập sau ${SETTINGS_TIMEOUT_MS} ms: nạp mọi tệp, kể cả các tệp trong «ntm.boQua».`);
+            if (!answered)
+                console.error(`[ntm] Trình soạn thảo chưa gửi thiết lập sau ${SETTINGS_TIMEOUT_MS} ms: nạp mọi tệp, kể cả các tệp trong «ntm.boQua».`);
             return answered ? await this.configuration().getConfiguration(EXCLUDE_SECTION, EXCLUDE_KEY) : undefined;
         } catch {
             return undefined;
@@ -101,13 +104,19 @@ export class NtmWorkspaceManager extends DefaultWorkspaceManager {
         const next = new PathExclusion(exclusionPatterns(value));
         if (next.equals(this.exclusion)) return;
         this.exclusion = next;
-        this.mutex.write(async token => {
-            const open = (uri: URI) => this.textDocuments()?.get(uri.toString()) !== undefined;
-            const dropped = this.langiumDocuments.all.map(d => d.uri).filter(uri => !open(uri) && this.isExcluded(uri)).toArray();
-            const found = (await Promise.all((this.folders ?? []).map(f => this.searchFolder(this.getRootFolder(f))))).flat()
-                .filter(uri => !this.langiumDocuments.hasDocument(uri));
-            await this.documentBuilder.update(found, dropped, token);
-        }).catch((error: unknown) => console.error('[ntm] Không áp dụng được thiết lập «ntm.boQua»:', error));
+        this.mutex
+            .write(async token => {
+                const open = (uri: URI) => this.textDocuments()?.get(uri.toString()) !== undefined;
+                const dropped = this.langiumDocuments.all
+                    .map(d => d.uri)
+                    .filter(uri => !open(uri) && this.isExcluded(uri))
+                    .toArray();
+                const found = (await Promise.all((this.folders ?? []).map(f => this.searchFolder(this.getRootFolder(f)))))
+                    .flat()
+                    .filter(uri => !this.langiumDocuments.hasDocument(uri));
+                await this.documentBuilder.update(found, dropped, token);
+            })
+            .catch((error: unknown) => console.error('[ntm] Không áp dụng được thiết lập «ntm.boQua»:', error));
     }
 
     private relativePath(uri: URI): string | undefined {

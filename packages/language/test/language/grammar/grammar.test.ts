@@ -23,8 +23,9 @@ async function indicators(text: string): Promise<Indicator[]> {
 
 describe('grammar: what the parser builds', () => {
     it('reads the two mission lines as a comparison and a deduction', async () => {
-        const [indicator] = await indicators(`${PACK_HEADER}dữ kiện rác thải: phần trăm\ntiêu chí 17 "Môi trường"\n` +
-            '  chỉ tiêu 17.6 rác thải >= 98%\n    trừ 0.5 mỗi năm vượt\n');
+        const [indicator] = await indicators(
+            `${PACK_HEADER}dữ kiện rác thải: phần trăm\ntiêu chí 17 "Môi trường"\n` + '  chỉ tiêu 17.6 rác thải >= 98%\n    trừ 0.5 mỗi năm vượt\n'
+        );
         expect(indicator?.label).toBe('17.6');
         const requirement = indicator?.requirement as Comparison;
         expect(isComparison(requirement)).toBe(true);
@@ -35,23 +36,24 @@ describe('grammar: what the parser builds', () => {
     });
 
     it('keeps labels as text: 17.1, 17.10 and 5.b1 are three labels', async () => {
-        const list = await indicators(`${PACK_HEADER}dữ kiện x: phần trăm\ntiêu chí 17 "A"\n` +
-            '  chỉ tiêu 17.1 "a" x >= 1%\n  chỉ tiêu 17.10 "b" x >= 1%\n  chỉ tiêu 5.b1 "c" x >= 1%\n');
+        const list = await indicators(
+            `${PACK_HEADER}dữ kiện x: phần trăm\ntiêu chí 17 "A"\n` + '  chỉ tiêu 17.1 "a" x >= 1%\n  chỉ tiêu 17.10 "b" x >= 1%\n  chỉ tiêu 5.b1 "c" x >= 1%\n'
+        );
         expect(list.map(i => i.label)).toEqual(['17.1', '17.10', '5.b1']);
         expect(list.every(i => typeof i.label === 'string')).toBe(true);
     });
 
     it('reads a decimal comma as a decimal point', async () => {
-        const [indicator] = await indicators(`${PACK_HEADER}dữ kiện x: phần trăm\ntiêu chí 1 "A"\n` +
-            '  chỉ tiêu 1.1 "a" x >= 0,5%\n    trừ 2,25 mỗi năm\n');
+        const [indicator] = await indicators(`${PACK_HEADER}dữ kiện x: phần trăm\ntiêu chí 1 "A"\n` + '  chỉ tiêu 1.1 "a" x >= 0,5%\n    trừ 2,25 mỗi năm\n');
         const right = (indicator!.requirement as Comparison).right as QuantityLiteral;
         expect(right.value).toBe(0.5);
         expect(indicator?.deductions[0]?.amount).toBe(2.25);
     });
 
     it('normalises names to NFC with single spaces', async () => {
-        const loaded = await loadTestPack(`${PACK_HEADER}dữ kiện  ${'rác thải'.normalize('NFD')}\t sinh hoạt: phần trăm\n` +
-            'tiêu chí 1 "A"\n  chỉ tiêu 1.1 "a" rác thải sinh hoạt >= 1%\n');
+        const loaded = await loadTestPack(
+            `${PACK_HEADER}dữ kiện  ${'rác thải'.normalize('NFD')}\t sinh hoạt: phần trăm\n` + 'tiêu chí 1 "A"\n  chỉ tiêu 1.1 "a" rác thải sinh hoạt >= 1%\n'
+        );
         expect(loaded.diagnostics).toEqual([]);
         const fact = loaded.pack.members[0] as { name?: string };
         expect(fact.name).toBe('rác thải sinh hoạt');
@@ -65,12 +67,14 @@ describe('grammar: empty files', () => {
         ['a file of blanks', '  \n\t\r\n  ']
     ])('reports %s once, in Vietnamese, at the start', async (_name, text) => {
         const loaded = await loadTestPack(text, 'empty');
-        expect(loaded.diagnostics).toEqual([expect.objectContaining({
-            severity: 1,
-            code: 'pack/empty',
-            message: 'Tệp rỗng: cần bắt đầu bằng «bộ tiêu chí <mã> "<tên>"».',
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
-        })]);
+        expect(loaded.diagnostics).toEqual([
+            expect.objectContaining({
+                severity: 1,
+                code: 'pack/empty',
+                message: 'Tệp rỗng: cần bắt đầu bằng «bộ tiêu chí <mã> "<tên>"».',
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
+            })
+        ]);
     });
 });
 

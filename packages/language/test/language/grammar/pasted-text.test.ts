@@ -44,7 +44,9 @@ describe('text pasted from Word', () => {
     });
 
     it('takes non-breaking and zero-width spaces for blanks between the words of a name', async () => {
-        const loaded = await loadTestPack(`${PACK_HEADER}\ndữ kiện tỷ lệ\u00A0hộ: phần trăm\ntiêu chí 1 "Thử"\n  chỉ tiêu 1.1 "Thử" tỷ lệ \u200Bhộ >= 50\u00A0%\n`);
+        const loaded = await loadTestPack(
+            `${PACK_HEADER}\ndữ kiện tỷ lệ\u00A0hộ: phần trăm\ntiêu chí 1 "Thử"\n  chỉ tiêu 1.1 "Thử" tỷ lệ \u200Bhộ >= 50\u00A0%\n`
+        );
         expect(loaded.diagnostics.filter(d => d.severity === 1)).toEqual([]);
     });
 });

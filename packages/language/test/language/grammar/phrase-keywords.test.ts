@@ -16,15 +16,19 @@ function tokenNames(text: string): string[] {
 
 describe('phrase keywords', () => {
     it('no keyword of a parser rule has a blank in it: every phrase is a terminal of phrases.langium', () => {
-        const keywords = grammar.rules.filter(GrammarAST.isParserRule)
-            .flatMap(rule => AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(k => k.value).toArray());
+        const keywords = grammar.rules.filter(GrammarAST.isParserRule).flatMap(rule =>
+            AstUtils.streamAllContents(rule)
+                .filter(GrammarAST.isKeyword)
+                .map(k => k.value)
+                .toArray()
+        );
         expect(keywords.filter(keyword => /\s/u.test(keyword))).toEqual([]);
         const phrases = grammar.rules.map(rule => phraseOf(rule)).filter(phrase => phrase !== undefined);
         expect(phrases).toEqual(expect.arrayContaining(['bộ tiêu chí', 'đạt chuẩn theo', 'chỉ tiêu', 'không áp dụng', 'dựa trên', 'điều kiện công nhận']));
         expect(phrases).toHaveLength(43);
     });
 
-    it('the language\'s keywords are the words and the phrases, each once', () => {
+    it("the language's keywords are the words and the phrases, each once", () => {
         const keywords = languageKeywords(grammar);
         expect(keywords).toEqual(expect.arrayContaining(['chỉ tiêu', 'không áp dụng', 'không', 'có', 'từng', 'từng năm', '>=']));
         expect(new Set(keywords).size).toBe(keywords.length);
