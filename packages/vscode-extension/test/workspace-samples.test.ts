@@ -79,7 +79,7 @@ describe('sample search', () => {
     it("agrees with the repository's .vscode/settings.json", async () => {
         const text = readFileSync(path.join(repository, '.vscode/settings.json'), 'utf8').replace(/^\s*\/\/.*$/gmu, '');
         const settings = JSON.parse(text) as Record<string, unknown>;
-        expect(settings['ntm.boQua']).toEqual(['packages/*/test/**']);
+        expect(settings['ntm.boQua']).toEqual(['packages/*/test/**', 'docs/vi-du-loi/**']);
         expect(await found(settings)).toEqual(['examples/ha-nam/liem-can-2024.json', 'test/mau/xa-mau.json']);
     });
 });
