@@ -7,10 +7,17 @@ import { afterAll } from 'vitest';
 export const RESOURCES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'resources');
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+const made: string[] = [];
+// Registered once per test file (each file has its own copy of this module): a hook registered inside a test,
+// where some callers make their folders, would never run and leave the folder behind.
+afterAll(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A temporary folder removed after the test file, so a run leaves nothing in the system temp folder. */
 export function tempFolder(prefix = 'ntm-evaluation-'): string {
     const dir = mkdtempSync(path.join(tmpdir(), prefix));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    made.push(dir);
     return dir;
 }
 
