@@ -95,7 +95,8 @@ function undecided(rule: string, vals: readonly Val[], thresholds: readonly stri
     return undefined;
 }
 
-function holds(c: number, op: CompareOp): boolean {
+/** Whether a comparison sign (-1, 0, 1) satisfies the operator. */
+export function holds(c: number, op: CompareOp): boolean {
     switch (op) {
         case '>=':
             return c >= 0;

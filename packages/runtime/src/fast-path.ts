@@ -195,23 +195,8 @@ export function qCmp(an: number, ad: number, bn: number, bd: number): number {
     return L < R ? -1 : L > R ? 1 : 0;
 }
 
-/** Whether a comparison sign satisfies the operator, as `compare` decides it. */
-export function qHolds(c: number, op: CompareOp): boolean {
-    switch (op) {
-        case '>=':
-            return c >= 0;
-        case '>':
-            return c > 0;
-        case '<=':
-            return c <= 0;
-        case '<':
-            return c < 0;
-        case '=':
-            return c === 0;
-        case '≠':
-            return c !== 0;
-    }
-}
+/** Whether a comparison sign satisfies the operator: the one `compare` uses, under the name generated fast code calls. */
+export { holds as qHolds } from './conditions.js';
 
 const big = (n: number, d: number) => (d < 0 ? rat(BigInt(-n), BigInt(-d)) : rat(BigInt(n), BigInt(d)));
 
