@@ -4,6 +4,7 @@
 //   node bench/profile.js [--pack file.ntm] [--communes 5000] [--rounds 6] [--verdicts]
 //
 // --verdicts profiles `evaluate(facts, { …, giảiThích: false })`: the fast path and what it hands back.
+// --top N    also lists the N functions with the most self time (where the samples land), with file and line.
 //
 // Shares are inclusive (a function's callees count for it) and groups may overlap (formatRat calls rat).
 // Turbofan inlining is switched off so that small functions such as ratCmp are seen at all; on this
@@ -29,6 +30,7 @@ const packFile = option('--pack');
 const count = Number(option('--communes', '5000'));
 const rounds = Number(option('--rounds', '6'));
 const verdicts = args.includes('--verdicts');
+const top = Number(option('--top', '0'));
 
 const GROUPS = {
     'exact arithmetic (rat, gcd, ratCmp, ratMul, ratDiv, ratFromNumber, …)': [
@@ -105,3 +107,15 @@ console.log(
 );
 for (const [group, n] of shares) console.log(`${((100 * n) / Math.max(1, underEvaluate)).toFixed(1).padStart(5)} %  ${group}`);
 if (sink === 0) console.log('(no indicators evaluated)');
+if (top > 0) {
+    const self = new Map();
+    for (const sample of profile.samples) {
+        const { functionName, url, lineNumber } = byId.get(sample).callFrame;
+        const key = `${functionName || '(anonymous)'}  ${path.basename(url)}:${lineNumber + 1}`;
+        self.set(key, (self.get(key) ?? 0) + 1);
+    }
+    console.log(`\nself time, top ${top} of ${profile.samples.length} samples:`);
+    for (const [key, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+        console.log(`${((100 * n) / profile.samples.length).toFixed(1).padStart(5)} %  ${key}`);
+    }
+}

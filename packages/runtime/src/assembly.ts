@@ -204,36 +204,48 @@ export function gate(meta: GateMeta, result: Cond): GateResult {
     };
 }
 
-/** A criterion is met when all its applicable indicators are. */
+/** A criterion is met when all its applicable indicators are. One pass over its indicators: it runs for every commune. */
 export function criterion(meta: CriterionMeta, indicators: readonly IndicatorResult[]): CriterionResult {
-    const applicable = indicators.filter(i => i.verdict !== 'không áp dụng');
     // A scored criterion with a pass mark is judged by points (compensatory), not by each requirement.
     const scored = meta.points ? meta.points.score(meta.points, indicators) : undefined;
-    const verdict: Verdict = scored?.cond ? scored.cond.verdict : indicators.length === 0 ? 'thiếu dữ liệu' : combineAll(indicators.map(i => i.verdict));
+    const verdicts: Verdict[] = [];
+    const notMet: string[] = [];
+    const missingData: string[] = [];
+    const flagSet = new Set<VerdictFlag>();
+    let met = 0;
+    let applicable = 0;
+    let anyImplied = false;
+    let everyFailingImplied = true;
+    for (const i of indicators) {
+        const implied = i.flags.length > 0 && i.flags.includes('implied-bounds');
+        verdicts.push(i.verdict);
+        if (i.verdict !== 'không áp dụng') applicable++;
+        if (i.verdict === 'đạt') met++;
+        else if (i.verdict === 'chưa đạt') {
+            notMet.push(i.label);
+            if (!implied) everyFailingImplied = false;
+        } else if (i.verdict === 'thiếu dữ liệu') missingData.push(i.label);
+        if (implied) anyImplied = true;
+        for (const flag of i.flags) flagSet.add(flag);
+    }
+    const verdict: Verdict = scored?.cond ? scored.cond.verdict : indicators.length === 0 ? 'thiếu dữ liệu' : combineAll(verdicts);
     // A criterion rests on implied bounds when its verdict would not stand without them: a pass with any
     // indicator decided that way, or a failure whose every failing indicator was.
-    const implied = (i: IndicatorResult) => i.flags.includes('implied-bounds');
-    const failing = indicators.filter(i => i.verdict === 'chưa đạt');
-    const restsOnImplied = verdict === 'đạt' ? indicators.some(implied) : verdict === 'chưa đạt' && failing.every(implied);
-    const passImplied = (scored?.cond?.unknowns ?? []).some(u => u.decidedByImpliedBounds);
-    const flags = [
-        ...new Set([
-            ...indicators.flatMap(i => i.flags).filter(f => f !== 'implied-bounds' || restsOnImplied),
-            ...((scored?.cond?.unverified.length ?? 0) > 0 ? ['unverified-threshold' as const] : []),
-            ...(passImplied ? ['implied-bounds' as const] : [])
-        ])
-    ];
+    const restsOnImplied = verdict === 'đạt' ? anyImplied : verdict === 'chưa đạt' && everyFailingImplied;
+    if (!restsOnImplied) flagSet.delete('implied-bounds');
+    if ((scored?.cond?.unverified.length ?? 0) > 0) flagSet.add('unverified-threshold');
+    if ((scored?.cond?.unknowns ?? []).some(u => u.decidedByImpliedBounds)) flagSet.add('implied-bounds');
     return {
         ...(scored ? { score: scored.score, explanation: scored.cond?.lines ?? [] } : {}),
         label: meta.label,
         title: meta.title,
         citations: meta.citations,
-        flags,
+        flags: [...flagSet],
         verdict,
-        indicatorsMet: applicable.filter(i => i.verdict === 'đạt').length,
-        indicatorsApplicable: applicable.length,
-        indicatorsNotMet: indicators.filter(i => i.verdict === 'chưa đạt').map(i => i.label),
-        indicatorsMissingData: indicators.filter(i => i.verdict === 'thiếu dữ liệu').map(i => i.label)
+        indicatorsMet: met,
+        indicatorsApplicable: applicable,
+        indicatorsNotMet: notMet,
+        indicatorsMissingData: missingData
     };
 }
 
@@ -275,12 +287,13 @@ export function assemble(
     if (issues.some(issue => issue.severity === 'error')) {
         throw new NtmInputError(issues);
     }
-    const criteria = criteriaMeta.map(meta =>
-        criterion(
-            meta,
-            indicators.filter(i => i.criterion === meta.label)
-        )
-    );
+    const byCriterion = new Map<string, IndicatorResult[]>();
+    for (const i of indicators) {
+        const list = byCriterion.get(i.criterion);
+        if (list === undefined) byCriterion.set(i.criterion, [i]);
+        else list.push(i);
+    }
+    const criteria = criteriaMeta.map(meta => criterion(meta, byCriterion.get(meta.label) ?? []));
     const met = criteria.filter(c => c.verdict === 'đạt' || c.verdict === 'không áp dụng');
     const notMet = criteria.filter(c => c.verdict === 'chưa đạt').map(c => c.label);
     const missing = criteria.filter(c => c.verdict === 'thiếu dữ liệu').map(c => c.label);
@@ -293,7 +306,22 @@ export function assemble(
         ...gates.map(g => g.verdict),
         ...(totalCond ? [totalCond.verdict] : [])
     ]);
-    const applicableIndicators = indicators.filter(i => i.verdict !== 'không áp dụng');
+    const onImplied: string[] = [];
+    const onUnverified: string[] = [];
+    const inRange: string[] = [];
+    const againstEvidence: string[] = [];
+    let indicatorsMet = 0;
+    let indicatorsApplicable = 0;
+    for (const i of indicators) {
+        if (i.verdict !== 'không áp dụng') indicatorsApplicable++;
+        if (i.verdict === 'đạt') indicatorsMet++;
+        if (i.flags.length > 0) {
+            if (i.flags.includes('implied-bounds')) onImplied.push(i.label);
+            if (i.flags.includes('unverified-threshold')) onUnverified.push(i.label);
+        }
+        if (i.score?.by === 'assessor-in-range') inRange.push(i.label);
+        else if (i.score?.by === 'assessor-against-evidence') againstEvidence.push(i.label);
+    }
     return {
         resultFormat: RESULT_FORMAT_VERSION,
         pack,
@@ -310,17 +338,17 @@ export function assemble(
         },
         summary: {
             criteriaOnImpliedBounds: criteria.filter(c => c.flags.includes('implied-bounds')).map(c => c.label),
-            indicatorsOnImpliedBounds: indicators.filter(i => i.flags.includes('implied-bounds')).map(i => i.label),
-            indicatorsOnUnverifiedThresholds: indicators.filter(i => i.flags.includes('unverified-threshold')).map(i => i.label),
+            indicatorsOnImpliedBounds: onImplied,
+            indicatorsOnUnverifiedThresholds: onUnverified,
             ...(points ? { points } : {}),
-            scoresEnteredInRange: indicators.filter(i => i.score?.by === 'assessor-in-range').map(i => i.label),
-            scoresAgainstEvidence: indicators.filter(i => i.score?.by === 'assessor-against-evidence').map(i => i.label),
+            scoresEnteredInRange: inRange,
+            scoresAgainstEvidence: againstEvidence,
             criteriaMet: met.length,
             criteriaTotal: criteria.length,
             criteriaNotMet: notMet,
             criteriaMissingData: missing,
-            indicatorsMet: applicableIndicators.filter(i => i.verdict === 'đạt').length,
-            indicatorsTotal: applicableIndicators.length,
+            indicatorsMet,
+            indicatorsTotal: indicatorsApplicable,
             recognition,
             text:
                 `đạt ${met.length}/${criteria.length} tiêu chí` +

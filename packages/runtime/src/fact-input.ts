@@ -134,7 +134,7 @@ export const SUGGESTED_UNKNOWN_FACTS = 50;
  * `unknownFacts` is 'warning' (a pack chosen by date, where the name may belong to another version of the law).
  */
 export function readFacts(input: unknown, specList: readonly FactSpec[], lists?: unknown, unknownFacts: 'error' | 'warning' = 'error'): FactTable {
-    const specs = new Map(specList.map(spec => [spec.name, spec] as const));
+    const specs = specsByName(specList);
     const raw = new Map<string, RawFact>();
     const issues: InputIssue[] = [];
     const collections = readCollections(lists, issues);
@@ -145,13 +145,14 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
         issues.push(inputIssue('error', 'invalid-value', [FACTS_FIELD], 'Dữ kiện phải là một đối tượng { "tên dữ kiện": giá trị }.'));
         return { specs, raw, issues, collections };
     }
-    const suggest = suggester(specs.keys());
+    let suggest: ((name: string) => string) | undefined;
     let unknown = 0;
     for (const [key, value] of Object.entries(input)) {
         const name = canonical(key);
         const spec = specs.get(name);
         if (!spec) {
             // A typo would otherwise read as missing data: an error, with the name probably meant.
+            suggest ??= suggester(specs.keys());
             const hint = ++unknown <= SUGGESTED_UNKNOWN_FACTS ? suggest(name) : '';
             issues.push(inputIssue(unknownFacts, 'unknown-fact', [FACTS_FIELD, key], `Dữ kiện «${shortText(key)}» không có trong bộ tiêu chí.${hint}`));
             continue;
@@ -184,6 +185,17 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
         [fact.total, ...fact.members.values(), ...(fact.indexed?.values() ?? [])].some(s => s?.t === 'contradiction')
     );
     return { specs, raw, issues, collections, ...(contradicted ? { contradictions: { active: false, chosen: new Map(), read: new Map() } } : {}) };
+}
+
+/** A pack's facts by name, made once per pack (a module reads many communes with the same FACT_SPECS). */
+const SPECS_BY_LIST = new WeakMap<readonly FactSpec[], ReadonlyMap<string, FactSpec>>();
+function specsByName(specList: readonly FactSpec[]): ReadonlyMap<string, FactSpec> {
+    let specs = SPECS_BY_LIST.get(specList);
+    if (specs === undefined) {
+        specs = new Map(specList.map(spec => [spec.name, spec] as const));
+        SPECS_BY_LIST.set(specList, specs);
+    }
+    return specs;
 }
 
 /** « Có phải «x»?» for a name: the pack's names are folded once, not once per unknown name. */

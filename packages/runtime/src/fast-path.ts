@@ -6,7 +6,7 @@
 
 import type { CompareOp } from './conditions.js';
 import type { IndicatorMeta, GateMeta } from './assembly.js';
-import type { EvaluateOptions, EvaluationResult, FactSpec, Gap, GateResult, IndicatorResult, Verdict } from './result-types.js';
+import type { EvaluateOptions, EvaluationResult, FactSpec, Gap, GateResult, IndicatorResult, Verdict, VerdictFlag } from './result-types.js';
 import { levelStepsGap, numericGap } from './conditions.js';
 import { rat } from './exact-numbers.js';
 import { normalizeUnit } from './names.js';
@@ -75,7 +75,8 @@ export function readPlainFacts(input: unknown, layout: FastLayout): FastFacts | 
     for (const key in facts) {
         if (!Object.hasOwn(facts, key)) continue;
         const entry = layout.byName.get(key);
-        if (entry === undefined || entry.spec.derived || entry.spec.index !== undefined) return undefined;
+        // A derived rate the report states itself is read like any fact: the compiled code decides when it stands in.
+        if (entry === undefined || entry.spec.index !== undefined) return undefined;
         const value = unwrapUnit(entry, facts[key]);
         if (value === WRONG) return undefined;
         if (value === null || value === undefined) continue;
@@ -234,21 +235,69 @@ export function qLevelGap(value: number, op: CompareOp, target: number): Gap | u
 
 const VERDICTS: readonly Verdict[] = ['chưa đạt', 'đạt', 'thiếu dữ liệu', 'không áp dụng'];
 
-/** An indicator decided by the fast path (code 0 chưa đạt, 1 đạt, 2 thiếu dữ liệu, 3 không áp dụng): the full result's shape without explanation. */
-export function quietIndicator(meta: IndicatorMeta, code: number, gap: Gap | undefined, missing: readonly string[]): IndicatorResult {
+/** The flags of an indicator whose requirement was decided: a threshold noted `chưa kiểm chứng` on the whole indicator. */
+const UNVERIFIED_FLAGS: readonly VerdictFlag[] = ['unverified-threshold'];
+
+/** The gap of a failed indicator, worked out on first read: a verdicts-only caller rarely reads every gap. */
+export type LazyGap = () => Gap | undefined;
+
+/**
+ * An indicator whose requirement the fast path decided (code 0 chưa đạt, 1 đạt, 2 thiếu dữ liệu): the full
+ * result's shape without explanation, flagged as the full path flags it.
+ */
+export function quietIndicator(meta: IndicatorMeta, code: number, gap: LazyGap | undefined, missing: readonly string[]): IndicatorResult {
+    return quietResult(meta, code, gap, missing, meta.unverified !== undefined && meta.unverified.length > 0 ? [...UNVERIFIED_FLAGS] : []);
+}
+
+/** An indicator whose `(nếu …)` condition does not hold (3) or lacks data (2): never flagged, as in the full path. */
+export function quietInapplicable(meta: IndicatorMeta, code: number, missing: readonly string[]): IndicatorResult {
+    return quietResult(meta, code, undefined, missing, []);
+}
+
+function quietResult(meta: IndicatorMeta, code: number, gapOf: LazyGap | undefined, missing: readonly string[], flags: VerdictFlag[]): IndicatorResult {
+    // Two fixed shapes (with and without a gap) rather than a spread: this runs for every indicator of every commune.
+    const verdict = VERDICTS[code]!;
+    if (gapOf === undefined) {
+        return {
+            criterion: meta.criterion,
+            label: meta.label,
+            requirementText: meta.requirementText,
+            rule: meta.rule,
+            citations: meta.citations,
+            verdict,
+            flags,
+            clauses: [],
+            factsUsed: [],
+            missingFacts: missing,
+            missingThresholds: [],
+            source: meta.source,
+            unknownThresholds: [],
+            notes: [],
+            explanation: []
+        };
+    }
+    let gap: Gap | undefined;
+    let made = false;
+    // An own, enumerable getter: JSON, spreads, structured clones and deep equality all read it like a field.
     return {
         criterion: meta.criterion,
         label: meta.label,
         requirementText: meta.requirementText,
         rule: meta.rule,
         citations: meta.citations,
-        verdict: VERDICTS[code]!,
-        flags: [],
+        verdict,
+        flags,
         clauses: [],
         factsUsed: [],
         missingFacts: missing,
         missingThresholds: [],
-        ...(gap ? { gap } : {}),
+        get gap(): Gap | undefined {
+            if (!made) {
+                gap = gapOf();
+                made = true;
+            }
+            return gap;
+        },
         source: meta.source,
         unknownThresholds: [],
         notes: [],
@@ -261,11 +310,36 @@ export function quietGate(meta: GateMeta, code: number, missing: readonly string
     return { text: meta.text, rule: meta.rule, verdict: VERDICTS[code]!, factsUsed: [], missingFacts: missing, citations: meta.citations, explanation: [] };
 }
 
-/** The names of a clause's missing facts (slots absent), in order, once each. */
-export function qMissing(h: Uint8Array, inputs: readonly (readonly [number, string])[]): string[] {
+/** A fact read by compiled code, `[slot, name]`, or a derived fact the report may state: `[its slot, its computation's inputs]`. */
+export type FastInput = readonly [number, string] | readonly [number, readonly FastInput[]];
+
+/** The names of a clause's missing facts (slots absent), in order, once each; a stated derived fact stands in for its inputs. */
+export function qMissing(h: Uint8Array, inputs: readonly FastInput[]): string[] {
     const names: string[] = [];
-    for (const [slot, name] of inputs) if (h[slot] === 0 && !names.includes(name)) names.push(name);
+    collectMissing(h, inputs, names);
     return names;
+}
+
+function collectMissing(h: Uint8Array, inputs: readonly FastInput[], names: string[]): void {
+    for (const [slot, what] of inputs) {
+        if (typeof what !== 'string') {
+            if (h[slot] !== 1) collectMissing(h, what, names);
+        } else if (h[slot] === 0 && !names.includes(what)) {
+            names.push(what);
+        }
+    }
+}
+
+/**
+ * Whether a rate the report states (`sn / sd`) is the computed one (`cn / cd`) rounded or cut to the decimals
+ * the report wrote (`scale`, a power of ten): `statedMatches` of values.ts on scaled integers.
+ */
+export function qStatedMatches(cn: number, cd: number, sn: number, sd: number, scale: number): boolean {
+    // trunc(computed × scale), as the full path's BigInt division truncates; compared with stated × scale.
+    const cut = (BigInt(cn) * BigInt(scale)) / BigInt(cd);
+    const stated = BigInt(sn) * BigInt(scale);
+    const sdBig = BigInt(sd);
+    return stated === cut * sdBig || stated === (cut + 1n) * sdBig;
 }
 
 /** Lists of names joined, each name once, in order (how the full path combines missing facts). */

@@ -2,18 +2,35 @@
 // without diacritics. The one place that says when two names are the same and which name was meant
 // («did you mean»): the compiler, the editor, commune files and the generated module all use it.
 
-/** A name in canonical form: NFC, single spaces, trimmed. */
-export function normalizeName(text: string): string {
-    return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+/**
+ * Canonical forms already computed, by the text as written. The same few hundred fact names and units come
+ * back in every commune of a batch, and NFC normalisation of Vietnamese text is the costliest step of reading
+ * input. Bounded, and only for short texts, so that a stream of distinct texts (quotes) cannot grow it.
+ */
+function memoized(canonicalForm: (text: string) => string): (text: string) => string {
+    const known = new Map<string, string>();
+    return text => {
+        let form = known.get(text);
+        if (form === undefined) {
+            form = canonicalForm(text);
+            if (text.length > 200) return form;
+            if (known.size >= 4096) known.clear();
+            known.set(text, form);
+        }
+        return form;
+    };
 }
 
+/** A name in canonical form: NFC, single spaces, trimmed. */
+export const normalizeName: (text: string) => string = memoized(text => text.normalize('NFC').replace(/\s+/gu, ' ').trim());
+
 /** A unit in canonical form: no spaces around '/', `m²` written `m2`, `m³` written `m3`. */
-export function normalizeUnit(text: string): string {
-    return normalizeName(text)
+export const normalizeUnit: (text: string) => string = memoized(text =>
+    normalizeName(text)
         .replace(/\s*\/\s*/gu, '/')
         .replace(/²/gu, '2')
-        .replace(/³/gu, '3');
-}
+        .replace(/³/gu, '3')
+);
 
 /**
  * Latin letters that look like Vietnamese ones but are not (PDF damage such as "ƣ" for "ư").

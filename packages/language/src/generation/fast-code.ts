@@ -69,9 +69,15 @@ interface NumberLocal {
     readonly integer: boolean;
     /** A rate's parts, for the gap in the numerator's unit: `[numN, numD, denN, denD, numUnit, numInteger]`. */
     readonly ratio?: string;
-    /** The facts read, in the order the full path names them when missing: `[slot, shown name]`. */
-    readonly inputs: readonly (readonly [number, string])[];
+    /** The facts read, in the order the full path names them when missing. */
+    readonly inputs: readonly Input[];
 }
+
+/**
+ * A fact read: `[slot, shown name]`; or a derived fact the report may state itself: `[its slot, the inputs
+ * of its computation]`, present when the computation is or the stated value is (it then stands in).
+ */
+type Input = readonly [number, string] | readonly [number, readonly Input[]];
 
 /** A clause or combination: its verdict code (0 chưa đạt, 1 đạt, 2 thiếu dữ liệu), gap and missing facts. */
 interface CondLocal {
@@ -109,9 +115,13 @@ class FastEmitter {
     }
 
     /** `h[a] === 1 && h[b] === 1`: every input present (none is a range: those were handed back). */
-    private present(inputs: NumberLocal['inputs']): string {
-        const slots = [...new Set(inputs.map(([index]) => index))];
-        return slots.length === 0 ? 'true' : slots.map(index => `${slot('h', index)} === 1`).join(' && ');
+    private present(inputs: readonly Input[]): string {
+        const tests = [
+            ...new Set(
+                inputs.map(([index, what]) => (typeof what === 'string' ? `${slot('h', index)} === 1` : `(${this.present(what)} || ${slot('h', index)} === 1)`))
+            )
+        ];
+        return tests.length === 0 ? 'true' : tests.join(' && ');
     }
 
     /** Hands the indicator to the full path when `condition` holds (laid out as the TypeScript printer lays it out). */
@@ -119,7 +129,7 @@ class FastEmitter {
         this.lines.push(`if (${condition}) {`, '    return undefined;', '}');
     }
 
-    private pair(present: string, n: string, d: string, unit: string, integer: boolean, inputs: NumberLocal['inputs'], ratio?: string): NumberLocal {
+    private pair(present: string, n: string, d: string, unit: string, integer: boolean, inputs: readonly Input[], ratio?: string): NumberLocal {
         const p = this.local('p');
         const ln = this.local('n');
         const ld = this.local('d');
@@ -141,10 +151,7 @@ class FastEmitter {
         if (isNameReference(expression)) {
             const fact = expression.target.ref;
             if (!isFactDecl(fact)) throw new NotCompiled();
-            if (fact.derivation) {
-                // A stated rate makes the reader hand the whole commune back, so here it is always computed.
-                return this.number(fact.derivation, member, undefined);
-            }
+            if (fact.derivation) return this.derived(fact, fact.derivation, member);
             const type = types.typeOfFact(fact);
             const kind = factKindOf(fact, type);
             if (kind === 'boolean' || kind === 'level' || kind === 'date') throw new NotCompiled();
@@ -178,16 +185,58 @@ class FastEmitter {
                 n = `qMul(${a.n}, ${b.n})`;
                 d = `qMul(${a.d}, ${b.d})`;
             } else {
-                // Division by zero is «không áp dụng» with its reason; a negative divisor is rare: the full path.
-                this.bail(`(${present}) && !(${b.n} > 0)`);
-                n = `qMul(${a.n}, ${b.d})`;
-                d = `qMul(${a.d}, ${b.n})`;
+                // Division by zero is «không áp dụng» with its reason: the full path. A negative divisor (a
+                // difference of two counts) moves its sign to the numerator: denominators stay positive.
+                this.bail(`(${present}) && !(${b.n} !== 0)`);
+                n = `qMul(${a.n}, ${b.d} * Math.sign(${b.n}))`;
+                d = `qMul(${a.d}, Math.abs(${b.n}))`;
             }
             if (typing.scale === 'to-percent') n = `qMul(${n}, 100)`;
             else if (typing.scale === 'percent-of') d = `qMul(${d}, 100)`;
             return this.pair(present, n, d, unit, a.integer && b.integer && op !== '/', inputs);
         }
         throw new NotCompiled();
+    }
+
+    /**
+     * A derived fact, as the full path's `derived` reads it: computed from its inputs; when they are missing, the
+     * value the report states stands in; when both are there, a stated value the computation does not support
+     * (flagged «dữ liệu không nhất quán» by the full path) hands the indicator back.
+     */
+    private derived(fact: FactDecl, derivation: Expression, member: string | undefined): NumberLocal {
+        const computed = this.number(derivation, member, undefined);
+        const total = this.slots.total.get(fact);
+        const members = this.slots.member.get(fact);
+        // A stated total never stands in for one part of a breakdown: only a stated part does.
+        const stated = member === undefined ? total : members?.get(member);
+        if (stated === undefined || total === undefined) {
+            if (member === undefined || members !== undefined) throw new NotCompiled();
+            return computed;
+        }
+        this.used.add(stated);
+        this.used.add(total);
+        const kind = factKindOf(fact, this.scope.types.typeOfFact(fact));
+        if (computed.integer !== (kind === 'count' || kind === 'year')) {
+            // The stated value would change how the gap is shown: only a computed value is compiled.
+            this.bail(`${slot('h', stated)} !== 0`);
+            return computed;
+        }
+        const p = this.local('p');
+        this.lines.push(`const ${p} = ${this.present(computed.inputs)};`);
+        // The full path judges a stated value by the decimals the report wrote for the fact's total.
+        const scale = `${slot('h', total)} === 1 ? ${slot('d', total)} : 1`;
+        this.bail(`${p} && ${slot('h', stated)} === 1 && !qStatedMatches(${computed.n}, ${computed.d}, ${slot('n', stated)}, ${slot('d', stated)}, ${scale})`);
+        const n = this.local('n');
+        const d = this.local('d');
+        this.lines.push(`const ${n} = ${p} ? ${computed.n} : ${slot('n', stated)}, ${d} = ${p} ? ${computed.d} : ${slot('d', stated)};`);
+        return {
+            n,
+            d,
+            unit: computed.unit,
+            integer: computed.integer,
+            ...(computed.ratio ? { ratio: `${p} ? ${computed.ratio} : undefined` } : {}),
+            inputs: [[stated, computed.inputs]]
+        };
     }
 
     /** `tỷ số a / b` in percent: a zero denominator or a numerator above it goes to the full path (its notes). */
@@ -332,8 +381,12 @@ class FastEmitter {
 }
 
 /** The missing facts of a clause, named as the full path names them: `qMissing(h, [[3, "tổng số hộ"], …])`. */
-function missingOf(inputs: NumberLocal['inputs']): string {
-    return `qMissing(h, [${inputs.map(([index, name]) => `[${index}, ${str(name)}]`).join(', ')}])`;
+function missingOf(inputs: readonly Input[]): string {
+    return `qMissing(h, ${inputsLiteral(inputs)})`;
+}
+
+function inputsLiteral(inputs: readonly Input[]): string {
+    return `[${inputs.map(([index, what]) => `[${index}, ${typeof what === 'string' ? str(what) : inputsLiteral(what)}]`).join(', ')}]`;
 }
 
 /** `"72.5"` → `[725, 10]`: a literal as an integer over a power of ten. */
@@ -347,7 +400,9 @@ function scaled(text: string): [number, number] {
  * when it cannot be compiled. The caller hands undefined results to the full function.
  */
 export function fastIndicatorCode(scope: ModuleScope, slots: FastSlots, indicator: Indicator, meta: string, name: string): Code | undefined {
-    if (indicator.points.length > 0 || indicator.unverified.length > 0 || (indicator.roundings[0] ?? scope.context.rounding)) return undefined;
+    // A `chưa kiểm chứng` on the whole indicator only flags it (IndicatorMeta.unverified): compiled; on a
+    // threshold it is NotCompiled below.
+    if (indicator.points.length > 0 || (indicator.roundings[0] ?? scope.context.rounding)) return undefined;
     const emitter = new FastEmitter(scope, slots);
     let applicable: CondLocal | undefined;
     let result: CondLocal;
@@ -358,7 +413,8 @@ export function fastIndicatorCode(scope: ModuleScope, slots: FastSlots, indicato
         if (error instanceof NotCompiled) return undefined;
         throw error;
     }
-    const gap = result.gap === 'undefined' ? 'undefined' : `${result.code} === 0 ? ${result.gap} : undefined`;
+    // The gap is worked out when a reader asks for it (exact arithmetic and number display cost more than the verdict).
+    const gap = result.gap === 'undefined' ? 'undefined' : `${result.code} === 0 ? () => ${result.gap} : undefined`;
     const missing = `${result.code} === 2 ? ${result.missing} : []`;
     if (!applicable) return functionCode(name, 'IndicatorResult', emitter, `quietIndicator(${meta}, ${result.code}, ${gap}, ${missing})`);
     // Not applicable when its condition is not met (3), missing data when the condition lacks it (2).
@@ -367,7 +423,7 @@ export function fastIndicatorCode(scope: ModuleScope, slots: FastSlots, indicato
         name,
         'IndicatorResult',
         emitter,
-        `${a} === 1 ? quietIndicator(${meta}, ${result.code}, ${gap}, ${missing}) : quietIndicator(${meta}, ${a} === 2 ? 2 : 3, undefined, ${a} === 2 ? ${applicable.missing} : [])`
+        `${a} === 1 ? quietIndicator(${meta}, ${result.code}, ${gap}, ${missing}) : quietInapplicable(${meta}, ${a} === 2 ? 2 : 3, ${a} === 2 ? ${applicable.missing} : [])`
     );
 }
 

@@ -66,8 +66,9 @@ function communes(specs: readonly FactSpec[], count: number, seed: number): Reco
             const r = random();
             if (spec.index !== undefined) continue;
             if (spec.derived) {
-                // A stated rate, sometimes beside its parts.
-                if (r < 0.05) facts[spec.name] = pick([100, 95.5, 80]);
+                // A stated rate, sometimes beside its parts: some agree with the parts (57/57, 1/2, 40/120, 1/40
+                // as 100, 50, 33,3 or 33,33, 2,5), most do not.
+                if (r < 0.15) facts[spec.name] = pick([100, 95.5, 80, 50, 0, 33.3, 33.33, 2.5]);
                 continue;
             }
             if (r < 0.08) continue;
@@ -176,6 +177,29 @@ describe('verdicts only on every sample commune of every pack', () => {
             checked++;
         }
         expect(checked).toBeGreaterThan(3);
+    });
+});
+
+describe('verdicts only with rates the report states', () => {
+    it('uses a stated rate when its parts are missing, accepts one its parts support, and hands back one they contradict', async () => {
+        const evaluator = await loader.load(await generateModule(FORMS));
+        const options = { ngàyĐánhGiá: '2024-01-01' };
+        const cases: [Record<string, unknown>, string, boolean][] = [
+            [{ 'tỷ lệ điện': 100 }, 'đạt', false],
+            [{ 'tỷ lệ điện': 99.5 }, 'chưa đạt', false],
+            [{ 'tỷ lệ điện': 100, 'hộ dùng điện': 57 }, 'đạt', false],
+            [{ 'tỷ lệ điện': 33.33, 'hộ dùng điện': 40, 'tổng số hộ': 120 }, 'chưa đạt', false],
+            [{ 'tỷ lệ điện': 33.4, 'hộ dùng điện': 40, 'tổng số hộ': 120 }, 'chưa đạt', false],
+            [{ 'tỷ lệ điện': 100, 'hộ dùng điện': 56, 'tổng số hộ': 57 }, 'chưa đạt', true],
+            [{ 'tỷ lệ điện': 98, 'hộ dùng điện': 57, 'tổng số hộ': 57 }, 'đạt', true]
+        ];
+        for (const [facts, verdict, inconsistent] of cases) {
+            const fast = expectSame(evaluator, facts, options);
+            if (!('result' in fast)) throw new Error(fast.error);
+            const indicator = fast.result.indicators.find(i => i.label === '1.2')!;
+            expect(indicator.verdict, JSON.stringify(facts)).toBe(verdict);
+            expect(indicator.flags.includes('inconsistent-data'), JSON.stringify(facts)).toBe(inconsistent);
+        }
     });
 });
 
