@@ -580,7 +580,9 @@ function readBound(spec: FactSpec, value: Record<string, unknown>, fail: (messag
     let lo: Rational | undefined,
         hi: Rational | undefined,
         loOpen = false,
-        hiOpen = false;
+        hiOpen = false,
+        loKey = '',
+        hiKey = '';
     for (const [key, bound] of Object.entries(value)) {
         const parsed = parseNumber(bound);
         if (typeof parsed === 'string') {
@@ -590,22 +592,24 @@ function readBound(spec: FactSpec, value: Record<string, unknown>, fail: (messag
         if (problem) {
             return fail(`${shortText(key)}: ${problem}`);
         }
-        switch (canonical(key)) {
+        const name = canonical(key);
+        switch (name) {
             case 'trên':
-                lo = parsed.r;
-                loOpen = true;
-                break;
             case 'từ':
             case 'ít nhất':
+                // «trên 90» and «từ 90» together leave open which one the report meant.
+                if (lo) return fail(`Khoảng giá trị có hai cận dưới («${loKey}» và «${name}»): ghi một.`);
                 lo = parsed.r;
+                loOpen = name === 'trên';
+                loKey = name;
                 break;
             case 'dưới':
-                hi = parsed.r;
-                hiOpen = true;
-                break;
             case 'đến':
             case 'nhiều nhất':
+                if (hi) return fail(`Khoảng giá trị có hai cận trên («${hiKey}» và «${name}»): ghi một.`);
                 hi = parsed.r;
+                hiOpen = name === 'dưới';
+                hiKey = name;
                 break;
             default:
                 return fail(`Khoảng giá trị chỉ nhận các khóa trên, dưới, từ, đến (gặp «${shortText(key)}»).`);

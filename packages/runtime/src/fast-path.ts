@@ -7,7 +7,9 @@
 import type { CompareOp } from './conditions.js';
 import type { IndicatorMeta, GateMeta } from './assembly.js';
 import type { EvaluateOptions, EvaluationResult, FactSpec, Gap, GateResult, IndicatorResult, Verdict, VerdictFlag } from './result-types.js';
-import { levelStepsGap, numericGap } from './conditions.js';
+import { compare, levelStepsGap, numericGap } from './conditions.js';
+import type { NumberScalar } from './fact-input.js';
+import type { Val } from './values.js';
 import { rat } from './exact-numbers.js';
 import { normalizeUnit } from './names.js';
 import type { EvalContext } from './fact-input.js';
@@ -20,10 +22,22 @@ import { communeContext } from './context.js';
 export interface FastFacts {
     readonly n: Float64Array;
     readonly d: Float64Array;
-    /** 1: a plain value; 2: given in a form the full path reads (a range); 0: absent. */
+    /** 1: a plain value; 2: a range («trên 60 %», in `ranges`); 0: absent. */
     readonly h: Uint8Array;
-    /** Some value is in a form only the full reader checks: read the commune in full too. */
-    unusual: boolean;
+    /** The ranges by slot, made only when the commune gives one. */
+    ranges?: Map<number, FastRange>;
+}
+
+/** A range as the full reader reads it (`readBound`): each bound a scaled integer, open or closed. */
+export interface FastRange {
+    hasLo: boolean;
+    loN: number;
+    loD: number;
+    loOpen: boolean;
+    hasHi: boolean;
+    hiN: number;
+    hiD: number;
+    hiOpen: boolean;
 }
 
 interface FastSlot {
@@ -60,15 +74,15 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 
 /**
  * Reads plain input: names exactly as the pack writes them, numbers as JSON numbers (or `{ "giá trị", "đơn vị" }`
  * in the declared unit), yes/no as booleans or «có»/«không», levels by name, breakdowns as `{ member: value }`.
- * A range («trên 60 %») is marked `unusual`: the caller then reads the commune in full too, and the indicators
- * that read it take the full path. Undefined for anything else (another spelling of a name, text numbers,
+ * A range («trên 60 %», «từ 80 đến 110») is read into `ranges` with the full reader's checks. Undefined for
+ * anything else (another spelling of a name, text numbers,
  * a stated derived rate, an unknown name, a bad value): the full reader then reads and checks everything.
  */
 export function readPlainFacts(input: unknown, layout: FastLayout): FastFacts | undefined {
     const n = new Float64Array(layout.size);
     const d = new Float64Array(layout.size);
     const h = new Uint8Array(layout.size);
-    const read: FastFacts = { n, d, h, unusual: false };
+    const read: FastFacts = { n, d, h };
     if (input === undefined || input === null) return read;
     if (typeof input !== 'object' || Array.isArray(input)) return undefined;
     const facts = input as Record<string, unknown>;
@@ -105,6 +119,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** An object of bound keys only (also `{}`, which the range reader refuses): the fact's total, not its parts. */
 function isRange(value: Record<string, unknown>): boolean {
     for (const key in value) if (!RANGE_KEYS.has(key)) return false;
     return true;
@@ -142,33 +157,106 @@ function readScalar(entry: FastSlot, slot: number, value: unknown, read: FastFac
         case 'date':
             return false;
         default: {
-            if (isObject(value) && isRange(value)) {
-                // Decided only when the whole range agrees, with its own messages: the full path.
+            if (isObject(value)) {
+                const range = readRange(entry.spec, value);
+                if (range === undefined) return false;
+                (read.ranges ??= new Map()).set(slot, range);
                 h[slot] = 2;
-                read.unusual = true;
                 return true;
             }
-            if (typeof value !== 'number' || !(value >= 0) || value > MAX_INPUT) return false;
-            if (Number.isInteger(value)) {
-                n[slot] = value;
-                d[slot] = 1;
-                h[slot] = 1;
-                return true;
-            }
-            if (entry.spec.kind === 'count' || entry.spec.kind === 'year') return false;
-            // The decimal with the fewest places that is this number; within 15 digits it is the number's
-            // own decimal (DBL_DIG), so this is exactly what the full reader reads from String(value).
-            for (let k = 1; k <= 15; k++) {
-                const m = Math.round(value * POW10[k]!);
-                if (m > MAX_INPUT) return false;
-                if (m / POW10[k]! === value) {
-                    n[slot] = m;
-                    d[slot] = POW10[k]!;
-                    h[slot] = 1;
-                    return true;
-                }
-            }
-            return false;
+            if (!scaledDecimal(entry.spec, value)) return false;
+            n[slot] = scaledN;
+            d[slot] = scaledD;
+            h[slot] = 1;
+            return true;
+        }
+    }
+}
+
+/** The last number `scaledDecimal` read, as `scaledN / scaledD` (module state: no allocation per number). */
+let scaledN = 0;
+let scaledD = 1;
+
+/** A JSON number the full reader accepts for this fact (non-negative, at most 15 digits, whole for a count), as a scaled integer. */
+function scaledDecimal(spec: FactSpec, value: unknown): boolean {
+    if (typeof value !== 'number' || !(value >= 0) || value > MAX_INPUT) return false;
+    if (Number.isInteger(value)) {
+        scaledN = value;
+        scaledD = 1;
+        return true;
+    }
+    if (spec.kind === 'count' || spec.kind === 'year') return false;
+    // The decimal with the fewest places that is this number; within 15 digits it is the number's
+    // own decimal (DBL_DIG), so this is exactly what the full reader reads from String(value).
+    for (let k = 1; k <= 15; k++) {
+        const m = Math.round(value * POW10[k]!);
+        if (m > MAX_INPUT) return false;
+        if (m / POW10[k]! === value) {
+            scaledN = m;
+            scaledD = POW10[k]!;
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * `{ "trên": 90.72 }`, `{ "từ": 80, "đến": 110 }`: read as `readBound` of fact-input.ts reads it (empty or
+ * reversed ranges, two lower or two upper bounds refused), or undefined for anything the full reader should read and report
+ * (another spelling of a key, text numbers, a bad bound).
+ */
+function readRange(spec: FactSpec, value: Record<string, unknown>): FastRange | undefined {
+    const range: FastRange = { hasLo: false, loN: 0, loD: 1, loOpen: false, hasHi: false, hiN: 0, hiD: 1, hiOpen: false };
+    for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        if (!RANGE_KEYS.has(key) || !scaledDecimal(spec, value[key])) return undefined;
+        // Two lower (or two upper) bounds are refused by the full reader, with its message.
+        if (key === 'trên' || key === 'từ' || key === 'ít nhất') {
+            if (range.hasLo) return undefined;
+            range.hasLo = true;
+            range.loN = scaledN;
+            range.loD = scaledD;
+            range.loOpen = key === 'trên';
+        } else {
+            if (range.hasHi) return undefined;
+            range.hasHi = true;
+            range.hiN = scaledN;
+            range.hiD = scaledD;
+            range.hiOpen = key === 'dưới';
+        }
+    }
+    if (!range.hasLo && !range.hasHi) return undefined;
+    if (range.hasLo && range.hasHi && qCmp(range.loN, range.loD, range.hiN, range.hiD) > 0) return undefined;
+    return range;
+}
+
+/**
+ * `x op t` over the range at `slot`, as `boundHolds` of conditions.ts decides it: 1 when every value of the
+ * range satisfies it, 0 when none does, -1 when it depends (the full path then says why data is missing).
+ */
+export function qRange(v: FastFacts, slot: number, op: CompareOp, tn: number, td: number): number {
+    const r = v.ranges?.get(slot);
+    if (r === undefined) return -1;
+    const lo = r.hasLo ? qCmp(r.loN, r.loD, tn, td) : Number.NaN;
+    const hi = r.hasHi ? qCmp(r.hiN, r.hiD, tn, td) : Number.NaN;
+    switch (op) {
+        case '>=':
+        case '>':
+            if (r.hasLo && (lo > 0 || (lo === 0 && (op === '>=' || r.loOpen)))) return 1;
+            if (r.hasHi && (hi < 0 || (hi === 0 && (op === '>' || r.hiOpen)))) return 0;
+            return -1;
+        case '<=':
+        case '<':
+            if (r.hasHi && (hi < 0 || (hi === 0 && (op === '<=' || r.hiOpen)))) return 1;
+            if (r.hasLo && (lo > 0 || (lo === 0 && (op === '<' || r.loOpen)))) return 0;
+            return -1;
+        default: {
+            // A range wholly above or below the threshold cannot equal it; «từ 3 đến 3» is exactly 3.
+            const apart = (r.hasHi && (hi < 0 || (hi === 0 && r.hiOpen))) || (r.hasLo && (lo > 0 || (lo === 0 && r.loOpen)));
+            if (apart) return op === '≠' ? 1 : 0;
+            const point = r.hasLo && r.hasHi && !r.loOpen && !r.hiOpen && qCmp(r.loN, r.loD, r.hiN, r.hiD) === 0;
+            if (!point) return -1;
+            return (lo === 0) === (op === '=') ? 1 : 0;
         }
     }
 }
@@ -226,6 +314,30 @@ export function qGap(
         ...(ratio ? { ratio: { num: big(ratio[0], ratio[1]), den: big(ratio[2], ratio[3]), numUnit: ratio[4], numInteger: ratio[5] } } : {})
     };
     return numericGap(left, op, big(tn, td));
+}
+
+/**
+ * The missing data of a comparison a reported range does not decide («… (giá trị báo cáo từ 80 đến 110
+ * lít/người/ngày không đủ để so với > 80 lít/người/ngày)»): worded by `compare` itself, from the same values.
+ */
+export function qRangeMissing(
+    v: FastFacts,
+    slot: number,
+    name: string,
+    op: CompareOp,
+    tn: number,
+    td: number,
+    unit: string,
+    thresholdUnit: string
+): readonly string[] {
+    const r = v.ranges!.get(slot)!;
+    const lo = r.hasLo ? big(r.loN, r.loD) : undefined;
+    const hi = r.hasHi ? big(r.hiN, r.hiD) : undefined;
+    const bound: NumberScalar = { t: 'num', r: (lo ?? hi)!, lo, loOpen: r.loOpen, hi, hiOpen: r.hiOpen, isBound: true, decimals: 0 };
+    const none = { unverified: [], inconsistent: [] };
+    const left: Val = { k: 'num', r: bound.r, unit, integer: false, bound, uses: [{ fact: name, text: '' }], ...none };
+    const threshold: Val = { k: 'num', r: big(tn, td), unit: thresholdUnit, integer: td === 1, uses: [], ...none };
+    return compare('', left, op, threshold).missing;
 }
 
 /** The gap of a failed level comparison. */

@@ -141,6 +141,12 @@ describe('readFacts', () => {
         );
     });
 
+    it('refuses two lower or two upper bounds rather than keeping one of them', () => {
+        expect(readFacts({ 'rác thải': { trên: 90, từ: 92 } }, SPECS).issues[0]?.message).toBe('Khoảng giá trị có hai cận dưới («trên» và «từ»): ghi một.');
+        expect(readFacts({ 'rác thải': { đến: 95, dưới: 96 } }, SPECS).issues[0]?.message).toBe('Khoảng giá trị có hai cận trên («đến» và «dưới»): ghi một.');
+        expect(readFacts({ 'rác thải': { từ: 90, đến: 95 } }, SPECS).issues).toEqual([]);
+    });
+
     it('refuses unknown facts, naming the one probably meant, and input that is not an object', () => {
         expect(readFacts({ lạ: 1 }, SPECS).issues).toEqual([
             { severity: 'error', code: 'unknown-fact', path: ['dữ kiện', 'lạ'], field: 'dữ kiện.lạ', message: 'Dữ kiện «lạ» không có trong bộ tiêu chí.' }

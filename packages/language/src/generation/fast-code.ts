@@ -85,6 +85,8 @@ interface CondLocal {
     readonly code: string;
     /** The gap when the code is 0, as an expression (`undefined` when it has none). */
     readonly gap: string;
+    /** Whether the gap is defined when the code is 0, as a cheap expression: the gap itself is worked out on read. */
+    readonly has: string;
     /** The missing facts when the code is 2, as an expression of a string array. */
     readonly missing: string;
 }
@@ -278,7 +280,7 @@ class FastEmitter {
             const read = this.input(fact, undefined);
             const code = this.local('c');
             this.lines.push(`const ${code} = ${slot('h', read[0])} === 1 ? (${slot('n', read[0])} === ${condition.negated ? 0 : 1} ? 1 : 0) : 2;`);
-            return { code, gap: 'undefined', missing: missingOf([read]) };
+            return { code, gap: 'undefined', has: 'false', missing: missingOf([read]) };
         }
         if (isComparison(condition)) return this.comparison(condition);
         throw new NotCompiled();
@@ -299,9 +301,11 @@ class FastEmitter {
             this.lines.push(`const ${met} = ${count(1)};`);
             this.lines.push(`const ${code} = ${met} >= ${kind} ? 1 : ${met} + ${count(2)} >= ${kind} ? 2 : 0;`);
         }
-        const gaps = parts.filter(p => p.gap !== 'undefined').map(p => `(${p.code} === 0 ? ${p.gap} : undefined)`);
+        const withGap = parts.filter(p => p.gap !== 'undefined' && p.has !== 'false');
+        const gaps = withGap.map(p => `(${p.code} === 0${p.has === 'true' ? '' : ` && (${p.has})`} ? ${p.gap} : undefined)`);
+        const has = withGap.length === 0 ? 'false' : withGap.map(p => `(${p.code} === 0 && ${p.has})`).join(' || ');
         const missing = `qUnique([${parts.map(p => `${p.code} === 2 ? ${p.missing} : []`).join(', ')}])`;
-        return { code, gap: gaps.length === 0 ? 'undefined' : gaps.join(' ?? '), missing };
+        return { code, gap: gaps.length === 0 ? 'undefined' : gaps.join(' ?? '), has, missing };
     }
 
     private comparison(comparison: Comparison): CondLocal {
@@ -321,31 +325,71 @@ class FastEmitter {
         if (leftType.kind === 'boolean') return this.booleanClause(comparison, member);
         if (leftType.kind !== 'number' && leftType.kind !== 'percent') throw new NotCompiled();
         const contextUnit = unitOf(leftType);
+        const usedBefore = new Set(this.used);
         const left = this.number(comparison.left, member, undefined);
+        // A fact compared as it is (not inside arithmetic) may be a reported range: decided here when the whole
+        // range agrees (qRange), handed back when it depends. Elsewhere a range hands the indicator back.
+        const only = left.inputs.length === 1 ? left.inputs[0]! : undefined;
+        const direct = only && typeof only[1] === 'string' && left.n === slot('n', only[0]) ? only[0] : undefined;
+        if (direct !== undefined && !usedBefore.has(direct)) this.used.delete(direct);
         const threshold = (e: Expression | undefined) => {
             if (!e || !isQuantityLiteral(e)) throw new NotCompiled();
             return this.number(e, member, contextUnit);
         };
+        const range = (op: string, t: NumberLocal): string => {
+            const r = this.local('r');
+            this.lines.push(`const ${r} = ${slot('h', direct!)} === 2 ? qRange(v, ${direct}, ${str(op)}, ${t.n}, ${t.d}) : 0;`);
+            this.bail(`${r} < 0`);
+            return r;
+        };
+        // A range decided has no gap: the full path does not measure a distance from a range.
+        const plainHas = (has: string) => (direct === undefined || has === 'false' ? has : `${slot('h', direct)} !== 2`);
         const present = this.present(left.inputs);
         const code = this.local('c');
         if (comparison.low && comparison.high) {
-            const low = this.test(present, left, '>=', threshold(comparison.low));
-            const high = this.test(present, left, '<=', threshold(comparison.high));
-            this.lines.push(`const ${code} = ${present} ? (${low.ok} && ${high.ok} ? 1 : 0) : 2;`);
-            return { code, gap: `(${low.ok} ? undefined : ${low.gap}) ?? (${high.ok} ? undefined : ${high.gap})`, missing: missingOf(left.inputs) };
+            const lowT = threshold(comparison.low);
+            const highT = threshold(comparison.high);
+            const low = this.test(present, left, '>=', lowT);
+            const high = this.test(present, left, '<=', highT);
+            const ranged = direct === undefined ? '2' : `${slot('h', direct)} === 2 ? (${range('>=', lowT)} === 1 && ${range('<=', highT)} === 1 ? 1 : 0) : 2`;
+            this.lines.push(`const ${code} = ${present} ? (${low.ok} && ${high.ok} ? 1 : 0) : ${ranged};`);
+            return {
+                code,
+                gap: `(${low.ok} ? undefined : ${low.gap}) ?? (${high.ok} ? undefined : ${high.gap})`,
+                has: plainHas('true'),
+                missing: missingOf(left.inputs)
+            };
         }
-        const test = comparison.low
-            ? this.test(present, left, '>=', threshold(comparison.low))
-            : this.test(present, left, normalizeOp(comparison.operator ?? '='), threshold(comparison.right));
-        this.lines.push(`const ${code} = ${present} ? (${test.ok} ? 1 : 0) : 2;`);
-        return { code, gap: test.gap, missing: missingOf(left.inputs) };
+        const op = comparison.low ? '>=' : normalizeOp(comparison.operator ?? '=');
+        const t = threshold(comparison.low ?? comparison.right);
+        const test = this.test(present, left, op, t);
+        if (direct === undefined) {
+            this.lines.push(`const ${code} = ${present} ? (${test.ok} ? 1 : 0) : 2;`);
+            return { code, gap: test.gap, has: test.has, missing: missingOf(left.inputs) };
+        }
+        // A range that does not decide is missing data, named with the range and the threshold as the full path names it.
+        const r = this.local('r');
+        this.lines.push(`const ${r} = ${slot('h', direct)} === 2 ? qRange(v, ${direct}, ${str(op)}, ${t.n}, ${t.d}) : 0;`);
+        this.lines.push(`const ${code} = ${present} ? (${test.ok} ? 1 : 0) : ${slot('h', direct)} === 2 && ${r} >= 0 ? ${r} : 2;`);
+        const name = str(only![1] as string);
+        return {
+            code,
+            gap: test.gap,
+            has: plainHas(test.has),
+            missing: `${slot('h', direct)} === 2 ? qRangeMissing(v, ${direct}, ${name}, ${str(op)}, ${t.n}, ${t.d}, ${str(left.unit)}, ${str(t.unit)}) : ${missingOf(left.inputs)}`
+        };
     }
 
-    private test(present: string, left: NumberLocal, op: string, t: NumberLocal): { ok: string; gap: string } {
+    /** A numeric test; a failure has a gap (`compareGap`) except against `≠`. */
+    private test(present: string, left: NumberLocal, op: string, t: NumberLocal): { ok: string; gap: string; has: string } {
         const ok = this.local('t');
         this.lines.push(`const ${ok} = ${present === 'true' ? '' : `(${present}) && `}qHolds(qCmp(${left.n}, ${left.d}, ${t.n}, ${t.d}), ${str(op)});`);
         const ratio = left.ratio ? `, ${left.ratio}` : '';
-        return { ok, gap: `qGap(${str(op)}, ${left.n}, ${left.d}, ${t.n}, ${t.d}, ${str(left.unit)}, ${left.integer}${ratio})` };
+        return {
+            ok,
+            gap: `qGap(${str(op)}, ${left.n}, ${left.d}, ${t.n}, ${t.d}, ${str(left.unit)}, ${left.integer}${ratio})`,
+            has: op === '≠' ? 'false' : 'true'
+        };
     }
 
     private plainFact(expression: Expression, member: string | undefined, kind: 'level' | 'boolean'): readonly [number, string] {
@@ -366,7 +410,7 @@ class FastEmitter {
         const op = comparison.low ? '>=' : normalizeOp(comparison.operator ?? '=');
         const code = this.local('c');
         this.lines.push(`const ${code} = ${slot('h', read[0])} === 1 ? (qHolds(Math.sign(${value} - ${index}), ${str(op)}) ? 1 : 0) : 2;`);
-        return { code, gap: `qLevelGap(${value}, ${str(op)}, ${index})`, missing: missingOf([read]) };
+        return { code, gap: `qLevelGap(${value}, ${str(op)}, ${index})`, has: op === '≠' ? 'false' : 'true', missing: missingOf([read]) };
     }
 
     private booleanClause(comparison: Comparison, member: string | undefined): CondLocal {
@@ -376,7 +420,7 @@ class FastEmitter {
         const wanted = comparison.right.value === 'có' ? 1 : 0;
         const code = this.local('c');
         this.lines.push(`const ${code} = ${slot('h', read[0])} === 1 ? ((${slot('n', read[0])} === ${wanted}) === ${op === '='} ? 1 : 0) : 2;`);
-        return { code, gap: 'undefined', missing: missingOf([read]) };
+        return { code, gap: 'undefined', has: 'false', missing: missingOf([read]) };
     }
 }
 
@@ -414,7 +458,10 @@ export function fastIndicatorCode(scope: ModuleScope, slots: FastSlots, indicato
         throw error;
     }
     // The gap is worked out when a reader asks for it (exact arithmetic and number display cost more than the verdict).
-    const gap = result.gap === 'undefined' ? 'undefined' : `${result.code} === 0 ? () => ${result.gap} : undefined`;
+    const gap =
+        result.gap === 'undefined' || result.has === 'false'
+            ? 'undefined'
+            : `${result.code} === 0${result.has === 'true' ? '' : ` && (${result.has})`} ? () => ${result.gap} : undefined`;
     const missing = `${result.code} === 2 ? ${result.missing} : []`;
     if (!applicable) return functionCode(name, 'IndicatorResult', emitter, `quietIndicator(${meta}, ${result.code}, ${gap}, ${missing})`);
     // Not applicable when its condition is not met (3), missing data when the condition lacks it (2).

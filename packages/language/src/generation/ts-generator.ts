@@ -242,10 +242,6 @@ const FAST_LAYOUT = fastLayout(FACT_SPECS);`,
     }
     const assessedAt = assessmentDate(options, PACK);
     const table = new Lazy(() => readTable(facts, options, assessedAt));
-    if (v.unusual) {
-        // A value only the full reader checks: read it now, so that its errors refuse the whole commune.
-        table.get();
-    }
 ${lists}    const t = table.built;
     if (t !== undefined && t.issues.length > 0) {
         return ${inFull};

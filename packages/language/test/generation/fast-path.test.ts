@@ -41,8 +41,10 @@ function communes(specs: readonly FactSpec[], count: number, seed: number): Reco
         if (shape < 0.76) return { 'giá trị': value, 'đơn vị': spec.unit };
         if (shape < 0.8) return { trên: value };
         if (shape < 0.83) return { từ: value, đến: value + 10 };
+        if (shape < 0.845) return pick([{ từ: value, đến: value }, { dưới: value }, { 'ít nhất': value, 'nhiều nhất': value * 2 }, { trên: value, từ: value }]);
         if (shape < 0.86) return String(value).replace('.', ',');
         if (dirty && shape < 0.88) return pick([-1, integer ? 2.5 : 1e-20, 'nhiều', [1]]);
+        if (dirty && shape < 0.9) return pick([{}, { từ: value + 10, đến: value }, { trên: -1 }, { 'trên ': value }, { trên: '5' }, { khoảng: value }]);
         return value * 3;
     };
     const scalar = (spec: FactSpec): unknown => {
