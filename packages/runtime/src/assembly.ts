@@ -211,7 +211,7 @@ export function criterion(meta: CriterionMeta, indicators: readonly IndicatorRes
     const verdicts: Verdict[] = [];
     const notMet: string[] = [];
     const missingData: string[] = [];
-    const flagSet = new Set<VerdictFlag>();
+    let flagSet: Set<VerdictFlag> | undefined;
     let met = 0;
     let applicable = 0;
     let anyImplied = false;
@@ -226,21 +226,24 @@ export function criterion(meta: CriterionMeta, indicators: readonly IndicatorRes
             if (!implied) everyFailingImplied = false;
         } else if (i.verdict === 'thiếu dữ liệu') missingData.push(i.label);
         if (implied) anyImplied = true;
-        for (const flag of i.flags) flagSet.add(flag);
+        if (i.flags.length > 0) {
+            flagSet ??= new Set();
+            for (const flag of i.flags) flagSet.add(flag);
+        }
     }
     const verdict: Verdict = scored?.cond ? scored.cond.verdict : indicators.length === 0 ? 'thiếu dữ liệu' : combineAll(verdicts);
     // A criterion rests on implied bounds when its verdict would not stand without them: a pass with any
     // indicator decided that way, or a failure whose every failing indicator was.
     const restsOnImplied = verdict === 'đạt' ? anyImplied : verdict === 'chưa đạt' && everyFailingImplied;
-    if (!restsOnImplied) flagSet.delete('implied-bounds');
-    if ((scored?.cond?.unverified.length ?? 0) > 0) flagSet.add('unverified-threshold');
-    if ((scored?.cond?.unknowns ?? []).some(u => u.decidedByImpliedBounds)) flagSet.add('implied-bounds');
+    if (!restsOnImplied) flagSet?.delete('implied-bounds');
+    if ((scored?.cond?.unverified.length ?? 0) > 0) (flagSet ??= new Set()).add('unverified-threshold');
+    if ((scored?.cond?.unknowns ?? []).some(u => u.decidedByImpliedBounds)) (flagSet ??= new Set()).add('implied-bounds');
     return {
         ...(scored ? { score: scored.score, explanation: scored.cond?.lines ?? [] } : {}),
         label: meta.label,
         title: meta.title,
         citations: meta.citations,
-        flags: [...flagSet],
+        flags: flagSet === undefined ? [] : [...flagSet],
         verdict,
         indicatorsMet: met,
         indicatorsApplicable: applicable,

@@ -563,48 +563,53 @@ function combineAny(verdicts: readonly Verdict[]): Verdict {
 
 export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: string): Cond {
     const failed = parts.find(p => p.verdict === 'chưa đạt' && p.gap);
+    const lines = joined(parts, p => p.lines);
     return {
         verdict,
-        lines: [...parts.flatMap(p => p.lines), ...(extraLine ? [extraLine] : [])],
-        missing:
-            verdict === 'thiếu dữ liệu'
-                ? unique(
-                      parts.flatMap(p => p.missing),
-                      s => s
-                  )
-                : [],
-        missingThresholds:
-            verdict === 'thiếu dữ liệu'
-                ? unique(
-                      parts.flatMap(p => p.missingThresholds ?? []),
-                      s => s
-                  )
-                : [],
-        uses: unique(
-            parts.flatMap(p => p.uses),
+        lines: extraLine ? [...lines, extraLine] : lines,
+        missing: verdict === 'thiếu dữ liệu' ? joined(parts, p => p.missing, same) : [],
+        missingThresholds: verdict === 'thiếu dữ liệu' ? joined(parts, p => p.missingThresholds, same) : [],
+        uses: joined(
+            parts,
+            p => p.uses,
             u => u.fact + '\u0000' + u.text
         ),
-        unverified: unique(
-            parts.flatMap(p => p.unverified),
-            s => s
-        ),
-        inconsistent: unique(
-            parts.flatMap(p => p.inconsistent),
-            s => s
-        ),
-        notApplicableReasons: unique(
-            parts.flatMap(p => p.notApplicableReasons),
-            s => s
-        ),
+        unverified: joined(parts, p => p.unverified, same),
+        inconsistent: joined(parts, p => p.inconsistent, same),
+        notApplicableReasons: joined(parts, p => p.notApplicableReasons, same),
         gap: verdict === 'chưa đạt' ? failed?.gap : undefined,
         value: parts.find(p => p.value)?.value,
-        thresholds: parts.flatMap(p => p.thresholds),
-        clauses: parts.flatMap(p => p.clauses ?? []),
-        unknowns: parts.flatMap(p => p.unknowns ?? []),
-        failingYears: [...new Set(parts.flatMap(p => p.failingYears ?? []))].sort(),
-        openYears: [...new Set(parts.flatMap(p => p.openYears ?? []))].sort(),
-        failingUnits: [...new Set(parts.flatMap(p => p.failingUnits ?? []))]
+        thresholds: joined(parts, p => p.thresholds),
+        clauses: joined(parts, p => p.clauses),
+        unknowns: joined(parts, p => p.unknowns),
+        failingYears: sortedSet(joined(parts, p => p.failingYears)),
+        openYears: sortedSet(joined(parts, p => p.openYears)),
+        failingUnits: [...new Set(joined(parts, p => p.failingUnits))]
     };
+}
+
+const same = (s: string): string => s;
+
+/**
+ * The parts' lists one after the other, each item once when `key` is given. When a single part has any (the
+ * usual case), its list is returned as it is: a part's lists are already without repeats, and never written to.
+ */
+function joined<T>(parts: readonly Cond[], list: (part: Cond) => readonly T[] | undefined, key?: (item: T) => string): readonly T[] {
+    let only: readonly T[] | undefined;
+    for (const part of parts) {
+        const items = list(part);
+        if (items === undefined || items.length === 0) continue;
+        if (only !== undefined) {
+            const all = parts.flatMap(p => list(p) ?? []);
+            return key ? unique(all, key) : all;
+        }
+        only = items;
+    }
+    return only ?? [];
+}
+
+function sortedSet<T>(items: readonly T[]): T[] {
+    return items.length === 0 ? [] : [...new Set(items)].sort();
 }
 
 export function all(parts: readonly Cond[]): Cond {

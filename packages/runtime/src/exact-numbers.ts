@@ -91,6 +91,37 @@ export function ratToNumber(a: Rational): number {
  * digits do not represent exactly is prefixed with "≈", so a display never hides how close a value is.
  */
 export function formatRat(a: Rational, decimals = 4): string {
+    return (decimals === 4 && formatSmall(a)) || formatBig(a, decimals);
+}
+
+const SMALL = 2n ** 40n;
+const GROUPS = /\B(?=(\d{3})+(?!\d))/g;
+
+/**
+ * `formatRat` with four decimals for numerators and denominators under 2^40 (nearly every figure of a report),
+ * in JavaScript numbers: every intermediate stays below 2^53, so each step is exact. Undefined otherwise.
+ */
+function formatSmall(a: Rational): string | undefined {
+    if (a.d > SMALL || a.n > SMALL || a.n < -SMALL) return undefined;
+    const negative = a.n < 0n;
+    const n = Number(negative ? -a.n : a.n);
+    const d = Number(a.d);
+    if (n * 20_000 + d > 2 ** 52) return undefined;
+    // Round half up to 4 decimals: floor((n·10⁴·2 + d) / 2d), the division corrected to an exact floor.
+    const x = n * 20_000 + d;
+    let scaled = Math.floor(x / (2 * d));
+    if (scaled * 2 * d > x) scaled--;
+    else if ((scaled + 1) * 2 * d <= x) scaled++;
+    const exact = scaled * d === n * 10_000;
+    const wholeNumber = Math.floor(scaled / 10_000);
+    const whole = wholeNumber < 1000 ? String(wholeNumber) : String(wholeNumber).replace(GROUPS, '.');
+    const rest = scaled % 10_000;
+    const fraction = rest === 0 ? '' : String(rest).padStart(4, '0').replace(/0+$/, '');
+    const text = (negative ? '-' : '') + whole + (fraction ? ',' + fraction : '');
+    return exact ? text : '≈ ' + text;
+}
+
+function formatBig(a: Rational, decimals: number): string {
     const negative = a.n < 0n;
     const abs = negative ? rat(-a.n, a.d) : a;
     const scale = 10n ** BigInt(decimals);

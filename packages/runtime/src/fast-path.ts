@@ -366,6 +366,9 @@ export function quietInapplicable(meta: IndicatorMeta, code: number, missing: re
     return quietResult(meta, code, undefined, missing, []);
 }
 
+/** The empty lists of a quiet result, shared (the result types are read-only): 432 fewer arrays per commune of 72 indicators. */
+const NONE: readonly never[] = Object.freeze([]);
+
 function quietResult(meta: IndicatorMeta, code: number, gapOf: LazyGap | undefined, missing: readonly string[], flags: VerdictFlag[]): IndicatorResult {
     // Two fixed shapes (with and without a gap) rather than a spread: this runs for every indicator of every commune.
     const verdict = VERDICTS[code]!;
@@ -378,14 +381,14 @@ function quietResult(meta: IndicatorMeta, code: number, gapOf: LazyGap | undefin
             citations: meta.citations,
             verdict,
             flags,
-            clauses: [],
-            factsUsed: [],
+            clauses: NONE,
+            factsUsed: NONE,
             missingFacts: missing,
-            missingThresholds: [],
+            missingThresholds: NONE,
             source: meta.source,
-            unknownThresholds: [],
-            notes: [],
-            explanation: []
+            unknownThresholds: NONE,
+            notes: NONE,
+            explanation: NONE
         };
     }
     let gap: Gap | undefined;
@@ -399,10 +402,10 @@ function quietResult(meta: IndicatorMeta, code: number, gapOf: LazyGap | undefin
         citations: meta.citations,
         verdict,
         flags,
-        clauses: [],
-        factsUsed: [],
+        clauses: NONE,
+        factsUsed: NONE,
         missingFacts: missing,
-        missingThresholds: [],
+        missingThresholds: NONE,
         get gap(): Gap | undefined {
             if (!made) {
                 gap = gapOf();
@@ -411,9 +414,9 @@ function quietResult(meta: IndicatorMeta, code: number, gapOf: LazyGap | undefin
             return gap;
         },
         source: meta.source,
-        unknownThresholds: [],
-        notes: [],
-        explanation: []
+        unknownThresholds: NONE,
+        notes: NONE,
+        explanation: NONE
     };
 }
 

@@ -186,7 +186,22 @@ function showBound(b: NumberScalar, unit: string): string {
     return parts.join(' ') + unitText(unit);
 }
 
+/** Where the values came from, joined: each use, note and inconsistency once, in order. */
 export function merge(...vals: readonly Provenance[]): Provenance {
+    // The common case (a fact against a literal threshold): one value carries a single use or note per list,
+    // and nothing can repeat. Its lists are shared, not copied: provenance lists are never written to.
+    let carrier: Provenance | undefined;
+    for (const v of vals) {
+        if (v.uses.length === 0 && v.unverified.length === 0 && v.inconsistent.length === 0) continue;
+        if (carrier !== undefined || v.uses.length > 1 || v.unverified.length > 1 || v.inconsistent.length > 1) return mergeAll(vals);
+        carrier = v;
+    }
+    return carrier === undefined
+        ? { uses: [], unverified: [], inconsistent: [] }
+        : { uses: carrier.uses, unverified: carrier.unverified, inconsistent: carrier.inconsistent };
+}
+
+function mergeAll(vals: readonly Provenance[]): Provenance {
     return {
         uses: unique(
             vals.flatMap(v => v.uses),

@@ -131,4 +131,32 @@ describe('formatRat: Vietnamese display that never hides an approximation', () =
         expect(formatRat(r(1, 3), 2)).toBe('≈ 0,33');
         expect(formatRat(r(1, 4), 2)).toBe('0,25');
     });
+
+    it('shows small numbers (computed in JavaScript numbers) exactly as the BigInt rule shows them', () => {
+        // The BigInt rule, as formatRat wrote every number before it had a fast path for small ones.
+        const reference = (a: Rational): string => {
+            const negative = a.n < 0n;
+            const n = negative ? -a.n : a.n;
+            const scaled = (n * 20_000n + a.d) / (2n * a.d);
+            const whole = (scaled / 10_000n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+            const fraction = (scaled % 10_000n).toString().padStart(4, '0').replace(/0+$/, '');
+            const text = (negative ? '-' : '') + whole + (fraction ? ',' + fraction : '');
+            return scaled * a.d === n * 10_000n ? text : '≈ ' + text;
+        };
+        let seed = 12345;
+        const next = (limit: number) => {
+            seed = (seed * 1103515245 + 12345) % 2147483648;
+            return Math.floor((seed / 2147483648) * limit);
+        };
+        const magnitudes = [10, 1000, 1e6, 1e9, 2 ** 40, 2 ** 41];
+        for (let i = 0; i < 20_000; i++) {
+            const n = BigInt(next(magnitudes[next(magnitudes.length)]!)) * (next(4) === 0 ? -1n : 1n);
+            const d = BigInt(1 + next(magnitudes[next(magnitudes.length)]!));
+            const x = rat(n, d);
+            expect(formatRat(x), `${x.n}/${x.d}`).toBe(reference(x));
+        }
+        for (const x of [rat(-1n, 100_000n), rat(99_995n, 10_000_000n), rat(2n ** 40n - 1n, 3n), rat(1n, 2n ** 40n)]) {
+            expect(formatRat(x), `${x.n}/${x.d}`).toBe(reference(x));
+        }
+    });
 });
