@@ -5,7 +5,7 @@ import type { Rational } from './exact-numbers.js';
 import { formatRat, rat, ratCmp, ratIsInteger, ratMul } from './exact-numbers.js';
 import { unitConversion, unitMismatchReason } from './units.js';
 import type { DecimalNumber } from './number-text.js';
-import { readDecimal } from './number-text.js';
+import { decimalFromNumber, readDecimal } from './number-text.js';
 import { parseDate } from './dates.js';
 import { closestNames, foldDiacritics, normalizeName, normalizeUnit, shortText } from './names.js';
 
@@ -647,7 +647,7 @@ export function parseNumber(value: unknown): DecimalNumber | string {
         if (!Number.isFinite(value)) {
             return `Cần một số hữu hạn, nhận được ${String(value)}.`;
         }
-        return readDecimal(String(value));
+        return decimalFromNumber(value) ?? readDecimal(String(value));
     }
     if (typeof value !== 'string') {
         return `Cần một số, nhận được ${show(value)}.`;

@@ -69,6 +69,26 @@ export function decimalFromText(text: string): DecimalNumber | undefined {
     return { r, decimals };
 }
 
+const LARGEST = 999_999_999_999_999;
+const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * `readDecimal(String(x))` for a JavaScript number within the limit, without going through text: the decimal
+ * with the fewest places that is `x` (within 15 digits it is the number's own shortest form). Undefined for
+ * anything else (beyond the limit, not finite), which the text route then reads or refuses with its message.
+ */
+export function decimalFromNumber(x: number): DecimalNumber | undefined {
+    const size = Math.abs(x);
+    if (!(size <= LARGEST)) return undefined;
+    if (Number.isInteger(size)) return { r: { n: BigInt(x), d: 1n }, decimals: 0 };
+    for (let places = 1; places <= MAX_NUMBER_DIGITS; places++) {
+        const scaled = Math.round(size * POWERS[places]!);
+        if (scaled > LARGEST) return undefined;
+        if (scaled / POWERS[places]! === size) return { r: rat(BigInt(x < 0 ? -scaled : scaled), BigInt(POWERS[places]!)), decimals: places };
+    }
+    return undefined;
+}
+
 /** «Số «…» có 400 chữ số: …» — the same words for a pack, a commune file and the module's API. */
 export function tooManyDigitsMessage(shown: string, digits: number): string {
     const count = digits > 1_000_000 ? 'hơn 1.000.000' : groupThousands(digits);
