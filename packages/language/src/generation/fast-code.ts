@@ -106,12 +106,13 @@ class FastEmitter {
         return `${prefix}${this.count++}`;
     }
 
-    private input(fact: FactDecl, member: string | undefined): readonly [number, string] {
+    /** A slot read; `numeric` when it may hold a range (a yes/no or a level never does: the reader refuses one). */
+    private input(fact: FactDecl, member: string | undefined, numeric = true): readonly [number, string] {
         if (isYearly(fact) || collectionIndexOf(fact)) throw new NotCompiled();
         const byMember = member === undefined ? undefined : this.slots.member.get(fact);
         const index = byMember ? byMember.get(member!) : this.slots.total.get(fact);
         if (index === undefined) throw new NotCompiled();
-        this.used.add(index);
+        if (numeric) this.used.add(index);
         // The name the full path gives a missing fact: a breakdown's part is «name (member)».
         return [index, byMember ? `${fact.name} (${member})` : fact.name];
     }
@@ -277,7 +278,7 @@ class FastEmitter {
         if (isPresence(condition)) {
             const fact = condition.fact.ref;
             if (!fact || fact.derivation || factKindOf(fact, this.scope.types.typeOfFact(fact)) !== 'boolean') throw new NotCompiled();
-            const read = this.input(fact, undefined);
+            const read = this.input(fact, undefined, false);
             const code = this.local('c');
             this.lines.push(`const ${code} = ${slot('h', read[0])} === 1 ? (${slot('n', read[0])} === ${condition.negated ? 0 : 1} ? 1 : 0) : 2;`);
             return { code, gap: 'undefined', has: 'false', missing: missingOf([read]) };
@@ -396,7 +397,7 @@ class FastEmitter {
         const inner = isParenthesizedExpression(expression) ? expression.expression : expression;
         const fact = isNameReference(inner) ? inner.target.ref : undefined;
         if (!isFactDecl(fact) || fact.derivation || factKindOf(fact, this.scope.types.typeOfFact(fact)) !== kind) throw new NotCompiled();
-        return this.input(fact, member);
+        return this.input(fact, member, false);
     }
 
     private levelClause(comparison: Comparison, member: string | undefined): CondLocal {
