@@ -173,7 +173,7 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
         const names = left.uses.map(u => u.fact);
         return {
             verdict: 'thiếu dữ liệu',
-            missing: names.map(n => `${n} (giá trị báo cáo ${shown} không đủ để so với ${threshold})`),
+            missing: names.map(n => `${n} (${(left.k === 'num' && left.bound?.rangeOrigin) || 'giá trị báo cáo'} ${shown} không đủ để so với ${threshold})`),
             notApplicableReasons: [],
             thresholds: [threshold],
             clauses,

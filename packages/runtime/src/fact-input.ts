@@ -22,6 +22,11 @@ export interface NumberScalar {
     readonly decimals: number;
     /** The value as the commune file wrote it, when it was given in another unit («3138 m»). */
     readonly written?: string;
+    /**
+     * Where a range comes from when the report did not write it («2 thôn chưa đủ dữ liệu, số thôn đạt chuẩn»):
+     * messages say this instead of «giá trị báo cáo».
+     */
+    readonly rangeOrigin?: string;
 }
 
 export type Scalar =

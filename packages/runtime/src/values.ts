@@ -403,7 +403,9 @@ function blocked(vals: readonly Val[]): Val | undefined {
     }
     const bounded = vals.find(v => v.k === 'num' && v.bound);
     if (bounded) {
-        const names = bounded.uses.map(u => `${u.fact} (báo cáo chỉ ghi khoảng ${showVal(bounded)}, cần số cụ thể để tính)`);
+        const origin = bounded.k === 'num' ? bounded.bound?.rangeOrigin : undefined;
+        const known = origin ? `${origin} chỉ biết trong khoảng` : 'báo cáo chỉ ghi khoảng';
+        const names = bounded.uses.map(u => `${u.fact} (${known} ${showVal(bounded)}, cần số cụ thể để tính)`);
         return { k: 'missing', names, ...merge(...vals) };
     }
     return undefined;

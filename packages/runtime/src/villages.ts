@@ -27,7 +27,17 @@ export function countVillages(t: FactTable, outcomes: readonly VillageOutcome[] 
             total:
                 open === 0
                     ? { t: 'num', r: count(met), isBound: false, decimals: 0 }
-                    : { t: 'num', r: count(met), lo: count(met), hi: count(met + open), loOpen: false, hiOpen: false, isBound: true, decimals: 0 },
+                    : {
+                          t: 'num',
+                          r: count(met),
+                          lo: count(met),
+                          hi: count(met + open),
+                          loOpen: false,
+                          hiOpen: false,
+                          isBound: true,
+                          decimals: 0,
+                          rangeOrigin: `${open} thôn chưa đủ dữ liệu, số thôn đạt chuẩn`
+                      },
             members: new Map()
         });
     }

@@ -3,6 +3,8 @@ import { rat } from '../src/exact-numbers.js';
 import type { EvaluationResult, FactSpec, Verdict, VillageOutcome } from '../src/result-types.js';
 import { readFacts } from '../src/fact-input.js';
 import { countVillages, withVillages } from '../src/villages.js';
+import { arith, fact, lit } from '../src/values.js';
+import { compare } from '../src/conditions.js';
 
 const specs: FactSpec[] = [
     { name: 'số thôn đạt chuẩn thôn kiểu mẫu', kind: 'count', unit: 'thôn', villagePack: 'thon.ntm' },
@@ -25,6 +27,19 @@ describe('counting the villages that meet a village-level pack', () => {
         const t = readFacts({}, specs);
         countVillages(t, [village('A', 'đạt'), village('B', 'thiếu dữ liệu'), village('C', 'thiếu dữ liệu'), village('D', 'chưa đạt')]);
         expect(t.raw.get('số thôn đạt chuẩn thôn kiểu mẫu')?.total).toMatchObject({ isBound: true, lo: rat(1n), hi: rat(3n) });
+    });
+
+    it('says a range of villages comes from villages without data, not from the report', () => {
+        const t = readFacts({ 'tổng số thôn': 4 }, specs);
+        countVillages(t, [village('A', 'đạt'), village('B', 'thiếu dữ liệu'), village('C', 'thiếu dữ liệu'), village('D', 'chưa đạt')]);
+        const count = fact(t, 'số thôn đạt chuẩn thôn kiểu mẫu');
+        expect(compare('số thôn đạt >= 2', count, '>=', lit('2', 'thôn')).missing).toEqual([
+            'số thôn đạt chuẩn thôn kiểu mẫu (2 thôn chưa đủ dữ liệu, số thôn đạt chuẩn từ 1 đến 3 thôn không đủ để so với >= 2 thôn)'
+        ]);
+        const share = arith('/', count, fact(t, 'tổng số thôn'), '%', rat(100n));
+        expect(share.k === 'missing' && share.names).toEqual([
+            'số thôn đạt chuẩn thôn kiểu mẫu (2 thôn chưa đủ dữ liệu, số thôn đạt chuẩn chỉ biết trong khoảng từ 1 đến 3 thôn, cần số cụ thể để tính)'
+        ]);
     });
 
     it('leaves the count missing without village results: never a silent zero', () => {
