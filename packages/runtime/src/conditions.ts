@@ -113,10 +113,13 @@ export function holds(c: number, op: CompareOp): boolean {
     }
 }
 
-/** Whether every value in a reported range satisfies `x op t` (true), none does (false), or it depends. */
+/** Whether `x op t` holds for a number, or for every value of a reported range (true), none (false), or it depends. */
 function boundHolds(v: NumVal, op: CompareOp, t: Rational): boolean | undefined {
-    const b = v.bound;
-    if (!b) return holds(ratCmp(v.r, t), op);
+    return v.bound ? rangeHolds(v.bound, op, t) : holds(ratCmp(v.r, t), op);
+}
+
+/** Whether every value of the range `b` satisfies `x op t` (true), none does (false), or it depends. */
+export function rangeHolds(b: NumberScalar, op: CompareOp, t: Rational): boolean | undefined {
     const loCmp = b.lo ? ratCmp(b.lo, t) : undefined;
     const hiCmp = b.hi ? ratCmp(b.hi, t) : undefined;
     switch (op) {

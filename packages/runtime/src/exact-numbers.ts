@@ -1,6 +1,8 @@
 // Exact rational arithmetic for generated evaluators, so that 4662/4662 is exactly 100 % and float noise
 // never decides a verdict.
 
+import { groupThousands } from './names.js';
+
 export interface Rational {
     readonly n: bigint;
     /** Always positive; the fraction is always reduced. */
@@ -95,7 +97,6 @@ export function formatRat(a: Rational, decimals = 4): string {
 }
 
 const SMALL = 2n ** 40n;
-const GROUPS = /\B(?=(\d{3})+(?!\d))/g;
 
 /**
  * `formatRat` with four decimals for numerators and denominators under 2^40 (nearly every figure of a report),
@@ -114,7 +115,7 @@ function formatSmall(a: Rational): string | undefined {
     else if ((scaled + 1) * 2 * d <= x) scaled++;
     const exact = scaled * d === n * 10_000;
     const wholeNumber = Math.floor(scaled / 10_000);
-    const whole = wholeNumber < 1000 ? String(wholeNumber) : String(wholeNumber).replace(GROUPS, '.');
+    const whole = groupThousands(wholeNumber);
     const rest = scaled % 10_000;
     const fraction = rest === 0 ? '' : String(rest).padStart(4, '0').replace(/0+$/, '');
     const text = (negative ? '-' : '') + whole + (fraction ? ',' + fraction : '');

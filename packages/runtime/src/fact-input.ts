@@ -112,7 +112,8 @@ export interface EvalContext {
 }
 
 const TOTAL_KEY = 'tổng';
-const BOUND_KEYS = new Set(['trên', 'dưới', 'từ', 'đến', 'ít nhất', 'nhiều nhất']);
+/** The keys of a reported range (`{ "trên": 90 }`), in canonical form. */
+export const BOUND_KEYS: ReadonlySet<string> = new Set(['trên', 'dưới', 'từ', 'đến', 'ít nhất', 'nhiều nhất']);
 
 const canonical = normalizeName;
 
@@ -581,7 +582,8 @@ function readNumberScalar(spec: FactSpec, value: unknown, fail: (message: string
     return problem ? fail(problem) : { t: 'num', r: parsed.r, isBound: false, decimals: parsed.decimals };
 }
 
-function readBound(spec: FactSpec, value: Record<string, unknown>, fail: (message: string) => undefined): NumberScalar | undefined {
+/** `{ "trên": 90.72 }`, `{ "từ": 80, "đến": 110 }`: a reported range, checked; `fail` says what is wrong with it. */
+export function readBound(spec: FactSpec, value: Record<string, unknown>, fail: (message: string) => undefined): NumberScalar | undefined {
     let lo: Rational | undefined,
         hi: Rational | undefined,
         loOpen = false,

@@ -7,9 +7,12 @@
 import type { CompareOp } from './conditions.js';
 import type { IndicatorMeta, GateMeta } from './assembly.js';
 import type { EvaluateOptions, EvaluationResult, FactSpec, Gap, GateResult, IndicatorResult, Verdict, VerdictFlag } from './result-types.js';
-import { compare, levelStepsGap, numericGap } from './conditions.js';
+import { compare, levelStepsGap, numericGap, rangeHolds } from './conditions.js';
 import type { NumberScalar } from './fact-input.js';
+import { BOUND_KEYS, readBound } from './fact-input.js';
 import type { Val } from './values.js';
+import { statedMatches } from './values.js';
+import { POWERS_OF_TEN, fewestPlaces } from './number-text.js';
 import { rat } from './exact-numbers.js';
 import { normalizeUnit } from './names.js';
 import type { EvalContext } from './fact-input.js';
@@ -24,20 +27,8 @@ export interface FastFacts {
     readonly d: Float64Array;
     /** 1: a plain value; 2: a range («trên 60 %», in `ranges`); 0: absent. */
     readonly h: Uint8Array;
-    /** The ranges by slot, made only when the commune gives one. */
-    ranges?: Map<number, FastRange>;
-}
-
-/** A range as the full reader reads it (`readBound`): each bound a scaled integer, open or closed. */
-export interface FastRange {
-    hasLo: boolean;
-    loN: number;
-    loD: number;
-    loOpen: boolean;
-    hasHi: boolean;
-    hiN: number;
-    hiD: number;
-    hiOpen: boolean;
+    /** The ranges by slot, read by the full reader's `readBound`; made only when the commune gives one. */
+    ranges?: Map<number, NumberScalar>;
 }
 
 interface FastSlot {
@@ -67,9 +58,6 @@ export function fastLayout(specs: readonly FactSpec[]): FastLayout {
 
 /** Largest magnitude kept as an exact JavaScript integer; anything beyond goes to BigInt or the full path. */
 const SAFE = Number.MAX_SAFE_INTEGER;
-/** The input limit (15 digits, see number-text.ts): within it a JavaScript number is its decimal exactly. */
-const MAX_INPUT = 999_999_999_999_999;
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * Reads plain input: names exactly as the pack writes them, numbers as JSON numbers (or `{ "giá trị", "đơn vị" }`
@@ -113,7 +101,6 @@ export function readPlainFacts(input: unknown, layout: FastLayout): FastFacts | 
 }
 
 const WRONG = Symbol('wrong');
-const RANGE_KEYS = new Set(['trên', 'dưới', 'từ', 'đến', 'ít nhất', 'nhiều nhất']);
 
 function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -121,7 +108,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** An object of bound keys only (also `{}`, which the range reader refuses): the fact's total, not its parts. */
 function isRange(value: Record<string, unknown>): boolean {
-    for (const key in value) if (!RANGE_KEYS.has(key)) return false;
+    for (const key in value) if (!BOUND_KEYS.has(key)) return false;
     return true;
 }
 
@@ -158,107 +145,33 @@ function readScalar(entry: FastSlot, slot: number, value: unknown, read: FastFac
             return false;
         default: {
             if (isObject(value)) {
-                const range = readRange(entry.spec, value);
+                // Read by the full reader's own rule; anything it refuses is left to it, to report with its message.
+                const range = readBound(entry.spec, value, () => undefined);
                 if (range === undefined) return false;
                 (read.ranges ??= new Map()).set(slot, range);
                 h[slot] = 2;
                 return true;
             }
-            if (!scaledDecimal(entry.spec, value)) return false;
-            n[slot] = scaledN;
-            d[slot] = scaledD;
+            if (typeof value !== 'number' || !(value >= 0)) return false;
+            const places = fewestPlaces(value);
+            // A count or a year is whole: the full reader refuses a fraction.
+            if (places === undefined || (places > 0 && (entry.spec.kind === 'count' || entry.spec.kind === 'year'))) return false;
+            n[slot] = places === 0 ? value : Math.round(value * POWERS_OF_TEN[places]!);
+            d[slot] = POWERS_OF_TEN[places]!;
             h[slot] = 1;
             return true;
         }
     }
 }
 
-/** The last number `scaledDecimal` read, as `scaledN / scaledD` (module state: no allocation per number). */
-let scaledN = 0;
-let scaledD = 1;
-
-/** A JSON number the full reader accepts for this fact (non-negative, at most 15 digits, whole for a count), as a scaled integer. */
-function scaledDecimal(spec: FactSpec, value: unknown): boolean {
-    if (typeof value !== 'number' || !(value >= 0) || value > MAX_INPUT) return false;
-    if (Number.isInteger(value)) {
-        scaledN = value;
-        scaledD = 1;
-        return true;
-    }
-    if (spec.kind === 'count' || spec.kind === 'year') return false;
-    // The decimal with the fewest places that is this number; within 15 digits it is the number's
-    // own decimal (DBL_DIG), so this is exactly what the full reader reads from String(value).
-    for (let k = 1; k <= 15; k++) {
-        const m = Math.round(value * POW10[k]!);
-        if (m > MAX_INPUT) return false;
-        if (m / POW10[k]! === value) {
-            scaledN = m;
-            scaledD = POW10[k]!;
-            return true;
-        }
-    }
-    return false;
-}
-
 /**
- * `{ "trên": 90.72 }`, `{ "từ": 80, "đến": 110 }`: read as `readBound` of fact-input.ts reads it (empty or
- * reversed ranges, two lower or two upper bounds refused), or undefined for anything the full reader should read and report
- * (another spelling of a key, text numbers, a bad bound).
- */
-function readRange(spec: FactSpec, value: Record<string, unknown>): FastRange | undefined {
-    const range: FastRange = { hasLo: false, loN: 0, loD: 1, loOpen: false, hasHi: false, hiN: 0, hiD: 1, hiOpen: false };
-    for (const key in value) {
-        if (!Object.hasOwn(value, key)) continue;
-        if (!RANGE_KEYS.has(key) || !scaledDecimal(spec, value[key])) return undefined;
-        // Two lower (or two upper) bounds are refused by the full reader, with its message.
-        if (key === 'trên' || key === 'từ' || key === 'ít nhất') {
-            if (range.hasLo) return undefined;
-            range.hasLo = true;
-            range.loN = scaledN;
-            range.loD = scaledD;
-            range.loOpen = key === 'trên';
-        } else {
-            if (range.hasHi) return undefined;
-            range.hasHi = true;
-            range.hiN = scaledN;
-            range.hiD = scaledD;
-            range.hiOpen = key === 'dưới';
-        }
-    }
-    if (!range.hasLo && !range.hasHi) return undefined;
-    if (range.hasLo && range.hasHi && qCmp(range.loN, range.loD, range.hiN, range.hiD) > 0) return undefined;
-    return range;
-}
-
-/**
- * `x op t` over the range at `slot`, as `boundHolds` of conditions.ts decides it: 1 when every value of the
+ * `x op t` over the range at `slot`, decided by `rangeHolds` of the full path: 1 when every value of the
  * range satisfies it, 0 when none does, -1 when it depends (the full path then says why data is missing).
  */
 export function qRange(v: FastFacts, slot: number, op: CompareOp, tn: number, td: number): number {
-    const r = v.ranges?.get(slot);
-    if (r === undefined) return -1;
-    const lo = r.hasLo ? qCmp(r.loN, r.loD, tn, td) : Number.NaN;
-    const hi = r.hasHi ? qCmp(r.hiN, r.hiD, tn, td) : Number.NaN;
-    switch (op) {
-        case '>=':
-        case '>':
-            if (r.hasLo && (lo > 0 || (lo === 0 && (op === '>=' || r.loOpen)))) return 1;
-            if (r.hasHi && (hi < 0 || (hi === 0 && (op === '>' || r.hiOpen)))) return 0;
-            return -1;
-        case '<=':
-        case '<':
-            if (r.hasHi && (hi < 0 || (hi === 0 && (op === '<=' || r.hiOpen)))) return 1;
-            if (r.hasLo && (lo > 0 || (lo === 0 && (op === '<' || r.loOpen)))) return 0;
-            return -1;
-        default: {
-            // A range wholly above or below the threshold cannot equal it; «từ 3 đến 3» is exactly 3.
-            const apart = (r.hasHi && (hi < 0 || (hi === 0 && r.hiOpen))) || (r.hasLo && (lo > 0 || (lo === 0 && r.loOpen)));
-            if (apart) return op === '≠' ? 1 : 0;
-            const point = r.hasLo && r.hasHi && !r.loOpen && !r.hiOpen && qCmp(r.loN, r.loD, r.hiN, r.hiD) === 0;
-            if (!point) return -1;
-            return (lo === 0) === (op === '=') ? 1 : 0;
-        }
-    }
+    const range = v.ranges?.get(slot);
+    const holds = range === undefined ? undefined : rangeHolds(range, op, big(tn, td));
+    return holds === undefined ? -1 : holds ? 1 : 0;
 }
 
 /** `a × b` exactly, or NaN when it leaves the safe integers (NaN makes the indicator go to the full path). */
@@ -330,10 +243,7 @@ export function qRangeMissing(
     unit: string,
     thresholdUnit: string
 ): readonly string[] {
-    const r = v.ranges!.get(slot)!;
-    const lo = r.hasLo ? big(r.loN, r.loD) : undefined;
-    const hi = r.hasHi ? big(r.hiN, r.hiD) : undefined;
-    const bound: NumberScalar = { t: 'num', r: (lo ?? hi)!, lo, loOpen: r.loOpen, hi, hiOpen: r.hiOpen, isBound: true, decimals: 0 };
+    const bound = v.ranges!.get(slot)!;
     const none = { unverified: [], inconsistent: [] };
     const left: Val = { k: 'num', r: bound.r, unit, integer: false, bound, uses: [{ fact: name, text: '' }], ...none };
     const threshold: Val = { k: 'num', r: big(tn, td), unit: thresholdUnit, integer: td === 1, uses: [], ...none };
@@ -447,14 +357,10 @@ function collectMissing(h: Uint8Array, inputs: readonly FastInput[], names: stri
 
 /**
  * Whether a rate the report states (`sn / sd`) is the computed one (`cn / cd`) rounded or cut to the decimals
- * the report wrote (`scale`, a power of ten): `statedMatches` of values.ts on scaled integers.
+ * the report wrote (`scale`, a power of ten): the full path's `statedMatches`.
  */
 export function qStatedMatches(cn: number, cd: number, sn: number, sd: number, scale: number): boolean {
-    // trunc(computed × scale), as the full path's BigInt division truncates; compared with stated × scale.
-    const cut = (BigInt(cn) * BigInt(scale)) / BigInt(cd);
-    const stated = BigInt(sn) * BigInt(scale);
-    const sdBig = BigInt(sd);
-    return stated === cut * sdBig || stated === (cut + 1n) * sdBig;
+    return statedMatches(big(cn, cd), big(sn, sd), String(scale).length - 1);
 }
 
 /** Lists of names joined, each name once, in order (how the full path combines missing facts). */

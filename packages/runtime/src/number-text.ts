@@ -69,24 +69,38 @@ export function decimalFromText(text: string): DecimalNumber | undefined {
     return { r, decimals };
 }
 
-const LARGEST = 999_999_999_999_999;
-const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** The largest number within the limit: 15 nines. */
+export const LARGEST_NUMBER = 999_999_999_999_999;
+/** 10^0 … 10^15, exact as JavaScript numbers. */
+export const POWERS_OF_TEN: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
- * `readDecimal(String(x))` for a JavaScript number within the limit, without going through text: the decimal
- * with the fewest places that is `x` (within 15 digits it is the number's own shortest form). Undefined for
+ * The fewest decimal places of a non-negative JavaScript number within the limit: `size` is exactly
+ * `round(size × 10^places) / 10^places`, and within 15 digits that decimal is the number's own shortest form
+ * (DBL_DIG), the one `String(size)` prints. Undefined beyond the limit.
+ */
+export function fewestPlaces(size: number): number | undefined {
+    if (!(size <= LARGEST_NUMBER)) return undefined;
+    if (Number.isInteger(size)) return 0;
+    for (let places = 1; places <= MAX_NUMBER_DIGITS; places++) {
+        const scaled = Math.round(size * POWERS_OF_TEN[places]!);
+        if (scaled > LARGEST_NUMBER) return undefined;
+        if (scaled / POWERS_OF_TEN[places]! === size) return places;
+    }
+    return undefined;
+}
+
+/**
+ * `readDecimal(String(x))` for a JavaScript number within the limit, without going through text. Undefined for
  * anything else (beyond the limit, not finite), which the text route then reads or refuses with its message.
  */
 export function decimalFromNumber(x: number): DecimalNumber | undefined {
     const size = Math.abs(x);
-    if (!(size <= LARGEST)) return undefined;
-    if (Number.isInteger(size)) return { r: { n: BigInt(x), d: 1n }, decimals: 0 };
-    for (let places = 1; places <= MAX_NUMBER_DIGITS; places++) {
-        const scaled = Math.round(size * POWERS[places]!);
-        if (scaled > LARGEST) return undefined;
-        if (scaled / POWERS[places]! === size) return { r: rat(BigInt(x < 0 ? -scaled : scaled), BigInt(POWERS[places]!)), decimals: places };
-    }
-    return undefined;
+    const places = fewestPlaces(size);
+    if (places === undefined) return undefined;
+    if (places === 0) return { r: { n: BigInt(x), d: 1n }, decimals: 0 };
+    const scaled = Math.round(size * POWERS_OF_TEN[places]!);
+    return { r: rat(BigInt(x < 0 ? -scaled : scaled), BigInt(POWERS_OF_TEN[places]!)), decimals: places };
 }
 
 /** «Số «…» có 400 chữ số: …» — the same words for a pack, a commune file and the module's API. */

@@ -375,7 +375,7 @@ export function derived(table: FactTable, name: string, member: string | undefin
 }
 
 /** A stated value agrees with the computed one when it is the computed value rounded or truncated. */
-function statedMatches(computed: Rational, stated: Rational, decimals: number): boolean {
+export function statedMatches(computed: Rational, stated: Rational, decimals: number): boolean {
     const scale = rat(10n ** BigInt(decimals));
     const scaled = ratMul(computed, scale);
     const floor = scaled.n / scaled.d;
