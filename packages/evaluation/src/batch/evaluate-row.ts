@@ -1,8 +1,7 @@
 import type { EvaluationResult } from '@ntm/language';
 import type { CommuneData } from '../commune/commune-data.js';
-import type { FileIssue } from '../commune/file-issue.js';
-import { parseCommuneFile } from '../commune/read-commune.js';
-import { evaluateCommuneFile } from '../evaluate/evaluate-commune.js';
+import { readCommuneValue } from '../commune/read-commune.js';
+import { evaluateCommuneContent } from '../evaluate/evaluate-commune.js';
 import type { EvaluatorModule } from '../evaluate/evaluator-module.js';
 import type { CommuneInfo } from './batch-table.js';
 import type { BatchProblem } from './problems.js';
@@ -37,23 +36,24 @@ export function infoOfRow(row: CommuneRow, file: string): CommuneInfo {
 }
 
 /**
- * Evaluates one row through the same path as a commune file: its data is written as a commune file and
- * read by the one reader (`parseCommuneFile`: shape, regions, groups), then evaluated (`evaluateCommuneFile`:
- * types, units, unknown names). Every problem comes back at the row's cell. Never throws.
+ * Evaluates one row through the same rules as a commune file: its data is read by the one content reader
+ * (`readCommuneValue`: shape, regions, groups — as `parseCommuneFile` reads a file's text, without writing
+ * the row out as JSON), then evaluated (`evaluateCommuneContent`: types, units, unknown names). Every
+ * problem comes back at the row's cell. Never throws.
  */
 export function evaluateRow(row: CommuneRow, file: string, evaluator: EvaluatorModule, options: RowEvaluationOptions = {}): RowOutcome {
     const info = infoOfRow(row, file);
     if (!row.data) return { info, problems: row.problems };
-    const commune = parseCommuneFile(JSON.stringify(row.data), file);
-    const at = (issue: FileIssue): BatchProblem => ({
-        severity: issue.severity === 'error' ? 'error' : 'warning',
+    const at = (issue: { readonly path: readonly string[]; readonly message: string; readonly severity?: string }): BatchProblem => ({
+        severity: issue.severity === undefined || issue.severity === 'error' ? 'error' : 'warning',
         file,
         ...row.locate(issue.path),
         commune: info.name,
         message: issue.message
     });
-    if (!commune.data) return { info, data: row.data, problems: [...row.problems, ...commune.issues.map(at)] };
-    const evaluated = evaluateCommuneFile(commune, evaluator, options);
+    const content = readCommuneValue(row.data);
+    if (!content.data) return { info, data: row.data, problems: [...row.problems, ...content.problems.map(at)] };
+    const evaluated = evaluateCommuneContent(content.data, evaluator, options);
     const problems = [...row.problems, ...evaluated.issues.map(at)];
     const failed = problems.some(p => p.severity === 'error') || !evaluated.result;
     return { info, data: row.data, problems, ...(failed ? {} : { result: evaluated.result }) };

@@ -2,7 +2,7 @@ import type { CommuneFileKind } from '@ntm/runtime';
 import { readCommuneContent } from '@ntm/runtime';
 import type { CommuneData } from './commune-data.js';
 import type { FileIssue, FilePosition } from './file-issue.js';
-import { JsonDocument } from './json-document.js';
+import { JsonDocument, keyForm } from './json-document.js';
 import { MAX_COMMUNE_FILE_BYTES, MAX_COMMUNE_KEYS, tooLargeMessage, tooManyKeysMessage, utf8Length } from './input-limits.js';
 import { decodeCommuneBytes, textEncodingProblem } from './text-encoding.js';
 
@@ -61,6 +61,44 @@ export function parseCommuneFile(text: string, file: string): CommuneFile {
         ...(p.path[0] === '(tệp)' ? document.positionAt(0) : document.positionOf(p.path[0] === '(gốc)' ? [] : p.path))
     }));
     return { file, text, kind: content.kind, ...(content.data ? { data: content.data } : {}), issues, positionOf };
+}
+
+/** A problem of a commune's content, at a path of it (no line and column: the content is not a text). */
+export interface ContentProblem {
+    readonly path: readonly string[];
+    readonly message: string;
+}
+
+/**
+ * Reads a commune's content already in memory — a spreadsheet row made into a commune file's value — by the
+ * same rules as `parseCommuneFile` reads a file's text (keys and texts in NFC, the key limit, the one
+ * content reader of @ntm/runtime with each number as JSON would write it), without writing the value out as
+ * JSON and parsing it back: the caller knows where each path came from.
+ */
+export function readCommuneValue(value: unknown): { readonly data?: CommuneData; readonly problems: readonly ContentProblem[] } {
+    const counted = { keys: 0 };
+    const content = asJsonText(value, counted);
+    if (counted.keys > MAX_COMMUNE_KEYS) return { problems: [{ path: ['(tệp)'], message: tooManyKeysMessage(counted.keys) }] };
+    const read = readCommuneContent(content);
+    return { ...(read.data ? { data: read.data } : {}), problems: read.problems };
+}
+
+/** A value as reading its JSON text would give it: keys and texts in NFC, no `undefined`, no non-finite numbers. */
+function asJsonText(value: unknown, counted: { keys: number }): unknown {
+    if (typeof value === 'string') return value.normalize('NFC');
+    if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+    if (Array.isArray(value)) return value.map(item => (item === undefined ? null : asJsonText(item, counted)));
+    if (typeof value === 'object' && value !== null) {
+        const out: Record<string, unknown> = {};
+        for (const key of Object.keys(value)) {
+            const item = (value as Record<string, unknown>)[key];
+            if (item === undefined) continue;
+            counted.keys++;
+            out[keyForm(key)] = asJsonText(item, counted);
+        }
+        return out;
+    }
+    return value;
 }
 
 /** Reads a commune file's bytes: UTF-8 (with or without a byte-order mark); UTF-16 and binary files are refused. */

@@ -1,5 +1,6 @@
 import type { EvaluationResult } from '@ntm/runtime';
 import { evaluateCommuneData } from '@ntm/runtime';
+import type { CommuneData } from '../commune/commune-data.js';
 import type { CommuneFile } from '../commune/read-commune.js';
 import type { FileIssue } from '../commune/file-issue.js';
 import type { PackLocations } from '../packs/pack-locations.js';
@@ -55,12 +56,7 @@ export function evaluateCommuneFile(
 ): Pick<CommuneEvaluation, 'result' | 'villages' | 'issues'> {
     const data = commune.data;
     if (!data) return { issues: commune.issues };
-    const evaluated = evaluateCommuneData(data, evaluator, {
-        ...(options.date !== undefined ? { date: options.date } : {}),
-        // The pack was chosen by date: a fact it does not know may belong to another version of the law.
-        unknownFacts: options.packChosenByDate ? 'warning' : 'error',
-        ...(options.villageEvaluators ? { villageEvaluators: options.villageEvaluators } : {})
-    });
+    const evaluated = evaluateCommuneContent(data, evaluator, options);
     const issues: FileIssue[] = evaluated.issues.map(issue => ({
         file: commune.file,
         severity: issue.severity,
@@ -69,4 +65,17 @@ export function evaluateCommuneFile(
         ...commune.positionOf(issue.at ?? issue.path)
     }));
     return { ...(evaluated.result ? { result: evaluated.result } : {}), ...(evaluated.villages ? { villages: evaluated.villages } : {}), issues };
+}
+
+/**
+ * A commune's content evaluated with a loaded evaluator, each problem at its path in the content: what
+ * `evaluateCommuneFile` adds lines and columns to, and what a batch row places at its cells.
+ */
+export function evaluateCommuneContent(data: CommuneData, evaluator: EvaluatorModule, options: EvaluateCommuneOptions = {}): ReturnType<typeof evaluateCommuneData> {
+    return evaluateCommuneData(data, evaluator, {
+        ...(options.date !== undefined ? { date: options.date } : {}),
+        // The pack was chosen by date: a fact it does not know may belong to another version of the law.
+        unknownFacts: options.packChosenByDate ? 'warning' : 'error',
+        ...(options.villageEvaluators ? { villageEvaluators: options.villageEvaluators } : {})
+    });
 }

@@ -108,18 +108,17 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
             if (outcome.result) {
                 table.addEvaluated(outcome.info, outcome.result);
                 const data = outcome.data;
-                pages.add(
-                    outcome.info.name,
-                    outcome.result.summary.text,
+                const result = outcome.result;
+                pages.add(outcome.info.name, result.summary.text, id =>
                     reportPage({
-                        id: `xa-${pages.count + 1}`,
+                        id,
                         commune: {
                             name: outcome.info.name,
                             ...(data?.['huyện'] ? { district: data['huyện'] } : {}),
                             ...(data?.['tỉnh'] ? { province: data['tỉnh'] } : {}),
                             ...(data?.['nguồn'] ? { source: data['nguồn'] } : {})
                         },
-                        result: outcome.result,
+                        result,
                         warnings: outcome.problems.filter(p => p.severity === 'warning')
                     })
                 );
@@ -209,10 +208,12 @@ class PageSink {
         this.scratch = { folder, file, stream: createWriteStream(file) };
     }
 
-    add(name: string, summary: string, page: ReportPage): void {
+    /** A commune's page, made only when there are reports to print (a page costs about as much as the evaluation). */
+    add(name: string, summary: string, pageOf: (id: string) => ReportPage): void {
         this.count++;
         this.rows++;
         if (!this.renderer) return;
+        const page = pageOf(`xa-${this.count}`);
         this.cover.push({ n: this.rows, id: page.id, name, verdict: page.recognition, summary });
         const html = this.renderer.page(page);
         if (this.mode === 'combined') this.scratch!.stream.write(html);
