@@ -9,9 +9,10 @@ import type { HeaderColumn } from './headers.js';
 import type { BatchProblem, CellLocation } from './problems.js';
 import type { CommuneRow, SheetReadOptions, SheetRows } from './sheet-communes.js';
 
-/** A row of a collection's sheet that belongs to a commune (or names one it cannot be given to). */
+/** A row of a collection's sheet, or of the villages sheet, that belongs to a commune. */
 export interface MemberRow {
-    readonly collection: string;
+    /** The collection («thôn», «trường»); absent for a row of the villages sheet («Các thôn»). */
+    readonly collection?: string;
     readonly sheet: SheetRows;
     readonly index: number;
     readonly columns: readonly HeaderColumn[];
@@ -19,6 +20,9 @@ export interface MemberRow {
 }
 
 type Facts = Record<string, unknown>;
+
+/** The key of the villages sheet's rows among a commune's member rows (a collection's name is never empty). */
+const VILLAGES = '';
 
 /** Where each commune-file path is written on a sheet: its column, shared by every row (rows only add their number). */
 export interface SheetLayout {
@@ -52,6 +56,8 @@ export class CommuneBuilder {
     private readonly facts: Facts = {};
     private readonly scores: Record<string, Record<string, unknown>> = {};
     private readonly lists: Record<string, string[]> = {};
+    /** «các thôn»: each village's own facts, from the villages sheet. */
+    private readonly villages: Record<string, { 'dữ kiện': Facts }> = {};
     private readonly problems: BatchProblem[] = [];
     /** For each collection: its sheet's layout and the row of each member (a commune's villages). */
     private readonly memberRows = new Map<string, { layout: SheetLayout; rows: Map<string, number> }>();
@@ -92,7 +98,8 @@ export class CommuneBuilder {
     }
 
     readMember(from: MemberRow, member: string): void {
-        const { collection, columns, layout } = from;
+        const { columns, layout } = from;
+        const collection = from.collection!;
         const row = from.sheet.rows[from.index] ?? [];
         const location = { sheet: from.sheet.name, row: from.index + 1 };
         const list = (this.lists[collection] ??= []);
@@ -112,6 +119,30 @@ export class CommuneBuilder {
             const value = this.accept(reading, at);
             if (value === undefined) continue;
             ((this.facts[spec.name] ??= {}) as Facts)[member] = value;
+        }
+    }
+
+    /**
+     * A row of the villages sheet: the village's facts, as «các thôn».«…».«dữ kiện» of a commune file (each
+     * evaluated by the village-level packs the commune pack counts). Read in its cells' forms, as a commune's.
+     */
+    readVillage(from: MemberRow, village: string): void {
+        const location = { sheet: from.sheet.name, row: from.index + 1 };
+        if (Object.hasOwn(this.villages, village)) {
+            this.error(location, `Thôn «${village}» có hai dòng trên trang «${from.sheet.name}».`);
+            return;
+        }
+        const facts: Facts = {};
+        this.villages[village] = { 'dữ kiện': facts };
+        const members = this.memberRows.get(VILLAGES) ?? { layout: from.layout, rows: new Map<string, number>() };
+        members.rows.set(village, location.row);
+        this.memberRows.set(VILLAGES, members);
+        const row = from.sheet.rows[from.index] ?? [];
+        for (const column of from.columns) {
+            if (column.binding.kind !== 'fact') continue;
+            const at = { ...location, column: column.index, header: column.header };
+            const value = this.accept(readFactCell(row[column.index - 1], column.binding.spec), at);
+            if (value !== undefined) setFact(facts, column.binding.spec, column.binding.key, value);
         }
     }
 
@@ -150,8 +181,17 @@ export class CommuneBuilder {
                 row: atRow,
                 ...(column ? { column: column.index, header: column.header } : {})
             });
+            // A village's own fact: its row and column on the villages sheet.
+            const villages = memberRows.get(VILLAGES);
+            const villageRow = path[0] === 'các thôn' && path[1] !== undefined ? villages?.rows.get(path[1]) : undefined;
+            if (villages && villageRow !== undefined) {
+                const facts = path.slice(2, 5);
+                const column = villages.layout.columns.get(pathKey(facts)) ?? villages.layout.columns.get(pathKey(facts.slice(0, 2)));
+                return at(villages.layout, villageRow, column);
+            }
             // A member's value (a village's): its row on the collection's sheet.
-            for (const { layout: members, rows } of memberRows.values()) {
+            for (const [collection, { layout: members, rows }] of memberRows) {
+                if (collection === VILLAGES) continue;
                 const memberRow = path[0] === 'dữ kiện' && path[2] !== undefined ? rows.get(path[2]) : undefined;
                 const column = memberRow !== undefined ? members.columns.get(pathKey(path.slice(0, 2))) : undefined;
                 if (memberRow !== undefined && column) return at(members, memberRow, column);
@@ -167,12 +207,17 @@ export class CommuneBuilder {
         const base = { location, ...(this.name ? { name: this.name } : {}), problems, locate };
         if (this.problems.some(p => p.severity === 'error')) return base;
         const date = this.fields['ngày đánh giá'] ?? this.options.date;
+        // The villages sheet lists the commune's villages unless a «thôn» sheet does: a row per village, so
+        // a village left out would change the count (the runtime checks «các thôn» against the list).
+        const villageNames = Object.keys(this.villages);
+        const lists = villageNames.length > 0 && this.lists['thôn'] === undefined ? { ...this.lists, thôn: villageNames } : this.lists;
         const data: Record<string, unknown> = {
             ...this.fields,
             ...(date !== undefined ? { 'ngày đánh giá': date } : {}),
             ...(Object.keys(this.attributes).length > 0 ? { 'thuộc tính': this.attributes } : {}),
             'dữ kiện': this.facts,
-            ...(Object.keys(this.lists).length > 0 ? { 'danh sách': this.lists } : {}),
+            ...(Object.keys(lists).length > 0 ? { 'danh sách': lists } : {}),
+            ...(Object.keys(this.villages).length > 0 ? { 'các thôn': this.villages } : {}),
             ...this.scores
         };
         return { ...base, data: data as unknown as CommuneData };
@@ -201,16 +246,7 @@ export class CommuneBuilder {
 
     private readFact(spec: FactSpec, key: string | undefined, cell: SheetCell | undefined, at: CellLocation): void {
         const value = this.accept(readFactCell(cell, spec), at);
-        if (value === undefined) return;
-        if (key === undefined && !isKeyed(this.facts[spec.name], spec)) {
-            this.facts[spec.name] = value;
-            return;
-        }
-        // A breakdown or a year: the fact becomes { "nữ": …, "tổng": … } or { "2023": … }.
-        const current = this.facts[spec.name];
-        const object: Facts = isKeyed(current, spec) ? (current as Facts) : current === undefined ? {} : { tổng: current };
-        object[key ?? 'tổng'] = value;
-        this.facts[spec.name] = object;
+        if (value !== undefined) setFact(this.facts, spec, key, value);
     }
 
     private accept(reading: CellReading, at: CellLocation): unknown {
@@ -224,6 +260,19 @@ export class CommuneBuilder {
     private error(at: CellLocation, message: string): void {
         this.problems.push({ severity: 'error', file: this.file, ...at, ...(this.name ? { commune: this.name } : {}), message });
     }
+}
+
+/** A fact's value from one column: the whole fact, or one part or year of it (`key`). */
+function setFact(facts: Facts, spec: FactSpec, key: string | undefined, value: unknown): void {
+    if (key === undefined && !isKeyed(facts[spec.name], spec)) {
+        facts[spec.name] = value;
+        return;
+    }
+    // A breakdown or a year: the fact becomes { "nữ": …, "tổng": … } or { "2023": … }.
+    const current = facts[spec.name];
+    const object: Facts = isKeyed(current, spec) ? (current as Facts) : current === undefined ? {} : { tổng: current };
+    object[key ?? 'tổng'] = value;
+    facts[spec.name] = object;
 }
 
 /** Whether a fact's value so far is already the per-member or per-year object. */

@@ -21,6 +21,8 @@ export interface RowEvaluationOptions {
     readonly date?: string;
     /** The pack was chosen from a folder by date: unknown facts are warnings (see evaluateCommuneFile). */
     readonly packChosenByDate?: boolean;
+    /** The village-level packs the pack counts villages of, by the path as the pack writes it (see evaluateCommuneFile). */
+    readonly villageEvaluators?: ReadonlyMap<string, EvaluatorModule>;
 }
 
 /** Who a row is about, for the output even when it fails: its name, or its row number. */

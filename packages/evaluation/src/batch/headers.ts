@@ -30,8 +30,16 @@ export interface HeaderColumn {
     readonly binding: ColumnBinding;
 }
 
-/** Where a sheet's facts go: the communes sheet, or the sheet of one collection («thôn», «trường»). */
-export type SheetRole = { readonly kind: 'communes' } | { readonly kind: 'collection'; readonly collection: string };
+/**
+ * Where a sheet's facts go: the communes sheet, the sheet of one collection («thôn», «trường»: facts kept per
+ * member), or the villages sheet («Các thôn»: each village's own facts, for the village-level packs a commune
+ * pack counts villages of with `đếm thôn đạt chuẩn theo "…"`).
+ */
+export type SheetRole = { readonly kind: 'communes' } | { readonly kind: 'collection'; readonly collection: string } | { readonly kind: 'villages' };
+
+/** The villages sheet, and the name of its column of villages. */
+export const VILLAGES_SHEET = 'Các thôn';
+export const VILLAGE_COLUMN = 'thôn';
 
 // The layout of a fact on the sheets, decided here for the template that writes it and the reader that
 // reads it back: a fact is one column named as the fact; a breakdown adds a column per part («tên [nữ]»;
@@ -104,7 +112,7 @@ function bindColumn(header: string, matcher: NameMatcher, role: SheetRole): Colu
     const { base, key } = splitHeader(header);
     const folded = foldDiacritics(base);
     if (IGNORED.has(folded)) return { kind: 'ignored' };
-    if (role.kind === 'collection' && key === undefined && folded === foldDiacritics(role.collection)) return { kind: 'member' };
+    if (key === undefined && folded === foldDiacritics(memberColumnOf(role) ?? '')) return { kind: 'member' };
     const keyed = KEYED_FIELDS.find(field => foldDiacritics(field) === folded);
     if (keyed) {
         return key
@@ -120,8 +128,19 @@ function bindColumn(header: string, matcher: NameMatcher, role: SheetRole): Colu
     return { kind: 'invalid', message: found.message };
 }
 
+/** The column naming the member a row of a collection's or the villages sheet is about. */
+function memberColumnOf(role: SheetRole): string | undefined {
+    return role.kind === 'collection' ? role.collection : role.kind === 'villages' ? VILLAGE_COLUMN : undefined;
+}
+
 function factBinding(spec: FactSpec, key: string | undefined, role: SheetRole): ColumnBinding {
     const collection = spec.index !== undefined && spec.index !== 'năm' ? spec.index : undefined;
+    if (spec.villagePack !== undefined) {
+        return {
+            kind: 'invalid',
+            message: `Dữ kiện «${spec.name}» được tính từ kết quả các thôn (bộ tiêu chí «${spec.villagePack}»), không nhập: ghi dữ kiện của từng thôn ở trang «${VILLAGES_SHEET}».`
+        };
+    }
     if (role.kind === 'collection') {
         if (collection !== role.collection) {
             return { kind: 'invalid', message: `Dữ kiện «${spec.name}» không ghi theo từng ${role.collection}: đặt cột này ở trang tính các xã.` };
@@ -136,6 +155,7 @@ function factBinding(spec: FactSpec, key: string | undefined, role: SheetRole): 
             message: `Dữ kiện «${spec.name}» ghi theo từng ${collection}: đặt cột này ở trang tính «${collection}» (mỗi dòng một ${collection}).`
         };
     }
+    // On the villages sheet a village's facts take the forms a commune's take (parts, years), one row per village.
     if (spec.index === 'năm') {
         return key && /^[0-9]{4}$/.test(key)
             ? { kind: 'fact', spec, key }

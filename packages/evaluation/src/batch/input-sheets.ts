@@ -4,7 +4,7 @@ import { inputIssue, normalizeName, parseDate, readFacts, readScores } from '@nt
 import type { CommuneData } from '../commune/commune-data.js';
 import { describeFact } from '../commune/commune-template.js';
 import { cellOfScalar } from './cells.js';
-import { columnHeader, factColumnKeys } from './headers.js';
+import { VILLAGE_COLUMN, VILLAGES_SHEET, columnHeader, factColumnKeys } from './headers.js';
 
 export type InputValue = string | number | boolean | Date | null;
 
@@ -55,9 +55,16 @@ interface ReadCommune {
  * facts finds with the pack (unknown facts, values of the wrong kind, members not listed, bad scores), and
  * values of facts no rule uses, which have no column. Errors keep the commune out; warnings do not.
  */
-export function sheetIssues(data: CommuneData, specs: readonly FactSpec[]): InputIssue[] {
+export function sheetIssues(data: CommuneData, specs: readonly FactSpec[], villageSpecs: readonly FactSpec[] = []): InputIssue[] {
     const table = readFacts(data['dữ kiện'], specs, data['danh sách']);
     const issues = [...table.issues];
+    // Each village's facts are read by the village-level packs' facts, as the batch will read its row.
+    for (const [village, content] of Object.entries(data['các thôn'] ?? {})) {
+        for (const issue of readFacts(content['dữ kiện'], villageSpecs).issues) {
+            const path = ['các thôn', village, ...issue.path];
+            issues.push({ ...issue, path, field: path.join('.') });
+        }
+    }
     readScores(data['điểm thẩm tra'], data['điểm tự chấm'], data['điểm trái số liệu'], issues);
     const unused = new Set(specs.filter(spec => spec.unused).map(spec => spec.name));
     for (const key of Object.keys(data['dữ kiện'] ?? {})) {
@@ -81,8 +88,14 @@ export function sheetIssues(data: CommuneData, specs: readonly FactSpec[]): Inpu
  * rows (how commune files become a workbook; check them first with `sheetIssues`); without, the blank
  * template. Derived facts get a column too: a figure the report already gives is checked against the computed one.
  */
-export function inputSheets(specs: readonly FactSpec[], pack: PackInfo, communeData: readonly CommuneData[] = []): InputSheet[] {
-    const used = specs.filter(spec => !spec.unused);
+export function inputSheets(
+    specs: readonly FactSpec[],
+    pack: PackInfo,
+    communeData: readonly CommuneData[] = [],
+    villageSpecs: readonly FactSpec[] = []
+): InputSheet[] {
+    // A fact counted from the villages' results is never typed in: the villages sheet gives what it counts.
+    const used = specs.filter(spec => !spec.unused && spec.villagePack === undefined);
     // Values are written from what the reader of facts read, so every form a commune file may take
     // (units, bounds, parts, years, members) comes back from the cells as the same value.
     const communes: ReadCommune[] = communeData.map(data => ({ data, table: readFacts(data['dữ kiện'], specs, data['danh sách']) }));
@@ -92,11 +105,7 @@ export function inputSheets(specs: readonly FactSpec[], pack: PackInfo, communeD
         for (const key of factColumnKeys(spec, years)) {
             factColumns.push({
                 column: factColumn(spec, key),
-                value: ({ table }) => {
-                    const raw = table.raw.get(spec.name);
-                    const scalar = spec.index === 'năm' ? raw?.indexed?.get(key ?? '') : key === undefined ? raw?.total : raw?.members.get(key);
-                    return scalar ? cellOfScalar(scalar) : null;
-                }
+                value: ({ table }) => cellOfFact(table, spec, key)
             });
         }
     }
@@ -128,6 +137,7 @@ export function inputSheets(specs: readonly FactSpec[], pack: PackInfo, communeD
         ])
     };
     const collections = [...new Set(used.flatMap(s => (s.index && s.index !== 'năm' ? [s.index] : [])))];
+    const counts = specs.some(spec => spec.villagePack !== undefined);
     return [
         communesSheet,
         ...collections.map(collection =>
@@ -136,8 +146,39 @@ export function inputSheets(specs: readonly FactSpec[], pack: PackInfo, communeD
                 used.filter(s => s.index === collection),
                 communes
             )
-        )
+        ),
+        ...(counts ? [villagesSheet(villageSpecs, years, communes)] : [])
     ];
+}
+
+/**
+ * The villages sheet: a row per village of each commune, with the village's own facts (those of the
+ * village-level packs the pack counts villages of), as «các thôn» of a commune file.
+ */
+function villagesSheet(specs: readonly FactSpec[], years: readonly string[], communes: readonly ReadCommune[]): InputSheet {
+    const used = specs.filter(spec => !spec.unused);
+    const columns = used.flatMap(spec => factColumnKeys(spec, years).map(key => ({ spec, key })));
+    const rows: InputValue[][] = [];
+    for (const { data } of communes) {
+        for (const [village, content] of Object.entries(data['các thôn'] ?? {})) {
+            const table = readFacts(content['dữ kiện'], used);
+            rows.push([data['xã'], data['huyện'] ?? null, village, ...columns.map(({ spec, key }) => cellOfFact(table, spec, key))]);
+        }
+    }
+    return {
+        name: VILLAGES_SHEET,
+        columns: [
+            { header: 'xã', note: 'Tên xã, đúng như trên trang «Xã».', width: 20 },
+            { header: 'huyện', note: 'Cần khi hai xã cùng tên.', width: 16 },
+            {
+                header: VILLAGE_COLUMN,
+                note: 'Tên thôn: mỗi thôn của xã một dòng, kể cả thôn chưa có số liệu. Số thôn đạt chuẩn được đếm từ kết quả từng thôn trên trang này.',
+                width: 24
+            },
+            ...columns.map(({ spec, key }) => factColumn(spec, key))
+        ],
+        rows
+    };
 }
 
 function collectionSheet(collection: string, specs: readonly FactSpec[], communes: readonly ReadCommune[]): InputSheet {
@@ -169,6 +210,13 @@ function collectionSheet(collection: string, specs: readonly FactSpec[], commune
         ],
         rows
     };
+}
+
+/** The cell of a fact's column (`key`: a year, or a part of a breakdown) as the reader of facts read it. */
+function cellOfFact(table: FactTable, spec: FactSpec, key: string | undefined): InputValue {
+    const raw = table.raw.get(spec.name);
+    const scalar = spec.index === 'năm' ? raw?.indexed?.get(key ?? '') : key === undefined ? raw?.total : raw?.members.get(key);
+    return scalar ? cellOfScalar(scalar) : null;
 }
 
 function factColumn(spec: FactSpec, key: string | undefined): InputColumn {

@@ -6,7 +6,7 @@ import { cellText } from './cells.js';
 import type { MemberRow } from './commune-builder.js';
 import { CommuneBuilder, layoutOf } from './commune-builder.js';
 import type { HeaderColumn, SheetRole } from './headers.js';
-import { matchHeaders } from './headers.js';
+import { VILLAGE_COLUMN, VILLAGES_SHEET, matchHeaders } from './headers.js';
 import type { BatchProblem, CellLocation } from './problems.js';
 
 /** One sheet as read: row 1 is the header; cells are one-based by column (index 0 is column A). */
@@ -44,6 +44,11 @@ export interface SheetCommunes {
 export interface SheetReadOptions {
     /** The assessment date for rows that leave «ngày đánh giá» blank. */
     readonly date?: string;
+    /**
+     * The facts of the village-level packs the pack counts villages of (`đếm thôn đạt chuẩn theo "…"`): with
+     * them, the sheet «Các thôn» gives each village's facts (a row per village) as a commune file's «các thôn».
+     */
+    readonly villageSpecs?: readonly FactSpec[];
 }
 
 /** Names of the communes sheet and of sheets that are only for people (the template's instructions). */
@@ -81,6 +86,7 @@ export function sheetCommuneRows(input: SpreadsheetInput, specs: readonly FactSp
         const folded = foldDiacritics(sheet.name);
         const collection = [...collections].find(c => foldDiacritics(c) === folded);
         if (collection) return { kind: 'collection', collection };
+        if (options.villageSpecs && folded === foldDiacritics(VILLAGES_SHEET)) return { kind: 'villages' };
         if (COMMUNES_SHEETS.has(folded)) return { kind: 'communes' };
         return PEOPLE_SHEETS.has(folded) ? 'people' : undefined;
     };
@@ -112,11 +118,11 @@ export function sheetCommuneRows(input: SpreadsheetInput, specs: readonly FactSp
                 severity: 'warning',
                 file: input.file,
                 sheet: other.name,
-                message: `Trang tính «${other.name}» không được đọc: chỉ đọc trang các xã và các trang ${[...collections].map(c => `«${c}»`).join(', ') || 'danh sách'}.`
+                message: `Trang tính «${other.name}» không được đọc: chỉ đọc trang các xã và các trang ${readableSheets(collections, options) || 'danh sách'}.`
             });
             continue;
         }
-        linkCollectionSheet(input, other, role.collection, specs, { sheet, columns, indexes }, members, failures, problems);
+        linkMemberSheet(input, other, role, role.kind === 'villages' ? options.villageSpecs! : specs, { sheet, columns, indexes }, members, failures, problems);
     }
     const file = input.file;
     const date1904 = input.date1904 === true;
@@ -130,8 +136,11 @@ export function sheetCommuneRows(input: SpreadsheetInput, specs: readonly FactSp
                 for (const column of columns) builder.readCell(column, row?.[column.index - 1]);
                 builder.requireFields(columns);
                 for (const failure of failures.get(i) ?? []) builder.fail(failure.location, failure.message);
-                for (const member of members.get(i) ?? [])
-                    builder.readMember(member, cellText(member.sheet.rows[member.index]?.[memberColumnOf(member.columns) - 1]) ?? '');
+                for (const member of members.get(i) ?? []) {
+                    const name = cellText(member.sheet.rows[member.index]?.[memberColumnOf(member.columns) - 1]) ?? '';
+                    if (member.collection === undefined) builder.readVillage(member, name);
+                    else builder.readMember(member, name);
+                }
                 if (release) {
                     // The cells are read: let them go (the sheet's rows are the batch's largest memory).
                     (sheet.rows as unknown[])[i] = undefined;
@@ -141,6 +150,11 @@ export function sheetCommuneRows(input: SpreadsheetInput, specs: readonly FactSp
             }
         }
     };
+}
+
+/** The sheets besides the communes sheet that are read, for the word about one that is not. */
+function readableSheets(collections: ReadonlySet<string>, options: SheetReadOptions): string {
+    return [...collections, ...(options.villageSpecs ? [VILLAGES_SHEET] : [])].map(c => `«${c}»`).join(', ');
 }
 
 function memberColumnOf(columns: readonly HeaderColumn[]): number {
@@ -181,18 +195,23 @@ interface CommunesSheet {
     readonly indexes: readonly number[];
 }
 
-/** Gives each row of a collection's sheet to its commune's row, by the commune's name (and district when written). */
-function linkCollectionSheet(
+/**
+ * Gives each row of a collection's sheet, or of the villages sheet, to its commune's row, by the commune's
+ * name (and district when written).
+ */
+function linkMemberSheet(
     input: SpreadsheetInput,
     sheet: SheetRows,
-    collection: string,
+    role: Extract<SheetRole, { kind: 'collection' | 'villages' }>,
     specs: readonly FactSpec[],
     communes: CommunesSheet,
     members: Map<number, MemberRow[]>,
     failures: Map<number, { location: CellLocation; message: string }[]>,
     problems: BatchProblem[]
 ): void {
-    const columns = matchHeaders(headerTexts(sheet), specs, { kind: 'collection', collection });
+    const collection = role.kind === 'collection' ? role.collection : undefined;
+    const memberName = collection ?? VILLAGE_COLUMN;
+    const columns = matchHeaders(headerTexts(sheet), specs, role);
     headerProblems(input, sheet, columns, problems);
     const find = (rowColumns: readonly HeaderColumn[], field: string) => rowColumns.find(c => c.binding.kind === 'field' && c.binding.field === field);
     const communeColumn = find(columns, 'xã');
@@ -204,7 +223,7 @@ function linkCollectionSheet(
             file: input.file,
             sheet: sheet.name,
             row: 1,
-            message: `Trang «${sheet.name}» cần cột «xã» và cột «${collection}» (tên ${collection}).`
+            message: `Trang «${sheet.name}» cần cột «xã» và cột «${memberName}» (tên ${memberName}).`
         });
         return;
     }
@@ -230,7 +249,7 @@ function linkCollectionSheet(
         const member = textAt(row, memberColumn);
         if (owners.length !== 1 || !member) {
             const message = !member
-                ? `Thiếu tên ${collection}.`
+                ? `Thiếu tên ${memberName}.`
                 : owners.length === 0
                   ? `Không có xã «${commune ?? ''}» trên trang các xã: dòng này không thuộc xã nào.`
                   : `Có ${owners.length} xã tên «${commune ?? ''}» trên trang các xã: thêm cột «huyện» để phân biệt.`;
@@ -238,6 +257,6 @@ function linkCollectionSheet(
             for (const owner of owners) failures.set(owner, [...(failures.get(owner) ?? []), { location, message }]);
             return;
         }
-        members.set(owners[0]!, [...(members.get(owners[0]!) ?? []), { collection, sheet, index, columns, layout }]);
+        members.set(owners[0]!, [...(members.get(owners[0]!) ?? []), { ...(collection !== undefined ? { collection } : {}), sheet, index, columns, layout }]);
     });
 }

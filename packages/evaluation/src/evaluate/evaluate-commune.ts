@@ -71,7 +71,11 @@ export function evaluateCommuneFile(
  * A commune's content evaluated with a loaded evaluator, each problem at its path in the content: what
  * `evaluateCommuneFile` adds lines and columns to, and what a batch row places at its cells.
  */
-export function evaluateCommuneContent(data: CommuneData, evaluator: EvaluatorModule, options: EvaluateCommuneOptions = {}): ReturnType<typeof evaluateCommuneData> {
+export function evaluateCommuneContent(
+    data: CommuneData,
+    evaluator: EvaluatorModule,
+    options: EvaluateCommuneOptions = {}
+): ReturnType<typeof evaluateCommuneData> {
     return evaluateCommuneData(data, evaluator, {
         ...(options.date !== undefined ? { date: options.date } : {}),
         // The pack was chosen by date: a fact it does not know may belong to another version of the law.

@@ -1,5 +1,6 @@
 // The three bundled samples exported to a workbook, read back and evaluated give the verdicts of their
-// JSON files: the workbook carries breakdowns, years, villages and schools, bounds, units and scores.
+// JSON files: the workbook carries breakdowns, years, villages and schools, bounds, units and scores, and
+// each village's own facts for a pack that counts villages by a village-level pack.
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spreadsheetInput, writeInputTemplate } from '@ntm/evaluation/batch';
@@ -10,7 +11,9 @@ import { readXlsx } from './workbooks.js';
 const SAMPLES = [
     ['rulesets/ha-nam/ntm-nang-cao.ntm', 'examples/ha-nam/liem-can-2024.json'],
     ['rulesets/ha-noi/kieu-mau.ntm', 'examples/ha-noi/lien-ninh-2023.json'],
-    ['rulesets/lang-son/1494-xa-ntm.ntm', 'examples/lang-son/lien-hoi-2023.json']
+    ['rulesets/lang-son/1494-xa-ntm.ntm', 'examples/lang-son/lien-hoi-2023.json'],
+    // Villages counted by a village-level pack: «các thôn» goes through the sheet «Các thôn».
+    ['examples/thu/xa-kieu-mau-thu.ntm', 'examples/thu/xa-bay-thon.json']
 ] as const;
 
 describe('bundled samples through a workbook', () => {

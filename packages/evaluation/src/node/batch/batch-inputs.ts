@@ -5,7 +5,7 @@ import { parseDate } from '@ntm/runtime';
 import type { FileIssue } from '../../commune/file-issue.js';
 import { parseCommuneFile } from '../../commune/read-commune.js';
 import type { EvaluatorModule } from '../../evaluate/evaluator-module.js';
-import type { RowOutcome } from '../../batch/evaluate-row.js';
+import type { RowEvaluationOptions, RowOutcome } from '../../batch/evaluate-row.js';
 import { evaluateRow, infoOfRow } from '../../batch/evaluate-row.js';
 import { problemOfIssue } from '../../batch/problems.js';
 import type { BatchProblem } from '../../batch/problems.js';
@@ -15,6 +15,8 @@ import type { PackRequest, PackSelection } from '../../packs/pack-selection.js';
 import { choosePack } from '../../packs/pack-selection.js';
 import { collectFiles, relativeToCwd } from '../files.js';
 import { readSpreadsheet } from './read-spreadsheet.js';
+import { countedVillagePacks } from '../../evaluate/evaluate-villages.js';
+import type { LoadedWorkerPack } from './worker-packs.js';
 import { compileInWorker } from './worker-packs.js';
 
 /** A pack that cannot be used at all: the batch stops before reading any row. */
@@ -46,7 +48,8 @@ export async function spreadsheetInput(file: string, pack: string, date?: string
     const packs = await loadPacks(pack, folder);
     const sheet = await readSpreadsheet(file);
     const specs = uniqueSpecs(packs.flatMap(p => p.evaluator.FACT_SPECS));
-    const rows = sheetCommuneRows(sheet, specs, date ? { date } : {});
+    const villageSpecs = uniqueSpecs(packs.flatMap(p => [...p.villages.values()].flatMap(v => v.FACT_SPECS)));
+    const rows = sheetCommuneRows(sheet, specs, { ...(date ? { date } : {}), ...(villageSpecs.length > 0 ? { villageSpecs } : {}) });
     const choose = folder ? chooserOf(pack, packs) : undefined;
     return {
         count: rows.count,
@@ -54,33 +57,43 @@ export async function spreadsheetInput(file: string, pack: string, date?: string
         async *communes() {
             // Each row's cells are dropped once read: memory holds the cells still to come, not two copies.
             for (const row of rows.rows(true))
-                yield choose ? evaluateChosen(row, file, choose, packs[0]!.evaluator, date) : evaluateRow(row, file, packs[0]!.evaluator, date ? { date } : {});
+                yield choose ? evaluateChosen(row, file, choose, packs[0]!, date) : evaluateRow(row, file, packs[0]!.evaluator, rowOptions(packs[0]!, date));
         }
     };
 }
 
-type Chooser = (request: PackRequest) => PackSelection & { readonly evaluator?: EvaluatorModule };
+type Chooser = (request: PackRequest) => PackSelection & { readonly loaded?: LoadedPack };
+
+function rowOptions(pack: LoadedPack, date: string | undefined, packChosenByDate = false): RowEvaluationOptions {
+    return {
+        ...(date ? { date } : {}),
+        ...(packChosenByDate ? { packChosenByDate } : {}),
+        ...(pack.villages.size > 0 ? { villageEvaluators: pack.villages } : {})
+    };
+}
 
 /** The pack in force for a row among a folder's packs (`choosePack`, as for a commune file naming a folder). */
 function chooserOf(folder: string, packs: readonly LoadedPack[]): Chooser {
     const candidates = packs.map(p => ({ file: p.file, info: p.evaluator.PACK }));
     return request => {
         const selection = choosePack(candidates, request, folder, [], relativeToCwd);
-        return 'pack' in selection ? { ...selection, evaluator: packs.find(p => p.file === selection.pack)?.evaluator } : selection;
+        const loaded = 'pack' in selection ? packs.find(p => p.file === selection.pack) : undefined;
+        return loaded ? { ...selection, loaded } : selection;
     };
 }
 
-function evaluateChosen(row: CommuneRow, file: string, choose: Chooser, fallback: EvaluatorModule, date?: string): RowOutcome {
+function evaluateChosen(row: CommuneRow, file: string, choose: Chooser, fallback: LoadedPack, date?: string): RowOutcome {
     const data = row.data;
     const when = data ? parseDate(date ?? data['ngày đánh giá'] ?? '') : undefined;
     // Without data or a date there is nothing to choose by: any pack's reader names the row's problems.
-    if (!data || !when) return evaluateRow(row, file, fallback, date ? { date } : {});
+    if (!data || !when) return evaluateRow(row, file, fallback.evaluator, rowOptions(fallback, date));
     const selection = choose({ level: data['cấp'], province: data['tỉnh'], date: when });
     if ('error' in selection) {
         const info = infoOfRow(row, file);
         return { info, problems: [...row.problems, { severity: 'error', file, ...row.locate(['cấp']), commune: info.name, message: selection.error }] };
     }
-    return evaluateRow(row, file, selection.evaluator ?? fallback, { ...(date ? { date } : {}), packChosenByDate: selection.note !== undefined });
+    const chosen = selection.loaded ?? fallback;
+    return evaluateRow(row, file, chosen.evaluator, rowOptions(chosen, date, selection.note !== undefined));
 }
 
 /** Commune files (`.json`) in files or folders, each with the pack given or the one it names. */
@@ -120,29 +133,44 @@ export async function communeFilesInput(inputs: readonly string[], pack: string 
     };
 }
 
-interface LoadedPack {
+export interface LoadedPack {
     readonly file: string;
     readonly evaluator: EvaluatorModule;
+    /** The village-level packs it counts villages of (`đếm thôn đạt chuẩn theo "…"`), by the path as it writes it. */
+    readonly villages: ReadonlyMap<string, EvaluatorModule>;
 }
 
-/** The pack, or every usable pack of a folder; a pack with errors (or a folder without any) stops the batch. */
-async function loadPacks(pack: string, folder: boolean): Promise<LoadedPack[]> {
+/**
+ * The pack, or every usable pack of a folder, with the village-level packs each counts villages of; a pack
+ * with errors (or a folder without any), or a village-level pack that cannot be used, stops the batch.
+ */
+export async function loadPacks(pack: string, folder: boolean): Promise<LoadedPack[]> {
     const files = folder ? await collectFiles([pack], ['.ntm']) : [path.resolve(pack)];
-    const loaded: LoadedPack[] = [];
+    const usable: { file: string; evaluator: EvaluatorModule }[] = [];
     for (const compiled of await compileInWorker(files)) {
-        if (compiled.evaluator) {
-            loaded.push({ file: compiled.file, evaluator: compiled.evaluator });
-        } else if (!folder) {
-            throw new PackError(
-                compiled.failure
-                    ? `Không đọc được bộ tiêu chí ${relativeToCwd(compiled.file)} (${compiled.failure}).`
-                    : `Không đánh giá được: ${relativeToCwd(compiled.file)} có lỗi.`,
-                compiled.issues
-            );
-        }
+        if (compiled.evaluator) usable.push({ file: compiled.file, evaluator: compiled.evaluator });
+        else if (!folder) throw packError(compiled);
     }
-    if (loaded.length === 0) throw new PackError(`Không có bộ tiêu chí dùng được trong ${relativeToCwd(pack)}.`);
-    return loaded;
+    if (usable.length === 0) throw new PackError(`Không có bộ tiêu chí dùng được trong ${relativeToCwd(pack)}.`);
+    const counted = new Map(usable.flatMap(p => countedVillagePacks(p.evaluator).map(v => [path.resolve(path.dirname(p.file), v), v] as const)));
+    const villages = new Map<string, EvaluatorModule>();
+    for (const compiled of counted.size > 0 ? await compileInWorker([...counted.keys()]) : []) {
+        if (!compiled.evaluator) throw packError(compiled, 'bộ tiêu chí cấp thôn ');
+        villages.set(compiled.file, compiled.evaluator);
+    }
+    return usable.map(p => ({
+        ...p,
+        villages: new Map(countedVillagePacks(p.evaluator).map(v => [v, villages.get(path.resolve(path.dirname(p.file), v))!]))
+    }));
+}
+
+function packError(compiled: LoadedWorkerPack, what = ''): PackError {
+    return new PackError(
+        compiled.failure
+            ? `Không đọc được ${what || 'bộ tiêu chí '}${relativeToCwd(compiled.file)} (${compiled.failure}).`
+            : `Không đánh giá được: ${what}${relativeToCwd(compiled.file)} có lỗi.`,
+        compiled.issues
+    );
 }
 
 /** Facts of several packs, each name once (the first pack's declaration wins). */

@@ -1,5 +1,7 @@
 import * as path from 'node:path';
+import type { FactSpec } from '@ntm/language';
 import type { CommuneData } from '../../commune/commune-data.js';
+import { countedVillagePacks } from '../../evaluate/evaluate-villages.js';
 import { inputSheets, sheetIssues } from '../../batch/input-sheets.js';
 import { collectFiles, relativeToCwd, writeFilesAtomically } from '../files.js';
 import { readCommuneFile } from '../read-commune-file.js';
@@ -26,6 +28,17 @@ export async function writeInputTemplate(packFile: string, output: string, commu
             `Không viết được mẫu: ${relativeToCwd(packFile)} có lỗi.`,
             compiled.issues.filter(i => i.severity === 'error')
         );
+    // The village-level packs it counts villages of: their facts are the columns of the villages sheet.
+    const villageSpecs: FactSpec[] = [];
+    for (const village of countedVillagePacks(evaluator)) {
+        const loaded = await evaluatorFor(path.resolve(path.dirname(compiled.file), village));
+        if (!loaded.evaluator)
+            throw new PackError(
+                `Không viết được mẫu: bộ tiêu chí cấp thôn ${relativeToCwd(loaded.compiled.file)} có lỗi.`,
+                loaded.compiled.issues.filter(i => i.severity === 'error')
+            );
+        villageSpecs.push(...loaded.evaluator.FACT_SPECS.filter(spec => !villageSpecs.some(known => known.name === spec.name)));
+    }
     const communes: CommuneData[] = [];
     const issues: FileIssue[] = [];
     for (const file of communeInputs.length > 0 ? await collectFiles(communeInputs, ['.json']) : []) {
@@ -36,7 +49,7 @@ export async function writeInputTemplate(packFile: string, output: string, commu
         }
         // A file the pack cannot read (another pack's facts, a value of the wrong kind) is named with its
         // problems and left out: the workbook never holds a value the batch would then refuse, or lose one quietly.
-        const problems = sheetIssues(commune.data, evaluator.FACT_SPECS).map(issue => ({
+        const problems = sheetIssues(commune.data, evaluator.FACT_SPECS, villageSpecs).map(issue => ({
             file: commune.file,
             path: issue.path,
             ...commune.positionOf(issue.path),
@@ -47,7 +60,7 @@ export async function writeInputTemplate(packFile: string, output: string, commu
         if (!problems.some(p => p.severity === 'error')) communes.push(commune.data);
     }
     const packPath = path.relative(process.cwd(), compiled.file).split(path.sep).join('/');
-    const bytes = await inputWorkbookBytes(inputSheets(evaluator.FACT_SPECS, evaluator.PACK, communes), evaluator.PACK, packPath);
+    const bytes = await inputWorkbookBytes(inputSheets(evaluator.FACT_SPECS, evaluator.PACK, communes, villageSpecs), evaluator.PACK, packPath);
     await writeFilesAtomically([{ path: path.resolve(output), text: bytes }]);
     return { output: path.resolve(output), communes: communes.length, issues };
 }
