@@ -132,3 +132,36 @@ describe('ntm batch', () => {
         expect(run.code).toBe(1);
     }, 120_000);
 });
+
+describe('ntm batch over commune files of different packs', () => {
+    const SAMPLES = ['examples/ha-nam/liem-can-2024.json', 'examples/ha-noi/lien-ninh-2023.json', 'examples/lang-son/lien-hoi-2023.json'];
+
+    it('reads every .json path as a commune file (the first is not a pack), and keeps criteria of different packs apart', async () => {
+        const dir = tempDir();
+        const repo = path.resolve(resources, '../../../..');
+        const run = await ntm('batch', ...SAMPLES.map(s => path.join(repo, s)), '-o', dir, '--no-bao-cao');
+        expect(run.stdout).toContain('Đã đánh giá 3 xã;');
+        // «4» is «Điện» in the Hà Nam pack and «Về thu nhập bình quân đầu người» in the Hà Nội one: two criteria, each named.
+        expect(run.stdout).toContain('4 «Điện»: 2 đạt, 0 chưa đạt; 4 «Về thu nhập bình quân đầu người»: 1 đạt, 0 chưa đạt;');
+        // The same criterion worded with other capitals or commas stays one («Thủy lợi và phòng, chống thiên tai»).
+        expect(run.stdout).toMatch(/Theo tiêu chí — 1: 2 đạt, 0 chưa đạt; 2: [^;]+; 3: [^«;]+; 4 «/);
+        // Label order whatever pack came first: «6 …» before «6.1» before «7».
+        const order = [...run.stdout.matchAll(/(?:— |; )([0-9.]+)(?: «[^»]*»)?:/g)].map(m => m[1]);
+        expect(order.indexOf('6.1')).toBeGreaterThan(order.lastIndexOf('6'));
+        expect(order.indexOf('7')).toBeGreaterThan(order.lastIndexOf('6.6'));
+
+        const ExcelJS = (await import('exceljs')).default;
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(path.join(dir, 'liem-can-2024-ket-qua.xlsx'));
+        const [header, ...rows] = workbook.getWorksheet('Tổng hợp')!.getSheetValues().slice(1) as unknown[][];
+        const electricity = header!.indexOf('4. Điện');
+        const income = header!.indexOf('4. Về thu nhập bình quân đầu người');
+        expect(electricity).toBeGreaterThan(0);
+        expect(income).toBe(electricity + 1);
+        // Rows as the library gives them: one-based, column B is the commune.
+        const byName = Object.fromEntries(rows.map(r => [r[2], r]));
+        expect(byName['Liên Ninh']![electricity]).toBeUndefined();
+        expect(byName['Liên Ninh']![income]).toBe('đạt');
+        expect(byName['Liêm Cần']![income]).toBeUndefined();
+    }, 120_000);
+});

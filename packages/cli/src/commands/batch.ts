@@ -54,8 +54,8 @@ async function batchCommand(first: string, rest: string[], options: RunOptions):
         complain(unreadable);
         return ExitCode.Usage;
     }
-    const { runBatch, terminalProgress, PackError } = await import('@ntm/evaluation/batch');
-    const [pack, inputs] = rest.length > 0 ? [first, rest] : [undefined, [first]];
+    const { runBatch, packAndInputs, terminalProgress, PackError } = await import('@ntm/evaluation/batch');
+    const { pack, inputs } = await packAndInputs([first, ...rest]);
     try {
         const result = await runBatch({
             inputs,

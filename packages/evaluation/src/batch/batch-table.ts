@@ -1,5 +1,6 @@
 import type { EvaluationResult, Verdict } from '@ntm/language';
 import type { BatchProblem, CellLocation } from './problems.js';
+import { compareLabels } from '../plan/labels.js';
 import { columnLetter, locationText } from './problems.js';
 import type { ColumnModel, ModelCell, SheetModel, WorkbookModel } from './workbook-model.js';
 import { sheetName } from './workbook-model.js';
@@ -52,7 +53,8 @@ interface CriterionColumn {
 
 interface IndicatorColumn {
     readonly label: string;
-    readonly requirement: string;
+    /** The requirement as each pack words it (one, unless packs of the batch differ). */
+    readonly requirements: string[];
 }
 
 const VERDICTS: readonly Verdict[] = ['đạt', 'chưa đạt', 'thiếu dữ liệu', 'không áp dụng'];
@@ -83,12 +85,17 @@ export class BatchTable {
     addEvaluated(info: CommuneInfo, result: EvaluationResult): void {
         this.packs.add(result.pack.title);
         const criteria: (Verdict | undefined)[] = [];
+        // This pack's criteria by label: an indicator goes under its own pack's criterion.
+        const columnOf = new Map<string, number>();
         for (const criterion of result.criteria) {
-            criteria[this.criterionColumn(criterion.label, criterion.title)] = criterion.verdict;
+            const column = this.criterionColumn(criterion.label, criterion.title);
+            columnOf.set(criterion.label, column);
+            criteria[column] = criterion.verdict;
         }
         const indicators: (string | undefined)[] = [];
         for (const indicator of result.indicators) {
-            const at = this.indicatorColumn(indicator.criterion, indicator.label, indicator.requirementText ?? indicator.rule) * CELLS_PER_INDICATOR;
+            const criterion = columnOf.get(indicator.criterion) ?? this.criterionColumn(indicator.criterion, '');
+            const at = this.indicatorColumn(criterion, indicator.label, indicator.requirementText ?? indicator.rule) * CELLS_PER_INDICATOR;
             const value = indicator.value?.text ?? indicator.factsUsed.map(f => f.text).join('; ');
             indicators[at] = this.intern(value);
             indicators[at + 1] = this.intern(indicator.threshold ?? '');
@@ -133,7 +140,8 @@ export class BatchTable {
             evaluated: evaluated.length,
             failed: this.records.length - evaluated.length,
             recognised: evaluated.filter(r => r.recognition === 'đạt').length,
-            criteria: this.criteria.map((criterion, i) => {
+            criteria: this.criteriaInOrder().map(i => {
+                const criterion = this.criteria[i]!;
                 const counts = Object.fromEntries(VERDICTS.map(v => [v, 0])) as Record<Verdict, number>;
                 for (const record of evaluated) {
                     const verdict = record.criteria[i];
@@ -146,7 +154,13 @@ export class BatchTable {
 
     workbook(): WorkbookModel {
         const taken = new Set<string>();
-        return { sheets: [this.summarySheet(taken), ...this.criteria.map((c, i) => this.criterionSheet(c, i, taken)), this.problemsSheet(taken)] };
+        const order = this.criteriaInOrder();
+        return { sheets: [this.summarySheet(order, taken), ...order.map(i => this.criterionSheet(this.criteria[i]!, i, taken)), this.problemsSheet(taken)] };
+    }
+
+    /** The criteria columns in reading order of their labels («6» before «6.1» before «7»), whatever pack came first. */
+    private criteriaInOrder(): number[] {
+        return this.criteria.map((_, i) => i).sort((a, b) => compareLabels(this.criteria[a]!.label, this.criteria[b]!.label) || a - b);
     }
 
     private infoCells(info: CommuneInfo): string[] {
@@ -158,28 +172,43 @@ export class BatchTable {
         return where ? `${baseName(info.file)}:${where}` : baseName(info.file);
     }
 
+    /**
+     * A criterion's column: packs share one where they have the same label and title (the national
+     * structure: «1. Quy hoạch» of two provinces); the same label with another title is another column
+     * («4. Điện» of one pack is not «4. Về thu nhập bình quân đầu người» of another).
+     */
     private criterionColumn(label: string, title: string): number {
-        let index = this.criterionIndex.get(label);
+        // Titles compared as read: «Thông tin và Truyền thông» is «Thông tin và truyền thông», «phòng, chống» is «phòng chống».
+        const key = `${label}\u0000${title
+            .toLocaleLowerCase('vi')
+            .replace(/[^\p{L}\p{N}]+/gu, ' ')
+            .trim()}`;
+        let index = this.criterionIndex.get(key);
         if (index === undefined) {
             index = this.criteria.length;
             this.criteria.push({ label, title, indicators: [] });
-            this.criterionIndex.set(label, index);
+            this.criterionIndex.set(key, index);
         }
         return index;
     }
 
-    private indicatorColumn(criterion: string, label: string, requirement: string): number {
-        let index = this.indicatorIndex.get(label);
+    /** An indicator's columns under its criterion's; packs whose requirement differs share them, each commune with its threshold. */
+    private indicatorColumn(criterion: number, label: string, requirement: string): number {
+        const key = `${criterion}\u0000${label}`;
+        let index = this.indicatorIndex.get(key);
         if (index === undefined) {
             index = this.indicators.length;
-            this.indicators.push({ label, requirement });
-            this.indicatorIndex.set(label, index);
-            this.criteria[this.criterionColumn(criterion, '')]!.indicators.push(index);
+            this.indicators.push({ label, requirements: [requirement] });
+            this.indicatorIndex.set(key, index);
+            this.criteria[criterion]!.indicators.push(index);
+        } else {
+            const requirements = this.indicators[index]!.requirements;
+            if (!requirements.includes(requirement)) requirements.push(requirement);
         }
         return index;
     }
 
-    private summarySheet(taken: Set<string>): SheetModel {
+    private summarySheet(order: readonly number[], taken: Set<string>): SheetModel {
         const manyPacks = this.packs.size > 1;
         const columns: ColumnModel[] = [
             { header: 'STT', width: 6 },
@@ -190,11 +219,10 @@ export class BatchTable {
             { header: 'Kết quả', width: 16, note: 'Công nhận: đạt khi mọi tiêu chí và mọi điều kiện công nhận đều đạt.' },
             { header: 'Tiêu chí', width: 24 },
             ...(manyPacks ? [{ header: 'Bộ tiêu chí', width: 30 }] : []),
-            ...this.criteria.map(c => ({ header: `${c.label}. ${c.title}`, width: 14, note: `Tiêu chí ${c.label}: ${c.title}` })),
+            ...order.map(i => this.criteria[i]!).map(c => ({ header: `${c.label}. ${c.title}`, width: 14, note: `Tiêu chí ${c.label}: ${c.title}` })),
             { header: 'Nguồn dữ liệu', width: 22 }
         ];
         const records = this.records;
-        const criteria = this.criteria;
         return {
             name: sheetName('Tổng hợp', taken),
             columns,
@@ -206,30 +234,23 @@ export class BatchTable {
                 for (const r of records) {
                     n++;
                     const result: ModelCell = r.recognition ? { value: r.recognition, style: r.recognition } : { value: 'không đánh giá được', style: 'lỗi' };
-                    yield [
-                        n,
-                        ...r.info,
-                        r.date,
-                        result,
-                        r.summary,
-                        ...(manyPacks ? [r.pack] : []),
-                        ...criteria.map((_, i) => verdictCell(r.criteria[i])),
-                        r.place
-                    ];
+                    yield [n, ...r.info, r.date, result, r.summary, ...(manyPacks ? [r.pack] : []), ...order.map(i => verdictCell(r.criteria[i])), r.place];
                 }
             }
         };
     }
 
     private criterionSheet(criterion: CriterionColumn, index: number, taken: Set<string>): SheetModel {
-        const indicators = criterion.indicators.map(i => ({ i, column: this.indicators[i]! }));
+        const indicators = criterion.indicators
+            .map(i => ({ i, column: this.indicators[i]! }))
+            .sort((a, b) => compareLabels(a.column.label, b.column.label) || a.i - b.i);
         const columns: ColumnModel[] = [
             { header: 'STT', width: 6 },
             { header: 'Xã', width: 22 },
             { header: 'Huyện', width: 16 },
             { header: `Tiêu chí ${criterion.label}`, width: 14, note: criterion.title },
             ...indicators.flatMap(({ column }) => [
-                { header: `${column.label} giá trị`, width: 18, note: column.requirement },
+                { header: `${column.label} giá trị`, width: 18, note: requirementNote(column.requirements) },
                 { header: `${column.label} ngưỡng`, width: 14 },
                 { header: `${column.label} kết quả`, width: 14 },
                 { header: `${column.label} còn thiếu`, width: 22 }
@@ -291,6 +312,11 @@ export class BatchTable {
             }
         };
     }
+}
+
+/** A column's requirement; where the batch's packs word it differently, each (the threshold column has each commune's). */
+function requirementNote(requirements: readonly string[]): string {
+    return requirements.length === 1 ? requirements[0]! : `Yêu cầu khác nhau theo bộ tiêu chí (xem cột ngưỡng của từng xã):\n— ${requirements.join('\n— ')}`;
 }
 
 function verdictCell(verdict: Verdict | undefined): ModelCell {

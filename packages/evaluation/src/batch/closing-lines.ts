@@ -1,4 +1,4 @@
-import type { BatchTally } from './batch-table.js';
+import type { BatchTally, CriterionTally } from './batch-table.js';
 
 /**
  * The lines that close a batch: how many communes were evaluated and how many failed, then đạt / chưa đạt
@@ -8,6 +8,9 @@ export function closingLines(tally: BatchTally): string[] {
     const failed = tally.failed > 0 ? `; ${tally.failed} xã không đánh giá được (xem trang «Lỗi dữ liệu»)` : '';
     const lines = [`Đã đánh giá ${tally.evaluated} xã${failed}; ${tally.recognised} xã đạt công nhận.`];
     if (tally.criteria.length > 0 && tally.evaluated > 0) {
+        // Packs of the batch may give one label to two criteria: then each is named with its title.
+        const labels = tally.criteria.map(c => c.label);
+        const named = (c: CriterionTally) => (labels.indexOf(c.label) === labels.lastIndexOf(c.label) ? c.label : `${c.label} «${c.title}»`);
         lines.push(
             `Theo tiêu chí — ${tally.criteria
                 .map(c => {
@@ -15,7 +18,7 @@ export function closingLines(tally: BatchTally): string[] {
                         c.counts['thiếu dữ liệu'] ? `${c.counts['thiếu dữ liệu']} thiếu dữ liệu` : '',
                         c.counts['không áp dụng'] ? `${c.counts['không áp dụng']} không áp dụng` : ''
                     ].filter(Boolean);
-                    return `${c.label}: ${c.counts['đạt']} đạt, ${c.counts['chưa đạt']} chưa đạt${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`;
+                    return `${named(c)}: ${c.counts['đạt']} đạt, ${c.counts['chưa đạt']} chưa đạt${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`;
                 })
                 .join('; ')}.`
         );

@@ -9,7 +9,7 @@ import { BatchTable } from '../../batch/batch-table.js';
 import type { BatchProblem } from '../../batch/problems.js';
 import type { ReportPage } from '../../batch/report-model.js';
 import { reportPage } from '../../batch/report-model.js';
-import { OutputError, stageFiles } from '../files.js';
+import { OutputError, collectFiles, stageFiles } from '../files.js';
 import type { StagedFile } from '../files.js';
 import type { BatchInput } from './batch-inputs.js';
 import { communeFilesInput, spreadsheetInput } from './batch-inputs.js';
@@ -139,6 +139,20 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
     }
     const outputs = await writeOutputs(table, pages, { folder, base, workbookPath, mode, chromium });
     return { tally: table.tally(), problems, outputs };
+}
+
+/**
+ * How a command line's paths split into the pack and the inputs: the first path is the pack when it is a
+ * `.ntm` file, or a folder with packs in it, and more paths follow; otherwise every path is an input
+ * (commune files that name their pack). `ntm batch a.json b.json` evaluates two communes, never reads
+ * `a.json` as a pack.
+ */
+export async function packAndInputs(paths: readonly string[]): Promise<{ readonly pack?: string; readonly inputs: readonly string[] }> {
+    const [first, ...rest] = paths;
+    if (first === undefined || rest.length === 0) return { inputs: paths };
+    const stat = await fs.stat(first).catch(() => undefined);
+    const pack = stat?.isDirectory() ? (await collectFiles([first], ['.ntm'])).length > 0 : first.endsWith('.ntm');
+    return pack ? { pack: first, inputs: rest } : { inputs: paths };
 }
 
 function outputBase(first: string, spreadsheet: boolean): string {
