@@ -178,17 +178,22 @@ export class BatchTable {
      * («4. Điện» of one pack is not «4. Về thu nhập bình quân đầu người» of another).
      */
     private criterionColumn(label: string, title: string): number {
+        const exact = `${label}\u0000${title}`;
+        const known = this.criterionIndex.get(exact);
+        if (known !== undefined) return known;
         // Titles compared as read: «Thông tin và Truyền thông» is «Thông tin và truyền thông», «phòng, chống» is «phòng chống».
-        const key = `${label}\u0000${title
+        const read = `${label}\u0000\u0000${title
             .toLocaleLowerCase('vi')
             .replace(/[^\p{L}\p{N}]+/gu, ' ')
             .trim()}`;
-        let index = this.criterionIndex.get(key);
+        let index = this.criterionIndex.get(read);
         if (index === undefined) {
             index = this.criteria.length;
             this.criteria.push({ label, title, indicators: [] });
-            this.criterionIndex.set(key, index);
+            this.criterionIndex.set(read, index);
         }
+        // The title as written is found at once next time (this runs for every criterion of every commune).
+        this.criterionIndex.set(exact, index);
         return index;
     }
 

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { Cell, Worksheet } from 'exceljs';
+import type { Style, Worksheet } from 'exceljs';
 import type { CellStyle, ModelCell, SheetModel, WorkbookModel } from '../../batch/workbook-model.js';
 import { HEADER_FILL, STYLE_COLOURS } from '../../batch/workbook-model.js';
 
@@ -59,8 +59,11 @@ async function writeSheet(worksheet: Worksheet & { commit(): Promise<void> }, sh
     let count = 0;
     for (const cells of sheet.rows()) {
         const row = worksheet.addRow(cells.map(plainValue));
-        cells.forEach((cell, i) => {
-            if (cell !== undefined && typeof cell === 'object') styleCell(row.getCell(i + 1), cell.style);
+        // Each cell gets one of a few shared style objects: exceljs then finds the style by identity, where a
+        // cell's own object (what setting `cell.fill` makes) costs a rendering and a lookup per cell.
+        row.eachCell((cell, column) => {
+            const model = cells[column - 1];
+            cell.style = (model !== undefined && typeof model === 'object' ? STYLES.get(model.style) : undefined) ?? PLAIN;
         });
         row.commit();
         if (++count % CHECK_EVERY_ROWS === 0) await zipCaughtUp(worksheet);
@@ -73,16 +76,12 @@ function plainValue(cell: ModelCell): string | number | null {
     return typeof cell === 'object' ? cell.value : cell;
 }
 
-const STYLES = new Map<CellStyle, { fill: Fill; font: { color: { argb: string }; bold?: boolean } }>(
+/** The style of a cell without colour, shared by every such cell (never changed: exceljs only reads it). */
+const PLAIN: Partial<Style> = {};
+
+const STYLES = new Map<CellStyle, Partial<Style>>(
     Object.entries(STYLE_COLOURS).map(([style, colours]) => [
         style as CellStyle,
         { fill: fillOf(colours.fill), font: { color: { argb: `FF${colours.font}` } } }
     ])
 );
-
-function styleCell(cell: Cell, style: CellStyle): void {
-    const look = STYLES.get(style);
-    if (!look) return;
-    cell.fill = look.fill;
-    cell.font = look.font;
-}
