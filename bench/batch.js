@@ -220,7 +220,7 @@ async function loadModel(ExcelJS, file) {
 /** The same work as `runBatch`, step by step, to say where the time goes. */
 async function phasesOf(inputFile, out, evaluator, compileMs) {
     const { readSpreadsheet, writeWorkbook } = await import('@ntm/evaluation/batch');
-    const { communesFromSheets, evaluateRow, BatchTable, parseCommuneFile } = await import('@ntm/evaluation');
+    const { communesFromSheets, evaluateRow, BatchTable, readCommuneValue } = await import('@ntm/evaluation');
     const ms = { 'compile + load the pack (in this thread)': compileMs };
     let t = performance.now();
     const lap = name => {
@@ -232,8 +232,8 @@ async function phasesOf(inputFile, out, evaluator, compileMs) {
     lap('read .xlsx (exceljs streaming reader)');
     const { communes } = communesFromSheets(sheet, evaluator.FACT_SPECS);
     lap('cells → commune data (headers, number recovery)');
-    for (const row of communes) parseCommuneFile(JSON.stringify(row.data), inputFile);
-    lap('commune data → the one reader (JSON + schema)');
+    for (const row of communes) readCommuneValue(row.data);
+    lap('commune data → the one reader (shape, NFC, limits)');
     for (const row of communes) evaluator.evaluate(row.data['dữ kiện'], { ngàyĐánhGiá: row.data['ngày đánh giá'], vùng: row.data['thuộc tính']?.['vùng'] });
     lap('evaluator.evaluate alone');
     const table = new BatchTable();

@@ -96,17 +96,20 @@ export function formatRat(a: Rational, decimals = 4): string {
     return (decimals === 4 && formatSmall(a)) || formatBig(a, decimals);
 }
 
-const SMALL = 2n ** 40n;
+const SMALL_NUMBER = 2 ** 40;
 
 /**
  * `formatRat` with four decimals for numerators and denominators under 2^40 (nearly every figure of a report),
  * in JavaScript numbers: every intermediate stays below 2^53, so each step is exact. Undefined otherwise.
  */
 function formatSmall(a: Rational): string | undefined {
-    if (a.d > SMALL || a.n > SMALL || a.n < -SMALL) return undefined;
-    const negative = a.n < 0n;
-    const n = Number(negative ? -a.n : a.n);
+    // Converted first, compared as numbers (cheaper than BigInt comparisons): a BigInt up to 2^40 converts
+    // exactly, and a larger one converts to at least 2^40, so the test decides as the exact one would.
+    const signed = Number(a.n);
     const d = Number(a.d);
+    if (d > SMALL_NUMBER || signed > SMALL_NUMBER || signed < -SMALL_NUMBER) return undefined;
+    const negative = signed < 0;
+    const n = negative ? -signed : signed;
     if (n * 20_000 + d > 2 ** 52) return undefined;
     // Round half up to 4 decimals: floor((n·10⁴·2 + d) / 2d), the division corrected to an exact floor.
     const x = n * 20_000 + d;

@@ -125,5 +125,7 @@ export function shortText(text: string, max: number = QUOTED_INPUT_CHARACTERS): 
 
 /** 1234567 as «1.234.567», the Vietnamese way, the same in every JavaScript engine. */
 export function groupThousands(n: number): string {
+    // Most figures are below a thousand: no pattern to run.
+    if (n < 1000 && n > -1000) return String(n);
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }

@@ -14,6 +14,10 @@ const EXCEL_DIGITS = 15;
  */
 export function decimalOfDouble(value: number): string {
     if (!Number.isFinite(value)) return String(value);
+    // Most cells: a shortest form in plain notation of at most 15 digits is already what was typed (rounding
+    // to 15 digits would give the same double back), so it is returned without the round trip below.
+    const shortest = String(value);
+    if (shortest.length <= 16 && !shortest.includes('e') && (shortest.includes('.') || shortest.length <= EXCEL_DIGITS)) return shortest;
     const rounded = Number(value.toPrecision(EXCEL_DIGITS));
     return plainDecimal(String(rounded));
 }

@@ -2,7 +2,7 @@
 // the date serial or the text; docs/bang-tinh.md mục 6 states each rule.
 import { describe, expect, it } from 'vitest';
 import type { FactSpec } from '@ntm/language';
-import { decimalOfDouble, excelSerialToIso, numberFormatInfo, readDateCell, readFactCell, readNumberText, shiftDecimal } from '@ntm/evaluation';
+import { decimalOfDouble, excelSerialToIso, numberFormatInfo, plainDecimal, readDateCell, readFactCell, readNumberText, shiftDecimal } from '@ntm/evaluation';
 
 const percent: FactSpec = { name: 'tỷ lệ hộ', kind: 'percent', unit: '%' };
 const count: FactSpec = { name: 'số hộ', kind: 'count', unit: 'hộ' };
@@ -24,6 +24,23 @@ describe('the decimal behind a double', () => {
         [1 / 3, '0.333333333333333']
     ])('%d reads as %s (shortest round trip, 15 significant digits)', (value, decimal) => {
         expect(decimalOfDouble(value)).toBe(decimal);
+    });
+
+    it('gives, for any double, the decimal of its 15-digit rounding (what Excel shows), short forms included', () => {
+        // The rule as written in docs/bang-tinh.md mục 6, without the shortcut for short plain forms.
+        const rule = (value: number) => plainDecimal(String(Number(value.toPrecision(15))));
+        let seed = 20241126;
+        const random = () => {
+            seed = (seed * 1103515245 + 12345) % 2 ** 31;
+            return seed / 2 ** 31;
+        };
+        const values = [0, -0, 5e-324, 123456789012345, 1234567890123456, -999999999999999.9, 0.1 + 0.2, 1e15, 1e-7];
+        for (let i = 0; i < 20_000; i++) {
+            const magnitude = 10 ** Math.floor(random() * 30 - 12);
+            const value = (random() - 0.3) * magnitude;
+            values.push(value, Number(value.toFixed(Math.floor(random() * 6))), Math.round(value));
+        }
+        for (const value of values) expect(decimalOfDouble(value), String(value)).toBe(rule(value));
     });
 
     it('moves the decimal point without arithmetic', () => {
