@@ -203,18 +203,6 @@ describe('quick fixes', () => {
         expect(percent.apply(percent.actions[0]!)).toContain('tỷ lệ >= 98,5%\n');
     });
 
-    it('moves the decimal point by whole places, with no floating-point noise', async () => {
-        const { shiftDecimal } = await import('../../src/lsp/editing/unit-fixes.js');
-        expect([
-            shiftDecimal('500', -3),
-            shiftDecimal('0,1', 3),
-            shiftDecimal('7,6', 3),
-            shiftDecimal('1', -9),
-            shiftDecimal('2500', -4),
-            shiftDecimal('0.07', 2)
-        ]).toEqual(['0,5', '100', '7600', '0,000000001', '0,25', '7']);
-    });
-
     it('straightens every curly quote the lexer refused, and leaves curly quotes inside strings alone', async () => {
         const text = `${PACK_HEADER}dữ kiện a: phần trăm\n  "Tỷ lệ “xanh”"\ntiêu chí 1 “Môi trường”\n  chỉ tiêu 1.1 ‘Rác’ a >= 98%\n`;
         const { actions, apply } = await fixes(text, 'lexing-error');
