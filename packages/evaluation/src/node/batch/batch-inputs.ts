@@ -45,8 +45,8 @@ export interface BatchInput {
  */
 export async function spreadsheetInput(file: string, pack: string, date?: string): Promise<BatchInput> {
     const folder = (await fs.stat(pack)).isDirectory();
-    const packs = await loadPacks(pack, folder);
-    const sheet = await readSpreadsheet(file);
+    // The packs compile in their worker thread while this one reads the spreadsheet.
+    const [packs, sheet] = await Promise.all([loadPacks(pack, folder), readSpreadsheet(file)]);
     const specs = uniqueSpecs(packs.flatMap(p => p.evaluator.FACT_SPECS));
     const villageSpecs = uniqueSpecs(packs.flatMap(p => [...p.villages.values()].flatMap(v => v.FACT_SPECS)));
     const rows = sheetCommuneRows(sheet, specs, { ...(date ? { date } : {}), ...(villageSpecs.length > 0 ? { villageSpecs } : {}) });
