@@ -6,7 +6,7 @@ import type { Rational } from './exact-numbers.js';
 import type { NumberScalar } from './fact-input.js';
 import type { NumVal, UnknownThreshold, Val } from './values.js';
 import { formatRat, rat, ratCeil, ratCmp, ratDiv, ratFloor, ratMul, ratSub, ratToNumber } from './exact-numbers.js';
-import { merge, showNum, showVal, unique, unknownRangeText } from './values.js';
+import { merge, showNum, showVal, unique, uniqueUses, unknownRangeText } from './values.js';
 
 export type CompareOp = '>=' | '>' | '<=' | '<' | '=' | '≠';
 
@@ -570,16 +570,12 @@ export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: st
     return {
         verdict,
         lines: extraLine ? [...lines, extraLine] : lines,
-        missing: verdict === 'thiếu dữ liệu' ? joined(parts, p => p.missing, same) : [],
-        missingThresholds: verdict === 'thiếu dữ liệu' ? joined(parts, p => p.missingThresholds, same) : [],
-        uses: joined(
-            parts,
-            p => p.uses,
-            u => u.fact + '\u0000' + u.text
-        ),
-        unverified: joined(parts, p => p.unverified, same),
-        inconsistent: joined(parts, p => p.inconsistent, same),
-        notApplicableReasons: joined(parts, p => p.notApplicableReasons, same),
+        missing: verdict === 'thiếu dữ liệu' ? joined(parts, p => p.missing, uniqueStrings) : [],
+        missingThresholds: verdict === 'thiếu dữ liệu' ? joined(parts, p => p.missingThresholds, uniqueStrings) : [],
+        uses: joined(parts, p => p.uses, uniqueUses),
+        unverified: joined(parts, p => p.unverified, uniqueStrings),
+        inconsistent: joined(parts, p => p.inconsistent, uniqueStrings),
+        notApplicableReasons: joined(parts, p => p.notApplicableReasons, uniqueStrings),
         gap: verdict === 'chưa đạt' ? failed?.gap : undefined,
         value: parts.find(p => p.value)?.value,
         thresholds: joined(parts, p => p.thresholds),
@@ -591,20 +587,20 @@ export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: st
     };
 }
 
-const same = (s: string): string => s;
+const uniqueStrings = (all: readonly string[]): readonly string[] => unique(all, s => s);
 
 /**
  * The parts' lists one after the other, each item once when `key` is given. When a single part has any (the
  * usual case), its list is returned as it is: a part's lists are already without repeats, and never written to.
  */
-function joined<T>(parts: readonly Cond[], list: (part: Cond) => readonly T[] | undefined, key?: (item: T) => string): readonly T[] {
+function joined<T>(parts: readonly Cond[], list: (part: Cond) => readonly T[] | undefined, dedupe?: (all: readonly T[]) => readonly T[]): readonly T[] {
     let only: readonly T[] | undefined;
     for (const part of parts) {
         const items = list(part);
         if (items === undefined || items.length === 0) continue;
         if (only !== undefined) {
             const all = parts.flatMap(p => list(p) ?? []);
-            return key ? unique(all, key) : all;
+            return dedupe ? dedupe(all) : all;
         }
         only = items;
     }

@@ -7,7 +7,7 @@ import type { ContradictionScalar, FactTable } from './fact-input.js';
 import type { Verdict } from './result-types.js';
 import type { Val } from './values.js';
 import { formatRat } from './exact-numbers.js';
-import { unique } from './values.js';
+import { unique, uniqueUses } from './values.js';
 
 /** Combinations of reported values tried for one indicator at most: beyond, the indicator is not decided. */
 export const MAX_REPORTED_COMBINATIONS = 64;
@@ -121,10 +121,7 @@ export function decideOverReportedValues(t: FactTable, requirement: () => Cond):
                 notApplicableReasons: [],
                 thresholds: base.thresholds,
                 clauses: (base.clauses ?? []).map(c => ({ requirement: c.requirement })),
-                uses: unique(
-                    runs.flatMap(r => r.cond.uses),
-                    u => u.fact + '\u0000' + u.text
-                ),
+                uses: uniqueUses(runs.flatMap(r => r.cond.uses)),
                 unverified: unique(
                     runs.flatMap(r => r.cond.unverified),
                     s => s

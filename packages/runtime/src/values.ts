@@ -203,10 +203,7 @@ export function merge(...vals: readonly Provenance[]): Provenance {
 
 function mergeAll(vals: readonly Provenance[]): Provenance {
     return {
-        uses: unique(
-            vals.flatMap(v => v.uses),
-            u => u.fact + '\u0000' + u.text
-        ),
+        uses: uniqueUses(vals.flatMap(v => v.uses)),
         unverified: unique(
             vals.flatMap(v => v.unverified),
             s => s
@@ -218,7 +215,22 @@ function mergeAll(vals: readonly Provenance[]): Provenance {
     };
 }
 
+/** Lists up to this long are deduplicated by scanning them: nearly all are (a value's facts, an indicator's notes). */
+const SHORT_LIST = 16;
+
+/** Each item once, the first of those with the same `key`, in order. */
 export function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
+    if (items.length <= SHORT_LIST) {
+        const kept: T[] = [];
+        const keys: string[] = [];
+        for (const item of items) {
+            const k = key(item);
+            if (keys.includes(k)) continue;
+            keys.push(k);
+            kept.push(item);
+        }
+        return kept;
+    }
     const seen = new Set<string>();
     return items.filter(item => {
         const k = key(item);
@@ -226,6 +238,16 @@ export function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
         seen.add(k);
         return true;
     });
+}
+
+/** Each use of a fact once (the same fact with the same text), in order; short lists compared field by field. */
+export function uniqueUses(uses: readonly FactUse[]): FactUse[] {
+    if (uses.length > SHORT_LIST) return unique(uses, u => u.fact + '\u0000' + u.text);
+    const kept: FactUse[] = [];
+    for (const use of uses) {
+        if (!kept.some(k => k === use || (k.fact === use.fact && k.text === use.text))) kept.push(use);
+    }
+    return kept;
 }
 
 /** A number written in the pack (the generator emits its decimal text, checked by `ntm check` to be exact). */
