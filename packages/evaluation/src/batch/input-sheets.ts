@@ -168,13 +168,10 @@ function villagesSheet(specs: readonly FactSpec[], years: readonly string[], com
     return {
         name: VILLAGES_SHEET,
         columns: [
-            { header: 'xã', note: 'Tên xã, đúng như trên trang «Xã».', width: 20 },
-            { header: 'huyện', note: 'Cần khi hai xã cùng tên.', width: 16 },
-            {
-                header: VILLAGE_COLUMN,
-                note: 'Tên thôn: mỗi thôn của xã một dòng, kể cả thôn chưa có số liệu. Số thôn đạt chuẩn được đếm từ kết quả từng thôn trên trang này.',
-                width: 24
-            },
+            ...memberColumns(
+                VILLAGE_COLUMN,
+                'Tên thôn: mỗi thôn của xã một dòng, kể cả thôn chưa có số liệu. Số thôn đạt chuẩn được đếm từ kết quả từng thôn trên trang này.'
+            ),
             ...columns.map(({ spec, key }) => factColumn(spec, key))
         ],
         rows
@@ -199,13 +196,7 @@ function collectionSheet(collection: string, specs: readonly FactSpec[], commune
     return {
         name: collection,
         columns: [
-            { header: 'xã', note: 'Tên xã, đúng như trên trang «Xã».', width: 20 },
-            { header: 'huyện', note: 'Cần khi hai xã cùng tên.', width: 16 },
-            {
-                header: collection,
-                note: `Tên ${collection}: mỗi dòng một ${collection}. Danh sách ${collection} của xã là các dòng của xã trên trang này.`,
-                width: 24
-            },
+            ...memberColumns(collection, `Tên ${collection}: mỗi dòng một ${collection}. Danh sách ${collection} của xã là các dòng của xã trên trang này.`),
             ...specs.map(spec => factColumn(spec, undefined))
         ],
         rows
@@ -217,6 +208,15 @@ function cellOfFact(table: FactTable, spec: FactSpec, key: string | undefined): 
     const raw = table.raw.get(spec.name);
     const scalar = spec.index === 'năm' ? raw?.indexed?.get(key ?? '') : key === undefined ? raw?.total : raw?.members.get(key);
     return scalar ? cellOfScalar(scalar) : null;
+}
+
+/** The first columns of a sheet of members (villages, schools): the commune they belong to, and their name. */
+function memberColumns(header: string, note: string): InputColumn[] {
+    return [
+        { header: 'xã', note: 'Tên xã, đúng như trên trang «Xã».', width: 20 },
+        { header: 'huyện', note: 'Cần khi hai xã cùng tên.', width: 16 },
+        { header, note, width: 24 }
+    ];
 }
 
 function factColumn(spec: FactSpec, key: string | undefined): InputColumn {
