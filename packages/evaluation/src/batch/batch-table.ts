@@ -57,6 +57,18 @@ interface IndicatorColumn {
     readonly requirements: string[];
 }
 
+/** Where one pack's criteria and indicators go among the table's columns (see `layoutOf`). */
+interface PackLayout {
+    readonly criteria: readonly number[];
+    readonly indicators: readonly number[];
+    readonly criterionLabels: readonly string[];
+    readonly indicatorLabels: readonly string[];
+}
+
+function sameLabels(labels: readonly string[], items: readonly { readonly label: string }[]): boolean {
+    return labels.length === items.length && items.every((item, i) => item.label === labels[i]);
+}
+
 const VERDICTS: readonly Verdict[] = ['đạt', 'chưa đạt', 'thiếu dữ liệu', 'không áp dụng'];
 
 /**
@@ -73,6 +85,7 @@ export class BatchTable {
     private readonly indicatorIndex = new Map<string, number>();
     private readonly packs = new Set<string>();
     private readonly texts = new Map<string, string>();
+    private readonly layouts = new Map<string, PackLayout>();
 
     /** Shares equal strings between communes: thresholds, verdicts and most values repeat. */
     private intern(text: string): string {
@@ -84,24 +97,22 @@ export class BatchTable {
 
     addEvaluated(info: CommuneInfo, result: EvaluationResult): void {
         this.packs.add(result.pack.title);
+        const layout = this.layoutOf(result);
         const criteria: (Verdict | undefined)[] = [];
-        // This pack's criteria by label: an indicator goes under its own pack's criterion.
-        const columnOf = new Map<string, number>();
-        for (const criterion of result.criteria) {
-            const column = this.criterionColumn(criterion.label, criterion.title);
-            columnOf.set(criterion.label, column);
-            criteria[column] = criterion.verdict;
-        }
+        result.criteria.forEach((criterion, i) => {
+            criteria[layout.criteria[i]!] = criterion.verdict;
+        });
         const indicators: (string | undefined)[] = [];
-        for (const indicator of result.indicators) {
-            const criterion = columnOf.get(indicator.criterion) ?? this.criterionColumn(indicator.criterion, '');
-            const at = this.indicatorColumn(criterion, indicator.label, indicator.requirementText ?? indicator.rule) * CELLS_PER_INDICATOR;
-            const value = indicator.value?.text ?? indicator.factsUsed.map(f => f.text).join('; ');
-            indicators[at] = this.intern(value);
-            indicators[at + 1] = this.intern(indicator.threshold ?? '');
+        // The texts of the commune before, at the same place, are most often the same (thresholds, no gap).
+        const before = this.records.at(-1)?.indicators;
+        const cell = (at: number, text: string) => (before?.[at] === text ? before[at] : this.intern(text));
+        result.indicators.forEach((indicator, i) => {
+            const at = layout.indicators[i]! * CELLS_PER_INDICATOR;
+            indicators[at] = cell(at, indicator.value?.text ?? indicator.factsUsed.map(f => f.text).join('; '));
+            indicators[at + 1] = cell(at + 1, indicator.threshold ?? '');
             indicators[at + 2] = indicator.verdict;
-            indicators[at + 3] = this.intern(indicator.gap?.text ?? '');
-        }
+            indicators[at + 3] = cell(at + 3, indicator.gap?.text ?? '');
+        });
         this.records.push({
             info: this.infoCells(info),
             place: this.intern(this.placeOf(info)),
@@ -161,6 +172,35 @@ export class BatchTable {
     /** The criteria columns in reading order of their labels («6» before «6.1» before «7»), whatever pack came first. */
     private criteriaInOrder(): number[] {
         return this.criteria.map((_, i) => i).sort((a, b) => compareLabels(this.criteria[a]!.label, this.criteria[b]!.label) || a - b);
+    }
+
+    /**
+     * The columns of a result's criteria and indicators, in its order. A pack gives the same criteria and
+     * indicators in the same order to every commune, so they are found once per pack (checked by label).
+     */
+    private layoutOf(result: EvaluationResult): PackLayout {
+        const key = `${result.pack.id}\u0000${result.pack.version}\u0000${result.pack.validFrom}`;
+        const known = this.layouts.get(key);
+        if (known && sameLabels(known.criterionLabels, result.criteria) && sameLabels(known.indicatorLabels, result.indicators)) return known;
+        // This pack's criteria by label: an indicator goes under its own pack's criterion.
+        const columnOf = new Map<string, number>();
+        const criteria = result.criteria.map(criterion => {
+            const column = this.criterionColumn(criterion.label, criterion.title);
+            columnOf.set(criterion.label, column);
+            return column;
+        });
+        const indicators = result.indicators.map(indicator => {
+            const criterion = columnOf.get(indicator.criterion) ?? this.criterionColumn(indicator.criterion, '');
+            return this.indicatorColumn(criterion, indicator.label, indicator.requirementText ?? indicator.rule);
+        });
+        const layout: PackLayout = {
+            criteria,
+            indicators,
+            criterionLabels: result.criteria.map(c => c.label),
+            indicatorLabels: result.indicators.map(i => i.label)
+        };
+        this.layouts.set(key, layout);
+        return layout;
     }
 
     private infoCells(info: CommuneInfo): string[] {
