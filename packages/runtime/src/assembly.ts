@@ -21,7 +21,7 @@ import type { CriterionPointsMeta, PointsMeta } from './points.js';
 import type { CompareOp } from './conditions.js';
 import type { Val } from './values.js';
 import { compare } from './conditions.js';
-import { lit } from './values.js';
+import { lit, NO_ITEMS } from './values.js';
 import { NtmEvaluationError, NtmInputError, RESULT_FORMAT_VERSION } from './result-types.js';
 import type { Cond } from './conditions.js';
 import { combineAll } from './conditions.js';
@@ -136,9 +136,9 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
     }
     const { cond: result, readings } = decideOverReportedValues(t, requirement);
     const score = meta.points ? meta.points.score(meta.label, meta.points, result, t) : undefined;
-    const unverified = [...(meta.unverified ?? []), ...result.unverified];
+    const unverified = meta.unverified !== undefined && meta.unverified.length > 0 ? [...meta.unverified, ...result.unverified] : result.unverified;
     const flags: VerdictFlag[] = [];
-    const unknowns = result.unknowns ?? [];
+    const unknowns = result.unknowns ?? NO_ITEMS;
     if (unverified.length > 0) flags.push('unverified-threshold');
     if ((result.verdict === 'đạt' || result.verdict === 'chưa đạt') && unknowns.some(u => u.decidedByImpliedBounds)) flags.push('implied-bounds');
     const againstEvidence = score?.by === 'assessor-against-evidence';
@@ -146,18 +146,32 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
     const stale = staleUses(result.uses);
     if (stale.length > 0) flags.push('stale-data');
     if (readings.length > 0) flags.push('self-contradictory-report');
-    const notes: Note[] = [
-        ...(againstEvidence ? [{ code: 'score-against-evidence' as const, text: `Dữ liệu không nhất quán: ${score!.ledger[score!.ledger.length - 1]}` }] : []),
-        ...(score?.problems ?? []).map(problem => ({ code: 'score-problem' as const, text: `Điểm: ${problem}` })),
-        ...unverified.map(note => ({ code: 'unverified-threshold' as const, text: `Ngưỡng chưa kiểm chứng: ${note}` })),
-        ...result.inconsistent.map(note => ({ code: 'inconsistent-data' as const, text: `Dữ liệu không nhất quán: ${note}` })),
-        ...stale.map(use => ({
-            code: 'stale-data' as const,
-            text: `Số liệu cũ: ${use.fact} tính đến ${use.asOf}, trước năm ${use.olderThanYear} mà quy tắc xét`
-        })),
-        ...readings.map(reading => ({ code: 'self-contradictory-report' as const, text: `Báo cáo tự mâu thuẫn: ${reading}` })),
-        ...(result.verdict === 'không áp dụng' ? result.notApplicableReasons.map(r => ({ code: 'not-applicable' as const, text: `Không áp dụng: ${r}` })) : [])
-    ];
+    const noted =
+        againstEvidence ||
+        (score?.problems?.length ?? 0) > 0 ||
+        unverified.length > 0 ||
+        result.inconsistent.length > 0 ||
+        stale.length > 0 ||
+        readings.length > 0;
+    const notes: readonly Note[] =
+        !noted && result.verdict !== 'không áp dụng'
+            ? NO_ITEMS
+            : [
+                  ...(againstEvidence
+                      ? [{ code: 'score-against-evidence' as const, text: `Dữ liệu không nhất quán: ${score!.ledger[score!.ledger.length - 1]}` }]
+                      : []),
+                  ...(score?.problems ?? []).map(problem => ({ code: 'score-problem' as const, text: `Điểm: ${problem}` })),
+                  ...unverified.map(note => ({ code: 'unverified-threshold' as const, text: `Ngưỡng chưa kiểm chứng: ${note}` })),
+                  ...result.inconsistent.map(note => ({ code: 'inconsistent-data' as const, text: `Dữ liệu không nhất quán: ${note}` })),
+                  ...stale.map(use => ({
+                      code: 'stale-data' as const,
+                      text: `Số liệu cũ: ${use.fact} tính đến ${use.asOf}, trước năm ${use.olderThanYear} mà quy tắc xét`
+                  })),
+                  ...readings.map(reading => ({ code: 'self-contradictory-report' as const, text: `Báo cáo tự mâu thuẫn: ${reading}` })),
+                  ...(result.verdict === 'không áp dụng'
+                      ? result.notApplicableReasons.map(r => ({ code: 'not-applicable' as const, text: `Không áp dụng: ${r}` }))
+                      : [])
+              ];
     return {
         criterion: meta.criterion,
         label: meta.label,
@@ -165,13 +179,13 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         rule: meta.rule,
         citations: meta.citations,
         verdict: result.verdict,
-        flags,
+        flags: flags.length > 0 ? flags : NO_ITEMS,
         value: result.value,
         threshold: result.thresholds.length > 0 ? result.thresholds.join('; ') : undefined,
-        clauses: result.clauses ?? [],
+        clauses: result.clauses ?? NO_ITEMS,
         factsUsed: result.uses,
         missingFacts: result.missing,
-        missingThresholds: result.missingThresholds ?? [],
+        missingThresholds: result.missingThresholds ?? NO_ITEMS,
         gap: result.gap,
         source: meta.source,
         unknownThresholds: unknowns,
@@ -179,11 +193,23 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         notes,
         explanation: [
             ...result.lines,
-            ...(score?.ledger ?? []),
+            ...(score?.ledger ?? NO_ITEMS),
             ...unverified.map(note => `Kết luận này dựa trên ngưỡng chưa kiểm chứng: ${note}.`),
-            `Nguồn quy định áp dụng: ${meta.source.text}.`
+            sourceLine(meta.source)
         ]
     };
+}
+
+const SOURCE_LINES = new WeakMap<IndicatorMeta['source'], string>();
+
+/** The explanation's last line, made once per source (every commune's indicator ends with it). */
+function sourceLine(source: IndicatorMeta['source']): string {
+    let line = SOURCE_LINES.get(source);
+    if (line === undefined) {
+        line = `Nguồn quy định áp dụng: ${source.text}.`;
+        SOURCE_LINES.set(source, line);
+    }
+    return line;
 }
 
 /** The figures a verdict used that date from before the year the rule reads, once each. */

@@ -6,7 +6,7 @@ import type { Rational } from './exact-numbers.js';
 import type { NumberScalar } from './fact-input.js';
 import type { NumVal, UnknownThreshold, Val } from './values.js';
 import { formatRat, rat, ratCeil, ratCmp, ratDiv, ratFloor, ratMul, ratSub, ratToNumber } from './exact-numbers.js';
-import { merge, showNum, showVal, unique, uniqueUses, unknownRangeText } from './values.js';
+import { merge, NO_ITEMS, showNum, showVal, unique, uniqueUses, unknownRangeText } from './values.js';
 
 export type CompareOp = '>=' | '>' | '<=' | '<' | '=' | '≠';
 
@@ -570,8 +570,8 @@ export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: st
     return {
         verdict,
         lines: extraLine ? [...lines, extraLine] : lines,
-        missing: verdict === 'thiếu dữ liệu' ? joined(parts, p => p.missing, uniqueStrings) : [],
-        missingThresholds: verdict === 'thiếu dữ liệu' ? joined(parts, p => p.missingThresholds, uniqueStrings) : [],
+        missing: verdict === 'thiếu dữ liệu' ? joined(parts, p => p.missing, uniqueStrings) : NO_ITEMS,
+        missingThresholds: verdict === 'thiếu dữ liệu' ? joined(parts, p => p.missingThresholds, uniqueStrings) : NO_ITEMS,
         uses: joined(parts, p => p.uses, uniqueUses),
         unverified: joined(parts, p => p.unverified, uniqueStrings),
         inconsistent: joined(parts, p => p.inconsistent, uniqueStrings),
@@ -583,8 +583,12 @@ export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: st
         unknowns: joined(parts, p => p.unknowns),
         failingYears: sortedSet(joined(parts, p => p.failingYears)),
         openYears: sortedSet(joined(parts, p => p.openYears)),
-        failingUnits: [...new Set(joined(parts, p => p.failingUnits))]
+        failingUnits: distinct(joined(parts, p => p.failingUnits))
     };
+}
+
+function distinct<T>(items: readonly T[]): readonly T[] {
+    return items.length < 2 ? items : [...new Set(items)];
 }
 
 const uniqueStrings = (all: readonly string[]): readonly string[] => unique(all, s => s);
@@ -604,11 +608,11 @@ function joined<T>(parts: readonly Cond[], list: (part: Cond) => readonly T[] | 
         }
         only = items;
     }
-    return only ?? [];
+    return only ?? NO_ITEMS;
 }
 
-function sortedSet<T>(items: readonly T[]): T[] {
-    return items.length === 0 ? [] : [...new Set(items)].sort();
+function sortedSet<T>(items: readonly T[]): readonly T[] {
+    return items.length === 0 ? NO_ITEMS : [...new Set(items)].sort();
 }
 
 export function all(parts: readonly Cond[]): Cond {

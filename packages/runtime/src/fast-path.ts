@@ -11,7 +11,7 @@ import { compare, levelStepsGap, numericGap, rangeHolds } from './conditions.js'
 import type { NumberScalar } from './fact-input.js';
 import { BOUND_KEYS, readBound } from './fact-input.js';
 import type { Val } from './values.js';
-import { statedMatches } from './values.js';
+import { NO_ITEMS, statedMatches } from './values.js';
 import { POWERS_OF_TEN, fewestPlaces } from './number-text.js';
 import { rat } from './exact-numbers.js';
 import { normalizeUnit } from './names.js';
@@ -277,7 +277,7 @@ export function quietInapplicable(meta: IndicatorMeta, code: number, missing: re
 }
 
 /** The empty lists of a quiet result, shared (the result types are read-only): 432 fewer arrays per commune of 72 indicators. */
-const NONE: readonly never[] = Object.freeze([]);
+const NONE = NO_ITEMS;
 
 function quietResult(meta: IndicatorMeta, code: number, gapOf: LazyGap | undefined, missing: readonly string[], flags: VerdictFlag[]): IndicatorResult {
     // Two fixed shapes (with and without a gap) rather than a spread: this runs for every indicator of every commune.
