@@ -21,7 +21,7 @@ import type { CriterionPointsMeta, PointsMeta } from './points.js';
 import type { CompareOp } from './conditions.js';
 import type { Val } from './values.js';
 import { compare } from './conditions.js';
-import { lit, NO_ITEMS } from './values.js';
+import { NO_ITEMS, numberVal } from './values.js';
 import { NtmEvaluationError, NtmInputError, RESULT_FORMAT_VERSION } from './result-types.js';
 import type { Cond } from './conditions.js';
 import { combineAll } from './conditions.js';
@@ -413,10 +413,7 @@ function totalPoints(criteria: readonly CriterionResult[]): { max: number; award
 }
 
 function totalVal(total: { awarded?: number; possible?: { min: number; max: number } }): Val {
-    const num = (n: number): Val => {
-        const v = lit(String(n), 'điểm');
-        return v;
-    };
+    const num = (n: number): Val => numberVal(String(n), 'điểm');
     if (total.awarded !== undefined) return num(total.awarded);
     const lo = num(total.possible!.min);
     const hi = num(total.possible!.max);

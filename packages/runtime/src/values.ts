@@ -256,8 +256,31 @@ export function uniqueUses(uses: readonly FactUse[]): FactUse[] {
     return kept;
 }
 
-/** A number written in the pack (the generator emits its decimal text, checked by `ntm check` to be exact). */
+/**
+ * A number written in the pack (the generator emits its decimal text, checked by `ntm check` to be exact).
+ * The same literal gives the same value, made once: a pack's thresholds are read at every evaluation, and a
+ * value is never changed once made.
+ */
 export function lit(value: string, unit: string, unverifiedNote?: string): Val {
+    if (unverifiedNote !== undefined) return numberVal(value, unit, unverifiedNote);
+    let byUnit = LITERALS.get(value);
+    if (byUnit === undefined) {
+        byUnit = new Map();
+        LITERALS.set(value, byUnit);
+    }
+    let made = byUnit.get(unit);
+    if (made === undefined) {
+        made = numberVal(value, unit);
+        byUnit.set(unit, made);
+    }
+    return made;
+}
+
+/** Literals already made, by their text and unit (a pack has a few hundred). */
+const LITERALS = new Map<string, Map<string, Val>>();
+
+/** A number from its decimal text, made anew (for a figure computed at run time, which `lit` would keep). */
+export function numberVal(value: string, unit: string, unverifiedNote?: string): Val {
     const parsed = decimalFromText(value);
     if (!parsed) throw new RangeError(`không phải số: ${value}`);
     return {
@@ -265,9 +288,9 @@ export function lit(value: string, unit: string, unverifiedNote?: string): Val {
         r: parsed.r,
         unit,
         integer: parsed.decimals === 0,
-        uses: [],
-        inconsistent: [],
-        unverified: unverifiedNote === undefined ? [] : [unverifiedNote]
+        uses: NO_ITEMS,
+        inconsistent: NO_ITEMS,
+        unverified: unverifiedNote === undefined ? NO_ITEMS : [unverifiedNote]
     };
 }
 
