@@ -565,25 +565,60 @@ function combineAny(verdicts: readonly Verdict[]): Verdict {
 }
 
 export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: string): Cond {
-    const failed = parts.find(p => p.verdict === 'chưa đạt' && p.gap);
-    const lines = joined(parts, p => p.lines);
+    const missingData = verdict === 'thiếu dữ liệu';
+    const lines: Gathered<string> = {};
+    const missing: Gathered<string> = {};
+    const missingThresholds: Gathered<string> = {};
+    const uses: Gathered<FactUse> = {};
+    const unverified: Gathered<string> = {};
+    const inconsistent: Gathered<string> = {};
+    const notApplicableReasons: Gathered<string> = {};
+    const thresholds: Gathered<string> = {};
+    const clauses: Gathered<ClauseView> = {};
+    const unknowns: Gathered<UnknownThresholdUse> = {};
+    const failingYears: Gathered<number> = {};
+    const openYears: Gathered<number> = {};
+    const failingUnits: Gathered<string> = {};
+    let gap: Gap | undefined;
+    let value: ComputedValue | undefined;
+    // One pass over the parts, gathering each list (this runs for every `tất cả`/`một trong` of every commune).
+    for (const part of parts) {
+        gather(lines, part.lines);
+        if (missingData) {
+            gather(missing, part.missing);
+            gather(missingThresholds, part.missingThresholds);
+        }
+        gather(uses, part.uses);
+        gather(unverified, part.unverified);
+        gather(inconsistent, part.inconsistent);
+        gather(notApplicableReasons, part.notApplicableReasons);
+        gather(thresholds, part.thresholds);
+        gather(clauses, part.clauses);
+        gather(unknowns, part.unknowns);
+        gather(failingYears, part.failingYears);
+        gather(openYears, part.openYears);
+        gather(failingUnits, part.failingUnits);
+        if (gap === undefined && part.verdict === 'chưa đạt' && part.gap) gap = part.gap;
+        if (value === undefined && part.value) value = part.value;
+    }
+    const joinedLines = gathered(lines);
     return {
         verdict,
-        lines: extraLine ? [...lines, extraLine] : lines,
-        missing: verdict === 'thiếu dữ liệu' ? joined(parts, p => p.missing, uniqueStrings) : NO_ITEMS,
-        missingThresholds: verdict === 'thiếu dữ liệu' ? joined(parts, p => p.missingThresholds, uniqueStrings) : NO_ITEMS,
-        uses: joined(parts, p => p.uses, uniqueUses),
-        unverified: joined(parts, p => p.unverified, uniqueStrings),
-        inconsistent: joined(parts, p => p.inconsistent, uniqueStrings),
-        notApplicableReasons: joined(parts, p => p.notApplicableReasons, uniqueStrings),
-        gap: verdict === 'chưa đạt' ? failed?.gap : undefined,
-        value: parts.find(p => p.value)?.value,
-        thresholds: joined(parts, p => p.thresholds),
-        clauses: joined(parts, p => p.clauses),
-        unknowns: joined(parts, p => p.unknowns),
-        failingYears: sortedSet(joined(parts, p => p.failingYears)),
-        openYears: sortedSet(joined(parts, p => p.openYears)),
-        failingUnits: distinct(joined(parts, p => p.failingUnits))
+        lines: extraLine ? [...joinedLines, extraLine] : joinedLines,
+        missing: missingData ? gathered(missing, uniqueStrings) : NO_ITEMS,
+        missingThresholds: missingData ? gathered(missingThresholds, uniqueStrings) : NO_ITEMS,
+        uses: gathered(uses, uniqueUses),
+        unverified: gathered(unverified, uniqueStrings),
+        inconsistent: gathered(inconsistent, uniqueStrings),
+        notApplicableReasons: gathered(notApplicableReasons, uniqueStrings),
+        gap: verdict === 'chưa đạt' ? gap : undefined,
+        value,
+        thresholds: gathered(thresholds),
+        clauses: gathered(clauses),
+        unknowns: gathered(unknowns),
+        failingYears: sortedSet(gathered(failingYears)),
+        openYears: sortedSet(gathered(openYears)),
+        failingUnits: distinct(gathered(failingUnits))
     };
 }
 
@@ -594,21 +629,25 @@ function distinct<T>(items: readonly T[]): readonly T[] {
 const uniqueStrings = (all: readonly string[]): readonly string[] => unique(all, s => s);
 
 /**
- * The parts' lists one after the other, each item once when `key` is given. When a single part has any (the
- * usual case), its list is returned as it is: a part's lists are already without repeats, and never written to.
+ * One list of a condition gathered over its parts. When a single part has any items (the usual case), its
+ * list is kept as it is: a part's lists are already without repeats, and never written to.
  */
-function joined<T>(parts: readonly Cond[], list: (part: Cond) => readonly T[] | undefined, dedupe?: (all: readonly T[]) => readonly T[]): readonly T[] {
-    let only: readonly T[] | undefined;
-    for (const part of parts) {
-        const items = list(part);
-        if (items === undefined || items.length === 0) continue;
-        if (only !== undefined) {
-            const all = parts.flatMap(p => list(p) ?? []);
-            return dedupe ? dedupe(all) : all;
-        }
-        only = items;
-    }
-    return only ?? NO_ITEMS;
+interface Gathered<T> {
+    only?: readonly T[];
+    all?: T[];
+}
+
+function gather<T>(into: Gathered<T>, items: readonly T[] | undefined): void {
+    if (items === undefined || items.length === 0) return;
+    if (into.all !== undefined) for (const item of items) into.all.push(item);
+    else if (into.only !== undefined) into.all = [...into.only, ...items];
+    else into.only = items;
+}
+
+/** The gathered list; several parts' lists joined are deduplicated by `dedupe` when given. */
+function gathered<T>(list: Gathered<T>, dedupe?: (all: readonly T[]) => readonly T[]): readonly T[] {
+    if (list.all !== undefined) return dedupe ? dedupe(list.all) : list.all;
+    return list.only ?? NO_ITEMS;
 }
 
 function sortedSet<T>(items: readonly T[]): readonly T[] {

@@ -187,10 +187,17 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
             raw.set(name, asOf ? { ...fact, asOf, key } : fact);
         }
     }
-    const contradicted = [...raw.values()].some(fact =>
-        [fact.total, ...fact.members.values(), ...(fact.indexed?.values() ?? [])].some(s => s?.t === 'contradiction')
-    );
-    return { specs, raw, issues, collections, ...(contradicted ? { contradictions: { active: false, chosen: new Map(), read: new Map() } } : {}) };
+    return { specs, raw, issues, collections, ...(hasContradiction(raw) ? { contradictions: { active: false, chosen: new Map(), read: new Map() } } : {}) };
+}
+
+/** Whether a value of any fact is a report's contradiction (several values, «mâu thuẫn»); no list made per fact. */
+function hasContradiction(raw: ReadonlyMap<string, RawFact>): boolean {
+    for (const fact of raw.values()) {
+        if (fact.total?.t === 'contradiction') return true;
+        for (const scalar of fact.members.values()) if (scalar?.t === 'contradiction') return true;
+        if (fact.indexed) for (const scalar of fact.indexed.values()) if (scalar?.t === 'contradiction') return true;
+    }
+    return false;
 }
 
 /** A pack's facts by name, made once per pack (a module reads many communes with the same FACT_SPECS). */

@@ -57,7 +57,13 @@ export type Val =
     | (Provenance & { readonly k: 'missing'; readonly names: readonly string[]; readonly why?: string })
     | (Provenance & { readonly k: 'na'; readonly reason: string });
 
-const NONE: Provenance = { uses: [], unverified: [], inconsistent: [] };
+/**
+ * The empty list every result and condition shares where it has nothing to list: results and their lists
+ * are read-only, and one frozen list is hundreds fewer arrays per commune (and fewer kept with each result).
+ */
+export const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+const NONE: Provenance = { uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS };
 
 export function unitText(unit: string): string {
     return unit === '' ? '' : unit === '%' ? ' %' : ' ' + unit;
@@ -197,29 +203,40 @@ export function merge(...vals: readonly Provenance[]): Provenance {
         carrier = v;
     }
     return carrier === undefined
-        ? { uses: [], unverified: [], inconsistent: [] }
+        ? { uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS }
         : { uses: carrier.uses, unverified: carrier.unverified, inconsistent: carrier.inconsistent };
 }
 
 function mergeAll(vals: readonly Provenance[]): Provenance {
-    return {
-        uses: uniqueUses(vals.flatMap(v => v.uses)),
-        unverified: unique(
-            vals.flatMap(v => v.unverified),
-            s => s
-        ),
-        inconsistent: unique(
-            vals.flatMap(v => v.inconsistent),
-            s => s
-        )
-    };
+    let uses = 0;
+    for (const v of vals) uses += v.uses.length;
+    if (uses > SHORT_LIST) {
+        return {
+            uses: uniqueUses(vals.flatMap(v => v.uses)),
+            unverified: unique(
+                vals.flatMap(v => v.unverified),
+                s => s
+            ),
+            inconsistent: unique(
+                vals.flatMap(v => v.inconsistent),
+                s => s
+            )
+        };
+    }
+    // The usual case (a ratio of two facts): a few items, gathered without intermediate lists.
+    let kept: FactUse[] | undefined;
+    let unverified: string[] | undefined;
+    let inconsistent: string[] | undefined;
+    for (const v of vals) {
+        for (const use of v.uses) {
+            kept ??= [];
+            if (!kept.some(k => k === use || (k.fact === use.fact && k.text === use.text))) kept.push(use);
+        }
+        for (const note of v.unverified) if (!(unverified ??= []).includes(note)) unverified.push(note);
+        for (const note of v.inconsistent) if (!(inconsistent ??= []).includes(note)) inconsistent.push(note);
+    }
+    return { uses: kept ?? NO_ITEMS, unverified: unverified ?? NO_ITEMS, inconsistent: inconsistent ?? NO_ITEMS };
 }
-
-/**
- * The empty list every result and condition shares where it has nothing to list: results and their lists
- * are read-only, and one frozen list is hundreds fewer arrays per commune (and fewer kept with each result).
- */
-export const NO_ITEMS: readonly never[] = Object.freeze([]);
 
 /** Lists up to this long are deduplicated by scanning them: nearly all are (a value's facts, an indicator's notes). */
 const SHORT_LIST = 16;
