@@ -6,7 +6,7 @@ import type { Rational } from './exact-numbers.js';
 import type { NumberScalar } from './fact-input.js';
 import type { NumVal, UnknownThreshold, Val } from './values.js';
 import { formatRat, rat, ratCeil, ratCmp, ratDiv, ratFloor, ratMul, ratSub, ratToNumber } from './exact-numbers.js';
-import { merge, NO_ITEMS, showNum, showVal, unique, uniqueUses, unknownRangeText } from './values.js';
+import { merge, NO_ITEMS, showNum, shownValue, showVal, unique, uniqueUses, unknownRangeText } from './values.js';
 
 export type CompareOp = '>=' | '>' | '<=' | '<' | '=' | '≠';
 
@@ -61,10 +61,12 @@ function clause(left: Val, requirement: string): ClauseView {
 function thresholdText(v: Val): string {
     if (v.k === 'missing') return `(${v.why ?? `chưa biết: ${v.names.join('; ')}`})`;
     if (v.k === 'na') return `(không áp dụng: ${v.reason})`;
-    return showVal(v);
+    return shownValue(v);
 }
 
-function undecided(rule: string, vals: readonly Val[], thresholds: readonly string[], clauses: readonly ClauseView[] = []): Cond | undefined {
+function undecided(rule: string, vals: readonly Val[], thresholds: readonly string[], clauses: readonly ClauseView[] = NO_ITEMS): Cond | undefined {
+    // Most comparisons have every value: nothing to gather (this runs for every comparison of every commune).
+    if (!vals.some(v => v.k === 'missing' || v.k === 'na')) return undefined;
     const missing = unique(
         vals.flatMap(v => (v.k === 'missing' ? v.names : [])),
         s => s
@@ -152,7 +154,9 @@ function computed(v: Val): ComputedValue | undefined {
 /** `left op right`, e.g. `rác thải >= 98%`. */
 export function compare(rule: string, left: Val, op: CompareOp, right: Val): Cond {
     const threshold = `${op} ${thresholdText(right)}`;
-    const clauses = [clause(left, threshold)];
+    // The commune's value shown once: for the clause and for the line.
+    const own = ownValue(left);
+    const clauses = [own === undefined ? { requirement: threshold } : { value: own, requirement: threshold }];
     const stop = undecided(rule, [left, right], [threshold], clauses);
     if (stop) return stop;
     if (left.k === 'num' && right.k === 'num' && right.unknown) {
@@ -171,7 +175,8 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
     } else if (left.k === 'date' && right.k === 'date') {
         ok = holds(left.iso < right.iso ? -1 : left.iso > right.iso ? 1 : 0, op);
     }
-    const shown = showVal(left) + (left.k === 'num' && left.roundingNote ? ` (${left.roundingNote})` : '');
+    // Past `undecided` the value is neither missing nor not applicable: `own` is its `showVal`.
+    const shown = (own ?? showVal(left)) + (left.k === 'num' && left.roundingNote ? ` (${left.roundingNote})` : '');
     if (ok === undefined) {
         const names = left.uses.map(u => u.fact);
         return {

@@ -289,8 +289,17 @@ export function lit(value: string, unit: string, unverifiedNote?: string): Val {
     if (made === undefined) {
         made = numberVal(value, unit);
         byUnit.set(unit, made);
+        LITERAL_TEXTS.set(made, showVal(made));
     }
     return made;
+}
+
+/** How each literal `lit` made is shown, written once: a threshold is shown in every comparison of every commune. */
+const LITERAL_TEXTS = new WeakMap<Val, string>();
+
+/** `showVal` of a value, from the text kept for a pack's literal when it is one. */
+export function shownValue(v: Val): string {
+    return LITERAL_TEXTS.get(v) ?? showVal(v);
 }
 
 /** Literals already made, by their text and unit (a pack has a few hundred). */
