@@ -213,7 +213,8 @@ function sourceLine(source: IndicatorMeta['source']): string {
 }
 
 /** The figures a verdict used that date from before the year the rule reads, once each. */
-function staleUses(uses: readonly FactUse[]): FactUse[] {
+function staleUses(uses: readonly FactUse[]): readonly FactUse[] {
+    if (!uses.some(use => use.olderThanYear !== undefined)) return NO_ITEMS;
     const seen = new Set<string>();
     return uses.filter(use => use.olderThanYear !== undefined && !seen.has(use.fact) && Boolean(seen.add(use.fact)));
 }

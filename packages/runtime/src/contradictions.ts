@@ -7,7 +7,7 @@ import type { ContradictionScalar, FactTable } from './fact-input.js';
 import type { Verdict } from './result-types.js';
 import type { Val } from './values.js';
 import { formatRat } from './exact-numbers.js';
-import { unique, uniqueUses } from './values.js';
+import { NO_ITEMS, unique, uniqueUses } from './values.js';
 
 /** Combinations of reported values tried for one indicator at most: beyond, the indicator is not decided. */
 export const MAX_REPORTED_COMBINATIONS = 64;
@@ -74,7 +74,7 @@ export interface DecidedOverReports {
  */
 export function decideOverReportedValues(t: FactTable, requirement: () => Cond): DecidedOverReports {
     const state = t.contradictions;
-    if (!state) return { cond: requirement(), readings: [] };
+    if (!state) return { cond: requirement(), readings: NO_ITEMS };
     state.active = true;
     state.chosen.clear();
     state.read.clear();
