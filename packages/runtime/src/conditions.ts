@@ -67,15 +67,16 @@ function thresholdText(v: Val): string {
 function undecided(rule: string, vals: readonly Val[], thresholds: readonly string[], clauses: readonly ClauseView[] = NO_ITEMS): Cond | undefined {
     // Most comparisons have every value: nothing to gather (this runs for every comparison of every commune).
     if (!vals.some(v => v.k === 'missing' || v.k === 'na')) return undefined;
-    const missing = unique(
-        vals.flatMap(v => (v.k === 'missing' ? v.names : [])),
-        s => s
-    );
-    if (missing.length > 0) {
+    let missing: string[] | undefined;
+    for (const v of vals) {
+        if (v.k !== 'missing') continue;
+        for (const name of v.names) if (!(missing ??= []).includes(name)) missing.push(name);
+    }
+    if (missing !== undefined && missing.length > 0) {
         return {
             verdict: 'thiếu dữ liệu',
             missing,
-            notApplicableReasons: [],
+            notApplicableReasons: NO_ITEMS,
             thresholds,
             clauses,
             lines: [`${rule}: thiếu dữ liệu (${missing.join('; ')}).`],
@@ -86,7 +87,7 @@ function undecided(rule: string, vals: readonly Val[], thresholds: readonly stri
     if (na && na.k === 'na') {
         return {
             verdict: 'không áp dụng',
-            missing: [],
+            missing: NO_ITEMS,
             notApplicableReasons: [na.reason],
             thresholds,
             clauses,
@@ -182,7 +183,7 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
         return {
             verdict: 'thiếu dữ liệu',
             missing: names.map(n => `${n} (${(left.k === 'num' && left.bound?.rangeOrigin) || 'giá trị báo cáo'} ${shown} không đủ để so với ${threshold})`),
-            notApplicableReasons: [],
+            notApplicableReasons: NO_ITEMS,
             thresholds: [threshold],
             clauses,
             ...base([left, right]),
@@ -199,8 +200,8 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
             : undefined;
     return {
         verdict,
-        missing: [],
-        notApplicableReasons: [],
+        missing: NO_ITEMS,
+        notApplicableReasons: NO_ITEMS,
         thresholds: [threshold],
         clauses,
         gap,
@@ -238,7 +239,7 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
         const use: UnknownThresholdUse = { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: false };
         return {
             verdict: 'thiếu dữ liệu',
-            notApplicableReasons: [],
+            notApplicableReasons: NO_ITEMS,
             unknowns: [use],
             ...base_,
             missing: [missingThreshold],
@@ -255,8 +256,8 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
         : `mọi ngưỡng có thể (${range}) đều cho cùng kết quả`;
     return {
         verdict,
-        missing: [],
-        notApplicableReasons: [],
+        missing: NO_ITEMS,
+        notApplicableReasons: NO_ITEMS,
         unknowns: [use],
         gap,
         value: computed(left),
@@ -274,7 +275,7 @@ function compareLevelWithUnknown(rule: string, left: Val & { readonly k: 'level'
     const range = unknownRangeText(u, '');
     const outcome = outcomeOverInterval(rat(BigInt(left.i)), op, u);
     const use: UnknownThresholdUse = { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: false };
-    const base_ = { ...base([left, right]), thresholds: [threshold], clauses: [clause(left, threshold)], unknowns: [use], notApplicableReasons: [] };
+    const base_ = { ...base([left, right]), thresholds: [threshold], clauses: [clause(left, threshold)], unknowns: [use], notApplicableReasons: NO_ITEMS };
     if (outcome === undefined) {
         const missingThreshold = `ngưỡng của «${rule}» (chưa biết: ${range}${u.note ? `; ${u.note}` : ''})`;
         return {
@@ -289,7 +290,7 @@ function compareLevelWithUnknown(rule: string, left: Val & { readonly k: 'level'
     return {
         verdict,
         ...base_,
-        missing: [],
+        missing: NO_ITEMS,
         lines: [`${rule}: ${left.name}, ngưỡng chưa biết; mọi mức có thể (${range}) đều cho cùng kết quả → ${VERDICT_WORD[verdict]}.`]
     };
 }
@@ -426,7 +427,7 @@ export function between(rule: string, left: Val, low: Val, high: Val): Cond {
             parts.flatMap(p => p.missingThresholds ?? []),
             s => s
         ),
-        notApplicableReasons: [],
+        notApplicableReasons: NO_ITEMS,
         thresholds: [threshold],
         clauses,
         gap: lowPart.gap ?? highPart.gap,
@@ -446,8 +447,8 @@ export function presence(rule: string, v: Val, negated: boolean): Cond {
     const verdict: Verdict = ok ? 'đạt' : 'chưa đạt';
     return {
         verdict,
-        missing: [],
-        notApplicableReasons: [],
+        missing: NO_ITEMS,
+        notApplicableReasons: NO_ITEMS,
         thresholds: [threshold],
         clauses,
         ...base([v]),

@@ -461,6 +461,8 @@ export function statedMatches(computed: Rational, stated: Rational, decimals: nu
 }
 
 function blocked(vals: readonly Val[]): Val | undefined {
+    // The usual case, every value a plain figure: nothing to gather (this runs for every computed value).
+    if (vals.every(v => v.k !== 'missing' && v.k !== 'na' && !(v.k === 'num' && v.bound))) return undefined;
     const missing = vals.filter(v => v.k === 'missing');
     if (missing.length > 0) {
         const why = missing.map(v => (v.k === 'missing' ? v.why : undefined)).find(w => w !== undefined);
