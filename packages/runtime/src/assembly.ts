@@ -146,32 +146,18 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
     const stale = staleUses(result.uses);
     if (stale.length > 0) flags.push('stale-data');
     if (readings.length > 0) flags.push('self-contradictory-report');
-    const noted =
-        againstEvidence ||
-        (score?.problems?.length ?? 0) > 0 ||
-        unverified.length > 0 ||
-        result.inconsistent.length > 0 ||
-        stale.length > 0 ||
-        readings.length > 0;
-    const notes: readonly Note[] =
-        !noted && result.verdict !== 'không áp dụng'
-            ? NO_ITEMS
-            : [
-                  ...(againstEvidence
-                      ? [{ code: 'score-against-evidence' as const, text: `Dữ liệu không nhất quán: ${score!.ledger[score!.ledger.length - 1]}` }]
-                      : []),
-                  ...(score?.problems ?? []).map(problem => ({ code: 'score-problem' as const, text: `Điểm: ${problem}` })),
-                  ...unverified.map(note => ({ code: 'unverified-threshold' as const, text: `Ngưỡng chưa kiểm chứng: ${note}` })),
-                  ...result.inconsistent.map(note => ({ code: 'inconsistent-data' as const, text: `Dữ liệu không nhất quán: ${note}` })),
-                  ...stale.map(use => ({
-                      code: 'stale-data' as const,
-                      text: `Số liệu cũ: ${use.fact} tính đến ${use.asOf}, trước năm ${use.olderThanYear} mà quy tắc xét`
-                  })),
-                  ...readings.map(reading => ({ code: 'self-contradictory-report' as const, text: `Báo cáo tự mâu thuẫn: ${reading}` })),
-                  ...(result.verdict === 'không áp dụng'
-                      ? result.notApplicableReasons.map(r => ({ code: 'not-applicable' as const, text: `Không áp dụng: ${r}` }))
-                      : [])
-              ];
+    const notes: Note[] = [];
+    if (againstEvidence) notes.push({ code: 'score-against-evidence', text: `Dữ liệu không nhất quán: ${score!.ledger[score!.ledger.length - 1]}` });
+    for (const problem of score?.problems ?? NO_ITEMS) notes.push({ code: 'score-problem', text: `Điểm: ${problem}` });
+    for (const note of unverified) notes.push({ code: 'unverified-threshold', text: `Ngưỡng chưa kiểm chứng: ${note}` });
+    for (const note of result.inconsistent) notes.push({ code: 'inconsistent-data', text: `Dữ liệu không nhất quán: ${note}` });
+    for (const use of stale) {
+        notes.push({ code: 'stale-data', text: `Số liệu cũ: ${use.fact} tính đến ${use.asOf}, trước năm ${use.olderThanYear} mà quy tắc xét` });
+    }
+    for (const reading of readings) notes.push({ code: 'self-contradictory-report', text: `Báo cáo tự mâu thuẫn: ${reading}` });
+    if (result.verdict === 'không áp dụng') {
+        for (const reason of result.notApplicableReasons) notes.push({ code: 'not-applicable', text: `Không áp dụng: ${reason}` });
+    }
     return {
         criterion: meta.criterion,
         label: meta.label,
@@ -190,7 +176,7 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         source: meta.source,
         unknownThresholds: unknowns,
         ...(score ? { score } : {}),
-        notes,
+        notes: notes.length > 0 ? notes : NO_ITEMS,
         explanation: [
             ...result.lines,
             ...(score?.ledger ?? NO_ITEMS),

@@ -53,7 +53,11 @@ function ownValue(v: Val): string | undefined {
 }
 
 function clause(left: Val, requirement: string): ClauseView {
-    const value = ownValue(left);
+    return clauseOf(ownValue(left), requirement);
+}
+
+/** A clause from the commune's value as shown (undefined when the file does not give it). */
+function clauseOf(value: string | undefined, requirement: string): ClauseView {
     return value === undefined ? { requirement } : { value, requirement };
 }
 
@@ -157,7 +161,7 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
     const threshold = `${op} ${thresholdText(right)}`;
     // The commune's value shown once: for the clause and for the line.
     const own = ownValue(left);
-    const clauses = [own === undefined ? { requirement: threshold } : { value: own, requirement: threshold }];
+    const clauses = [clauseOf(own, threshold)];
     const stop = undecided(rule, [left, right], [threshold], clauses);
     if (stop) return stop;
     if (left.k === 'num' && right.k === 'num' && right.unknown) {

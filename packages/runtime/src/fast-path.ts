@@ -276,9 +276,6 @@ export function quietInapplicable(meta: IndicatorMeta, code: number, missing: re
     return quietResult(meta, code, undefined, missing, []);
 }
 
-/** The empty lists of a quiet result, shared (the result types are read-only): 432 fewer arrays per commune of 72 indicators. */
-const NONE = NO_ITEMS;
-
 function quietResult(meta: IndicatorMeta, code: number, gapOf: LazyGap | undefined, missing: readonly string[], flags: VerdictFlag[]): IndicatorResult {
     // Two fixed shapes (with and without a gap) rather than a spread: this runs for every indicator of every commune.
     const verdict = VERDICTS[code]!;
@@ -291,14 +288,14 @@ function quietResult(meta: IndicatorMeta, code: number, gapOf: LazyGap | undefin
             citations: meta.citations,
             verdict,
             flags,
-            clauses: NONE,
-            factsUsed: NONE,
+            clauses: NO_ITEMS,
+            factsUsed: NO_ITEMS,
             missingFacts: missing,
-            missingThresholds: NONE,
+            missingThresholds: NO_ITEMS,
             source: meta.source,
-            unknownThresholds: NONE,
-            notes: NONE,
-            explanation: NONE
+            unknownThresholds: NO_ITEMS,
+            notes: NO_ITEMS,
+            explanation: NO_ITEMS
         };
     }
     let gap: Gap | undefined;
@@ -312,10 +309,10 @@ function quietResult(meta: IndicatorMeta, code: number, gapOf: LazyGap | undefin
         citations: meta.citations,
         verdict,
         flags,
-        clauses: NONE,
-        factsUsed: NONE,
+        clauses: NO_ITEMS,
+        factsUsed: NO_ITEMS,
         missingFacts: missing,
-        missingThresholds: NONE,
+        missingThresholds: NO_ITEMS,
         get gap(): Gap | undefined {
             if (!made) {
                 gap = gapOf();
@@ -324,9 +321,9 @@ function quietResult(meta: IndicatorMeta, code: number, gapOf: LazyGap | undefin
             return gap;
         },
         source: meta.source,
-        unknownThresholds: NONE,
-        notes: NONE,
-        explanation: NONE
+        unknownThresholds: NO_ITEMS,
+        notes: NO_ITEMS,
+        explanation: NO_ITEMS
     };
 }
 

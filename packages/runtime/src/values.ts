@@ -228,10 +228,7 @@ function mergeAll(vals: readonly Provenance[]): Provenance {
     let unverified: string[] | undefined;
     let inconsistent: string[] | undefined;
     for (const v of vals) {
-        for (const use of v.uses) {
-            kept ??= [];
-            if (!kept.some(k => k === use || (k.fact === use.fact && k.text === use.text))) kept.push(use);
-        }
+        for (const use of v.uses) if (!(kept ??= []).some(k => sameUse(k, use))) kept.push(use);
         for (const note of v.unverified) if (!(unverified ??= []).includes(note)) unverified.push(note);
         for (const note of v.inconsistent) if (!(inconsistent ??= []).includes(note)) inconsistent.push(note);
     }
@@ -267,10 +264,13 @@ export function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
 export function uniqueUses(uses: readonly FactUse[]): FactUse[] {
     if (uses.length > SHORT_LIST) return unique(uses, u => u.fact + '\u0000' + u.text);
     const kept: FactUse[] = [];
-    for (const use of uses) {
-        if (!kept.some(k => k === use || (k.fact === use.fact && k.text === use.text))) kept.push(use);
-    }
+    for (const use of uses) if (!kept.some(k => sameUse(k, use))) kept.push(use);
     return kept;
+}
+
+/** Two uses of a fact are one when they name the same fact with the same text. */
+function sameUse(a: FactUse, b: FactUse): boolean {
+    return a === b || (a.fact === b.fact && a.text === b.text);
 }
 
 /**

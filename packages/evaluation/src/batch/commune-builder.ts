@@ -98,9 +98,7 @@ export class CommuneBuilder {
     }
 
     readMember(from: MemberRow, member: string): void {
-        const { columns, layout } = from;
         const collection = from.collection!;
-        const row = from.sheet.rows[from.index] ?? [];
         const location = { sheet: from.sheet.name, row: from.index + 1 };
         const list = (this.lists[collection] ??= []);
         if (list.includes(member)) {
@@ -108,18 +106,9 @@ export class CommuneBuilder {
             return;
         }
         list.push(member);
-        const members = this.memberRows.get(collection) ?? { layout, rows: new Map<string, number>() };
-        members.rows.set(member, location.row ?? 0);
-        this.memberRows.set(collection, members);
-        for (const column of columns) {
-            if (column.binding.kind !== 'fact') continue;
-            const spec = column.binding.spec;
-            const at = { ...location, column: column.index, header: column.header };
-            const reading = readFactCell(row[column.index - 1], spec);
-            const value = this.accept(reading, at);
-            if (value === undefined) continue;
+        this.readMemberRow(from, collection, member, (spec, _key, value) => {
             ((this.facts[spec.name] ??= {}) as Facts)[member] = value;
-        }
+        });
     }
 
     /**
@@ -127,22 +116,27 @@ export class CommuneBuilder {
      * evaluated by the village-level packs the commune pack counts). Read in its cells' forms, as a commune's.
      */
     readVillage(from: MemberRow, village: string): void {
-        const location = { sheet: from.sheet.name, row: from.index + 1 };
         if (Object.hasOwn(this.villages, village)) {
-            this.error(location, `Thôn «${village}» có hai dòng trên trang «${from.sheet.name}».`);
+            this.error({ sheet: from.sheet.name, row: from.index + 1 }, `Thôn «${village}» có hai dòng trên trang «${from.sheet.name}».`);
             return;
         }
         const facts: Facts = {};
         this.villages[village] = { 'dữ kiện': facts };
-        const members = this.memberRows.get(VILLAGES) ?? { layout: from.layout, rows: new Map<string, number>() };
-        members.rows.set(village, location.row);
-        this.memberRows.set(VILLAGES, members);
+        this.readMemberRow(from, VILLAGES, village, (spec, key, value) => setFact(facts, spec, key, value));
+    }
+
+    /** Remembers where a member's row is (for `locate`), and reads each of its fact cells into `keep`. */
+    private readMemberRow(from: MemberRow, key: string, member: string, keep: (spec: FactSpec, part: string | undefined, value: unknown) => void): void {
+        const location = { sheet: from.sheet.name, row: from.index + 1 };
+        const members = this.memberRows.get(key) ?? { layout: from.layout, rows: new Map<string, number>() };
+        members.rows.set(member, location.row);
+        this.memberRows.set(key, members);
         const row = from.sheet.rows[from.index] ?? [];
         for (const column of from.columns) {
             if (column.binding.kind !== 'fact') continue;
             const at = { ...location, column: column.index, header: column.header };
             const value = this.accept(readFactCell(row[column.index - 1], column.binding.spec), at);
-            if (value !== undefined) setFact(facts, column.binding.spec, column.binding.key, value);
+            if (value !== undefined) keep(column.binding.spec, column.binding.key, value);
         }
     }
 

@@ -4,7 +4,7 @@ import type { CommuneFile } from '../commune/read-commune.js';
 import type { FileIssue } from '../commune/file-issue.js';
 import type { CommuneEvaluation } from '../evaluate/evaluate-commune.js';
 import { evaluateCommuneFile as evaluateWith } from '../evaluate/evaluate-commune.js';
-import { countedVillagePacks } from '../evaluate/evaluate-villages.js';
+import { villagePackFiles } from './village-packs.js';
 import type { EvaluatorModule } from '../evaluate/evaluator-module.js';
 import { evaluatorFor } from './compile-pack-file.js';
 import { readCommuneFile } from './read-commune-file.js';
@@ -60,9 +60,9 @@ export async function evaluateCommuneAt(communeFile: string, packFile?: string, 
     }
     // The village-level packs the pack counts villages of, each compiled once like any pack.
     const villageEvaluators = new Map<string, EvaluatorModule>();
-    for (const villagePack of countedVillagePacks(loaded.evaluator)) {
-        const village = await evaluatorFor(path.resolve(path.dirname(pack), villagePack)).catch(() => undefined);
-        if (village?.evaluator) villageEvaluators.set(villagePack, village.evaluator);
+    for (const { written, file } of villagePackFiles(pack, loaded.evaluator)) {
+        const village = await evaluatorFor(file).catch(() => undefined);
+        if (village?.evaluator) villageEvaluators.set(written, village.evaluator);
     }
     const evaluated = evaluateWith(commune, loaded.evaluator, { date: dateOverride, packChosenByDate: selection.note !== undefined, villageEvaluators });
     return {

@@ -15,7 +15,7 @@ import type { PackRequest, PackSelection } from '../../packs/pack-selection.js';
 import { choosePack } from '../../packs/pack-selection.js';
 import { collectFiles, relativeToCwd } from '../files.js';
 import { readSpreadsheet } from './read-spreadsheet.js';
-import { countedVillagePacks } from '../../evaluate/evaluate-villages.js';
+import { villagePackFiles } from '../village-packs.js';
 import type { LoadedWorkerPack } from './worker-packs.js';
 import { compileInWorker } from './worker-packs.js';
 
@@ -152,16 +152,14 @@ export async function loadPacks(pack: string, folder: boolean): Promise<LoadedPa
         else if (!folder) throw packError(compiled);
     }
     if (usable.length === 0) throw new PackError(`Không có bộ tiêu chí dùng được trong ${relativeToCwd(pack)}.`);
-    const counted = new Map(usable.flatMap(p => countedVillagePacks(p.evaluator).map(v => [path.resolve(path.dirname(p.file), v), v] as const)));
+    const counted = usable.map(p => villagePackFiles(p.file, p.evaluator));
+    const villageFiles = [...new Set(counted.flat().map(v => v.file))];
     const villages = new Map<string, EvaluatorModule>();
-    for (const compiled of counted.size > 0 ? await compileInWorker([...counted.keys()]) : []) {
+    for (const compiled of villageFiles.length > 0 ? await compileInWorker(villageFiles) : []) {
         if (!compiled.evaluator) throw packError(compiled, 'bộ tiêu chí cấp thôn ');
         villages.set(compiled.file, compiled.evaluator);
     }
-    return usable.map(p => ({
-        ...p,
-        villages: new Map(countedVillagePacks(p.evaluator).map(v => [v, villages.get(path.resolve(path.dirname(p.file), v))!]))
-    }));
+    return usable.map((p, i) => ({ ...p, villages: new Map(counted[i]!.map(v => [v.written, villages.get(v.file)!])) }));
 }
 
 function packError(compiled: LoadedWorkerPack, what = ''): PackError {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { FactSpec } from '@ntm/language';
 import type { CommuneData } from '../../commune/commune-data.js';
-import { countedVillagePacks } from '../../evaluate/evaluate-villages.js';
+import { villagePackFiles } from '../village-packs.js';
 import { inputSheets, sheetIssues } from '../../batch/input-sheets.js';
 import { collectFiles, relativeToCwd, writeFilesAtomically } from '../files.js';
 import { readCommuneFile } from '../read-commune-file.js';
@@ -30,8 +30,8 @@ export async function writeInputTemplate(packFile: string, output: string, commu
         );
     // The village-level packs it counts villages of: their facts are the columns of the villages sheet.
     const villageSpecs: FactSpec[] = [];
-    for (const village of countedVillagePacks(evaluator)) {
-        const loaded = await evaluatorFor(path.resolve(path.dirname(compiled.file), village));
+    for (const { file } of villagePackFiles(compiled.file, evaluator)) {
+        const loaded = await evaluatorFor(file);
         if (!loaded.evaluator)
             throw new PackError(
                 `Không viết được mẫu: bộ tiêu chí cấp thôn ${relativeToCwd(loaded.compiled.file)} có lỗi.`,
