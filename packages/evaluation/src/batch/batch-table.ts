@@ -103,16 +103,19 @@ export class BatchTable {
             criteria[layout.criteria[i]!] = criterion.verdict;
         });
         const indicators: (string | undefined)[] = [];
-        // The texts of the commune before, at the same place, are most often the same (thresholds, no gap).
+        // A threshold is most often the text the commune before had at the same place, else one of a few: shared.
+        // Values and gaps differ from commune to commune: a table of them would only grow (and hash each text).
         const before = this.records.at(-1)?.indicators;
-        const cell = (at: number, text: string) => (before?.[at] === text ? before[at] : this.intern(text));
-        result.indicators.forEach((indicator, i) => {
+        const indicatorList = result.indicators;
+        for (let i = 0; i < indicatorList.length; i++) {
+            const indicator = indicatorList[i]!;
             const at = layout.indicators[i]! * CELLS_PER_INDICATOR;
-            indicators[at] = cell(at, indicator.value?.text ?? indicator.factsUsed.map(f => f.text).join('; '));
-            indicators[at + 1] = cell(at + 1, indicator.threshold ?? '');
+            const threshold = indicator.threshold ?? '';
+            indicators[at] = indicator.value?.text ?? factTexts(indicator);
+            indicators[at + 1] = before?.[at + 1] === threshold ? before[at + 1] : this.intern(threshold);
             indicators[at + 2] = indicator.verdict;
-            indicators[at + 3] = cell(at + 3, indicator.gap?.text ?? '');
-        });
+            indicators[at + 3] = indicator.gap?.text ?? '';
+        }
         this.records.push({
             info: this.infoCells(info),
             place: this.intern(this.placeOf(info)),
@@ -312,16 +315,12 @@ export class BatchTable {
                 let n = 0;
                 for (const r of records) {
                     n++;
-                    yield [
-                        n,
-                        r.info[0],
-                        r.info[1],
-                        verdictCell(r.criteria[index]),
-                        ...indicators.flatMap(({ i }) => {
-                            const at = i * CELLS_PER_INDICATOR;
-                            return [r.indicators[at], r.indicators[at + 1], verdictCell(r.indicators[at + 2] as Verdict | undefined), r.indicators[at + 3]];
-                        })
-                    ];
+                    const row: ModelCell[] = [n, r.info[0], r.info[1], verdictCell(r.criteria[index])];
+                    for (const { i } of indicators) {
+                        const at = i * CELLS_PER_INDICATOR;
+                        row.push(r.indicators[at], r.indicators[at + 1], verdictCell(r.indicators[at + 2] as Verdict | undefined), r.indicators[at + 3]);
+                    }
+                    yield row;
                 }
             }
         };
@@ -364,8 +363,24 @@ function requirementNote(requirements: readonly string[]): string {
     return requirements.length === 1 ? requirements[0]! : `Yêu cầu khác nhau theo bộ tiêu chí (xem cột ngưỡng của từng xã):\n— ${requirements.join('\n— ')}`;
 }
 
+/** The value cell of an indicator without a computed value: the facts it read, as shown. */
+function factTexts(indicator: EvaluationResult['indicators'][number]): string {
+    const uses = indicator.factsUsed;
+    if (uses.length === 0) return '';
+    if (uses.length === 1) return uses[0]!.text;
+    return uses.map(use => use.text).join('; ');
+}
+
+/** One cell per verdict, shared by every row (the writer only reads cells). */
+const VERDICT_CELLS: Readonly<Record<Verdict, ModelCell>> = {
+    đạt: { value: 'đạt', style: 'đạt' },
+    'chưa đạt': { value: 'chưa đạt', style: 'chưa đạt' },
+    'thiếu dữ liệu': { value: 'thiếu dữ liệu', style: 'thiếu dữ liệu' },
+    'không áp dụng': { value: 'không áp dụng', style: 'không áp dụng' }
+};
+
 function verdictCell(verdict: Verdict | undefined): ModelCell {
-    return verdict ? { value: verdict, style: verdict } : undefined;
+    return verdict ? VERDICT_CELLS[verdict] : undefined;
 }
 
 function baseName(file: string): string {

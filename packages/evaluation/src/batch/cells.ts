@@ -50,7 +50,8 @@ export function cellText(cell: SheetCell | undefined): string | undefined {
 
 /**
  * A cell's value for a fact, in the forms a commune file takes (docs/tep-xa.md mục 4), so that the one
- * reader of facts checks it: numbers as decimal text with a comma, bounds as `{ "trên": … }`, a unit as
+ * reader of facts checks it: a number as the double when that is the decimal typed, else as decimal text
+ * with a comma (a percent cell, a padded or rounded one), bounds as `{ "trên": … }`, a unit as
  * `{ "giá trị": …, "đơn vị": … }`, yes/no and levels as their words, dates as ISO dates.
  */
 export function readFactCell(cell: SheetCell | undefined, spec: FactSpec): CellReading {
@@ -70,12 +71,18 @@ export function readFactCell(cell: SheetCell | undefined, spec: FactSpec): CellR
     }
 }
 
+const YES: CellReading = { value: true };
+const NO: CellReading = { value: false };
+
 function readBoolean(value: SheetCell['value']): CellReading {
-    if (typeof value === 'boolean') return { value };
+    if (typeof value === 'boolean') return value ? YES : NO;
     if (typeof value === 'string') {
+        // The words the template's validation list offers, as written, need no folding.
+        if (value === 'có') return YES;
+        if (value === 'không') return NO;
         const folded = foldDiacritics(value);
-        if (folded === 'co' || folded === 'true') return { value: true };
-        if (folded === 'khong' || folded === 'false') return { value: false };
+        if (folded === 'co' || folded === 'true') return YES;
+        if (folded === 'khong' || folded === 'false') return NO;
     }
     // Anything else goes to the reader as written, which names what it expects.
     return { value: value instanceof Date ? isoOfUtcDate(value) : value };
@@ -119,7 +126,9 @@ function readNumberCell(value: SheetCell['value'], cell: SheetCell, spec: FactSp
             // The cell holds 0.973 for 97,3 %: the decimal point moves, the digits stay.
             decimal = shiftDecimal(decimal, 2);
         }
-        return { value: communeNumberText(padDecimals(decimal, format.decimals)) };
+        const shown = padDecimals(decimal, format.decimals);
+        // The double is the decimal typed (no percent shift, rounding or padding): the reader takes it as a number.
+        return { value: shown === String(value) ? value : communeNumberText(shown) };
     }
     if (typeof value === 'boolean' || value instanceof Date) {
         return { value: value instanceof Date ? isoOfUtcDate(value) : value };

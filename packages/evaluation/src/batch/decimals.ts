@@ -58,6 +58,7 @@ function trimDecimal(text: string): string {
 
 /** Pads the fraction with zeros up to `places` decimals (a cell formatted `0.0` shows 86 as `86,0`). */
 export function padDecimals(decimal: string, places: number): string {
+    if (places === 0) return decimal;
     const [whole = '0', fraction = ''] = decimal.split('.');
     if (fraction.length >= places) return decimal;
     return `${whole}.${fraction.padEnd(places, '0')}`;
@@ -100,7 +101,21 @@ export interface NumberFormatInfo {
  * section counts, quoted text, escaped characters and colours are not part of the number.
  */
 export function numberFormatInfo(format: string | undefined): NumberFormatInfo {
-    if (!format) return { percent: false, decimals: 0 };
+    if (!format) return PLAIN_FORMAT;
+    // A workbook has a few formats and thousands of cells in each.
+    let info = FORMATS.get(format);
+    if (info === undefined) {
+        info = readNumberFormat(format);
+        if (FORMATS.size < MAX_FORMATS_KEPT) FORMATS.set(format, info);
+    }
+    return info;
+}
+
+const PLAIN_FORMAT: NumberFormatInfo = { percent: false, decimals: 0 };
+const FORMATS = new Map<string, NumberFormatInfo>();
+const MAX_FORMATS_KEPT = 1000;
+
+function readNumberFormat(format: string): NumberFormatInfo {
     const section = splitSections(format)[0] ?? '';
     const bare = section
         .replace(/"[^"]*"/g, '')

@@ -67,10 +67,13 @@ describe('the decimal behind a double', () => {
 });
 
 describe('a cell read for a fact', () => {
-    it('gives a number as decimal text with a comma, so «4.662» never looks like thousands', () => {
-        expect(readFactCell({ value: 4.662 }, length)).toEqual({ value: '4,662' });
+    it('gives the double itself when it is the decimal typed, else decimal text with a comma (never «4.662»)', () => {
+        // A number is never read as thousands: only text is ambiguous.
+        expect(readFactCell({ value: 4.662 }, length)).toEqual({ value: 4.662 });
         // biome-ignore lint/correctness/noPrecisionLoss: the double Excel stores for 97,3 is the input under test
-        expect(readFactCell({ value: 97.29999999999999716 }, percent)).toEqual({ value: '97,3' });
+        expect(readFactCell({ value: 97.29999999999999716 }, percent)).toEqual({ value: 97.3 });
+        // Computed in a cell, 0,1 + 0,2 is not 0,3 as a double: the decimal the analyst sees goes as text.
+        expect(readFactCell({ value: 0.1 + 0.2 }, percent)).toEqual({ value: '0,3' });
         expect(readFactCell({ value: 86, numFmt: '0.0' }, percent)).toEqual({ value: '86,0' });
     });
 

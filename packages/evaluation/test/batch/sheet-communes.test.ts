@@ -48,9 +48,9 @@ describe('rows to commune data', () => {
             'ngày đánh giá': '2023-12-22',
             'thuộc tính': { vùng: 'ĐBSH' },
             'dữ kiện': {
-                'tổng số hộ': '4662',
-                'tỷ lệ lao động qua đào tạo': { tổng: '86', nữ: '84,5' },
-                'số vụ phạm tội': { '2023': '2' },
+                'tổng số hộ': 4662,
+                'tỷ lệ lao động qua đào tạo': { tổng: 86, nữ: 84.5 },
+                'số vụ phạm tội': { '2023': 2 },
                 'nhà văn hóa đạt chuẩn': { 'Thọ Am': true, 'Nội Am': false }
             },
             'danh sách': { thôn: ['Thọ Am', 'Nội Am'] }

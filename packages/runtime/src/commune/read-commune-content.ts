@@ -31,26 +31,48 @@ const OFFICIAL = 'kết quả chính thức';
  * every number is within the digit limit. `numbers` are the numbers as the file writes them; without
  * them (a value an app built) each number is read as JavaScript prints it. Never throws.
  */
-export function readCommuneContent(value: unknown, numbers: readonly WrittenNumber[] = numbersIn(value)): CommuneContent {
+export function readCommuneContent(value: unknown, numbers?: readonly WrittenNumber[]): CommuneContent {
     const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
     if (!record) return { kind: 'other', problems: [{ path: ['(tệp)'], message: 'Tệp xã phải là một đối tượng JSON { … }.' }] };
     const kind: CommuneFileKind = OFFICIAL in record ? 'sample' : 'bộ tiêu chí' in record || 'dữ kiện' in record || 'các thôn' in record ? 'commune' : 'other';
     const shape = shapeProblems(COMMUNE_SCHEMA, record).map(p => (p.path.length > 0 ? p : { ...p, path: ['(gốc)'] }));
-    const digits = numbers
-        .filter(number => (numberDigits(number.text) ?? 0) > MAX_NUMBER_DIGITS)
-        .map(number => ({ path: number.path.length > 0 ? number.path : ['(gốc)'], message: tooManyDigitsMessage(number.text, numberDigits(number.text)!) }));
+    const digits: ShapeProblem[] = [];
+    const check = (path: readonly string[], text: string) => {
+        const count = numberDigits(text) ?? 0;
+        if (count > MAX_NUMBER_DIGITS) digits.push({ path: path.length > 0 ? path : ['(gốc)'], message: tooManyDigitsMessage(text, count) });
+    };
+    if (numbers) for (const number of numbers) check(number.path, number.text);
+    else checkNumbersIn(value, [], check);
     if (shape.length > 0 || digits.length > 0) return { kind, problems: [...shape, ...digits] };
     return { kind, data: withoutBlanks(record) as unknown as CommuneData, problems: [] };
 }
 
-/** Every number in a value, with its path, as JavaScript writes it. */
-function numbersIn(value: unknown, path: readonly string[] = [], out: WrittenNumber[] = []): WrittenNumber[] {
-    if (typeof value === 'number') out.push({ path, text: String(value) });
-    else if (Array.isArray(value)) value.forEach((item, index) => numbersIn(item, [...path, String(index)], out));
-    else if (typeof value === 'object' && value !== null) {
-        for (const [key, item] of Object.entries(value)) numbersIn(item, [...path, key], out);
+/** A safe integer this small has no more digits than the limit: most numbers, checked without their text. */
+const FEW_DIGITS = 10 ** MAX_NUMBER_DIGITS;
+
+/**
+ * Checks every number in a value, as JavaScript writes it. `path` is one array reused down the walk: a
+ * number's path is copied only when it is beyond the limit (a commune has hundreds of numbers, none usually).
+ */
+function checkNumbersIn(value: unknown, path: string[], check: (path: readonly string[], text: string) => void): void {
+    if (typeof value === 'number') {
+        if (!(Number.isInteger(value) && Math.abs(value) < FEW_DIGITS)) {
+            const text = String(value);
+            if ((numberDigits(text) ?? 0) > MAX_NUMBER_DIGITS) check([...path], text);
+        }
+    } else if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+            path.push(String(i));
+            checkNumbersIn(value[i], path, check);
+            path.pop();
+        }
+    } else if (typeof value === 'object' && value !== null) {
+        for (const key of Object.keys(value)) {
+            path.push(key);
+            checkNumbersIn((value as Record<string, unknown>)[key], path, check);
+            path.pop();
+        }
     }
-    return out;
 }
 
 /** The file's content with the blanks a template leaves (`null` official verdicts, scores, region, group) left out. */
