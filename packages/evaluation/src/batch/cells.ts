@@ -90,6 +90,7 @@ function readBoolean(value: SheetCell['value']): CellReading {
 
 function readLevel(value: SheetCell['value'], spec: FactSpec): CellReading {
     const text = typeof value === 'string' ? normalizeName(value) : String(value);
+    if (spec.levels?.includes(text)) return { value: text };
     // Case is not a guess: «Mức độ 3» is «mức độ 3» when exactly one level has that spelling.
     const same = (spec.levels ?? []).filter(level => level.toLocaleLowerCase('vi') === text.toLocaleLowerCase('vi'));
     return { value: same.length === 1 ? same[0] : text };
