@@ -168,8 +168,8 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         flags: flags.length > 0 ? flags : NO_ITEMS,
         value: result.value,
         threshold: result.thresholds.length > 0 ? result.thresholds.join('; ') : undefined,
-        clauses: result.clauses ?? NO_ITEMS,
-        factsUsed: result.uses,
+        clauses: kept(result.clauses ?? NO_ITEMS),
+        factsUsed: kept(result.uses),
         missingFacts: result.missing,
         missingThresholds: result.missingThresholds ?? NO_ITEMS,
         gap: result.gap,
@@ -177,13 +177,28 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         unknownThresholds: unknowns,
         ...(score ? { score } : {}),
         notes: notes.length > 0 ? notes : NO_ITEMS,
-        explanation: [
-            ...result.lines,
-            ...(score?.ledger ?? NO_ITEMS),
-            ...unverified.map(note => `Kết luận này dựa trên ngưỡng chưa kiểm chứng: ${note}.`),
-            sourceLine(meta.source)
-        ]
+        explanation: explanationOf(result.lines, score?.ledger ?? NO_ITEMS, unverified, meta.source)
     };
+}
+
+/**
+ * A list a result keeps, at its own size. A list that grew by `push` holds room for more (17 entries for
+ * one); an app that keeps thousands of results would keep that room too. Copying the few lists a result
+ * keeps costs less than that memory.
+ */
+function kept<T>(items: readonly T[]): readonly T[] {
+    return items.length === 0 ? NO_ITEMS : items.slice();
+}
+
+/** The explanation's lines, made at their own size: the verdict's, the points', unverified thresholds', the source. */
+function explanationOf(lines: readonly string[], ledger: readonly string[], unverified: readonly string[], source: IndicatorMeta['source']): string[] {
+    const out = new Array<string>(lines.length + ledger.length + unverified.length + 1);
+    let at = 0;
+    for (const line of lines) out[at++] = line;
+    for (const line of ledger) out[at++] = line;
+    for (const note of unverified) out[at++] = `Kết luận này dựa trên ngưỡng chưa kiểm chứng: ${note}.`;
+    out[at] = sourceLine(source);
+    return out;
 }
 
 const SOURCE_LINES = new WeakMap<IndicatorMeta['source'], string>();
@@ -260,8 +275,8 @@ export function criterion(meta: CriterionMeta, indicators: readonly IndicatorRes
         verdict,
         indicatorsMet: met,
         indicatorsApplicable: applicable,
-        indicatorsNotMet: notMet,
-        indicatorsMissingData: missingData
+        indicatorsNotMet: kept(notMet),
+        indicatorsMissingData: kept(missingData)
     };
 }
 
