@@ -6,6 +6,7 @@ import type { EvaluateOptions, EvaluationResult, FactSpec } from '@ntm/runtime';
 import { withoutExplanations } from '@ntm/runtime';
 import type { EvaluatorModule } from './generated-module.js';
 import { ModuleLoader, generateFile, generateModule } from './generated-module.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 // `evaluate(facts, { …, giảiThích: false })` takes compiled straight-line code for plain input and hands
 // everything else to the full path: its result must be the full result without explanations, exactly, for
@@ -16,21 +17,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const loader = new ModuleLoader();
 afterAll(() => loader.dispose());
 
-/** mulberry32: the same communes on every run. */
-function prng(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 /** Communes of every shape the reader accepts or refuses, drawn from the pack's FACT_SPECS. */
 function communes(specs: readonly FactSpec[], count: number, seed: number): Record<string, unknown>[] {
-    const random = prng(seed);
+    const random = seededRandom(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const number = (spec: FactSpec): unknown => {
         const integer = spec.kind === 'count' || spec.kind === 'year';

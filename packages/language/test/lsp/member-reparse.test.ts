@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createNtmServices } from '../../src/lsp/index.js';
 import { NtmDocumentFactory } from '../../src/workspace/ntm-document-factory.js';
 import { loadTestPack } from '../helpers/ntm-test-services.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 // An edit inside one member re-parses that member only (src/parser/member-reparse.ts). Whatever path an edit
 // takes, the document must end up as a whole parse of the same text would make it: same diagnostics, same
@@ -20,18 +21,6 @@ const textDocuments = shared.workspace.TextDocuments;
 afterAll(() => {
     NtmDocumentFactory.incremental = true;
 });
-
-/** mulberry32, as in bench/lib/synthetic.js: the same edits on every run. */
-function prng(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 /** Edits an analyst makes while typing: a digit changed, a letter typed or deleted, a line broken or joined, a comment. */
 function randomEdit(text: string, random: () => number): string {
@@ -110,7 +99,7 @@ describe('re-parsing one member after an edit', () => {
             const uri = `file:///reparse/${path.basename(file)}`;
             let text = original;
             let document = await editInPlace(uri, text, 1);
-            const random = prng(edits * 7919 + original.length);
+            const random = seededRandom(edits * 7919 + original.length);
             let byMember = 0;
             for (let round = 1; round <= edits; round++) {
                 // A text that no longer parses is mostly set back: edits of a clean pack are the ones that matter.
