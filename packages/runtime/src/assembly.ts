@@ -175,7 +175,8 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         gap: result.gap,
         source: meta.source,
         unknownThresholds: unknowns,
-        ...(score ? { score } : {}),
+        // Present and undefined when not scored, like value and gap: one shape for every indicator, no spread.
+        score,
         notes: notes.length > 0 ? notes : NO_ITEMS,
         explanation: explanationOf(result.lines, score?.ledger ?? NO_ITEMS, unverified, meta.source)
     };

@@ -1,12 +1,13 @@
-// Requirements at run time: comparisons, presence, ranges and their combinations, with a Vietnamese
-// explanation of every clause.
+// Requirements at run time: comparisons, presence and ranges, with a Vietnamese explanation of every clause
+// (their combinations: combinations.ts; how far a failed one is: gaps.ts).
 
 import type { ClauseView, ComputedValue, FactUse, Gap, UnknownThresholdUse, Verdict } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
 import type { NumberScalar } from './fact-input.js';
 import type { NumVal, UnknownThreshold, Val } from './values.js';
-import { formatRat, rat, ratCeil, ratCmp, ratDiv, ratFloor, ratMul, ratSub, ratToNumber } from './exact-numbers.js';
-import { merge, NO_ITEMS, showNum, shownValue, showVal, unique, uniqueUses, unknownRangeText } from './values.js';
+import { rat, ratCmp, ratDiv, ratToNumber } from './exact-numbers.js';
+import { merge, NO_ITEMS, showNum, shownValue, showVal, unique, unknownRangeText } from './values.js';
+import { compareGap, levelGap, unknownGap, withRelative } from './gaps.js';
 
 export type CompareOp = '>=' | '>' | '<=' | '<' | '=' | '≠';
 
@@ -35,7 +36,7 @@ export interface Cond {
     readonly failingUnits?: readonly string[];
 }
 
-const VERDICT_WORD: Readonly<Record<Verdict, string>> = {
+export const VERDICT_WORD: Readonly<Record<Verdict, string>> = {
     đạt: 'đạt',
     'chưa đạt': 'chưa đạt',
     'không áp dụng': 'không áp dụng',
@@ -398,18 +399,6 @@ function outcomeOverInterval(x: Rational, op: CompareOp, i: UnknownThreshold): b
     }
 }
 
-/** The least a failed value must move for the verdict to change, given only what is known of the threshold. */
-function unknownGap(left: NumVal, op: CompareOp, i: UnknownThreshold, range: string): Gap | undefined {
-    const wantsMore = op === '>=' || op === '>';
-    const edge = wantsMore ? i.lo : i.hi;
-    if (!edge) return undefined;
-    const inner = withRelative(compareGap(left, wantsMore ? '>' : '<', edge), left.r, edge);
-    const text = inner
-        ? `${inner.text.replace(/^còn thiếu /, 'còn thiếu ít nhất ').replace(/^cần giảm /, 'cần giảm ít nhất ')} (ngưỡng chưa biết, chỉ biết ${range})`
-        : `ngưỡng chưa biết (${range})`;
-    return { amount: inner?.amount ?? 0, unit: inner?.unit ?? left.unit, ...(inner?.relative !== undefined ? { relative: inner.relative } : {}), text };
-}
-
 /** `x từ a đến b`: both ends included. */
 export function between(rule: string, left: Val, low: Val, high: Val): Cond {
     const threshold = `từ ${thresholdText(low)} đến ${thresholdText(high)}`;
@@ -460,240 +449,9 @@ export function presence(rule: string, v: Val, negated: boolean): Cond {
     };
 }
 
-/** The gap of a failed `left op t` on numbers, as `compare` gives it: the fast path computes it only on failure. */
-export function numericGap(left: NumVal, op: CompareOp, t: Rational): Gap | undefined {
-    return withRelative(compareGap(left, op, t), left.r, t);
-}
-
-/** The gap of a failed level requirement, as `compare` gives it. */
-export function levelStepsGap(value: number, op: CompareOp, target: number): Gap | undefined {
-    return levelGap(value, op, target);
-}
-
-/** Adds how far the value is as a fraction of a non-zero threshold, so shortfalls of any unit can be ranked. */
-function withRelative(gap: Gap | undefined, value: Rational, t: Rational): Gap | undefined {
-    if (!gap || ratCmp(t, rat(0n)) === 0) return gap;
-    const distance = ratSub(value, t);
-    const absolute = ratCmp(distance, rat(0n)) < 0 ? ratSub(rat(0n), distance) : distance;
-    const threshold = ratCmp(t, rat(0n)) < 0 ? ratSub(rat(0n), t) : t;
-    return { ...gap, relative: ratToNumber(ratDiv(absolute, threshold)) };
-}
-
-/** «còn thiếu 1 mức»: how many levels of the scale a failed level requirement is short. */
-function levelGap(value: number, op: CompareOp, target: number): Gap | undefined {
-    const steps =
-        op === '>='
-            ? target - value
-            : op === '>'
-              ? target - value + 1
-              : op === '<='
-                ? value - target
-                : op === '<'
-                  ? value - target + 1
-                  : op === '='
-                    ? Math.abs(target - value)
-                    : 0;
-    if (steps <= 0) return undefined;
-    const text = op === '<=' || op === '<' || (op === '=' && value > target) ? `cần giảm ${steps} mức` : `còn thiếu ${steps} mức`;
-    return { amount: steps, unit: 'mức', steps, text };
-}
-
-/** How far a failed numeric requirement is, in the natural unit. */
-function compareGap(left: NumVal, requested: CompareOp, t: Rational): Gap | undefined {
-    // "= 100%" missed from below is a shortfall, from above an excess.
-    const op: CompareOp = requested === '=' ? (ratCmp(left.r, t) < 0 ? '>=' : '<=') : requested;
-    const wantsMore = op === '>=' || op === '>';
-    const wantsLess = op === '<=' || op === '<';
-    if (!wantsMore && !wantsLess) return undefined;
-    const parts = left.ratio;
-    if (parts && left.unit === '%') {
-        // What the numerator must reach (or fall to) for the rate to meet the threshold: a count of
-        // households moves by whole units, a length in km by exactly what is missing.
-        const exact = ratMul(ratDiv(t, rat(100n)), parts.den);
-        const unit = parts.numUnit;
-        if (parts.numInteger) {
-            const target = wantsMore ? (op === '>=' ? ratCeil(exact) : ratFloor(exact) + 1n) : op === '<=' ? ratFloor(exact) : ratCeil(exact) - 1n;
-            const amount = wantsMore ? target - ratFloor(parts.num) : ratFloor(parts.num) - target;
-            if (amount > 0n) {
-                return {
-                    amount: Number(amount),
-                    unit,
-                    text: wantsMore ? `còn thiếu ${formatRat(rat(amount))} ${unit}` : `cần giảm ${formatRat(rat(amount))} ${unit}`
-                };
-            }
-        } else {
-            const amount = wantsMore ? ratSub(exact, parts.num) : ratSub(parts.num, exact);
-            if (ratCmp(amount, rat(0n)) > 0) {
-                const strict = op === '>' || op === '<';
-                const shown = `${formatRat(amount)}${unit ? ' ' + unit : ''}`;
-                return {
-                    amount: ratToNumber(amount),
-                    unit,
-                    text: wantsMore ? (strict ? `cần thêm hơn ${shown}` : `còn thiếu ${shown}`) : strict ? `cần giảm hơn ${shown}` : `cần giảm ${shown}`
-                };
-            }
-        }
-    }
-    const diff = wantsMore ? ratSub(t, left.r) : ratSub(left.r, t);
-    const unit = left.unit === '%' ? 'điểm phần trăm' : left.unit;
-    if (ratCmp(diff, rat(0n)) === 0) {
-        return {
-            amount: 0,
-            unit,
-            text: wantsMore
-                ? `cần cao hơn mức hiện tại (đang bằng đúng ${showNum(t, left.unit)})`
-                : `cần thấp hơn mức hiện tại (đang bằng đúng ${showNum(t, left.unit)})`
-        };
-    }
-    const amountText = formatRat(diff) + (unit ? ' ' + unit : '');
-    const strict = op === '>' || op === '<';
-    return {
-        amount: ratToNumber(diff),
-        unit,
-        text: wantsMore
-            ? strict
-                ? `cần vượt thêm hơn ${amountText}`
-                : `còn thiếu ${amountText}`
-            : strict
-              ? `cần giảm thêm hơn ${amountText}`
-              : `vượt ${amountText}`
-    };
-}
-
 export function combineAll(verdicts: readonly Verdict[]): Verdict {
     if (verdicts.includes('chưa đạt')) return 'chưa đạt';
     if (verdicts.includes('thiếu dữ liệu')) return 'thiếu dữ liệu';
     if (verdicts.length > 0 && verdicts.every(v => v === 'không áp dụng')) return 'không áp dụng';
     return 'đạt';
-}
-
-function combineAny(verdicts: readonly Verdict[]): Verdict {
-    if (verdicts.includes('đạt')) return 'đạt';
-    if (verdicts.includes('thiếu dữ liệu')) return 'thiếu dữ liệu';
-    if (verdicts.length > 0 && verdicts.every(v => v === 'không áp dụng')) return 'không áp dụng';
-    return 'chưa đạt';
-}
-
-export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: string): Cond {
-    const missingData = verdict === 'thiếu dữ liệu';
-    const lines: Gathered<string> = {};
-    const missing: Gathered<string> = {};
-    const missingThresholds: Gathered<string> = {};
-    const uses: Gathered<FactUse> = {};
-    const unverified: Gathered<string> = {};
-    const inconsistent: Gathered<string> = {};
-    const notApplicableReasons: Gathered<string> = {};
-    const thresholds: Gathered<string> = {};
-    const clauses: Gathered<ClauseView> = {};
-    const unknowns: Gathered<UnknownThresholdUse> = {};
-    const failingYears: Gathered<number> = {};
-    const openYears: Gathered<number> = {};
-    const failingUnits: Gathered<string> = {};
-    let gap: Gap | undefined;
-    let value: ComputedValue | undefined;
-    // One pass over the parts, gathering each list (this runs for every `tất cả`/`một trong` of every commune).
-    for (const part of parts) {
-        gather(lines, part.lines);
-        if (missingData) {
-            gather(missing, part.missing);
-            gather(missingThresholds, part.missingThresholds);
-        }
-        gather(uses, part.uses);
-        gather(unverified, part.unverified);
-        gather(inconsistent, part.inconsistent);
-        gather(notApplicableReasons, part.notApplicableReasons);
-        gather(thresholds, part.thresholds);
-        gather(clauses, part.clauses);
-        gather(unknowns, part.unknowns);
-        gather(failingYears, part.failingYears);
-        gather(openYears, part.openYears);
-        gather(failingUnits, part.failingUnits);
-        if (gap === undefined && part.verdict === 'chưa đạt' && part.gap) gap = part.gap;
-        if (value === undefined && part.value) value = part.value;
-    }
-    const joinedLines = gathered(lines);
-    return {
-        verdict,
-        lines: extraLine ? [...joinedLines, extraLine] : joinedLines,
-        missing: missingData ? gathered(missing, uniqueStrings) : NO_ITEMS,
-        missingThresholds: missingData ? gathered(missingThresholds, uniqueStrings) : NO_ITEMS,
-        uses: gathered(uses, uniqueUses),
-        unverified: gathered(unverified, uniqueStrings),
-        inconsistent: gathered(inconsistent, uniqueStrings),
-        notApplicableReasons: gathered(notApplicableReasons, uniqueStrings),
-        gap: verdict === 'chưa đạt' ? gap : undefined,
-        value,
-        thresholds: gathered(thresholds),
-        clauses: gathered(clauses),
-        unknowns: gathered(unknowns),
-        failingYears: sortedSet(gathered(failingYears)),
-        openYears: sortedSet(gathered(openYears)),
-        failingUnits: distinct(gathered(failingUnits))
-    };
-}
-
-function distinct<T>(items: readonly T[]): readonly T[] {
-    return items.length < 2 ? items : [...new Set(items)];
-}
-
-const uniqueStrings = (all: readonly string[]): readonly string[] => unique(all, s => s);
-
-/**
- * One list of a condition gathered over its parts. When a single part has any items (the usual case), its
- * list is kept as it is: a part's lists are already without repeats, and never written to.
- */
-interface Gathered<T> {
-    only?: readonly T[];
-    all?: T[];
-}
-
-function gather<T>(into: Gathered<T>, items: readonly T[] | undefined): void {
-    if (items === undefined || items.length === 0) return;
-    if (into.all !== undefined) for (const item of items) into.all.push(item);
-    else if (into.only !== undefined) into.all = [...into.only, ...items];
-    else into.only = items;
-}
-
-/** The gathered list; several parts' lists joined are deduplicated by `dedupe` when given. */
-function gathered<T>(list: Gathered<T>, dedupe?: (all: readonly T[]) => readonly T[]): readonly T[] {
-    if (list.all !== undefined) return dedupe ? dedupe(list.all) : list.all;
-    return list.only ?? NO_ITEMS;
-}
-
-function sortedSet<T>(items: readonly T[]): readonly T[] {
-    return items.length === 0 ? NO_ITEMS : [...new Set(items)].sort();
-}
-
-export function all(parts: readonly Cond[]): Cond {
-    return combine(combineAll(parts.map(p => p.verdict)), parts);
-}
-
-export function any(parts: readonly Cond[]): Cond {
-    return combine(combineAny(parts.map(p => p.verdict)), parts);
-}
-
-/** `ít nhất N trong { … }`, or `ít nhất chưa biết trong { … }`. */
-export function atLeast(count: number | Val, parts: readonly Cond[]): Cond {
-    const met = parts.filter(p => p.verdict === 'đạt').length;
-    const open = parts.filter(p => p.verdict === 'thiếu dữ liệu').length;
-    if (typeof count !== 'number') {
-        if (count.k !== 'num' || !count.unknown) throw new TypeError('ít nhất: cần một số hoặc «chưa biết»');
-        const decided = atLeastUnknown('điều kiện', met, open, parts.length, count);
-        return withUnknownCount(combine(decided.verdict, parts, decided.line), count, decided);
-    }
-    const verdict: Verdict = met >= count ? 'đạt' : met + open >= count ? 'thiếu dữ liệu' : 'chưa đạt';
-    return combine(verdict, parts, `Đạt ${met}/${parts.length} điều kiện, yêu cầu ít nhất ${count} → ${VERDICT_WORD[verdict]}.`);
-}
-
-/** A rule that must hold for each part of a breakdown ("áp dụng đạt cho cả nam và nữ"). */
-export function forEachMember(members: readonly string[], check: (member: string) => Cond): Cond {
-    const parts = members.map(member => {
-        const part = check(member);
-        return {
-            ...part,
-            lines: part.lines.map(line => `[${member}] ${line}`),
-            clauses: (part.clauses ?? []).map(c => ({ ...c, tag: c.tag ? `${member}, ${c.tag}` : member }))
-        };
-    });
-    return all(parts);
 }

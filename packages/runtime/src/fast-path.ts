@@ -7,7 +7,8 @@
 import type { CompareOp } from './conditions.js';
 import type { IndicatorMeta, GateMeta } from './assembly.js';
 import type { EvaluateOptions, EvaluationResult, FactSpec, Gap, GateResult, IndicatorResult, Verdict, VerdictFlag } from './result-types.js';
-import { compare, levelStepsGap, numericGap, rangeHolds } from './conditions.js';
+import { compare, rangeHolds } from './conditions.js';
+import { levelStepsGap, numericGap } from './gaps.js';
 import type { NumberScalar } from './fact-input.js';
 import { BOUND_KEYS, readBound } from './fact-input.js';
 import type { Val } from './values.js';

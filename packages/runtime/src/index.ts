@@ -10,6 +10,8 @@ export * from './number-text.js';
 export * from './fact-input.js';
 export * from './values.js';
 export * from './conditions.js';
+export * from './combinations.js';
+export { levelStepsGap, numericGap } from './gaps.js';
 export * from './quantifiers.js';
 export * from './context.js';
 export * from './points.js';

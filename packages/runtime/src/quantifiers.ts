@@ -5,7 +5,8 @@ import type { FactTable } from './fact-input.js';
 import type { Cond } from './conditions.js';
 import type { Val } from './values.js';
 import { showVal } from './values.js';
-import { atLeastUnknown, combine, combineAll, withUnknownCount } from './conditions.js';
+import { atLeastUnknown, combineAll, withUnknownCount } from './conditions.js';
+import { combine } from './combinations.js';
 
 /** An `ít nhất` count: a number, or an unknown threshold (`chưa biết`) the quantifier decides against. */
 type Count = number | Val;

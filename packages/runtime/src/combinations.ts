@@ -1,0 +1,140 @@
+// Requirements made of parts: `tất cả`, `một trong`, `ít nhất N trong { … }` and a rule for each member of a
+// breakdown. A combination's verdict comes from its parts'; its explanation, provenance, clauses and missing
+// facts are theirs, gathered in one pass.
+
+import type { Cond } from './conditions.js';
+import type { ClauseView, ComputedValue, FactUse, Gap, UnknownThresholdUse, Verdict } from './result-types.js';
+import type { Val } from './values.js';
+import { VERDICT_WORD, atLeastUnknown, combineAll, withUnknownCount } from './conditions.js';
+import { NO_ITEMS, unique, uniqueUses } from './values.js';
+
+function combineAny(verdicts: readonly Verdict[]): Verdict {
+    if (verdicts.includes('đạt')) return 'đạt';
+    if (verdicts.includes('thiếu dữ liệu')) return 'thiếu dữ liệu';
+    if (verdicts.length > 0 && verdicts.every(v => v === 'không áp dụng')) return 'không áp dụng';
+    return 'chưa đạt';
+}
+
+export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: string): Cond {
+    const missingData = verdict === 'thiếu dữ liệu';
+    const lines: Gathered<string> = {};
+    const missing: Gathered<string> = {};
+    const missingThresholds: Gathered<string> = {};
+    const uses: Gathered<FactUse> = {};
+    const unverified: Gathered<string> = {};
+    const inconsistent: Gathered<string> = {};
+    const notApplicableReasons: Gathered<string> = {};
+    const thresholds: Gathered<string> = {};
+    const clauses: Gathered<ClauseView> = {};
+    const unknowns: Gathered<UnknownThresholdUse> = {};
+    const failingYears: Gathered<number> = {};
+    const openYears: Gathered<number> = {};
+    const failingUnits: Gathered<string> = {};
+    let gap: Gap | undefined;
+    let value: ComputedValue | undefined;
+    // One pass over the parts, gathering each list (this runs for every `tất cả`/`một trong` of every commune).
+    for (const part of parts) {
+        gather(lines, part.lines);
+        if (missingData) {
+            gather(missing, part.missing);
+            gather(missingThresholds, part.missingThresholds);
+        }
+        gather(uses, part.uses);
+        gather(unverified, part.unverified);
+        gather(inconsistent, part.inconsistent);
+        gather(notApplicableReasons, part.notApplicableReasons);
+        gather(thresholds, part.thresholds);
+        gather(clauses, part.clauses);
+        gather(unknowns, part.unknowns);
+        gather(failingYears, part.failingYears);
+        gather(openYears, part.openYears);
+        gather(failingUnits, part.failingUnits);
+        if (gap === undefined && part.verdict === 'chưa đạt' && part.gap) gap = part.gap;
+        if (value === undefined && part.value) value = part.value;
+    }
+    const joinedLines = gathered(lines);
+    return {
+        verdict,
+        lines: extraLine ? [...joinedLines, extraLine] : joinedLines,
+        missing: missingData ? gathered(missing, uniqueStrings) : NO_ITEMS,
+        missingThresholds: missingData ? gathered(missingThresholds, uniqueStrings) : NO_ITEMS,
+        uses: gathered(uses, uniqueUses),
+        unverified: gathered(unverified, uniqueStrings),
+        inconsistent: gathered(inconsistent, uniqueStrings),
+        notApplicableReasons: gathered(notApplicableReasons, uniqueStrings),
+        gap: verdict === 'chưa đạt' ? gap : undefined,
+        value,
+        thresholds: gathered(thresholds),
+        clauses: gathered(clauses),
+        unknowns: gathered(unknowns),
+        failingYears: sortedSet(gathered(failingYears)),
+        openYears: sortedSet(gathered(openYears)),
+        failingUnits: distinct(gathered(failingUnits))
+    };
+}
+
+function distinct<T>(items: readonly T[]): readonly T[] {
+    return items.length < 2 ? items : [...new Set(items)];
+}
+
+const uniqueStrings = (all: readonly string[]): readonly string[] => unique(all, s => s);
+
+/**
+ * One list of a condition gathered over its parts. When a single part has any items (the usual case), its
+ * list is kept as it is: a part's lists are already without repeats, and never written to.
+ */
+interface Gathered<T> {
+    only?: readonly T[];
+    all?: T[];
+}
+
+function gather<T>(into: Gathered<T>, items: readonly T[] | undefined): void {
+    if (items === undefined || items.length === 0) return;
+    if (into.all !== undefined) for (const item of items) into.all.push(item);
+    else if (into.only !== undefined) into.all = [...into.only, ...items];
+    else into.only = items;
+}
+
+/** The gathered list; several parts' lists joined are deduplicated by `dedupe` when given. */
+function gathered<T>(list: Gathered<T>, dedupe?: (all: readonly T[]) => readonly T[]): readonly T[] {
+    if (list.all !== undefined) return dedupe ? dedupe(list.all) : list.all;
+    return list.only ?? NO_ITEMS;
+}
+
+function sortedSet<T>(items: readonly T[]): readonly T[] {
+    return items.length === 0 ? NO_ITEMS : [...new Set(items)].sort();
+}
+
+export function all(parts: readonly Cond[]): Cond {
+    return combine(combineAll(parts.map(p => p.verdict)), parts);
+}
+
+export function any(parts: readonly Cond[]): Cond {
+    return combine(combineAny(parts.map(p => p.verdict)), parts);
+}
+
+/** `ít nhất N trong { … }`, or `ít nhất chưa biết trong { … }`. */
+export function atLeast(count: number | Val, parts: readonly Cond[]): Cond {
+    const met = parts.filter(p => p.verdict === 'đạt').length;
+    const open = parts.filter(p => p.verdict === 'thiếu dữ liệu').length;
+    if (typeof count !== 'number') {
+        if (count.k !== 'num' || !count.unknown) throw new TypeError('ít nhất: cần một số hoặc «chưa biết»');
+        const decided = atLeastUnknown('điều kiện', met, open, parts.length, count);
+        return withUnknownCount(combine(decided.verdict, parts, decided.line), count, decided);
+    }
+    const verdict: Verdict = met >= count ? 'đạt' : met + open >= count ? 'thiếu dữ liệu' : 'chưa đạt';
+    return combine(verdict, parts, `Đạt ${met}/${parts.length} điều kiện, yêu cầu ít nhất ${count} → ${VERDICT_WORD[verdict]}.`);
+}
+
+/** A rule that must hold for each part of a breakdown ("áp dụng đạt cho cả nam và nữ"). */
+export function forEachMember(members: readonly string[], check: (member: string) => Cond): Cond {
+    const parts = members.map(member => {
+        const part = check(member);
+        return {
+            ...part,
+            lines: part.lines.map(line => `[${member}] ${line}`),
+            clauses: (part.clauses ?? []).map(c => ({ ...c, tag: c.tag ? `${member}, ${c.tag}` : member }))
+        };
+    });
+    return all(parts);
+}
