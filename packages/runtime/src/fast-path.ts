@@ -10,7 +10,7 @@ import type { EvaluateOptions, EvaluationResult, FactSpec, Gap, GateResult, Indi
 import { compare, rangeHolds } from './conditions.js';
 import { levelStepsGap, numericGap } from './gaps.js';
 import type { NumberScalar } from './fact-input.js';
-import { BOUND_KEYS, readBound } from './fact-input.js';
+import { BOUND_KEYS, readBound } from './number-input.js';
 import type { Val } from './values.js';
 import { NO_ITEMS, statedMatches } from './values.js';
 import { POWERS_OF_TEN, fewestPlaces } from './number-text.js';
