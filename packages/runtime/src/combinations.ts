@@ -6,7 +6,7 @@ import type { Cond } from './conditions.js';
 import type { ClauseView, ComputedValue, FactUse, Gap, UnknownThresholdUse, Verdict } from './result-types.js';
 import type { Val } from './values.js';
 import { VERDICT_WORD, atLeastUnknown, combineAll, withUnknownCount } from './conditions.js';
-import { NO_ITEMS, unique, uniqueUses } from './values.js';
+import { NO_ITEMS, unique, uniqueUses } from './provenance.js';
 
 function combineAny(verdicts: readonly Verdict[]): Verdict {
     if (verdicts.includes('đạt')) return 'đạt';

@@ -6,7 +6,8 @@ import type { Rational } from './exact-numbers.js';
 import type { NumberScalar } from './fact-input.js';
 import type { NumVal, UnknownThreshold, Val } from './values.js';
 import { rat, ratCmp, ratDiv, ratToNumber } from './exact-numbers.js';
-import { merge, NO_ITEMS, showNum, shownValue, showVal, unique, unknownRangeText } from './values.js';
+import { showNum, shownValue, showVal, unknownRangeText } from './values.js';
+import { merge, NO_ITEMS, unique } from './provenance.js';
 import { compareGap, levelGap, unknownGap, withRelative } from './gaps.js';
 
 export type CompareOp = '>=' | '>' | '<=' | '<' | '=' | '≠';

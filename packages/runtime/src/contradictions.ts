@@ -7,7 +7,7 @@ import type { ContradictionScalar, FactTable } from './fact-input.js';
 import type { Verdict } from './result-types.js';
 import type { Val } from './values.js';
 import { formatRat } from './exact-numbers.js';
-import { NO_ITEMS, unique, uniqueUses } from './values.js';
+import { NO_ITEMS, unique, uniqueUses } from './provenance.js';
 
 /** Combinations of reported values tried for one indicator at most: beyond, the indicator is not decided. */
 export const MAX_REPORTED_COMBINATIONS = 64;

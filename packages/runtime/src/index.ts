@@ -9,6 +9,7 @@ export * from './places.js';
 export * from './number-text.js';
 export * from './fact-input.js';
 export * from './number-input.js';
+export * from './provenance.js';
 export * from './values.js';
 export * from './conditions.js';
 export * from './combinations.js';
