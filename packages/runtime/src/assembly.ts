@@ -238,7 +238,6 @@ export function gate(meta: GateMeta, result: Cond): GateResult {
 export function criterion(meta: CriterionMeta, indicators: readonly IndicatorResult[]): CriterionResult {
     // A scored criterion with a pass mark is judged by points (compensatory), not by each requirement.
     const scored = meta.points ? meta.points.score(meta.points, indicators) : undefined;
-    const verdicts: Verdict[] = [];
     const notMet: string[] = [];
     const missingData: string[] = [];
     let flagSet: Set<VerdictFlag> | undefined;
@@ -248,7 +247,6 @@ export function criterion(meta: CriterionMeta, indicators: readonly IndicatorRes
     let everyFailingImplied = true;
     for (const i of indicators) {
         const implied = i.flags.length > 0 && i.flags.includes('implied-bounds');
-        verdicts.push(i.verdict);
         if (i.verdict !== 'không áp dụng') applicable++;
         if (i.verdict === 'đạt') met++;
         else if (i.verdict === 'chưa đạt') {
@@ -261,25 +259,28 @@ export function criterion(meta: CriterionMeta, indicators: readonly IndicatorRes
             for (const flag of i.flags) flagSet.add(flag);
         }
     }
-    const verdict: Verdict = scored?.cond ? scored.cond.verdict : indicators.length === 0 ? 'thiếu dữ liệu' : combineAll(verdicts);
+    // As combineAll of the indicators' verdicts: any failure fails, else any missing data, else met unless none applies.
+    const combined: Verdict = notMet.length > 0 ? 'chưa đạt' : missingData.length > 0 ? 'thiếu dữ liệu' : applicable === 0 ? 'không áp dụng' : 'đạt';
+    const verdict: Verdict = scored?.cond ? scored.cond.verdict : indicators.length === 0 ? 'thiếu dữ liệu' : combined;
     // A criterion rests on implied bounds when its verdict would not stand without them: a pass with any
     // indicator decided that way, or a failure whose every failing indicator was.
     const restsOnImplied = verdict === 'đạt' ? anyImplied : verdict === 'chưa đạt' && everyFailingImplied;
     if (!restsOnImplied) flagSet?.delete('implied-bounds');
     if ((scored?.cond?.unverified.length ?? 0) > 0) (flagSet ??= new Set()).add('unverified-threshold');
     if ((scored?.cond?.unknowns ?? []).some(u => u.decidedByImpliedBounds)) (flagSet ??= new Set()).add('implied-bounds');
-    return {
-        ...(scored ? { score: scored.score, explanation: scored.cond?.lines ?? [] } : {}),
+    const result: CriterionResult = {
         label: meta.label,
         title: meta.title,
         citations: meta.citations,
-        flags: flagSet === undefined ? [] : [...flagSet],
+        flags: flagSet === undefined || flagSet.size === 0 ? NO_ITEMS : [...flagSet],
         verdict,
         indicatorsMet: met,
         indicatorsApplicable: applicable,
         indicatorsNotMet: kept(notMet),
         indicatorsMissingData: kept(missingData)
     };
+    // A scored criterion shows its points and why first.
+    return scored ? { score: scored.score, explanation: scored.cond?.lines ?? NO_ITEMS, ...result } : result;
 }
 
 /** The assessment date is required and must fall within the pack's validity. */
@@ -311,11 +312,7 @@ export function assemble(
     packPass?: PackPassMeta
 ): EvaluationResult {
     const indicators = indicatorResults.filter((i): i is IndicatorResult => i !== undefined);
-    const scoreIssues: InputIssue[] = indicators.flatMap(i => [
-        ...(i.score?.problems ?? []).map(message => inputIssue('error', 'invalid-score', ['điểm thẩm tra', i.label], message)),
-        ...(i.score?.notices ?? []).map(message => inputIssue('warning', 'invalid-score', ['điểm thẩm tra', i.label], message))
-    ]);
-    const issues = [...inputIssues, ...scoreIssues];
+    const issues = withScoreIssues(inputIssues, indicators);
     // The module's contract: verdicts only from inputs without errors, never a partial result that looks whole.
     if (issues.some(issue => issue.severity === 'error')) {
         throw new NtmInputError(issues);
@@ -326,19 +323,31 @@ export function assemble(
         if (list === undefined) byCriterion.set(i.criterion, [i]);
         else list.push(i);
     }
-    const criteria = criteriaMeta.map(meta => criterion(meta, byCriterion.get(meta.label) ?? []));
-    const met = criteria.filter(c => c.verdict === 'đạt' || c.verdict === 'không áp dụng');
-    const notMet = criteria.filter(c => c.verdict === 'chưa đạt').map(c => c.label);
-    const missing = criteria.filter(c => c.verdict === 'thiếu dữ liệu').map(c => c.label);
+    const criteria = criteriaMeta.map(meta => criterion(meta, byCriterion.get(meta.label) ?? NO_ITEMS));
+    // One pass over the criteria (this runs for every commune).
+    let metCount = 0;
+    const notMet: string[] = [];
+    const missing: string[] = [];
+    const criteriaOnImplied: string[] = [];
+    for (const c of criteria) {
+        if (c.verdict === 'đạt' || c.verdict === 'không áp dụng') metCount++;
+        else if (c.verdict === 'chưa đạt') notMet.push(c.label);
+        else missing.push(c.label);
+        if (c.flags.length > 0 && c.flags.includes('implied-bounds')) criteriaOnImplied.push(c.label);
+    }
     const scoredCriteria = criteria.filter(c => c.score);
     const total = scoredCriteria.length === 0 ? undefined : totalPoints(scoredCriteria);
     const totalCond = packPass && total ? compare(`tổng điểm ${packPass.op} ${packPass.rule}`, totalVal(total), packPass.op, packPass.value()) : undefined;
     const points = total && totalCond ? { ...total, passMark: totalCond.thresholds.join('; '), passVerdict: totalCond.verdict } : total;
-    const recognition = combineAll([
-        ...criteria.map(c => (c.verdict === 'không áp dụng' ? 'đạt' : c.verdict)),
-        ...gates.map(g => g.verdict),
-        ...(totalCond ? [totalCond.verdict] : [])
-    ]);
+    // Recognition needs every criterion (one not applicable counts as met), every gate and the pass mark;
+    // combineAll reads only which verdicts occur, so each criterion verdict is given once.
+    const verdicts: Verdict[] = [];
+    if (metCount > 0) verdicts.push('đạt');
+    if (notMet.length > 0) verdicts.push('chưa đạt');
+    if (missing.length > 0) verdicts.push('thiếu dữ liệu');
+    for (const g of gates) verdicts.push(g.verdict);
+    if (totalCond) verdicts.push(totalCond.verdict);
+    const recognition = combineAll(verdicts);
     const onImplied: string[] = [];
     const onUnverified: string[] = [];
     const inRange: string[] = [];
@@ -370,24 +379,37 @@ export function assemble(
             year: ctx.year
         },
         summary: {
-            criteriaOnImpliedBounds: criteria.filter(c => c.flags.includes('implied-bounds')).map(c => c.label),
-            indicatorsOnImpliedBounds: onImplied,
-            indicatorsOnUnverifiedThresholds: onUnverified,
+            criteriaOnImpliedBounds: kept(criteriaOnImplied),
+            indicatorsOnImpliedBounds: kept(onImplied),
+            indicatorsOnUnverifiedThresholds: kept(onUnverified),
             ...(points ? { points } : {}),
-            scoresEnteredInRange: inRange,
-            scoresAgainstEvidence: againstEvidence,
-            criteriaMet: met.length,
+            scoresEnteredInRange: kept(inRange),
+            scoresAgainstEvidence: kept(againstEvidence),
+            criteriaMet: metCount,
             criteriaTotal: criteria.length,
-            criteriaNotMet: notMet,
-            criteriaMissingData: missing,
+            criteriaNotMet: kept(notMet),
+            criteriaMissingData: kept(missing),
             indicatorsMet,
             indicatorsTotal: indicatorsApplicable,
             recognition,
             text:
-                `đạt ${met.length}/${criteria.length} tiêu chí` +
+                `đạt ${metCount}/${criteria.length} tiêu chí` +
                 (total?.awarded !== undefined ? `, ${formatPoints(total.awarded)}/${formatPoints(total.max)} điểm` : '')
         }
     };
+}
+
+/** The input's warnings with the entered scores' problems (errors) and notices (warnings), by indicator. */
+function withScoreIssues(inputIssues: readonly InputIssue[], indicators: readonly IndicatorResult[]): readonly InputIssue[] {
+    let issues: InputIssue[] | undefined;
+    for (const i of indicators) {
+        const score = i.score;
+        if (score === undefined || (score.problems.length === 0 && (score.notices ?? NO_ITEMS).length === 0)) continue;
+        issues ??= [...inputIssues];
+        for (const message of score.problems) issues.push(inputIssue('error', 'invalid-score', ['điểm thẩm tra', i.label], message));
+        for (const message of score.notices ?? NO_ITEMS) issues.push(inputIssue('warning', 'invalid-score', ['điểm thẩm tra', i.label], message));
+    }
+    return issues ?? inputIssues;
 }
 
 function formatPoints(n: number): string {

@@ -260,7 +260,7 @@ export function qLevelGap(value: number, op: CompareOp, target: number): Gap | u
 const VERDICTS: readonly Verdict[] = ['chưa đạt', 'đạt', 'thiếu dữ liệu', 'không áp dụng'];
 
 /** The flags of an indicator whose requirement was decided: a threshold noted `chưa kiểm chứng` on the whole indicator. */
-const UNVERIFIED_FLAGS: readonly VerdictFlag[] = ['unverified-threshold'];
+const UNVERIFIED_FLAGS: readonly VerdictFlag[] = Object.freeze(['unverified-threshold'] as const);
 
 /** The gap of a failed indicator, worked out on first read: a verdicts-only caller rarely reads every gap. */
 export type LazyGap = () => Gap | undefined;
@@ -270,15 +270,22 @@ export type LazyGap = () => Gap | undefined;
  * result's shape without explanation, flagged as the full path flags it.
  */
 export function quietIndicator(meta: IndicatorMeta, code: number, gap: LazyGap | undefined, missing: readonly string[]): IndicatorResult {
-    return quietResult(meta, code, gap, missing, meta.unverified !== undefined && meta.unverified.length > 0 ? [...UNVERIFIED_FLAGS] : []);
+    return quietResult(meta, code, gap, missing, meta.unverified !== undefined && meta.unverified.length > 0 ? UNVERIFIED_FLAGS : NO_ITEMS);
 }
 
 /** An indicator whose `(nếu …)` condition does not hold (3) or lacks data (2): never flagged, as in the full path. */
 export function quietInapplicable(meta: IndicatorMeta, code: number, missing: readonly string[]): IndicatorResult {
-    return quietResult(meta, code, undefined, missing, []);
+    return quietResult(meta, code, undefined, missing, NO_ITEMS);
 }
 
-function quietResult(meta: IndicatorMeta, code: number, gapOf: LazyGap | undefined, missing: readonly string[], flags: VerdictFlag[]): IndicatorResult {
+// Results are read-only: the flag lists are shared, like NO_ITEMS.
+function quietResult(
+    meta: IndicatorMeta,
+    code: number,
+    gapOf: LazyGap | undefined,
+    missing: readonly string[],
+    flags: readonly VerdictFlag[]
+): IndicatorResult {
     // Two fixed shapes (with and without a gap) rather than a spread: this runs for every indicator of every commune.
     const verdict = VERDICTS[code]!;
     if (gapOf === undefined) {
