@@ -15,7 +15,11 @@ function combineAny(verdicts: readonly Verdict[]): Verdict {
     return 'chưa đạt';
 }
 
-export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: string): Cond {
+/**
+ * A condition of its parts, with their lists gathered once each. `members`, when given, names the member each
+ * part was checked for (`forEachMember`): its explanation lines and clauses are tagged with it.
+ */
+export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: string, members?: readonly string[]): Cond {
     const missingData = verdict === 'thiếu dữ liệu';
     const lines: Gathered<string> = {};
     const missing: Gathered<string> = {};
@@ -33,8 +37,22 @@ export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: st
     let gap: Gap | undefined;
     let value: ComputedValue | undefined;
     // One pass over the parts, gathering each list (this runs for every `tất cả`/`một trong` of every commune).
-    for (const part of parts) {
-        gather(lines, part.lines);
+    for (let p = 0; p < parts.length; p++) {
+        const part = parts[p]!;
+        const member = members?.[p];
+        if (member === undefined) {
+            gather(lines, part.lines);
+            gather(clauses, part.clauses);
+        } else {
+            gather(
+                lines,
+                part.lines.map(line => `[${member}] ${line}`)
+            );
+            gather(
+                clauses,
+                part.clauses?.map(c => ({ ...c, tag: c.tag ? `${member}, ${c.tag}` : member }))
+            );
+        }
         if (missingData) {
             gather(missing, part.missing);
             gather(missingThresholds, part.missingThresholds);
@@ -44,7 +62,6 @@ export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: st
         gather(inconsistent, part.inconsistent);
         gather(notApplicableReasons, part.notApplicableReasons);
         gather(thresholds, part.thresholds);
-        gather(clauses, part.clauses);
         gather(unknowns, part.unknowns);
         gather(failingYears, part.failingYears);
         gather(openYears, part.openYears);
@@ -128,13 +145,6 @@ export function atLeast(count: number | Val, parts: readonly Cond[]): Cond {
 
 /** A rule that must hold for each part of a breakdown ("áp dụng đạt cho cả nam và nữ"). */
 export function forEachMember(members: readonly string[], check: (member: string) => Cond): Cond {
-    const parts = members.map(member => {
-        const part = check(member);
-        return {
-            ...part,
-            lines: part.lines.map(line => `[${member}] ${line}`),
-            clauses: (part.clauses ?? []).map(c => ({ ...c, tag: c.tag ? `${member}, ${c.tag}` : member }))
-        };
-    });
-    return all(parts);
+    const parts = members.map(check);
+    return combine(combineAll(parts.map(p => p.verdict)), parts, undefined, members);
 }
