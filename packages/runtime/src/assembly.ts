@@ -168,7 +168,7 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         verdict: result.verdict,
         flags: flags.length > 0 ? flags : NO_ITEMS,
         value: result.value,
-        threshold: result.thresholds.length > 0 ? result.thresholds.join('; ') : undefined,
+        threshold: result.thresholds.length > 1 ? result.thresholds.join('; ') : result.thresholds[0],
         clauses: kept(result.clauses ?? NO_ITEMS),
         factsUsed: kept(result.uses),
         missingFacts: result.missing,

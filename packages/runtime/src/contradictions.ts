@@ -76,11 +76,12 @@ export function decideOverReportedValues(t: FactTable, requirement: () => Cond):
     const state = t.contradictions;
     if (!state) return { cond: requirement(), readings: NO_ITEMS };
     state.active = true;
-    state.chosen.clear();
-    state.read.clear();
+    // Cleared only when used: most indicators read no contradicted fact, and clearing makes a new table.
+    if (state.chosen.size > 0) state.chosen.clear();
+    if (state.read.size > 0) state.read.clear();
     try {
         const first = requirement();
-        if (state.read.size === 0) return { cond: first, readings: [] };
+        if (state.read.size === 0) return { cond: first, readings: NO_ITEMS };
         let facts = [...state.read.entries()];
         let runs: { readonly choice: readonly number[]; readonly cond: Cond }[] = [];
         for (let pass = 0; pass < 4; pass++) {
@@ -136,8 +137,8 @@ export function decideOverReportedValues(t: FactTable, requirement: () => Cond):
         };
     } finally {
         state.active = false;
-        state.chosen.clear();
-        state.read.clear();
+        if (state.chosen.size > 0) state.chosen.clear();
+        if (state.read.size > 0) state.read.clear();
     }
 }
 

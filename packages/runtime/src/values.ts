@@ -53,8 +53,6 @@ export type Val =
     | (Provenance & { readonly k: 'missing'; readonly names: readonly string[]; readonly why?: string })
     | (Provenance & { readonly k: 'na'; readonly reason: string });
 
-const NONE: Provenance = { uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS };
-
 export function unitText(unit: string): string {
     return unit === '' ? '' : unit === '%' ? ' %' : ' ' + unit;
 }
@@ -230,25 +228,25 @@ export function numberVal(value: string, unit: string, unverifiedNote?: string):
 }
 
 export function boolLit(b: boolean): Val {
-    return { k: 'bool', b, ...NONE };
+    return { k: 'bool', b, uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS };
 }
 
 export function levelLit(i: number, name: string): Val {
-    return { k: 'level', i, name, ...NONE };
+    return { k: 'level', i, name, uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS };
 }
 
 /** A table cell the pack marks `không áp dụng`. */
 export function notApplicableValue(reason: string): Val {
-    return { k: 'na', reason, ...NONE };
+    return { k: 'na', reason, uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS };
 }
 
 /** A value that cannot be known, named for the explanation (a table cell the parser could not read). */
 export function missingValue(name: string): Val {
-    return { k: 'missing', names: [name], ...NONE };
+    return { k: 'missing', names: [name], uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS };
 }
 
 export function dateLit(iso: string): Val {
-    return { k: 'date', iso, ...NONE };
+    return { k: 'date', iso, uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS };
 }
 
 /** A fact as supplied, or for one part of a breakdown ("nam"), or for the year or member being checked, or missing. */
@@ -259,13 +257,15 @@ export function fact(table: FactTable, name: string, member?: string): Val {
         const key = spec.index === 'năm' ? String(table.cursorYear ?? table.ctx?.year ?? '') : table.cursorUnits?.[spec.index];
         const shown = spec.index === 'năm' ? `${name} (năm ${key})` : `${name} (${spec.index} ${key ?? '?'})`;
         const scalar = key === undefined ? undefined : raw?.indexed?.get(key);
-        return scalar ? scalarVal(table, scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shown) : { k: 'missing', names: [shown], ...NONE };
+        return scalar
+            ? scalarVal(table, scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shown)
+            : { k: 'missing', names: [shown], uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS };
     }
     const useMember = member !== undefined && spec?.members !== undefined;
     const shownName = useMember ? `${name} (${member})` : name;
     const scalar = useMember ? raw?.members.get(member) : raw?.total;
     if (!spec || !scalar) {
-        return { k: 'missing', names: [shownName], ...NONE };
+        return { k: 'missing', names: [shownName], uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS };
     }
     const v = scalarVal(table, scalar, spec.unit, spec.kind === 'count' || spec.kind === 'year', shownName);
     return raw?.asOf ? { ...v, uses: v.uses.map(use => datedUse(use, raw.asOf!, table)) } : v;
@@ -294,6 +294,8 @@ function scalarVal(table: FactTable, given: Scalar, unit: string, integer: boole
         scalar = chosen.value;
         quote = chosen.quote;
     }
+    // Each value is made in its final shape (no spreads: this runs for every fact a rule reads), then given its
+    // one use, whose text is the value as shown — before anyone else sees the object.
     let v: Val;
     switch (scalar.t) {
         case 'num':
@@ -303,23 +305,27 @@ function scalarVal(table: FactTable, given: Scalar, unit: string, integer: boole
                 unit,
                 integer,
                 bound: scalar.isBound ? scalar : undefined,
-                ...(scalar.written ? { written: `tệp xã ghi ${scalar.written}` } : {}),
-                ...NONE
+                written: scalar.written ? `tệp xã ghi ${scalar.written}` : undefined,
+                uses: NO_ITEMS,
+                unverified: NO_ITEMS,
+                inconsistent: NO_ITEMS
             };
             break;
         case 'bool':
-            v = { k: 'bool', b: scalar.b, ...NONE };
+            v = { k: 'bool', b: scalar.b, uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS };
             break;
         case 'level':
-            v = { k: 'level', i: scalar.i, name: scalar.name, ...NONE };
+            v = { k: 'level', i: scalar.i, name: scalar.name, uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS };
             break;
         case 'date':
-            v = { k: 'date', iso: scalar.iso, ...NONE };
+            v = { k: 'date', iso: scalar.iso, uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS };
             break;
         case 'contradiction':
             return contradictedValue(shownName, scalar, unit);
     }
-    return { ...v, uses: [{ fact: shownName, text: showVal(v) + (quote === undefined ? '' : ` (một cách đọc của báo cáo: «${quote}»)`) }] };
+    const text = quote === undefined ? showVal(v) : `${showVal(v)} (một cách đọc của báo cáo: «${quote}»)`;
+    (v as { uses: readonly FactUse[] }).uses = [{ fact: shownName, text }];
+    return v;
 }
 
 /**
@@ -330,7 +336,9 @@ function scalarVal(table: FactTable, given: Scalar, unit: string, integer: boole
 export function derived(table: FactTable, name: string, member: string | undefined, computed: Val): Val {
     // A stated total must never stand in for one part of a breakdown ("nam", "nữ").
     const statedApplies = member === undefined || table.specs.get(name)?.members !== undefined;
-    const stated: Val = statedApplies ? fact(table, name, member) : { k: 'missing', names: [name], ...NONE };
+    const stated: Val = statedApplies
+        ? fact(table, name, member)
+        : { k: 'missing', names: [name], uses: NO_ITEMS, unverified: NO_ITEMS, inconsistent: NO_ITEMS };
     const shownName = member !== undefined && table.specs.get(name)?.members ? `${name} (${member})` : name;
     if (computed.k === 'missing' && stated.k !== 'missing') {
         const dated = stated.uses[0]?.asOf ? stated.uses[0] : undefined;
