@@ -6,7 +6,7 @@ import type { Rational } from './exact-numbers.js';
 import type { NumberScalar } from './fact-input.js';
 import type { NumVal, UnknownThreshold, Val } from './values.js';
 import { rat, ratCmp, ratDiv, ratToNumber } from './exact-numbers.js';
-import { showNum, shownValue, showVal, unknownRangeText } from './values.js';
+import { literalText, showNum, shownValue, showVal, unknownRangeText } from './values.js';
 import { merge, NO_ITEMS, unique } from './provenance.js';
 import { compareGap, levelGap, unknownGap, withRelative } from './gaps.js';
 
@@ -68,6 +68,21 @@ function thresholdText(v: Val): string {
     if (v.k === 'missing') return `(${v.why ?? `chưa biết: ${v.names.join('; ')}`})`;
     if (v.k === 'na') return `(không áp dụng: ${v.reason})`;
     return shownValue(v);
+}
+
+/** `>= 95 %` for a pack's literal threshold, made once per literal and sign (results share it). */
+const THRESHOLD_TEXTS = new WeakMap<Val, Partial<Record<CompareOp, string>>>();
+
+function thresholdOf(op: CompareOp, right: Val): string {
+    const literal = literalText(right);
+    if (literal === undefined) return `${op} ${thresholdText(right)}`;
+    let byOp = THRESHOLD_TEXTS.get(right);
+    if (byOp === undefined) {
+        byOp = {};
+        THRESHOLD_TEXTS.set(right, byOp);
+    }
+    byOp[op] ??= `${op} ${literal}`;
+    return byOp[op];
 }
 
 function undecided(rule: string, vals: readonly Val[], thresholds: readonly string[], clauses: readonly ClauseView[] = NO_ITEMS): Cond | undefined {
@@ -160,7 +175,7 @@ function computed(v: Val): ComputedValue | undefined {
 
 /** `left op right`, e.g. `rác thải >= 98%`. */
 export function compare(rule: string, left: Val, op: CompareOp, right: Val): Cond {
-    const threshold = `${op} ${thresholdText(right)}`;
+    const threshold = thresholdOf(op, right);
     // The commune's value shown once: for the clause and for the line.
     const own = ownValue(left);
     const clauses = [clauseOf(own, threshold)];
@@ -197,6 +212,7 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
         };
     }
     const verdict: Verdict = ok ? 'đạt' : 'chưa đạt';
+    const from = merge(left, right);
     const gap = ok
         ? undefined
         : left.k === 'num' && right.k === 'num' && !left.bound
@@ -212,7 +228,9 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
         clauses,
         gap,
         value: computed(left),
-        ...base([left, right]),
+        uses: from.uses,
+        unverified: from.unverified,
+        inconsistent: from.inconsistent,
         lines: [`${rule}: ${shown}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}${gap ? `; ${gap.text}` : ''}.`]
     };
 }
@@ -439,13 +457,16 @@ export function presence(rule: string, v: Val, negated: boolean): Cond {
     if (stop) return stop;
     const ok = v.k === 'bool' && v.b !== negated;
     const verdict: Verdict = ok ? 'đạt' : 'chưa đạt';
+    const from = merge(v);
     return {
         verdict,
         missing: NO_ITEMS,
         notApplicableReasons: NO_ITEMS,
         thresholds: [threshold],
         clauses,
-        ...base([v]),
+        uses: from.uses,
+        unverified: from.unverified,
+        inconsistent: from.inconsistent,
         lines: [`${rule}: ${showVal(v)}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`]
     };
 }

@@ -209,6 +209,11 @@ export function shownValue(v: Val): string {
     return LITERAL_TEXTS.get(v) ?? showVal(v);
 }
 
+/** The text of a pack's literal (made once by `lit`); undefined for any other value. */
+export function literalText(v: Val): string | undefined {
+    return LITERAL_TEXTS.get(v);
+}
+
 /** Literals already made, by their text and unit (a pack has a few hundred). */
 const LITERALS = new Map<string, Map<string, Val>>();
 
