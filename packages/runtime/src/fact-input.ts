@@ -149,7 +149,9 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
     }
     let suggest: ((name: string) => string) | undefined;
     let unknown = 0;
-    for (const [key, value] of Object.entries(input)) {
+    for (const key in input) {
+        if (!Object.hasOwn(input, key)) continue;
+        const value = input[key];
         const name = canonical(key);
         const spec = specs.get(name);
         if (!spec) {
@@ -409,16 +411,19 @@ function readIndexedFact(
     return indexed.size > 0 ? { members: new Map(), indexed } : undefined;
 }
 
+/** The members of a fact given as one value: shared, since a fact's members are never added to once read. */
+const NO_MEMBERS: ReadonlyMap<string, Scalar> = new Map();
+
 function readFact(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): RawFact | undefined {
-    const members = new Map<string, Scalar>();
     const isMemberObject =
         isPlainObject(value) &&
         spec.members !== undefined &&
         Object.keys(value).some(key => !BOUND_KEYS.has(canonical(key)) && canonical(key) !== CONTRADICTION_FIELD);
     if (!isMemberObject) {
         const total = readScalar(spec, path, value, issues);
-        return total ? { total, members } : undefined;
+        return total ? { total, members: NO_MEMBERS } : undefined;
     }
+    const members = new Map<string, Scalar>();
     let total: Scalar | undefined;
     for (const [key, rawMemberValue] of Object.entries(value as Record<string, unknown>)) {
         const member = canonical(key);
