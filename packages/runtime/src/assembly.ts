@@ -166,7 +166,7 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         rule: meta.rule,
         citations: meta.citations,
         verdict: result.verdict,
-        flags: flags.length > 0 ? flags : NO_ITEMS,
+        flags: kept(flags),
         value: result.value,
         threshold: result.thresholds.length > 1 ? result.thresholds.join('; ') : result.thresholds[0],
         clauses: kept(result.clauses ?? NO_ITEMS),
@@ -178,7 +178,7 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         unknownThresholds: unknowns,
         // Present and undefined when not scored, like value and gap: one shape for every indicator, no spread.
         score,
-        notes: notes.length > 0 ? notes : NO_ITEMS,
+        notes: kept(notes),
         explanation: explanationOf(result.lines, score?.ledger ?? NO_ITEMS, unverified, meta.source)
     };
 }
