@@ -169,8 +169,14 @@ export function rangeHolds(b: NumberScalar, op: CompareOp, t: Rational): boolean
     }
 }
 
-function computed(v: Val): ComputedValue | undefined {
-    return v.k === 'num' && !v.bound ? { value: ratToNumber(v.r), unit: v.unit, text: showNum(v.r, v.unit) } : undefined;
+/**
+ * The commune's value as a number with its unit. `shown` is the value as the comparison already showed it: when
+ * that is the bare number (nothing noted of how it was written), the same text serves, formatted once.
+ */
+function computed(v: Val, shown?: string): ComputedValue | undefined {
+    if (v.k !== 'num' || v.bound) return undefined;
+    const text = shown !== undefined && !v.written && !v.unknown ? shown : showNum(v.r, v.unit);
+    return { value: ratToNumber(v.r), unit: v.unit, text };
 }
 
 /** `left op right`, e.g. `rác thải >= 98%`. */
@@ -227,7 +233,7 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
         thresholds: [threshold],
         clauses,
         gap,
-        value: computed(left),
+        value: computed(left, own),
         uses: from.uses,
         unverified: from.unverified,
         inconsistent: from.inconsistent,
