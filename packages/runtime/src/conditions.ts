@@ -9,6 +9,7 @@ import { rat, ratCmp, ratDiv, ratToNumber } from './exact-numbers.js';
 import { literalText, showNum, shownValue, showVal, unknownRangeText } from './values.js';
 import { merge, NO_ITEMS, unique } from './provenance.js';
 import { compareGap, levelGap, unknownGap, withRelative } from './gaps.js';
+import { requirementSuffix, rulePrefix, yesNoLine } from './repeated-texts.js';
 
 export type CompareOp = '>=' | '>' | '<=' | '<' | '=' | '≠';
 
@@ -237,8 +238,16 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
         uses: from.uses,
         unverified: from.unverified,
         inconsistent: from.inconsistent,
-        lines: [`${rule}: ${shown}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}${gap ? `; ${gap.text}` : ''}.`]
+        lines: [verdictLine(rule, shown, threshold, right, verdict, gap)]
     };
+}
+
+/** `rule: value, yêu cầu threshold → verdict; gap.`, from parts shared across communes where the threshold is the pack's. */
+function verdictLine(rule: string, shown: string, threshold: string, right: Val, verdict: Verdict, gap: Gap | undefined): string {
+    const word = VERDICT_WORD[verdict];
+    if (literalText(right) === undefined) return `${rule}: ${shown}, yêu cầu ${threshold} → ${word}${gap ? `; ${gap.text}` : ''}.`;
+    const suffix = requirementSuffix(threshold, verdict, word);
+    return gap ? `${rulePrefix(rule)}${shown}${suffix}; ${gap.text}.` : `${rulePrefix(rule)}${shown}${suffix}.`;
 }
 
 /**
@@ -473,7 +482,11 @@ export function presence(rule: string, v: Val, negated: boolean): Cond {
         uses: from.uses,
         unverified: from.unverified,
         inconsistent: from.inconsistent,
-        lines: [`${rule}: ${showVal(v)}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`]
+        lines: [
+            v.k === 'bool'
+                ? yesNoLine(rule, v.b, negated, () => `${rule}: ${showVal(v)}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`)
+                : `${rule}: ${showVal(v)}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`
+        ]
     };
 }
 
