@@ -9,7 +9,7 @@ import { rat, ratCmp, ratDiv, ratToNumber } from './exact-numbers.js';
 import { literalText, showNum, shownValue, showVal, unknownRangeText } from './values.js';
 import { merge, NO_ITEMS, unique } from './provenance.js';
 import { compareGap, levelGap, unknownGap, withRelative } from './gaps.js';
-import { requirementSuffix, rulePrefix, yesNoLine } from './repeated-texts.js';
+import { requirementSuffix, rulePrefix, yesNoClause, yesNoLine } from './repeated-texts.js';
 
 export type CompareOp = '>=' | '>' | '<=' | '<' | '=' | '≠';
 
@@ -467,7 +467,7 @@ export function between(rule: string, left: Val, low: Val, high: Val): Cond {
 /** `có X` (or `không có X`): a yes/no fact. */
 export function presence(rule: string, v: Val, negated: boolean): Cond {
     const threshold = negated ? 'không' : 'có';
-    const clauses = [clause(v, threshold)];
+    const clauses = [v.k === 'bool' ? yesNoClause(v.b, !negated) : clause(v, threshold)];
     const stop = undecided(rule, [v], [threshold], clauses);
     if (stop) return stop;
     const ok = v.k === 'bool' && v.b !== negated;

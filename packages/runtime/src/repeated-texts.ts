@@ -4,7 +4,7 @@
 // the difference. Keyed by texts the generated module writes once (rules, literal thresholds), so the tables stay
 // the size of the pack; a cap guards against texts made at run time.
 
-import type { Verdict } from './result-types.js';
+import type { ClauseView, Verdict } from './result-types.js';
 
 const MAX_KEPT = 20_000;
 
@@ -41,4 +41,13 @@ export function yesNoLine(rule: string, value: boolean, negated: boolean, make: 
     const at = (value ? 2 : 0) + (negated ? 1 : 0);
     lines[at] ??= make();
     return lines[at];
+}
+
+const YES_NO_CLAUSES: ClauseView[] = [];
+
+/** A yes/no clause, the commune's answer beside the one required: four in all. */
+export function yesNoClause(value: boolean, required: boolean): ClauseView {
+    const at = (value ? 2 : 0) + (required ? 1 : 0);
+    YES_NO_CLAUSES[at] ??= Object.freeze({ value: value ? 'có' : 'không', requirement: required ? 'có' : 'không' });
+    return YES_NO_CLAUSES[at];
 }
