@@ -259,9 +259,11 @@ export function criterion(meta: CriterionMeta, indicators: readonly IndicatorRes
             for (const flag of i.flags) flagSet.add(flag);
         }
     }
-    // As combineAll of the indicators' verdicts: any failure fails, else any missing data, else met unless none applies.
-    const combined: Verdict = notMet.length > 0 ? 'chưa đạt' : missingData.length > 0 ? 'thiếu dữ liệu' : applicable === 0 ? 'không áp dụng' : 'đạt';
-    const verdict: Verdict = scored?.cond ? scored.cond.verdict : indicators.length === 0 ? 'thiếu dữ liệu' : combined;
+    const verdict: Verdict = scored?.cond
+        ? scored.cond.verdict
+        : indicators.length === 0
+          ? 'thiếu dữ liệu'
+          : combineCounted(met, notMet.length, missingData.length, indicators.length - applicable);
     // A criterion rests on implied bounds when its verdict would not stand without them: a pass with any
     // indicator decided that way, or a failure whose every failing indicator was.
     const restsOnImplied = verdict === 'đạt' ? anyImplied : verdict === 'chưa đạt' && everyFailingImplied;
@@ -339,15 +341,10 @@ export function assemble(
     const total = scoredCriteria.length === 0 ? undefined : totalPoints(scoredCriteria);
     const totalCond = packPass && total ? compare(`tổng điểm ${packPass.op} ${packPass.rule}`, totalVal(total), packPass.op, packPass.value()) : undefined;
     const points = total && totalCond ? { ...total, passMark: totalCond.thresholds.join('; '), passVerdict: totalCond.verdict } : total;
-    // Recognition needs every criterion (one not applicable counts as met), every gate and the pass mark;
-    // combineAll reads only which verdicts occur, so each criterion verdict is given once.
-    const verdicts: Verdict[] = [];
-    if (metCount > 0) verdicts.push('đạt');
-    if (notMet.length > 0) verdicts.push('chưa đạt');
-    if (missing.length > 0) verdicts.push('thiếu dữ liệu');
-    for (const g of gates) verdicts.push(g.verdict);
-    if (totalCond) verdicts.push(totalCond.verdict);
-    const recognition = combineAll(verdicts);
+    // Recognition needs every criterion (one not applicable counts as met), every gate and the pass mark.
+    const others = gates.map(g => g.verdict);
+    if (totalCond) others.push(totalCond.verdict);
+    const recognition = combineCounted(metCount, notMet.length, missing.length, 0, others);
     const onImplied: string[] = [];
     const onUnverified: string[] = [];
     const inRange: string[] = [];
@@ -397,6 +394,19 @@ export function assemble(
                 (total?.awarded !== undefined ? `, ${formatPoints(total.awarded)}/${formatPoints(total.max)} điểm` : '')
         }
     };
+}
+
+/**
+ * `combineAll` of verdicts counted rather than listed (with `others` listed): it reads only which verdicts
+ * occur, so each one present is given once.
+ */
+function combineCounted(met: number, notMet: number, missing: number, notApplicable: number, others: readonly Verdict[] = NO_ITEMS): Verdict {
+    const present: Verdict[] = [...others];
+    if (met > 0) present.push('đạt');
+    if (notMet > 0) present.push('chưa đạt');
+    if (missing > 0) present.push('thiếu dữ liệu');
+    if (notApplicable > 0) present.push('không áp dụng');
+    return combineAll(present);
 }
 
 /** The input's warnings with the entered scores' problems (errors) and notices (warnings), by indicator. */

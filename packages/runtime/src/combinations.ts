@@ -40,19 +40,8 @@ export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: st
     for (let p = 0; p < parts.length; p++) {
         const part = parts[p]!;
         const member = members?.[p];
-        if (member === undefined) {
-            gather(lines, part.lines);
-            gather(clauses, part.clauses);
-        } else {
-            gather(
-                lines,
-                part.lines.map(line => `[${member}] ${line}`)
-            );
-            gather(
-                clauses,
-                part.clauses?.map(c => ({ ...c, tag: c.tag ? `${member}, ${c.tag}` : member }))
-            );
-        }
+        gather(lines, member === undefined ? part.lines : taggedLines(part.lines, member));
+        gather(clauses, member === undefined ? part.clauses : taggedClauses(part.clauses, member));
         if (missingData) {
             gather(missing, part.missing);
             gather(missingThresholds, part.missingThresholds);
@@ -147,4 +136,14 @@ export function atLeast(count: number | Val, parts: readonly Cond[]): Cond {
 export function forEachMember(members: readonly string[], check: (member: string) => Cond): Cond {
     const parts = members.map(check);
     return combine(combineAll(parts.map(p => p.verdict)), parts, undefined, members);
+}
+
+/** A part's explanation lines, each saying which member or year it was checked for: «[nữ] …», «[năm 2023] …». */
+export function taggedLines(lines: readonly string[], tag: string): readonly string[] {
+    return lines.map(line => `[${tag}] ${line}`);
+}
+
+/** A part's clauses with the member or year they were checked for («nữ», «năm 2023, thôn Thọ Am»). */
+export function taggedClauses(clauses: readonly ClauseView[] | undefined, tag: string): readonly ClauseView[] | undefined {
+    return clauses?.map(c => ({ ...c, tag: c.tag ? `${tag}, ${c.tag}` : tag }));
 }

@@ -245,9 +245,10 @@ export function compare(rule: string, left: Val, op: CompareOp, right: Val): Con
 /** `rule: value, yêu cầu threshold → verdict; gap.`, from parts shared across communes where the threshold is the pack's. */
 function verdictLine(rule: string, shown: string, threshold: string, right: Val, verdict: Verdict, gap: Gap | undefined): string {
     const word = VERDICT_WORD[verdict];
-    if (literalText(right) === undefined) return `${rule}: ${shown}, yêu cầu ${threshold} → ${word}${gap ? `; ${gap.text}` : ''}.`;
-    const suffix = requirementSuffix(threshold, verdict, word);
-    return gap ? `${rulePrefix(rule)}${shown}${suffix}; ${gap.text}.` : `${rulePrefix(rule)}${shown}${suffix}.`;
+    const shared = literalText(right) !== undefined;
+    const prefix = shared ? rulePrefix(rule) : `${rule}: `;
+    const suffix = shared ? requirementSuffix(threshold, verdict, word) : `, yêu cầu ${threshold} → ${word}`;
+    return gap ? `${prefix}${shown}${suffix}; ${gap.text}.` : `${prefix}${shown}${suffix}.`;
 }
 
 /**
@@ -473,6 +474,7 @@ export function presence(rule: string, v: Val, negated: boolean): Cond {
     const ok = v.k === 'bool' && v.b !== negated;
     const verdict: Verdict = ok ? 'đạt' : 'chưa đạt';
     const from = merge(v);
+    const line = () => `${rule}: ${showVal(v)}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`;
     return {
         verdict,
         missing: NO_ITEMS,
@@ -482,11 +484,7 @@ export function presence(rule: string, v: Val, negated: boolean): Cond {
         uses: from.uses,
         unverified: from.unverified,
         inconsistent: from.inconsistent,
-        lines: [
-            v.k === 'bool'
-                ? yesNoLine(rule, v.b, negated, () => `${rule}: ${showVal(v)}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`)
-                : `${rule}: ${showVal(v)}, yêu cầu ${threshold} → ${VERDICT_WORD[verdict]}.`
-        ]
+        lines: [v.k === 'bool' ? yesNoLine(rule, v.b, negated, line) : line()]
     };
 }
 

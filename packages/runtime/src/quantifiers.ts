@@ -6,7 +6,7 @@ import type { Cond } from './conditions.js';
 import type { Val } from './values.js';
 import { showVal } from './values.js';
 import { atLeastUnknown, combineAll, withUnknownCount } from './conditions.js';
-import { combine } from './combinations.js';
+import { combine, taggedClauses, taggedLines } from './combinations.js';
 
 /** An `ít nhất` count: a number, or an unknown threshold (`chưa biết`) the quantifier decides against. */
 type Count = number | Val;
@@ -18,9 +18,9 @@ function unknownCount(count: Count | undefined): (Val & { readonly k: 'num' }) |
 function tagged(part: Cond, tag: string): Cond {
     return {
         ...part,
-        lines: part.lines.map(line => `[${tag}] ${line}`),
+        lines: taggedLines(part.lines, tag),
         ...(part.gap ? { gap: { ...part.gap, text: `${tag}: ${part.gap.text}` } } : {}),
-        clauses: (part.clauses ?? []).map(c => ({ ...c, tag: c.tag ? `${tag}, ${c.tag}` : tag }))
+        clauses: taggedClauses(part.clauses, tag) ?? []
     };
 }
 
