@@ -116,9 +116,11 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
             : undefined;
     const main = run(data['dữ kiện'] ?? {}, { ...evaluateOptionsOf(data, options.date), ...(villageRun ? { thôn: villageRun.outcomes } : {}) });
     const issues: CommuneIssue[] = [...(villageRun?.issues ?? []), ...main.issues];
-    const known = new Set(evaluator.FACT_SPECS.map(spec => spec.name));
-    for (const key of Object.keys(data['ghi chú dữ kiện'] ?? {})) {
-        if (!known.has(normalizeName(key))) {
+    // Made only for a file with notes: a batch evaluates thousands of communes that have none.
+    const notes = Object.keys(data['ghi chú dữ kiện'] ?? {});
+    const known = notes.length > 0 ? new Set(evaluator.FACT_SPECS.map(spec => spec.name)) : undefined;
+    for (const key of notes) {
+        if (!known!.has(normalizeName(key))) {
             issues.push({
                 severity: 'warning',
                 path: ['ghi chú dữ kiện', key],
@@ -137,11 +139,13 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
     const result = main.result;
     if (!result || issues.some(issue => issue.severity === 'error')) return { issues };
     // Inconsistencies the evaluator found in the data are worth a warning even when the verdict stands.
-    const inconsistencies = new Set(
-        result.indicators.flatMap(i =>
-            i.notes.filter(n => n.code === 'inconsistent-data' || n.code === 'score-against-evidence').map(n => `chỉ tiêu ${i.label}: ${n.text}`)
-        )
-    );
+    // A loop, not flatMap: most indicators have no notes, and this runs for every commune of a batch.
+    const inconsistencies = new Set<string>();
+    for (const i of result.indicators) {
+        for (const n of i.notes) {
+            if (n.code === 'inconsistent-data' || n.code === 'score-against-evidence') inconsistencies.add(`chỉ tiêu ${i.label}: ${n.text}`);
+        }
+    }
     for (const message of inconsistencies) issues.push({ severity: 'warning', path: [], message, at: ['dữ kiện'] });
     for (const message of unencodedAmendmentWarnings(result)) issues.push({ severity: 'warning', path: ['ngày đánh giá'], message });
     return { result, ...(villages.length > 0 ? { villages } : {}), issues };
