@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { HEADLESS_CHROMIUM_FLAGS } from '@ntm/evaluation/batch';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error the page's build script is plain JavaScript
@@ -61,16 +62,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the .ntm language in Monaco in a browser
         base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
         browser = await chromium.launch({
             executablePath: CHROMIUM,
-            args: [
-                '--headless',
-                '--no-sandbox',
-                '--disable-gpu',
-                '--disable-quic',
-                '--no-first-run',
-                '--disable-background-networking',
-                '--disable-component-update',
-                '--disable-sync'
-            ]
+            args: [...HEADLESS_CHROMIUM_FLAGS]
         });
         page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
         const errors: string[] = [];

@@ -15,20 +15,9 @@ import { HoverRequest } from 'vscode-languageserver-protocol';
 import type { HeapProbeResult } from '@ntm/language/lsp';
 import { HEAP_PROBE_ENV, HEAP_PROBE_METHOD } from '@ntm/language/lsp';
 import { StdioServer, fileUri } from './stdio-client.js';
+import { packHeader, NATIONAL_PACK, PROVINCIAL_PACK } from './test-packs.js';
 
 const BUFFERS = 500;
-const HEADER = (name: string) =>
-    [
-        `bộ tiêu chí ${name} "Bộ thử ${name}"`,
-        '  cấp xã nông thôn mới',
-        '  địa bàn "toàn quốc"',
-        '  phiên bản "1"',
-        '  căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"',
-        '  hiệu lực từ 08/03/2022 đến 31/12/2025',
-        ''
-    ].join('\n');
-const NATIONAL = `${HEADER('quốc gia')}dữ kiện tỷ lệ hộ nghèo: phần trăm\n  "Tỷ lệ hộ nghèo đa chiều"\ntiêu chí 11 "Hộ nghèo"\n  chỉ tiêu 11.1 "Tỷ lệ nghèo dưới 1%" tỷ lệ hộ nghèo < 1%\n`;
-const PROVINCIAL = `${HEADER('tỉnh').replace('  hiệu lực', '  dựa trên "../quoc-gia/ntm.ntm"\n  hiệu lực')}tiêu chí 20 "Riêng"\n  chỉ tiêu 20.1 "Tỷ lệ nghèo dưới 0,5%" tỷ lệ hộ nghèo < 0.5%\n`;
 
 /** A buffer of a few kilobytes building on the national pack, with one unresolved name (so it is relinked). */
 function bufferText(i: number, edited: boolean): string {
@@ -42,7 +31,7 @@ function bufferText(i: number, edited: boolean): string {
         ].join('\n')
     );
     return (
-        `${HEADER(`nháp`).replace('  hiệu lực', '  dựa trên "../quoc-gia/ntm.ntm"\n  hiệu lực')}dữ kiện số hộ: đếm hộ\n${criteria.join('\n')}\n` +
+        `${packHeader('nháp', { basedOn: '../quoc-gia/ntm.ntm' })}dữ kiện số hộ: đếm hộ\n${criteria.join('\n')}\n` +
         `tiêu chí 90 "Dấu vết ${i}${edited ? ' đã sửa' : ''}"\n  chỉ tiêu 90.1 "Chưa khai báo" số hộ ${edited ? 'đã sửa' : 'chưa khai báo'} >= 1\n`
     );
 }
@@ -69,8 +58,8 @@ beforeAll(async () => {
     workspace = mkdtempSync(path.join(os.tmpdir(), 'ntm-lsp-lifecycle-'));
     mkdirSync(path.join(workspace, 'quoc-gia'));
     mkdirSync(path.join(workspace, 'tinh'));
-    writeFileSync(path.join(workspace, 'quoc-gia/ntm.ntm'), NATIONAL);
-    writeFileSync(path.join(workspace, 'tinh/ntm.ntm'), PROVINCIAL);
+    writeFileSync(path.join(workspace, 'quoc-gia/ntm.ntm'), NATIONAL_PACK);
+    writeFileSync(path.join(workspace, 'tinh/ntm.ntm'), PROVINCIAL_PACK);
     diskPacks.push(fileUri(path.join(workspace, 'quoc-gia/ntm.ntm')), fileUri(path.join(workspace, 'tinh/ntm.ntm')));
     server = new StdioServer(['lsp', '--stdio'], { nodeArgs: ['--expose-gc'], env: { [HEAP_PROBE_ENV]: '1' } });
     await server.initialize(workspace);
@@ -142,9 +131,9 @@ describe('a pack on disk edited and closed without saving', () => {
     it('goes back to its text on disk: diagnostics and symbols of the unsaved edit are gone, the pack stays', async () => {
         const uri = diskPacks[1]!;
         const before = server.published(uri);
-        await server.open(uri, PROVINCIAL);
+        await server.open(uri, PROVINCIAL_PACK);
         await server.diagnosticsFor(uri, before);
-        await server.change(uri, `${PROVINCIAL}tiêu chí 21 "Tạm gõ dở"\n  chỉ tiêu 21.1 "Thiếu" số hộ tạm >= 1\n`);
+        await server.change(uri, `${PROVINCIAL_PACK}tiêu chí 21 "Tạm gõ dở"\n  chỉ tiêu 21.1 "Thiếu" số hộ tạm >= 1\n`);
         const edited = await server.diagnosticsFor(uri, before + 1);
         expect(errors(edited)).toEqual([expect.stringContaining('«số hộ tạm» chưa được khai báo')]);
         expect((await symbols('Tam go do')).map(s => s.location.uri)).toEqual([uri]);
@@ -155,7 +144,7 @@ describe('a pack on disk edited and closed without saving', () => {
         // The provincial pack still finds the national fact it builds on.
         const definition = await server.connection.sendRequest<Array<{ targetUri: string }>>('textDocument/definition', {
             textDocument: { uri },
-            position: { line: PROVINCIAL.split('\n').findIndex(l => l.includes('chỉ tiêu 20.1')), character: 40 }
+            position: { line: PROVINCIAL_PACK.split('\n').findIndex(l => l.includes('chỉ tiêu 20.1')), character: 40 }
         });
         expect(definition.map(d => d.targetUri)).toEqual([diskPacks[0]]);
         expect((await heap()).documents).toBe(diskPacks.length);

@@ -13,22 +13,11 @@ import { CompletionRequest, DefinitionRequest, HoverRequest } from 'vscode-langu
 import type { RunSamplesResult } from '@ntm/evaluation';
 import { RUN_SAMPLES_METHOD } from '@ntm/evaluation';
 import { NTM_BIN, REPO, StdioServer, fileUri } from './stdio-client.js';
+import { packHeader, NATIONAL_PACK, PROVINCIAL_PACK } from './test-packs.js';
 
 const HA_NAM = path.join(REPO, 'rulesets/ha-nam/ntm-nang-cao.ntm');
 const LIEM_CAN = path.join(REPO, 'examples/ha-nam/liem-can-2024.json');
-const HEADER = (name: string) =>
-    [
-        `bộ tiêu chí ${name} "Bộ thử ${name}"`,
-        '  cấp xã nông thôn mới',
-        '  địa bàn "toàn quốc"',
-        '  phiên bản "1"',
-        '  căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"',
-        '  hiệu lực từ 08/03/2022 đến 31/12/2025',
-        ''
-    ].join('\n');
-const NATIONAL = `${HEADER('quốc gia')}dữ kiện tỷ lệ hộ nghèo: phần trăm\n  "Tỷ lệ hộ nghèo đa chiều"\ntiêu chí 11 "Hộ nghèo"\n  chỉ tiêu 11.1 "Tỷ lệ nghèo dưới 1%" tỷ lệ hộ nghèo < 1%\n`;
-const PROVINCIAL = `${HEADER('tỉnh').replace('  hiệu lực', '  dựa trên "../quoc-gia/ntm.ntm"\n  hiệu lực')}tiêu chí 20 "Riêng"\n  chỉ tiêu 20.1 "Tỷ lệ nghèo dưới 0,5%" tỷ lệ hộ nghèo < 0.5%\n`;
-const BROKEN = `${HEADER('hỏng')}dữ kiện rác thải: phần trăm\ntiêu chí 17 "Môi trường"\n  chỉ tiêu 17.3 "Rác" rac thai >= 98%\n  chỉ tiêu 17.4 "Thiếu ngưỡng" rác thải >=\n`;
+const BROKEN = `${packHeader('hỏng')}dữ kiện rác thải: phần trăm\ntiêu chí 17 "Môi trường"\n  chỉ tiêu 17.3 "Rác" rac thai >= 98%\n  chỉ tiêu 17.4 "Thiếu ngưỡng" rác thải >=\n`;
 
 let workspace: string;
 let server: StdioServer;
@@ -38,8 +27,8 @@ beforeAll(async () => {
     mkdirSync(path.join(workspace, 'quoc-gia'));
     mkdirSync(path.join(workspace, 'tinh'));
     mkdirSync(path.join(workspace, 'mau'));
-    writeFileSync(path.join(workspace, 'quoc-gia/ntm.ntm'), NATIONAL);
-    writeFileSync(path.join(workspace, 'tinh/ntm.ntm'), PROVINCIAL);
+    writeFileSync(path.join(workspace, 'quoc-gia/ntm.ntm'), NATIONAL_PACK);
+    writeFileSync(path.join(workspace, 'tinh/ntm.ntm'), PROVINCIAL_PACK);
     writeFileSync(path.join(workspace, 'hong.ntm'), BROKEN);
     // A pack with two samples: one good, one with a malformed field.
     writeFileSync(path.join(workspace, 'mau/mini.ntm'), readFileSync(path.join(REPO, 'packages/cli/test/resources/mini.ntm'), 'utf8'));
@@ -50,7 +39,7 @@ beforeAll(async () => {
         JSON.stringify({ ...sample, xã: 'Hỏng', 'dữ kiện': { ...(sample['dữ kiện'] as object), 'rác thải': 'nhiều' } }, null, 2)
     );
     // A pack that builds on itself.
-    writeFileSync(path.join(workspace, 'tu-than.ntm'), `${HEADER('tự thân').replace('  hiệu lực', '  dựa trên "tu-than.ntm"\n  hiệu lực')}tiêu chí 1 "A"\n`);
+    writeFileSync(path.join(workspace, 'tu-than.ntm'), `${packHeader('tự thân', { basedOn: 'tu-than.ntm' })}tiêu chí 1 "A"\n`);
     // A file that is not UTF-8 text at all, loaded by the server from the workspace folder.
     writeFileSync(path.join(workspace, 'nhi-phan.ntm'), Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28, 0xa0, 0xa1, 0x00, 0x80]));
     server = new StdioServer();
@@ -148,7 +137,7 @@ describe('ntm lsp over stdio', () => {
 
     it('completes a fact typed without diacritics', async () => {
         const uri = fileUri(path.join(workspace, 'soan.ntm'));
-        const text = `${HEADER('soạn')}dữ kiện tỷ lệ rác thải được thu gom: phần trăm\ntiêu chí 17 "Môi trường"\n  chỉ tiêu 17.3 "Rác"\n    rac thai`;
+        const text = `${packHeader('soạn')}dữ kiện tỷ lệ rác thải được thu gom: phần trăm\ntiêu chí 17 "Môi trường"\n  chỉ tiêu 17.3 "Rác"\n    rac thai`;
         await server.open(uri, text);
         const result = await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: offsetPosition(text, 'rac thai', 8) });
         const items = (Array.isArray(result) ? result : (result as CompletionList).items) as CompletionItem[];
@@ -163,20 +152,20 @@ describe('ntm lsp over stdio', () => {
         await server.diagnosticsFor(provincial);
         const toFact = await server.connection.sendRequest(DefinitionRequest.type, {
             textDocument: { uri: provincial },
-            position: offsetPosition(PROVINCIAL, 'tỷ lệ hộ nghèo <', 3)
+            position: offsetPosition(PROVINCIAL_PACK, 'tỷ lệ hộ nghèo <', 3)
         });
         expect((toFact as LocationLink[]).map(l => [l.targetUri, l.targetSelectionRange.start.line])).toEqual([[national, 6]]);
         const toPack = await server.connection.sendRequest(DefinitionRequest.type, {
             textDocument: { uri: provincial },
-            position: offsetPosition(PROVINCIAL, 'quoc-gia', 2)
+            position: offsetPosition(PROVINCIAL_PACK, 'quoc-gia', 2)
         });
         expect((toPack as LocationLink[]).map(l => l.targetUri)).toEqual([national]);
     });
 
     it('re-checks a pack when the pack it builds on changes, with the errors ntm check reports', async () => {
         const base = (type: string) =>
-            `${HEADER('gốc')}dữ kiện chiều dài đường trục xã: ${type}\ntiêu chí 2 "Giao thông"\n  chỉ tiêu 2.1 "Đường" chiều dài đường trục xã >= 0\n`;
-        const dependent = `${HEADER('con').replace('  hiệu lực', '  dựa trên "../goc/ntm.ntm"\n  hiệu lực')}tiêu chí 20 "Riêng"\n  chỉ tiêu 20.1 "Đường" chiều dài đường trục xã >= 5 km\n`;
+            `${packHeader('gốc')}dữ kiện chiều dài đường trục xã: ${type}\ntiêu chí 2 "Giao thông"\n  chỉ tiêu 2.1 "Đường" chiều dài đường trục xã >= 0\n`;
+        const dependent = `${packHeader('con', { basedOn: '../goc/ntm.ntm' })}tiêu chí 20 "Riêng"\n  chỉ tiêu 20.1 "Đường" chiều dài đường trục xã >= 5 km\n`;
         mkdirSync(path.join(workspace, 'goc'));
         mkdirSync(path.join(workspace, 'con'));
         writeFileSync(path.join(workspace, 'goc/ntm.ntm'), base('đếm km'));
@@ -279,7 +268,7 @@ describe('ntm lsp over stdio with bad input', () => {
 
     it('gives one clear diagnostic for a file above the size limit, and still answers hovers on it', async () => {
         const uri = fileUri(path.join(workspace, 'qua-lon.ntm'));
-        const text = `${HEADER('lớn')}${'// chú thích cho đủ dài\n'.repeat(90_000)}`;
+        const text = `${packHeader('lớn')}${'// chú thích cho đủ dài\n'.repeat(90_000)}`;
         await server.open(uri, text);
         const diagnostics = await server.diagnosticsFor(uri);
         expect(diagnostics.map(d => d.message)).toEqual([
@@ -290,7 +279,7 @@ describe('ntm lsp over stdio with bad input', () => {
 
     it('survives half-typed constructs, deep nesting and requests on a document mid-edit', async () => {
         const uri = fileUri(path.join(workspace, 'dang-go.ntm'));
-        const base = `${HEADER('đang gõ')}dữ kiện a: phần trăm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "B" `;
+        const base = `${packHeader('đang gõ')}dữ kiện a: phần trăm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "B" `;
         const edits = [
             `${base}a >=`,
             `${base}(((((((((((((((((((((((((((((((((((((((a`,

@@ -10,18 +10,9 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DidChangeConfigurationNotification } from 'vscode-languageserver-protocol';
 import { StdioServer, fileUri } from './stdio-client.js';
+import { packHeader } from './test-packs.js';
 
-const HEADER = (name: string) =>
-    [
-        `bộ tiêu chí ${name} "Bộ ${name}"`,
-        '  cấp xã nông thôn mới',
-        '  địa bàn "toàn quốc"',
-        '  phiên bản "1"',
-        '  căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"',
-        '  hiệu lực từ 08/03/2022 đến 31/12/2025',
-        ''
-    ].join('\n');
-const BROKEN = (name: string) => `${HEADER(name)}tiêu chí 1 "Hỏng ${name}"\n  chỉ tiêu 1.1 "Hỏng" chưa khai báo >= 1\n`;
+const BROKEN = (name: string) => `${packHeader(name, { title: `Bộ ${name}` })}tiêu chí 1 "Hỏng ${name}"\n  chỉ tiêu 1.1 "Hỏng" chưa khai báo >= 1\n`;
 const UNDECLARED = 'Dữ kiện hoặc mức «chưa khai báo» chưa được khai báo.';
 
 let workspace: string;
@@ -40,7 +31,7 @@ beforeAll(async () => {
         mkdirSync(path.dirname(path.join(workspace, relative)), { recursive: true });
         writeFileSync(
             path.join(workspace, relative),
-            key === 'real' ? `${HEADER('thật')}dữ kiện a: phần trăm\ntiêu chí 1 "Thật"\n  chỉ tiêu 1.1 "A" a >= 1%\n` : BROKEN(key)
+            key === 'real' ? `${packHeader('thật')}dữ kiện a: phần trăm\ntiêu chí 1 "Thật"\n  chỉ tiêu 1.1 "A" a >= 1%\n` : BROKEN(key)
         );
         uris[key] = fileUri(path.join(workspace, relative));
     }

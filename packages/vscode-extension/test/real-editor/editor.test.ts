@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { HEADLESS_CHROMIUM_FLAGS } from '@ntm/evaluation/batch';
 import { chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ExpectedDiagnostic } from './expected.js';
@@ -66,16 +67,7 @@ describe.skipIf(!session)('the extension in a real VS Code (code-server)', () =>
         packLines = readFileSync(path.join(workspace, PACK), 'utf8').split('\n');
         browser = await chromium.launch({
             executablePath: chromiumPath,
-            args: [
-                '--headless',
-                '--no-sandbox',
-                '--disable-gpu',
-                '--disable-quic',
-                '--no-first-run',
-                '--disable-background-networking',
-                '--disable-component-update',
-                '--disable-sync'
-            ]
+            args: [...HEADLESS_CHROMIUM_FLAGS]
         });
         page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
         page.setDefaultTimeout(60_000);

@@ -23,17 +23,27 @@ export function findChromium(): string | undefined {
     return undefined;
 }
 
-/** One page per run: a batch's report is small, and a fresh headless process has no state to leak. */
-const FLAGS = [
+/**
+ * Flags for headless Chromium, for printing here and for the browser tests: no sandbox (root in CI), no GPU,
+ * and nothing of its own over the network (update checks, sync, QUIC): a closed network refuses each of them,
+ * and a report printed at a district office has no business calling out.
+ */
+export const HEADLESS_CHROMIUM_FLAGS: readonly string[] = [
     '--headless',
     '--no-sandbox',
     '--disable-gpu',
     '--disable-dev-shm-usage',
+    '--disable-quic',
     '--no-first-run',
     '--no-default-browser-check',
-    '--hide-scrollbars',
-    '--allow-file-access-from-files'
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--hide-scrollbars'
 ];
+
+/** One page per run: a batch's report is small, and a fresh headless process has no state to leak. */
+const FLAGS = [...HEADLESS_CHROMIUM_FLAGS, '--allow-file-access-from-files'];
 
 /** Prints an HTML text to PDF bytes with headless Chromium (A4, the page's own print CSS). */
 export async function htmlToPdf(chromium: string, html: string): Promise<Uint8Array> {
