@@ -138,24 +138,8 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
     const { cond: result, readings } = decideOverReportedValues(t, requirement);
     const score = meta.points ? meta.points.score(meta.label, meta.points, result, t) : undefined;
     const unverified = meta.unverified !== undefined && meta.unverified.length > 0 ? [...meta.unverified, ...result.unverified] : result.unverified;
-    const flags: VerdictFlag[] = [];
     const unknowns = result.unknowns ?? NO_ITEMS;
-    if (unverified.length > 0) flags.push('unverified-threshold');
-    if ((result.verdict === 'đạt' || result.verdict === 'chưa đạt') && unknowns.some(u => u.decidedByImpliedBounds)) flags.push('implied-bounds');
-    const againstEvidence = score?.by === 'assessor-against-evidence';
-    if (result.inconsistent.length > 0 || againstEvidence) flags.push('inconsistent-data');
-    const stale = staleUses(result.uses);
-    if (stale.length > 0) flags.push('stale-data');
-    if (readings.length > 0) flags.push('self-contradictory-report');
-    const notes: Note[] = [];
-    if (againstEvidence) notes.push({ code: 'score-against-evidence', text: `Dữ liệu không nhất quán: ${score!.ledger[score!.ledger.length - 1]}` });
-    for (const problem of score?.problems ?? NO_ITEMS) notes.push({ code: 'score-problem', text: `Điểm: ${problem}` });
-    for (const note of unverified) notes.push({ code: 'unverified-threshold', text: `Ngưỡng chưa kiểm chứng: ${note}` });
-    for (const note of result.inconsistent) notes.push({ code: 'inconsistent-data', text: `Dữ liệu không nhất quán: ${note}` });
-    for (const use of stale) {
-        notes.push({ code: 'stale-data', text: `Số liệu cũ: ${use.fact} tính đến ${use.asOf}, trước năm ${use.olderThanYear} mà quy tắc xét` });
-    }
-    for (const reading of readings) notes.push({ code: 'self-contradictory-report', text: `Báo cáo tự mâu thuẫn: ${reading}` });
+    const { flags, notes } = verdictMarks(result, unverified, readings, score);
     if (result.verdict === 'không áp dụng') {
         for (const reason of result.notApplicableReasons) notes.push({ code: 'not-applicable', text: `Không áp dụng: ${reason}` });
     }
@@ -198,7 +182,7 @@ function explanationOf(lines: readonly string[], ledger: readonly string[], unve
     let at = 0;
     for (const line of lines) out[at++] = line;
     for (const line of ledger) out[at++] = line;
-    for (const note of unverified) out[at++] = `Kết luận này dựa trên ngưỡng chưa kiểm chứng: ${note}.`;
+    for (const note of unverified) out[at++] = unverifiedLine(note);
     out[at] = sourceLine(source);
     return out;
 }
@@ -222,16 +206,63 @@ function staleUses(uses: readonly FactUse[]): readonly FactUse[] {
     return uses.filter(use => use.olderThanYear !== undefined && !seen.has(use.fact) && Boolean(seen.add(use.fact)));
 }
 
+/**
+ * A recognition condition (`điều kiện công nhận`): decided like an indicator's requirement, with the same
+ * value, threshold, gap, flags and notes, so a failed one says by how much and on what threshold.
+ */
 export function gate(meta: GateMeta, result: Cond): GateResult {
+    const { flags, notes } = verdictMarks(result, result.unverified, NO_ITEMS, undefined);
     return {
         text: meta.text,
         rule: meta.rule,
         verdict: result.verdict,
+        flags: kept(flags),
+        value: result.value,
+        threshold: result.thresholds.length > 1 ? result.thresholds.join('; ') : result.thresholds[0],
+        gap: result.gap,
         factsUsed: result.uses,
         missingFacts: result.missing,
         citations: meta.citations,
-        explanation: result.lines
+        notes: kept(notes),
+        explanation: result.unverified.length === 0 ? result.lines : [...result.lines, ...result.unverified.map(unverifiedLine)]
     };
+}
+
+/** The explanation's line for a threshold not verified against the decision. */
+function unverifiedLine(note: string): string {
+    return `Kết luận này dựa trên ngưỡng chưa kiểm chứng: ${note}.`;
+}
+
+/**
+ * The flags of a verdict and the notes behind them, from its condition: thresholds not verified, bounds
+ * implied by earlier verdicts, inconsistent or stale data, a report that contradicts itself, and for a scored
+ * indicator the score's problems. Shared by indicators and recognition conditions.
+ */
+function verdictMarks(
+    result: Cond,
+    unverified: readonly string[],
+    readings: readonly string[],
+    score: IndicatorResult['score']
+): { readonly flags: VerdictFlag[]; readonly notes: Note[] } {
+    const flags: VerdictFlag[] = [];
+    const unknowns = result.unknowns ?? NO_ITEMS;
+    if (unverified.length > 0) flags.push('unverified-threshold');
+    if ((result.verdict === 'đạt' || result.verdict === 'chưa đạt') && unknowns.some(u => u.decidedByImpliedBounds)) flags.push('implied-bounds');
+    const againstEvidence = score?.by === 'assessor-against-evidence';
+    if (result.inconsistent.length > 0 || againstEvidence) flags.push('inconsistent-data');
+    const stale = staleUses(result.uses);
+    if (stale.length > 0) flags.push('stale-data');
+    if (readings.length > 0) flags.push('self-contradictory-report');
+    const notes: Note[] = [];
+    if (againstEvidence) notes.push({ code: 'score-against-evidence', text: `Dữ liệu không nhất quán: ${score!.ledger[score!.ledger.length - 1]}` });
+    for (const problem of score?.problems ?? NO_ITEMS) notes.push({ code: 'score-problem', text: `Điểm: ${problem}` });
+    for (const note of unverified) notes.push({ code: 'unverified-threshold', text: `Ngưỡng chưa kiểm chứng: ${note}` });
+    for (const note of result.inconsistent) notes.push({ code: 'inconsistent-data', text: `Dữ liệu không nhất quán: ${note}` });
+    for (const use of stale) {
+        notes.push({ code: 'stale-data', text: `Số liệu cũ: ${use.fact} tính đến ${use.asOf}, trước năm ${use.olderThanYear} mà quy tắc xét` });
+    }
+    for (const reading of readings) notes.push({ code: 'self-contradictory-report', text: `Báo cáo tự mâu thuẫn: ${reading}` });
+    return { flags, notes };
 }
 
 /** A criterion is met when all its applicable indicators are. One pass over its indicators: it runs for every commune. */
@@ -345,6 +376,12 @@ export function assemble(
     const others = gates.map(g => g.verdict);
     if (totalCond) others.push(totalCond.verdict);
     const recognition = combineCounted(metCount, notMet.length, missing.length, 0, others);
+    let gatesMet = 0;
+    const gatesOnUnverified: string[] = [];
+    for (const g of gates) {
+        if (g.verdict === 'đạt') gatesMet++;
+        if (g.flags.length > 0 && g.flags.includes('unverified-threshold')) gatesOnUnverified.push(g.text);
+    }
     const onImplied: string[] = [];
     const onUnverified: string[] = [];
     const inRange: string[] = [];
@@ -379,6 +416,7 @@ export function assemble(
             criteriaOnImpliedBounds: kept(criteriaOnImplied),
             indicatorsOnImpliedBounds: kept(onImplied),
             indicatorsOnUnverifiedThresholds: kept(onUnverified),
+            gatesOnUnverifiedThresholds: kept(gatesOnUnverified),
             ...(points ? { points } : {}),
             scoresEnteredInRange: kept(inRange),
             scoresAgainstEvidence: kept(againstEvidence),
@@ -389,11 +427,24 @@ export function assemble(
             indicatorsMet,
             indicatorsTotal: indicatorsApplicable,
             recognition,
-            text:
-                `đạt ${metCount}/${criteria.length} tiêu chí` +
-                (total?.awarded !== undefined ? `, ${formatPoints(total.awarded)}/${formatPoints(total.max)} điểm` : '')
+            text: summaryText(metCount, criteria.length, total, gatesMet, gates.length)
         }
     };
+}
+
+/** «đạt 18/19 tiêu chí, 95/100 điểm, 2/3 điều kiện công nhận»; a pack of conditions only counts its conditions. */
+function summaryText(
+    met: number,
+    criteria: number,
+    total: { readonly awarded?: number; readonly max: number } | undefined,
+    gatesMet: number,
+    gates: number
+): string {
+    const parts: string[] = [];
+    if (criteria > 0 || gates === 0) parts.push(`${met}/${criteria} tiêu chí`);
+    if (total?.awarded !== undefined) parts.push(`${formatPoints(total.awarded)}/${formatPoints(total.max)} điểm`);
+    if (gates > 0) parts.push(`${gatesMet}/${gates} điều kiện công nhận`);
+    return `đạt ${parts.join(', ')}`;
 }
 
 /**

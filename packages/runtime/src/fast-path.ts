@@ -336,9 +336,22 @@ function quietResult(
     };
 }
 
-/** A gate decided by the fast path. */
+/**
+ * A gate the fast path decided as met (1) or lacking data (2): a compiled condition has no unverified
+ * threshold, so no flags. A gate not met is handed back to the full path, which works out its gap.
+ */
 export function quietGate(meta: GateMeta, code: number, missing: readonly string[]): GateResult {
-    return { text: meta.text, rule: meta.rule, verdict: VERDICTS[code]!, factsUsed: [], missingFacts: missing, citations: meta.citations, explanation: [] };
+    return {
+        text: meta.text,
+        rule: meta.rule,
+        verdict: VERDICTS[code]!,
+        flags: NO_ITEMS,
+        factsUsed: NO_ITEMS,
+        missingFacts: missing,
+        citations: meta.citations,
+        notes: NO_ITEMS,
+        explanation: NO_ITEMS
+    };
 }
 
 /** A fact read by compiled code, `[slot, name]`, or a derived fact the report may state: `[its slot, its computation's inputs]`. */
@@ -393,8 +406,10 @@ export function withoutIndicatorExplanation(result: IndicatorResult | undefined)
     };
 }
 
+/** A gate of the full path without its explanation (value and threshold belong to it, as for an indicator). */
 export function withoutGateExplanation(result: GateResult): GateResult {
-    return { ...result, factsUsed: [], explanation: [] };
+    const { value: _value, threshold: _threshold, gap, ...rest } = result;
+    return { ...rest, ...(gap ? { gap } : {}), factsUsed: [], explanation: [] };
 }
 
 /** A full result without explanations: the verdicts-only result when the fast path hands the whole commune back. */

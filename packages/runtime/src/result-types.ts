@@ -312,13 +312,24 @@ export interface CriterionResult {
     readonly explanation?: readonly string[];
 }
 
+/** A recognition condition (`điều kiện công nhận`), decided like an indicator's requirement. */
 export interface GateResult {
     readonly text: string;
     readonly rule: string;
     readonly verdict: Verdict;
+    /** As an indicator's: a threshold not verified against the decision, bounds implied, inconsistent or stale data. */
+    readonly flags: readonly VerdictFlag[];
+    /** The commune's value the condition compared (absent without explanations, as for an indicator). */
+    readonly value?: ComputedValue;
+    /** The threshold applied, e.g. `>= 79,2 triệu đồng/người/năm` (absent without explanations). */
+    readonly threshold?: string;
+    /** How far the commune is from meeting the condition, when it is not met. */
+    readonly gap?: Gap;
     readonly factsUsed: readonly FactUse[];
     readonly missingFacts: readonly string[];
     readonly citations: readonly CitationInfo[];
+    /** Notes behind the flags: each unverified threshold with its note, each inconsistency. */
+    readonly notes: readonly Note[];
     readonly explanation: readonly string[];
 }
 
@@ -329,6 +340,8 @@ export interface PackSummary {
     readonly indicatorsOnImpliedBounds: readonly string[];
     /** Indicators with a threshold that is unknown or not verified against the decision. */
     readonly indicatorsOnUnverifiedThresholds: readonly string[];
+    /** Recognition conditions (by their text) that rest on such a threshold. */
+    readonly gatesOnUnverifiedThresholds: readonly string[];
     /** Total points over scored criteria, when the pack is scored, with the pack's pass mark on the total and its verdict. */
     readonly points?: {
         readonly max: number;

@@ -22,11 +22,18 @@ export interface CriterionTally {
     readonly counts: Readonly<Record<Verdict, number>>;
 }
 
+/** Đạt / chưa đạt / … counts of one recognition condition over the batch. */
+export interface GateTally {
+    readonly text: string;
+    readonly counts: Readonly<Record<Verdict, number>>;
+}
+
 export interface BatchTally {
     readonly evaluated: number;
     readonly failed: number;
     readonly recognised: number;
     readonly criteria: readonly CriterionTally[];
+    readonly gates: readonly GateTally[];
 }
 
 /** Each indicator's four cells in a row — the commune's value, the threshold applied, the verdict, the gap — flat. */
@@ -43,6 +50,8 @@ interface Record_ {
     readonly criteria: readonly (Verdict | undefined)[];
     /** `CELLS_PER_INDICATOR` entries per indicator column, empty where the commune's pack has no such indicator. */
     readonly indicators: readonly (string | undefined)[];
+    /** The same four cells per recognition condition (`điều kiện công nhận`) column. */
+    readonly gates: readonly (string | undefined)[];
 }
 
 interface CriterionColumn {
@@ -61,13 +70,22 @@ interface IndicatorColumn {
 interface PackLayout {
     readonly criteria: readonly number[];
     readonly indicators: readonly number[];
+    readonly gates: readonly number[];
     readonly criterionLabels: readonly string[];
     readonly indicatorLabels: readonly string[];
+    readonly gateTexts: readonly string[];
 }
 
 function sameLabels(labels: readonly string[], items: readonly { readonly label: string }[]): boolean {
     return labels.length === items.length && items.every((item, i) => item.label === labels[i]);
 }
+
+function sameTexts(texts: readonly string[], items: readonly { readonly text: string }[]): boolean {
+    return texts.length === items.length && items.every((item, i) => item.text === texts[i]);
+}
+
+/** The gate cells of a commune whose pack has no recognition conditions (most packs): one list for all. */
+const NO_CELLS: readonly (string | undefined)[] = Object.freeze([]);
 
 const VERDICTS: readonly Verdict[] = ['đạt', 'chưa đạt', 'thiếu dữ liệu', 'không áp dụng'];
 
@@ -83,6 +101,9 @@ export class BatchTable {
     private readonly criterionIndex = new Map<string, number>();
     private readonly indicators: IndicatorColumn[] = [];
     private readonly indicatorIndex = new Map<string, number>();
+    /** Recognition conditions by their text: packs that word one alike share its columns. */
+    private readonly gateColumns: string[] = [];
+    private readonly gateIndex = new Map<string, number>();
     private readonly packs = new Set<string>();
     private readonly texts = new Map<string, string>();
     private readonly layouts = new Map<string, PackLayout>();
@@ -124,8 +145,23 @@ export class BatchTable {
             recognition: result.summary.recognition,
             summary: this.intern(result.summary.text),
             criteria,
-            indicators
+            indicators,
+            gates: result.gates.length === 0 ? NO_CELLS : this.gateCells(result, layout)
         });
+    }
+
+    /** A commune's recognition conditions: the figure compared, its threshold, the verdict, the gap. */
+    private gateCells(result: EvaluationResult, layout: PackLayout): (string | undefined)[] {
+        const cells: (string | undefined)[] = [];
+        result.gates.forEach((gate, i) => {
+            const at = layout.gates[i]! * CELLS_PER_INDICATOR;
+            // A yes/no condition has no figure: the facts it read stand for it, and «có» would only repeat the verdict.
+            cells[at] = gate.value ? flat(gate.value.text) : factTexts(gate);
+            cells[at + 1] = gate.value ? this.intern(gate.threshold ?? '') : '';
+            cells[at + 2] = gate.verdict;
+            cells[at + 3] = gate.gap ? flat(gate.gap.text) : '';
+        });
+        return cells;
     }
 
     addFailed(info: CommuneInfo, reason: string): void {
@@ -136,7 +172,8 @@ export class BatchTable {
             pack: '',
             summary: reason,
             criteria: [],
-            indicators: []
+            indicators: [],
+            gates: NO_CELLS
         });
     }
 
@@ -162,6 +199,14 @@ export class BatchTable {
                     if (verdict) counts[verdict]++;
                 }
                 return { label: criterion.label, title: criterion.title, counts };
+            }),
+            gates: this.gateColumns.map((text, i) => {
+                const counts = Object.fromEntries(VERDICTS.map(v => [v, 0])) as Record<Verdict, number>;
+                for (const record of evaluated) {
+                    const verdict = record.gates[i * CELLS_PER_INDICATOR + 2] as Verdict | undefined;
+                    if (verdict) counts[verdict]++;
+                }
+                return { text, counts };
             })
         };
     }
@@ -169,7 +214,14 @@ export class BatchTable {
     workbook(): WorkbookModel {
         const taken = new Set<string>();
         const order = this.criteriaInOrder();
-        return { sheets: [this.summarySheet(order, taken), ...order.map(i => this.criterionSheet(this.criteria[i]!, i, taken)), this.problemsSheet(taken)] };
+        return {
+            sheets: [
+                this.summarySheet(order, taken),
+                ...order.map(i => this.criterionSheet(this.criteria[i]!, i, taken)),
+                ...(this.gateColumns.length > 0 ? [this.gatesSheet(taken)] : []),
+                this.problemsSheet(taken)
+            ]
+        };
     }
 
     /** The criteria columns in reading order of their labels («6» before «6.1» before «7»), whatever pack came first. */
@@ -184,7 +236,14 @@ export class BatchTable {
     private layoutOf(result: EvaluationResult): PackLayout {
         const key = `${result.pack.id}\u0000${result.pack.version}\u0000${result.pack.validFrom}`;
         const known = this.layouts.get(key);
-        if (known && sameLabels(known.criterionLabels, result.criteria) && sameLabels(known.indicatorLabels, result.indicators)) return known;
+        if (
+            known &&
+            sameLabels(known.criterionLabels, result.criteria) &&
+            sameLabels(known.indicatorLabels, result.indicators) &&
+            sameTexts(known.gateTexts, result.gates)
+        ) {
+            return known;
+        }
         // This pack's criteria by label: an indicator goes under its own pack's criterion.
         const columnOf = new Map<string, number>();
         const criteria = result.criteria.map(criterion => {
@@ -196,11 +255,21 @@ export class BatchTable {
             const criterion = columnOf.get(indicator.criterion) ?? this.criterionColumn(indicator.criterion, '');
             return this.indicatorColumn(criterion, indicator.label, indicator.requirementText ?? indicator.rule);
         });
+        const gates = result.gates.map(gate => {
+            let column = this.gateIndex.get(gate.text);
+            if (column === undefined) {
+                column = this.gateColumns.push(gate.text) - 1;
+                this.gateIndex.set(gate.text, column);
+            }
+            return column;
+        });
         const layout: PackLayout = {
             criteria,
             indicators,
+            gates,
             criterionLabels: result.criteria.map(c => c.label),
-            indicatorLabels: result.indicators.map(i => i.label)
+            indicatorLabels: result.indicators.map(i => i.label),
+            gateTexts: result.gates.map(g => g.text)
         };
         this.layouts.set(key, layout);
         return layout;
@@ -268,8 +337,10 @@ export class BatchTable {
             { header: 'Tiêu chí', width: 24 },
             ...(manyPacks ? [{ header: 'Bộ tiêu chí', width: 30 }] : []),
             ...order.map(i => this.criteria[i]!).map(c => ({ header: `${c.label}. ${c.title}`, width: 14, note: `Tiêu chí ${c.label}: ${c.title}` })),
+            ...this.gateColumns.map((text, i) => ({ header: gateHeader(i, text), width: 16, note: `Điều kiện công nhận: ${text}` })),
             { header: 'Nguồn dữ liệu', width: 22 }
         ];
+        const gates = this.gateColumns.map((_, i) => i * CELLS_PER_INDICATOR + 2);
         const records = this.records;
         return {
             name: sheetName('Tổng hợp', taken),
@@ -282,7 +353,17 @@ export class BatchTable {
                 for (const r of records) {
                     n++;
                     const result: ModelCell = r.recognition ? { value: r.recognition, style: r.recognition } : { value: 'không đánh giá được', style: 'lỗi' };
-                    yield [n, ...r.info, r.date, result, r.summary, ...(manyPacks ? [r.pack] : []), ...order.map(i => verdictCell(r.criteria[i])), r.place];
+                    yield [
+                        n,
+                        ...r.info,
+                        r.date,
+                        result,
+                        r.summary,
+                        ...(manyPacks ? [r.pack] : []),
+                        ...order.map(i => verdictCell(r.criteria[i])),
+                        ...gates.map(at => verdictCell(r.gates[at] as Verdict | undefined)),
+                        r.place
+                    ];
                 }
             }
         };
@@ -319,6 +400,46 @@ export class BatchTable {
                     for (const { i } of indicators) {
                         const at = i * CELLS_PER_INDICATOR;
                         row.push(r.indicators[at], r.indicators[at + 1], verdictCell(r.indicators[at + 2] as Verdict | undefined), r.indicators[at + 3]);
+                    }
+                    yield row;
+                }
+            }
+        };
+    }
+
+    /** The recognition conditions: each commune's figure, the threshold applied, the verdict and the gap, per condition. */
+    private gatesSheet(taken: Set<string>): SheetModel {
+        const gates = this.gateColumns;
+        const columns: ColumnModel[] = [
+            { header: 'STT', width: 6 },
+            { header: 'Xã', width: 22 },
+            { header: 'Huyện', width: 16 },
+            { header: 'Công nhận', width: 14 },
+            ...gates.flatMap((text, i) => {
+                const name = `ĐK${i + 1}`;
+                return [
+                    { header: `${name} giá trị`, width: 20, note: `Điều kiện công nhận: ${text}` },
+                    { header: `${name} ngưỡng`, width: 16 },
+                    { header: `${name} kết quả`, width: 14 },
+                    { header: `${name} còn thiếu`, width: 22 }
+                ];
+            })
+        ];
+        const records = this.records.filter(r => r.recognition !== undefined);
+        return {
+            name: sheetName('Điều kiện công nhận', taken),
+            columns,
+            rowCount: records.length,
+            frozen: { rows: 1, columns: 2 },
+            filter: true,
+            *rows() {
+                let n = 0;
+                for (const r of records) {
+                    n++;
+                    const row: ModelCell[] = [n, r.info[0], r.info[1], verdictCell(r.recognition)];
+                    for (let i = 0; i < gates.length; i++) {
+                        const at = i * CELLS_PER_INDICATOR;
+                        row.push(r.gates[at], r.gates[at + 1], verdictCell(r.gates[at + 2] as Verdict | undefined), r.gates[at + 3]);
                     }
                     yield row;
                 }
@@ -373,9 +494,15 @@ function flat(text: string): string {
     return text;
 }
 
-/** The value cell of an indicator without a computed value: the facts it read, as shown. */
-function factTexts(indicator: EvaluationResult['indicators'][number]): string {
-    const uses = indicator.factsUsed;
+/** «ĐK1. Thu nhập bình quân đầu người của xã…»: a summary column for a recognition condition, its text in the note. */
+function gateHeader(index: number, text: string): string {
+    const words = text.split(/\s+/).filter(Boolean);
+    return `ĐK${index + 1}. ${words.slice(0, 6).join(' ')}${words.length > 6 ? '…' : ''}`;
+}
+
+/** The value cell of an indicator or condition without a computed value: the facts it read, as shown. */
+function factTexts(result: { readonly factsUsed: EvaluationResult['indicators'][number]['factsUsed'] }): string {
+    const uses = result.factsUsed;
     if (uses.length === 0) return '';
     if (uses.length === 1) return uses[0]!.text;
     return uses.map(use => use.text).join('; ');

@@ -23,5 +23,15 @@ export function closingLines(tally: BatchTally): string[] {
                 .join('; ')}.`
         );
     }
+    if (tally.gates.length > 0 && tally.evaluated > 0) {
+        lines.push(
+            `Theo điều kiện công nhận — ${tally.gates
+                .map((g, i) => {
+                    const extra = g.counts['thiếu dữ liệu'] ? `, ${g.counts['thiếu dữ liệu']} thiếu dữ liệu` : '';
+                    return `ĐK${i + 1}: ${g.counts['đạt']} đạt, ${g.counts['chưa đạt']} chưa đạt${extra}`;
+                })
+                .join('; ')} (ĐK theo thứ tự trên trang «Điều kiện công nhận»).`
+        );
+    }
     return lines;
 }

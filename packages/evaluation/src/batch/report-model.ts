@@ -1,6 +1,7 @@
-import type { CitationInfo, EvaluationResult, IndicatorResult, Verdict } from '@ntm/language';
+import type { CitationInfo, EvaluationResult, GateResult, IndicatorResult, Verdict } from '@ntm/language';
 import { FLAG_LABELS } from '@ntm/runtime';
 import { PLAN_ITEM_LABELS, buildPlan } from '../plan/plan.js';
+import { planTotals } from '../report/plan-text.js';
 import type { BatchProblem } from './problems.js';
 import { formatProblem } from './problems.js';
 
@@ -22,11 +23,20 @@ export interface ReportPage {
     readonly summary: string;
     readonly recognition: VerdictView;
     readonly criteria: readonly CriterionView[];
-    readonly gates: readonly { readonly text: string; readonly verdict: VerdictView; readonly figures: string; readonly citation: string }[];
-    readonly unverified: readonly { readonly indicator: string; readonly note: string }[];
+    readonly gates: readonly GateView[];
+    /** Each threshold not verified against the decision: «Chỉ tiêu 17.6» or «Điều kiện công nhận «…»», and its note. */
+    readonly unverified: readonly { readonly what: string; readonly note: string }[];
     readonly plan: readonly PlanView[];
+    /** Recognition conditions still to meet, after the criteria's items. */
+    readonly planGates: readonly { readonly kind: string; readonly text: string; readonly now: string; readonly detail: readonly string[] }[];
+    /** Whether there is anything to do: an item, a condition not met, or recognition not reached. */
+    readonly hasPlan: boolean;
+    /** What the plan says when there is nothing to do. */
+    readonly done: string;
     readonly planTotal: string;
     readonly warnings: readonly string[];
+    /** The sections' numbers (I, II, …): a pack of conditions only has no section of criteria. */
+    readonly sections: { readonly criteria: string; readonly gates: string; readonly unverified: string; readonly plan: string };
 }
 
 export interface VerdictView {
@@ -56,6 +66,17 @@ export interface IndicatorView {
     readonly gap: string;
     /** For a scored indicator: «3,5/4 điểm» (or the range still open). */
     readonly score: string;
+    readonly citations: readonly string[];
+    readonly notes: readonly string[];
+}
+
+/** A recognition condition as the report shows it: like an indicator, without a label. */
+export interface GateView {
+    readonly text: string;
+    readonly threshold: string;
+    readonly figures: readonly string[];
+    readonly verdict: VerdictView;
+    readonly gap: string;
     readonly citations: readonly string[];
     readonly notes: readonly string[];
 }
@@ -111,7 +132,20 @@ export function reportPage(input: ReportInput): ReportPage {
             detail: item.detail
         }))
     }));
-    const count = (kind: keyof typeof PLAN_ITEM_LABELS) => plan.criteria.flatMap(c => c.items).filter(i => i.kind === kind).length;
+    const planGates = plan.gates.map(gate => ({
+        kind: PLAN_ITEM_LABELS[gate.kind],
+        text: gate.text,
+        now: [
+            gate.current ? `hiện ${gate.current}` : '',
+            gate.threshold ? `yêu cầu ${gate.threshold}` : '',
+            gate.gap ?? '',
+            gate.kind === 'collect-data' ? `thiếu số liệu: ${gate.detail.join('; ')}` : ''
+        ]
+            .filter(Boolean)
+            .join('; '),
+        detail: gate.unverified
+    }));
+    const recognised = result.summary.recognition === 'đạt';
     return {
         id: input.id,
         title: `Kết quả đánh giá mức độ đạt chuẩn ${result.pack.level} năm ${year}`,
@@ -136,18 +170,45 @@ export function reportPage(input: ReportInput): ReportPage {
                 : '',
             indicators: result.indicators.filter(i => i.criterion === criterion.label).map(indicatorView)
         })),
-        gates: result.gates.map(g => ({
-            text: g.text,
-            verdict: verdictView(g.verdict),
-            figures: g.factsUsed.map(f => `${f.fact}: ${f.text}`).join('; '),
-            citation: g.citations.map(citationText).join('; ')
-        })),
-        unverified: result.indicators.flatMap(i => i.notes.filter(n => n.code === 'unverified-threshold').map(n => ({ indicator: i.label, note: n.text }))),
+        gates: result.gates.map(gateView),
+        unverified: [
+            ...result.indicators.flatMap(i => unverifiedNotes(i).map(note => ({ what: `Chỉ tiêu ${i.label}`, note }))),
+            ...result.gates.flatMap(g => unverifiedNotes(g).map(note => ({ what: `Điều kiện công nhận «${g.text}»`, note })))
+        ],
         plan: planViews,
-        planTotal:
-            `${count('fix')} việc khắc phục có lượng cụ thể, ${count('fix-unknown-threshold')} việc khắc phục khi ngưỡng chưa biết, ` +
-            `${count('find-threshold')} ngưỡng cần tìm trong văn bản, ${count('collect-data')} chỉ tiêu cần bổ sung số liệu.`,
+        planGates,
+        hasPlan: planViews.length > 0 || planGates.length > 0 || !recognised,
+        done: recognised ? `Xã đạt mọi tiêu chí${result.gates.length > 0 ? ' và mọi điều kiện công nhận' : ''} của bộ tiêu chí: không còn việc phải làm.` : '',
+        planTotal: planTotals(plan),
+        sections: sectionNumbers(result.criteria.length > 0, result.gates.length > 0),
         warnings: (input.warnings ?? []).map(w => formatProblem(w, baseName(w.file)))
+    };
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+
+/** I is the overall result; then criteria and conditions where the pack has them, unverified thresholds, the plan. */
+function sectionNumbers(criteria: boolean, gates: boolean): ReportPage['sections'] {
+    let next = 1;
+    const number = (present: boolean) => (present ? ROMAN[next++]! : '');
+    return { criteria: number(criteria), gates: number(gates), unverified: number(true), plan: number(true) };
+}
+
+function unverifiedNotes(result: IndicatorResult | GateResult): string[] {
+    return result.notes.filter(n => n.code === 'unverified-threshold').map(n => n.text);
+}
+
+function gateView(gate: GateResult): GateView {
+    const figures = gate.factsUsed.map(f => `${f.fact}: ${f.text}`);
+    return {
+        text: gate.text,
+        // A yes/no condition has no figure: its requirement («có») would only repeat the verdict.
+        threshold: gate.value ? (gate.threshold ?? '') : '',
+        figures: figures.length > 0 ? figures : gate.missingFacts.map(f => `${f}: chưa có số liệu`),
+        verdict: verdictView(gate.verdict),
+        gap: gate.gap?.text ?? '',
+        citations: gate.citations.map(citationText),
+        notes: [...gate.flags.map(f => FLAG_LABELS[f]), ...gate.notes.filter(n => n.code !== 'unverified-threshold').map(n => n.text)]
     };
 }
 

@@ -1,4 +1,4 @@
-import type { CriterionResult, EvaluationResult, IndicatorResult } from '@ntm/runtime';
+import type { CriterionResult, EvaluationResult, GateResult, Gap, IndicatorResult } from '@ntm/runtime';
 import { compareLabels } from './labels.js';
 
 export type PlanItemKind = 'fix' | 'fix-unknown-threshold' | 'find-threshold' | 'collect-data';
@@ -43,6 +43,22 @@ export interface PlanCriterion {
     readonly items: readonly PlanItem[];
 }
 
+/** A recognition condition (`điều kiện công nhận`) still to meet: work with a size, or data to collect. */
+export interface PlanGate {
+    readonly text: string;
+    readonly verdict: GateResult['verdict'];
+    readonly kind: Extract<PlanItemKind, 'fix' | 'collect-data'>;
+    readonly current?: string;
+    readonly threshold?: string;
+    /** «còn thiếu 0,3 triệu đồng/người/năm». */
+    readonly gap?: string;
+    readonly gapValue?: PlanGap;
+    /** The missing figures, for data to collect. */
+    readonly detail: readonly string[];
+    /** Thresholds it rests on that are not verified against the decision. */
+    readonly unverified: readonly string[];
+}
+
 export interface Plan {
     readonly pack: string;
     readonly level: string;
@@ -52,7 +68,8 @@ export interface Plan {
     readonly items: readonly PlanItem[];
     /** The same items criterion by criterion, as district plans are written, each criterion's in rank order. */
     readonly criteria: readonly PlanCriterion[];
-    readonly gates: readonly string[];
+    /** Recognition conditions not met, or lacking data: a commune meeting every criterion may still fall short here. */
+    readonly gates: readonly PlanGate[];
 }
 
 const KIND_ORDER: Readonly<Record<PlanItemKind, number>> = {
@@ -111,8 +128,36 @@ export function buildPlan(result: EvaluationResult): Plan {
         criteriaTotal: result.summary.criteriaTotal,
         items: items.filter(i => criteria.some(c => c.label === i.criterion)),
         criteria,
-        gates: result.gates.filter(g => g.verdict !== 'đạt').map(g => `${g.text}: ${g.verdict}`)
+        gates: result.gates.filter(g => open(g.verdict)).map(planGate)
     };
+}
+
+function planGate(gate: GateResult): PlanGate {
+    const unverified = gate.notes.filter(n => n.code === 'unverified-threshold').map(n => n.text);
+    const base = {
+        text: gate.text,
+        verdict: gate.verdict,
+        ...(gate.value ? { current: gate.value.text } : {}),
+        ...(gate.threshold ? { threshold: gate.threshold } : {}),
+        unverified
+    };
+    if (gate.verdict === 'chưa đạt') {
+        const gapValue = planGapOf(gate.gap);
+        return { ...base, kind: 'fix', ...(gate.gap ? { gap: gate.gap.text } : {}), ...(gapValue ? { gapValue } : {}), detail: [] };
+    }
+    return { ...base, kind: 'collect-data', detail: gate.missingFacts };
+}
+
+/** A gap as numbers for ranking, when it has a size (a yes/no requirement has none). */
+function planGapOf(gap: Gap | undefined): PlanGap | undefined {
+    return gap && (gap.amount > 0 || gap.relative !== undefined || gap.steps !== undefined)
+        ? {
+              amount: gap.amount,
+              unit: gap.unit,
+              ...(gap.relative !== undefined ? { relative: gap.relative } : {}),
+              ...(gap.steps !== undefined ? { steps: gap.steps } : {})
+          }
+        : undefined;
 }
 
 function planItem(indicator: IndicatorResult): PlanItem {
@@ -126,15 +171,7 @@ function planItem(indicator: IndicatorResult): PlanItem {
     if (indicator.verdict === 'chưa đạt') {
         const unknown = indicator.unknownThresholds.length > 0;
         const gap = indicator.gap;
-        const gapValue: PlanGap | undefined =
-            gap && (gap.amount > 0 || gap.relative !== undefined || gap.steps !== undefined)
-                ? {
-                      amount: gap.amount,
-                      unit: gap.unit,
-                      ...(gap.relative !== undefined ? { relative: gap.relative } : {}),
-                      ...(gap.steps !== undefined ? { steps: gap.steps } : {})
-                  }
-                : undefined;
+        const gapValue = planGapOf(gap);
         return {
             ...base,
             kind: unknown ? 'fix-unknown-threshold' : 'fix',

@@ -1,5 +1,5 @@
 import type { EvaluationResult } from '@ntm/language';
-import { SEVERITY_LABELS } from '@ntm/runtime';
+import { FLAG_LABELS, SEVERITY_LABELS } from '@ntm/runtime';
 import type { CommuneData } from '../commune/commune-data.js';
 import type { VerdictCheck } from '../samples/sample-check.js';
 import { formatScore } from '../samples/sample-check.js';
@@ -93,6 +93,17 @@ export function renderEvaluation(
                 ],
                 6
             );
+            // The figures compared, the threshold and the gap, as an indicator's row gives them.
+            // A yes/no condition has no figure: its requirement («có») says nothing the verdict does not.
+            const details = [
+                gate.value ? `giá trị ${gate.value.text}` : '',
+                gate.value && gate.threshold ? `yêu cầu ${gate.threshold}` : '',
+                gate.gap?.text ?? '',
+                // An unverified threshold is said by its note, with the words of the pack.
+                ...gate.flags.filter(f => f !== 'unverified-threshold').map(f => `[${FLAG_LABELS[f]}]`),
+                ...gate.notes.map(n => n.text)
+            ].filter(Boolean);
+            if (details.length > 0) say(`      ${details.join('; ')}`, 8);
         }
         out.push('');
     }
@@ -103,7 +114,10 @@ export function renderEvaluation(
         );
     }
     say([
-        { text: `KẾT QUẢ TÍNH: ${s.text}, ${s.indicatorsMet}/${s.indicatorsTotal} chỉ tiêu áp dụng — công nhận: `, style: 'strong' },
+        {
+            text: `KẾT QUẢ TÍNH: ${s.text}${result.indicators.length > 0 ? `, ${s.indicatorsMet}/${s.indicatorsTotal} chỉ tiêu áp dụng` : ''} — công nhận: `,
+            style: 'strong'
+        },
         ...styledVerdict(s.recognition.toUpperCase(), s.recognition)
     ]);
     if (s.points) {
@@ -129,7 +143,11 @@ export function renderEvaluation(
     }
     if (s.criteriaNotMet.length > 0) say(`  Tiêu chí chưa đạt: ${sortLabels(s.criteriaNotMet).join(', ')}`, 6);
     if (s.criteriaMissingData.length > 0) say(`  Tiêu chí thiếu dữ liệu: ${sortLabels(s.criteriaMissingData).join(', ')}`, 6);
-    if (official) {
+    // A file whose official results are left blank (a commune not yet assessed) has nothing to compare.
+    const officialGiven =
+        official !== undefined &&
+        (Object.keys(official['tiêu chí'] ?? {}).length > 0 || Object.keys(official['chỉ tiêu'] ?? {}).length > 0 || official['công nhận'] != null);
+    if (official && officialGiven) {
         const officialCriteria = Object.values(official['tiêu chí'] ?? {});
         const met = officialCriteria.filter(v => v === 'đạt' || v === 'không áp dụng').length;
         const recognition = official['công nhận'];
@@ -149,6 +167,10 @@ export function renderEvaluation(
     if (unverified.length > 0) {
         out.push('');
         say(`Kết quả dựa trên ngưỡng chưa kiểm chứng (${unverified.length} chỉ tiêu): ${sortLabels(unverified.map(i => i.label)).join(', ')}`);
+    }
+    if (s.gatesOnUnverifiedThresholds.length > 0) {
+        if (unverified.length === 0) out.push('');
+        say(`Điều kiện công nhận dựa trên ngưỡng chưa kiểm chứng: ${s.gatesOnUnverifiedThresholds.map(t => `«${t}»`).join('; ')}`);
     }
     if (s.indicatorsOnImpliedBounds.length > 0 || s.criteriaOnImpliedBounds.length > 0) {
         const decided = result.criteria.filter(c => c.verdict === 'đạt' || c.verdict === 'chưa đạt');

@@ -1,4 +1,4 @@
-import type { Plan, PlanItem, PlanItemKind } from '../plan/plan.js';
+import type { Plan, PlanGate, PlanItem, PlanItemKind } from '../plan/plan.js';
 import { PLAN_ITEM_LABELS } from '../plan/plan.js';
 import type { Line } from './styled.js';
 import { wrapLine } from './wrap-line.js';
@@ -17,6 +17,25 @@ function itemLine(n: number, item: PlanItem): string {
     return `${n}. [${PLAN_ITEM_LABELS[item.kind]}] tiêu chí ${item.criterion}, chỉ tiêu ${item.indicator} «${item.requirement}»: ${now}${need}${gap}`.replace(
         /; $/,
         ''
+    );
+}
+
+function gateLine(gate: PlanGate): string {
+    const now = gate.current ? `hiện ${gate.current}; ` : '';
+    const need = gate.threshold ? `yêu cầu ${gate.threshold}; ` : '';
+    const relative = gate.gapValue?.relative !== undefined ? ` (cách ngưỡng ${percentOf(gate.gapValue.relative)})` : '';
+    const what = gate.kind === 'collect-data' ? `thiếu số liệu: ${gate.detail.join('; ')}` : gate.gap ? `${gate.gap}${relative}` : gate.verdict;
+    const unverified = gate.unverified.length > 0 ? ` [${gate.unverified.join('; ')}]` : '';
+    return `[${PLAN_ITEM_LABELS[gate.kind]}] «${gate.text}»: ${now}${need}${what}${unverified}`;
+}
+
+/** How many items of each kind, then the recognition conditions not yet met (the printed report says the same). */
+export function planTotals(plan: Plan): string {
+    const count = (kind: PlanItemKind) => plan.items.filter(i => i.kind === kind).length;
+    const gates = plan.gates.length > 0 ? `; ${plan.gates.length} điều kiện công nhận chưa thỏa` : '';
+    return (
+        `${count('fix')} việc khắc phục có lượng cụ thể, ${count('fix-unknown-threshold')} việc khắc phục khi ngưỡng chưa biết, ` +
+        `${count('find-threshold')} ngưỡng cần tìm trong văn bản, ${count('collect-data')} chỉ tiêu cần bổ sung số liệu${gates}.`
     );
 }
 
@@ -47,14 +66,9 @@ export function renderPlan(plan: Plan, subject: string, width: number): Line[] {
     if (plan.gates.length > 0) {
         out.push('');
         out.push('Điều kiện công nhận chưa thỏa:');
-        for (const gate of plan.gates) say(`  - ${gate}`, 6);
+        for (const gate of plan.gates) say(`  - ${gateLine(gate)}`, 6);
     }
-    const count = (kind: PlanItemKind) => plan.items.filter(i => i.kind === kind).length;
     out.push('');
-    say(
-        `Tổng: ${count('fix')} việc khắc phục có lượng cụ thể, ${count('fix-unknown-threshold')} việc khắc phục khi ngưỡng chưa biết, ` +
-            `${count('find-threshold')} ngưỡng cần tìm trong văn bản, ${count('collect-data')} chỉ tiêu cần bổ sung số liệu.`,
-        4
-    );
+    say(`Tổng: ${planTotals(plan)}`, 4);
     return out;
 }

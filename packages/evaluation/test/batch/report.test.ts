@@ -45,8 +45,9 @@ describe('the printable report', () => {
         expect(html).toContain('rác thải: 85 %');
         expect(html).toMatch(/class="verdict chua-dat">chưa đạt/);
         expect(html).toContain('<td>còn thiếu 5 điểm phần trăm</td>');
-        expect(html).toContain('IV. Ngưỡng chưa kiểm chứng');
-        expect(html).toContain('V. Kế hoạch');
+        expect(html).toContain('II. Kết quả từng tiêu chí');
+        expect(html).toContain('III. Ngưỡng chưa kiểm chứng');
+        expect(html).toContain('IV. Kế hoạch');
         expect(html).toContain('@page { size: A4');
     });
 

@@ -485,7 +485,13 @@ export function fastGateCode(scope: ModuleScope, slots: FastSlots, gate: Gate, m
         if (error instanceof NotCompiled) return undefined;
         throw error;
     }
-    return functionCode(name, 'GateResult', emitter, `quietGate(${meta}, ${result.code}, ${result.code} === 2 ? ${result.missing} : [])`);
+    // Not met: handed back (undefined) for the full path to work out the gap.
+    return functionCode(
+        name,
+        'GateResult',
+        emitter,
+        `${result.code} === 0 ? undefined : quietGate(${meta}, ${result.code}, ${result.code} === 2 ? ${result.missing} : [])`
+    );
 }
 
 function functionCode(name: string, resultType: string, emitter: FastEmitter, result: string): Code {

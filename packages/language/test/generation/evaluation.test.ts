@@ -436,8 +436,11 @@ describe('aggregation', () => {
         expect(security).toMatchObject({ verdict: 'đạt', indicatorsMet: 4, indicatorsApplicable: 4, flags: ['unverified-threshold'] });
         expect(result.gates.map(g => g.verdict)).toEqual(['đạt']);
         expect(result.summary.criteriaMet).toBe(1);
-        expect(result.summary.text).toBe(`đạt 1/${result.criteria.length} tiêu chí`);
-        expect(run({ ...facts, 'nợ đọng': true }).gates.map(g => g.verdict)).toEqual(['chưa đạt']);
+        expect(result.summary.text).toBe(`đạt 1/${result.criteria.length} tiêu chí, 1/1 điều kiện công nhận`);
+        const indebted = run({ ...facts, 'nợ đọng': true });
+        expect(indebted.gates.map(g => g.verdict)).toEqual(['chưa đạt']);
+        expect(indebted.summary.text).toBe(`đạt 1/${result.criteria.length} tiêu chí, 0/1 điều kiện công nhận`);
+        expect(indebted.summary.recognition).toBe('chưa đạt');
     });
 
     it('ít nhất 2 trong 3 is đạt with two, chưa đạt with one, thiếu dữ liệu when the rest is unknown', () => {

@@ -70,6 +70,7 @@ export const PAGE = `<section class="page" id="{{id}}">
 
 <h2>I. Kết quả chung</h2>
 <p>Xã {{summary}}; công nhận: <span class="verdict {{recognition.css}}">{{recognition.text}}</span>.</p>
+{{#if criteria.length}}
 <table>
 <thead><tr><th>Tiêu chí</th><th>Tên tiêu chí</th><th>Kết quả</th></tr></thead>
 <tbody>
@@ -77,8 +78,11 @@ export const PAGE = `<section class="page" id="{{id}}">
 {{/each}}
 </tbody>
 </table>
+{{/if}}
 
-<h2>II. Kết quả từng tiêu chí</h2>
+{{#if criteria.length}}
+<h2>{{sections.criteria}}. Kết quả từng tiêu chí</h2>
+{{/if}}
 {{#each criteria}}
 <h3>{{label}}. {{heading}}</h3>
 <table>
@@ -100,33 +104,44 @@ export const PAGE = `<section class="page" id="{{id}}">
 {{/each}}
 
 {{#if gates.length}}
-<h2>III. Điều kiện công nhận</h2>
+<h2>{{sections.gates}}. Điều kiện công nhận</h2>
 <table>
-<thead><tr><th>Điều kiện</th><th>Số liệu</th><th>Kết quả</th><th>Căn cứ</th></tr></thead>
+<colgroup><col style="width:38%"><col style="width:22%"><col style="width:10%"><col style="width:13%"><col style="width:17%"></colgroup>
+<thead><tr><th>Điều kiện</th><th>Số liệu của xã</th><th>Kết quả</th><th>Còn thiếu</th><th>Căn cứ</th></tr></thead>
 <tbody>
-{{#each gates}}<tr><td>{{text}}</td><td>{{figures}}</td><td class="verdict {{verdict.css}}">{{verdict.text}}</td><td class="small">{{citation}}</td></tr>
+{{#each gates}}<tr>
+<td>{{text}}{{#if threshold}}<br><span class="small">Ngưỡng áp dụng: {{threshold}}</span>{{/if}}</td>
+<td>{{#each figures}}{{this}}<br>{{/each}}</td>
+<td class="verdict {{verdict.css}}">{{verdict.text}}</td>
+<td>{{gap}}</td>
+<td class="small">{{#each citations}}{{this}}<br>{{/each}}{{#if notes.length}}<ul class="notes">{{#each notes}}<li>{{this}}</li>{{/each}}</ul>{{/if}}</td>
+</tr>
 {{/each}}
 </tbody>
 </table>
 {{/if}}
 
-<h2>IV. Ngưỡng chưa kiểm chứng</h2>
+<h2>{{sections.unverified}}. Ngưỡng chưa kiểm chứng</h2>
 {{#if unverified.length}}
 <p class="small">Các ngưỡng dưới đây chưa được đối chiếu với văn bản gốc; kết luận dựa trên chúng cần rà soát.</p>
-<ul>{{#each unverified}}<li>Chỉ tiêu {{indicator}}: {{note}}</li>{{/each}}</ul>
+<ul>{{#each unverified}}<li>{{what}}: {{note}}</li>{{/each}}</ul>
 {{else}}
-<p>Không có chỉ tiêu nào dùng ngưỡng chưa kiểm chứng.</p>
+<p>Không có chỉ tiêu hay điều kiện nào dùng ngưỡng chưa kiểm chứng.</p>
 {{/if}}
 
-<h2>V. Kế hoạch</h2>
-{{#if plan.length}}
+<h2>{{sections.plan}}. Kế hoạch</h2>
+{{#if hasPlan}}
 {{#each plan}}
 <h3>{{criterion}}</h3>
 <ol>{{#each items}}<li value="{{n}}">[{{kind}}] {{indicator}} {{requirement}}{{#if now}}: {{now}}{{/if}}{{#if detail.length}}<ul class="notes">{{#each detail}}<li>{{this}}</li>{{/each}}</ul>{{/if}}</li>{{/each}}</ol>
 {{/each}}
+{{#if planGates.length}}
+<h3>Điều kiện công nhận chưa thỏa</h3>
+<ul>{{#each planGates}}<li>[{{kind}}] {{text}}{{#if now}}: {{now}}{{/if}}{{#if detail.length}}<ul class="notes">{{#each detail}}<li>{{this}}</li>{{/each}}</ul>{{/if}}</li>{{/each}}</ul>
+{{/if}}
 <p>Tổng: {{planTotal}}</p>
 {{else}}
-<p>Xã đạt mọi tiêu chí của bộ tiêu chí: không còn việc phải làm.</p>
+<p>{{done}}</p>
 {{/if}}
 
 {{#if warnings.length}}
