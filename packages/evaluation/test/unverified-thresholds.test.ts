@@ -32,6 +32,22 @@ describe('the list of unverified and unknown thresholds (ntm check)', () => {
         ]);
     });
 
+    it('names a recognition condition by its first words', async () => {
+        const { errors, items } = await listed(
+            'dữ kiện thu nhập: tiền triệu đồng/người/năm\ndữ kiện mức: tiền triệu đồng/người/năm\n' +
+                'điều kiện công nhận "Thu nhập bình quân đầu người của xã cao hơn từ 10% trở lên so với mức áp dụng"\n' +
+                '  thu nhập >= 110% (chưa kiểm chứng "trích qua báo chí") × mức\n'
+        );
+        expect(errors).toEqual([]);
+        expect(items).toEqual([
+            expect.objectContaining({
+                kind: 'unverified',
+                where: 'điều kiện công nhận «Thu nhập bình quân đầu người của xã…»',
+                note: 'trích qua báo chí'
+            })
+        ]);
+    });
+
     it('an indicator a syntax error left without its label is «(chưa ghi mã)», and a bound without its value is left out', async () => {
         const { errors, items } = await listed(
             'dữ kiện x: phần trăm\ntiêu chí 1 "A"\n' +

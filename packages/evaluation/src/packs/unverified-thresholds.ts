@@ -8,7 +8,7 @@ export interface UnverifiedThreshold {
     readonly line: number;
     readonly column: number;
     readonly kind: 'unknown' | 'unverified';
-    /** «chỉ tiêu 5.5», «điểm đạt tiêu chí 6», «bảng «x», TDMNPB». */
+    /** «chỉ tiêu 5.5», «điểm đạt tiêu chí 6», «bảng «x», TDMNPB», «điều kiện công nhận «…»». */
     readonly where: string;
     readonly note?: string;
     /** For an unknown threshold: its implied bounds («> 38.6») and where they come from. */
@@ -30,6 +30,7 @@ function describe(node: AstNode): Omit<UnverifiedThreshold, 'inheritedFrom'> {
     const row = containerOfType<ast.TableRow>(node, 'TableRow');
     const passMark = containerOfType<ast.PassMark>(node, 'PassMark');
     const packPass = containerOfType<ast.PackPassMark>(node, 'PackPassMark');
+    const gate = containerOfType<ast.Gate>(node, 'Gate');
     const start = node.$cstNode?.range.start;
     const criterion = passMark ? containerOfType<ast.Criterion>(passMark, 'Criterion') : undefined;
     const where = indicator
@@ -38,9 +39,11 @@ function describe(node: AstNode): Omit<UnverifiedThreshold, 'inheritedFrom'> {
           ? `điểm đạt tiêu chí ${criterion.label ?? NO_LABEL}`
           : packPass
             ? 'tổng điểm đạt'
-            : table
-              ? `bảng «${table.name ?? NO_NAME}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}`
-              : 'bộ tiêu chí';
+            : gate
+              ? `điều kiện công nhận «${shortGateText(gate.text ?? NO_NAME)}»`
+              : table
+                ? `bảng «${table.name ?? NO_NAME}»${row ? `, ${row.rest ? 'còn lại' : row.keys.map(k => k.$cstNode?.text ?? '').join(', ')}` : ''}`
+                : 'bộ tiêu chí';
     const position = { line: (start?.line ?? 0) + 1, column: (start?.character ?? 0) + 1 };
     if (node.$type === 'UnknownValue') {
         const unknown = node as ast.UnknownValue;
@@ -53,6 +56,12 @@ function describe(node: AstNode): Omit<UnverifiedThreshold, 'inheritedFrom'> {
     }
     const marker = node as ast.UnverifiedMark | ast.UnverifiedNote;
     return { ...position, kind: 'unverified', where, note: marker.note };
+}
+
+/** A condition's text as a listing names it: its first words (the whole text is the decision's sentence). */
+function shortGateText(text: string): string {
+    const words = text.split(/\s+/).filter(Boolean);
+    return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
 }
 
 function marksIn(node: AstNode): AstNode[] {

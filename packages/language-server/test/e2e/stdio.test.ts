@@ -222,7 +222,7 @@ describe('ntm lsp over stdio', () => {
         const result = await server.connection.sendRequest<RunSamplesResult>(RUN_SAMPLES_METHOD, { packUri: fileUri(HA_NAM) });
         expect(result.samples.map(s => [s.communeUri, s.commune, s.ran, s.problems])).toEqual([[fileUri(LIEM_CAN), 'Liêm Cần', true, []]]);
         const [sample] = result.samples;
-        expect(sample!.summary).toMatch(/^đạt \d+\/19 tiêu chí$/u);
+        expect(sample!.summary).toMatch(/^đạt \d+\/19 tiêu chí, \d\/3 điều kiện công nhận$/u);
         expect(sample!.checks.length).toBeGreaterThan(70);
         expect(sample!.checks.filter(c => !c.passed)).toEqual([]);
         const known = sample!.checks.find(c => c.level === 'indicator' && c.label === '2.1');

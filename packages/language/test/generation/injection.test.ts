@@ -5,8 +5,8 @@ import type { EvaluatorModule } from './generated-module.js';
 import { ModuleLoader, generateModule, indicatorOf, outsideReferences, typeCheck } from './generated-module.js';
 
 /** Text that would break out of a string, a template, a comment or a line if pasted into code unescaped. */
-// biome-ignore lint/suspicious/noTemplateCurlyInString: the `${…}` is the attack this test pastes into packs
 const HOSTILE =
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the `${…}` is the attack this test pastes into packs
     'Tiêu đề "trích dẫn" \'đơn\' `lệnh` ${process.exit(1)} ${globalThis.__ntmInjected = 1} */ /* <!-- ' +
     '\u2028 \u2029 dòng\nmới\r\n\ttab \\ \\n \\u0041 cuối \\';
 
