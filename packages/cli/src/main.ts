@@ -103,7 +103,9 @@ try {
         process.exitCode = usage ? ExitCode.Usage : ExitCode.Success;
     } else if (error && typeof error === 'object' && 'code' in error && (error.code === 'ENOENT' || error.code === 'EISDIR' || error.code === 'EACCES')) {
         const where = (error as { path?: string }).path;
-        const message = `Không đọc được ${where ? `tệp: «${where}»` : 'tệp'} (${String(error.code)}).`;
+        // Loaded here only: the start-up of every command stays light (bench: ntm --version).
+        const { unreadableFileText } = await import('@ntm/evaluation/node');
+        const message = where ? unreadableFileText(where, String(error.code)) : `Không đọc được tệp (${String(error.code)}).`;
         if (jsonMode) sayJsonFailure(String(error.code), message);
         else complain(message);
         process.exitCode = ExitCode.Usage;

@@ -105,11 +105,11 @@ describe('ntm batch', () => {
     it('names a spreadsheet, pack or folder that is not there, or is not a workbook, and exits 2 without writing anything', async () => {
         const dir = tempDir();
         const missing = await ntm('batch', MINI, path.join(dir, 'khong-co.xlsx'), '-o', dir);
-        expect(missing.stderr).toBe(`Không đọc được tệp: «${path.join(dir, 'khong-co.xlsx')}» (ENOENT).\n`);
+        expect(missing.stderr).toBe(`Không đọc được tệp «${path.join(dir, 'khong-co.xlsx')}»: không có tệp hay thư mục này (ENOENT).\n`);
         expect(missing.stderr).not.toContain('Unhandled');
         expect(missing.code).toBe(2);
         const noPack = await ntm('batch', path.join(dir, 'khong-co.ntm'), path.join(resources, 'mini-commune.json'), '-o', dir);
-        expect(noPack.stderr).toMatch(/^Không đọc được tệp: «.*khong-co\.ntm» \(ENOENT\)\.\n$/);
+        expect(noPack.stderr).toMatch(/^Không đọc được tệp «.*khong-co\.ntm»: không có tệp hay thư mục này \(ENOENT\)\.\n$/);
         expect(noPack.code).toBe(2);
         const notWorkbook = path.join(dir, 'chu.xlsx');
         writeFileSync(notWorkbook, 'không phải bảng tính');

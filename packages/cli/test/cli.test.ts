@@ -177,6 +177,14 @@ describe('ntm eval', () => {
         expect(out.code).toBe(1);
         expect(out.stderr).toMatch(/hong\.json:3:\d+ lỗi \(tệp\): JSON không hợp lệ/);
     });
+
+    it('says the order when the commune file comes before its pack, instead of reading the pack as JSON', async () => {
+        const pack = path.join(resources, 'mini.ntm');
+        const commune = path.join(resources, 'mini-commune.json');
+        const out = await ntm('eval', commune, pack);
+        expect(out.code).toBe(2);
+        expect(out.stderr).toBe(`Thứ tự tham số: bộ tiêu chí trước, tệp xã sau — ntm eval ${pack} ${commune}\n`);
+    });
 });
 
 describe('ntm template', () => {

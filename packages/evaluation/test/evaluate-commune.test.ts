@@ -50,7 +50,7 @@ describe('evaluating a commune file', () => {
         expect(negative.issues.map(show)).toEqual([expect.stringMatching(/:6:5 lỗi dữ kiện\.tổng số hộ: Giá trị âm \(-5\) không hợp lệ cho dữ kiện này\.$/u)]);
         const badDate = await evaluate({}, { 'ngày đánh giá': '31/02/2024' });
         expect(badDate.issues.map(show)).toEqual([
-            expect.stringMatching(/:4:3 lỗi ngày đánh giá: Ngày đánh giá «31\/02\/2024» không hợp lệ: viết YYYY-MM-DD hoặc dd\/mm\/yyyy\.$/u)
+            expect.stringMatching(/:4:3 lỗi ngày đánh giá: Ngày đánh giá «31\/02\/2024» không hợp lệ: tháng 2\/2024 chỉ có 29 ngày\.$/u)
         ]);
     });
 

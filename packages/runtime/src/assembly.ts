@@ -27,7 +27,7 @@ import { NtmEvaluationError, NtmInputError, RESULT_FORMAT_VERSION } from './resu
 import type { Cond } from './conditions.js';
 import { combineAll } from './conditions.js';
 import { decideOverReportedValues } from './contradictions.js';
-import { parseDate } from './dates.js';
+import { dateProblem, parseDate } from './dates.js';
 import { inputIssue } from './fact-input.js';
 import { shortText } from './names.js';
 
@@ -324,7 +324,9 @@ export function assessmentDate(options: EvaluateOptions | undefined, pack: PackI
     }
     const iso = typeof given === 'string' ? parseDate(given) : undefined;
     if (!iso) {
-        throw new NtmEvaluationError(`Ngày đánh giá «${shortText(String(given))}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`);
+        throw new NtmEvaluationError(
+            `Ngày đánh giá «${shortText(String(given))}» không hợp lệ: ${typeof given === 'string' ? dateProblem(given).reason : 'viết YYYY-MM-DD hoặc dd/mm/yyyy'}.`
+        );
     }
     if (iso < pack.validFrom || (pack.validTo !== undefined && iso > pack.validTo)) {
         throw new NtmEvaluationError(

@@ -4,7 +4,7 @@ import type { FactSpec, InputIssue, InputIssueCode } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
 import { formatRat, ratMul } from './exact-numbers.js';
 import { unitConversion, unitMismatchReason } from './units.js';
-import { parseDate } from './dates.js';
+import { dateProblem, parseDate } from './dates.js';
 import { closestNames, foldDiacritics, normalizeName, normalizeUnit, shortText } from './names.js';
 import { BOUND_KEYS, checkRange, parseNumber, readNumberScalar, show } from './number-input.js';
 
@@ -246,7 +246,7 @@ function readAsOf(path: readonly string[], value: unknown, issues: InputIssue[])
     const written = value[key];
     const iso = typeof written === 'string' ? parseDate(written) : undefined;
     if (!iso) {
-        issues.push(inputIssue('error', 'invalid-value', [...path, key], `Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được ${show(written)}.`));
+        issues.push(inputIssue('error', 'invalid-value', [...path, key], notADateMessage(written)));
         return null;
     }
     return iso;
@@ -268,6 +268,24 @@ export function checkFactDates(table: FactTable, assessedAt: string): void {
     }
 }
 
+/** A level by its name, or by its name in other letter case when only one level has it («Mức độ 2»). */
+function levelIndex(levels: readonly string[], name: string): number {
+    const exact = levels.indexOf(name);
+    if (exact >= 0) return exact;
+    const folded = name.toLocaleLowerCase('vi');
+    const matches = levels.flatMap((level, i) => (level.toLocaleLowerCase('vi') === folded ? [i] : []));
+    return matches.length === 1 ? matches[0]! : -1;
+}
+
+/** A value that should be a date: a day that does not exist is named as such, anything else gets the formats. */
+function notADateMessage(value: unknown): string {
+    if (typeof value === 'string') {
+        const problem = dateProblem(value);
+        if (!problem.format) return `Không có ngày ${show(value)}: ${problem.reason}.`;
+    }
+    return `Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được ${show(value)}.`;
+}
+
 /** A value given in another unit of the same kind as the fact's: read, then multiplied by `factor`. */
 class ConvertedInput {
     constructor(
@@ -282,7 +300,8 @@ class ConvertedInput {
  * (`m²` and `m2` are the same unit). A unit of the same kind converts exactly (3138 m for a fact in km is
  * 3,138 km); a unit of another kind is an error, undefined. Any other value is returned as is.
  */
-function unwrapUnit(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): unknown {
+function unwrapUnit(spec: FactSpec, path: readonly string[], given: unknown, issues: InputIssue[]): unknown {
+    const value = numberWithUnit(spec, given);
     if (!isPlainObject(value) || !('giá trị' in value)) return value;
     const unit = value['đơn vị'];
     if (unit !== undefined && normalizeUnit(String(unit)) !== normalizeUnit(spec.unit)) {
@@ -300,6 +319,20 @@ function unwrapUnit(spec: FactSpec, path: readonly string[], value: unknown, iss
         return undefined;
     }
     return value['giá trị'];
+}
+
+/** A number, then a unit: «98%», «80,5 triệu đồng/người/năm», «3138 m» (the number as `parseNumber` reads text). */
+const NUMBER_THEN_UNIT = /^(-?\d[\d.,]*)\s*([^\d\s.,+-].*)$/u;
+
+/**
+ * A text number written with its unit («98%», «80,5 triệu đồng/người/năm») is read as `{ "giá trị", "đơn vị" }`
+ * would be — the unit checked, converted when of the same kind — as a spreadsheet's cell is. Facts without a
+ * unit (yes/no, levels, dates) and any other text are left as they are.
+ */
+function numberWithUnit(spec: FactSpec, value: unknown): unknown {
+    if (typeof value !== 'string' || spec.unit === '' || spec.kind === 'boolean' || spec.kind === 'level' || spec.kind === 'date') return value;
+    const split = NUMBER_THEN_UNIT.exec(value.trim());
+    return split ? { 'giá trị': split[1], 'đơn vị': split[2]!.trim() } : value;
 }
 
 /** A number read in another unit, in the fact's unit: exact; the decimals follow a power-of-ten factor. */
@@ -541,12 +574,15 @@ function readValue(spec: FactSpec, path: readonly string[], value: unknown, issu
         return undefined;
     };
     switch (spec.kind) {
-        case 'boolean':
-            if (value === true || value === 'có') return { t: 'bool', b: true };
-            if (value === false || value === 'không') return { t: 'bool', b: false };
+        case 'boolean': {
+            // «Có», «KHÔNG»: as a spreadsheet's cell is read, whatever the letter case.
+            const word = typeof value === 'string' ? canonical(value).toLocaleLowerCase('vi') : value;
+            if (value === true || word === 'có') return { t: 'bool', b: true };
+            if (value === false || word === 'không') return { t: 'bool', b: false };
             return fail(`Cần có/không (true/false), nhận được ${show(value)}.`);
+        }
         case 'level': {
-            const index = typeof value === 'string' ? (spec.levels ?? []).indexOf(canonical(value)) : -1;
+            const index = typeof value === 'string' ? levelIndex(spec.levels ?? [], canonical(value)) : -1;
             if (index < 0) {
                 return fail(`Cần một mức trong: ${(spec.levels ?? []).join(', ')}; nhận được ${show(value)}.`);
             }
@@ -554,7 +590,7 @@ function readValue(spec: FactSpec, path: readonly string[], value: unknown, issu
         }
         case 'date': {
             const iso = typeof value === 'string' ? parseDate(value) : undefined;
-            return iso ? { t: 'date', iso } : fail(`Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được ${show(value)}.`);
+            return iso ? { t: 'date', iso } : fail(notADateMessage(value));
         }
         default:
             return readNumberScalar(spec, value, fail);

@@ -3,7 +3,7 @@ import { rat, ratFromNumber } from '../src/exact-numbers.js';
 import type { FactSpec } from '../src/result-types.js';
 import { SUGGESTED_UNKNOWN_FACTS, checkFactDates, readFacts } from '../src/fact-input.js';
 import { parseNumber } from '../src/number-input.js';
-import { parseDate } from '../src/dates.js';
+import { dateProblem, parseDate } from '../src/dates.js';
 
 describe('parseDate', () => {
     it.each<[string, string | undefined]>([
@@ -18,6 +18,18 @@ describe('parseDate', () => {
         ['', undefined]
     ])('%j is %s', (text, iso) => {
         expect(parseDate(text)).toBe(iso);
+    });
+});
+
+describe('dateProblem: why a text is not a date', () => {
+    it.each<[string, string, boolean]>([
+        ['31/11/2024', 'tháng 11/2024 chỉ có 30 ngày', false],
+        ['29/02/2023', 'tháng 2/2023 chỉ có 28 ngày', false],
+        ['2024-13-01', 'không có tháng 13', false],
+        ['15-11-2024', 'viết YYYY-MM-DD hoặc dd/mm/yyyy', true],
+        ['2024-1-5', 'viết YYYY-MM-DD (tháng và ngày hai chữ số) hoặc dd/mm/yyyy', true]
+    ])('%j: %s', (text, reason, format) => {
+        expect(dateProblem(text)).toEqual({ reason, format });
     });
 });
 
@@ -51,6 +63,25 @@ describe('readFacts', () => {
         expect(table.raw.get('ngày')?.total).toEqual({ t: 'date', iso: '2024-02-01' });
     });
 
+    it('reads a text number written with its unit as { giá trị, đơn vị }, and yes/no and levels in any letter case', () => {
+        const specs: readonly FactSpec[] = [...SPECS, { name: 'đường', kind: 'quantity', unit: 'km' }];
+        const table = readFacts({ 'rác thải': '98,5%', 'số vụ': '3 vụ', đường: '3138 m', 'trụ sở': 'Có', 'xếp loại': 'Tốt' }, specs);
+        expect(table.issues).toEqual([]);
+        expect(table.raw.get('rác thải')?.total).toEqual({ t: 'num', r: ratFromNumber(98.5), isBound: false, decimals: 1 });
+        expect(table.raw.get('số vụ')?.total).toMatchObject({ t: 'num', r: rat(3n, 1n) });
+        expect(table.raw.get('đường')?.total).toMatchObject({ t: 'num', r: rat(3138n, 1000n), written: '3.138 m' });
+        expect(table.raw.get('trụ sở')?.total).toEqual({ t: 'bool', b: true });
+        expect(table.raw.get('xếp loại')?.total).toEqual({ t: 'level', i: 1, name: 'tốt' });
+    });
+
+    it('refuses a text number in a unit of another kind, at its unit, and a day that does not exist by name', () => {
+        const table = readFacts({ 'số vụ': '3 km', ngày: '31/11/2024' }, SPECS);
+        expect(table.issues.map(i => [i.path.join('.'), i.message])).toEqual([
+            ['dữ kiện.số vụ.đơn vị', expect.stringMatching(/^Đơn vị «km» khác đơn vị khai báo của dữ kiện \(«vụ»\)/u)],
+            ['dữ kiện.ngày', 'Không có ngày «31/11/2024»: tháng 11/2024 chỉ có 30 ngày.']
+        ]);
+    });
+
     it('matches fact names in NFD and with extra blanks', () => {
         const table = readFacts({ ['rác   thải'.normalize('NFD')]: 99 }, SPECS);
         expect(table.issues).toEqual([]);
@@ -70,7 +101,7 @@ describe('readFacts', () => {
         ['rác thải', -0.5, 'Giá trị âm (-0,5) không hợp lệ cho dữ kiện này.'],
         ['trụ sở', 1, 'Cần có/không (true/false), nhận được 1.'],
         ['xếp loại', 'xuất sắc', 'Cần một mức trong: khá, tốt; nhận được «xuất sắc».'],
-        ['ngày', '2024-02-30', 'Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được «2024-02-30».']
+        ['ngày', '2024-02-30', 'Không có ngày «2024-02-30»: tháng 2/2024 chỉ có 29 ngày.']
     ])('refuses %s = %j', (name, value, message) => {
         const table = readFacts({ [name]: value }, SPECS);
         expect(table.issues).toEqual([{ severity: 'error', code: 'invalid-value', path: ['dữ kiện', name], field: `dữ kiện.${name}`, message }]);
@@ -209,7 +240,7 @@ describe('«tính đến»: the date a figure refers to', () => {
             expect.objectContaining({
                 severity: 'error',
                 field: 'dữ kiện.thu nhập.tính đến',
-                message: 'Cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, nhận được «2022-31-12».'
+                message: 'Không có ngày «2022-31-12»: không có tháng 31.'
             })
         ]);
         expect(wrong.raw.has('thu nhập')).toBe(false);

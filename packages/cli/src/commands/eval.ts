@@ -15,7 +15,13 @@ export interface EvalOptions {
 /** `ntm eval <pack> <commune>` (or `ntm eval <commune>` using the pack it names). */
 export async function evalCommand(first: string, second: string | undefined, options: EvalOptions): Promise<number> {
     const [packFile, communeFile] = second === undefined ? [undefined, first] : [first, second];
-    const unreadable = (packFile !== undefined && packFile.trim() === '' ? emptyName('bộ tiêu chí') : undefined) ?? (await notAFile(communeFile, 'tệp xã'));
+    // A commune file before its pack would be read as a pack, and the pack as JSON: say the order instead.
+    const swapped =
+        second !== undefined && /\.json$/i.test(first) && /\.ntm$/i.test(second)
+            ? `Thứ tự tham số: bộ tiêu chí trước, tệp xã sau — ntm eval ${second} ${first}`
+            : undefined;
+    const unreadable =
+        swapped ?? (packFile !== undefined && packFile.trim() === '' ? emptyName('bộ tiêu chí') : undefined) ?? (await notAFile(communeFile, 'tệp xã'));
     if (unreadable) {
         if (options.json) sayJsonFailure('input', unreadable);
         else complain(unreadable);

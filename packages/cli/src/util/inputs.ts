@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { relativeToCwd } from '@ntm/evaluation/node';
+import { relativeToCwd, unreadableFileText } from '@ntm/evaluation/node';
 
 /**
  * Why a path given as a file cannot be read as one, in words that name it (a folder read as a file fails in
@@ -13,19 +13,18 @@ export async function notAFile(file: string, what = 'tệp'): Promise<string | u
         if (stat.isDirectory()) return `«${shown}» là một thư mục, không phải một tệp.`;
         return undefined;
     } catch (error) {
-        const code = (error as { code?: string }).code ?? 'lỗi';
-        return `Không đọc được tệp: «${shown}» (${code}).`;
+        return unreadableFileText(shown, (error as { code?: string }).code);
     }
 }
 
 /** Why the first of these files or folders cannot be read, in words that name it; undefined when all can. */
 export async function firstUnreadable(paths: readonly string[]): Promise<string | undefined> {
     for (const target of paths) {
-        const code = await fs.stat(target).then(
+        const failure = await fs.stat(target).then(
             () => undefined,
-            (error: { code?: string }) => error.code ?? 'lỗi'
+            (error: { code?: string }) => ({ code: error.code })
         );
-        if (code) return `Không đọc được tệp: «${relativeToCwd(target)}» (${code}).`;
+        if (failure) return unreadableFileText(relativeToCwd(target), failure.code);
     }
     return undefined;
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseDate, shortText } from '@ntm/runtime';
+import { dateProblem, parseDate, shortText } from '@ntm/runtime';
 import type { CommuneFile } from '../commune/read-commune.js';
 import type { FileIssue } from '../commune/file-issue.js';
 import type { CommuneEvaluation } from '../evaluate/evaluate-commune.js';
@@ -42,13 +42,16 @@ export async function evaluateCommuneAt(communeFile: string, packFile?: string, 
                           file: commune.file,
                           severity: 'error',
                           path: ['--ngày'],
-                          message: `Ngày đánh giá «${shortText(dateOverride)}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`,
+                          message: `Ngày đánh giá «${shortText(dateOverride)}» không hợp lệ: ${dateProblem(dateOverride).reason}.`,
                           line: 1,
                           column: 1
                       }
                   ]
               }
-            : fail('ngày đánh giá', `Ngày đánh giá «${shortText(givenDate)}» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.`);
+            : fail(
+                  'ngày đánh giá',
+                  `Ngày đánh giá «${shortText(givenDate)}» không hợp lệ: ${typeof givenDate === 'string' ? dateProblem(givenDate).reason : 'viết YYYY-MM-DD hoặc dd/mm/yyyy'}.`
+              );
     }
     const selection = await selectPack(named, { level: data['cấp'], province: data['tỉnh'], date });
     if ('error' in selection) return fail(packFile ? 'ngày đánh giá' : 'bộ tiêu chí', selection.error);

@@ -17,6 +17,24 @@ const UNREADABLE: Readonly<Record<string, string>> = {
     ENOENT: 'liên kết tới tệp không tồn tại'
 };
 
+/** What a file system error code means, in words (the code itself follows, for whoever helps). */
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+    ENOENT: 'không có tệp hay thư mục này',
+    ENOTDIR: 'một phần của đường dẫn không phải thư mục',
+    EISDIR: 'đây là một thư mục, không phải một tệp',
+    EACCES: 'không có quyền đọc',
+    EPERM: 'không có quyền đọc',
+    ELOOP: 'vòng liên kết tượng trưng',
+    ENAMETOOLONG: 'tên tệp quá dài',
+    EMFILE: 'quá nhiều tệp đang mở'
+};
+
+/** «Không đọc được tệp «x»: không có tệp hay thư mục này (ENOENT).» — the one wording of a file that cannot be read. */
+export function unreadableFileText(shown: string, code: string | undefined): string {
+    const why = code ? FILE_ERRORS[code] : undefined;
+    return `Không đọc được tệp «${shown}»${why ? `: ${why}` : ''}${code ? ` (${code})` : ''}.`;
+}
+
 /**
  * Collects files with one of `extensions` under the given files or folders, sorted, skipping node_modules
  * and hidden entries. An input that does not exist is the caller's error (it throws); an entry inside a

@@ -417,7 +417,7 @@ describe('assessment date', () => {
     });
 
     it('an impossible date throws', () => {
-        expect(() => pack.evaluate({}, { ngàyĐánhGiá: '2024-02-30' })).toThrow('Ngày đánh giá «2024-02-30» không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy.');
+        expect(() => pack.evaluate({}, { ngàyĐánhGiá: '2024-02-30' })).toThrow('Ngày đánh giá «2024-02-30» không hợp lệ: tháng 2/2024 chỉ có 29 ngày.');
     });
 });
 
