@@ -32,6 +32,22 @@ describe('evaluating a commune file', () => {
         ]);
     });
 
+    it('warns at a percentage entered as a fraction (0,98 for 98 %) far below its threshold; the verdict stands', async () => {
+        const fraction = await evaluate({ 'tỷ lệ hộ dùng nước sạch': 0.98 });
+        expect(fraction.result?.indicators.find(i => i.label === '17.1')?.verdict).toBe('chưa đạt');
+        expect(fraction.issues.map(show)).toEqual([
+            expect.stringMatching(
+                /^xa-\w+\.json:\d+:\d+ cảnh báo dữ kiện\.tỷ lệ hộ dùng nước sạch: Dữ kiện «tỷ lệ hộ dùng nước sạch» = 0,98 %, rất nhỏ so với yêu cầu >= 60 % của chỉ tiêu 17\.1: nếu báo cáo ghi 98 %, nhập 98 \(tỷ lệ ghi bằng số phần trăm, không phải phân số\)\.$/u
+            )
+        ]);
+        // A rate computed from its parts may be that small: no warning.
+        const computed = await evaluate({ 'hộ dùng nước sạch': 1, 'tổng số hộ': 1000 });
+        expect(computed.result?.indicators.find(i => i.label === '17.1')?.verdict).toBe('chưa đạt');
+        expect(computed.issues).toEqual([]);
+        const met = await evaluate({ 'tỷ lệ hộ dùng nước sạch': 98 });
+        expect(met.issues).toEqual([]);
+    });
+
     it('converts a unit of the same kind exactly (ha to m²)', async () => {
         const evaluation = await evaluate({ 'diện tích sân thể thao': { 'giá trị': 0.025, 'đơn vị': 'ha' } });
         expect(evaluation.issues.filter(i => i.severity === 'error')).toEqual([]);
