@@ -49,7 +49,7 @@ describe('dựa trên leads only to .ntm files under the project', () => {
         const out = await ntm('check', path.join(packs, 'a.ntm'));
         expect(out.code).toBe(1);
         expect(out.stdout).toMatch(
-            /a\.ntm:5:12 lỗi Bộ gốc «.*ngoai\.ntm» nằm ngoài thư mục gốc \(.*du-an\): chỉ dựa trên được các bộ trong thư mục của dự án\./u
+            /a\.ntm:5:12 lỗi Bộ gốc «.*ngoai\.ntm» nằm ngoài thư mục gốc \(.*du-an\): chỉ dựa trên được các bộ trong thư mục của dự án\. Chép bộ gốc/u
         );
     });
 

@@ -35,6 +35,28 @@ function describeActual(token: IToken | undefined): string {
     return `«${token.image}»`;
 }
 
+/** A token the lexer read as a keyword (not a name, a number, a string, a date, a label or a sign). */
+function isKeyword(token: IToken | undefined): boolean {
+    const type = token?.tokenType;
+    return type !== undefined && TERMINAL_NAMES[type.name] === undefined && /\p{L}/u.test(tokenText(type));
+}
+
+/**
+ * A keyword met where a name or a text was due, most often a word of a name the analyst typed («bộ tiêu chí
+ * thử bảng», «dữ kiện số tiêu chí đạt»): say that it is a keyword and how to keep it in the name.
+ */
+function keywordHint(actual: IToken | undefined, expected: readonly TokenType[], previous?: IToken): string {
+    // Only right after a word of a name on the same line: a keyword opening the next line means something is missing.
+    const inName = previous?.tokenType?.name === 'ID' && previous.startLine === actual?.startLine;
+    if (!inName || !isKeyword(actual) || !expected.some(t => t.name === 'ID' || t.name === 'STRING')) return '';
+    const joined = `${previous!.image}_${actual!.image.replace(/\s+/gu, '_')}`;
+    return ` «${actual!.image}» là từ khóa của ngôn ngữ, không dùng được trong tên: nối bằng dấu gạch dưới (vd. «${joined}»), đổi chữ, hoặc xem ngon-ngu.md mục 4.`;
+}
+
+function firstTokens(paths: TokenType[][][]): TokenType[] {
+    return paths.flatMap(alternative => alternative.flatMap(path => (path[0] ? [path[0]] : [])));
+}
+
 function describeAlternatives(paths: TokenType[][][]): string {
     const firsts = new Set<string>();
     for (const alternative of paths) {
@@ -57,11 +79,16 @@ function describeAlternatives(paths: TokenType[][][]): string {
 export class NtmParserErrorMessageProvider extends LangiumParserErrorMessageProvider implements IParserErrorMessageProvider {
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         if (isEnd(options.actual)) return `Tệp kết thúc khi còn thiếu ${describeExpected(options.expected)}.`;
-        return `Cần ${describeExpected(options.expected)} nhưng gặp ${describeActual(options.actual)}.`;
+        return `Cần ${describeExpected(options.expected)} nhưng gặp ${describeActual(options.actual)}.${keywordHint(options.actual, [options.expected], options.previous)}`;
     }
 
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
-        return `Không hiểu ${describeActual(options.firstRedundant)} ở đây: cần hết tệp hoặc một khai báo mới (dữ kiện, thang, phân tổ, tiêu chí, điều kiện công nhận).`;
+        // «110 phần trăm»: a percentage in a rule is written with the sign; «phần trăm» is a fact's type.
+        const percent =
+            options.firstRedundant.image === 'phần trăm'
+                ? ' Số phần trăm viết bằng dấu %: «110%»; «phần trăm» là kiểu của dữ kiện («dữ kiện x: phần trăm»).'
+                : '';
+        return `Không hiểu ${describeActual(options.firstRedundant)} ở đây: cần hết tệp hoặc một khai báo mới (dữ kiện, thang, phân tổ, tiêu chí, điều kiện công nhận).${percent}`;
     }
 
     override buildNoViableAltMessage(options: {
@@ -72,7 +99,24 @@ export class NtmParserErrorMessageProvider extends LangiumParserErrorMessageProv
         ruleName: string;
     }): string {
         if (isEnd(options.actual[0])) return `Tệp kết thúc khi còn thiếu ${describeAlternatives(options.expectedPathsPerAlt)}.`;
-        return `Không hiểu ${describeActual(options.actual[0])} ở đây; cần ${describeAlternatives(options.expectedPathsPerAlt)}.`;
+        const firsts = firstTokens(options.expectedPathsPerAlt);
+        // The first word may well be allowed here while what follows it is not («có ít nhất 1 thôn»): name them together.
+        const allowed = firsts.some(t => t === options.actual[0]?.tokenType);
+        const shown = allowed
+            ? `«${options.actual
+                  .filter(t => !isEnd(t))
+                  .map(t => t.image)
+                  .join(' ')}»`
+            : describeActual(options.actual[0]);
+        if (!allowed) {
+            return `Không hiểu ${shown} ở đây; cần ${describeAlternatives(options.expectedPathsPerAlt)}.${keywordHint(options.actual[0], firsts, options.previous)}`;
+        }
+        // «có» reads a yes/no fact; a count is compared with a sign («có ít nhất 1 thôn …» is how the decision says it).
+        const yesNo =
+            options.actual[0]?.image === 'có'
+                ? ' «có» chỉ đi với một dữ kiện có/không (vd. «có quy hoạch chung được phê duyệt»); để so một số, viết dấu so sánh (vd. «số thôn thông minh >= 1 thôn»), xem ngon-ngu.md mục 10.'
+                : ' Xem các cách viết được phép ở chỗ này trong ngon-ngu.md.';
+        return `Không hiểu ${shown} ở đây: cách viết này không khớp cấu trúc nào.${yesNo}`;
     }
 
     override buildEarlyExitMessage(options: {

@@ -17,6 +17,11 @@ export function packHeaderMustBeComplete(pack: Pack, accept: ValidationAcceptor)
         });
         return;
     }
+    // A syntax error on the first line («bộ tiêu chí thử bảng …») stops the parser before the header's lines:
+    // their absence says nothing, and five «thiếu …» above the real error would hide it.
+    const firstLine = pack.$cstNode?.range.start.line ?? 0;
+    const parse = pack.$document?.parseResult;
+    if (parse?.parserErrors.some(error => (error.token.startLine ?? 1) - 1 === firstLine)) return;
     const items: Array<[string, unknown[], string]> = [
         ['levels', pack.levels, 'cấp (vd. «cấp xã nông thôn mới nâng cao»)'],
         ['jurisdictions', pack.jurisdictions, 'địa bàn (vd. «địa bàn "tỉnh Hà Nam"» hoặc «địa bàn "toàn quốc"»)'],

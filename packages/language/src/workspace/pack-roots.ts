@@ -6,8 +6,7 @@ export const MAX_BASE_DEPTH = 16;
 
 /**
  * Where `dựa trên` may lead: only to `.ntm` files under a root — the editor's workspace folders, or for the
- * CLI the nearest folder above the pack that holds the repository (`.git`) or a `package.json`, or folders
- * named on the command line. A pack can then never make a tool read `/etc/passwd` or `/dev/zero`.
+ * CLI the nearest folder above the pack that holds the repository (`.git`) or a `package.json`. A pack can then never make a tool read `/etc/passwd` or `/dev/zero`.
  * Without roots (a page in a browser, a test of one text) only the `.ntm` rule applies.
  */
 export class PackRoots {
@@ -25,7 +24,10 @@ export class PackRoots {
             return `«dựa trên» phải trỏ tới một tệp bộ tiêu chí .ntm, không phải «${UriUtils.basename(uri)}».`;
         }
         if (roots && !roots.some(root => isUnder(uri, root))) {
-            return `Bộ gốc «${uri.path}» nằm ngoài thư mục gốc (${roots.map(r => r.path).join(', ')}): chỉ dựa trên được các bộ trong thư mục của dự án.`;
+            return (
+                `Bộ gốc «${uri.path}» nằm ngoài thư mục gốc (${roots.map(r => r.path).join(', ')}): chỉ dựa trên được các bộ trong thư mục của dự án. ` +
+                'Chép bộ gốc (cùng các bộ nó dựa trên) vào thư mục dự án, hoặc đặt cả hai bộ trong một thư mục có tệp package.json hay thư mục .git.'
+            );
         }
         return undefined;
     }
