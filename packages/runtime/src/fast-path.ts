@@ -337,15 +337,38 @@ function quietResult(
 }
 
 /**
- * A gate the fast path decided as met (1) or lacking data (2): a compiled condition has no unverified
- * threshold, so no flags. A gate not met is handed back to the full path, which works out its gap.
+ * A gate decided by the fast path (code as for an indicator): a compiled condition has no unverified
+ * threshold, so no flags; the gap of one not met is worked out on first read, as an indicator's.
  */
-export function quietGate(meta: GateMeta, code: number, missing: readonly string[]): GateResult {
+export function quietGate(meta: GateMeta, code: number, gapOf: LazyGap | undefined, missing: readonly string[]): GateResult {
+    const verdict = VERDICTS[code]!;
+    if (gapOf === undefined) {
+        return {
+            text: meta.text,
+            rule: meta.rule,
+            verdict,
+            flags: NO_ITEMS,
+            factsUsed: NO_ITEMS,
+            missingFacts: missing,
+            citations: meta.citations,
+            notes: NO_ITEMS,
+            explanation: NO_ITEMS
+        };
+    }
+    let gap: Gap | undefined;
+    let made = false;
     return {
         text: meta.text,
         rule: meta.rule,
-        verdict: VERDICTS[code]!,
+        verdict,
         flags: NO_ITEMS,
+        get gap(): Gap | undefined {
+            if (!made) {
+                gap = gapOf();
+                made = true;
+            }
+            return gap;
+        },
         factsUsed: NO_ITEMS,
         missingFacts: missing,
         citations: meta.citations,

@@ -458,11 +458,7 @@ export function fastIndicatorCode(scope: ModuleScope, slots: FastSlots, indicato
         if (error instanceof NotCompiled) return undefined;
         throw error;
     }
-    // The gap is worked out when a reader asks for it (exact arithmetic and number display cost more than the verdict).
-    const gap =
-        result.gap === 'undefined' || result.has === 'false'
-            ? 'undefined'
-            : `${result.code} === 0${result.has === 'true' ? '' : ` && (${result.has})`} ? () => ${result.gap} : undefined`;
+    const gap = lazyGap(result);
     const missing = `${result.code} === 2 ? ${result.missing} : []`;
     if (!applicable) return functionCode(name, 'IndicatorResult', emitter, `quietIndicator(${meta}, ${result.code}, ${gap}, ${missing})`);
     // Not applicable when its condition is not met (3), missing data when the condition lacks it (2).
@@ -485,13 +481,14 @@ export function fastGateCode(scope: ModuleScope, slots: FastSlots, gate: Gate, m
         if (error instanceof NotCompiled) return undefined;
         throw error;
     }
-    // Not met: handed back (undefined) for the full path to work out the gap.
-    return functionCode(
-        name,
-        'GateResult',
-        emitter,
-        `${result.code} === 0 ? undefined : quietGate(${meta}, ${result.code}, ${result.code} === 2 ? ${result.missing} : [])`
-    );
+    return functionCode(name, 'GateResult', emitter, `quietGate(${meta}, ${result.code}, ${lazyGap(result)}, ${result.code} === 2 ? ${result.missing} : [])`);
+}
+
+/** The gap of a failed condition as a function, worked out when a reader asks for it (exact arithmetic and number display cost more than the verdict). */
+function lazyGap(result: CondLocal): string {
+    return result.gap === 'undefined' || result.has === 'false'
+        ? 'undefined'
+        : `${result.code} === 0${result.has === 'true' ? '' : ` && (${result.has})`} ? () => ${result.gap} : undefined`;
 }
 
 function functionCode(name: string, resultType: string, emitter: FastEmitter, result: string): Code {
