@@ -138,7 +138,8 @@ function planGate(gate: GateResult): PlanGate {
         text: gate.text,
         verdict: gate.verdict,
         ...(gate.value ? { current: gate.value.text } : {}),
-        ...(gate.threshold ? { threshold: gate.threshold } : {}),
+        // A yes/no condition has no figure: «yêu cầu không» would only repeat the verdict.
+        ...(gate.value && gate.threshold ? { threshold: gate.threshold } : {}),
         unverified
     };
     if (gate.verdict === 'chưa đạt') {
