@@ -323,6 +323,7 @@ function unwrapUnit(spec: FactSpec, path: readonly string[], given: unknown, iss
 
 /** A number, then a unit: «98%», «80,5 triệu đồng/người/năm», «3138 m» (the number as `parseNumber` reads text). */
 const NUMBER_THEN_UNIT = /^(-?\d[\d.,]*)\s*([^\d\s.,+-].*)$/u;
+const PLAIN_NUMBER_TEXT = /^\s*-?[\d.,]*\s*$/u;
 
 /**
  * A text number written with its unit («98%», «80,5 triệu đồng/người/năm») is read as `{ "giá trị", "đơn vị" }`
@@ -331,6 +332,8 @@ const NUMBER_THEN_UNIT = /^(-?\d[\d.,]*)\s*([^\d\s.,+-].*)$/u;
  */
 function numberWithUnit(spec: FactSpec, value: unknown): unknown {
     if (typeof value !== 'string' || spec.unit === '' || spec.kind === 'boolean' || spec.kind === 'level' || spec.kind === 'date') return value;
+    // Most text numbers are digits and separators only («72,403»): no unit to split off.
+    if (PLAIN_NUMBER_TEXT.test(value)) return value;
     const split = NUMBER_THEN_UNIT.exec(value.trim());
     return split ? { 'giá trị': split[1], 'đơn vị': split[2]!.trim() } : value;
 }
@@ -575,10 +578,12 @@ function readValue(spec: FactSpec, path: readonly string[], value: unknown, issu
     };
     switch (spec.kind) {
         case 'boolean': {
-            // «Có», «KHÔNG»: as a spreadsheet's cell is read, whatever the letter case.
-            const word = typeof value === 'string' ? canonical(value).toLocaleLowerCase('vi') : value;
-            if (value === true || word === 'có') return { t: 'bool', b: true };
-            if (value === false || word === 'không') return { t: 'bool', b: false };
+            if (value === true || value === 'có') return { t: 'bool', b: true };
+            if (value === false || value === 'không') return { t: 'bool', b: false };
+            // «Có», «KHÔNG»: as a spreadsheet's cell is read, whatever the letter case (folded only when not exact).
+            const word = typeof value === 'string' ? canonical(value).toLocaleLowerCase('vi') : undefined;
+            if (word === 'có') return { t: 'bool', b: true };
+            if (word === 'không') return { t: 'bool', b: false };
             return fail(`Cần có/không (true/false), nhận được ${show(value)}.`);
         }
         case 'level': {
