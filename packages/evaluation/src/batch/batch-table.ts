@@ -1,9 +1,10 @@
+// The batch's results reduced, commune by commune, to the cells the output shows (batch-sheets.ts lays them out).
 import type { EvaluationResult, Verdict } from '@ntm/language';
 import type { BatchProblem, CellLocation } from './problems.js';
-import { compareLabels } from '../plan/labels.js';
-import { columnLetter, locationText } from './problems.js';
-import type { ColumnModel, ModelCell, SheetModel, WorkbookModel } from './workbook-model.js';
-import { sheetName } from './workbook-model.js';
+import { locationText } from './problems.js';
+import type { WorkbookModel } from './workbook-model.js';
+import type { CriterionColumn, IndicatorColumn, TableRecord } from './batch-sheets.js';
+import { CELLS_PER_INDICATOR, baseName, criteriaInOrder, tableWorkbook } from './batch-sheets.js';
 
 /** Who a row of the output is about, and where its data came from. */
 export interface CommuneInfo {
@@ -36,36 +37,6 @@ export interface BatchTally {
     readonly gates: readonly GateTally[];
 }
 
-/** Each indicator's four cells in a row — the commune's value, the threshold applied, the verdict, the gap — flat. */
-const CELLS_PER_INDICATOR = 4;
-
-interface Record_ {
-    readonly info: readonly string[];
-    readonly place: string;
-    readonly date: string;
-    readonly pack: string;
-    /** Undefined for a commune that could not be evaluated. */
-    readonly recognition?: Verdict;
-    readonly summary: string;
-    readonly criteria: readonly (Verdict | undefined)[];
-    /** `CELLS_PER_INDICATOR` entries per indicator column, empty where the commune's pack has no such indicator. */
-    readonly indicators: readonly (string | undefined)[];
-    /** The same four cells per recognition condition (`điều kiện công nhận`) column. */
-    readonly gates: readonly (string | undefined)[];
-}
-
-interface CriterionColumn {
-    readonly label: string;
-    readonly title: string;
-    readonly indicators: number[];
-}
-
-interface IndicatorColumn {
-    readonly label: string;
-    /** The requirement as each pack words it (one, unless packs of the batch differ). */
-    readonly requirements: string[];
-}
-
 /** Where one pack's criteria and indicators go among the table's columns (see `layoutOf`). */
 interface PackLayout {
     readonly criteria: readonly number[];
@@ -90,12 +61,12 @@ const NO_CELLS: readonly (string | undefined)[] = Object.freeze([]);
 const VERDICTS: readonly Verdict[] = ['đạt', 'chưa đạt', 'thiếu dữ liệu', 'không áp dụng'];
 
 /**
- * The batch's results as the output workbook shows them: a summary (commune × criterion), a sheet per
- * criterion (each indicator's value, threshold, verdict and gap), the problems. Each commune is reduced to
- * its cells when it is added, with repeated texts shared, so ten thousand results are never held at once.
+ * The batch's results as the output workbook shows them (see batch-sheets.ts). Each commune is reduced to its
+ * cells when it is added — verdicts per criterion, four cells per indicator and per recognition condition — with
+ * repeated texts shared, so ten thousand results are never held at once.
  */
 export class BatchTable {
-    private readonly records: Record_[] = [];
+    private readonly records: TableRecord[] = [];
     private readonly problems: BatchProblem[] = [];
     private readonly criteria: CriterionColumn[] = [];
     private readonly criterionIndex = new Map<string, number>();
@@ -191,7 +162,7 @@ export class BatchTable {
             evaluated: evaluated.length,
             failed: this.records.length - evaluated.length,
             recognised: evaluated.filter(r => r.recognition === 'đạt').length,
-            criteria: this.criteriaInOrder().map(i => {
+            criteria: criteriaInOrder(this.criteria).map(i => {
                 const criterion = this.criteria[i]!;
                 const counts = Object.fromEntries(VERDICTS.map(v => [v, 0])) as Record<Verdict, number>;
                 for (const record of evaluated) {
@@ -211,22 +182,16 @@ export class BatchTable {
         };
     }
 
+    /** The output workbook's sheets (batch-sheets.ts lays them out). */
     workbook(): WorkbookModel {
-        const taken = new Set<string>();
-        const order = this.criteriaInOrder();
-        return {
-            sheets: [
-                this.summarySheet(order, taken),
-                ...order.map(i => this.criterionSheet(this.criteria[i]!, i, taken)),
-                ...(this.gateColumns.length > 0 ? [this.gatesSheet(taken)] : []),
-                this.problemsSheet(taken)
-            ]
-        };
-    }
-
-    /** The criteria columns in reading order of their labels («6» before «6.1» before «7»), whatever pack came first. */
-    private criteriaInOrder(): number[] {
-        return this.criteria.map((_, i) => i).sort((a, b) => compareLabels(this.criteria[a]!.label, this.criteria[b]!.label) || a - b);
+        return tableWorkbook({
+            records: this.records,
+            criteria: this.criteria,
+            indicators: this.indicators,
+            gateColumns: this.gateColumns,
+            packs: this.packs,
+            problems: this.problems
+        });
     }
 
     /**
@@ -324,164 +289,6 @@ export class BatchTable {
         }
         return index;
     }
-
-    private summarySheet(order: readonly number[], taken: Set<string>): SheetModel {
-        const manyPacks = this.packs.size > 1;
-        const columns: ColumnModel[] = [
-            { header: 'STT', width: 6 },
-            { header: 'Xã', width: 22 },
-            { header: 'Huyện', width: 16 },
-            { header: 'Tỉnh', width: 14 },
-            { header: 'Ngày đánh giá', width: 13 },
-            { header: 'Kết quả', width: 16, note: 'Công nhận: đạt khi mọi tiêu chí và mọi điều kiện công nhận đều đạt.' },
-            { header: 'Tiêu chí', width: 24 },
-            ...(manyPacks ? [{ header: 'Bộ tiêu chí', width: 30 }] : []),
-            ...order.map(i => this.criteria[i]!).map(c => ({ header: `${c.label}. ${c.title}`, width: 14, note: `Tiêu chí ${c.label}: ${c.title}` })),
-            ...this.gateColumns.map((text, i) => ({ header: gateHeader(i, text), width: 16, note: `Điều kiện công nhận: ${text}` })),
-            { header: 'Nguồn dữ liệu', width: 22 }
-        ];
-        const gates = this.gateColumns.map((_, i) => i * CELLS_PER_INDICATOR + 2);
-        const records = this.records;
-        return {
-            name: sheetName('Tổng hợp', taken),
-            columns,
-            rowCount: records.length,
-            frozen: { rows: 1, columns: 2 },
-            filter: true,
-            *rows() {
-                let n = 0;
-                for (const r of records) {
-                    n++;
-                    const result: ModelCell = r.recognition ? { value: r.recognition, style: r.recognition } : { value: 'không đánh giá được', style: 'lỗi' };
-                    yield [
-                        n,
-                        ...r.info,
-                        r.date,
-                        result,
-                        r.summary,
-                        ...(manyPacks ? [r.pack] : []),
-                        ...order.map(i => verdictCell(r.criteria[i])),
-                        ...gates.map(at => verdictCell(r.gates[at] as Verdict | undefined)),
-                        r.place
-                    ];
-                }
-            }
-        };
-    }
-
-    private criterionSheet(criterion: CriterionColumn, index: number, taken: Set<string>): SheetModel {
-        const indicators = criterion.indicators
-            .map(i => ({ i, column: this.indicators[i]! }))
-            .sort((a, b) => compareLabels(a.column.label, b.column.label) || a.i - b.i);
-        const columns: ColumnModel[] = [
-            { header: 'STT', width: 6 },
-            { header: 'Xã', width: 22 },
-            { header: 'Huyện', width: 16 },
-            { header: `Tiêu chí ${criterion.label}`, width: 14, note: criterion.title },
-            ...indicators.flatMap(({ column }) => [
-                { header: `${column.label} giá trị`, width: 18, note: requirementNote(column.requirements) },
-                { header: `${column.label} ngưỡng`, width: 14 },
-                { header: `${column.label} kết quả`, width: 14 },
-                { header: `${column.label} còn thiếu`, width: 22 }
-            ])
-        ];
-        const records = this.records.filter(r => r.recognition !== undefined);
-        return {
-            name: sheetName(`TC ${criterion.label} ${criterion.title}`, taken),
-            columns,
-            rowCount: records.length,
-            frozen: { rows: 1, columns: 2 },
-            filter: true,
-            *rows() {
-                let n = 0;
-                for (const r of records) {
-                    n++;
-                    const row: ModelCell[] = [n, r.info[0], r.info[1], verdictCell(r.criteria[index])];
-                    for (const { i } of indicators) {
-                        const at = i * CELLS_PER_INDICATOR;
-                        row.push(r.indicators[at], r.indicators[at + 1], verdictCell(r.indicators[at + 2] as Verdict | undefined), r.indicators[at + 3]);
-                    }
-                    yield row;
-                }
-            }
-        };
-    }
-
-    /** The recognition conditions: each commune's figure, the threshold applied, the verdict and the gap, per condition. */
-    private gatesSheet(taken: Set<string>): SheetModel {
-        const gates = this.gateColumns;
-        const columns: ColumnModel[] = [
-            { header: 'STT', width: 6 },
-            { header: 'Xã', width: 22 },
-            { header: 'Huyện', width: 16 },
-            { header: 'Công nhận', width: 14 },
-            ...gates.flatMap((text, i) => {
-                const name = `ĐK${i + 1}`;
-                return [
-                    { header: `${name} giá trị`, width: 20, note: `Điều kiện công nhận: ${text}` },
-                    { header: `${name} ngưỡng`, width: 16 },
-                    { header: `${name} kết quả`, width: 14 },
-                    { header: `${name} còn thiếu`, width: 22 }
-                ];
-            })
-        ];
-        const records = this.records.filter(r => r.recognition !== undefined);
-        return {
-            name: sheetName('Điều kiện công nhận', taken),
-            columns,
-            rowCount: records.length,
-            frozen: { rows: 1, columns: 2 },
-            filter: true,
-            *rows() {
-                let n = 0;
-                for (const r of records) {
-                    n++;
-                    const row: ModelCell[] = [n, r.info[0], r.info[1], verdictCell(r.recognition)];
-                    for (let i = 0; i < gates.length; i++) {
-                        const at = i * CELLS_PER_INDICATOR;
-                        row.push(r.gates[at], r.gates[at + 1], verdictCell(r.gates[at + 2] as Verdict | undefined), r.gates[at + 3]);
-                    }
-                    yield row;
-                }
-            }
-        };
-    }
-
-    private problemsSheet(taken: Set<string>): SheetModel {
-        const problems = this.problems;
-        const columns: ColumnModel[] = [
-            { header: 'STT', width: 6 },
-            { header: 'Tệp', width: 22 },
-            { header: 'Trang tính', width: 14 },
-            { header: 'Dòng', width: 7 },
-            { header: 'Cột', width: 7 },
-            { header: 'Tên cột', width: 28 },
-            { header: 'Xã', width: 20 },
-            { header: 'Mức độ', width: 10 },
-            { header: 'Nội dung', width: 90 }
-        ];
-        return {
-            name: sheetName('Lỗi dữ liệu', taken),
-            columns,
-            rowCount: problems.length,
-            frozen: { rows: 1, columns: 0 },
-            filter: true,
-            *rows() {
-                let n = 0;
-                for (const p of problems) {
-                    n++;
-                    const column = p.column === undefined ? undefined : p.sheet === undefined ? p.column : columnLetter(p.column);
-                    const severity: ModelCell = p.severity === 'error' ? { value: 'lỗi', style: 'lỗi' } : { value: 'cảnh báo', style: 'cảnh báo' };
-                    yield [n, baseName(p.file), p.sheet, p.row, column, p.header, p.commune, severity, p.message];
-                }
-            }
-        };
-    }
-}
-
-/** A column's requirement; where the batch's packs word it differently, each (the threshold column has each commune's). */
-function requirementNote(requirements: readonly string[]): string {
-    return requirements.length === 1 ? requirements[0]! : `Yêu cầu khác nhau theo bộ tiêu chí (xem cột ngưỡng của từng xã):\n— ${requirements.join('\n— ')}`;
 }
 
 /**
@@ -494,32 +301,10 @@ function flat(text: string): string {
     return text;
 }
 
-/** «ĐK1. Thu nhập bình quân đầu người của xã…»: a summary column for a recognition condition, its text in the note. */
-function gateHeader(index: number, text: string): string {
-    const words = text.split(/\s+/).filter(Boolean);
-    return `ĐK${index + 1}. ${words.slice(0, 6).join(' ')}${words.length > 6 ? '…' : ''}`;
-}
-
 /** The value cell of an indicator or condition without a computed value: the facts it read, as shown. */
 function factTexts(result: { readonly factsUsed: EvaluationResult['indicators'][number]['factsUsed'] }): string {
     const uses = result.factsUsed;
     if (uses.length === 0) return '';
     if (uses.length === 1) return uses[0]!.text;
     return uses.map(use => use.text).join('; ');
-}
-
-/** One cell per verdict, shared by every row (the writer only reads cells). */
-const VERDICT_CELLS: Readonly<Record<Verdict, ModelCell>> = {
-    đạt: { value: 'đạt', style: 'đạt' },
-    'chưa đạt': { value: 'chưa đạt', style: 'chưa đạt' },
-    'thiếu dữ liệu': { value: 'thiếu dữ liệu', style: 'thiếu dữ liệu' },
-    'không áp dụng': { value: 'không áp dụng', style: 'không áp dụng' }
-};
-
-function verdictCell(verdict: Verdict | undefined): ModelCell {
-    return verdict ? VERDICT_CELLS[verdict] : undefined;
-}
-
-function baseName(file: string): string {
-    return file.split(/[\\/]/).pop() ?? file;
 }
