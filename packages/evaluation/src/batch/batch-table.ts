@@ -5,6 +5,7 @@ import { locationText } from './problems.js';
 import type { WorkbookModel } from './workbook-model.js';
 import type { CriterionColumn, IndicatorColumn, TableRecord } from './batch-sheets.js';
 import { CELLS_PER_INDICATOR, baseName, criteriaInOrder, tableWorkbook } from './batch-sheets.js';
+import { clauseTexts } from '../report/indicator-row.js';
 
 /** Who a row of the output is about, and where its data came from. */
 export interface CommuneInfo {
@@ -102,8 +103,10 @@ export class BatchTable {
         for (let i = 0; i < indicatorList.length; i++) {
             const indicator = indicatorList[i]!;
             const at = layout.indicators[i]! * CELLS_PER_INDICATOR;
-            const threshold = indicator.threshold ?? '';
-            indicators[at] = flat(indicator.value?.text ?? factTexts(indicator));
+            // The commune's own values, clause by clause, as `ntm eval` shows them: never a denominator or a table's threshold.
+            const clauses = clauseTexts(indicator.clauses);
+            const threshold = clauses?.requirements ?? indicator.threshold ?? '';
+            indicators[at] = flat(clauses?.values ?? indicator.value?.text ?? '');
             indicators[at + 1] = before?.[at + 1] === threshold ? before[at + 1] : this.intern(threshold);
             indicators[at + 2] = indicator.verdict;
             indicators[at + 3] = indicator.gap ? flat(indicator.gap.text) : '';

@@ -198,13 +198,17 @@ function unverifiedNotes(result: IndicatorResult | GateResult): string[] {
     return result.notes.filter(n => n.code === 'unverified-threshold').map(n => n.text);
 }
 
+/** The figures a verdict read, each named, then each one missing: a verdict lacking data says which figure it lacks. */
+function figuresOf(result: IndicatorResult | GateResult): string[] {
+    return [...result.factsUsed.map(f => `${f.fact}: ${f.text}`), ...result.missingFacts.map(f => `${f}: chưa có số liệu`)];
+}
+
 function gateView(gate: GateResult): GateView {
-    const figures = gate.factsUsed.map(f => `${f.fact}: ${f.text}`);
     return {
         text: gate.text,
         // A yes/no condition has no figure: its requirement («có») would only repeat the verdict.
         threshold: gate.value ? (gate.threshold ?? '') : '',
-        figures: figures.length > 0 ? figures : gate.missingFacts.map(f => `${f}: chưa có số liệu`),
+        figures: figuresOf(gate),
         verdict: verdictView(gate.verdict),
         gap: gate.gap?.text ?? '',
         citations: gate.citations.map(citationText),
@@ -232,12 +236,11 @@ function conclusion(verdict: Verdict, label: string, title: string, met: number,
 }
 
 function indicatorView(indicator: IndicatorResult): IndicatorView {
-    const figures = indicator.factsUsed.map(f => `${f.fact}: ${f.text}`);
     return {
         label: indicator.label,
         requirement: indicator.requirementText ?? indicator.rule,
         rule: indicator.rule,
-        figures: figures.length > 0 ? figures : indicator.missingFacts.map(f => `${f}: chưa có số liệu`),
+        figures: figuresOf(indicator),
         threshold: indicator.threshold ?? '',
         verdict: verdictView(indicator.verdict),
         gap: indicator.gap?.text ?? '',

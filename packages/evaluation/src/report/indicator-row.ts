@@ -25,6 +25,22 @@ function indicatorPoints(indicator: IndicatorResult): string {
     return `${awarded}/${formatScore(s.max)}${mark}${s.self !== undefined ? ` tự ${formatScore(s.self)}` : ''}`;
 }
 
+/**
+ * The commune's own values of an indicator in one text, clause by clause («nam: 40 %; nữ: 37,99 %», «—» where the
+ * file gives none), and the requirements they were held to, each once: what a table cell shows, never another
+ * fact the rule read (a denominator, a table's threshold). Undefined when the indicator has no clauses.
+ */
+export function clauseTexts(clauses: readonly ClauseView[]): { readonly values: string; readonly requirements: string } | undefined {
+    if (clauses.length === 0) return undefined;
+    // The common case, one clause without a tag: its texts as they are (a batch makes this for every indicator).
+    if (clauses.length === 1 && clauses[0]!.tag === undefined) return { values: clauses[0]!.value ?? '—', requirements: clauses[0]!.requirement };
+    const distinct = distinctClauses(clauses);
+    return {
+        values: distinct.map(c => `${c.tag ? `${c.tag}: ` : ''}${c.value ?? '—'}`).join('; '),
+        requirements: [...new Set(distinct.map(c => c.requirement))].join('; ')
+    };
+}
+
 /** Each clause once: the same value against the same requirement says nothing twice. */
 function distinctClauses(clauses: readonly ClauseView[]): ClauseView[] {
     const seen = new Set<string>();
