@@ -130,7 +130,7 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
             unknownThresholds: [],
             notes:
                 verdict === 'không áp dụng'
-                    ? [{ code: 'not-applicable' as const, text: `Không áp dụng: điều kiện áp dụng không thỏa (${applicable.lines.join(' ')})` }]
+                    ? [{ code: 'not-applicable' as const, text: notApplicableText(applicable) }]
                     : [],
             explanation: applicable.lines.map(line => `Điều kiện áp dụng — ${line}`)
         };
@@ -165,6 +165,19 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
         notes: kept(notes),
         explanation: explanationOf(result.lines, score?.ledger ?? NO_ITEMS, unverified, meta.source)
     };
+}
+
+/**
+ * Why an indicator does not apply, from its `(nếu …)` condition: the commune's value beside what the condition
+ * asks («số cơ sở chế biến: 0 cơ sở, cần >= 1 cơ sở») — not the condition's own verdict line, whose «chưa đạt;
+ * còn thiếu 1 cơ sở» reads as work to do where there is none.
+ */
+function notApplicableText(applicable: Cond): string {
+    const clauses = applicable.clauses ?? NO_ITEMS;
+    if (clauses.length === 0) return `Không áp dụng: điều kiện áp dụng không thỏa (${applicable.lines.join(' ')})`;
+    const named = clauses.length === 1 && applicable.uses.length === 1 ? `${applicable.uses[0]!.fact}: ` : '';
+    const parts = clauses.map(c => `${c.tag ? `${c.tag}: ` : ''}${c.value ?? 'chưa có số liệu'}, cần ${c.requirement}`);
+    return `Không áp dụng: điều kiện áp dụng không thỏa — ${named}${parts.join('; ')}.`;
 }
 
 /**
