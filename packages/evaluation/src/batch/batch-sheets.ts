@@ -167,18 +167,20 @@ function itemsSheet(
             { header: `${item.name} còn thiếu`, width: 22 }
         ])
     ];
-    const records = table.records.filter(r => r.recognition !== undefined);
+    const records = table.records;
+    const evaluated = records.reduce((count, r) => (r.recognition !== undefined ? count + 1 : count), 0);
     return {
         name,
         columns,
-        rowCount: records.length,
+        rowCount: evaluated,
         frozen: { rows: 1, columns: 2 },
         filter: true,
         *rows() {
-            let n = 0;
-            for (const r of records) {
-                n++;
-                const row: ModelCell[] = [n, r.info[0], r.info[1], verdictCell(head.verdictOf(r))];
+            // A commune that could not be evaluated has no row here; the others keep their number on «Tổng hợp».
+            for (let i = 0; i < records.length; i++) {
+                const r = records[i]!;
+                if (r.recognition === undefined) continue;
+                const row: ModelCell[] = [i + 1, r.info[0], r.info[1], verdictCell(head.verdictOf(r))];
                 for (const item of items) {
                     const cells = item.cellsOf(r);
                     const at = item.at;

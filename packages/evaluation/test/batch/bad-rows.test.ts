@@ -1,6 +1,6 @@
 // A batch of 50 communes with 3 bad rows: 47 results, 3 problems named by sheet, row, column and reason;
 // the output workbook opens and reads back through the spreadsheet library.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BatchRunResult } from '@ntm/evaluation/batch';
@@ -111,6 +111,19 @@ describe('a batch with bad rows', () => {
         const column = (sheet[0] as string[]).indexOf('17.3 giá trị');
         expect(sheet[1]![column]).toBe('97,3 %');
         expect(sheet[1]![column + 2]).toBe('đạt');
+    });
+
+    it('numbers each commune as «Tổng hợp» does on every sheet and on the report cover, failed ones in their place', async () => {
+        const workbook = await readXlsx(path.join(dir, 'so-lieu-ket-qua.xlsx'));
+        const numbers = (name: string) => new Map(sheetValues(workbook.getWorksheet(name)!).slice(1).map(r => [r[1], r[0]]));
+        const summary = numbers('Tổng hợp');
+        const criterion = numbers('TC 17 Môi trường');
+        expect(criterion.size).toBe(47);
+        for (const [commune, n] of criterion) expect(n).toBe(summary.get(commune));
+        expect(criterion.get('Xã 12')).toBe(12);
+        const cover = readFileSync(path.join(dir, 'so-lieu-bao-cao.html'), 'utf8').split('<section class="page"')[0]!;
+        const order = [...cover.matchAll(/<tr><td>(\d+)<\/td>/g)].map(m => Number(m[1]));
+        expect(order).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     });
 
     it('leaves no temporary file behind and writes the combined report', () => {

@@ -29,12 +29,8 @@ export async function reportRenderer(): Promise<ReportRenderer> {
     return {
         start: title => start({ title }),
         cover: (title, subtitle, rows) =>
-            cover({
-                title,
-                subtitle,
-                rows: rows.filter(r => 'id' in r),
-                failed: rows.filter(r => !('id' in r))
-            }),
+            // One list in the batch's order: a commune that could not be evaluated keeps its place and number.
+            cover({ title, subtitle, rows }),
         page: model => page(model),
         end: () => DOCUMENT_END
     };

@@ -52,10 +52,9 @@ export const COVER = `<section class="cover">
 <table>
 <thead><tr><th>STT</th><th>Xã</th><th>Kết quả</th><th>Tiêu chí</th></tr></thead>
 <tbody>
-{{#each rows}}<tr><td>{{n}}</td><td><a href="#{{id}}">{{name}}</a></td><td class="verdict {{verdict.css}}">{{verdict.text}}</td><td>{{summary}}</td></tr>
-{{/each}}
-{{#each failed}}<tr><td>{{n}}</td><td>{{name}}</td><td class="verdict chua-dat">không đánh giá được</td><td>{{reason}}</td></tr>
-{{/each}}
+{{#each rows}}{{#if id}}<tr><td>{{n}}</td><td><a href="#{{id}}">{{name}}</a></td><td class="verdict {{verdict.css}}">{{verdict.text}}</td><td>{{summary}}</td></tr>
+{{else}}<tr><td>{{n}}</td><td>{{name}}</td><td class="verdict chua-dat">không đánh giá được</td><td>{{reason}}</td></tr>
+{{/if}}{{/each}}
 </tbody>
 </table>
 </section>
