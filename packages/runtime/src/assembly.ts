@@ -128,10 +128,7 @@ export function indicator(meta: IndicatorMeta, t: FactTable, requirement: () => 
             missingThresholds: applicable.missingThresholds ?? [],
             source: meta.source,
             unknownThresholds: [],
-            notes:
-                verdict === 'không áp dụng'
-                    ? [{ code: 'not-applicable' as const, text: notApplicableText(applicable) }]
-                    : [],
+            notes: verdict === 'không áp dụng' ? [{ code: 'not-applicable' as const, text: notApplicableText(applicable) }] : [],
             explanation: applicable.lines.map(line => `Điều kiện áp dụng — ${line}`)
         };
     }

@@ -115,7 +115,12 @@ describe('a batch with bad rows', () => {
 
     it('numbers each commune as «Tổng hợp» does on every sheet and on the report cover, failed ones in their place', async () => {
         const workbook = await readXlsx(path.join(dir, 'so-lieu-ket-qua.xlsx'));
-        const numbers = (name: string) => new Map(sheetValues(workbook.getWorksheet(name)!).slice(1).map(r => [r[1], r[0]]));
+        const numbers = (name: string) =>
+            new Map(
+                sheetValues(workbook.getWorksheet(name)!)
+                    .slice(1)
+                    .map(r => [r[1], r[0]])
+            );
         const summary = numbers('Tổng hợp');
         const criterion = numbers('TC 17 Môi trường');
         expect(criterion.size).toBe(47);
