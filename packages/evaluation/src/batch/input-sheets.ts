@@ -221,7 +221,7 @@ function memberColumns(header: string, note: string): InputColumn[] {
 
 function factColumn(spec: FactSpec, key: string | undefined): InputColumn {
     const header = columnHeader(spec.name, key);
-    const note = key === undefined && spec.members ? `${describeFact(spec)} — cột này là «tổng»` : describeFact(spec);
+    const note = key === undefined && spec.members ? `${describeFact(spec, 'sheet')} — cột này là «tổng»` : describeFact(spec, 'sheet');
     const list = spec.kind === 'boolean' ? YES_NO : spec.kind === 'level' ? spec.levels : undefined;
     return {
         header,

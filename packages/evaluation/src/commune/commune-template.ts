@@ -139,12 +139,35 @@ export function communeTemplate(specs: readonly FactSpec[], packPath: string, ou
     };
 }
 
-/** «phần trăm — có thể nhập theo phân tổ { … } — …». */
-export function describeFact(spec: FactSpec): string {
-    const parts = [KIND_TEXT[spec.kind] + (spec.unit && spec.unit !== '%' ? `, đơn vị ${spec.unit}` : '')];
+/** How the kinds are written in a spreadsheet's cell (the header's note): no JSON words for district staff. */
+const SHEET_KIND_TEXT: Readonly<Record<FactSpec['kind'], string>> = { ...KIND_TEXT, boolean: 'có/không', date: 'ngày (dd/mm/yyyy)' };
+
+/**
+ * «phần trăm — có thể nhập theo phân tổ { … } — …»: what a fact takes, for a commune file (JSON), or for a
+ * spreadsheet's column (`sheet`: the parts and years are columns of their own, yes/no is «có»/«không»).
+ */
+export function describeFact(spec: FactSpec, place: 'file' | 'sheet' = 'file'): string {
+    const kinds = place === 'sheet' ? SHEET_KIND_TEXT : KIND_TEXT;
+    const parts = [kinds[spec.kind] + (spec.unit && spec.unit !== '%' ? `, đơn vị ${spec.unit}` : '')];
     if (spec.levels) parts.push(`một trong: ${spec.levels.join(' < ')}`);
-    if (spec.members) parts.push(`có thể nhập theo phân tổ { ${spec.members.map(m => `"${m}": …`).join(', ')} }`);
-    if (spec.index) parts.push(spec.index === 'năm' ? 'nhập theo từng năm { "2023": … }' : `nhập theo từng ${spec.index} { "<tên ${spec.index}>": … }`);
+    if (spec.members) {
+        parts.push(
+            place === 'sheet'
+                ? `có phân tổ: mỗi phần một cột (${spec.members.map(m => `«… [${m}]»`).join(', ')})`
+                : `có thể nhập theo phân tổ { ${spec.members.map(m => `"${m}": …`).join(', ')} }`
+        );
+    }
+    if (spec.index) {
+        parts.push(
+            place === 'sheet'
+                ? spec.index === 'năm'
+                    ? 'mỗi năm một cột («… [2023]»)'
+                    : `ghi ở trang «${spec.index}», mỗi ${spec.index} một dòng`
+                : spec.index === 'năm'
+                  ? 'nhập theo từng năm { "2023": … }'
+                  : `nhập theo từng ${spec.index} { "<tên ${spec.index}>": … }`
+        );
+    }
     if (spec.derived) parts.push('dữ kiện tính toán: chỉ nhập khi báo cáo ghi sẵn số liệu, để đối chiếu');
     if (spec.description) parts.push(spec.description);
     return parts.join(' — ');

@@ -40,6 +40,9 @@ describe('the template workbook', () => {
         expect(note('hộ dùng điện')).toBe('số đếm (số nguyên ≥ 0), đơn vị hộ — Số hộ sử dụng điện an toàn');
         expect(note('đường xã được cứng hóa')).toContain('đơn vị km');
         expect(note('tỷ lệ hộ dùng điện')).toContain('dữ kiện tính toán');
+        // Words for a spreadsheet, not for JSON: «có/không» without «true/false», a breakdown's parts as columns.
+        expect(note('quy hoạch chung được phê duyệt')).toBe('có/không');
+        expect(note('tỷ lệ lao động qua đào tạo [nữ]')).toBe('phần trăm — có phân tổ: mỗi phần một cột («… [nam]», «… [nữ]»)');
         const validations = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
         const listOf = (header: string) =>
             Object.entries(validations).find(([range]) => range.startsWith(`${String.fromCharCode(64 + headers.indexOf(header) + 1)}2`))?.[1];

@@ -59,7 +59,9 @@ export async function writeInputTemplate(packFile: string, output: string, commu
         issues.push(...problems);
         if (!problems.some(p => p.severity === 'error')) communes.push(commune.data);
     }
-    const packPath = path.relative(process.cwd(), compiled.file).split(path.sep).join('/');
+    // Named as the command to run it would name it: relative to here, or whole when that climbs out of here.
+    const relative = path.relative(process.cwd(), compiled.file);
+    const packPath = (relative.startsWith('..') ? compiled.file : relative).split(path.sep).join('/');
     const bytes = await inputWorkbookBytes(inputSheets(evaluator.FACT_SPECS, evaluator.PACK, communes, villageSpecs), evaluator.PACK, packPath);
     await writeFilesAtomically([{ path: path.resolve(output), text: bytes }]);
     return { output: path.resolve(output), communes: communes.length, issues };
