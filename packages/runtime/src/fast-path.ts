@@ -307,8 +307,7 @@ function quietResult(
             explanation: NO_ITEMS
         };
     }
-    let gap: Gap | undefined;
-    let made = false;
+    const gap = new Lazy(gapOf);
     // An own, enumerable getter: JSON, spreads, structured clones and deep equality all read it like a field.
     return {
         criterion: meta.criterion,
@@ -323,11 +322,7 @@ function quietResult(
         missingFacts: missing,
         missingThresholds: NO_ITEMS,
         get gap(): Gap | undefined {
-            if (!made) {
-                gap = gapOf();
-                made = true;
-            }
-            return gap;
+            return gap.get();
         },
         source: meta.source,
         unknownThresholds: NO_ITEMS,
@@ -355,19 +350,14 @@ export function quietGate(meta: GateMeta, code: number, gapOf: LazyGap | undefin
             explanation: NO_ITEMS
         };
     }
-    let gap: Gap | undefined;
-    let made = false;
+    const gap = new Lazy(gapOf);
     return {
         text: meta.text,
         rule: meta.rule,
         verdict,
         flags: NO_ITEMS,
         get gap(): Gap | undefined {
-            if (!made) {
-                gap = gapOf();
-                made = true;
-            }
-            return gap;
+            return gap.get();
         },
         factsUsed: NO_ITEMS,
         missingFacts: missing,
@@ -469,7 +459,7 @@ export function plainContext(options: EvaluateOptions, assessedAt: string): Eval
     return communeContext(options, assessedAt, { specs: new Map(), raw: new Map(), issues: [] }, []);
 }
 
-/** A value made on first use: the full fact table, built only when some indicator needs the full path. */
+/** A value made on first use: the full fact table, built only when some indicator needs the full path; a quiet result's gap. */
 export class Lazy<T> {
     private made: T | undefined;
     constructor(private readonly make: () => T) {}

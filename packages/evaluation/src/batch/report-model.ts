@@ -1,7 +1,7 @@
 import type { CitationInfo, EvaluationResult, GateResult, IndicatorResult, Verdict } from '@ntm/language';
 import { FLAG_LABELS } from '@ntm/runtime';
 import { PLAN_ITEM_LABELS, buildPlan } from '../plan/plan.js';
-import { planTotals } from '../report/plan-text.js';
+import { planTotals, standingText } from '../report/plan-text.js';
 import type { BatchProblem } from './problems.js';
 import { formatProblem } from './problems.js';
 
@@ -128,21 +128,14 @@ export function reportPage(input: ReportInput): ReportPage {
             kind: PLAN_ITEM_LABELS[item.kind],
             indicator: item.indicator,
             requirement: item.requirement,
-            now: [item.current ? `hiện ${item.current}` : '', item.threshold ? `yêu cầu ${item.threshold}` : '', item.gap ?? ''].filter(Boolean).join('; '),
+            now: standingText(item, item.gap ?? ''),
             detail: item.detail
         }))
     }));
     const planGates = plan.gates.map(gate => ({
         kind: PLAN_ITEM_LABELS[gate.kind],
         text: gate.text,
-        now: [
-            gate.current ? `hiện ${gate.current}` : '',
-            gate.threshold ? `yêu cầu ${gate.threshold}` : '',
-            gate.gap ?? '',
-            gate.kind === 'collect-data' ? `thiếu số liệu: ${gate.detail.join('; ')}` : ''
-        ]
-            .filter(Boolean)
-            .join('; '),
+        now: standingText(gate, gate.kind === 'collect-data' ? `thiếu số liệu: ${gate.detail.join('; ')}` : (gate.gap ?? '')),
         detail: gate.unverified
     }));
     const recognised = result.summary.recognition === 'đạt';

@@ -10,13 +10,6 @@ export interface SkippedEntry {
     readonly reason: string;
 }
 
-const UNREADABLE: Readonly<Record<string, string>> = {
-    ELOOP: 'vòng liên kết tượng trưng',
-    EACCES: 'không có quyền đọc',
-    EPERM: 'không có quyền đọc',
-    ENOENT: 'liên kết tới tệp không tồn tại'
-};
-
 /** What a file system error code means, in words (the code itself follows, for whoever helps). */
 const FILE_ERRORS: Readonly<Record<string, string>> = {
     ENOENT: 'không có tệp hay thư mục này',
@@ -49,7 +42,8 @@ export async function collectFiles(inputs: readonly string[], extensions: readon
         } catch (error) {
             const code = (error as NodeJS.ErrnoException).code ?? '';
             if (named) throw error;
-            onSkip?.({ path: target, reason: UNREADABLE[code] ?? code });
+            // Listed in its folder yet not there: a link to a file that does not exist.
+            onSkip?.({ path: target, reason: code === 'ENOENT' ? 'liên kết tới tệp không tồn tại' : (FILE_ERRORS[code] ?? code) });
             return;
         }
         if (stat.isDirectory()) {

@@ -9,24 +9,25 @@ function percentOf(fraction: number): string {
     return `${String(value).replace('.', ',')} %`;
 }
 
+/** «hiện 78,9 …; yêu cầu >= 79,2 …; còn thiếu 0,3 …»: where an item or a condition of a plan stands, the parts it has. */
+export function standingText(item: { readonly current?: string; readonly threshold?: string }, gap: string): string {
+    return [item.current ? `hiện ${item.current}` : '', item.threshold ? `yêu cầu ${item.threshold}` : '', gap].filter(Boolean).join('; ');
+}
+
+/** The gap, with its distance as a share of the threshold when it has one. */
+function gapWithDistance(item: PlanItem | PlanGate): string {
+    if (!item.gap) return '';
+    return item.gapValue?.relative !== undefined ? `${item.gap} (cách ngưỡng ${percentOf(item.gapValue.relative)})` : item.gap;
+}
+
 function itemLine(n: number, item: PlanItem): string {
-    const now = item.current ? `hiện ${item.current}; ` : '';
-    const need = item.threshold ? `yêu cầu ${item.threshold}; ` : '';
-    const relative = item.gapValue?.relative !== undefined ? ` (cách ngưỡng ${percentOf(item.gapValue.relative)})` : '';
-    const gap = item.gap ? `${item.gap}${relative}` : '';
-    return `${n}. [${PLAN_ITEM_LABELS[item.kind]}] tiêu chí ${item.criterion}, chỉ tiêu ${item.indicator} «${item.requirement}»: ${now}${need}${gap}`.replace(
-        /; $/,
-        ''
-    );
+    return `${n}. [${PLAN_ITEM_LABELS[item.kind]}] tiêu chí ${item.criterion}, chỉ tiêu ${item.indicator} «${item.requirement}»: ${standingText(item, gapWithDistance(item))}`;
 }
 
 function gateLine(gate: PlanGate): string {
-    const now = gate.current ? `hiện ${gate.current}; ` : '';
-    const need = gate.threshold ? `yêu cầu ${gate.threshold}; ` : '';
-    const relative = gate.gapValue?.relative !== undefined ? ` (cách ngưỡng ${percentOf(gate.gapValue.relative)})` : '';
-    const what = gate.kind === 'collect-data' ? `thiếu số liệu: ${gate.detail.join('; ')}` : gate.gap ? `${gate.gap}${relative}` : gate.verdict;
+    const what = gate.kind === 'collect-data' ? `thiếu số liệu: ${gate.detail.join('; ')}` : gapWithDistance(gate) || gate.verdict;
     const unverified = gate.unverified.length > 0 ? ` [${gate.unverified.join('; ')}]` : '';
-    return `[${PLAN_ITEM_LABELS[gate.kind]}] «${gate.text}»: ${now}${need}${what}${unverified}`;
+    return `[${PLAN_ITEM_LABELS[gate.kind]}] «${gate.text}»: ${standingText(gate, what)}${unverified}`;
 }
 
 /** How many items of each kind, then the recognition conditions not yet met (the printed report says the same). */
