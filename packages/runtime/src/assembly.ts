@@ -16,7 +16,7 @@ import type {
     Verdict,
     VerdictFlag
 } from './result-types.js';
-import type { EvalContext, FactTable } from './fact-input.js';
+import type { EvalContext, FactTable } from './fact-table.js';
 import type { CriterionPointsMeta, PointsMeta } from './points.js';
 import type { CompareOp } from './conditions.js';
 import type { Val } from './values.js';
@@ -28,7 +28,7 @@ import type { Cond } from './conditions.js';
 import { combineAll } from './conditions.js';
 import { decideOverReportedValues } from './contradictions.js';
 import { dateProblem, parseDate } from './dates.js';
-import { inputIssue } from './fact-input.js';
+import { inputIssue } from './fact-table.js';
 import { shortText } from './names.js';
 
 export interface IndicatorMeta {

@@ -3,7 +3,7 @@
 
 import type { ClauseView, ComputedValue, FactUse, Gap, UnknownThresholdUse, Verdict } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
-import type { NumberScalar } from './fact-input.js';
+import type { NumberScalar } from './fact-table.js';
 import type { NumVal, UnknownThreshold, Val } from './values.js';
 import { rat, ratCmp, ratDiv, ratToNumber } from './exact-numbers.js';
 import { literalText, showNum, shownValue, showVal, unknownRangeText } from './values.js';

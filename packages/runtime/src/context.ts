@@ -2,11 +2,12 @@
 // commune group, the year; and reference tables looked up by them.
 
 import type { EvaluateOptions, InputIssue } from './result-types.js';
-import type { EvalContext, FactTable } from './fact-input.js';
+import type { EvalContext, FactTable } from './fact-table.js';
 import type { Cond } from './conditions.js';
 import type { Val } from './values.js';
 import { showVal } from './values.js';
-import { checkFactDates, inputIssue } from './fact-input.js';
+import { checkFactDates } from './fact-input.js';
+import { inputIssue } from './fact-table.js';
 import { groupCode, regionCode, unknownGroupMessage, unknownRegionMessage } from './places.js';
 
 const OWN_REGION_MISSING = 'vùng của xã (thuộc tính «vùng»)';

@@ -3,7 +3,7 @@
 // verdicts agree, the verdict stands, flagged; when they differ, the report does not decide the indicator.
 
 import type { Cond } from './conditions.js';
-import type { ContradictionScalar, FactTable } from './fact-input.js';
+import type { ContradictionScalar, FactTable } from './fact-table.js';
 import type { Verdict } from './result-types.js';
 import type { Val } from './values.js';
 import { formatRat } from './exact-numbers.js';

@@ -9,7 +9,7 @@ import type { IndicatorMeta, GateMeta } from './assembly.js';
 import type { EvaluateOptions, EvaluationResult, FactSpec, Gap, GateResult, IndicatorResult, Verdict, VerdictFlag } from './result-types.js';
 import { compare, rangeHolds } from './conditions.js';
 import { levelStepsGap, numericGap } from './gaps.js';
-import type { NumberScalar } from './fact-input.js';
+import type { NumberScalar } from './fact-table.js';
 import { BOUND_KEYS, readBound } from './number-input.js';
 import type { Val } from './values.js';
 import { statedMatches } from './values.js';
@@ -17,7 +17,7 @@ import { NO_ITEMS } from './provenance.js';
 import { POWERS_OF_TEN, fewestPlaces } from './number-text.js';
 import { rat } from './exact-numbers.js';
 import { normalizeUnit } from './names.js';
-import type { EvalContext } from './fact-input.js';
+import type { EvalContext } from './fact-table.js';
 import { communeContext } from './context.js';
 
 /**

@@ -7,7 +7,7 @@ import { formatRat, rat, ratCmp, ratIsInteger } from './exact-numbers.js';
 import type { DecimalNumber } from './number-text.js';
 import { decimalFromNumber, readDecimal } from './number-text.js';
 import { normalizeName, shortText } from './names.js';
-import type { NumberScalar } from './fact-input.js';
+import type { NumberScalar } from './fact-table.js';
 
 /** The keys of a reported range (`{ "trên": 90 }`), in canonical form. */
 export const BOUND_KEYS: ReadonlySet<string> = new Set(['trên', 'dưới', 'từ', 'đến', 'ít nhất', 'nhiều nhất']);

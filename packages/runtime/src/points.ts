@@ -3,7 +3,7 @@
 
 import type { CriterionScore, IndicatorResult, IndicatorScore } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
-import type { FactTable } from './fact-input.js';
+import type { FactTable } from './fact-table.js';
 import type { CompareOp, Cond } from './conditions.js';
 import type { Val } from './values.js';
 import { formatRat, rat, ratAdd, ratCmp, ratDiv, ratMul, ratSub, ratToNumber } from './exact-numbers.js';

@@ -1,7 +1,7 @@
 // Rules over a window of years and over the members of a collection (thôn, trường).
 
 import type { Verdict } from './result-types.js';
-import type { FactTable } from './fact-input.js';
+import type { FactTable } from './fact-table.js';
 import type { Cond } from './conditions.js';
 import type { Val } from './values.js';
 import { showVal } from './values.js';

@@ -2,7 +2,7 @@
 
 import type { FactUse } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
-import type { FactTable, NumberScalar, Scalar } from './fact-input.js';
+import type { FactTable, NumberScalar, Scalar } from './fact-table.js';
 import { formatRat, rat, ratAdd, ratCmp, ratDiv, ratIsZero, ratMul, ratSub } from './exact-numbers.js';
 import { decimalFromText } from './number-text.js';
 import { chosenReportedValue, contradictedValue } from './contradictions.js';

@@ -5,7 +5,7 @@
 
 import type { Rational } from './exact-numbers.js';
 import { rat } from './exact-numbers.js';
-import type { FactTable, RawFact } from './fact-input.js';
+import type { FactTable, RawFact } from './fact-table.js';
 import type { EvaluationResult, VillageOutcome } from './result-types.js';
 
 /**
