@@ -6,6 +6,7 @@ import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import type { EvalOptions } from './commands/eval.js';
 import { templateCommand } from './commands/template.js';
+import { workbookTemplateCommand } from './commands/batch.js';
 import { testCommand } from './commands/test.js';
 import { registerLspCommand } from './commands/lsp.js';
 import { registerBatchCommand } from './commands/batch.js';
@@ -78,8 +79,9 @@ program
     .description('Viết một tệp xã để điền cho bộ tiêu chí: dữ kiện, thuộc tính, kết quả chính thức, sai khác đã biết.')
     .argument('<tệp.ntm>', 'bộ tiêu chí')
     .option('-o, --output <tệp.json>', 'ghi ra tệp này (đường dẫn bộ tiêu chí tính từ thư mục của tệp); không có thì in ra màn hình')
-    .action(async (pack: string, options: { output?: string }) => {
-        process.exitCode = await templateCommand(pack, options);
+    .option('--xlsx', 'ghi bảng tính mẫu .xlsx cho nhiều xã (như «ntm batch template»; cần -o <tệp.xlsx>)')
+    .action(async (pack: string, options: { output?: string; xlsx?: boolean }) => {
+        process.exitCode = options.xlsx ? await workbookTemplateCommand(pack, [], options.output) : await templateCommand(pack, options);
     });
 
 program

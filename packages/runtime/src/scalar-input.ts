@@ -4,7 +4,7 @@ import type { FactSpec, InputIssue } from './result-types.js';
 import type { ContradictionScalar, Scalar } from './fact-table.js';
 import { inputIssue } from './fact-table.js';
 import { dateProblem, parseDate } from './dates.js';
-import { normalizeName } from './names.js';
+import { foldDiacritics, normalizeName } from './names.js';
 import { checkRange, readNumberScalar, show } from './number-input.js';
 import { ConvertedInput, converted } from './unit-input.js';
 
@@ -38,10 +38,13 @@ function readValue(spec: FactSpec, path: readonly string[], value: unknown, issu
             if (value === true || value === 'có') return { t: 'bool', b: true };
             if (value === false || value === 'không') return { t: 'bool', b: false };
             // «Có», «KHÔNG»: as a spreadsheet's cell is read, whatever the letter case (folded only when not exact).
+            // «TRUE»/«FALSE» is how a spreadsheet saved as CSV writes its yes/no cells.
             const word = typeof value === 'string' ? canonical(value).toLocaleLowerCase('vi') : undefined;
-            if (word === 'có') return { t: 'bool', b: true };
-            if (word === 'không') return { t: 'bool', b: false };
-            return fail(`Cần có/không (true/false), nhận được ${show(value)}.`);
+            if (word === 'có' || word === 'true') return { t: 'bool', b: true };
+            if (word === 'không' || word === 'false') return { t: 'bool', b: false };
+            // «co», «cò», «khong»: never guessed (a wrong tone is another word), but the word meant is named.
+            const meant = word === undefined ? undefined : foldDiacritics(word) === 'co' ? 'có' : foldDiacritics(word) === 'khong' ? 'không' : undefined;
+            return fail(`Cần «có» hoặc «không» (hay true/false), nhận được ${show(value)}.${meant ? ` Viết đủ dấu: «${meant}».` : ''}`);
         }
         case 'level': {
             const index = typeof value === 'string' ? levelIndex(spec.levels ?? [], canonical(value)) : -1;

@@ -72,6 +72,8 @@ describe('readFacts', () => {
         expect(table.raw.get('đường')?.total).toMatchObject({ t: 'num', r: rat(3138n, 1000n), written: '3.138 m' });
         expect(table.raw.get('trụ sở')?.total).toEqual({ t: 'bool', b: true });
         expect(table.raw.get('xếp loại')?.total).toEqual({ t: 'level', i: 1, name: 'tốt' });
+        // TRUE/FALSE as a spreadsheet saved as CSV writes its yes/no cells.
+        expect(readFacts({ 'trụ sở': 'FALSE' }, SPECS).raw.get('trụ sở')?.total).toEqual({ t: 'bool', b: false });
     });
 
     it('refuses a text number in a unit of another kind, at its unit, and a day that does not exist by name', () => {
@@ -99,7 +101,10 @@ describe('readFacts', () => {
         ['số vụ', 2.5, 'Số đếm phải là số nguyên, nhận được 2,5.'],
         ['năm công nhận', 2024.5, 'Số đếm phải là số nguyên, nhận được 2.024,5.'],
         ['rác thải', -0.5, 'Giá trị âm (-0,5) không hợp lệ cho dữ kiện này.'],
-        ['trụ sở', 1, 'Cần có/không (true/false), nhận được 1.'],
+        ['trụ sở', 1, 'Cần «có» hoặc «không» (hay true/false), nhận được 1.'],
+        ['trụ sở', 'co', 'Cần «có» hoặc «không» (hay true/false), nhận được «co». Viết đủ dấu: «có».'],
+        ['trụ sở', 'cò', 'Cần «có» hoặc «không» (hay true/false), nhận được «cò». Viết đủ dấu: «có».'],
+        ['trụ sở', 'Khong', 'Cần «có» hoặc «không» (hay true/false), nhận được «Khong». Viết đủ dấu: «không».'],
         ['xếp loại', 'xuất sắc', 'Cần một mức trong: khá, tốt; nhận được «xuất sắc».'],
         ['ngày', '2024-02-30', 'Không có ngày «2024-02-30»: tháng 2/2024 chỉ có 29 ngày.']
     ])('refuses %s = %j', (name, value, message) => {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import type { Command } from 'commander';
 import { closingLines, formatProblem } from '@ntm/evaluation';
 import { OutputError, relativeToCwd } from '@ntm/evaluation/node';
@@ -43,7 +45,7 @@ export function registerBatchCommand(program: Command): void {
         .argument('[tệp-xã...]', 'tệp/thư mục tệp xã .json để điền sẵn vào bảng')
         .requiredOption('-o, --output <tệp.xlsx>', 'tệp .xlsx ghi ra')
         .action(async (pack: string, communes: string[], options: { output: string }) => {
-            process.exitCode = await templateXlsxCommand(pack, communes, options.output);
+            process.exitCode = await workbookTemplateCommand(pack, communes, options.output);
         });
 }
 
@@ -82,15 +84,23 @@ async function batchCommand(first: string, rest: string[], options: RunOptions):
     }
 }
 
-async function templateXlsxCommand(pack: string, communes: string[], output: string): Promise<number> {
-    const unreadable = (await notAFile(pack, 'tệp .ntm')) ?? emptyInput(communes) ?? (await firstUnreadable(communes));
+/**
+ * `ntm batch template <pack> -o <tệp.xlsx> [tệp-xã...]` (and `ntm template --xlsx`): the blank input workbook.
+ * Never over a file that is there: it may be the workbook the office has filled.
+ */
+export async function workbookTemplateCommand(pack: string, communes: string[], output: string | undefined): Promise<number> {
+    const unreadable = (await notAFile(pack, 'tệp .ntm')) ?? emptyInput(communes) ?? (await firstUnreadable(communes)) ?? outputProblem(output);
     if (unreadable) {
         complain(unreadable);
         return ExitCode.Usage;
     }
+    if (existsSync(output!)) {
+        complain(`Không ghi đè: «${relativeToCwd(path.resolve(output!))}» đã có (có thể là bảng đã điền số liệu). Chọn tên khác hoặc xóa tệp cũ.`);
+        return ExitCode.Failure;
+    }
     const { writeInputTemplate, PackError } = await import('@ntm/evaluation/batch');
     try {
-        const result = await writeInputTemplate(pack, output, communes);
+        const result = await writeInputTemplate(pack, output!, communes);
         for (const issue of result.issues) complain(showIssue(issue));
         say(`Đã ghi ${relativeToCwd(result.output)}${result.communes > 0 ? ` (${result.communes} xã)` : ''}`);
         return result.issues.some(issue => issue.severity === 'error') ? ExitCode.Failure : ExitCode.Success;
@@ -100,4 +110,13 @@ async function templateXlsxCommand(pack: string, communes: string[], output: str
         complain(error.message);
         return ExitCode.Failure;
     }
+}
+
+/** What is wrong with the workbook to write, if anything: it must be named, and be an .xlsx (a CSV cannot hold the lists and notes). */
+function outputProblem(output: string | undefined): string | undefined {
+    if (output === undefined || output.trim() === '') return 'Cần tên tệp bảng tính sẽ ghi: -o <tệp.xlsx>.';
+    if (!output.toLowerCase().endsWith('.xlsx')) {
+        return `Bảng tính mẫu là tệp .xlsx (có danh sách chọn, chú thích, trang hướng dẫn): «${output}» không kết thúc bằng .xlsx. Đặt tên như «so-lieu-2024.xlsx»; cần CSV thì mở tệp .xlsx bằng Excel rồi lưu dạng CSV.`;
+    }
+    return undefined;
 }

@@ -99,7 +99,7 @@ function summarySheet(table: TableContents, order: readonly number[], taken: Set
                 yield [
                     n,
                     ...r.info,
-                    r.date,
+                    r.date ? { date: r.date } : '',
                     result,
                     r.summary,
                     ...(manyPacks ? [r.pack] : []),

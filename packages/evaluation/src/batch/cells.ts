@@ -1,6 +1,6 @@
 import type { FactSpec } from '@ntm/language';
 import type { Rational, Scalar } from '@ntm/runtime';
-import { foldDiacritics, normalizeName, parseDate } from '@ntm/runtime';
+import { normalizeName, parseDate } from '@ntm/runtime';
 import {
     communeNumberText,
     decimalOfDouble,
@@ -74,17 +74,13 @@ export function readFactCell(cell: SheetCell | undefined, spec: FactSpec): CellR
 const YES: CellReading = { value: true };
 const NO: CellReading = { value: false };
 
+/**
+ * A yes/no cell: Excel's TRUE/FALSE as such; any text goes to the one reader as written, which reads the
+ * words a commune file takes («có», «không», any letter case) and names what it expects for the rest — the
+ * same words, the same message, whether the commune comes from a spreadsheet or a .json file.
+ */
 function readBoolean(value: SheetCell['value']): CellReading {
     if (typeof value === 'boolean') return value ? YES : NO;
-    if (typeof value === 'string') {
-        // The words the template's validation list offers, as written, need no folding.
-        if (value === 'có') return YES;
-        if (value === 'không') return NO;
-        const folded = foldDiacritics(value);
-        if (folded === 'co' || folded === 'true') return YES;
-        if (folded === 'khong' || folded === 'false') return NO;
-    }
-    // Anything else goes to the reader as written, which names what it expects.
     return { value: value instanceof Date ? isoOfUtcDate(value) : value };
 }
 

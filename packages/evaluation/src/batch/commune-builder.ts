@@ -90,7 +90,7 @@ export class CommuneBuilder {
                 this.readFact(binding.spec, binding.key, cell, at);
                 return;
             case 'invalid':
-                if (cellText(cell) !== undefined) this.error(at, `Cột «${column.header}» không đọc được (xem dòng tiêu đề): ${binding.message}`);
+                if (cellText(cell) !== undefined) this.error(at, `Ô không được đọc vì tên cột có lỗi (dòng 1): ${binding.message}`);
                 return;
             default:
                 return;
@@ -199,7 +199,7 @@ export class CommuneBuilder {
         // The name may come from a column to the right of a bad cell: every problem names the commune.
         const problems = this.problems.map(p => (this.name && !p.commune ? { ...p, commune: this.name } : p));
         const base = { location, ...(this.name ? { name: this.name } : {}), problems, locate };
-        if (this.problems.some(p => p.severity === 'error')) return base;
+        const failed = this.problems.some(p => p.severity === 'error');
         const date = this.fields['ngày đánh giá'] ?? this.options.date;
         // The villages sheet lists the commune's villages unless a «thôn» sheet does: a row per village, so
         // a village left out would change the count (the runtime checks «các thôn» against the list).
@@ -214,7 +214,8 @@ export class CommuneBuilder {
             ...(Object.keys(this.villages).length > 0 ? { 'các thôn': this.villages } : {}),
             ...this.scores
         };
-        return { ...base, data: data as unknown as CommuneData };
+        // A row with a bad cell is not evaluated, but what its other cells give is read for their own problems.
+        return failed ? { ...base, partial: data as unknown as CommuneData } : { ...base, data: data as unknown as CommuneData };
     }
 
     private readField(field: string, cell: SheetCell | undefined, at: CellLocation): void {

@@ -45,7 +45,23 @@ export function infoOfRow(row: CommuneRow, file: string): CommuneInfo {
  */
 export function evaluateRow(row: CommuneRow, file: string, evaluator: EvaluatorModule, options: RowEvaluationOptions = {}): RowOutcome {
     const info = infoOfRow(row, file);
-    if (!row.data) return { info, problems: row.problems };
+    if (!row.data)
+        return { info, problems: row.partial ? [...row.problems, ...otherProblems(row, row.partial, info, file, evaluator, options)] : row.problems };
+    const { problems: found, result } = readAndEvaluate(row, row.data, info, file, evaluator, options);
+    const problems = [...row.problems, ...found];
+    const failed = problems.some(p => p.severity === 'error') || !result;
+    return { info, data: row.data, problems, ...(failed || !result ? {} : { result }) };
+}
+
+/** The row's data read by the one content reader, then evaluated: every problem at the row's cell. */
+function readAndEvaluate(
+    row: CommuneRow,
+    data: CommuneData,
+    info: CommuneInfo,
+    file: string,
+    evaluator: EvaluatorModule,
+    options: RowEvaluationOptions
+): { readonly problems: readonly BatchProblem[]; readonly result?: EvaluationResult } {
     const at = (issue: { readonly path: readonly string[]; readonly message: string; readonly severity?: string }): BatchProblem => ({
         severity: issue.severity === undefined || issue.severity === 'error' ? 'error' : 'warning',
         file,
@@ -53,10 +69,53 @@ export function evaluateRow(row: CommuneRow, file: string, evaluator: EvaluatorM
         commune: info.name,
         message: issue.message
     });
-    const content = readCommuneValue(row.data);
-    if (!content.data) return { info, data: row.data, problems: [...row.problems, ...content.problems.map(at)] };
+    const content = readCommuneValue(data);
+    if (!content.data) {
+        // What the reader refused (a region that does not exist) left out, the rest is read and evaluated for
+        // its own problems in the same run; never for a result.
+        const problems = content.problems.map(at);
+        const rest = readCommuneValue(withoutPaths(data, content.problems.map(p => p.path))).data;
+        if (!rest) return { problems };
+        const named = new Set(problems.map(cellKey));
+        return { problems: [...problems, ...evaluateCommuneContent(rest, evaluator, options).issues.map(at).filter(p => !named.has(cellKey(p)))] };
+    }
     const evaluated = evaluateCommuneContent(content.data, evaluator, options);
-    const problems = [...row.problems, ...evaluated.issues.map(at)];
-    const failed = problems.some(p => p.severity === 'error') || !evaluated.result;
-    return { info, data: row.data, problems, ...(failed ? {} : { result: evaluated.result }) };
+    return { problems: evaluated.issues.map(at), ...(evaluated.result ? { result: evaluated.result } : {}) };
+}
+
+/** A copy of a commune's data without the values at `paths` (each a chain of keys from the root). */
+function withoutPaths(data: CommuneData, paths: readonly (readonly string[])[]): CommuneData {
+    const copy = (value: unknown, at: readonly (readonly string[])[]): unknown => {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+        const out: Record<string, unknown> = {};
+        for (const [key, inner] of Object.entries(value)) {
+            const below = at.filter(path => path[0] === key);
+            if (below.some(path => path.length === 1)) continue;
+            out[key] = below.length > 0 ? copy(inner, below.map(path => path.slice(1))) : inner;
+        }
+        return out;
+    };
+    return copy(data, paths) as CommuneData;
+}
+
+/**
+ * The problems of a row's other cells when some cell could not be read: found in the same run, so that a row
+ * is fixed once, not once per mistake. A problem at a cell already named (the bad cell, now left out) is not
+ * repeated.
+ */
+function otherProblems(
+    row: CommuneRow,
+    partial: CommuneData,
+    info: CommuneInfo,
+    file: string,
+    evaluator: EvaluatorModule,
+    options: RowEvaluationOptions
+): BatchProblem[] {
+    const named = new Set(row.problems.map(cellKey));
+    // A problem of the whole row (a missing date, once the bad date cell is left out) would only repeat it.
+    return readAndEvaluate(row, partial, info, file, evaluator, options).problems.filter(p => p.column !== undefined && !named.has(cellKey(p)));
+}
+
+function cellKey(problem: BatchProblem): string {
+    return `${problem.sheet ?? ''}\u0000${problem.row ?? ''}\u0000${problem.column ?? ''}`;
 }

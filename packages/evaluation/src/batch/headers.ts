@@ -85,12 +85,27 @@ export function matchHeaders(headers: readonly (string | undefined)[], specs: re
         const identity = bindingIdentity(binding);
         if (identity !== undefined) {
             const first = seen.get(identity);
-            if (first !== undefined) binding = { kind: 'invalid', message: `Cột trùng với cột «${first}»: mỗi dữ kiện chỉ ghi ở một cột.` };
+            if (first !== undefined) binding = { kind: 'invalid', message: duplicateMessage(header, first, binding) };
             else seen.set(identity, header);
         }
         columns.push({ index: i + 1, header, binding });
     });
     return columns;
+}
+
+/**
+ * Why a column repeats another: when the two headers are written differently («tong so ho» beside «tổng số
+ * hộ»), say what both stand for — headers are matched without regard to diacritics or letter case.
+ */
+function duplicateMessage(header: string, first: string, binding: ColumnBinding): string {
+    if (header === first) return `Cột trùng với cột «${first}»: mỗi dữ kiện chỉ ghi ở một cột.`;
+    const what =
+        binding.kind === 'fact'
+            ? `dữ kiện «${binding.spec.name}»${binding.key ? ` [${binding.key}]` : ''}`
+            : binding.kind === 'field'
+              ? `ô «${binding.field}»`
+              : 'cùng một ô';
+    return `Cột này và cột «${first}» cùng là ${what} (tên cột được so không kể dấu, chữ hoa): mỗi dữ kiện chỉ ghi ở một cột — xóa một trong hai cột.`;
 }
 
 function bindingIdentity(binding: ColumnBinding): string | undefined {

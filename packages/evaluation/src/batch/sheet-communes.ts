@@ -30,6 +30,11 @@ export interface CommuneRow {
     readonly name?: string;
     /** Absent when the row has errors of its own (a cell that cannot be read): see `problems`. */
     readonly data?: CommuneData;
+    /**
+     * When the row has errors of its own: what its readable cells give, read only to find the row's other
+     * problems in the same run (never evaluated into a result).
+     */
+    readonly partial?: CommuneData;
     readonly problems: readonly BatchProblem[];
     /** The cell a commune-file path was read from (`["dữ kiện", "số hộ", "2023"]`), or the row. */
     locate(path: readonly string[]): CellLocation;

@@ -3,7 +3,12 @@ import type { Verdict } from '@ntm/language';
 /** How a cell is shown: a verdict's colour, a failed commune, a header. */
 export type CellStyle = Verdict | 'lỗi' | 'cảnh báo';
 
-export type ModelCell = string | number | undefined | { readonly value: string | number; readonly style: CellStyle };
+/** A date (ISO `YYYY-MM-DD`), written as a date cell shown dd/mm/yyyy: Excel sorts and filters it as a date. */
+export interface DateCell {
+    readonly date: string;
+}
+
+export type ModelCell = string | number | undefined | DateCell | { readonly value: string | number; readonly style: CellStyle };
 
 export interface ColumnModel {
     readonly header: string;

@@ -94,6 +94,10 @@ describe('a batch with bad rows', () => {
         expect(quyHoach.value).toBe('chưa đạt'); // Xã 1 wrote «Không»
         expect((quyHoach.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE');
         expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+        // The assessment date is a date cell shown as Vietnamese write it (sorted and filtered as a date).
+        const dateCell = summary.getRow(2).getCell((values[0] as string[]).indexOf('Ngày đánh giá') + 1);
+        expect(dateCell.value).toEqual(ASSESSED);
+        expect(dateCell.numFmt).toBe('dd/mm/yyyy');
         expect(summary.autoFilter).toBeDefined();
         const problems = sheetValues(workbook.getWorksheet('Lỗi dữ liệu')!);
         expect(problems).toHaveLength(4);
@@ -134,5 +138,32 @@ describe('a batch with bad rows', () => {
     it('leaves no temporary file behind and writes the combined report', () => {
         expect(readdirSync(dir).filter(f => f.endsWith('.tmp'))).toEqual([]);
         expect(existsSync(path.join(dir, 'so-lieu-bao-cao.html'))).toBe(true);
+    });
+});
+
+describe('a row with several mistakes', () => {
+    const dir = tempFolder('ntm-batch-several-');
+    const input = path.join(dir, 'so-lieu.xlsx');
+    let result: BatchRunResult;
+
+    beforeAll(async () => {
+        const bad = row(2);
+        bad[5] = 'nhiều'; // a cell that cannot be read (the builder's error)
+        bad[4] = 'ĐBSHH'; // a region that does not exist (the commune reader's error)
+        bad[10] = 'Mức độ 9'; // a level the pack does not have (the evaluator's error)
+        await writeXlsx(input, { Xã: [HEADER, row(1), bad] });
+        result = await runBatch({ inputs: [input], pack: PACK, outputDir: dir, report: 'none' });
+    }, 120_000);
+
+    it('names every mistake of the row in one run, each at its own cell, and still does not evaluate it', () => {
+        expect(result.tally.evaluated).toBe(1);
+        expect(result.tally.failed).toBe(1);
+        const errors = result.problems.filter(p => p.severity === 'error');
+        expect(errors.map(p => [p.row, p.header]).sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([
+            [3, 'hộ dùng điện'],
+            [3, 'mức phổ cập'],
+            [3, 'vùng']
+        ]);
+        expect(errors.every(p => p.commune === 'Xã 2')).toBe(true);
     });
 });

@@ -54,6 +54,21 @@ describe('CSV input', () => {
         expect(await decodeText(Buffer.from('Liêm Cần'.normalize('NFD'), 'utf8'))).toBe('Liêm Cần');
     });
 
+    it('keeps a quote typed inside a field, and names an unreadable CSV in Vietnamese with its line', async () => {
+        const quoted = path.join(dir, 'ngoac-kep.csv');
+        writeFileSync(quoted, 'xã;ngày đánh giá;rác thải;ghi chú\r\nLiêm Cần;26/11/2024;97,3;Báo cáo "số 12" ngày 5/11\r\n');
+        const result = await runBatch({ inputs: [quoted], pack: PACK, outputDir: dir, report: 'none' });
+        expect(result.tally.evaluated).toBe(1);
+        const unclosed = path.join(dir, 'ngoac-mo.csv');
+        writeFileSync(unclosed, 'xã;rác thải\r\n"Liêm Cần;97,3\r\n');
+        await expect(runBatch({ inputs: [unclosed], pack: PACK, outputDir: dir, report: 'none' })).rejects.toThrow(
+            /^Không đọc được tệp CSV «.*ngoac-mo\.csv»: dòng \d+: có dấu ngoặc kép " mở mà không đóng\./
+        );
+        const workbook = path.join(dir, 'bang.csv');
+        writeFileSync(workbook, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]));
+        await expect(runBatch({ inputs: [workbook], pack: PACK, outputDir: dir, report: 'none' })).rejects.toThrow(/là bảng tính \.xlsx mang tên \.csv/);
+    });
+
     it('takes the separator the header line uses', () => {
         expect(guessDelimiter('xã;rác thải\r\nA;97,3')).toBe(';');
         expect(guessDelimiter('"xã, phường",rác thải\nA,"97,3"')).toBe(',');

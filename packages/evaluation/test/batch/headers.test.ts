@@ -63,7 +63,11 @@ describe('matching headers to facts', () => {
     });
 
     it('refuses the same fact in two columns', () => {
-        expect(bind(['tổng số hộ', 'tong so ho'])[1]).toMatchObject({ kind: 'invalid', message: expect.stringContaining('Cột trùng') });
+        expect(bind(['tổng số hộ', 'tong so ho'])[1]).toMatchObject({
+            kind: 'invalid',
+            message: expect.stringContaining('Cột này và cột «tổng số hộ» cùng là dữ kiện «tổng số hộ» (tên cột được so không kể dấu')
+        });
+        expect(bind(['tổng số hộ', 'tổng số hộ'])[1]).toMatchObject({ kind: 'invalid', message: expect.stringContaining('Cột trùng') });
     });
 
     it('on a collection sheet takes the member column and the facts kept per member', () => {

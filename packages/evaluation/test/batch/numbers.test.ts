@@ -96,9 +96,10 @@ describe('a cell read for a fact', () => {
         expect(readNumberText('nhiều', count)).toBe('nhiều');
     });
 
-    it('reads yes/no and levels without regard to case, and anything else as written', () => {
-        expect(readFactCell({ value: 'Có' }, yesNo)).toEqual({ value: true });
-        expect(readFactCell({ value: 'KHÔNG' }, yesNo)).toEqual({ value: false });
+    it('reads levels without regard to case, and yes/no text as written, for the one reader', () => {
+        // Yes/no words are the commune file reader's to read (and refuse), exactly as in a .json file.
+        expect(readFactCell({ value: 'Có' }, yesNo)).toEqual({ value: 'Có' });
+        expect(readFactCell({ value: 'cò' }, yesNo)).toEqual({ value: 'cò' });
         expect(readFactCell({ value: true }, yesNo)).toEqual({ value: true });
         expect(readFactCell({ value: 'x' }, yesNo)).toEqual({ value: 'x' });
         expect(readFactCell({ value: 'Mức độ 2' }, level)).toEqual({ value: 'mức độ 2' });

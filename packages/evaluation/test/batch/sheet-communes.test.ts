@@ -51,7 +51,7 @@ describe('rows to commune data', () => {
                 'tổng số hộ': 4662,
                 'tỷ lệ lao động qua đào tạo': { tổng: 86, nữ: 84.5 },
                 'số vụ phạm tội': { '2023': 2 },
-                'nhà văn hóa đạt chuẩn': { 'Thọ Am': true, 'Nội Am': false }
+                'nhà văn hóa đạt chuẩn': { 'Thọ Am': 'có', 'Nội Am': 'không' }
             },
             'danh sách': { thôn: ['Thọ Am', 'Nội Am'] }
         });

@@ -300,7 +300,7 @@ describe('input checking', () => {
         ['a fractional count', { 'số vụ': 2.5 }, 'số vụ', 'Số đếm phải là số nguyên, nhận được 2,5.'],
         ['a boolean for a number', { 'rác thải': true }, 'rác thải', 'Cần một số, nhận được true.'],
         ['a list for a number', { 'rác thải': [98] }, 'rác thải', 'Cần một số, nhận được một danh sách.'],
-        ['a word for yes/no', { 'trụ sở riêng': 'yes' }, 'trụ sở riêng', 'Cần có/không (true/false), nhận được «yes».'],
+        ['a word for yes/no', { 'trụ sở riêng': 'yes' }, 'trụ sở riêng', 'Cần «có» hoặc «không» (hay true/false), nhận được «yes».'],
         ['an unknown level', { 'mức phổ cập': 'mức độ 9' }, 'mức phổ cập', 'Cần một mức trong: chưa đạt, mức độ 1, mức độ 2, mức độ 3; nhận được «mức độ 9».'],
         [
             '"4.662", which may mean 4662 or 4,662',
@@ -326,7 +326,7 @@ describe('input checking', () => {
         expect(thrown).toBeInstanceOf(pack.NtmEvaluationError);
         expect((thrown as Error).message).toBe(
             'Dữ liệu đầu vào có 2 lỗi, không đánh giá: dữ kiện.số vụ: Giá trị âm (-1) không hợp lệ cho dữ kiện này.; ' +
-                'dữ kiện.trụ sở riêng: Cần có/không (true/false), nhận được «yes».'
+                'dữ kiện.trụ sở riêng: Cần «có» hoặc «không» (hay true/false), nhận được «yes».'
         );
         expect((thrown as { issues: unknown[] }).issues).toHaveLength(2);
     });

@@ -104,12 +104,35 @@ function sheetCell(value: ExcelValue, numFmt: string | undefined): SheetCell | u
  */
 async function readCsv(file: string): Promise<SpreadsheetInput> {
     const bytes = await fs.readFile(file);
+    // A zip's signature: a workbook saved (or renamed) with a .csv name.
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+        throw new OutputError(`Tệp «${relativeToCwd(file)}» là bảng tính .xlsx mang tên .csv: đổi tên cho kết thúc bằng .xlsx rồi chạy lại.`);
+    }
     const text = await decodeText(bytes);
     const delimiter = guessDelimiter(text);
     const { parse } = await import('csv-parse/sync');
-    const records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    let records: string[][];
+    try {
+        // A quote inside a field not written in quotes («Báo cáo "số 12"») is kept as typed, as Excel shows it.
+        records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+    } catch (error) {
+        throw new OutputError(csvProblem(file, error));
+    }
     const rows = records.map(record => record.map(field => (field.trim() === '' ? undefined : ({ value: field } as SheetCell))));
     return { file, sheets: [{ name: path.basename(file).replace(/\.csv$/i, ''), rows }] };
+}
+
+/** Why a CSV file cannot be read, in the analyst's words, with the line (csv-parse says it in English). */
+function csvProblem(file: string, error: unknown): string {
+    const { code, lines } = (error ?? {}) as { code?: string; lines?: number };
+    const where = typeof lines === 'number' ? `dòng ${lines}: ` : '';
+    const why =
+        code === 'CSV_QUOTE_NOT_CLOSED'
+            ? 'có dấu ngoặc kép " mở mà không đóng'
+            : code === 'INVALID_CLOSING_QUOTE' || code === 'CSV_INVALID_CLOSING_QUOTE'
+              ? 'có chữ ngay sau dấu ngoặc kép " đóng một ô'
+              : 'không đúng dạng CSV';
+    return `Không đọc được tệp CSV «${relativeToCwd(file)}»: ${where}${why}. Mở tệp bằng Excel rồi lưu lại dạng CSV (hay lưu .xlsx và chạy với tệp .xlsx).`;
 }
 
 /** Decodes by BOM, then as strict UTF-8, else as Windows-1258; always to NFC (1258 writes tones as combining marks). */

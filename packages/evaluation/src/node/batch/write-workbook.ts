@@ -63,7 +63,7 @@ async function writeSheet(worksheet: Worksheet & { commit(): Promise<void> }, sh
         // cell's own object (what setting `cell.fill` makes) costs a rendering and a lookup per cell.
         row.eachCell((cell, column) => {
             const model = cells[column - 1];
-            cell.style = (model !== undefined && typeof model === 'object' ? STYLES.get(model.style) : undefined) ?? PLAIN;
+            cell.style = (model !== undefined && typeof model === 'object' ? ('date' in model ? DATE : STYLES.get(model.style)) : undefined) ?? PLAIN;
         });
         row.commit();
         if (++count % CHECK_EVERY_ROWS === 0) await zipCaughtUp(worksheet);
@@ -71,13 +71,18 @@ async function writeSheet(worksheet: Worksheet & { commit(): Promise<void> }, sh
     await worksheet.commit();
 }
 
-function plainValue(cell: ModelCell): string | number | null {
+function plainValue(cell: ModelCell): string | number | Date | null {
     if (cell === undefined) return null;
-    return typeof cell === 'object' ? cell.value : cell;
+    if (typeof cell !== 'object') return cell;
+    // A calendar day: midnight UTC, which Excel shows as that day whatever the machine's time zone.
+    return 'date' in cell ? new Date(`${cell.date}T00:00:00Z`) : cell.value;
 }
 
 /** The style of a cell without colour, shared by every such cell (never changed: exceljs only reads it). */
 const PLAIN: Partial<Style> = {};
+
+/** A date cell, shown as Vietnamese write dates. */
+const DATE: Partial<Style> = { numFmt: 'dd/mm/yyyy' };
 
 const STYLES = new Map<CellStyle, Partial<Style>>(
     Object.entries(STYLE_COLOURS).map(([style, colours]) => [
