@@ -23,6 +23,17 @@ describe('ntm batch', () => {
         expect(run.stdout).toContain('Theo tiêu chí — 4: 0 đạt, 1 chưa đạt; 10: 1 đạt, 0 chưa đạt; 17: 1 đạt, 0 chưa đạt.');
         expect(run.code).toBe(0);
         expect(existsSync(path.join(dir, 'mau-ket-qua.xlsx'))).toBe(true);
+
+        // A second template over the filled workbook is refused: the office's data is never written over.
+        const before = readFileSync(path.join(dir, 'mau.xlsx'));
+        const again = await ntm('template', '--xlsx', MINI, '-o', path.join(dir, 'mau.xlsx'));
+        expect(again.stderr).toMatch(/^Không ghi đè: «.*mau\.xlsx» đã có \(có thể là bảng đã điền số liệu\)/);
+        expect(again.code).toBe(1);
+        expect(readFileSync(path.join(dir, 'mau.xlsx')).equals(before)).toBe(true);
+        const csvName = await ntm('batch', 'template', MINI, '-o', path.join(dir, 'mau.csv'));
+        expect(csvName.stderr).toMatch(/không kết thúc bằng \.xlsx/);
+        expect(csvName.code).toBe(2);
+        expect(existsSync(path.join(dir, 'mau.csv'))).toBe(false);
     }, 120_000);
 
     it('lists bad rows of a CSV on stderr with sheet, cell and reason, evaluates the rest, and exits 1', async () => {

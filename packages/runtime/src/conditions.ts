@@ -252,6 +252,15 @@ function verdictLine(rule: string, shown: string, threshold: string, right: Val,
 }
 
 /**
+ * What a threshold is for, from the rule that compares with it: the side before the operator («tỷ lệ hộ
+ * nghèo» of `tỷ lệ hộ nghèo <= chưa biết "…"`) — the note after `chưa biết` is said once, beside it.
+ */
+function ruleSubject(rule: string, op: CompareOp): string {
+    const at = rule.indexOf(` ${op} `);
+    return at > 0 ? rule.slice(0, at).trim() : rule;
+}
+
+/**
  * `x op t` where t is a threshold our documents do not give, known only to lie within bounds (implied by
  * verdicts) and natural limits (a threshold is never negative; a rate never above 100%). Decided only when
  * every possible t gives the same verdict; then it says whether the implied bounds were needed.
@@ -272,10 +281,11 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
     const shown = showVal(left) + (left.roundingNote ? ` (${left.roundingNote})` : '');
     const base_ = { ...base([left, right]), thresholds: [threshold], clauses: [clause(left, threshold)] };
     if (outcome === undefined) {
+        const subject = ruleSubject(rule, op);
         const missingThreshold =
             u.lo || u.hi
-                ? `ngưỡng của «${rule}» (chưa biết; chỉ biết ngưỡng ${range})`
-                : `ngưỡng của «${rule}» (chưa biết, tài liệu chưa có${u.note ? `: ${u.note}` : ''})`;
+                ? `ngưỡng của «${subject}» (chưa biết; chỉ biết ngưỡng ${range})`
+                : `ngưỡng của «${subject}» (chưa biết, tài liệu chưa có${u.note ? `: ${u.note}` : ''})`;
         const use: UnknownThresholdUse = { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: false };
         return {
             verdict: 'thiếu dữ liệu',
@@ -317,7 +327,7 @@ function compareLevelWithUnknown(rule: string, left: Val & { readonly k: 'level'
     const use: UnknownThresholdUse = { rule, range, basis: u.basis, note: u.note, decidedByImpliedBounds: false };
     const base_ = { ...base([left, right]), thresholds: [threshold], clauses: [clause(left, threshold)], unknowns: [use], notApplicableReasons: NO_ITEMS };
     if (outcome === undefined) {
-        const missingThreshold = `ngưỡng của «${rule}» (chưa biết: ${range}${u.note ? `; ${u.note}` : ''})`;
+        const missingThreshold = `ngưỡng của «${ruleSubject(rule, op)}» (chưa biết: ${range}${u.note ? `; ${u.note}` : ''})`;
         return {
             verdict: 'thiếu dữ liệu',
             ...base_,

@@ -38,10 +38,19 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
     }
     let suggest: ((name: string) => string) | undefined;
     let unknown = 0;
+    // Keys that read as one name («x» in NFC and in NFD, «x » with a blank) are one fact written twice:
+    // whichever came last would otherwise decide, by the order of the keys.
+    const written = new Map<string, string>();
     for (const key in input) {
         if (!Object.hasOwn(input, key)) continue;
         const value = input[key];
         const name = canonical(key);
+        const earlier = written.get(name);
+        if (earlier !== undefined) {
+            issues.push(inputIssue('error', 'duplicate-fact', [FACTS_FIELD, key], twiceMessage(name, earlier, key)));
+            continue;
+        }
+        written.set(name, key);
         const spec = specs.get(name);
         if (!spec) {
             // A typo would otherwise read as missing data: an error, with the name probably meant.
@@ -75,6 +84,26 @@ export function readFacts(input: unknown, specList: readonly FactSpec[], lists?:
         }
     }
     return { specs, raw, issues, collections, ...(hasContradiction(raw) ? { contradictions: { active: false, chosen: new Map(), read: new Map() } } : {}) };
+}
+
+/** Inside one fact (its parts, years or members): true, and an error, for a key that reads as one before it. */
+function onceEach(path: readonly string[], issues: InputIssue[]): (name: string, key: string) => boolean {
+    const written = new Map<string, string>();
+    return (name, key) => {
+        const earlier = written.get(name);
+        if (earlier === undefined) {
+            written.set(name, key);
+            return false;
+        }
+        issues.push(inputIssue('error', 'duplicate-fact', [...path, key], twiceMessage(name, earlier, key)));
+        return true;
+    };
+}
+
+/** Two keys that read as the same name: said with what tells them apart, which the eye does not see. */
+function twiceMessage(name: string, first: string, second: string): string {
+    const why = first.normalize('NFC') === second.normalize('NFC') ? 'hai dạng Unicode của cùng chữ' : 'khác nhau ở dấu cách';
+    return `Dữ kiện «${shortText(name)}» được ghi hai lần (${why}, đọc ra cùng một tên): chỉ ghi một lần.`;
 }
 
 /** Whether a value of any fact is a report's contradiction (several values, «mâu thuẫn»); no list made per fact. */
@@ -179,9 +208,11 @@ function readIndexedFact(
     const members = listed ? new Set(listed) : undefined;
     const shownList = listed ? shortText(listed.join(', ')) || 'danh sách rỗng' : '';
     const indexed = new Map<string, Scalar>();
+    const twice = onceEach(path, issues);
     for (const [key, entry] of Object.entries(value)) {
         const name = canonical(key);
         const entryPath = [...path, key];
+        if (twice(name, key)) continue;
         if (byYear && !/^[0-9]{4}$/.test(name)) {
             issues.push(inputIssue('error', 'invalid-value', entryPath, `«${shortText(key)}» không phải một năm (viết 4 chữ số, vd. "2023").`));
             continue;
@@ -212,9 +243,11 @@ function readFact(spec: FactSpec, path: readonly string[], value: unknown, issue
     }
     const members = new Map<string, Scalar>();
     let total: Scalar | undefined;
+    const twice = onceEach(path, issues);
     for (const [key, rawMemberValue] of Object.entries(value as Record<string, unknown>)) {
         const member = canonical(key);
         const memberPath = [...path, key];
+        if (twice(member, key)) continue;
         const memberValue = unwrapUnit(spec, memberPath, rawMemberValue, issues);
         if (memberValue === null || memberValue === undefined) {
             continue;

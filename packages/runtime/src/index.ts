@@ -20,6 +20,7 @@ export * from './quantifiers.js';
 export * from './context.js';
 export * from './points.js';
 export * from './assembly.js';
+export * from './shared-metadata.js';
 export * from './options.js';
 export * from './commune/commune-file.js';
 export * from './commune/commune-schema.js';

@@ -380,7 +380,8 @@ export type InputIssueCode =
     | 'invalid-score'
     | 'unknown-region'
     | 'unknown-group'
-    | 'computed-from-villages';
+    | 'computed-from-villages'
+    | 'duplicate-fact';
 
 export interface InputIssue {
     readonly severity: Severity;
@@ -439,6 +440,10 @@ export interface CommuneOptions {
      * an error at «bộ tiêu chí», never a silent zero.
      */
     readonly villagePacks?: Readonly<Record<string, CommuneEvaluator>>;
+    /** `false`: verdicts only, as `evaluate`'s option of the same name (the file's facts are still all checked). */
+    readonly giảiThích?: boolean;
+    /** English alias of `giảiThích`. */
+    readonly explain?: boolean;
 }
 
 /** What `evaluateCommune` needs of a generated module to evaluate villages with it. */

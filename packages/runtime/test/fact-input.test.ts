@@ -76,6 +76,18 @@ describe('readFacts', () => {
         expect(readFacts({ 'trụ sở': 'FALSE' }, SPECS).raw.get('trụ sở')?.total).toEqual({ t: 'bool', b: false });
     });
 
+    it('refuses a fact, a part or a year written twice under keys that read alike (NFC and NFD, a trailing blank)', () => {
+        const nfd = 'rác thải'.normalize('NFD');
+        const table = readFacts({ 'rác thải': 60, [nfd]: 40, 'trụ sở ': true, 'trụ sở': false }, SPECS);
+        expect(table.issues.map(i => [i.code, i.path[1] === nfd ? 'NFD' : i.path[1], i.message])).toEqual([
+            ['duplicate-fact', 'NFD', 'Dữ kiện «rác thải» được ghi hai lần (hai dạng Unicode của cùng chữ, đọc ra cùng một tên): chỉ ghi một lần.'],
+            ['duplicate-fact', 'trụ sở', 'Dữ kiện «trụ sở» được ghi hai lần (khác nhau ở dấu cách, đọc ra cùng một tên): chỉ ghi một lần.']
+        ]);
+        expect(readFacts({ 'lao động': { nam: 90, 'nam ': 10 } }, SPECS).issues.map(i => [i.code, i.path])).toEqual([
+            ['duplicate-fact', ['dữ kiện', 'lao động', 'nam ']]
+        ]);
+    });
+
     it('refuses a text number in a unit of another kind, at its unit, and a day that does not exist by name', () => {
         const table = readFacts({ 'số vụ': '3 km', ngày: '31/11/2024' }, SPECS);
         expect(table.issues.map(i => [i.path.join('.'), i.message])).toEqual([

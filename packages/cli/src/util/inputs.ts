@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { relativeToCwd, unreadableFileText } from '@ntm/evaluation/node';
+import { notAPackText, relativeToCwd, unreadableFileText } from '@ntm/evaluation/node';
 
 /**
  * Why a path given as a file cannot be read as one, in words that name it (a folder read as a file fails in
@@ -11,6 +11,8 @@ export async function notAFile(file: string, what = 'tệp'): Promise<string | u
     try {
         const stat = await fs.stat(file);
         if (stat.isDirectory()) return `«${shown}» là một thư mục, không phải một tệp.`;
+        // A pack is read by its extension: a commune file or a spreadsheet given in its place is named as such.
+        if (what === 'tệp .ntm' && !file.toLowerCase().endsWith('.ntm')) return notAPackText(shown);
         return undefined;
     } catch (error) {
         return unreadableFileText(shown, (error as { code?: string }).code);

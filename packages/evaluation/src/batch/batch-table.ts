@@ -109,7 +109,7 @@ export class BatchTable {
             indicators[at] = flat(clauses?.values ?? indicator.value?.text ?? '');
             indicators[at + 1] = before?.[at + 1] === threshold ? before[at + 1] : this.intern(threshold);
             indicators[at + 2] = indicator.verdict;
-            indicators[at + 3] = indicator.gap ? flat(indicator.gap.text) : '';
+            indicators[at + 3] = indicator.gap ? flat(indicator.gap.text) : missingCell(indicator);
         }
         this.records.push({
             info: this.infoCells(info),
@@ -302,6 +302,14 @@ export class BatchTable {
 function flat(text: string): string {
     Number(text);
     return text;
+}
+
+/**
+ * The «còn thiếu» cell of an indicator that lacks data: what it lacks, so that a figure the commune has not
+ * given («thiếu: số hộ nghèo») is told apart from a threshold the documents do not give («thiếu: ngưỡng của …»).
+ */
+function missingCell(indicator: EvaluationResult['indicators'][number]): string {
+    return indicator.verdict === 'thiếu dữ liệu' && indicator.missingFacts.length > 0 ? `thiếu: ${indicator.missingFacts.join('; ')}` : '';
 }
 
 /** The value cell of an indicator or condition without a computed value: the facts it read, as shown. */

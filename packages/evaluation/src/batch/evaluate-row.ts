@@ -74,10 +74,22 @@ function readAndEvaluate(
         // What the reader refused (a region that does not exist) left out, the rest is read and evaluated for
         // its own problems in the same run; never for a result.
         const problems = content.problems.map(at);
-        const rest = readCommuneValue(withoutPaths(data, content.problems.map(p => p.path))).data;
+        const rest = readCommuneValue(
+            withoutPaths(
+                data,
+                content.problems.map(p => p.path)
+            )
+        ).data;
         if (!rest) return { problems };
         const named = new Set(problems.map(cellKey));
-        return { problems: [...problems, ...evaluateCommuneContent(rest, evaluator, options).issues.map(at).filter(p => !named.has(cellKey(p)))] };
+        return {
+            problems: [
+                ...problems,
+                ...evaluateCommuneContent(rest, evaluator, options)
+                    .issues.map(at)
+                    .filter(p => !named.has(cellKey(p)))
+            ]
+        };
     }
     const evaluated = evaluateCommuneContent(content.data, evaluator, options);
     return { problems: evaluated.issues.map(at), ...(evaluated.result ? { result: evaluated.result } : {}) };
@@ -91,7 +103,13 @@ function withoutPaths(data: CommuneData, paths: readonly (readonly string[])[]):
         for (const [key, inner] of Object.entries(value)) {
             const below = at.filter(path => path[0] === key);
             if (below.some(path => path.length === 1)) continue;
-            out[key] = below.length > 0 ? copy(inner, below.map(path => path.slice(1))) : inner;
+            out[key] =
+                below.length > 0
+                    ? copy(
+                          inner,
+                          below.map(path => path.slice(1))
+                      )
+                    : inner;
         }
         return out;
     };

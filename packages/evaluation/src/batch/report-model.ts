@@ -193,7 +193,9 @@ function unverifiedNotes(result: IndicatorResult | GateResult): string[] {
 
 /** The figures a verdict read, each named, then each one missing: a verdict lacking data says which figure it lacks. */
 function figuresOf(result: IndicatorResult | GateResult): string[] {
-    return [...result.factsUsed.map(f => `${f.fact}: ${f.text}`), ...result.missingFacts.map(f => `${f}: chưa có số liệu`)];
+    // A threshold the documents do not give is not the commune's missing figure: said as what it is.
+    const thresholds = new Set('missingThresholds' in result ? result.missingThresholds : []);
+    return [...result.factsUsed.map(f => `${f.fact}: ${f.text}`), ...result.missingFacts.map(f => (thresholds.has(f) ? f : `${f}: chưa có số liệu`))];
 }
 
 function gateView(gate: GateResult): GateView {

@@ -1,6 +1,6 @@
 import type { Node, ParseError } from 'jsonc-parser';
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { normalizeName, shortText } from '@ntm/runtime';
+import { MAX_JSON_DEPTH, normalizeName, shortText, tooDeepMessage } from '@ntm/runtime';
 import type { FilePosition } from './file-issue.js';
 
 /** A problem found while reading JSON text, at an offset of the text. */
@@ -12,9 +12,10 @@ export interface JsonProblem {
 
 /**
  * Deeper nesting of `{` and `[` is refused before parsing: a commune file nests five levels, while the
- * parser (and every walk of the tree) recurses once per level and a few thousand overflow the stack.
+ * parser (and every walk of the tree) recurses once per level and a few thousand overflow the stack. The
+ * limit and its message are the runtime's, which refuses a value an app built nested as deep.
  */
-export const MAX_JSON_DEPTH = 64;
+export { MAX_JSON_DEPTH };
 
 /** A number as the text writes it: JSON.parse would give a double (`1e400` is Infinity, `1e-400` is 0). */
 export interface JsonNumber {
@@ -55,7 +56,7 @@ export class JsonDocument {
         if (body.trim() === '') {
             problems.push({ offset: 0, path: [], message: 'Tệp rỗng: cần một đối tượng JSON { … }.' });
         } else if (tooDeep !== undefined) {
-            problems.push({ offset: tooDeep, path: [], message: `Tệp lồng quá sâu (hơn ${MAX_JSON_DEPTH} tầng { } hoặc [ ]): một tệp xã chỉ lồng vài tầng.` });
+            problems.push({ offset: tooDeep, path: [], message: tooDeepMessage() });
         } else if (errors.length > 0) {
             const first = errors[0]!;
             const curly = curlyQuoteAt(body, first.offset);

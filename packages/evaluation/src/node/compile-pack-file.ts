@@ -8,6 +8,7 @@ import type { EvaluatorModule } from '../evaluate/evaluator-module.js';
 import type { PackBuild } from './evaluator-cache.js';
 import { readCachedPack, writeCachedPack } from './evaluator-cache.js';
 import { loadEvaluator } from './load-evaluator.js';
+import { OutputError, notAPackText, relativeToCwd } from './files.js';
 
 let services: Promise<NtmServices> | undefined;
 
@@ -39,6 +40,8 @@ export function projectRoot(packFile: string): string {
 export async function compilePackFile(file: string, roots: readonly string[] = [projectRoot(file)]): Promise<CompiledPack> {
     const absolute = path.resolve(file);
     await fs.access(absolute); // a missing file is the caller's error, with its own message
+    // The compiler reads a pack by its extension; anything else would fail inside it, in its words.
+    if (!absolute.toLowerCase().endsWith('.ntm')) throw new OutputError(notAPackText(relativeToCwd(absolute)));
     return compilePack(
         await ntmServices(),
         pathToFileURL(absolute).toString(),

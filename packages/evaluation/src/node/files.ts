@@ -22,6 +22,11 @@ const FILE_ERRORS: Readonly<Record<string, string>> = {
     EMFILE: 'quá nhiều tệp đang mở'
 };
 
+/** A file given where a pack goes that is not a pack (a commune file, a spreadsheet): named by what it is not. */
+export function notAPackText(shown: string): string {
+    return `«${shown}» không phải tệp bộ tiêu chí: bộ tiêu chí là tệp .ntm (tệp xã .json, bảng tính .xlsx đi sau bộ tiêu chí).`;
+}
+
 /** «Không đọc được tệp «x»: không có tệp hay thư mục này (ENOENT).» — the one wording of a file that cannot be read. */
 export function unreadableFileText(shown: string, code: string | undefined): string {
     const why = code ? FILE_ERRORS[code] : undefined;

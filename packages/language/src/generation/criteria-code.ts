@@ -102,6 +102,7 @@ export function indicatorCode(scope: ModuleScope, indicator: EffectiveIndicator,
 
 function versionCode(scope: ModuleScope, version: IndicatorVersion, criterion: EffectiveCriterion, name: string): Code {
     const meta = name.toUpperCase();
+    scope.sharedMetadata.push(meta);
     const source = ruleSourceConstant(scope, ruleSource(version, scope.pack));
     const amendment = version.amendment?.source?.ref ? [scope.law.cite(sourceInfo(version.amendment.source.ref))] : [];
     if (version.drop) {
@@ -209,6 +210,7 @@ export function ruleSourceDeclarations(scope: ModuleScope): Code[] {
 export function gateCode(scope: ModuleScope, gate: Gate, pack: Pack, slots?: FastSlots): IndicatorCode {
     const name = scope.names.name(gate, 'gate', firstWords(gate.text ?? 'điều kiện'));
     const meta = name.toUpperCase();
+    scope.sharedMetadata.push(meta);
     const citations =
         gate.citations.length > 0 ? gate.citations.map(c => scope.law.cite(citationInfo(c))) : pack.sources.map(s => scope.law.ref(sourceInfo(s)));
     const metaText = objectLines(

@@ -18,6 +18,8 @@ export class ModuleScope {
     readonly tablesRead = new Set<string>();
     /** Distinct rule sources (by their JSON), with the constant holding each. */
     readonly ruleSources = new Map<string, { readonly name: string; readonly data: RuleSourceData }>();
+    /** The indicators' and gates' metadata constants: every result shares them, so the module freezes them. */
+    readonly sharedMetadata: string[] = [];
     readonly context: EmitContext;
 
     /** `rounding`: the pack's own `làm tròn` (or its base's), applied where an indicator has none of its own. */

@@ -4,7 +4,7 @@ import type { EffectivePacks } from '../composition/effective-packs.js';
 import type { NtmServices } from '../ntm-module.js';
 import type { NtmTypeComputer } from '../typing/type-computer.js';
 import type { Code } from './code.js';
-import { both, code, joinCode, tsOnly, typeOnly } from './code.js';
+import { both, code, joinCode, layoutList, tsOnly, typeOnly } from './code.js';
 import type { IndicatorCode } from './criteria-code.js';
 import { criterionCode, criterionConstant, gateCode, indicatorCode, ruleSourceDeclarations } from './criteria-code.js';
 import { fastSlots } from './fast-code.js';
@@ -55,6 +55,10 @@ const EVALUATE_DOC = [
  * indicator and gate, each named for its fact or label, with the metadata laid out beside it. One model,
  * rendered as TypeScript, as JavaScript and as declarations.
  */
+/** Why the module freezes what its results share (the comment above the call, in the module's language). */
+const SHARED_DOC =
+    '/** Bộ tiêu chí, trích dẫn, nguồn quy tắc: dùng chung cho mọi kết quả, nên chỉ đọc — một ứng dụng sửa một kết quả không làm hỏng các kết quả sau. */';
+
 export class NtmTsGenerator {
     private readonly types: NtmTypeComputer;
     private readonly effective: EffectivePacks;
@@ -96,7 +100,9 @@ export class NtmTsGenerator {
         const tables = effective.tables.filter(table => scope.tablesRead.has(table.name)).map(table => tableCode(scope, table));
         const packInfo = packCode(scope, effective);
         const factSpecs = factSpecsCode(scope, effective.facts, usedFacts(effective));
-        const criteriaList = code`const CRITERIA${typeOnly(': readonly CriterionMeta[]')} = [${effective.criteria.map(c => criterionConstant(scope, c)).join(', ')}];`;
+        const criteriaList = code`const CRITERIA${typeOnly(': readonly CriterionMeta[]')} = [${effective.criteria.map(c => criterionConstant(scope, c)).join(', ')}];
+${SHARED_DOC}
+freezeShared(${layoutList('[', ['PACK', 'FACT_SPECS', 'CRITERIA', ...scope.sharedMetadata], ']', '')});`;
         const body = joinCode(
             [
                 scope.law.declaration(),

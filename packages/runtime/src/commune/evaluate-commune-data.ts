@@ -15,6 +15,7 @@ import type {
 import type { CommuneData } from './commune-file.js';
 import { countedVillagePacks, evaluateVillages } from './evaluate-villages.js';
 import { readCommuneContent } from './read-commune-content.js';
+import { canonicalOptions } from '../options.js';
 
 /** What a generated evaluator module exports, as far as evaluating a commune needs. */
 export type EvaluatorModule = CommuneEvaluator;
@@ -41,12 +42,15 @@ export function evaluateOptionsOf(data: CommuneData, dateOverride?: string): Eva
 export function evaluateCommuneJson(evaluator: EvaluatorModule, commune: unknown, options: CommuneOptions = {}): CommuneResult {
     const content = readCommuneContent(commune);
     if (!content.data) return { issues: content.problems.map(p => ({ severity: 'error', ...p })) };
-    const date = options.ngàyĐánhGiá ?? options.asOf;
-    const villagePacks = options.villagePacks ? new Map(Object.entries(options.villagePacks)) : undefined;
+    // The caller's options checked as `evaluate` checks them: two names at odds, a value not allowed, thrown.
+    const chosen = canonicalOptions(options as EvaluateOptions) as CommuneOptions;
+    const date = chosen.ngàyĐánhGiá;
+    const villagePacks = chosen.villagePacks ? new Map(Object.entries(chosen.villagePacks)) : undefined;
     return evaluateCommuneData(content.data, evaluator, {
         ...(date !== undefined ? { date } : {}),
-        ...(options.unknownFacts ? { unknownFacts: options.unknownFacts } : {}),
-        ...(villagePacks ? { villageEvaluators: villagePacks } : {})
+        ...(chosen.unknownFacts ? { unknownFacts: chosen.unknownFacts } : {}),
+        ...(villagePacks ? { villageEvaluators: villagePacks } : {}),
+        ...(chosen.giảiThích === false ? { explain: false } : {})
     });
 }
 
@@ -60,6 +64,8 @@ export interface CommuneDataOptions {
      * by the path as the pack writes it. One missing is an error at «bộ tiêu chí», never a silent zero.
      */
     readonly villageEvaluators?: ReadonlyMap<string, EvaluatorModule>;
+    /** `false`: verdicts only, as `evaluate`'s `giảiThích: false`. */
+    readonly explain?: boolean;
 }
 
 /**
@@ -114,7 +120,11 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
                   run(facts, { ngàyĐánhGiá: options.date ?? data['ngày đánh giá'] }, prefix, module)
               )
             : undefined;
-    const main = run(data['dữ kiện'] ?? {}, { ...evaluateOptionsOf(data, options.date), ...(villageRun ? { thôn: villageRun.outcomes } : {}) });
+    const main = run(data['dữ kiện'] ?? {}, {
+        ...evaluateOptionsOf(data, options.date),
+        ...(villageRun ? { thôn: villageRun.outcomes } : {}),
+        ...(options.explain === false ? { giảiThích: false } : {})
+    });
     const issues: CommuneIssue[] = [...(villageRun?.issues ?? []), ...main.issues];
     // Made only for a file with notes: a batch evaluates thousands of communes that have none.
     const notes = Object.keys(data['ghi chú dữ kiện'] ?? {});

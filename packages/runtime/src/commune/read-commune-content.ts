@@ -42,7 +42,10 @@ export function readCommuneContent(value: unknown, numbers?: readonly WrittenNum
         if (count > MAX_NUMBER_DIGITS) digits.push({ path: path.length > 0 ? path : ['(gốc)'], message: tooManyDigitsMessage(text, count) });
     };
     if (numbers) for (const number of numbers) check(number.path, number.text);
-    else checkNumbersIn(value, [], check);
+    else if (!checkNumbersIn(value, [], check)) {
+        // A value an app built, nested deeper than any commune file (a tool's parser refuses such a text).
+        return { kind, problems: [{ path: ['(tệp)'], message: tooDeepMessage() }] };
+    }
     if (shape.length > 0 || digits.length > 0) return { kind, problems: [...shape, ...digits] };
     return { kind, data: withoutBlanks(record) as unknown as CommuneData, problems: [] };
 }
@@ -50,29 +53,44 @@ export function readCommuneContent(value: unknown, numbers?: readonly WrittenNum
 /** A safe integer this small has no more digits than the limit: most numbers, checked without their text. */
 const FEW_DIGITS = 10 ** MAX_NUMBER_DIGITS;
 
+/** How deep a commune file's JSON may nest (`{ }` and `[ ]`): a commune file nests a few levels. */
+export const MAX_JSON_DEPTH = 64;
+
+export function tooDeepMessage(): string {
+    return `Tệp lồng quá sâu (hơn ${MAX_JSON_DEPTH} tầng { } hoặc [ ]): một tệp xã chỉ lồng vài tầng.`;
+}
+
 /**
- * Checks every number in a value, as JavaScript writes it. `path` is one array reused down the walk: a
- * number's path is copied only when it is beyond the limit (a commune has hundreds of numbers, none usually).
+ * Checks every number in a value, as JavaScript writes it; false, and nothing checked below, when the value
+ * nests deeper than MAX_JSON_DEPTH. `path` is one array reused down the walk: a number's path is copied
+ * only when it is beyond the limit (a commune has hundreds of numbers, none usually).
  */
-function checkNumbersIn(value: unknown, path: string[], check: (path: readonly string[], text: string) => void): void {
+function checkNumbersIn(value: unknown, path: string[], check: (path: readonly string[], text: string) => void): boolean {
     if (typeof value === 'number') {
         if (!(Number.isInteger(value) && Math.abs(value) < FEW_DIGITS)) {
             const text = String(value);
             if ((numberDigits(text) ?? 0) > MAX_NUMBER_DIGITS) check([...path], text);
         }
-    } else if (Array.isArray(value)) {
+        return true;
+    }
+    if (typeof value !== 'object' || value === null) return true;
+    if (path.length >= MAX_JSON_DEPTH) return false;
+    if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
             path.push(String(i));
-            checkNumbersIn(value[i], path, check);
+            const within = checkNumbersIn(value[i], path, check);
             path.pop();
+            if (!within) return false;
         }
-    } else if (typeof value === 'object' && value !== null) {
-        for (const key of Object.keys(value)) {
-            path.push(key);
-            checkNumbersIn((value as Record<string, unknown>)[key], path, check);
-            path.pop();
-        }
+        return true;
     }
+    for (const key of Object.keys(value)) {
+        path.push(key);
+        const within = checkNumbersIn((value as Record<string, unknown>)[key], path, check);
+        path.pop();
+        if (!within) return false;
+    }
+    return true;
 }
 
 /** The file's content with the blanks a template leaves (`null` official verdicts, scores, region, group) left out. */
