@@ -32,7 +32,7 @@ describe('ntm batch', () => {
         expect(readFileSync(path.join(dir, 'mau.xlsx')).equals(before)).toBe(true);
         const csvName = await ntm('batch', 'template', MINI, '-o', path.join(dir, 'mau.csv'));
         expect(csvName.stderr).toMatch(/không kết thúc bằng \.xlsx/);
-        expect(csvName.code).toBe(2);
+        expect(csvName.code).toBe(1);
         expect(existsSync(path.join(dir, 'mau.csv'))).toBe(false);
     }, 120_000);
 

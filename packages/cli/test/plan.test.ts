@@ -57,7 +57,7 @@ describe('the plan ranks shortfalls', () => {
             '  1. [khắc phục] tiêu chí 10, chỉ tiêu 10.1 «tỷ lệ thôn văn hóa ≥ 50%»: hiện 45 %; yêu cầu >= 50 %; còn thiếu 5 điểm phần trăm (cách ngưỡng 10 %)',
             '  2. [khắc phục] tiêu chí 2, chỉ tiêu 2.1 «tỷ lệ hộ đạt ≥ 80%»: hiện 70 %; yêu cầu >= 80 %; còn thiếu 10 hộ (cách ngưỡng 12,5 %)',
             '  3. [khắc phục] tiêu chí 3, chỉ tiêu 3.1 «không để xảy ra cháy»: hiện 3 vụ; yêu cầu = 0 vụ; vượt 3 vụ',
-            '  4. [khắc phục] tiêu chí 5, chỉ tiêu 5.1 «phổ cập mức độ 3»: yêu cầu >= mức độ 3; còn thiếu 2 mức',
+            '  4. [khắc phục] tiêu chí 5, chỉ tiêu 5.1 «phổ cập mức độ 3»: hiện mức độ 1; yêu cầu >= mức độ 3; còn thiếu 2 mức',
             '  5. [bổ sung dữ liệu] tiêu chí 10, chỉ tiêu 10.2 «chưa có số»: yêu cầu >= 50 %'
         ]);
     });

@@ -19,7 +19,7 @@ function combineAny(verdicts: readonly Verdict[]): Verdict {
  * A condition of its parts, with their lists gathered once each. `members`, when given, names the member each
  * part was checked for (`forEachMember`): its explanation lines and clauses are tagged with it.
  */
-export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: string, members?: readonly string[]): Cond {
+export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: string, members?: readonly string[], decisive?: (part: Cond) => boolean): Cond {
     const missingData = verdict === 'thiếu dữ liệu';
     const lines: Gathered<string> = {};
     const missing: Gathered<string> = {};
@@ -41,7 +41,9 @@ export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: st
         const part = parts[p]!;
         const member = members?.[p];
         gather(lines, member === undefined ? part.lines : taggedLines(part.lines, member));
-        gather(clauses, member === undefined ? part.clauses : taggedClauses(part.clauses, member));
+        // The table view (clauses, thresholds applied) shows what decided; the explanation keeps every part.
+        const shown = decisive === undefined || decisive(part);
+        if (shown) gather(clauses, member === undefined ? part.clauses : taggedClauses(part.clauses, member));
         if (missingData) {
             gather(missing, part.missing);
             gather(missingThresholds, part.missingThresholds);
@@ -50,7 +52,7 @@ export function combine(verdict: Verdict, parts: readonly Cond[], extraLine?: st
         gather(unverified, part.unverified);
         gather(inconsistent, part.inconsistent);
         gather(notApplicableReasons, part.notApplicableReasons);
-        gather(thresholds, part.thresholds);
+        if (shown) gather(thresholds, part.thresholds);
         gather(unknowns, part.unknowns);
         gather(failingYears, part.failingYears);
         gather(openYears, part.openYears);
@@ -115,8 +117,14 @@ export function all(parts: readonly Cond[]): Cond {
     return combine(combineAll(parts.map(p => p.verdict)), parts);
 }
 
+/**
+ * `một trong` / `hoặc`: met when one part is met. Then the thresholds applied and the clauses shown are those
+ * of the parts met («<= 3 trường; >= 50 %» for a commune of three schools), not of the branches that did not
+ * apply; the explanation still says every part.
+ */
 export function any(parts: readonly Cond[]): Cond {
-    return combine(combineAny(parts.map(p => p.verdict)), parts);
+    const verdict = combineAny(parts.map(p => p.verdict));
+    return combine(verdict, parts, undefined, undefined, verdict === 'đạt' ? part => part.verdict === 'đạt' : undefined);
 }
 
 /** `ít nhất N trong { … }`, or `ít nhất chưa biết trong { … }`. */

@@ -3,14 +3,15 @@
 
 /**
  * Year, month and day as written: ISO `YYYY-MM-DD` (with one-digit month and day too when `loose`, to say
- * what is wrong with them) or Vietnamese `dd/mm/yyyy`.
+ * what is wrong with them) or Vietnamese `dd/mm/yyyy` — also `dd-mm-yyyy` and `dd.mm.yyyy`, as offices type
+ * them (the four-digit year last leaves no doubt). A two-digit year is never guessed.
  */
 function dateParts(text: string, loose: boolean): [year: string, month: string, day: string] | undefined {
     const trimmed = text.trim();
     const iso = (loose ? /^(\d{4})-(\d{1,2})-(\d{1,2})$/ : /^(\d{4})-(\d{2})-(\d{2})$/).exec(trimmed);
     if (iso) return [iso[1]!, iso[2]!, iso[3]!];
-    const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
-    return vn ? [vn[3]!, vn[2]!, vn[1]!] : undefined;
+    const vn = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(trimmed);
+    return vn ? [vn[4]!, vn[3]!, vn[1]!] : undefined;
 }
 
 /**

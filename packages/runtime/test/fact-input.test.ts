@@ -14,7 +14,9 @@ describe('parseDate', () => {
         ['29/02/2023', undefined],
         ['2024-02-30', undefined],
         ['2024-13-01', undefined],
-        ['30.06.2024', undefined],
+        ['30.06.2024', '2024-06-30'],
+        ['30-06-2024', '2024-06-30'],
+        ['30/06/24', undefined],
         ['', undefined]
     ])('%j is %s', (text, iso) => {
         expect(parseDate(text)).toBe(iso);
@@ -26,7 +28,7 @@ describe('dateProblem: why a text is not a date', () => {
         ['31/11/2024', 'tháng 11/2024 chỉ có 30 ngày', false],
         ['29/02/2023', 'tháng 2/2023 chỉ có 28 ngày', false],
         ['2024-13-01', 'không có tháng 13', false],
-        ['15-11-2024', 'viết YYYY-MM-DD hoặc dd/mm/yyyy', true],
+        ['15-11-24', 'viết YYYY-MM-DD hoặc dd/mm/yyyy', true],
         ['2024-1-5', 'viết YYYY-MM-DD (tháng và ngày hai chữ số) hoặc dd/mm/yyyy', true]
     ])('%j: %s', (text, reason, format) => {
         expect(dateProblem(text)).toEqual({ reason, format });

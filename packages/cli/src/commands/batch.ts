@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Command } from 'commander';
 import { closingLines, formatProblem } from '@ntm/evaluation';
 import { OutputError, relativeToCwd } from '@ntm/evaluation/node';
 import { showIssue } from '../report/issues.js';
 import { complain, say } from '../report/terminal.js';
 import { ExitCode } from '../util/exit-codes.js';
-import { emptyInput, firstUnreadable, notAFile } from '../util/inputs.js';
+import { emptyInput, emptyName, firstUnreadable, notAFile } from '../util/inputs.js';
 
 interface RunOptions {
     output?: string;
@@ -32,7 +30,7 @@ export function registerBatchCommand(program: Command): void {
         .argument('[đầu-vào...]', 'bảng tính .xlsx/.csv, hoặc tệp/thư mục tệp xã .json')
         .option('-o, --output <thư-mục>', 'thư mục ghi kết quả (mặc định: thư mục của đầu vào)')
         .option('--ngay <ngày>', 'ngày đánh giá cho mọi xã (ghi đè cột «ngày đánh giá»)')
-        .option('--moi-xa', 'mỗi xã một tệp báo cáo (mặc định: một tệp cho cả đợt, mỗi xã một trang)')
+        .option('--moi-xa', 'mỗi xã một tệp báo cáo (mặc định: một tệp cho cả đợt, mỗi xã bắt đầu ở trang mới)')
         .option('--no-bao-cao', 'không ghi báo cáo in được')
         .option('--pdf', 'in báo cáo ra PDF bằng Chromium (cần cài chromium)')
         .action(async (first: string, rest: string[], options: RunOptions) => {
@@ -84,19 +82,16 @@ async function batchCommand(first: string, rest: string[], options: RunOptions):
     }
 }
 
-/**
- * `ntm batch template <pack> -o <tệp.xlsx> [tệp-xã...]` (and `ntm template --xlsx`): the blank input workbook.
- * Never over a file that is there: it may be the workbook the office has filled.
- */
+/** `ntm batch template <pack> -o <tệp.xlsx> [tệp-xã...]` (and `ntm template --xlsx`): the input workbook. */
 export async function workbookTemplateCommand(pack: string, communes: string[], output: string | undefined): Promise<number> {
-    const unreadable = (await notAFile(pack, 'tệp .ntm')) ?? emptyInput(communes) ?? (await firstUnreadable(communes)) ?? outputProblem(output);
+    const unreadable =
+        (await notAFile(pack, 'tệp .ntm')) ??
+        emptyInput(communes) ??
+        (await firstUnreadable(communes)) ??
+        (output?.trim() ? undefined : emptyName('tệp .xlsx sẽ ghi («-o»)'));
     if (unreadable) {
         complain(unreadable);
         return ExitCode.Usage;
-    }
-    if (existsSync(output!)) {
-        complain(`Không ghi đè: «${relativeToCwd(path.resolve(output!))}» đã có (có thể là bảng đã điền số liệu). Chọn tên khác hoặc xóa tệp cũ.`);
-        return ExitCode.Failure;
     }
     const { writeInputTemplate, PackError } = await import('@ntm/evaluation/batch');
     try {
@@ -110,13 +105,4 @@ export async function workbookTemplateCommand(pack: string, communes: string[], 
         complain(error.message);
         return ExitCode.Failure;
     }
-}
-
-/** What is wrong with the workbook to write, if anything: it must be named, and be an .xlsx (a CSV cannot hold the lists and notes). */
-function outputProblem(output: string | undefined): string | undefined {
-    if (output === undefined || output.trim() === '') return 'Cần tên tệp bảng tính sẽ ghi: -o <tệp.xlsx>.';
-    if (!output.toLowerCase().endsWith('.xlsx')) {
-        return `Bảng tính mẫu là tệp .xlsx (có danh sách chọn, chú thích, trang hướng dẫn): «${output}» không kết thúc bằng .xlsx. Đặt tên như «so-lieu-2024.xlsx»; cần CSV thì mở tệp .xlsx bằng Excel rồi lưu dạng CSV.`;
-    }
-    return undefined;
 }

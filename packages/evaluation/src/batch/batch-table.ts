@@ -33,6 +33,8 @@ export interface GateTally {
 export interface BatchTally {
     readonly evaluated: number;
     readonly failed: number;
+    /** Problems that did not stop a commune (listed on «Lỗi dữ liệu» beside the errors). */
+    readonly warnings: number;
     readonly recognised: number;
     readonly criteria: readonly CriterionTally[];
     readonly gates: readonly GateTally[];
@@ -164,6 +166,7 @@ export class BatchTable {
         return {
             evaluated: evaluated.length,
             failed: this.records.length - evaluated.length,
+            warnings: this.problems.filter(p => p.severity === 'warning').length,
             recognised: evaluated.filter(r => r.recognition === 'đạt').length,
             criteria: criteriaInOrder(this.criteria).map(i => {
                 const criterion = this.criteria[i]!;

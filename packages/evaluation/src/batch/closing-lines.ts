@@ -5,8 +5,11 @@ import type { BatchTally, CriterionTally } from './batch-table.js';
  * per criterion (with missing data and not applicable only where they occur).
  */
 export function closingLines(tally: BatchTally): string[] {
-    const failed = tally.failed > 0 ? `; ${tally.failed} xã không đánh giá được (xem trang «Lỗi dữ liệu»)` : '';
-    const lines = [`Đã đánh giá ${tally.evaluated} xã${failed}; ${tally.recognised} xã đạt công nhận.`];
+    const failed = tally.failed > 0 ? `; ${tally.failed} xã không đánh giá được` : '';
+    // Warnings leave a commune evaluated, but an officer should read them before signing.
+    const warned = tally.warnings > 0 ? `; ${tally.warnings} cảnh báo` : '';
+    const where = failed || warned ? ' (xem trang «Lỗi dữ liệu»)' : '';
+    const lines = [`Đã đánh giá ${tally.evaluated} xã${failed}${warned}${where}; ${tally.recognised} xã đạt công nhận.`];
     if (tally.criteria.length > 0 && tally.evaluated > 0) {
         // Packs of the batch may give one label to two criteria: then each is named with its title.
         const labels = tally.criteria.map(c => c.label);

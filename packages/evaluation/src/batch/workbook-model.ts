@@ -51,19 +51,32 @@ export const HEADER_FILL = 'DDEBF7';
 
 const FORBIDDEN_IN_SHEET_NAMES = /[\\/?*[\]:]/g;
 
-/** A sheet name Excel accepts: at most 31 characters, none of \ / ? * [ ] :, unique in the workbook. */
+/** Excel's limit on a sheet name's length. */
+const SHEET_NAME_LENGTH = 31;
+
+/**
+ * A sheet name Excel accepts: at most 31 characters, none of \ / ? * [ ] :, unique in the workbook. A longer
+ * name is cut at a word and marked «…» («TC 3 Thủy lợi và phòng, chống…»), never in the middle of a word.
+ */
 export function sheetName(wanted: string, taken: Set<string>): string {
     const clean = wanted.replace(FORBIDDEN_IN_SHEET_NAMES, ' ').replace(/\s+/g, ' ').trim().replace(/^'|'$/g, '') || 'Trang';
     for (let n = 1; ; n++) {
         const suffix = n === 1 ? '' : ` (${n})`;
-        const name =
-            Array.from(clean)
-                .slice(0, 31 - suffix.length)
-                .join('')
-                .trim() + suffix;
+        const name = shortened(clean, SHEET_NAME_LENGTH - suffix.length) + suffix;
         if (!taken.has(name.toLocaleLowerCase('vi'))) {
             taken.add(name.toLocaleLowerCase('vi'));
             return name;
         }
     }
+}
+
+/** The text in at most `length` characters: whole, or cut after a word with «…». */
+function shortened(text: string, length: number): string {
+    const chars = Array.from(text);
+    if (chars.length <= length) return text;
+    const kept = chars.slice(0, length - 1).join('');
+    const space = kept.lastIndexOf(' ');
+    // A name of one long word is cut where it must be.
+    const cut = space > kept.length / 2 ? kept.slice(0, space) : kept;
+    return `${cut.replace(/[\s,;.-]+$/u, '')}…`;
 }

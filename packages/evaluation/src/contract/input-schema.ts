@@ -22,29 +22,51 @@ const KIND_TEXT: Readonly<Record<FactSpec['kind'], string>> = {
 /** Bounds written instead of a value when a report gives only those («trên 90,72%», «từ 80-110 lít»). */
 const BOUND_KEYS = ['trên', 'dưới', 'từ', 'đến', 'ít nhất', 'nhiều nhất'];
 
+/** The largest number of 15 digits: the reader refuses more digits (a double cannot hold them exactly). */
+const LARGEST = 999_999_999_999_999;
+
+/** Digits and separators, then the unit when one is written after the number («98%», «72,403 triệu đồng/người/năm»). */
+const NUMBER_TEXT = '^\\s*[0-9][0-9.,\\s]*([^0-9.,\\s].*)?$';
+
 const DEFS: Json = {
     // A number in JSON, or as text in Vietnamese or English form ("72,403" is 72.403); never negative.
     number: {
         anyOf: [
-            { type: 'number', minimum: 0 },
+            { type: 'number', minimum: 0, maximum: LARGEST },
             {
                 type: 'string',
-                pattern: '^\\s*[0-9][0-9.,\\s]*$',
-                description: 'Số viết dạng chữ: "72,403" (dấu phẩy thập phân) hoặc "1.234.567"; "4.662" mơ hồ nên bị từ chối.'
+                pattern: NUMBER_TEXT,
+                description: 'Số viết dạng chữ: "72,403" (dấu phẩy thập phân) hoặc "1.234.567", có thể kèm đơn vị ("98%"); "4.662" mơ hồ nên bị từ chối.'
             }
         ]
     },
     wholeNumber: {
         anyOf: [
-            { type: 'integer', minimum: 0 },
-            { type: 'string', pattern: '^\\s*[0-9][0-9.\\s]*$' }
+            { type: 'integer', minimum: 0, maximum: LARGEST },
+            { type: 'string', pattern: NUMBER_TEXT }
         ]
     },
     numberBounds: bounds('number'),
     wholeNumberBounds: bounds('wholeNumber'),
-    boolean: { enum: [true, false, 'có', 'không'] },
-    date: { type: 'string', pattern: '^\\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})\\s*$', description: 'YYYY-MM-DD hoặc dd/mm/yyyy' }
+    // «có»/«không» in any letter case, and TRUE/FALSE as a spreadsheet saved as CSV writes them.
+    boolean: { anyOf: [{ type: 'boolean' }, { type: 'string', pattern: anyCase(['có', 'không', 'true', 'false']) }] },
+    date: {
+        type: 'string',
+        pattern: '^\\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}([/.-])[0-9]{1,2}\\2[0-9]{4})\\s*$',
+        description: 'YYYY-MM-DD hoặc dd/mm/yyyy (dd-mm-yyyy, dd.mm.yyyy cũng được)'
+    }
 };
+
+/** A pattern matching these words whatever their letter case (JSON Schema patterns take no flags). */
+function anyCase(words: readonly string[]): string {
+    const letter = (c: string) => {
+        const lower = c.toLocaleLowerCase('vi');
+        const upper = c.toLocaleUpperCase('vi');
+        const escaped = (x: string) => x.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+        return lower === upper ? escaped(c) : `[${escaped(lower)}${escaped(upper)}]`;
+    };
+    return `^\\s*(${words.map(word => Array.from(word).map(letter).join('')).join('|')})\\s*$`;
+}
 
 function bounds(number: string): Json {
     return {
@@ -84,7 +106,7 @@ function scalar(spec: FactSpec): Json {
             bare = { $ref: '#/$defs/boolean' };
             break;
         case 'level':
-            bare = { enum: [...(spec.levels ?? [])] };
+            bare = { type: 'string', pattern: anyCase(spec.levels ?? []), examples: [...(spec.levels ?? [])] };
             break;
         case 'date':
             bare = { $ref: '#/$defs/date' };
@@ -96,20 +118,36 @@ function scalar(spec: FactSpec): Json {
         default:
             bare = { anyOf: [{ $ref: '#/$defs/number' }, { $ref: '#/$defs/numberBounds' }] };
     }
+    const unit = {
+        type: 'string',
+        examples: [spec.unit],
+        description: `Đơn vị khai báo: «${spec.unit || 'không đơn vị'}» (so sau khi chuẩn hóa: m2 và m² là một).`
+    };
     const withUnit = {
         type: 'object',
         required: ['giá trị'],
         additionalProperties: false,
+        properties: { 'giá trị': bare, 'đơn vị': unit, 'tính đến': { $ref: '#/$defs/date' } }
+    };
+    // A report stating the fact two or more ways: each value with the sentence that states it.
+    const contradiction = {
+        type: 'object',
+        required: ['báo cáo mâu thuẫn'],
+        additionalProperties: false,
         properties: {
-            'giá trị': bare,
-            'đơn vị': {
-                type: 'string',
-                examples: [spec.unit],
-                description: `Đơn vị khai báo: «${spec.unit || 'không đơn vị'}» (so sau khi chuẩn hóa: m2 và m² là một).`
+            'báo cáo mâu thuẫn': {
+                type: 'array',
+                minItems: 2,
+                items: {
+                    type: 'object',
+                    required: ['giá trị', 'trích'],
+                    additionalProperties: false,
+                    properties: { 'giá trị': bare, 'đơn vị': unit, trích: { type: 'string', minLength: 1 } }
+                }
             }
         }
     };
-    return { title: `${KIND_TEXT[spec.kind]}${spec.unit ? ` (${spec.unit})` : ''}`, anyOf: [bare, withUnit] };
+    return { title: `${KIND_TEXT[spec.kind]}${spec.unit ? ` (${spec.unit})` : ''}`, anyOf: [bare, withUnit, contradiction] };
 }
 
 /** The whole fact: a value, a value per part of its breakdown (and «tổng»), or a value per year or per member. */
@@ -178,6 +216,8 @@ export function communeInputSchema(pack: PackInfo, specs: readonly FactSpec[]): 
         ...base,
         properties: {
             ...base.properties,
+            // A date, not any text: the blank a template writes («YYYY-MM-DD») is not one.
+            'ngày đánh giá': { $ref: '#/$defs/date' },
             'dữ kiện': { $ref: '#/$defs/facts' },
             'danh sách':
                 collections.length > 0

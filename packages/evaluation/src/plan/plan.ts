@@ -1,5 +1,6 @@
 import type { CriterionResult, EvaluationResult, GateResult, Gap, IndicatorResult } from '@ntm/runtime';
 import { compareLabels } from './labels.js';
+import { clauseTexts } from '../report/indicator-row.js';
 
 export type PlanItemKind = 'fix' | 'fix-unknown-threshold' | 'find-threshold' | 'collect-data';
 
@@ -162,12 +163,15 @@ function planGapOf(gap: Gap | undefined): PlanGap | undefined {
 }
 
 function planItem(indicator: IndicatorResult): PlanItem {
+    // Clause by clause, as the workbook and the report show them: a two-part indicator shows both parts' figures.
+    const clauses = clauseTexts(indicator.clauses);
     const base = {
         criterion: indicator.criterion,
         indicator: indicator.label,
         requirement: indicator.requirementText ?? indicator.rule,
-        current: indicator.value?.text,
-        threshold: indicator.threshold
+        // «—» stands for a figure the commune has not given: nothing to show as its current value.
+        current: clauses && clauses.values !== '—' ? clauses.values : indicator.value?.text,
+        threshold: clauses?.requirements ?? indicator.threshold
     };
     if (indicator.verdict === 'chưa đạt') {
         const unknown = indicator.unknownThresholds.length > 0;

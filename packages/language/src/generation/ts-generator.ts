@@ -28,9 +28,9 @@ export interface GeneratedModule {
     readonly ownDeclarations: string;
 }
 
-const HEADER =
-    '// Sinh tự động bởi trình biên dịch ntm từ một bộ tiêu chí .ntm. Không sửa tay: hãy sửa tệp .ntm rồi biên dịch lại.\n' +
-    '// Tìm chỉ tiêu theo số hiệu: chỉ tiêu 2.1 được đánh giá bởi hàm indicator_2_1, thông tin của nó là INDICATOR_2_1.';
+const GENERATED = '// Sinh tự động bởi trình biên dịch ntm từ một bộ tiêu chí .ntm. Không sửa tay: hãy sửa tệp .ntm rồi biên dịch lại.';
+
+const HEADER = `${GENERATED}\n// Tìm chỉ tiêu theo số hiệu: chỉ tiêu 2.1 được đánh giá bởi hàm indicator_2_1, thông tin của nó là INDICATOR_2_1.`;
 
 const EVALUATE_COMMUNE_DOC = [
     '/**',
@@ -149,7 +149,8 @@ freezeShared(${layoutList('[', ['PACK', 'FACT_SPECS', 'CRITERIA', ...scope.share
             fileName: moduleFileName(pack.name ?? ''),
             text: `${HEADER}\n${imports.ts}\n\n${body.ts}\n`,
             javascript: `${HEADER}\n${imports.js}\n\n${body.js}\n`,
-            declarations: `${HEADER}\n${declarationImports()}\n\n${ownDeclarations}`,
+            // The declarations name only what the module exports: no word of its inner functions.
+            declarations: `${GENERATED}\n${declarationImports()}\n\n${ownDeclarations}`,
             ownDeclarations
         };
     }

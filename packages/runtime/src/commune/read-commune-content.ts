@@ -6,6 +6,7 @@ import type { CommuneData } from './commune-file.js';
 import { COMMUNE_SCHEMA } from './commune-schema.js';
 import type { ShapeProblem } from './shape-check.js';
 import { shapeProblems } from './shape-check.js';
+import { regionCode } from '../places.js';
 
 /** `sample`: a commune file with official results; `commune`: one without; `other`: any other JSON. */
 export type CommuneFileKind = 'sample' | 'commune' | 'other';
@@ -32,7 +33,8 @@ const OFFICIAL = 'kết quả chính thức';
  * them (a value an app built) each number is read as JavaScript prints it. Never throws.
  */
 export function readCommuneContent(value: unknown, numbers?: readonly WrittenNumber[]): CommuneContent {
-    const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    const given = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    const record = given && withRegionCode(given);
     if (!record) return { kind: 'other', problems: [{ path: ['(tệp)'], message: 'Tệp xã phải là một đối tượng JSON { … }.' }] };
     const kind: CommuneFileKind = OFFICIAL in record ? 'sample' : 'bộ tiêu chí' in record || 'dữ kiện' in record || 'các thôn' in record ? 'commune' : 'other';
     const shape = shapeProblems(COMMUNE_SCHEMA, record).map(p => (p.path.length > 0 ? p : { ...p, path: ['(gốc)'] }));
@@ -48,6 +50,18 @@ export function readCommuneContent(value: unknown, numbers?: readonly WrittenNum
     }
     if (shape.length > 0 || digits.length > 0) return { kind, problems: [...shape, ...digits] };
     return { kind, data: withoutBlanks(record) as unknown as CommuneData, problems: [] };
+}
+
+/**
+ * The region written as `evaluate`'s `vùng` option takes it («đbsh», «DBSH» are ĐBSH), under its code: the
+ * file and the option read one region the same way. A value that is no region is left for the shape check.
+ */
+function withRegionCode(record: Record<string, unknown>): Record<string, unknown> {
+    const attributes = record['thuộc tính'];
+    if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) return record;
+    const written = (attributes as Record<string, unknown>)['vùng'];
+    const code = typeof written === 'string' ? regionCode(written) : undefined;
+    return code === undefined || code === written ? record : { ...record, 'thuộc tính': { ...attributes, vùng: code } };
 }
 
 /** A safe integer this small has no more digits than the limit: most numbers, checked without their text. */

@@ -233,7 +233,8 @@ class PageSink {
         if (this.mode === 'combined') this.scratch!.stream.write(html);
         else
             this.singles.push({
-                file: `${String(this.count).padStart(3, '0')}-${slug(name)}`,
+                // Numbered as «Tổng hợp» numbers the commune (failed ones keep their place).
+                file: `${String(this.rows).padStart(3, '0')}-${slug(name)}`,
                 html: this.renderer.start(page.title) + html + this.renderer.end()
             });
     }

@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FactSpec } from '@ntm/language';
 import type { CommuneData } from '../../commune/commune-data.js';
 import { villagePackFiles } from '../village-packs.js';
 import { inputSheets, sheetIssues } from '../../batch/input-sheets.js';
-import { collectFiles, relativeToCwd, writeFilesAtomically } from '../files.js';
+import { OutputError, collectFiles, relativeToCwd, writeFilesAtomically } from '../files.js';
 import { readCommuneFile } from '../read-commune-file.js';
 import type { FileIssue } from '../../commune/file-issue.js';
 import { PackError } from './batch-inputs.js';
@@ -21,6 +22,15 @@ export interface TemplateResult {
  * its JSON files into one workbook, and how tests turn the samples into a workbook).
  */
 export async function writeInputTemplate(packFile: string, output: string, communeInputs: readonly string[] = []): Promise<TemplateResult> {
+    // A CSV cannot hold the lists, notes and instructions; a file already there may be the office's filled workbook.
+    if (!output.toLowerCase().endsWith('.xlsx')) {
+        throw new OutputError(
+            `Bảng tính mẫu là tệp .xlsx (có danh sách chọn, chú thích, trang hướng dẫn): «${output}» không kết thúc bằng .xlsx. Đặt tên như «so-lieu-2024.xlsx»; cần CSV thì mở tệp .xlsx bằng Excel rồi lưu dạng CSV.`
+        );
+    }
+    if (existsSync(output)) {
+        throw new OutputError(`Không ghi đè: «${relativeToCwd(output)}» đã có (có thể là bảng đã điền số liệu). Chọn tên khác hoặc xóa tệp cũ.`);
+    }
     const { evaluatorFor } = await import('../compile-pack-file.js');
     const { compiled, evaluator } = await evaluatorFor(packFile);
     if (!evaluator)
