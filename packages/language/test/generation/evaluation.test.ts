@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationResult, Verdict } from '@ntm/runtime';
 import type { EvaluatorModule } from './generated-module.js';
-import { ModuleLoader, generateResource, indicatorOf, inputErrorsOf } from './generated-module.js';
+import { ModuleLoader, generateModule, generateResource, indicatorOf, inputErrorsOf } from './generated-module.js';
 
 const loader = new ModuleLoader();
 let pack: EvaluatorModule;
@@ -448,5 +448,35 @@ describe('aggregation', () => {
         expect(verdictOf('19.3', { 'mô hình a': true, 'mô hình b': true, 'mô hình c': false })).toBe('đạt');
         expect(verdictOf('19.3', { 'mô hình a': true, 'mô hình b': false, 'mô hình c': false })).toBe('chưa đạt');
         expect(verdictOf('19.3', { 'mô hình a': true, 'mô hình b': false })).toBe('thiếu dữ liệu');
+    });
+});
+
+describe('a requirement met by one of its branches', () => {
+    const BRANCHES = `bộ tiêu chí nhánh "Hai nhánh"
+  cấp xã nông thôn mới
+  địa bàn "toàn quốc"
+  phiên bản "1"
+  căn cứ 318/QĐ-TTg ngày 08/03/2022 của "Thủ tướng Chính phủ"
+  hiệu lực từ 08/03/2022 đến 31/12/2025
+
+dữ kiện số trường: đếm trường
+dữ kiện tỷ lệ trường chuẩn: phần trăm
+
+tiêu chí 5 "Giáo dục"
+  chỉ tiêu 5.1 "Trường đạt chuẩn"
+    (số trường <= 3 trường và tỷ lệ trường chuẩn >= 50%) hoặc (số trường > 3 trường và tỷ lệ trường chuẩn >= 70%)
+    căn cứ 318/QĐ-TTg "Phụ lục"
+`;
+
+    it('shows as applied only the thresholds of the branch that decided; a failure shows every branch', async () => {
+        const module = await loader.load(await generateModule(BRANCHES));
+        const met = indicatorOf(module.evaluate({ 'số trường': 3, 'tỷ lệ trường chuẩn': 60 }, AS_OF), '5.1');
+        expect(met.verdict).toBe('đạt');
+        expect(met.threshold).toBe('<= 3 trường; >= 50 %');
+        expect(met.clauses.map(c => c.requirement)).toEqual(['<= 3 trường', '>= 50 %']);
+        expect(met.explanation.length).toBeGreaterThan(3); // the explanation still says every part
+        const failed = indicatorOf(module.evaluate({ 'số trường': 5, 'tỷ lệ trường chuẩn': 60 }, AS_OF), '5.1');
+        expect(failed.verdict).toBe('chưa đạt');
+        expect(failed.threshold).toBe('<= 3 trường; >= 50 %; > 3 trường; >= 70 %');
     });
 });
