@@ -69,6 +69,20 @@ export interface CommuneDataOptions {
 }
 
 /**
+ * Where a data inconsistency is: the fact the note is about — it begins with the fact's name as shown
+ * («tỷ lệ hộ nghèo: báo cáo ghi 30 % nhưng …», «tỷ lệ lao động (nữ): …») — else the facts as a whole.
+ */
+function factOfNote(note: string, evaluator: EvaluatorModule): readonly string[] {
+    const text = note.replace(/^Dữ liệu không nhất quán: /u, '');
+    let best: string | undefined;
+    for (const spec of evaluator.FACT_SPECS) {
+        const name = spec.name;
+        if ((text.startsWith(`${name}:`) || text.startsWith(`${name} (`)) && (best === undefined || name.length > best.length)) best = name;
+    }
+    return best === undefined ? ['dữ kiện'] : ['dữ kiện', best];
+}
+
+/**
  * Evaluates a commune file's content (already of the right shape) with a loaded evaluator: the evaluator
  * checks the facts (types, units, unknown names, lists, scores, region, group). With any error in the
  * inputs (the commune's or one village's) there is no result at all: the module refuses to give verdicts
@@ -150,13 +164,15 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
     if (!result || issues.some(issue => issue.severity === 'error')) return { issues };
     // Inconsistencies the evaluator found in the data are worth a warning even when the verdict stands.
     // A loop, not flatMap: most indicators have no notes, and this runs for every commune of a batch.
-    const inconsistencies = new Set<string>();
+    const inconsistencies = new Map<string, readonly string[]>();
     for (const i of result.indicators) {
         for (const n of i.notes) {
-            if (n.code === 'inconsistent-data' || n.code === 'score-against-evidence') inconsistencies.add(`chỉ tiêu ${i.label}: ${n.text}`);
+            if (n.code === 'inconsistent-data' || n.code === 'score-against-evidence') {
+                inconsistencies.set(`chỉ tiêu ${i.label}: ${n.text}`, n.code === 'inconsistent-data' ? factOfNote(n.text, evaluator) : ['điểm trái số liệu', i.label]);
+            }
         }
     }
-    for (const message of inconsistencies) issues.push({ severity: 'warning', path: [], message, at: ['dữ kiện'] });
+    for (const [message, at] of inconsistencies) issues.push({ severity: 'warning', path: at, message, at });
     issues.push(...fractionLikePercents(result, evaluator));
     for (const message of unencodedAmendmentWarnings(result)) issues.push({ severity: 'warning', path: ['ngày đánh giá'], message });
     return { result, ...(villages.length > 0 ? { villages } : {}), issues };
