@@ -124,9 +124,7 @@ describe('chưa biết wherever a threshold can stand', () => {
         expect(verdicts(json.stdout)).toEqual({ '5.1': 'đạt', '5.2': 'thiếu dữ liệu', '8.1': 'chưa đạt', '19.1': 'đạt' });
         const text = await ntm('eval', commune);
         expect(text.stdout).toMatch(/5\.2 +mức độ 2 +>= chưa biết \(một mức từ chưa đạt đến +thiếu dữ liệu/u);
-        expect(text.stdout).toContain(
-            'thiếu: ngưỡng của «phổ cập trung học» (chưa biết: một mức từ chưa đạt đến mức độ 3; văn bản'
-        );
+        expect(text.stdout).toContain('thiếu: ngưỡng của «phổ cập trung học» (chưa biết: một mức từ chưa đạt đến mức độ 3; văn bản');
         expect(text.stdout).toContain('[dựa trên cận suy ra]');
     });
 });

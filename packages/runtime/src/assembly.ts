@@ -30,6 +30,7 @@ import { decideOverReportedValues } from './contradictions.js';
 import { dateProblem, parseDate } from './dates.js';
 import { inputIssue } from './fact-table.js';
 import { shortText } from './names.js';
+import { percentAsFractionWarnings } from './input-warnings.js';
 
 export interface IndicatorMeta {
     readonly criterion: string;
@@ -357,7 +358,8 @@ export function assemble(
     packPass?: PackPassMeta
 ): EvaluationResult {
     const indicators = indicatorResults.filter((i): i is IndicatorResult => i !== undefined);
-    const issues = withScoreIssues(inputIssues, indicators);
+    const suspect = percentAsFractionWarnings(indicators);
+    const issues = withScoreIssues(suspect.length > 0 ? [...inputIssues, ...suspect] : inputIssues, indicators);
     // The module's contract: verdicts only from inputs without errors, never a partial result that looks whole.
     if (issues.some(issue => issue.severity === 'error')) {
         throw new NtmInputError(issues);

@@ -480,3 +480,14 @@ tiêu chí 5 "Giáo dục"
         expect(failed.threshold).toBe('<= 3 trường; >= 50 %; > 3 trường; >= 70 %');
     });
 });
+
+describe('a percentage entered as a fraction', () => {
+    it('is warned about in evaluate() too, at the fact, with the number probably meant; the verdict stands', () => {
+        const result = run({ 'rác thải': 0.98 });
+        expect(indicatorOf(result, '17.6').verdict).toBe('chưa đạt');
+        expect(result.inputIssues).toEqual([
+            expect.objectContaining({ severity: 'warning', code: 'invalid-value', path: ['dữ kiện', 'rác thải'], message: expect.stringContaining('nhập 98') })
+        ]);
+        expect(run({ 'rác thải': 98 }).inputIssues).toEqual([]);
+    });
+});

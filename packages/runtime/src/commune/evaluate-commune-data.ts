@@ -168,44 +168,16 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
     for (const i of result.indicators) {
         for (const n of i.notes) {
             if (n.code === 'inconsistent-data' || n.code === 'score-against-evidence') {
-                inconsistencies.set(`chỉ tiêu ${i.label}: ${n.text}`, n.code === 'inconsistent-data' ? factOfNote(n.text, evaluator) : ['điểm trái số liệu', i.label]);
+                inconsistencies.set(
+                    `chỉ tiêu ${i.label}: ${n.text}`,
+                    n.code === 'inconsistent-data' ? factOfNote(n.text, evaluator) : ['điểm trái số liệu', i.label]
+                );
             }
         }
     }
     for (const [message, at] of inconsistencies) issues.push({ severity: 'warning', path: at, message, at });
-    issues.push(...fractionLikePercents(result, evaluator));
     for (const message of unencodedAmendmentWarnings(result)) issues.push({ severity: 'warning', path: ['ngày đánh giá'], message });
     return { result, ...(villages.length > 0 ? { villages } : {}), issues };
-}
-
-/**
- * A percentage fact entered as a fraction (0,98 for 98 %, as Excel stores a %-formatted cell) reads as 0,98 %:
- * a verdict of «chưa đạt» far below a threshold of 10 % or more. The verdict stands (0,98 may be meant); the
- * warning at the fact asks the analyst to look. Only a figure as entered (a fact, or a rate the report states):
- * a rate computed from its parts may well be that small.
- */
-function fractionLikePercents(result: EvaluationResult, evaluator: EvaluatorModule): CommuneIssue[] {
-    const issues: CommuneIssue[] = [];
-    const warned = new Set<string>();
-    for (const indicator of result.indicators) {
-        const value = indicator.value;
-        const gap = indicator.gap;
-        // A gap between percentages is in percentage points («còn thiếu 49,02 điểm phần trăm»).
-        if (indicator.verdict !== 'chưa đạt' || !value || !gap || value.unit !== '%' || (gap.unit !== '%' && gap.unit !== 'điểm phần trăm')) continue;
-        if (!(value.value > 0 && value.value <= 1 && value.value + gap.amount >= 10)) continue;
-        const fact = indicator.factsUsed.length === 1 ? indicator.factsUsed[0]!.fact : undefined;
-        const spec = fact === undefined ? undefined : evaluator.FACT_SPECS.find(s => s.name === fact);
-        // One use named for the fact: a value entered (a rate computed from its parts names the parts).
-        if (spec?.kind !== 'percent' || warned.has(spec.name)) continue;
-        warned.add(spec.name);
-        const meant = String(Math.round(value.value * 10000) / 100).replace('.', ',');
-        issues.push({
-            severity: 'warning',
-            path: ['dữ kiện', spec.name],
-            message: `Dữ kiện «${shortText(spec.name)}» = ${value.text}, rất nhỏ so với yêu cầu ${indicator.threshold ?? ''} của chỉ tiêu ${indicator.label}: nếu báo cáo ghi ${meant} %, nhập ${meant} (tỷ lệ ghi bằng số phần trăm, không phải phân số).`
-        });
-    }
-    return issues;
 }
 
 /**
