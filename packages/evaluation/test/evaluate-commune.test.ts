@@ -48,6 +48,17 @@ describe('evaluating a commune file', () => {
         expect(met.issues).toEqual([]);
     });
 
+    it('warns when the file names another level or province than the pack has, and evaluates as asked', async () => {
+        const other = await evaluate({ 'diện tích sân thể thao': 250 }, { cấp: 'xã nông thôn mới kiểu mẫu', tỉnh: 'Lạng Sơn' });
+        expect(other.result).toBeDefined();
+        expect(other.issues.map(i => [i.severity, i.path.join('.'), i.message.replace(/«[^»]*» (là|dành)/u, '… $1')])).toEqual([
+            // A national pack («toàn quốc») takes a commune of any province: only the level is at odds.
+            ['warning', 'cấp', expect.stringMatching(/^Tệp ghi cấp «xã nông thôn mới kiểu mẫu» nhưng bộ tiêu chí … là cấp «xã nông thôn mới»/u)]
+        ]);
+        const same = await evaluate({ 'diện tích sân thể thao': 250 }, { cấp: other.result!.pack.level.toUpperCase() });
+        expect(same.issues).toEqual([]);
+    });
+
     it('converts a unit of the same kind exactly (ha to m²)', async () => {
         const evaluation = await evaluate({ 'diện tích sân thể thao': { 'giá trị': 0.025, 'đơn vị': 'ha' } });
         expect(evaluation.issues.filter(i => i.severity === 'error')).toEqual([]);

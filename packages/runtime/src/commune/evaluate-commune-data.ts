@@ -1,7 +1,7 @@
 // Evaluating a commune file's content with an evaluator: the path `ntm eval`, the editor's test runs, `ntm
 // batch` and a generated module's `evaluateCommune` share. Positions in the file are the tools' business.
 
-import { normalizeName, shortText } from '../names.js';
+import { foldDiacritics, normalizeName, shortText } from '../names.js';
 import type {
     CommuneEvaluator,
     CommuneIssue,
@@ -177,7 +177,38 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
     }
     for (const [message, at] of inconsistencies) issues.push({ severity: 'warning', path: at, message, at });
     for (const message of unencodedAmendmentWarnings(result)) issues.push({ severity: 'warning', path: ['ngày đánh giá'], message });
+    issues.push(...packMismatches(data, evaluator));
     return { result, ...(villages.length > 0 ? { villages } : {}), issues };
+}
+
+/**
+ * A file that says it is for another level or province than the pack's («cấp»: «xã nông thôn mới» evaluated
+ * by a nâng cao pack; «tỉnh»: «Lạng Sơn» by Hà Nam's): probably the wrong pack. A warning at the field — the
+ * verdicts are the pack's, as asked — since a commune may be assessed against another set on purpose.
+ */
+function packMismatches(data: CommuneData, evaluator: EvaluatorModule): CommuneIssue[] {
+    const issues: CommuneIssue[] = [];
+    const pack = evaluator.PACK;
+    const same = (a: string, b: string) => foldDiacritics(a).toLowerCase().trim() === foldDiacritics(b).toLowerCase().trim();
+    const level = data['cấp'];
+    if (typeof level === 'string' && level.trim() !== '' && !same(level, pack.level)) {
+        issues.push({
+            severity: 'warning',
+            path: ['cấp'],
+            message: `Tệp ghi cấp «${shortText(level)}» nhưng bộ tiêu chí «${shortText(pack.title, 200)}» là cấp «${pack.level}»: kiểm tra lại bộ tiêu chí.`
+        });
+    }
+    const province = data['tỉnh'];
+    // Only a provincial pack has a province to disagree with («toàn quốc» takes every one).
+    const packProvince = /^(tỉnh|thành phố)\s+/iu.test(pack.jurisdiction) ? pack.jurisdiction.replace(/^(tỉnh|thành phố)\s+/iu, '') : undefined;
+    if (typeof province === 'string' && province.trim() !== '' && packProvince && !same(province.replace(/^(tỉnh|thành phố)\s+/iu, ''), packProvince)) {
+        issues.push({
+            severity: 'warning',
+            path: ['tỉnh'],
+            message: `Tệp ghi tỉnh «${shortText(province)}» nhưng bộ tiêu chí «${shortText(pack.title, 200)}» dành cho ${pack.jurisdiction}: kiểm tra lại bộ tiêu chí.`
+        });
+    }
+    return issues;
 }
 
 /**
