@@ -126,7 +126,8 @@ function bindingIdentity(binding: ColumnBinding): string | undefined {
 function bindColumn(header: string, matcher: NameMatcher, role: SheetRole): ColumnBinding {
     const { base, key } = splitHeader(header);
     const folded = foldDiacritics(base);
-    if (IGNORED.has(folded)) return { kind: 'ignored' };
+    // «Ghi chú của huyện», «ghi chú 2»: any column headed as a note is the office's own, never read.
+    if (IGNORED.has(folded) || folded.startsWith('ghi chu ')) return { kind: 'ignored' };
     if (key === undefined && folded === foldDiacritics(memberColumnOf(role) ?? '')) return { kind: 'member' };
     const keyed = KEYED_FIELDS.find(field => foldDiacritics(field) === folded);
     if (keyed) {

@@ -23,16 +23,23 @@ export function instructionRows(pack: PackInfo, packPath: string, sheets: readon
     ];
     return [
         `Bảng nhập số liệu các xã — ${pack.title}`,
-        `Bộ tiêu chí: ${packPath} (${pack.level}, ${pack.jurisdiction}, phiên bản ${pack.version}, hiệu lực từ ${pack.validFrom}${pack.validTo ? ` đến ${pack.validTo}` : ''}).`,
+        `Bộ tiêu chí: ${packPath} (${pack.level}, ${pack.jurisdiction}, phiên bản ${pack.version}, hiệu lực từ ${vietnameseDate(pack.validFrom)}${pack.validTo ? ` đến ${vietnameseDate(pack.validTo)}` : ''}).`,
         '',
         '1. Trang «Xã»: mỗi dòng một xã. Cột «xã» và «ngày đánh giá» là bắt buộc. Di chuột vào ô tiêu đề để xem kiểu, đơn vị và mô tả của từng dữ kiện.',
         '2. Ô để trống nghĩa là thiếu số liệu — máy không bao giờ coi là 0. Nếu xã thật sự có giá trị 0, hãy ghi 0.',
         '3. Số: gõ như thường lệ (97,3). Ô định dạng phần trăm (97,3 %) được đọc là 97,3 %. Có thể ghi «trên 90,72», «từ 80 đến 110», «ít nhất 4» khi báo cáo chỉ cho một khoảng, và ghi kèm đơn vị («38,6 triệu đồng/người/năm») để máy kiểm tra đơn vị.',
         '4. Có/không và các mức: chọn trong danh sách của ô. Ngày: ô định dạng ngày, hoặc gõ dd/mm/yyyy.',
         '5. Dữ kiện có phân tổ (nam, nữ): cột «tên dữ kiện» là tổng, cột «tên dữ kiện [nữ]» là của nữ. Dữ kiện theo từng năm: mỗi năm một cột «tên dữ kiện [2023]».',
-        ...extra.map((text, i) => `${6 + i}. ${text}`),
+        '6. Ghi chú của phòng: đặt ở cột có tên bắt đầu bằng «ghi chú» (máy bỏ qua). Cột có tên khác không khớp dữ kiện nào là lỗi của những xã có ghi ở cột đó — một tên cột gõ sai không bao giờ lặng lẽ thành «thiếu dữ liệu».',
+        ...extra.map((text, i) => `${7 + i}. ${text}`),
         '',
         `Chạy: ntm batch ${packPath} <tệp này> — máy ghi bảng kết quả (.xlsx) và báo cáo in được (.html) cạnh tệp này. Dòng nào có lỗi được liệt kê ở trang «Lỗi dữ liệu», các xã khác vẫn được đánh giá.`,
         'Tài liệu đầy đủ: docs/bang-tinh.md.'
     ];
+}
+
+/** `2022-09-14` as an office writes it: `14/09/2022`. */
+function vietnameseDate(iso: string): string {
+    const [year, month, day] = iso.split('-');
+    return day && month && year ? `${day}/${month}/${year}` : iso;
 }

@@ -36,12 +36,13 @@ describe('matching headers to facts', () => {
     });
 
     it('reads the commune-file fields, attributes and scores', () => {
-        expect(bind(['Xã', 'Ngày đánh giá', 'vung', 'điểm thẩm tra [6.1.1]', 'thuộc tính [ghi chú vùng]', 'STT'])).toEqual([
+        expect(bind(['Xã', 'Ngày đánh giá', 'vung', 'điểm thẩm tra [6.1.1]', 'thuộc tính [ghi chú vùng]', 'STT', 'Ghi chú của huyện'])).toEqual([
             { kind: 'field', field: 'xã' },
             { kind: 'field', field: 'ngày đánh giá' },
             { kind: 'field', field: 'vùng' },
             { kind: 'keyed', field: 'điểm thẩm tra', key: '6.1.1' },
             { kind: 'keyed', field: 'thuộc tính', key: 'ghi chú vùng' },
+            { kind: 'ignored' },
             { kind: 'ignored' }
         ]);
     });
