@@ -12,9 +12,11 @@ import type { NumberScalar } from './fact-table.js';
 /** The keys of a reported range (`{ "trên": 90 }`), in canonical form. */
 export const BOUND_KEYS: ReadonlySet<string> = new Set(['trên', 'dưới', 'từ', 'đến', 'ít nhất', 'nhiều nhất']);
 
-/** A JSON object (a value in another unit was unwrapped before it gets here). */
+/** A JSON object (a value in another unit was unwrapped before it gets here); not a Date or a boxed Number. */
 function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    if (typeof value !== 'object' || value === null) return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
 }
 
 export function readNumberScalar(spec: FactSpec, value: unknown, fail: (message: string) => undefined): NumberScalar | undefined {
@@ -70,7 +72,7 @@ export function readBound(spec: FactSpec, value: Record<string, unknown>, fail: 
         }
     }
     if (!lo && !hi) {
-        return fail('Khoảng giá trị rỗng.');
+        return fail('Khoảng giá trị rỗng {}: ghi một số, hay cận của nó («trên», «dưới», «từ», «đến»).');
     }
     if (lo && hi && ratCmp(lo, hi) > 0) {
         return fail(`Khoảng giá trị ngược: từ ${formatRat(lo)} đến ${formatRat(hi)}.`);

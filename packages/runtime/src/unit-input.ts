@@ -11,7 +11,10 @@ import { normalizeUnit, shortText } from './names.js';
 
 /** A JSON object (not an array, not a value already unwrapped from its unit). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ConvertedInput);
+    if (typeof value !== 'object' || value === null) return false;
+    // JSON's objects only: a Date or a boxed Number an app passes is no range and no breakdown.
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
 }
 
 /** A value given in another unit of the same kind as the fact's: read, then multiplied by `factor`. */
@@ -63,7 +66,13 @@ function numberWithUnit(spec: FactSpec, value: unknown): unknown {
     // Most text numbers are digits and separators only («72,403»): no unit to split off.
     if (PLAIN_NUMBER_TEXT.test(value)) return value;
     const split = NUMBER_THEN_UNIT.exec(value.trim());
-    return split ? { 'giá trị': split[1], 'đơn vị': split[2]!.trim() } : value;
+    if (!split) return value;
+    const unit = split[2]!.trim();
+    // «5e3», «0x10», «12abc»: letters run on to the digits and are no unit of this fact — a number the
+    // reader cannot read, said as such, not «đơn vị e3».
+    const attached = !/\s/u.test(value.trim().charAt(split[1]!.length));
+    if (attached && unit !== '%' && normalizeUnit(unit) !== normalizeUnit(spec.unit) && unitConversion(unit, spec.unit) === undefined) return value;
+    return { 'giá trị': split[1], 'đơn vị': unit };
 }
 
 /** A number read in another unit, in the fact's unit: exact; the decimals follow a power-of-ten factor. */

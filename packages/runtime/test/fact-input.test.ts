@@ -113,6 +113,9 @@ describe('readFacts', () => {
     it.each<[string, unknown, string]>([
         ['số vụ', -1, 'Giá trị âm (-1) không hợp lệ cho dữ kiện này.'],
         ['số vụ', 2.5, 'Số đếm phải là số nguyên, nhận được 2,5.'],
+        ['số vụ', '5e3', 'Không đọc được «5e3» thành số.'],
+        ['số vụ', {}, 'Khoảng giá trị rỗng {}: ghi một số, hay cận của nó («trên», «dưới», «từ», «đến»).'],
+        ['số vụ', new Date(0), 'Cần một số, nhận được một đối tượng.'],
         ['năm công nhận', 2024.5, 'Số đếm phải là số nguyên, nhận được 2.024,5.'],
         ['rác thải', -0.5, 'Giá trị âm (-0,5) không hợp lệ cho dữ kiện này.'],
         ['trụ sở', 1, 'Cần «có» hoặc «không» (hay true/false), nhận được 1.'],
