@@ -118,20 +118,34 @@ export function factsTypes(scope: ModuleScope, facts: readonly FactDecl[]): stri
             return `${doc ? `    /** ${doc} */\n` : ''}    readonly ${str(fact.name)}?: ${valueType} | null;`;
         });
     return [
-        '/** Số đo có thể chỉ là một khoảng khi báo cáo ghi «trên 90,72%» hoặc «từ 80-110 lít». */',
-        'export type MeasuredInput = number | string | { readonly trên?: number; readonly dưới?: number; readonly từ?: number; readonly đến?: number };',
+        '/** Số đo: một số, chữ số («72,403», «98%»), hay chỉ một khoảng khi báo cáo ghi «trên 90,72%» hoặc «từ 80-110 lít». */',
+        'export type MeasuredInput =',
+        '    | number',
+        '    | string',
+        "    | { readonly trên?: number | string; readonly dưới?: number | string; readonly từ?: number | string; readonly đến?: number | string; readonly 'ít nhất'?: number | string; readonly 'nhiều nhất'?: number | string };",
+        '',
+        '/** Một giá trị như tệp xã ghi: chính nó, kèm đơn vị hay ngày «tính đến», hoặc các giá trị của một báo cáo tự mâu thuẫn (mỗi giá trị kèm câu trích). */',
+        'export type Reported<T> =',
+        '    | T',
+        "    | { readonly 'giá trị': T; readonly 'đơn vị'?: string; readonly 'tính đến'?: string }",
+        "    | { readonly 'báo cáo mâu thuẫn': readonly { readonly 'giá trị': T; readonly 'đơn vị'?: string; readonly trích: string }[] };",
         '',
         '/** Dữ kiện của một xã, theo tên dữ kiện trong bộ tiêu chí. Thiếu dữ kiện thì kết quả là «thiếu dữ liệu», không bao giờ là 0. */',
         `export interface Facts {\n${lines.join('\n')}\n}`
     ].join('\n');
 }
 
+/** One value of the fact as a commune file may write it (the reader takes words in any letter case). */
 function inputTypeOf(type: NtmType): string {
+    return `Reported<${bareInputTypeOf(type)}>`;
+}
+
+function bareInputTypeOf(type: NtmType): string {
     switch (type.kind) {
         case 'boolean':
-            return `boolean | 'có' | 'không'`;
+            return anyCaseOf([`'có'`, `'không'`], 'boolean');
         case 'level':
-            return type.scale.levels.map(l => str(l.name)).join(' | ') || 'string';
+            return type.scale.levels.length > 0 ? anyCaseOf(type.scale.levels.map(l => str(l.name))) : 'string';
         case 'date':
             return 'string';
         case 'year':
@@ -139,6 +153,12 @@ function inputTypeOf(type: NtmType): string {
         default:
             return 'MeasuredInput';
     }
+}
+
+/** Words as written, capitalised, or in capitals («Có», «KHÔNG», «Mức độ 3»): the forms a spreadsheet gives. */
+function anyCaseOf(words: readonly string[], extra?: string): string {
+    const union = words.join(' | ');
+    return `${extra ? `${extra} | ` : ''}${union} | Capitalize<${union}> | Uppercase<${union}>`;
 }
 
 /** `derived_ty_le_nuoc_sach(t, m)`: a derived fact computed from its inputs, or the value the report states. */

@@ -122,3 +122,23 @@ describe('the checks themselves', () => {
         ).toHaveLength(7);
     });
 });
+
+describe('the input type of a generated module', () => {
+    it('types as input every form a commune file may write', async () => {
+        const module = await generateResource('constructs.ntm');
+        const app = `${module.text}
+export const forms: Facts[] = [
+    { 'hộ dùng nước sạch': 12, 'tổng số hộ': '1.278', 'nước sinh hoạt': { 'giá trị': 14800, 'đơn vị': 'ml/người/ngày' } },
+    { 'hộ dùng nước sạch': { 'ít nhất': 10 }, 'nước sinh hoạt': { từ: 80, đến: '110' }, 'tổng số hộ': { 'giá trị': 40, 'tính đến': '2023-12-31' } },
+    { 'tổng số hộ': { 'báo cáo mâu thuẫn': [{ 'giá trị': 4274, trích: 'a' }, { 'giá trị': 4275, trích: 'b' }] } },
+    { 'mức phổ cập': 'Mức độ 3', 'chăn nuôi tập trung': 'Có', 'mô hình a': 'KHÔNG', 'mô hình b': true, 'lao động qua đào tạo': { nữ: '98%' } }
+];
+`;
+        expect(typeCheck(app)).toEqual([]);
+        expect(
+            typeCheck(`${module.text}
+export const wrong: Facts = { 'mức phổ cập': 'mức độ 9' };
+`)
+        ).toHaveLength(1);
+    });
+});
