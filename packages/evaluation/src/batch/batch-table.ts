@@ -15,6 +15,8 @@ export interface CommuneInfo {
     /** The input file, and for a spreadsheet the sheet and row. */
     readonly file: string;
     readonly location?: CellLocation;
+    /** The assessment date the row gives (ISO), shown even when the commune could not be evaluated. */
+    readonly assessedAt?: string;
 }
 
 /** Đạt / chưa đạt / … counts of one criterion over the batch. */
@@ -144,7 +146,7 @@ export class BatchTable {
         this.records.push({
             info: this.infoCells(info),
             place: this.intern(this.placeOf(info)),
-            date: '',
+            date: info.assessedAt ?? '',
             pack: '',
             summary: reason,
             criteria: [],

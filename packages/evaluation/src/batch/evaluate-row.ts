@@ -1,4 +1,5 @@
 import type { EvaluationResult } from '@ntm/language';
+import { parseDate } from '@ntm/runtime';
 import type { CommuneData } from '../commune/commune-data.js';
 import { readCommuneValue } from '../commune/read-commune.js';
 import { evaluateCommuneContent } from '../evaluate/evaluate-commune.js';
@@ -28,10 +29,12 @@ export interface RowEvaluationOptions {
 /** Who a row is about, for the output even when it fails: its name, or its row number. */
 export function infoOfRow(row: CommuneRow, file: string): CommuneInfo {
     const data = row.data;
+    const date = parseDate(String((data ?? row.partial)?.['ngày đánh giá'] ?? ''));
     return {
         name: row.name ?? `(dòng ${row.location.row})`,
         file,
         location: row.location,
+        ...(date ? { assessedAt: date } : {}),
         ...(data?.['huyện'] ? { district: data['huyện'] } : {}),
         ...(data?.['tỉnh'] ? { province: data['tỉnh'] } : {})
     };

@@ -98,6 +98,8 @@ describe('a batch with bad rows', () => {
         const dateCell = summary.getRow(2).getCell((values[0] as string[]).indexOf('Ngày đánh giá') + 1);
         expect(dateCell.value).toEqual(ASSESSED);
         expect(dateCell.numFmt).toBe('dd/mm/yyyy');
+        // A commune that could not be evaluated still shows the date its row gives.
+        expect(summary.getRow(11).getCell((values[0] as string[]).indexOf('Ngày đánh giá') + 1).value).toEqual(ASSESSED);
         expect(summary.autoFilter).toBeDefined();
         const problems = sheetValues(workbook.getWorksheet('Lỗi dữ liệu')!);
         expect(problems).toHaveLength(4);

@@ -175,7 +175,8 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
             }
         }
     }
-    for (const [message, at] of inconsistencies) issues.push({ severity: 'warning', path: at, message, at });
+    // About one fact: at it (its line, its column in a batch). About several («tử số … lớn hơn mẫu số …»): the facts.
+    for (const [message, at] of inconsistencies) issues.push({ severity: 'warning', path: at.length > 1 ? at : [], message, at });
     for (const message of unencodedAmendmentWarnings(result)) issues.push({ severity: 'warning', path: ['ngày đánh giá'], message });
     issues.push(...packMismatches(data, evaluator));
     return { result, ...(villages.length > 0 ? { villages } : {}), issues };
