@@ -13,10 +13,12 @@ export function percentAsFractionWarnings(indicators: readonly IndicatorResult[]
     let issues: InputIssue[] | undefined;
     let warned: Set<string> | undefined;
     for (const indicator of indicators) {
+        // The value first: a verdicts-only result has none, and its gap is worked out only when read.
         const value = indicator.value;
+        if (indicator.verdict !== 'chưa đạt' || !value || value.unit !== '%' || !(value.value > 0 && value.value <= 1)) continue;
         const gap = indicator.gap;
         // A gap between percentages is in percentage points («còn thiếu 49,02 điểm phần trăm»).
-        if (indicator.verdict !== 'chưa đạt' || !value || !gap || value.unit !== '%' || (gap.unit !== '%' && gap.unit !== 'điểm phần trăm')) continue;
+        if (!gap || (gap.unit !== '%' && gap.unit !== 'điểm phần trăm')) continue;
         if (!(value.value > 0 && value.value <= 1 && value.value + gap.amount >= 10)) continue;
         if (indicator.factsUsed.length !== 1) continue;
         const fact = indicator.factsUsed[0]!.fact;
