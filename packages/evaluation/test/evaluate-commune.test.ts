@@ -70,6 +70,8 @@ describe('evaluating a commune file', () => {
         expect(evaluation.issues.map(i => i.message)).toEqual([
             'Dữ kiện «dien tich san the thao» không có trong bộ tiêu chí. Có phải «diện tích sân thể thao»?'
         ]);
+        // The evaluator's stable code comes with it, for an app to branch on.
+        expect(evaluation.issues.map(i => i.code)).toEqual(['unknown-fact']);
     });
 
     it('refuses a negative count and an impossible date, each at its field', async () => {

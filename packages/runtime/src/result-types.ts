@@ -419,6 +419,8 @@ export interface CommuneIssue {
     /** Keys from the root of the commune file to the field; `["(gốc)"]` or `["(tệp)"]` for the whole file. */
     readonly path: readonly string[];
     readonly message: string;
+    /** The evaluator's stable code, for a problem of the facts or of the attributes it reads (as `NtmInputError`'s issues). */
+    readonly code?: InputIssueCode;
     /** The field to point at when the issue is about no single field (an inconsistency among the facts). */
     readonly at?: readonly string[];
 }

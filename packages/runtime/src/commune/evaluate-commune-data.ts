@@ -94,6 +94,7 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
         const byDate = issue.code === 'unknown-fact' && issue.severity === 'warning';
         return {
             severity: issue.severity,
+            code: issue.code,
             path: [...prefix, ...issue.path],
             message: byDate
                 ? `Dữ kiện «${shortText(issue.path[issue.path.length - 1] ?? '')}» không dùng trong bộ tiêu chí được chọn cho ngày đánh giá.`
@@ -110,7 +111,7 @@ export function evaluateCommuneData(data: CommuneData, evaluator: EvaluatorModul
             const result = module.evaluate(facts, { ...evaluateOptions, unknownFacts });
             return { result, issues: result.inputIssues.map(issue => at(issue, prefix)) };
         } catch (error) {
-            return { issues: failureIssues(error).map(issue => ('code' in issue ? at(issue, prefix) : issue)) };
+            return { issues: failureIssues(error).map(issue => ('field' in issue ? at(issue, prefix) : issue)) };
         }
     };
     // A pack that counts villages meeting a village-level pack: the villages first, each with that pack's own
