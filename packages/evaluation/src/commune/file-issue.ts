@@ -1,3 +1,4 @@
+import type { InputIssueCode } from '@ntm/runtime';
 import { SEVERITY_LABELS, shortText } from '@ntm/runtime';
 
 /** An input's problems are errors or warnings; a pack's diagnostics may also be notes. */
@@ -22,6 +23,8 @@ export interface FileIssue extends FilePosition {
     /** Keys from the root of a JSON file to the field (`["dữ kiện", "số hộ"]`); empty for a pack's diagnostics. */
     readonly path: readonly string[];
     readonly message: string;
+    /** The evaluator's stable code, for a problem of a commune's facts or attributes (`unknown-fact`, …). */
+    readonly code?: InputIssueCode;
 }
 
 /** `file:line:col lỗi dữ kiện.số hộ: …`, the form editors and CI logs recognise. */

@@ -62,6 +62,7 @@ export function evaluateCommuneFile(
         severity: issue.severity,
         path: issue.path,
         message: issue.message,
+        ...(issue.code ? { code: issue.code } : {}),
         ...commune.positionOf(issue.at ?? issue.path)
     }));
     return { ...(evaluated.result ? { result: evaluated.result } : {}), ...(evaluated.villages ? { villages: evaluated.villages } : {}), issues };
