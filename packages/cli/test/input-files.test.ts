@@ -117,6 +117,18 @@ describe('files analysts have', () => {
         expect(lines(out.stdout + out.stderr, dir)).toEqual([`xa.json:1:1 lỗi (tệp): ${message}`, REFUSED]);
     });
 
+    it('a pack argument that is not a pack, or not there, is named as such before the commune file is read', async () => {
+        const { dir, file } = commune(text);
+        const notPack = path.join(dir, 'ghi-chu.txt');
+        writeFileSync(notPack, 'không phải bộ tiêu chí');
+        const wrong = await ntm('eval', notPack, file);
+        expect(wrong.stderr).toMatch(/^«.*ghi-chu\.txt» không phải tệp bộ tiêu chí: bộ tiêu chí là tệp \.ntm/u);
+        expect(wrong.code).toBe(2);
+        const missing = await ntm('eval', path.join(dir, 'khong-co.ntm'), file);
+        expect(missing.stderr).toMatch(/^Không đọc được tệp «.*khong-co\.ntm»: không có tệp hay thư mục này \(ENOENT\)\./u);
+        expect(missing.code).toBe(2);
+    });
+
     it('a UTF-8 file with a byte-order mark still runs', async () => {
         const { file } = commune('\uFEFF' + text);
         const out = await ntm('eval', file);

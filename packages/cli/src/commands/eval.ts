@@ -21,7 +21,10 @@ export async function evalCommand(first: string, second: string | undefined, opt
             ? `Thứ tự tham số: bộ tiêu chí trước, tệp xã sau — ntm eval ${second} ${first}`
             : undefined;
     const unreadable =
-        swapped ?? (packFile !== undefined && packFile.trim() === '' ? emptyName('bộ tiêu chí') : undefined) ?? (await notAFile(communeFile, 'tệp xã'));
+        swapped ??
+        (packFile !== undefined && packFile.trim() === '' ? emptyName('bộ tiêu chí') : undefined) ??
+        (packFile !== undefined ? await notAFile(packFile, 'tệp .ntm') : undefined) ??
+        (await notAFile(communeFile, 'tệp xã'));
     if (unreadable) {
         if (options.json) sayJsonFailure('input', unreadable);
         else complain(unreadable);
