@@ -168,4 +168,10 @@ describe('a row with several mistakes', () => {
         ]);
         expect(errors.every(p => p.commune === 'Xã 2')).toBe(true);
     });
+
+    it('says on «Tổng hợp» why the commune was not evaluated: the first mistake at its column, and how many more', async () => {
+        const summary = sheetValues((await readXlsx(path.join(dir, 'so-lieu-ket-qua.xlsx'))).getWorksheet('Tổng hợp')!);
+        const reason = String(summary[2]![(summary[0] as string[]).indexOf('Tiêu chí')]);
+        expect(reason).toMatch(/^cột «[^»]+»: .+ \(và 2 lỗi khác: xem trang «Lỗi dữ liệu»\)$/u);
+    });
 });

@@ -123,7 +123,7 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
                     })
                 );
             } else {
-                const reason = outcome.problems.find(p => p.severity === 'error')?.message ?? 'không đánh giá được';
+                const reason = failureReason(outcome.problems);
                 table.addFailed(outcome.info, reason);
                 pages.fail(outcome.info.name, reason);
             }
@@ -139,6 +139,18 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
     }
     const outputs = await writeOutputs(table, pages, { folder, base, workbookPath, mode, chromium });
     return { tally: table.tally(), problems, outputs };
+}
+
+/**
+ * Why a commune was not evaluated, as «Tổng hợp» and the report cover show it: its first error at its column,
+ * and how many more there are (each on «Lỗi dữ liệu»).
+ */
+function failureReason(problems: readonly BatchProblem[]): string {
+    const errors = problems.filter(p => p.severity === 'error');
+    const first = errors[0];
+    if (!first) return 'không đánh giá được';
+    const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác: xem trang «Lỗi dữ liệu»)` : '';
+    return `${first.header ? `cột «${first.header}»: ` : ''}${first.message}${more}`;
 }
 
 /**
