@@ -224,27 +224,31 @@ export interface ComputedValue {
     readonly text: string;
 }
 
+/**
+ * One indicator's verdict and why. Every indicator has one shape (fast to make and to read): an optional
+ * field without a value may be present and `undefined` — test it with `!== undefined`, not `in`; JSON drops it.
+ */
 export interface IndicatorResult {
     readonly criterion: string;
     readonly label: string;
-    readonly requirementText?: string;
+    readonly requirementText?: string | undefined;
     /** The requirement as encoded in the pack, e.g. `rác thải >= 98%`. */
     readonly rule: string;
     readonly citations: readonly CitationInfo[];
     readonly verdict: Verdict;
     readonly flags: readonly VerdictFlag[];
-    readonly value?: ComputedValue;
+    readonly value?: ComputedValue | undefined;
     /** The threshold actually applied, e.g. `>= 98 %`. */
-    readonly threshold?: string;
+    readonly threshold?: string | undefined;
     /** Each compared clause: the commune's value and its requirement. Empty when the rule was not checked. */
     readonly clauses: readonly ClauseView[];
     readonly factsUsed: readonly FactUse[];
     readonly missingFacts: readonly string[];
     /** The part of `missingFacts` that is a threshold the documents do not give (find it in the decision). */
     readonly missingThresholds: readonly string[];
-    readonly gap?: Gap;
+    readonly gap?: Gap | undefined;
     /** For a scored indicator: points awarded and how. */
-    readonly score?: IndicatorScore;
+    readonly score?: IndicatorScore | undefined;
     /** The text that set the rule in force on the assessment date. */
     readonly source?: RuleSource;
     /** Every unknown threshold the verdict met, with its bounds. */
