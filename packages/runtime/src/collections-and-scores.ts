@@ -5,8 +5,7 @@ import type { Rational } from './exact-numbers.js';
 import type { EnteredScores } from './fact-table.js';
 import { inputIssue } from './fact-table.js';
 import { normalizeName, shortText } from './names.js';
-import { parseNumber } from './number-input.js';
-import { isPlainObject } from './unit-input.js';
+import { isPlainObject, parseNumber } from './number-input.js';
 
 const canonical = normalizeName;
 

@@ -5,7 +5,8 @@ import type { ContradictionScalar, ReportedValue, Scalar } from './fact-table.js
 import { CONTRADICTION_FIELD, inputIssue } from './fact-table.js';
 import { formatRat } from './exact-numbers.js';
 import { normalizeName, shortText } from './names.js';
-import { isPlainObject, unwrapUnit } from './unit-input.js';
+import { isPlainObject } from './number-input.js';
+import { unwrapUnit } from './unit-input.js';
 import { readPlainScalar } from './scalar-input.js';
 
 const canonical = normalizeName;

@@ -39,3 +39,9 @@ export function parseDate(text: string): string | undefined {
     }
     return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
+
+/** An ISO date as Vietnamese write it: `2024-11-26` → `26/11/2024`; any other text as it is. */
+export function vietnameseDate(iso: string): string {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+}

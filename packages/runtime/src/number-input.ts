@@ -12,15 +12,18 @@ import type { NumberScalar } from './fact-table.js';
 /** The keys of a reported range (`{ "trên": 90 }`), in canonical form. */
 export const BOUND_KEYS: ReadonlySet<string> = new Set(['trên', 'dưới', 'từ', 'đến', 'ít nhất', 'nhiều nhất']);
 
-/** A JSON object (a value in another unit was unwrapped before it gets here); not a Date or a boxed Number. */
-function isRecord(value: unknown): value is Record<string, unknown> {
+/**
+ * A JSON object: not an array, and not a Date, a boxed Number or a value already unwrapped from its unit
+ * (`ConvertedInput`) — those are no range and no breakdown.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
     if (typeof value !== 'object' || value === null) return false;
     const proto = Object.getPrototypeOf(value);
     return proto === Object.prototype || proto === null;
 }
 
 export function readNumberScalar(spec: FactSpec, value: unknown, fail: (message: string) => undefined): NumberScalar | undefined {
-    if (isRecord(value)) {
+    if (isPlainObject(value)) {
         return readBound(spec, value, fail);
     }
     const parsed = parseNumber(value);

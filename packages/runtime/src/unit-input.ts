@@ -8,14 +8,7 @@ import type { NumberScalar } from './fact-table.js';
 import { inputIssue } from './fact-table.js';
 import { unitConversion, unitMismatchReason } from './units.js';
 import { normalizeUnit, shortText } from './names.js';
-
-/** A JSON object (not an array, not a value already unwrapped from its unit). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-    if (typeof value !== 'object' || value === null) return false;
-    // JSON's objects only: a Date or a boxed Number an app passes is no range and no breakdown.
-    const proto = Object.getPrototypeOf(value);
-    return proto === Object.prototype || proto === null;
-}
+import { isPlainObject } from './number-input.js';
 
 /** A value given in another unit of the same kind as the fact's: read, then multiplied by `factor`. */
 export class ConvertedInput {

@@ -4,7 +4,7 @@ import { OutputError, relativeToCwd } from '@ntm/evaluation/node';
 import { showIssue } from '../report/issues.js';
 import { complain, say } from '../report/terminal.js';
 import { ExitCode } from '../util/exit-codes.js';
-import { emptyInput, emptyName, firstUnreadable, notAFile } from '../util/inputs.js';
+import { emptyInput, emptyName, firstUnreadable, notAPackFile } from '../util/inputs.js';
 
 interface RunOptions {
     output?: string;
@@ -85,7 +85,7 @@ async function batchCommand(first: string, rest: string[], options: RunOptions):
 /** `ntm batch template <pack> -o <tệp.xlsx> [tệp-xã...]` (and `ntm template --xlsx`): the input workbook. */
 export async function workbookTemplateCommand(pack: string, communes: string[], output: string | undefined): Promise<number> {
     const unreadable =
-        (await notAFile(pack, 'tệp .ntm')) ??
+        (await notAPackFile(pack)) ??
         emptyInput(communes) ??
         (await firstUnreadable(communes)) ??
         (output?.trim() ? undefined : emptyName('tệp .xlsx sẽ ghi («-o»)'));

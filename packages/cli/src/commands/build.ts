@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { OutputError, compilePackFile, contractSchemaFiles, relativeToCwd, writeFilesAtomically } from '@ntm/evaluation/node';
 import { showIssue } from '../report/issues.js';
 import { ExitCode } from '../util/exit-codes.js';
-import { notAFile } from '../util/inputs.js';
+import { notAPackFile } from '../util/inputs.js';
 import { complain, say } from '../report/terminal.js';
 import { bundleModule } from './bundle-module.js';
 
@@ -28,7 +28,7 @@ export async function buildCommand(packFile: string, options: BuildOptions): Pro
         complain('«--ts» và «--bundle» không dùng cùng nhau: bản gộp là JavaScript (kèm .d.ts).');
         return ExitCode.Usage;
     }
-    const unreadable = await notAFile(packFile, 'tệp .ntm');
+    const unreadable = await notAPackFile(packFile);
     if (unreadable) {
         complain(unreadable);
         return ExitCode.Usage;

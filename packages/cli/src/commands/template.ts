@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { OutputError, relativeToCwd, templateForPack, writeFilesAtomically } from '@ntm/evaluation/node';
 import { showIssue } from '../report/issues.js';
 import { ExitCode } from '../util/exit-codes.js';
-import { emptyName, notAFile } from '../util/inputs.js';
+import { emptyName, notAPackFile } from '../util/inputs.js';
 import { complain, say } from '../report/terminal.js';
 
 /**
@@ -11,7 +11,7 @@ import { complain, say } from '../report/terminal.js';
  * relative to the folder of the file (`-o`), or of the current folder when printed.
  */
 export async function templateCommand(packFile: string, options: { output?: string } = {}): Promise<number> {
-    const unreadable = (await notAFile(packFile, 'tệp .ntm')) ?? (options.output?.trim() === '' ? emptyName('tệp xã sẽ ghi («-o»)') : undefined);
+    const unreadable = (await notAPackFile(packFile)) ?? (options.output?.trim() === '' ? emptyName('tệp xã sẽ ghi («-o»)') : undefined);
     if (unreadable) {
         complain(unreadable);
         return ExitCode.Usage;

@@ -11,12 +11,15 @@ export async function notAFile(file: string, what = 'tệp'): Promise<string | u
     try {
         const stat = await fs.stat(file);
         if (stat.isDirectory()) return `«${shown}» là một thư mục, không phải một tệp.`;
-        // A pack is read by its extension: a commune file or a spreadsheet given in its place is named as such.
-        if (what === 'tệp .ntm' && !file.toLowerCase().endsWith('.ntm')) return notAPackText(shown);
         return undefined;
     } catch (error) {
         return unreadableFileText(shown, (error as { code?: string }).code);
     }
+}
+
+/** As `notAFile`, for a pack: read by its extension, so a commune file or a spreadsheet in its place is named as such. */
+export async function notAPackFile(file: string): Promise<string | undefined> {
+    return (await notAFile(file, 'tệp .ntm')) ?? (file.toLowerCase().endsWith('.ntm') ? undefined : notAPackText(relativeToCwd(file)));
 }
 
 /** Why the first of these files or folders cannot be read, in words that name it; undefined when all can. */

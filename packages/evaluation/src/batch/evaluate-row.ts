@@ -52,8 +52,8 @@ export function evaluateRow(row: CommuneRow, file: string, evaluator: EvaluatorM
         return { info, problems: row.partial ? [...row.problems, ...otherProblems(row, row.partial, info, file, evaluator, options)] : row.problems };
     const { problems: found, result } = readAndEvaluate(row, row.data, info, file, evaluator, options);
     const problems = [...row.problems, ...found];
-    const failed = problems.some(p => p.severity === 'error') || !result;
-    return { info, data: row.data, problems, ...(failed || !result ? {} : { result }) };
+    const failed = problems.some(p => p.severity === 'error');
+    return { info, data: row.data, problems, ...(result && !failed ? { result } : {}) };
 }
 
 /** The row's data read by the one content reader, then evaluated: every problem at the row's cell. */
@@ -84,15 +84,7 @@ function readAndEvaluate(
             )
         ).data;
         if (!rest) return { problems };
-        const named = new Set(problems.map(cellKey));
-        return {
-            problems: [
-                ...problems,
-                ...evaluateCommuneContent(rest, evaluator, options)
-                    .issues.map(at)
-                    .filter(p => !named.has(cellKey(p)))
-            ]
-        };
+        return { problems: [...problems, ...atOtherCells(evaluateCommuneContent(rest, evaluator, options).issues.map(at), problems)] };
     }
     const evaluated = evaluateCommuneContent(content.data, evaluator, options);
     return { problems: evaluated.issues.map(at), ...(evaluated.result ? { result: evaluated.result } : {}) };
@@ -132,9 +124,15 @@ function otherProblems(
     evaluator: EvaluatorModule,
     options: RowEvaluationOptions
 ): BatchProblem[] {
-    const named = new Set(row.problems.map(cellKey));
     // A problem of the whole row (a missing date, once the bad date cell is left out) would only repeat it.
-    return readAndEvaluate(row, partial, info, file, evaluator, options).problems.filter(p => p.column !== undefined && !named.has(cellKey(p)));
+    const found = readAndEvaluate(row, partial, info, file, evaluator, options).problems.filter(p => p.column !== undefined);
+    return atOtherCells(found, row.problems);
+}
+
+/** The problems found at cells other than those `named` already (the same cell twice would say one mistake twice). */
+function atOtherCells(found: readonly BatchProblem[], named: readonly BatchProblem[]): BatchProblem[] {
+    const cells = new Set(named.map(cellKey));
+    return found.filter(p => !cells.has(cellKey(p)));
 }
 
 function cellKey(problem: BatchProblem): string {

@@ -1,4 +1,5 @@
 import type { PackInfo } from '@ntm/language';
+import { vietnameseDate } from '@ntm/runtime';
 import { VILLAGES_SHEET } from './headers.js';
 import type { InputSheet } from './input-sheets.js';
 
@@ -36,10 +37,4 @@ export function instructionRows(pack: PackInfo, packPath: string, sheets: readon
         `Chạy: ntm batch ${packPath} <tệp này> — máy ghi bảng kết quả (.xlsx) và báo cáo in được (.html) cạnh tệp này. Dòng nào có lỗi được liệt kê ở trang «Lỗi dữ liệu», các xã khác vẫn được đánh giá.`,
         'Tài liệu đầy đủ: docs/bang-tinh.md.'
     ];
-}
-
-/** `2022-09-14` as an office writes it: `14/09/2022`. */
-function vietnameseDate(iso: string): string {
-    const [year, month, day] = iso.split('-');
-    return day && month && year ? `${day}/${month}/${year}` : iso;
 }

@@ -1,5 +1,5 @@
 import type { CitationInfo, EvaluationResult, GateResult, IndicatorResult, Verdict } from '@ntm/language';
-import { FLAG_LABELS } from '@ntm/runtime';
+import { FLAG_LABELS, vietnameseDate } from '@ntm/runtime';
 import { PLAN_ITEM_LABELS, buildPlan } from '../plan/plan.js';
 import { planTotals, standingText } from '../report/plan-text.js';
 import type { BatchProblem } from './problems.js';
@@ -97,12 +97,6 @@ const CSS: Readonly<Record<Verdict, string>> = { đạt: 'dat', 'chưa đạt': 
 
 export function verdictView(verdict: Verdict): VerdictView {
     return { text: verdict, css: CSS[verdict] };
-}
-
-/** `2024-11-26` → `26/11/2024`, as Vietnamese documents write dates. */
-export function vietnameseDate(iso: string): string {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
 }
 
 export interface ReportInput {

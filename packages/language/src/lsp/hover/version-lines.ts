@@ -1,5 +1,6 @@
 import type { Indicator, Pack } from '../../generated/ast.js';
 import type { EffectivePack, IndicatorVersion } from '../../composition/effective-pack.js';
+import { vietnameseDate } from '@ntm/runtime';
 import { code, escapeMarkdown, refText, sourceOf } from './markdown.js';
 
 /**
@@ -17,7 +18,7 @@ export function versionLines(indicator: Indicator, effective: EffectivePack | un
 }
 
 function versionLine(version: IndicatorVersion, pack: Pack): string {
-    const when = version.from ? `từ ${isoToVietnamese(version.from)}` : 'từ đầu';
+    const when = version.from ? `từ ${vietnameseDate(version.from)}` : 'từ đầu';
     const what = version.absent
         ? 'chưa có chỉ tiêu này'
         : version.drop
@@ -33,9 +34,4 @@ function versionLine(version: IndicatorVersion, pack: Pack): string {
 function originOf(origin: Pack, pack: Pack): string {
     const place = origin.jurisdictions.length > 0 ? `, ${origin.jurisdictions.map(escapeMarkdown).join('; ')}` : '';
     return `${origin === pack ? 'bộ này' : 'bộ gốc'} «${escapeMarkdown(origin.title ?? origin.name ?? '')}»${place}`;
-}
-
-function isoToVietnamese(iso: string): string {
-    const [year, month, day] = iso.split('-');
-    return day && month && year ? `${day}/${month}/${year}` : iso;
 }
