@@ -5,8 +5,8 @@ import type { ClauseView, ComputedValue, FactUse, Gap, UnknownThresholdUse, Verd
 import type { Rational } from './exact-numbers.js';
 import type { NumberScalar } from './fact-table.js';
 import type { NumVal, UnknownThreshold, Val } from './values.js';
-import { rat, ratCmp, ratDiv, ratToNumber } from './exact-numbers.js';
-import { literalText, showNum, shownValue, showVal, unknownRangeText } from './values.js';
+import { formatRatApart, rat, ratCmp, ratDiv, ratToNumber } from './exact-numbers.js';
+import { literalText, showNum, shownValue, showVal, unitText, unknownRangeText } from './values.js';
 import { merge, NO_ITEMS, unique } from './provenance.js';
 import { compareGap, levelGap, unknownGap, withRelative } from './gaps.js';
 import { requirementSuffix, rulePrefix, yesNoClause, yesNoLine } from './repeated-texts.js';
@@ -50,9 +50,16 @@ function base(vals: readonly Val[]): Pick<Cond, 'uses' | 'unverified' | 'inconsi
     return { uses: m.uses, unverified: m.unverified, inconsistent: m.inconsistent };
 }
 
-/** The commune's own value as a table shows it; undefined when the file does not give it. */
-function ownValue(v: Val): string | undefined {
-    return v.k === 'missing' || v.k === 'na' ? undefined : showVal(v);
+/**
+ * The commune's own value as a table shows it; undefined when the file does not give it. Held to a known number,
+ * a rounded value gets the decimals it needs not to read as that number («49,9999999999999 %», not «≈ 50 %»).
+ */
+function ownValue(v: Val, against?: Val): string | undefined {
+    if (v.k === 'missing' || v.k === 'na') return undefined;
+    if (v.k === 'num' && against?.k === 'num' && !v.unknown && !v.bound?.isBound && !against.unknown && !against.bound?.isBound) {
+        return formatRatApart(v.r, against.r) + unitText(v.unit) + (v.written ? ` (${v.written})` : '');
+    }
+    return showVal(v);
 }
 
 function clause(left: Val, requirement: string): ClauseView {
@@ -184,7 +191,7 @@ function computed(v: Val, shown?: string): ComputedValue | undefined {
 export function compare(rule: string, left: Val, op: CompareOp, right: Val): Cond {
     const threshold = thresholdOf(op, right);
     // The commune's value shown once: for the clause and for the line.
-    const own = ownValue(left);
+    const own = ownValue(left, right);
     const clauses = [clauseOf(own, threshold)];
     const stop = undecided(rule, [left, right], [threshold], clauses);
     if (stop) return stop;

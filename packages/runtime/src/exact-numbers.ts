@@ -96,6 +96,40 @@ export function formatRat(a: Rational, decimals = 4): string {
     return (decimals === 4 && formatSmall(a)) || formatBig(a, decimals);
 }
 
+/** The most decimals a display shows when four are not enough to tell a value apart (a double carries about 15). */
+const MOST_DECIMALS = 15;
+
+/** A display's digits without the «≈» that marks them rounded. */
+function digitsOf(text: string): string {
+    return text.startsWith('≈ ') ? text.slice(2) : text;
+}
+
+/**
+ * `formatRat`, with as many more decimals as it takes (up to 15) not to read as `other` when it is not `other`:
+ * 49,9999999999999 % held to a threshold of 50 % is not shown «≈ 50 %» beside «chưa đạt».
+ */
+export function formatRatApart(a: Rational, other: Rational): string {
+    const text = formatRat(a);
+    // Only a rounded display can read as another value (an exact one reads as itself).
+    if (!text.startsWith('≈ ') || digitsOf(text) !== digitsOf(formatRat(other)) || ratCmp(a, other) === 0) return text;
+    for (let decimals = 5; decimals <= MOST_DECIMALS; decimals++) {
+        const finer = formatRat(a, decimals);
+        if (digitsOf(finer) !== digitsOf(formatRat(other, decimals))) return finer;
+    }
+    return text;
+}
+
+/** `formatRat` of an amount that is not zero, with as many more decimals as it takes (up to 15) not to read «≈ 0». */
+export function formatRatNotZero(a: Rational): string {
+    const text = formatRat(a);
+    if (text !== '≈ 0' && text !== '≈ -0') return text;
+    for (let decimals = 5; decimals <= MOST_DECIMALS; decimals++) {
+        const finer = formatRat(a, decimals);
+        if (finer !== '≈ 0' && finer !== '≈ -0') return finer;
+    }
+    return text;
+}
+
 const SMALL_NUMBER = 2 ** 40;
 
 /**

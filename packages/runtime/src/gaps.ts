@@ -5,7 +5,7 @@ import type { CompareOp } from './conditions.js';
 import type { Rational } from './exact-numbers.js';
 import type { Gap } from './result-types.js';
 import type { NumVal, UnknownThreshold } from './values.js';
-import { formatRat, rat, ratCeil, ratCmp, ratDiv, ratFloor, ratMul, ratSub, ratToNumber } from './exact-numbers.js';
+import { formatRat, formatRatNotZero, rat, ratCeil, ratCmp, ratDiv, ratFloor, ratMul, ratSub, ratToNumber } from './exact-numbers.js';
 import { showNum } from './values.js';
 
 /** The least a failed value must move for the verdict to change, given only what is known of the threshold. */
@@ -85,7 +85,7 @@ export function compareGap(left: NumVal, requested: CompareOp, t: Rational): Gap
             const amount = wantsMore ? ratSub(exact, parts.num) : ratSub(parts.num, exact);
             if (ratCmp(amount, rat(0n)) > 0) {
                 const strict = op === '>' || op === '<';
-                const shown = `${formatRat(amount)}${unit ? ' ' + unit : ''}`;
+                const shown = `${formatRatNotZero(amount)}${unit ? ' ' + unit : ''}`;
                 return {
                     amount: ratToNumber(amount),
                     unit,
@@ -105,7 +105,8 @@ export function compareGap(left: NumVal, requested: CompareOp, t: Rational): Gap
                 : `cần thấp hơn mức hiện tại (đang bằng đúng ${showNum(t, left.unit)})`
         };
     }
-    const amountText = formatRat(diff) + (unit ? ' ' + unit : '');
+    // A gap is never zero here: a tiny one shows its digits, not «≈ 0».
+    const amountText = formatRatNotZero(diff) + (unit ? ' ' + unit : '');
     const strict = op === '>' || op === '<';
     return {
         amount: ratToNumber(diff),

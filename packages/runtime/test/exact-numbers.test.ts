@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Rational } from '../src/exact-numbers.js';
 import {
     formatRat,
+    formatRatApart,
+    formatRatNotZero,
     rat,
     ratAdd,
     ratCeil,
@@ -125,6 +127,27 @@ describe('formatRat: Vietnamese display that never hides an approximation', () =
         [r(0), '0']
     ])('%o is shown as %s', (x, text) => {
         expect(formatRat(x)).toBe(text);
+    });
+
+    it('takes as many more decimals as it needs not to read as a threshold the value is not', () => {
+        // A rounded display that equals the threshold's would read as meeting it beside «chưa đạt».
+        expect(formatRatApart(ratFromNumber(49.9999999999999), r(50))).toBe('49,9999999999999');
+        expect(formatRatApart(ratFromNumber(95.00004), r(95))).toBe('95,00004');
+        expect(formatRatApart(r(100, 3), ratFromNumber(33.3333))).toBe('≈ 33,33333');
+        // Apart already, equal, or exact: the four-decimal display.
+        expect(formatRatApart(r(4179 * 100, 4662), r(90))).toBe('≈ 89,6396');
+        expect(formatRatApart(r(50), r(50))).toBe('50');
+        expect(formatRatApart(ratFromNumber(50.00001), ratFromNumber(50.00001))).toBe('≈ 50');
+        // Closer than fifteen decimals can show: the rounded display, still marked «≈».
+        expect(formatRatApart(rat(10n ** 20n * 50n - 1n, 10n ** 20n), r(50))).toBe('≈ 50');
+    });
+
+    it('never shows an amount that is not zero as «≈ 0»', () => {
+        expect(formatRatNotZero(ratFromNumber(0.0000000000001))).toBe('0,0000000000001');
+        expect(formatRatNotZero(r(1, 300_000))).toBe('≈ 0,000003');
+        expect(formatRatNotZero(r(-1, 300_000))).toBe('≈ -0,000003');
+        expect(formatRatNotZero(r(1, 3))).toBe('≈ 0,3333');
+        expect(formatRatNotZero(rat(1n, 10n ** 20n))).toBe('≈ 0');
     });
 
     it('takes the number of decimals', () => {

@@ -176,6 +176,18 @@ describe('gaps', () => {
         expect(result.gap).toEqual({ amount: 0.5, unit: 'điểm phần trăm', text: 'còn thiếu 0,5 điểm phần trăm', relative: expect.closeTo(0.5 / 98, 9) });
     });
 
+    it('a value a hair below its threshold is shown with the digits that tell it apart, and so is its gap', () => {
+        // Four decimals would show «≈ 98 %» beside «chưa đạt» and «còn thiếu ≈ 0 điểm phần trăm».
+        const result = indicatorOf(run({ 'rác thải': 97.99999999999 }), '17.6');
+        expect(result.verdict).toBe('chưa đạt');
+        expect(result.value?.text).toBe('97,99999999999 %');
+        expect(result.clauses).toEqual([{ value: '97,99999999999 %', requirement: '>= 98 %' }]);
+        expect(result.gap?.text).toBe('còn thiếu 0,00000000001 điểm phần trăm');
+        // The verdicts-only path words the same gap.
+        const quiet = indicatorOf(pack.evaluate({ 'rác thải': 97.99999999999 }, { ...AS_OF, giảiThích: false }), '17.6');
+        expect(quiet.gap?.text).toBe('còn thiếu 0,00000000001 điểm phần trăm');
+    });
+
     it('an upper bound gives how much to reduce', () => {
         const result = indicatorOf(run({ 'số vụ': 8 }), '19.1');
         expect(result.gap).toMatchObject({ amount: 3, unit: 'vụ', text: 'vượt 3 vụ' });
