@@ -10,6 +10,8 @@ import { unwrapUnit } from './unit-input.js';
 import { notADateMessage, readPlainScalar } from './scalar-input.js';
 import { readContradiction } from './contradiction-input.js';
 import { readCollections } from './collections-and-scores.js';
+import { partsAddUp, partsTotalIssue } from './breakdown-totals.js';
+import type { Rational } from './exact-numbers.js';
 
 const TOTAL_KEY = 'tổng';
 const canonical = normalizeName;
@@ -243,6 +245,7 @@ function readFact(spec: FactSpec, path: readonly string[], value: unknown, issue
     }
     const members = new Map<string, Scalar>();
     let total: Scalar | undefined;
+    let totalKey = TOTAL_KEY;
     const twice = onceEach(path, issues);
     for (const [key, rawMemberValue] of Object.entries(value as Record<string, unknown>)) {
         const member = canonical(key);
@@ -254,6 +257,7 @@ function readFact(spec: FactSpec, path: readonly string[], value: unknown, issue
         }
         if (member === TOTAL_KEY) {
             total = readScalar(spec, memberPath, memberValue, issues);
+            totalKey = key;
         } else if (spec.members?.includes(member)) {
             const scalar = readScalar(spec, memberPath, memberValue, issues);
             if (scalar) {
@@ -266,7 +270,24 @@ function readFact(spec: FactSpec, path: readonly string[], value: unknown, issue
             });
         }
     }
+    if (total?.t === 'num' && !total.isBound && partsAddUp(spec)) {
+        const parts = plainParts(spec, members);
+        const mismatch = parts && partsTotalIssue(spec, [...path, totalKey], total.r, parts);
+        if (mismatch) issues.push(mismatch);
+    }
     return total || members.size > 0 ? { total, members } : undefined;
+}
+
+/** The parts given as plain numbers, in the phân tổ's order; undefined when one is a range or a report's contradiction. */
+function plainParts(spec: FactSpec, members: ReadonlyMap<string, Scalar>): [string, Rational][] | undefined {
+    const parts: [string, Rational][] = [];
+    for (const member of spec.members ?? []) {
+        const scalar = members.get(member);
+        if (scalar === undefined) continue;
+        if (scalar.t !== 'num' || scalar.isBound) return undefined;
+        parts.push([member, scalar.r]);
+    }
+    return parts;
 }
 
 function readScalar(spec: FactSpec, path: readonly string[], value: unknown, issues: InputIssue[]): Scalar | undefined {

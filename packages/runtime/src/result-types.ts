@@ -385,7 +385,8 @@ export type InputIssueCode =
     | 'unknown-region'
     | 'unknown-group'
     | 'computed-from-villages'
-    | 'duplicate-fact';
+    | 'duplicate-fact'
+    | 'parts-total-mismatch';
 
 export interface InputIssue {
     readonly severity: Severity;

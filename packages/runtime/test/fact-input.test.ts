@@ -90,6 +90,42 @@ describe('readFacts', () => {
         ]);
     });
 
+    it("warns when a breakdown's parts do not add up to its total, and evaluates as written", () => {
+        const specs: readonly FactSpec[] = [
+            { name: 'lao động', kind: 'count', unit: 'người', members: ['nam', 'nữ'] },
+            { name: 'đường', kind: 'quantity', unit: 'km', members: ['nhựa', 'bê tông', 'đất'] },
+            { name: 'tỷ lệ', kind: 'percent', unit: '%', members: ['nam', 'nữ'] },
+            { name: 'thu nhập', kind: 'money', unit: 'triệu đồng/người/năm', members: ['nam', 'nữ'] }
+        ];
+        const warnings = (facts: Record<string, unknown>) => readFacts(facts, specs).issues.map(i => [i.severity, i.code, i.path.join('.'), i.message]);
+        // Every part given, their sum not the total; a part beyond the total on its own.
+        expect(warnings({ 'lao động': { nam: 2100, nữ: 2147, tổng: 4274 }, đường: { nhựa: 8.5, tổng: 8 } })).toEqual([
+            [
+                'warning',
+                'parts-total-mismatch',
+                'dữ kiện.lao động.tổng',
+                'Dữ kiện «lao động»: nam 2.100 + nữ 2.147 = 4.247 người, khác «tổng» 4.274 người (phân tổ gồm nam, nữ). Kiểm tra lại số liệu; máy vẫn đánh giá theo các số đã ghi.'
+            ],
+            [
+                'warning',
+                'parts-total-mismatch',
+                'dữ kiện.đường.tổng',
+                'Dữ kiện «đường»: nhựa 8,5 km, lớn hơn «tổng» 8 km (phân tổ gồm nhựa, bê tông, đất). Kiểm tra lại số liệu; máy vẫn đánh giá theo các số đã ghi.'
+            ]
+        ]);
+        expect(readFacts({ 'lao động': { nam: 2100, nữ: 2147, tổng: 4274 } }, specs).raw.get('lao động')?.total).toMatchObject({ r: rat(4274n) });
+        // Parts that add up (exactly: 0,1 + 0,2 is 0,3), parts missing within the total, a range, rates and figures per person: nothing to say.
+        expect(
+            warnings({
+                'lao động': { nam: 2127, nữ: 2147, tổng: 4274 },
+                đường: { nhựa: 0.1, 'bê tông': 0.2, đất: 0, tổng: 0.3 },
+                'tỷ lệ': { nam: 88, nữ: 84, tổng: 86 },
+                'thu nhập': { nam: 70, nữ: 60, tổng: 65 }
+            })
+        ).toEqual([]);
+        expect(warnings({ 'lao động': { nam: 2100, tổng: 4274 }, đường: { nhựa: { trên: 9 }, 'bê tông': 1, tổng: 8 } })).toEqual([]);
+    });
+
     it('refuses a text number in a unit of another kind, at its unit, and a day that does not exist by name', () => {
         const table = readFacts({ 'số vụ': '3 km', ngày: '31/11/2024' }, SPECS);
         expect(table.issues.map(i => [i.path.join('.'), i.message])).toEqual([

@@ -126,6 +126,14 @@ function plain(table: FactTable): unknown {
     };
 }
 
+/**
+ * A problem of how a value is written. The values are taken in turn, not made to add up: a breakdown's parts
+ * may disagree with its «tổng», a warning about the figures (checked in fact-input.test.ts), not their form.
+ */
+function aboutForms(issue: { readonly code?: string }): boolean {
+    return issue.code !== 'parts-total-mismatch';
+}
+
 /** Writes the communes into the pack's template, reads the workbook back: each commune's facts, before and after. */
 async function roundTrip(
     pack: string,
@@ -142,14 +150,14 @@ async function roundTrip(
     });
     const workbook = path.join(dir, `${name}.xlsx`);
     const written = await writeInputTemplate(path.join(REPO, pack), workbook, files);
-    expect(written.issues).toEqual([]);
+    expect(written.issues.filter(aboutForms)).toEqual([]);
     expect(written.communes).toBe(communes.length);
     const rows = sheetCommuneRows(await readSpreadsheet(workbook), specs);
     const read = [...rows.rows()];
     const problems = [...rows.problems, ...read.flatMap(row => row.problems)];
     const factsOf = (data: CommuneData | undefined) => {
         const table = readFacts(data?.['dữ kiện'], specs, data?.['danh sách']);
-        expect(table.issues).toEqual([]);
+        expect(table.issues.filter(aboutForms)).toEqual([]);
         return plain(table);
     };
     return { before: communes.map(factsOf), after: read.map(row => factsOf(row.data)), problems };

@@ -228,6 +228,15 @@ describe('missing and not applicable', () => {
         expect(split.gap?.text).toBe('còn thiếu 1 người');
     });
 
+    it('parts that do not add up to their total are a warning of the result, on both paths, and the verdict stands', () => {
+        const facts = { 'người đã đào tạo': { nam: 85, nữ: 84, tổng: 196 }, 'người lao động': { nam: 100, nữ: 100, tổng: 200 } };
+        for (const giảiThích of [true, false]) {
+            const result = pack.evaluate(facts, { ...AS_OF, giảiThích });
+            expect(result.inputIssues.map(i => [i.severity, i.code, i.field])).toEqual([['warning', 'parts-total-mismatch', 'dữ kiện.người đã đào tạo.tổng']]);
+            expect(indicatorOf(result, '5.3').verdict).toBe('chưa đạt');
+        }
+    });
+
     it.each<[number, number, Verdict]>([
         [85, 85, 'đạt'],
         [95, 84.99, 'chưa đạt'],

@@ -64,7 +64,8 @@ export async function writeInputTemplate(packFile: string, output: string, commu
             path: issue.path,
             ...commune.positionOf(issue.path),
             severity: issue.severity,
-            message: issue.message
+            message: issue.message,
+            code: issue.code
         }));
         issues.push(...problems);
         if (!problems.some(p => p.severity === 'error')) communes.push(commune.data);
