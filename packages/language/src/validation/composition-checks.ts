@@ -11,6 +11,7 @@ import { unitOf } from '../typing/ntm-types.js';
 import { canonicalLevel } from '../workspace/levels.js';
 import { shownNumber } from '../util/written-number.js';
 import { IssueCodes } from './issue-codes.js';
+import { fractionMessage, percentWrittenAsFraction } from './threshold-checks.js';
 
 /** `dựa trên`, changes, amendments and tables: everything that needs the pack composed with its bases. */
 export function compositionMustBeConsistent(services: NtmServices) {
@@ -112,6 +113,14 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
                 `Giá trị ${shownNumber(row.value, 'value')} ${row.value.unit} khác đơn vị của bảng (${valueUnit || 'không đơn vị'}); trong bảng chỉ ghi số, đơn vị lấy theo kiểu của bảng.`,
                 { node: row.value, property: 'unit', code: IssueCodes.TableValueUnit }
             );
+        }
+        if (valueUnit === '%' && isTableNumber(row.value) && row.value.value !== undefined && percentWrittenAsFraction(row.value, Number(row.value.value))) {
+            const written = shownNumber(row.value, 'value') ?? '';
+            accept('warning', fractionMessage(`Ô ${written.replace('.', ',')} của bảng phần trăm «${table.name}»`, written, Number(row.value.value)), {
+                node: row.value,
+                property: 'value',
+                code: IssueCodes.PercentAsFraction
+            });
         }
         if (row.rest) {
             if (rest) accept('error', '«còn lại» chỉ được một lần trong một bảng.', { node: row, code: IssueCodes.TableDuplicateCell });

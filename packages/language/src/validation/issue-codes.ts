@@ -23,6 +23,7 @@ export const IssueCodes = {
     AlwaysMet: 'threshold/always-met',
     EmptyRange: 'threshold/empty-range',
     FractionalCount: 'threshold/fractional-count',
+    PercentAsFraction: 'threshold/percent-as-fraction',
     ThousandsDot: 'number/thousands-dot',
     NumberTooLong: 'number/too-many-digits',
     OrMoreMisused: 'condition/or-more',

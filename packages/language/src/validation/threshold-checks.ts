@@ -62,6 +62,13 @@ export const thresholdShouldBeReachable =
                     code: IssueCodes.AlwaysMet
                 });
             }
+            if (leftType.kind === 'percent' && percentWrittenAsFraction(comparison.right, value)) {
+                accept(
+                    'warning',
+                    fractionMessage(`Ngưỡng «${op} ${textOf(comparison.right)}» của một tỷ lệ phần trăm`, literalShown(comparison.right), value, op),
+                    { node: comparison, property: 'right', code: IssueCodes.PercentAsFraction }
+                );
+            }
             if (leftType.kind === 'number' && leftType.integer && !leftType.bareLiteral && Number.isFinite(value) && !Number.isInteger(value)) {
                 accept('warning', `«${textOf(comparison.left)}» là số đếm nhưng ngưỡng ${value} là số lẻ.`, {
                     node: comparison,
@@ -82,6 +89,26 @@ export const thresholdShouldBeReachable =
         }
     };
 
+/**
+ * A threshold of a percentage written as a fraction, without «%» (`>= 0,95` for 95 %): read as 0,95 %, it makes
+ * nearly every commune pass. Written with «%», a small percentage is what the decision says («<= 0,5%»).
+ */
+export function percentWrittenAsFraction(expression: Expression | { readonly unit?: string } | undefined, value: number | undefined): boolean {
+    const literal = isParenthesizedExpression(expression) ? expression.expression : expression;
+    return literal !== undefined && (literal as { unit?: string }).unit === undefined && value !== undefined && value > 0 && value < 1;
+}
+
+/**
+ * «… được đọc là 0,95 %. Nếu văn bản ghi 95 %, viết «>= 95%»; nếu đúng là 0,95 %, viết «0,95%» cho rõ.» `shown` is the
+ * number as read; `op` the comparison's sign (none for a table's cell, where a number is written alone).
+ */
+export function fractionMessage(what: string, shown: string, fraction: number, op?: string): string {
+    const written = shown.replace('.', ',');
+    const meant = String(Math.round(fraction * 1e6) / 1e4).replace('.', ',');
+    const fix = op ? `«${op} ${meant}%»` : meant;
+    return `${what} được đọc là ${written} %. Nếu văn bản ghi ${meant} %, viết ${fix}; nếu đúng là ${written} %, viết ${written}% cho rõ.`;
+}
+
 /** The source text of a node for a message: NFC, single-spaced, whatever form the pack was typed in. */
 function textOf(node: { $cstNode?: { text: string } } | undefined): string {
     return normalizeName(node?.$cstNode?.text ?? '');
@@ -91,7 +118,8 @@ function textOf(node: { $cstNode?: { text: string } } | undefined): string {
 export function numberShouldNotLookLikeThousands(literal: QuantityLiteral, accept: ValidationAcceptor): void {
     const text = literal.$cstNode?.text.trim() ?? '';
     const digits = /^\d+[.,]?\d*/.exec(text)?.[0] ?? '';
-    if (/^\d{1,3}\.\d{3}$/.test(digits)) {
+    // «0.985» is a decimal whatever the writer's habit: no thousands group starts with 0.
+    if (/^[1-9]\d{0,2}\.\d{3}$/.test(digits)) {
         accept(
             'warning',
             `«${digits}» được đọc là ${digits.replace('.', ',')} (dấu chấm là dấu thập phân). Nếu muốn viết ${digits.replace('.', '')}, bỏ dấu chấm.`,
