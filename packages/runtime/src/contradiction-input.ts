@@ -4,7 +4,7 @@ import type { FactSpec, InputIssue } from './result-types.js';
 import type { ContradictionScalar, ReportedValue, Scalar } from './fact-table.js';
 import { CONTRADICTION_FIELD, inputIssue } from './fact-table.js';
 import { formatRat } from './exact-numbers.js';
-import { normalizeName, shortText } from './names.js';
+import { normalizeName, normalizeSpacing, shortText } from './names.js';
 import { isPlainObject } from './number-input.js';
 import { unwrapUnit } from './unit-input.js';
 import { readPlainScalar } from './scalar-input.js';
@@ -64,7 +64,7 @@ export function readContradiction(
             broken = true;
             return;
         }
-        values.push({ value: scalar, quote: normalizeName(quote) });
+        values.push({ value: scalar, quote: normalizeSpacing(quote) });
     });
     if (broken) return undefined;
     const distinct = new Set(values.map(v => scalarKey(v.value)));

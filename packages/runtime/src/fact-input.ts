@@ -4,7 +4,7 @@ import type { FactSpec, InputIssue } from './result-types.js';
 import type { FactTable, RawFact, Scalar } from './fact-table.js';
 import { CONTRADICTION_FIELD, FACTS_FIELD, inputIssue } from './fact-table.js';
 import { parseDate } from './dates.js';
-import { closestNames, foldDiacritics, normalizeName, shortText } from './names.js';
+import { closestNames, foldDiacritics, normalizeName, normalizeSpacing, shortText } from './names.js';
 import { BOUND_KEYS, isPlainObject } from './number-input.js';
 import { unwrapUnit } from './unit-input.js';
 import { notADateMessage, readPlainScalar } from './scalar-input.js';
@@ -104,7 +104,12 @@ function onceEach(path: readonly string[], issues: InputIssue[]): (name: string,
 
 /** Two keys that read as the same name: said with what tells them apart, which the eye does not see. */
 function twiceMessage(name: string, first: string, second: string): string {
-    const why = first.normalize('NFC') === second.normalize('NFC') ? 'hai dạng Unicode của cùng chữ' : 'khác nhau ở dấu cách';
+    const why =
+        first.normalize('NFC') === second.normalize('NFC')
+            ? 'hai dạng Unicode của cùng chữ'
+            : normalizeSpacing(first) === normalizeSpacing(second)
+              ? 'khác nhau ở dấu cách'
+              : 'khác nhau ở chỗ đặt dấu thanh, như «hoá» và «hóa»';
     return `Dữ kiện «${shortText(name)}» được ghi hai lần (${why}, đọc ra cùng một tên): chỉ ghi một lần.`;
 }
 

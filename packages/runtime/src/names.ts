@@ -21,8 +21,29 @@ function memoized(canonicalForm: (text: string) => string): (text: string) => st
     };
 }
 
-/** A name in canonical form: NFC, single spaces, trimmed. */
-export const normalizeName: (text: string) => string = memoized(text => text.normalize('NFC').replace(/\s+/gu, ' ').trim());
+/** A text as written, without what the eye does not see: NFC, single spaces, trimmed (a quote keeps its spelling). */
+export const normalizeSpacing: (text: string) => string = memoized(text => text.normalize('NFC').replace(/\s+/gu, ' ').trim());
+
+/**
+ * A name in canonical form: NFC, single spaces, trimmed, and the tone mark of an open «oa», «oe», «uy» on its
+ * first vowel. Documents write both «hoá» and «hóa», «thuỷ» and «thủy», «khoẻ» and «khỏe» (the old and the new
+ * placement): they are one word, so a name written either way is the same name.
+ */
+export const normalizeName: (text: string) => string = memoized(text => newTonePlacement(normalizeSpacing(text)));
+
+/** A vowel pair whose tone mark may sit on either vowel, at the end of a word (NFC); «quý» keeps its mark on «y». */
+const OLD_TONE_PLACEMENT = /[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?![\p{L}\p{M}])|(?<![qQ])[uU][ỳýỷỹỵỲÝỶỸỴ](?![\p{L}\p{M}])/u;
+
+/** The five tone marks, as combining characters (NFD). */
+const TONE_MARK = '[\u0300\u0301\u0303\u0309\u0323]';
+const OLD_OA_OE = new RegExp(`([oO])([aAeE])(${TONE_MARK})(?![\\p{L}\\p{M}])`, 'gu');
+const OLD_UY = new RegExp(`(?<![qQ])([uU])([yY])(${TONE_MARK})(?![\\p{L}\\p{M}])`, 'gu');
+
+/** «hoá» → «hóa», «thuỷ» → «thủy», «khoẻ» → «khỏe»; every other text unchanged. */
+function newTonePlacement(text: string): string {
+    if (!OLD_TONE_PLACEMENT.test(text)) return text;
+    return text.normalize('NFD').replace(OLD_OA_OE, '$1$3$2').replace(OLD_UY, '$1$3$2').normalize('NFC');
+}
 
 /** A unit in canonical form: no spaces around '/', `m²` written `m2`, `m³` written `m3`. */
 export const normalizeUnit: (text: string) => string = memoized(text =>

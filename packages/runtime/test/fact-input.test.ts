@@ -90,6 +90,23 @@ describe('readFacts', () => {
         ]);
     });
 
+    it("reads a name with the old placement of a tone mark («hoá», «thuỷ») as the pack's new one, and the other way round", () => {
+        const specs: readonly FactSpec[] = [
+            { name: 'tỷ lệ đường được cứng hóa', kind: 'percent', unit: '%' },
+            { name: 'tỷ lệ công trình thủy lợi tốt', kind: 'percent', unit: '%' }
+        ];
+        const table = readFacts({ 'tỷ lệ đường được cứng hoá': 90, 'tỷ lệ công trình thuỷ lợi tốt': 80 }, specs);
+        expect(table.issues).toEqual([]);
+        expect([...table.raw.keys()]).toEqual(['tỷ lệ đường được cứng hóa', 'tỷ lệ công trình thủy lợi tốt']);
+        // One word written both ways is one fact written twice.
+        expect(readFacts({ 'tỷ lệ đường được cứng hoá': 90, 'tỷ lệ đường được cứng hóa': 91 }, specs).issues.map(i => [i.code, i.message])).toEqual([
+            [
+                'duplicate-fact',
+                'Dữ kiện «tỷ lệ đường được cứng hóa» được ghi hai lần (khác nhau ở chỗ đặt dấu thanh, như «hoá» và «hóa», đọc ra cùng một tên): chỉ ghi một lần.'
+            ]
+        ]);
+    });
+
     it("warns when a breakdown's parts do not add up to its total, and evaluates as written", () => {
         const specs: readonly FactSpec[] = [
             { name: 'lao động', kind: 'count', unit: 'người', members: ['nam', 'nữ'] },
