@@ -39,7 +39,7 @@ describe('choosing the pack in force from a folder', () => {
         const out = await ntm('eval', commune, '--ngay', '2020-01-01');
         expect(out.code).toBe(1);
         expect(out.stderr).toContain(
-            'lỗi bộ tiêu chí: không có bộ tiêu chí nào cấp «xã nông thôn mới» cho tỉnh thử hoặc toàn quốc có hiệu lực ngày 2020-01-01. Đã xét:'
+            'lỗi bộ tiêu chí: không có bộ tiêu chí nào cấp «xã nông thôn mới» cho tỉnh Thử hoặc toàn quốc có hiệu lực ngày 2020-01-01. Đã xét:'
         );
         expect(out.stderr).toContain('quoc-gia/318-thu.ntm (toàn quốc, từ 2022-03-08 đến 2026-02-14)');
     });

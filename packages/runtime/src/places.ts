@@ -2,7 +2,7 @@
 // 51/2025/QĐ-TTg. The one table from which the commune-file schema's enums, the runtime's codes, the
 // pack checks and every message listing the choices are made.
 
-import { shortText } from './names.js';
+import { foldDiacritics, normalizeSpacing, shortText } from './names.js';
 
 /** The seven regions, in the decision's column order: code and name. */
 export const REGIONS: readonly (readonly [code: string, name: string])[] = [
@@ -44,4 +44,20 @@ export function unknownRegionMessage(given: string): string {
 /** «Nhóm xã «X» không có; chỉ có nhóm 1, 2, 3 (51/2025/QĐ-TTg).» */
 export function unknownGroupMessage(given: string): string {
     return `Nhóm xã «${shortText(given)}» không có; chỉ có nhóm ${COMMUNE_GROUPS.join(', ')} (51/2025/QĐ-TTg).`;
+}
+
+/** «tỉnh », «thành phố », «TP. » before a province's name, as files and packs write it. */
+const PROVINCE_PREFIX = /^(tỉnh|thành phố|tp\.?)\s+/iu;
+
+/** A province's name as written, without «tỉnh» or «thành phố» before it: «tỉnh Lạng Sơn» → «Lạng Sơn». */
+export function provinceName(text: string): string {
+    return normalizeSpacing(text).replace(PROVINCE_PREFIX, '');
+}
+
+/**
+ * A province's name to compare by: «tỉnh Lạng Sơn», «Lạng Sơn», «Lang Son» are one province, and «Bà Rịa – Vũng
+ * Tàu» (an en dash, as Word writes it) is «Bà Rịa - Vũng Tàu». «toàn quốc» stays «toan quoc».
+ */
+export function provinceKey(text: string): string {
+    return foldDiacritics(provinceName(text)).replace(/\s*[\u2010-\u2015\u2212-]\s*/gu, '-');
 }

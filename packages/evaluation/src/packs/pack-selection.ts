@@ -1,5 +1,5 @@
 import type { PackInfo } from '@ntm/runtime';
-import { normalizeName } from '@ntm/runtime';
+import { normalizeName, provinceKey, provinceName } from '@ntm/runtime';
 
 /** What a commune asks of a folder of packs: a level, a province, a date. */
 export interface PackRequest {
@@ -15,13 +15,6 @@ export interface PackCandidate {
 }
 
 export type PackSelection = { readonly pack: string; readonly note?: string } | { readonly error: string };
-
-/** «tỉnh Lạng Sơn», «Lạng Sơn», «TP Hà Nội» → «lạng sơn». */
-export function placeKey(text: string): string {
-    return normalizeName(text)
-        .toLowerCase()
-        .replace(/^(tỉnh|thành phố|tp\.?)\s+/u, '');
-}
 
 /** «xã NTM nâng cao», «nông thôn mới nâng cao» → «nông thôn mới nâng cao». */
 export function levelKey(level: string): string {
@@ -61,8 +54,8 @@ export function choosePack(
     for (const candidate of candidates) {
         const { info } = candidate;
         if (levelKey(info.level) !== wanted) continue;
-        const national = placeKey(info.jurisdiction) === 'toàn quốc';
-        const local = request.province !== undefined && placeKey(info.jurisdiction) === placeKey(request.province);
+        const national = provinceKey(info.jurisdiction) === provinceKey('toàn quốc');
+        const local = request.province !== undefined && provinceKey(info.jurisdiction) === provinceKey(request.province);
         if (!national && !local) continue;
         considered.push(`${show(candidate.file)} (${info.jurisdiction}, ${validityText(info)})`);
         if (inForce(info, request.date)) ranked.push({ ...candidate, rank: local ? 2 : 1 });
@@ -73,8 +66,10 @@ export function choosePack(
     if (chosen.length === 0) {
         return {
             error:
-                `không có bộ tiêu chí nào cấp «${request.level}» cho ${request.province ? `tỉnh ${placeKey(request.province)} hoặc toàn quốc` : 'toàn quốc'} có hiệu lực ngày ${request.date}.` +
-                (considered.length > 0 ? ` Đã xét: ${considered.join('; ')}.` : ` Trong ${show(folder)} không có bộ nào cùng cấp và địa bàn.`) +
+                `không có bộ tiêu chí nào cấp «${request.level}» cho ${request.province ? `tỉnh ${provinceName(request.province)} hoặc toàn quốc` : 'toàn quốc'} có hiệu lực ngày ${request.date}.` +
+                (considered.length > 0
+                    ? ` Đã xét: ${considered.join('; ')}.`
+                    : ` Trong ${show(folder)} không có bộ nào cùng cấp và địa bàn${candidates.length > 0 ? `; có: ${candidates.map(c => `${show(c.file)} (${c.info.level}, ${c.info.jurisdiction})`).join('; ')}` : ''}.`) +
                 brokenNote
         };
     }

@@ -2,6 +2,7 @@
 // batch` and a generated module's `evaluateCommune` share. Positions in the file are the tools' business.
 
 import { foldDiacritics, normalizeName, shortText } from '../names.js';
+import { provinceKey } from '../places.js';
 import type {
     CommuneEvaluator,
     CommuneIssue,
@@ -202,8 +203,8 @@ function packMismatches(data: CommuneData, evaluator: EvaluatorModule): CommuneI
     }
     const province = data['tỉnh'];
     // Only a provincial pack has a province to disagree with («toàn quốc» takes every one).
-    const packProvince = /^(tỉnh|thành phố)\s+/iu.test(pack.jurisdiction) ? pack.jurisdiction.replace(/^(tỉnh|thành phố)\s+/iu, '') : undefined;
-    if (typeof province === 'string' && province.trim() !== '' && packProvince && !same(province.replace(/^(tỉnh|thành phố)\s+/iu, ''), packProvince)) {
+    const provincial = /^(tỉnh|thành phố)\s+/iu.test(pack.jurisdiction);
+    if (typeof province === 'string' && province.trim() !== '' && provincial && provinceKey(province) !== provinceKey(pack.jurisdiction)) {
         issues.push({
             severity: 'warning',
             path: ['tỉnh'],
