@@ -150,7 +150,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in a browser', () => {
             editor.revealLineInCenter((match!.range as { startLineNumber: number }).startLineNumber);
         });
         await page.locator('#result[data-state="pack-errors"]').waitFor({ timeout: 60_000 });
-        await expect(page.locator('#result .issues').innerText()).resolves.toContain('Không thể so sánh số (triệu đồng/người/năm) với số đếm (km)');
+        await expect(page.locator('#result .issues').innerText()).resolves.toContain('Không thể so sánh số (triệu đồng/người/năm) với số (km)');
         await page.waitForFunction(
             () => (globalThis as unknown as PageGlobals).playground!.markers().some(m => m.message.includes('Không thể so sánh')),
             undefined,

@@ -7,7 +7,14 @@ import { PERCENT } from './units.js';
  * of what it is compared with.
  */
 export type NtmType =
-    | { readonly kind: 'number'; readonly unit: string; readonly integer: boolean; readonly bareLiteral: boolean }
+    | {
+          readonly kind: 'number';
+          readonly unit: string;
+          readonly integer: boolean;
+          readonly bareLiteral: boolean;
+          /** A number written in the pack (`72 triệu đồng`): whole or not, never called a count. */
+          readonly literal?: boolean;
+      }
     | { readonly kind: 'percent' }
     | { readonly kind: 'boolean' }
     | { readonly kind: 'level'; readonly scale: Scale }
@@ -39,7 +46,7 @@ export function typeToString(type: NtmType): string {
     switch (type.kind) {
         case 'number':
             if (type.bareLiteral) return 'số (không đơn vị)';
-            return (type.integer ? 'số đếm' : 'số') + (type.unit ? ` (${type.unit})` : ' (không đơn vị)');
+            return (type.integer && !type.literal ? 'số đếm' : 'số') + (type.unit ? ` (${type.unit})` : ' (không đơn vị)');
         case 'percent':
             return 'phần trăm (%)';
         case 'boolean':

@@ -83,7 +83,9 @@ export class NtmTypeComputer {
         if (isQuantityLiteral(expression)) {
             if (expression.unit === PERCENT) return PERCENT_TYPE;
             const integer = Number.isInteger(Number(expression.value));
-            return expression.unit ? numberType(expression.unit, integer) : numberType(UNITLESS, integer, true);
+            return expression.unit
+                ? { kind: 'number', unit: expression.unit, integer, bareLiteral: false, literal: true }
+                : numberType(UNITLESS, integer, true);
         }
         if (isUnknownValue(expression)) {
             // An unknown threshold takes the unit of what it is compared with, unless its bounds name one.

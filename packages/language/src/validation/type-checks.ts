@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
-import type { BinaryExpression, Comparison, Presence, Quantified, Ratio } from '../generated/ast.js';
-import { isUnknownValue } from '../generated/ast.js';
+import type { BinaryExpression, Comparison, Expression, Presence, Quantified, Ratio } from '../generated/ast.js';
+import { isParenthesizedExpression, isQuantityLiteral, isUnknownValue } from '../generated/ast.js';
 import type { NtmServices } from '../ntm-module.js';
 import type { BinaryOperator } from '../typing/type-computer.js';
 import { comparable, typeToString, unitOf } from '../typing/ntm-types.js';
@@ -9,6 +9,16 @@ import { breakdownOf } from '../typing/breakdowns.js';
 import { normalizeName } from '../util/vietnamese-text.js';
 import { shownNumber } from '../util/written-number.js';
 import { IssueCodes } from './issue-codes.js';
+
+/**
+ * A threshold whose unit is the start of the fact's (`72 triệu đồng` for `triệu đồng/người/năm`): the rest of the
+ * unit was left out. Empty otherwise.
+ */
+function unitCutShort(factUnit: string, threshold: Expression): string {
+    const literal = isParenthesizedExpression(threshold) ? threshold.expression : threshold;
+    if (!isQuantityLiteral(literal) || !literal.unit || !factUnit.startsWith(`${literal.unit}/`)) return '';
+    return `thiếu phần «${factUnit.slice(literal.unit.length)}» của đơn vị; viết «${shownNumber(literal, 'value')?.replace('.', ',')} ${factUnit}»`;
+}
 
 /** Both sides of a comparison must be of comparable types and units: km with km, a level with its scale. */
 export const comparisonMustBeWellTyped =
@@ -37,7 +47,10 @@ export const comparisonMustBeWellTyped =
             }
             if (comparable(left, right) === false) {
                 const numericBoth = (left.kind === 'number' || left.kind === 'percent') && (right.kind === 'number' || right.kind === 'percent');
-                const reason = left.kind === 'number' && right.kind === 'number' ? unitMismatchReason(unitOf(left), unitOf(right)) : '';
+                const reason =
+                    left.kind === 'number' && right.kind === 'number'
+                        ? unitMismatchReason(unitOf(left), unitOf(right)) || unitCutShort(unitOf(left), expression)
+                        : '';
                 accept('error', `Không thể so sánh ${typeToString(left)} với ${typeToString(right)}${reason ? `: ${reason}` : ''}.`, {
                     node: comparison,
                     property,
