@@ -137,6 +137,38 @@ describe('a criterion is explained only when all of it is', () => {
         expect(out.stdout).toMatch(/1 passed, 1 failed\n$/u);
     });
 
+    it('takes a declaration at an indicator without an official verdict of its own, under a criterion the report says is met', async () => {
+        const dir = setUp();
+        // The report rules only criterion 2 «đạt»: 2.1 and 2.2 are «chưa đạt» on the commune's own figures.
+        sample(dir, 'xa', { 'chỉ tiêu': { '2.1': null, '2.2': null }, 'tiêu chí': { '2': 'đạt' } }, [
+            declare('2.1', 'báo cáo kết luận khác số liệu', 'chưa đạt'),
+            declare('2.2', 'báo cáo kết luận khác số liệu')
+        ]);
+        const out = await ntm('test', dir);
+        expect(out.code, out.stdout + out.stderr).toBe(0);
+        expect(out.stdout).toContain('chỉ tiêu 2.1: máy «chưa đạt», chính thức «đạt» — sai khác đã biết — báo cáo kết luận khác số liệu: thử');
+        expect(out.stdout).toContain('tiêu chí 2: máy «chưa đạt», chính thức «đạt» — sai khác đã biết (do sai khác đã biết ở chỉ tiêu 2.1, 2.2)');
+        expect(out.stdout).toMatch(/3 passed, 0 failed\n$/u);
+    });
+
+    it('fails such a declaration once the indicator is met: there is no difference left', async () => {
+        const dir = setUp();
+        sample(dir, 'xa', { 'tiêu chí': { '2': 'chưa đạt' } }, [declare('2.3', 'thiếu dữ liệu trong báo cáo')]);
+        sample(dir, 'xa2', { 'tiêu chí': { '2': 'đạt' } }, [declare('2.3', 'thiếu dữ liệu trong báo cáo')], {
+            a: 95,
+            b: 95,
+            c: 95,
+            'cơ sở chế biến': 0,
+            'cơ sở đạt': 0,
+            d: 60
+        });
+        const out = await ntm('test', dir);
+        expect(out.code).toBe(1);
+        // Under a criterion not said to be met, nothing official to differ from; under one that is, 2.3 now meets it.
+        expect(out.stdout).toContain('sai khác được khai báo nhưng tệp không có kết quả chính thức tương ứng');
+        expect(out.stdout).toContain('chỉ tiêu 2.3: máy «đạt», chính thức «đạt» — sai khác đã khai báo nhưng không còn');
+    });
+
     it('names an undeclared indicator whose own official verdict differs', async () => {
         const dir = setUp();
         sample(dir, 'xa', { 'chỉ tiêu': { '2.1': 'đạt', '2.2': 'đạt' }, 'tiêu chí': { '2': 'đạt' } }, [declare('2.1', 'thiếu dữ liệu trong báo cáo')]);

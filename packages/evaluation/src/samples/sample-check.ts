@@ -1,9 +1,9 @@
-import type { EvaluationResult, IndicatorResult, Verdict } from '@ntm/runtime';
+import type { CriterionResult, EvaluationResult, IndicatorResult, Verdict } from '@ntm/runtime';
 import type { CommuneData, KnownDiscrepancy, OfficialVerdict } from '../commune/commune-data.js';
 import { NOT_ASSESSED } from '../commune/commune-data.js';
 import type { CheckLevel, CheckStatus } from './check-codes.js';
 import { CHECK_LEVEL_LABELS, statusPasses } from './check-codes.js';
-import { undeclaredCriteria, undeclaredIndicators } from './undeclared-parts.js';
+import { shortOfMet, undeclaredCriteria, undeclaredIndicators } from './undeclared-parts.js';
 import { officialContradictions } from './official-contradictions.js';
 
 export interface VerdictCheck {
@@ -68,6 +68,22 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
         checks.push(check);
     }
     const criteriaByLabel = new Map(result.criteria.map(c => [c.label, c] as const));
+    // A declaration at an indicator the report gives no verdict of its own, under a criterion it says is met:
+    // that «đạt» says every indicator was (tep-xa.md mục 6), so a machine «chưa đạt» there is a difference too.
+    for (const declaration of declared) {
+        const label = declaration['chỉ tiêu'];
+        const indicator = label === undefined ? undefined : indicatorsByLabel.get(label);
+        if (!indicator || usedDeclarations.has(declaration) || declaration.thôn !== undefined) continue;
+        if (official['chỉ tiêu']?.[label!] !== undefined || !criterionSaysEachMet(official, criteriaByLabel.get(indicator.criterion))) continue;
+        usedDeclarations.add(declaration);
+        const implied = `báo cáo không kết luận riêng chỉ tiêu ${label}; tiêu chí ${indicator.criterion} «đạt» nghĩa là mọi chỉ tiêu của nó đạt`;
+        const check = compare('indicator', label!, 'đạt', shortOfMet(indicator.verdict) ? indicator.verdict : 'đạt', declaration, [
+            implied,
+            ...explain(indicator)
+        ]);
+        if (check.status === 'known-difference') explainedCriteria.set(indicator.criterion, [...(explainedCriteria.get(indicator.criterion) ?? []), label!]);
+        checks.push({ ...check, computed: indicator.verdict });
+    }
     const explainedByCriteria: string[] = [];
     for (const [label, verdict] of Object.entries(official['tiêu chí'] ?? {})) {
         const criterion = criteriaByLabel.get(label);
@@ -197,6 +213,11 @@ function compare(
     return explainedBy
         ? { level, label, official, computed, status: 'known-difference', detail, explainedBy }
         : { level, label, official, computed, status: 'undeclared-difference', detail };
+}
+
+/** Whether the report's verdict of a criterion says each of its indicators was met: «đạt», and not judged by points. */
+function criterionSaysEachMet(official: NonNullable<CommuneData['kết quả chính thức']>, criterion: CriterionResult | undefined): boolean {
+    return criterion !== undefined && official['tiêu chí']?.[criterion.label] === 'đạt' && criterion.score === undefined;
 }
 
 function explain(indicator: IndicatorResult): string[] {

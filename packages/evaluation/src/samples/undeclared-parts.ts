@@ -7,7 +7,7 @@ import { NOT_ASSESSED } from '../commune/commune-data.js';
 // differs silently.
 
 /** Whether a part's computed verdict falls short of an official «đạt» of the whole (which implies the part met). */
-function shortOfMet(verdict: string): boolean {
+export function shortOfMet(verdict: string): boolean {
     return verdict === 'chưa đạt' || verdict === 'thiếu dữ liệu';
 }
 
