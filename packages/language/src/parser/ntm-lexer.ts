@@ -14,6 +14,17 @@ export const MAX_NESTING_DEPTH = 32;
 /** More operators in one declaration are refused too: the syntax tree nests one level per operator. */
 export const MAX_OPERATORS_PER_DECLARATION = 1000;
 
+/** A token that opens its line: parser messages tell a new line from the rest of one (ntm-parser-messages.ts). */
+export type LineToken = IToken & { opensLine?: true };
+
+function markLineStarts(tokens: IToken[]): void {
+    let line = 0;
+    for (const token of tokens) {
+        if ((token.startLine ?? 0) > line) (token as LineToken).opensLine = true;
+        line = token.endLine ?? token.startLine ?? line;
+    }
+}
+
 /** The lexer, with a size limit so that a huge file can never hang the editor or the CLI. */
 export class NtmLexer extends DefaultLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
@@ -42,6 +53,7 @@ export class NtmLexer extends DefaultLexer {
             };
         }
         const result = super.tokenize(text, options);
+        markLineStarts(result.tokens);
         const tooDeep = findExcessiveNesting(result.tokens);
         if (tooDeep) {
             return { tokens: [], hidden: [], errors: [tooDeep], report: { diagnostics: [] } };

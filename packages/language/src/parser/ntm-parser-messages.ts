@@ -1,7 +1,9 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import type { ILexerErrorMessageProvider } from 'chevrotain';
 import { LangiumParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
+import { foldDiacritics } from '@ntm/runtime';
 import { tokenText } from './ntm-token-builder.js';
+import type { LineToken } from './ntm-lexer.js';
 
 const TERMINAL_NAMES: Readonly<Record<string, string>> = {
     NUMBER: 'một số',
@@ -53,6 +55,35 @@ function keywordHint(actual: IToken | undefined, expected: readonly TokenType[],
     return ` «${actual!.image}» là từ khóa của ngôn ngữ, không dùng được trong tên: nối bằng dấu gạch dưới (vd. «${joined}»), đổi chữ, hoặc xem ngon-ngu.md mục 4.`;
 }
 
+/** The first word of a declaration's keyword typed without diacritics («chi tieu»), and the keyword meant. */
+const UNACCENTED_KEYWORDS: ReadonlyMap<string, string> = new Map([
+    ['chi', 'chỉ tiêu'],
+    ['tieu', 'tiêu chí'],
+    ['du', 'dữ kiện'],
+    ['dieu', 'điều kiện công nhận'],
+    ['bang', 'bảng'],
+    ['phan', 'phân tổ']
+]);
+
+/**
+ * What was met where the pack could have ended, as an analyst most often gets there: a «chỉ tiêu» after a
+ * declaration that closed its criterion, or a second requirement line under one indicator.
+ */
+function afterTheEndHint(actual: IToken): string {
+    if (/^chỉ\s+tiêu$/iu.test(actual.image.normalize('NFC'))) {
+        return ' Một «chỉ tiêu» phải nằm ngay trong một «tiêu chí»: một khai báo (dữ kiện, bảng, thang…) viết giữa các chỉ tiêu đã kết thúc tiêu chí ấy. Chuyển khai báo đó lên trước dòng «tiêu chí», xem ngon-ngu.md mục 9.';
+    }
+    const unaccented = UNACCENTED_KEYWORDS.get(foldDiacritics(actual.image));
+    if (actual.tokenType?.name === 'ID' && unaccented) {
+        return ` Từ khóa phải viết có dấu: «${unaccented}».`;
+    }
+    // A name opening a line of its own after a whole requirement: a second requirement.
+    if (actual.tokenType?.name === 'ID' && (actual as LineToken).opensLine) {
+        return ' Mỗi chỉ tiêu có một yêu cầu: nhiều yêu cầu cùng phải đạt thì nối bằng «và» (hoặc «tất cả { …; … }»), chỉ cần một thì «hoặc»; xem ngon-ngu.md mục 10.';
+    }
+    return '';
+}
+
 function firstTokens(paths: TokenType[][][]): TokenType[] {
     return paths.flatMap(alternative => alternative.flatMap(path => (path[0] ? [path[0]] : [])));
 }
@@ -79,7 +110,8 @@ function describeAlternatives(paths: TokenType[][][]): string {
 export class NtmParserErrorMessageProvider extends LangiumParserErrorMessageProvider implements IParserErrorMessageProvider {
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         if (isEnd(options.actual)) return `Tệp kết thúc khi còn thiếu ${describeExpected(options.expected)}.`;
-        return `Cần ${describeExpected(options.expected)} nhưng gặp ${describeActual(options.actual)}.${keywordHint(options.actual, [options.expected], options.previous)}`;
+        const hint = options.expected.name === 'EOF' ? afterTheEndHint(options.actual) : keywordHint(options.actual, [options.expected], options.previous);
+        return `Cần ${describeExpected(options.expected)} nhưng gặp ${describeActual(options.actual)}.${hint}`;
     }
 
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {

@@ -93,6 +93,15 @@ export function tableYears(table: Table, effective: Pick<EffectivePack, 'validFr
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
+/** The word a row starts with when it stands on the line of the row before, right after that row's number: a unit. */
+function unitAfterNumber(row: Table['rows'][number], before: Table['rows'][number] | undefined): string | undefined {
+    const key = row.keys[0];
+    const start = key?.$cstNode?.range.start;
+    const end = before?.$cstNode?.range.end;
+    if (!key || !start || !end || !before || !isTableNumber(before.value) || start.line !== end.line) return undefined;
+    return key.$cstNode!.text;
+}
+
 function checkTable(table: Table, effective: EffectivePack, services: NtmServices, accept: ValidationAcceptor): void {
     if (table.name === undefined || table.dimensions.length === 0) return; // cut short by a syntax error
     const dimensions = tableDimensions(table);
@@ -104,6 +113,8 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
     const years = tableYears(table, effective);
     const cells = new Map<string, number>();
     let rest = false;
+    /** The line of a unit written in a cell: the rest of the unit's words there are not rows either. */
+    let unitLine: number | undefined;
     const valueUnit = table.type ? unitOf(services.typing.TypeComputer.typeOfDeclared(table.type)) : '';
     for (const row of table.rows) {
         const line = (row.$cstNode?.range.start.line ?? 0) + 1;
@@ -129,6 +140,19 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
         }
         let rowOk = true;
         const perDimension = new Map<string, string[]>();
+        // `ĐNB: 72 triệu đồng` reads «triệu» and «đồng» as keys of next rows: a unit written in a cell, said once
+        // as such (not «no region triệu», «no region đồng»).
+        const before = table.rows[table.rows.indexOf(row) - 1];
+        const unit = unitAfterNumber(row, before);
+        if (unit !== undefined) {
+            accept('error', `«${unit}» viết sau số của ô trước: trong bảng chỉ ghi số, đơn vị lấy theo kiểu của bảng (${valueUnit || 'không đơn vị'}).`, {
+                node: row.keys[0]!,
+                code: IssueCodes.TableValueUnit
+            });
+            unitLine = row.keys[0]!.$cstNode!.range.start.line;
+            continue;
+        }
+        if (row.keys[0]?.$cstNode?.range.start.line === unitLine) continue;
         for (const key of row.keys) {
             if (isCutShort(key)) {
                 // the syntax error says what is missing

@@ -67,6 +67,8 @@ export function namesMustBeUnique(pack: Pack, accept: ValidationAcceptor): void 
 
 /** A declared fact that no rule reads is usually a typo in a name or a forgotten indicator. */
 export function factsShouldBeUsed(pack: Pack, accept: ValidationAcceptor): void {
+    // A syntax error cuts the pack short: the rules after it, which may read the fact, were never read.
+    if ((pack.$document?.parseResult.parserErrors.length ?? 0) > 0) return;
     const used = new Set<AstNode>();
     const visit = (node: AstNode) => {
         if (isNameReference(node) && node.target.ref) used.add(node.target.ref);

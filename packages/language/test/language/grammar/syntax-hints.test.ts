@@ -36,4 +36,32 @@ describe('syntax errors with a hint', () => {
         const found = await errors(`${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "a" a >= 110 phần trăm\n`);
         expect(found).toEqual([expect.stringMatching(/^9: Không hiểu «phần trăm» ở đây: .* Số phần trăm viết bằng dấu %: «110%»/u)]);
     });
+
+    it('a «chỉ tiêu» after a declaration written between indicators says the declaration closed the criterion', async () => {
+        const loaded = await loadTestPack(
+            `${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 2 "A"\n  chỉ tiêu 2.1 "a" a >= 95%\ndữ kiện c: phần trăm\n  chỉ tiêu 2.2 "c" c >= 95%\n`,
+            'hints'
+        );
+        const messages = loaded.diagnostics.map(d => `${d.range.start.line + 1}: ${d.message}`);
+        expect(messages).toEqual([
+            '11: Cần hết tệp nhưng gặp «chỉ tiêu». Một «chỉ tiêu» phải nằm ngay trong một «tiêu chí»: một khai báo (dữ kiện, bảng, thang…) viết giữa các chỉ tiêu đã kết thúc tiêu chí ấy. Chuyển khai báo đó lên trước dòng «tiêu chí», xem ngon-ngu.md mục 9.'
+        ]);
+    });
+
+    it('a second requirement line under one indicator says to join them with «và»; no «unused fact» for what the error cut off', async () => {
+        const loaded = await loadTestPack(
+            `${PACK_HEADER}dữ kiện a: phần trăm\ndữ kiện c: phần trăm\ntiêu chí 2 "A"\n  chỉ tiêu 2.1 "a"\n    a >= 95%\n    c >= 95%\n`,
+            'hints'
+        );
+        const messages = loaded.diagnostics.map(d => `${d.range.start.line + 1}: ${d.message}`);
+        expect(messages).toEqual([expect.stringMatching(/^12: Cần hết tệp nhưng gặp «c»\. Mỗi chỉ tiêu có một yêu cầu: .*nối bằng «và»/u)]);
+    });
+
+    it("a unit written in a table's cell is said once, at its first word, not as regions «triệu», «đồng», «người»", async () => {
+        const found = await errors(
+            `${PACK_HEADER}dữ kiện thu nhập: tiền triệu đồng/người/năm\nbảng thu nhập tối thiểu: tiền triệu đồng/người/năm, theo vùng\n  ĐNB: 72 triệu đồng/người/năm\n  còn lại: 70\ntiêu chí 10 "A"\n  chỉ tiêu 10.1 "a" thu nhập >= thu nhập tối thiểu\n`
+        );
+        expect(found).toContain('9: «triệu» viết sau số của ô trước: trong bảng chỉ ghi số, đơn vị lấy theo kiểu của bảng (triệu đồng/người/năm).');
+        expect(found.filter(e => e.includes('Vùng «'))).toEqual([]);
+    });
 });
