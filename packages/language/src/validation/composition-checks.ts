@@ -251,7 +251,8 @@ export function unknownBoundsMustBeConsistent(value: UnknownValue, accept: Valid
     let high: { v: number; strict: boolean } | undefined;
     const units = new Set(value.bounds.map(b => b.unit ?? ''));
     if (units.size > 1) {
-        accept('error', `Các cận của giá trị chưa biết dùng nhiều đơn vị khác nhau (${[...units].join(', ')}).`, {
+        const shown = [...units].map(u => (u === '' ? 'không ghi đơn vị' : `«${u}»`)).join(', ');
+        accept('error', `Các cận của giá trị chưa biết phải ghi cùng một đơn vị; ở đây: ${shown}.`, {
             node: value,
             code: IssueCodes.UnknownBounds
         });

@@ -64,4 +64,9 @@ describe('syntax errors with a hint', () => {
         expect(found).toContain('9: «triệu» viết sau số của ô trước: trong bảng chỉ ghi số, đơn vị lấy theo kiểu của bảng (triệu đồng/người/năm).');
         expect(found.filter(e => e.includes('Vùng «'))).toEqual([]);
     });
+
+    it('bounds of an unknown threshold in two units name them, a bound without a unit as such', async () => {
+        const found = await errors(`${PACK_HEADER}dữ kiện a: phần trăm\ntiêu chí 1 "A"\n  chỉ tiêu 1.1 "a" a >= chưa biết (> 50, <= 90%)\n`);
+        expect(found).toEqual(['9: Các cận của giá trị chưa biết phải ghi cùng một đơn vị; ở đây: không ghi đơn vị, «%».']);
+    });
 });
