@@ -128,3 +128,39 @@ describe('chưa biết wherever a threshold can stand', () => {
         expect(text.stdout).toContain('[dựa trên cận suy ra]');
     });
 });
+
+describe('a percentage typed as a fraction against a minimum the documents do not give', () => {
+    it('is warned of at the fact, with the value shown beside the unknown threshold; a maximum is not', async () => {
+        const dir = tempDir();
+        write(dir, 'chua-biet.ntm', [
+            'bộ tiêu chí thử ngưỡng "Ngưỡng chưa có"',
+            ...HEADER,
+            'dữ kiện tỷ lệ đường thôn được cứng hóa: phần trăm',
+            'dữ kiện tỷ lệ hộ nghèo: phần trăm',
+            'tiêu chí 2 "Giao thông"',
+            '  chỉ tiêu 2.1 "x" tỷ lệ đường thôn được cứng hóa >= chưa biết "văn bản chưa có"',
+            '  chỉ tiêu 2.2 "y" tỷ lệ hộ nghèo <= chưa biết "văn bản chưa có"'
+        ]);
+        const commune = write(dir, 'xa.json', [
+            JSON.stringify({
+                xã: 'Thử',
+                'bộ tiêu chí': 'chua-biet.ntm',
+                'ngày đánh giá': '2024-11-26',
+                'dữ kiện': { 'tỷ lệ đường thôn được cứng hóa': '0,95', 'tỷ lệ hộ nghèo': 0.5 }
+            })
+        ]);
+        const out = await ntm('eval', commune, '--json');
+        expect(out.code, out.stderr).toBe(0);
+        const result = JSON.parse(out.stdout).result;
+        expect(result.indicators.map((i: { verdict: string; value?: { text: string } }) => [i.verdict, i.value?.text])).toEqual([
+            ['thiếu dữ liệu', '0,95 %'],
+            ['thiếu dữ liệu', '0,5 %']
+        ]);
+        expect(result.inputIssues.map((i: { field: string; message: string }) => [i.field, i.message])).toEqual([
+            [
+                'dữ kiện.tỷ lệ đường thôn được cứng hóa',
+                'Dữ kiện «tỷ lệ đường thôn được cứng hóa» = 0,95 %, trong khi chỉ tiêu 2.1 đòi một mức tối thiểu (>= chưa biết): nếu báo cáo ghi 95 %, nhập 95 (tỷ lệ ghi bằng số phần trăm, không phải phân số).'
+            ]
+        ]);
+    });
+});

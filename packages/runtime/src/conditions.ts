@@ -301,6 +301,8 @@ function compareWithUnknown(rule: string, left: NumVal, op: CompareOp, right: Nu
             ...base_,
             missing: [missingThreshold],
             missingThresholds: [missingThreshold],
+            // The commune's value is known; only the threshold is not.
+            value: computed(left),
             lines: [`${rule}: ${shown}; ngưỡng chưa biết (${range}) — với giá trị này kết luận phụ thuộc ngưỡng thật → thiếu dữ liệu.`]
         };
     }
