@@ -15,7 +15,7 @@ export function percentAsFractionWarnings(indicators: readonly IndicatorResult[]
     for (const indicator of indicators) {
         // The value first: a verdicts-only result has none, and its gap is worked out only when read.
         const value = indicator.value;
-        if (!value || value.unit !== '%' || !(value.value > 0 && value.value <= 1) || indicator.factsUsed.length !== 1) continue;
+        if (value?.unit !== '%' || !(value.value > 0 && value.value <= 1) || indicator.factsUsed.length !== 1) continue;
         const far =
             indicator.verdict === 'chưa đạt' ? farBelowKnown(indicator, value.value) : indicator.verdict === 'thiếu dữ liệu' && belowUnknownMinimum(indicator);
         if (!far) continue;
