@@ -35,11 +35,17 @@ describe('choosing the pack in force from a folder', () => {
         expect(first.stderr).toContain('Dữ kiện «tổng số thôn» không dùng trong bộ tiêu chí được chọn cho ngày đánh giá.');
     });
 
+    it('takes the folder of packs on the command line as well as in the file', async () => {
+        const out = await ntm('eval', fixtures, commune, '--json', '--ngay', '2026-02-15');
+        expect(out.code, out.stderr).toBe(0);
+        expect(JSON.parse(out.stdout).result.pack.id).toBe('quốc gia thử mới');
+    });
+
     it('fails clearly when no pack is in force on the date', async () => {
         const out = await ntm('eval', commune, '--ngay', '2020-01-01');
         expect(out.code).toBe(1);
         expect(out.stderr).toContain(
-            'lỗi bộ tiêu chí: không có bộ tiêu chí nào cấp «xã nông thôn mới» cho tỉnh Thử hoặc toàn quốc có hiệu lực ngày 2020-01-01. Đã xét:'
+            'lỗi ngày đánh giá: không có bộ tiêu chí nào cấp «xã nông thôn mới» cho tỉnh Thử hoặc toàn quốc có hiệu lực ngày 2020-01-01. Đã xét:'
         );
         expect(out.stderr).toContain('quoc-gia/318-thu.ntm (toàn quốc, từ 2022-03-08 đến 2026-02-14)');
     });

@@ -23,7 +23,18 @@ describe('the pack in force for a commune, among a folder of packs', () => {
     it("names the packs of the folder, with their level and province, when none is of the commune's", () => {
         const chosen = choosePack(candidates, { level: 'xã nông thôn mới nâng cao', province: 'Đồng Nai', date: '2024-01-01' }, 'sel');
         expect(chosen).toEqual({
+            field: 'tỉnh',
             error: 'không có bộ tiêu chí nào cấp «xã nông thôn mới nâng cao» cho tỉnh Đồng Nai hoặc toàn quốc có hiệu lực ngày 2024-01-01. Trong sel không có bộ nào cùng cấp và địa bàn; có: brvt.ntm (xã nông thôn mới nâng cao, tỉnh Bà Rịa - Vũng Tàu); qg.ntm (xã nông thôn mới, toàn quốc).'
         });
+    });
+
+    it('points at the date when packs of the level and province exist but none is in force then, and at the level when none has it', () => {
+        expect(choosePack(candidates, { level: 'xã nông thôn mới nâng cao', province: 'Bà Rịa - Vũng Tàu', date: '2021-01-01' }, 'sel')).toMatchObject({
+            field: 'ngày đánh giá'
+        });
+        expect(choosePack(candidates, { level: 'xã nông thôn mới kiểu mẫu', province: 'Bà Rịa - Vũng Tàu', date: '2024-01-01' }, 'sel')).toMatchObject({
+            field: 'cấp'
+        });
+        expect(choosePack(candidates, { province: 'Bà Rịa - Vũng Tàu', date: '2024-01-01' }, 'sel')).toMatchObject({ field: 'cấp' });
     });
 });

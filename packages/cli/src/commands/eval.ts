@@ -3,7 +3,7 @@ import { evaluateCommuneAt } from '@ntm/evaluation/node';
 import { issueJson, showIssue } from '../report/issues.js';
 import { sayJsonErrors, sayJsonFailure } from '../report/json-output.js';
 import { ExitCode } from '../util/exit-codes.js';
-import { emptyName, notAFile, notAPackFile } from '../util/inputs.js';
+import { emptyName, notAFile, notAPackOrFolder } from '../util/inputs.js';
 import { complain, outputWidth, say, sayJson } from '../report/terminal.js';
 
 export interface EvalOptions {
@@ -23,7 +23,7 @@ export async function evalCommand(first: string, second: string | undefined, opt
     const unreadable =
         swapped ??
         (packFile !== undefined && packFile.trim() === '' ? emptyName('bộ tiêu chí') : undefined) ??
-        (packFile !== undefined ? await notAPackFile(packFile) : undefined) ??
+        (packFile !== undefined ? await notAPackOrFolder(packFile) : undefined) ??
         (await notAFile(communeFile, 'tệp xã'));
     if (unreadable) {
         if (options.json) sayJsonFailure('input', unreadable);

@@ -22,6 +22,15 @@ export async function notAPackFile(file: string): Promise<string | undefined> {
     return (await notAFile(file, 'tệp .ntm')) ?? (file.toLowerCase().endsWith('.ntm') ? undefined : notAPackText(relativeToCwd(file)));
 }
 
+/** As `notAPackFile`, where a folder of packs is taken too (the pack in force is then chosen for the commune). */
+export async function notAPackOrFolder(file: string): Promise<string | undefined> {
+    const folder = await fs.stat(file).then(
+        stat => stat.isDirectory(),
+        () => false
+    );
+    return folder ? undefined : notAPackFile(file);
+}
+
 /** Why the first of these files or folders cannot be read, in words that name it; undefined when all can. */
 export async function firstUnreadable(paths: readonly string[]): Promise<string | undefined> {
     for (const target of paths) {

@@ -133,8 +133,13 @@ export class CommuneBuilder {
         this.memberRows.set(key, members);
         const row = from.sheet.rows[from.index] ?? [];
         for (const column of from.columns) {
-            if (column.binding.kind !== 'fact') continue;
             const at = { ...location, column: column.index, header: column.header };
+            // A misspelt header on this sheet as on «Xã»: a member with data under it is not evaluated, never left «thiếu dữ liệu».
+            if (column.binding.kind === 'invalid' && cellText(row[column.index - 1]) !== undefined) {
+                this.error(at, `Ô không được đọc vì tên cột có lỗi (dòng 1): ${column.binding.message}`);
+                continue;
+            }
+            if (column.binding.kind !== 'fact') continue;
             const value = this.accept(readFactCell(row[column.index - 1], column.binding.spec), at);
             if (value !== undefined) keep(column.binding.spec, column.binding.key, value);
         }

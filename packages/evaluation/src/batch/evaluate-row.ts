@@ -28,8 +28,9 @@ export interface RowEvaluationOptions {
 
 /** Who a row is about, for the output even when it fails: its name, or its row number. */
 export function infoOfRow(row: CommuneRow, file: string): CommuneInfo {
-    const data = row.data;
-    const date = parseDate(String((data ?? row.partial)?.['ngày đánh giá'] ?? ''));
+    // A row that could not be read keeps what could (its district and province too): «Tổng hợp» is filtered by them.
+    const data = row.data ?? row.partial;
+    const date = parseDate(String(data?.['ngày đánh giá'] ?? ''));
     return {
         name: row.name ?? `(dòng ${row.location.row})`,
         file,

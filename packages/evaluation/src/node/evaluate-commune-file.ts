@@ -54,7 +54,8 @@ export async function evaluateCommuneAt(communeFile: string, packFile?: string, 
               );
     }
     const selection = await selectPack(named, { level: data['cấp'], province: data['tỉnh'], date });
-    if ('error' in selection) return fail(packFile ? 'ngày đánh giá' : 'bộ tiêu chí', selection.error);
+    // The field to correct; the folder given on the command line, not in the file, is no field of it.
+    if ('error' in selection) return fail(packFile && selection.field === 'bộ tiêu chí' ? 'ngày đánh giá' : selection.field, selection.error);
     const pack = selection.pack;
     const loaded = await evaluatorFor(pack).catch((error: Error) => error);
     if (loaded instanceof Error) return fail('bộ tiêu chí', `không đọc được bộ tiêu chí (${loaded.message}).`);

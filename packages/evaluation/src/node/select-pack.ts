@@ -10,7 +10,7 @@ import { collectFiles, relativeToCwd } from './files.js';
  */
 export async function selectPack(target: string, request: PackRequest): Promise<PackSelection> {
     const stat = await fs.stat(target).catch(() => undefined);
-    if (!stat) return { error: `không tìm thấy bộ tiêu chí «${relativeToCwd(target)}».` };
+    if (!stat) return { field: 'bộ tiêu chí', error: `không tìm thấy bộ tiêu chí «${relativeToCwd(target)}».` };
     if (!stat.isDirectory()) return { pack: target };
     if (!request.level) return choosePack([], request, target, [], relativeToCwd);
     const candidates: PackCandidate[] = [];

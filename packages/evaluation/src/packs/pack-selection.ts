@@ -14,7 +14,10 @@ export interface PackCandidate {
     readonly info: PackInfo;
 }
 
-export type PackSelection = { readonly pack: string; readonly note?: string } | { readonly error: string };
+/** The commune file's field an error of choosing is about: the one to correct. */
+export type SelectionField = 'cấp' | 'tỉnh' | 'ngày đánh giá' | 'bộ tiêu chí';
+
+export type PackSelection = { readonly pack: string; readonly note?: string } | { readonly error: string; readonly field: SelectionField };
 
 /** «xã NTM nâng cao», «nông thôn mới nâng cao» → «nông thôn mới nâng cao». */
 export function levelKey(level: string): string {
@@ -46,7 +49,7 @@ export function choosePack(
     show: (file: string) => string = file => file
 ): PackSelection {
     if (!request.level) {
-        return { error: `«bộ tiêu chí» là thư mục (${show(folder)}): cần ghi «cấp» (vd. "xã nông thôn mới") để chọn bộ tiêu chí.` };
+        return { field: 'cấp', error: `«bộ tiêu chí» là thư mục (${show(folder)}): cần ghi «cấp» (vd. "xã nông thôn mới") để chọn bộ tiêu chí.` };
     }
     const wanted = levelKey(request.level);
     const considered: string[] = [];
@@ -64,7 +67,11 @@ export function choosePack(
     const chosen = ranked.filter(c => c.rank === best);
     const brokenNote = broken.length > 0 ? ` Bộ có lỗi, bị bỏ qua: ${broken.map(show).join(', ')}.` : '';
     if (chosen.length === 0) {
+        // Packs of the level and place that are not in force: the date is what to look at; none of them: the level or place.
+        const field: SelectionField =
+            considered.length > 0 ? 'ngày đánh giá' : candidates.some(c => levelKey(c.info.level) === wanted) && request.province ? 'tỉnh' : 'cấp';
         return {
+            field,
             error:
                 `không có bộ tiêu chí nào cấp «${request.level}» cho ${request.province ? `tỉnh ${provinceName(request.province)} hoặc toàn quốc` : 'toàn quốc'} có hiệu lực ngày ${request.date}.` +
                 (considered.length > 0
@@ -75,6 +82,7 @@ export function choosePack(
     }
     if (chosen.length > 1) {
         return {
+            field: 'bộ tiêu chí',
             error:
                 `có ${chosen.length} bộ tiêu chí cùng cấp «${request.level}», cùng địa bàn «${chosen[0]!.info.jurisdiction}» cùng có hiệu lực ngày ${request.date}: ` +
                 `${chosen.map(c => `${show(c.file)} (${validityText(c.info)})`).join('; ')}. Sửa thời gian hiệu lực để chỉ một bộ áp dụng.`

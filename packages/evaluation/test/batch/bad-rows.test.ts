@@ -98,8 +98,9 @@ describe('a batch with bad rows', () => {
         const dateCell = summary.getRow(2).getCell((values[0] as string[]).indexOf('Ngày đánh giá') + 1);
         expect(dateCell.value).toEqual(ASSESSED);
         expect(dateCell.numFmt).toBe('dd/mm/yyyy');
-        // A commune that could not be evaluated still shows the date its row gives.
+        // A commune that could not be evaluated still shows the date and district its row gives (the office filters by them).
         expect(summary.getRow(11).getCell((values[0] as string[]).indexOf('Ngày đánh giá') + 1).value).toEqual(ASSESSED);
+        expect([11, 23, 37].map(n => values[n - 1]![(values[0] as string[]).indexOf('Huyện')])).toEqual(['Thanh Liêm', 'Thanh Liêm', 'Thanh Liêm']);
         expect(summary.autoFilter).toBeDefined();
         const problems = sheetValues(workbook.getWorksheet('Lỗi dữ liệu')!);
         expect(problems).toHaveLength(4);

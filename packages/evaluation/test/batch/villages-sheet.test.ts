@@ -50,6 +50,24 @@ describe('villages counted by a village-level pack, from the sheet «Các thôn�
         expect(counted.value?.text).toMatch(/^2 thôn/);
     });
 
+    it('does not evaluate a commune whose villages have data under a misspelt header, naming each cell', async () => {
+        const misspelt = [...VILLAGE_HEADER];
+        misspelt[2] = 'nhà văn hóa thôn đạt chuẩm';
+        const { problems, outcomes } = await outcomesOf({
+            Xã: COMMUNES,
+            'Các thôn': [misspelt, ['Xã A', 'Thôn 1', 'có', 3, 100, 90], ['Xã A', 'Thôn 2', 'có', 2, 100, 80], ['Xã B', 'Thôn 1', '', 0, 100, 10]]
+        });
+        // The header: a warning at row 1, with the name meant.
+        expect(problems.map(p => [p.severity, p.row, p.column])).toEqual([['warning', 1, 3]]);
+        // Xã A has data under it: not evaluated (its count would silently miss «nhà văn hóa»); Xã B has none there.
+        expect(outcomes[0]!.result).toBeUndefined();
+        expect(outcomes[0]!.problems.filter(p => p.severity === 'error').map(p => [p.sheet, p.row, p.column, p.message.slice(0, 40)])).toEqual([
+            ['Các thôn', 2, 3, 'Ô không được đọc vì tên cột có lỗi (dòng'],
+            ['Các thôn', 3, 3, 'Ô không được đọc vì tên cột có lỗi (dòng']
+        ]);
+        expect(outcomes[1]!.result).toBeDefined();
+    });
+
     it('names a village written twice and a row of no commune at their sheet and row', async () => {
         const { problems, outcomes } = await outcomesOf({
             Xã: COMMUNES,

@@ -90,7 +90,10 @@ function evaluateChosen(row: CommuneRow, file: string, choose: Chooser, fallback
     const selection = choose({ level: data['cấp'], province: data['tỉnh'], date: when });
     if ('error' in selection) {
         const info = infoOfRow(row, file);
-        return { info, problems: [...row.problems, { severity: 'error', file, ...row.locate(['cấp']), commune: info.name, message: selection.error }] };
+        return {
+            info,
+            problems: [...row.problems, { severity: 'error', file, ...row.locate([selection.field]), commune: info.name, message: selection.error }]
+        };
     }
     const chosen = selection.loaded ?? fallback;
     return evaluateRow(row, file, chosen.evaluator, rowOptions(chosen, date, selection.note !== undefined));
