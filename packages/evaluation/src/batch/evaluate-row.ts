@@ -88,7 +88,34 @@ function readAndEvaluate(
         return { problems: [...problems, ...atOtherCells(evaluateCommuneContent(rest, evaluator, options).issues.map(at), problems)] };
     }
     const evaluated = evaluateCommuneContent(content.data, evaluator, options);
-    return { problems: evaluated.issues.map(at), ...(evaluated.result ? { result: evaluated.result } : {}) };
+    const problems = withUnusedColumnsTogether(evaluated.issues, at, { file, ...row.location, commune: info.name });
+    return { problems, ...(evaluated.result ? { result: evaluated.result } : {}) };
+}
+
+/** More columns than this that the chosen pack does not use are one warning for the row, not one per cell. */
+const UNUSED_COLUMNS_SHOWN = 3;
+
+/**
+ * The row's problems at their cells; the columns the pack chosen for it does not use (a workbook made from
+ * another pack's template, run with a folder of packs) said once for the row when there are many, so that
+ * they do not bury its real mistakes.
+ */
+function withUnusedColumnsTogether(
+    issues: readonly { readonly path: readonly string[]; readonly message: string; readonly severity?: string; readonly code?: string }[],
+    at: (issue: { readonly path: readonly string[]; readonly message: string; readonly severity?: string }) => BatchProblem,
+    row: Omit<BatchProblem, 'severity' | 'message'>
+): BatchProblem[] {
+    const unused = issues.filter(issue => issue.code === 'unknown-fact' && issue.severity === 'warning');
+    if (unused.length <= UNUSED_COLUMNS_SHOWN) return issues.map(at);
+    const names = unused.slice(0, UNUSED_COLUMNS_SHOWN).map(issue => `«${issue.path[issue.path.length - 1] ?? ''}»`);
+    return [
+        ...issues.filter(issue => !unused.includes(issue)).map(at),
+        {
+            ...row,
+            severity: 'warning',
+            message: `${unused.length} cột không dùng trong bộ tiêu chí được chọn cho xã này (${names.join(', ')}, …): máy bỏ qua các cột đó. Bảng tính có lẽ làm theo mẫu của một bộ tiêu chí khác; các ô đó không được đánh giá.`
+        }
+    ];
 }
 
 /** A copy of a commune's data without the values at `paths` (each a chain of keys from the root). */
