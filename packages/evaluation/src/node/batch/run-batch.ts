@@ -20,6 +20,7 @@ import { isSpreadsheet } from './read-spreadsheet.js';
 import type { CoverRow, ReportRenderer } from './report-html.js';
 import { reportRenderer } from './report-html.js';
 import { writeWorkbook } from './write-workbook.js';
+import { collectWhenGrown } from './collect-garbage.js';
 
 /** Printable reports: one file for the batch (a page per commune), one file per commune, or none. */
 export type ReportMode = 'combined' | 'per-commune' | 'none';
@@ -47,6 +48,9 @@ export interface BatchRunResult {
     /** Files written, workbook first. */
     readonly outputs: readonly string[];
 }
+
+/** From this many communes on, the batch keeps its heap near its live set (collect-garbage.ts); a district's few dozen never need it. */
+const MANY_COMMUNES = 1000;
 
 /** Let the event loop breathe (progress bar, stream writes) this often during evaluation. */
 const YIELD_EVERY_MS = 50;
@@ -101,6 +105,9 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
     await pages.open();
     const progress = options.progress ?? NO_PROGRESS;
     progress.start(input.count);
+    // Memory kept in bounds while evaluating as while writing (collect-garbage.ts).
+    const many = input.count >= MANY_COMMUNES;
+    const keepMemoryDown = many ? collectWhenGrown() : undefined;
     let lastYield = Date.now();
     try {
         for await (const outcome of input.communes()) {
@@ -129,6 +136,7 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
             }
             progress.tick();
             if (Date.now() - lastYield > YIELD_EVERY_MS) {
+                keepMemoryDown?.();
                 await pages.drain();
                 await new Promise(resolve => setImmediate(resolve));
                 lastYield = Date.now();
@@ -137,7 +145,7 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
     } finally {
         progress.stop();
     }
-    const outputs = await writeOutputs(table, pages, { folder, base, workbookPath, mode, chromium });
+    const outputs = await writeOutputs(table, pages, { folder, base, workbookPath, mode, chromium, many });
     return { tally: table.tally(), problems, outputs };
 }
 
@@ -178,6 +186,8 @@ interface OutputPlan {
     readonly workbookPath: string;
     readonly mode: ReportMode;
     readonly chromium?: string;
+    /** A batch large enough to keep its heap near its live set while writing. */
+    readonly many: boolean;
 }
 
 async function writeOutputs(table: BatchTable, pages: PageSink, plan: OutputPlan): Promise<string[]> {
@@ -188,7 +198,8 @@ async function writeOutputs(table: BatchTable, pages: PageSink, plan: OutputPlan
     const staged = await stageFiles([plan.workbookPath, ...htmlPaths, ...pdfPaths]);
     try {
         const [workbookFile, ...rest] = staged.files;
-        await writeStream(workbookFile!, stream => writeWorkbook(table.workbook(), stream));
+        const afterSheet = plan.many ? collectWhenGrown() : undefined;
+        await writeStream(workbookFile!, stream => writeWorkbook(table.workbook(), stream, afterSheet ? { afterSheet } : {}));
         const htmlFiles = rest.slice(0, htmlPaths.length);
         if (plan.mode === 'combined') await pages.writeCombined(htmlFiles[0]!);
         else for (const [i, file] of htmlFiles.entries()) await file.handle.writeFile(pages.singles[i]!.html);

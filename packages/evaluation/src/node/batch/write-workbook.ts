@@ -25,13 +25,15 @@ const fillOf = (rgb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgCo
 /**
  * Writes a workbook model through exceljs's streaming writer, one sheet after the other (each row is
  * committed as it is made, so memory stays flat however many communes there are): bold coloured
- * headers with their comments, frozen panes, filters, verdict cells coloured.
+ * headers with their comments, frozen panes, filters, verdict cells coloured. `afterSheet` runs between sheets
+ * (the batch keeps its memory in bounds there, see collect-garbage.ts).
  */
-export async function writeWorkbook(model: WorkbookModel, stream: Writable): Promise<void> {
+export async function writeWorkbook(model: WorkbookModel, stream: Writable, options: { readonly afterSheet?: () => void } = {}): Promise<void> {
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
     workbook.creator = 'ntm';
     for (const sheet of model.sheets) {
+        options.afterSheet?.();
         await writeSheet(
             workbook.addWorksheet(sheet.name, {
                 views: [{ state: 'frozen', xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows }]
