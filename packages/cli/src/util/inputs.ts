@@ -24,11 +24,7 @@ export async function notAPackFile(file: string): Promise<string | undefined> {
 
 /** As `notAPackFile`, where a folder of packs is taken too (the pack in force is then chosen for the commune). */
 export async function notAPackOrFolder(file: string): Promise<string | undefined> {
-    const folder = await fs.stat(file).then(
-        stat => stat.isDirectory(),
-        () => false
-    );
-    return folder ? undefined : notAPackFile(file);
+    return (await fs.stat(file).catch(() => undefined))?.isDirectory() ? undefined : notAPackFile(file);
 }
 
 /** Why the first of these files or folders cannot be read, in words that name it; undefined when all can. */
