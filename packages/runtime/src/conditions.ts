@@ -5,8 +5,8 @@ import type { ClauseView, ComputedValue, FactUse, Gap, UnknownThresholdUse, Verd
 import type { Rational } from './exact-numbers.js';
 import type { NumberScalar } from './fact-table.js';
 import type { NumVal, UnknownThreshold, Val } from './values.js';
-import { formatRatApart, rat, ratCmp, ratDiv, ratToNumber } from './exact-numbers.js';
-import { literalText, showNum, shownValue, showVal, unitText, unknownRangeText } from './values.js';
+import { rat, ratCmp, ratDiv, ratToNumber } from './exact-numbers.js';
+import { literalText, showNum, shownValue, showVal, unknownRangeText } from './values.js';
 import { merge, NO_ITEMS, unique } from './provenance.js';
 import { compareGap, levelGap, unknownGap, withRelative } from './gaps.js';
 import { requirementSuffix, rulePrefix, yesNoClause, yesNoLine } from './repeated-texts.js';
@@ -56,10 +56,7 @@ function base(vals: readonly Val[]): Pick<Cond, 'uses' | 'unverified' | 'inconsi
  */
 function ownValue(v: Val, against?: Val): string | undefined {
     if (v.k === 'missing' || v.k === 'na') return undefined;
-    if (v.k === 'num' && against?.k === 'num' && !v.unknown && !v.bound?.isBound && !against.unknown && !against.bound?.isBound) {
-        return formatRatApart(v.r, against.r) + unitText(v.unit) + (v.written ? ` (${v.written})` : '');
-    }
-    return showVal(v);
+    return showVal(v, against?.k === 'num' && !against.unknown && !against.bound?.isBound ? against.r : undefined);
 }
 
 function clause(left: Val, requirement: string): ClauseView {

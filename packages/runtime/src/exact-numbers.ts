@@ -112,22 +112,23 @@ export function formatRatApart(a: Rational, other: Rational): string {
     const text = formatRat(a);
     // Only a rounded display can read as another value (an exact one reads as itself).
     if (!text.startsWith('≈ ') || digitsOf(text) !== digitsOf(formatRat(other)) || ratCmp(a, other) === 0) return text;
-    for (let decimals = 5; decimals <= MOST_DECIMALS; decimals++) {
-        const finer = formatRat(a, decimals);
-        if (digitsOf(finer) !== digitsOf(formatRat(other, decimals))) return finer;
-    }
-    return text;
+    return finerUntil(a, (finer, decimals) => digitsOf(finer) !== digitsOf(formatRat(other, decimals))) ?? text;
 }
 
 /** `formatRat` of an amount that is not zero, with as many more decimals as it takes (up to 15) not to read «≈ 0». */
 export function formatRatNotZero(a: Rational): string {
+    const readsZero = (text: string) => text === '≈ 0' || text === '≈ -0';
     const text = formatRat(a);
-    if (text !== '≈ 0' && text !== '≈ -0') return text;
+    return (readsZero(text) && finerUntil(a, finer => !readsZero(finer))) || text;
+}
+
+/** `a` with the fewest decimals past four (up to 15) whose display `enough` accepts; undefined when none does. */
+function finerUntil(a: Rational, enough: (text: string, decimals: number) => boolean): string | undefined {
     for (let decimals = 5; decimals <= MOST_DECIMALS; decimals++) {
         const finer = formatRat(a, decimals);
-        if (finer !== '≈ 0' && finer !== '≈ -0') return finer;
+        if (enough(finer, decimals)) return finer;
     }
-    return text;
+    return undefined;
 }
 
 const SMALL_NUMBER = 2 ** 40;

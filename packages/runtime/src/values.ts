@@ -3,7 +3,7 @@
 import type { FactUse } from './result-types.js';
 import type { Rational } from './exact-numbers.js';
 import type { FactTable, NumberScalar, Scalar } from './fact-table.js';
-import { formatRat, rat, ratAdd, ratCmp, ratDiv, ratIsZero, ratMul, ratSub } from './exact-numbers.js';
+import { formatRat, formatRatApart, rat, ratAdd, ratCmp, ratDiv, ratIsZero, ratMul, ratSub } from './exact-numbers.js';
 import { decimalFromText } from './number-text.js';
 import { chosenReportedValue, contradictedValue } from './contradictions.js';
 import type { Provenance } from './provenance.js';
@@ -57,18 +57,20 @@ export function unitText(unit: string): string {
     return unit === '' ? '' : unit === '%' ? ' %' : ' ' + unit;
 }
 
-export function showNum(r: Rational, unit: string): string {
-    return formatRat(r) + unitText(unit);
+/** A number with its unit; given `apart`, with the decimals it needs not to read as that number (formatRatApart). */
+export function showNum(r: Rational, unit: string, apart?: Rational): string {
+    return (apart ? formatRatApart(r, apart) : formatRat(r)) + unitText(unit);
 }
 
-export function showVal(v: Val): string {
+/** A value as shown; `apart` as for `showNum`, for a plain number. */
+export function showVal(v: Val, apart?: Rational): string {
     switch (v.k) {
         case 'num':
             if (v.unknown) return showUnknown(v.unknown, v.unit);
             if (v.bound?.isBound) {
                 return showBound(v.bound, v.unit) + (v.written ? ` (${v.written})` : '');
             }
-            return showNum(v.r, v.unit) + (v.written ? ` (${v.written})` : '');
+            return showNum(v.r, v.unit, apart) + (v.written ? ` (${v.written})` : '');
         case 'bool':
             return v.b ? 'có' : 'không';
         case 'level':

@@ -42,6 +42,9 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
     const explainedCriteria = new Map<string, string[]>();
     const indicatorsByLabel = new Map(result.indicators.map(i => [i.label, i] as const));
     const usedDeclarations = new Set<KnownDiscrepancy>();
+    /** A declared indicator difference, explaining its criterion's. */
+    const explainedBy = (indicator: IndicatorResult) =>
+        explainedCriteria.set(indicator.criterion, [...(explainedCriteria.get(indicator.criterion) ?? []), indicator.label]);
     // The first declaration for each label, looked up once per official verdict: linear in the file.
     const firstBy = (key: 'chỉ tiêu' | 'tiêu chí' | 'điểm'): Map<string, KnownDiscrepancy> => {
         const map = new Map<string, KnownDiscrepancy>();
@@ -60,11 +63,7 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
         const declaration = byIndicator.get(label);
         if (declaration) usedDeclarations.add(declaration);
         const check = compare('indicator', label, verdict, indicator?.verdict, declaration, indicator ? explain(indicator) : []);
-        if (check.status === 'known-difference' && indicator) {
-            const labels = explainedCriteria.get(indicator.criterion) ?? [];
-            labels.push(label);
-            explainedCriteria.set(indicator.criterion, labels);
-        }
+        if (check.status === 'known-difference' && indicator) explainedBy(indicator);
         checks.push(check);
     }
     const criteriaByLabel = new Map(result.criteria.map(c => [c.label, c] as const));
@@ -72,16 +71,15 @@ export function checkSample(result: EvaluationResult, data: CommuneData): Verdic
     // that «đạt» says every indicator was (tep-xa.md mục 6), so a machine «chưa đạt» there is a difference too.
     for (const declaration of declared) {
         const label = declaration['chỉ tiêu'];
-        const indicator = label === undefined ? undefined : indicatorsByLabel.get(label);
-        if (!indicator || usedDeclarations.has(declaration) || declaration.thôn !== undefined) continue;
-        if (official['chỉ tiêu']?.[label!] !== undefined || !criterionSaysEachMet(official, criteriaByLabel.get(indicator.criterion))) continue;
+        if (label === undefined || declaration.thôn !== undefined || usedDeclarations.has(declaration) || official['chỉ tiêu']?.[label] !== undefined) continue;
+        const indicator = indicatorsByLabel.get(label);
+        if (!indicator || !criterionSaysEachMet(official, criteriaByLabel.get(indicator.criterion))) continue;
         usedDeclarations.add(declaration);
         const implied = `báo cáo không kết luận riêng chỉ tiêu ${label}; tiêu chí ${indicator.criterion} «đạt» nghĩa là mọi chỉ tiêu của nó đạt`;
-        const check = compare('indicator', label!, 'đạt', shortOfMet(indicator.verdict) ? indicator.verdict : 'đạt', declaration, [
-            implied,
-            ...explain(indicator)
-        ]);
-        if (check.status === 'known-difference') explainedCriteria.set(indicator.criterion, [...(explainedCriteria.get(indicator.criterion) ?? []), label!]);
+        // Against the implied «đạt», «không áp dụng» is no difference either.
+        const differs = shortOfMet(indicator.verdict);
+        const check = compare('indicator', label, 'đạt', differs ? indicator.verdict : 'đạt', declaration, [implied, ...explain(indicator)]);
+        if (check.status === 'known-difference') explainedBy(indicator);
         checks.push({ ...check, computed: indicator.verdict });
     }
     const explainedByCriteria: string[] = [];

@@ -70,7 +70,7 @@ const UNACCENTED_KEYWORDS: ReadonlyMap<string, string> = new Map([
  * declaration that closed its criterion, or a second requirement line under one indicator.
  */
 function afterTheEndHint(actual: IToken): string {
-    if (/^chỉ\s+tiêu$/iu.test(actual.image.normalize('NFC'))) {
+    if (actual.tokenType?.name === 'CHI_TIEU') {
         return ' Một «chỉ tiêu» phải nằm ngay trong một «tiêu chí»: một khai báo (dữ kiện, bảng, thang…) viết giữa các chỉ tiêu đã kết thúc tiêu chí ấy. Chuyển khai báo đó lên trước dòng «tiêu chí», xem ngon-ngu.md mục 9.';
     }
     const unaccented = UNACCENTED_KEYWORDS.get(foldDiacritics(actual.image));

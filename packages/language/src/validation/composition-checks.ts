@@ -116,7 +116,7 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
     /** The line of a unit written in a cell: the rest of the unit's words there are not rows either. */
     let unitLine: number | undefined;
     const valueUnit = table.type ? unitOf(services.typing.TypeComputer.typeOfDeclared(table.type)) : '';
-    for (const row of table.rows) {
+    for (const [index, row] of table.rows.entries()) {
         const line = (row.$cstNode?.range.start.line ?? 0) + 1;
         if (isTableNumber(row.value) && row.value.value !== undefined && row.value.unit !== undefined && row.value.unit !== valueUnit) {
             accept(
@@ -125,7 +125,12 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
                 { node: row.value, property: 'unit', code: IssueCodes.TableValueUnit }
             );
         }
-        if (valueUnit === '%' && isTableNumber(row.value) && row.value.value !== undefined && percentWrittenAsFraction(row.value, Number(row.value.value))) {
+        if (
+            valueUnit === '%' &&
+            isTableNumber(row.value) &&
+            row.value.value !== undefined &&
+            percentWrittenAsFraction(row.value.unit, Number(row.value.value))
+        ) {
             const written = shownNumber(row.value, 'value') ?? '';
             accept('warning', fractionMessage(`Ô ${written.replace('.', ',')} của bảng phần trăm «${table.name}»`, written, Number(row.value.value)), {
                 node: row.value,
@@ -142,8 +147,7 @@ function checkTable(table: Table, effective: EffectivePack, services: NtmService
         const perDimension = new Map<string, string[]>();
         // `ĐNB: 72 triệu đồng` reads «triệu» and «đồng» as keys of next rows: a unit written in a cell, said once
         // as such (not «no region triệu», «no region đồng»).
-        const before = table.rows[table.rows.indexOf(row) - 1];
-        const unit = unitAfterNumber(row, before);
+        const unit = unitAfterNumber(row, table.rows[index - 1]);
         if (unit !== undefined) {
             accept('error', `«${unit}» viết sau số của ô trước: trong bảng chỉ ghi số, đơn vị lấy theo kiểu của bảng (${valueUnit || 'không đơn vị'}).`, {
                 node: row.keys[0]!,

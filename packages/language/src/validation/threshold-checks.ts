@@ -1,6 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Comparison, Deduction, Expression, Indicator, QuantityLiteral, UnverifiedMark, UnverifiedNote } from '../generated/ast.js';
-import { isFactDecl, isNameReference, isParenthesizedExpression, isQuantityLiteral, isRatio } from '../generated/ast.js';
+import { isFactDecl, isNameReference, isRatio } from '../generated/ast.js';
+import { literalOf } from '../util/literals.js';
 import type { NtmServices } from '../ntm-module.js';
 import { normalizeName } from '../util/vietnamese-text.js';
 import { ratToNumber, unitConversion } from '@ntm/runtime';
@@ -9,16 +10,16 @@ import { IssueCodes } from './issue-codes.js';
 
 /** A literal's value, in `unit` when it is written in another unit of the same kind (`20 km` as 20000 m). */
 function literalValue(expression: Expression | undefined, unit?: string): number | undefined {
-    if (isParenthesizedExpression(expression)) return literalValue(expression.expression, unit);
-    if (!isQuantityLiteral(expression) || expression.value === undefined) return undefined;
-    const factor = unit !== undefined && expression.unit !== undefined && expression.unit !== '%' ? unitConversion(expression.unit, unit) : undefined;
-    return factor ? Number(expression.value) * ratToNumber(factor) : Number(expression.value);
+    const literal = literalOf(expression);
+    if (literal?.value === undefined) return undefined;
+    const factor = unit !== undefined && literal.unit !== undefined && literal.unit !== '%' ? unitConversion(literal.unit, unit) : undefined;
+    return factor ? Number(literal.value) * ratToNumber(factor) : Number(literal.value);
 }
 
 /** A literal's value for a message: as read, or as written when it is too long to be read as a number. */
 function literalShown(expression: Expression | undefined): string {
-    if (isParenthesizedExpression(expression)) return literalShown(expression.expression);
-    return isQuantityLiteral(expression) ? (shownNumber(expression, 'value') ?? '') : '';
+    const literal = literalOf(expression);
+    return literal ? (shownNumber(literal, 'value') ?? '') : '';
 }
 
 /** A rate of a whole (a ratio, or a fact declared in percent) lies between 0 and 100 %. */
@@ -62,7 +63,7 @@ export const thresholdShouldBeReachable =
                     code: IssueCodes.AlwaysMet
                 });
             }
-            if (leftType.kind === 'percent' && percentWrittenAsFraction(comparison.right, value)) {
+            if (leftType.kind === 'percent' && percentWrittenAsFraction(literalOf(comparison.right)?.unit, value)) {
                 accept(
                     'warning',
                     fractionMessage(`Ngưỡng «${op} ${textOf(comparison.right)}» của một tỷ lệ phần trăm`, literalShown(comparison.right), value, op),
@@ -93,9 +94,8 @@ export const thresholdShouldBeReachable =
  * A threshold of a percentage written as a fraction, without «%» (`>= 0,95` for 95 %): read as 0,95 %, it makes
  * nearly every commune pass. Written with «%», a small percentage is what the decision says («<= 0,5%»).
  */
-export function percentWrittenAsFraction(expression: Expression | { readonly unit?: string } | undefined, value: number | undefined): boolean {
-    const literal = isParenthesizedExpression(expression) ? expression.expression : expression;
-    return literal !== undefined && (literal as { unit?: string }).unit === undefined && value !== undefined && value > 0 && value < 1;
+export function percentWrittenAsFraction(writtenUnit: string | undefined, value: number | undefined): boolean {
+    return writtenUnit === undefined && value !== undefined && value > 0 && value < 1;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import type { BinaryExpression, Comparison, Expression, Presence, Quantified, Ratio } from '../generated/ast.js';
-import { isParenthesizedExpression, isQuantityLiteral, isUnknownValue } from '../generated/ast.js';
+import { isUnknownValue } from '../generated/ast.js';
+import { literalOf } from '../util/literals.js';
 import type { NtmServices } from '../ntm-module.js';
 import type { BinaryOperator } from '../typing/type-computer.js';
 import { comparable, typeToString, unitOf } from '../typing/ntm-types.js';
@@ -15,8 +16,8 @@ import { IssueCodes } from './issue-codes.js';
  * unit was left out. Empty otherwise.
  */
 function unitCutShort(factUnit: string, threshold: Expression): string {
-    const literal = isParenthesizedExpression(threshold) ? threshold.expression : threshold;
-    if (!isQuantityLiteral(literal) || !literal.unit || !factUnit.startsWith(`${literal.unit}/`)) return '';
+    const literal = literalOf(threshold);
+    if (!literal?.unit || !factUnit.startsWith(`${literal.unit}/`)) return '';
     return `thiếu phần «${factUnit.slice(literal.unit.length)}» của đơn vị; viết «${shownNumber(literal, 'value')?.replace('.', ',')} ${factUnit}»`;
 }
 
